@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
   test: {
-    include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "tests/**/*.test.ts"],
+    exclude: ["node_modules/**", "tests/browser/**"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },
