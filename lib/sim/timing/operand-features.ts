@@ -1,0 +1,94 @@
+/**
+ * Features of an instruction's operands that the cost formulas depend on: elements per partition,
+ * partitions, dtype classes, memories and the innermost stride. Pure helpers over the trace's
+ * operand description (lib/sim/trace/types.ts).
+ */
+
+import { dtypeByCode } from "../dtypes";
+import { Access, Memory, type OperandSpec } from "../trace/types";
+
+/** The part of an operand the timing model reads. */
+export type CostOperand = Pick<OperandSpec, "access" | "memory" | "dtype" | "partCount" | "pattern">;
+
+export interface CostInstruction {
+  readonly engine: number;
+  readonly opcode: string;
+  readonly variant?: string;
+  readonly flags?: number;
+  readonly operands: readonly CostOperand[];
+}
+
+/** Elements covered by an operand's access pattern, per partition for SBUF/PSUM, in total for HBM. */
+export function patternElements(pattern: readonly number[]): number {
+  let n = 1;
+  for (let k = 1; k < pattern.length; k += 2) n *= pattern[k];
+  return n;
+}
+
+export function elementsPerPartition(op: CostOperand): number {
+  if (op.memory === Memory.Hbm) {
+    // The first pattern pair of an HBM operand corresponds to the on-chip side's partition dim.
+    const total = patternElements(op.pattern);
+    const rows = op.pattern.length >= 2 ? op.pattern[1] : 1;
+    return op.pattern.length > 2 ? total / Math.max(1, rows) : total;
+  }
+  return patternElements(op.pattern);
+}
+
+export function dtypeSize(op: CostOperand): number {
+  return dtypeByCode(op.dtype).size;
+}
+
+/** bfloat16 / float16: the dtypes the NC-v3+ VectorE performance modes and 2x paths need. */
+export function isSixteenBitFloat(op: CostOperand): boolean {
+  const name = dtypeByCode(op.dtype).name;
+  return name === "bfloat16" || name === "float16";
+}
+
+export function isBf16(op: CostOperand): boolean {
+  return dtypeByCode(op.dtype).name === "bfloat16";
+}
+
+export function isFp32(op: CostOperand): boolean {
+  const name = dtypeByCode(op.dtype).name;
+  return name === "float32" || name === "int32" || name === "uint32";
+}
+
+export function isFp8(op: CostOperand): boolean {
+  const name = dtypeByCode(op.dtype).name;
+  return name === "float8_e4m3" || name === "float8_e5m2" || name === "float8_e4m3fn";
+}
+
+/** Innermost stride in bytes (elements x dtype size); a single element counts as unit stride. */
+export function innerStrideBytes(op: CostOperand): number {
+  const p = op.pattern;
+  if (p.length < 2) return dtypeSize(op);
+  const size = p[p.length - 1];
+  if (size <= 1) return dtypeSize(op);
+  return Math.abs(p[p.length - 2]) * dtypeSize(op);
+}
+
+export function isContiguous(op: CostOperand): boolean {
+  const p = op.pattern;
+  if (p.length < 2) return true;
+  return p[p.length - 1] <= 1 || Math.abs(p[p.length - 2]) === 1;
+}
+
+export function reads(instr: CostInstruction): CostOperand[] {
+  return instr.operands.filter((o) => (o.access & Access.Read) !== 0);
+}
+
+export function writes(instr: CostInstruction): CostOperand[] {
+  return instr.operands.filter((o) => (o.access & Access.Write) !== 0);
+}
+
+/** The operand whose free size sets N: the first input, or the output for instructions without one. */
+export function mainOperand(instr: CostInstruction): CostOperand | undefined {
+  const pureReads = instr.operands.filter((o) => o.access === Access.Read);
+  return pureReads[0] ?? instr.operands[0];
+}
+
+export function bytesOf(op: CostOperand): number {
+  const perPartition = patternElements(op.pattern) * dtypeSize(op);
+  return op.memory === Memory.Hbm ? perPartition : perPartition * Math.max(1, op.partCount);
+}

@@ -1,0 +1,73 @@
+/** Growable typed-array columns: the struct-of-arrays storage behind the trace. */
+
+type NumericArray = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
+
+export class Column<T extends NumericArray> {
+  data: T;
+  length = 0;
+
+  constructor(
+    private readonly make: (n: number) => T,
+    capacity = 256,
+  ) {
+    this.data = make(capacity);
+  }
+
+  push(value: number): number {
+    if (this.length === this.data.length) this.reserve(this.length + 1);
+    this.data[this.length] = value;
+    return this.length++;
+  }
+
+  get(index: number): number {
+    return this.data[index];
+  }
+
+  set(index: number, value: number): void {
+    this.data[index] = value;
+  }
+
+  reserve(capacity: number): void {
+    if (capacity <= this.data.length) return;
+    let next = Math.max(16, this.data.length * 2);
+    while (next < capacity) next *= 2;
+    const grown = this.make(next);
+    grown.set(this.data.subarray(0, this.length) as never);
+    this.data = grown;
+  }
+
+  /** Bytes actually holding records (not the spare capacity). */
+  usedBytes(): number {
+    return this.length * this.data.BYTES_PER_ELEMENT;
+  }
+
+  view(): T {
+    return this.data.subarray(0, this.length) as T;
+  }
+}
+
+export const u8 = (capacity?: number) => new Column((n) => new Uint8Array(n), capacity);
+export const u16 = (capacity?: number) => new Column((n) => new Uint16Array(n), capacity);
+export const u32 = (capacity?: number) => new Column((n) => new Uint32Array(n), capacity);
+export const i32 = (capacity?: number) => new Column((n) => new Int32Array(n), capacity);
+export const f64 = (capacity?: number) => new Column((n) => new Float64Array(n), capacity);
+
+/** Interns strings (opcodes, file names, tensor names) so records store a small id. */
+export class StringTable {
+  private readonly ids = new Map<string, number>();
+  readonly values: string[] = [];
+
+  intern(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.ids.set(value, id);
+    }
+    return id;
+  }
+
+  get(id: number): string {
+    return this.values[id];
+  }
+}

@@ -1,0 +1,2 @@
+export * from "./types";
+export { Trace, type TensorSpec, type TensorInfo, type LoopInfo, type OperandView } from "./trace";

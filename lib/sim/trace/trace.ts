@@ -1,0 +1,519 @@
+/**
+ * The instruction stream: every executed ISA operation appends one record. Records live in growable
+ * typed-array columns (struct of arrays) with string tables for opcodes, variants, files and tensor
+ * names, so a 10^6-instruction kernel costs tens of megabytes, not gigabytes.
+ *
+ * Writing: set the context (source location, SPMD instance, loop iteration), then either
+ * `append(spec)` or the allocation-free `begin` / `addOperand` / `end` sequence. Data dependencies on
+ * earlier records (RAW/WAR/WAW) are computed at `end` from the operands' address ranges.
+ * Reading: indexed accessors (`engine(i)`, `operand(i, k)`, `dependencies(i)`, ...).
+ */
+
+import { dtypeByCode } from "../dtypes";
+import { Column, StringTable, i32, u16, u32, u8 } from "./columns";
+import { DepCollector, RangeSpace } from "./dependencies";
+import {
+  Access,
+  AllocKind,
+  DepType,
+  Engine,
+  LoopKind,
+  Memory,
+  type Dependency,
+  type InstructionSpec,
+  type LoopPathFrame,
+} from "./types";
+
+const NO_PARENT = 0xffffffff;
+
+export interface TensorSpec {
+  readonly name: string;
+  readonly memory: Memory;
+  readonly dtype: number;
+  readonly alloc: AllocKind;
+  /** Full logical shape (block dims included). */
+  readonly shape: readonly number[];
+  /** On chip: first partition and count. HBM: 0 and 0. */
+  readonly partStart: number;
+  readonly partCount: number;
+  /** On chip: byte offset inside each partition. HBM: absolute byte address. */
+  readonly addr: number;
+  /** On chip: bytes used in each partition. HBM: total bytes. */
+  readonly bytes: number;
+}
+
+export interface TensorInfo extends TensorSpec {
+  readonly id: number;
+  /** Number of instructions recorded before this tensor was created. */
+  readonly createdAt: number;
+  readonly pathId: number;
+}
+
+export interface LoopInfo {
+  readonly id: number;
+  readonly kind: LoopKind;
+  readonly tripCount: number;
+  readonly file: string;
+  readonly line: number;
+  /** Loop path at loop entry (its enclosing iteration). */
+  readonly parentPath: number;
+}
+
+export interface OperandView {
+  readonly access: Access;
+  readonly memory: Memory;
+  readonly tensor: number;
+  readonly dtype: number;
+  readonly partStart: number;
+  readonly partCount: number;
+  readonly addr: number;
+  readonly pattern: number[];
+}
+
+interface LoopFrame {
+  loop: number;
+  iteration: number;
+  /** Path node for this frame's current iteration, or -1 if not yet materialised. */
+  node: number;
+}
+
+export class Trace {
+  // instruction columns
+  private readonly iEngine = u8(1024);
+  private readonly iFlags = u16(1024);
+  private readonly iOpcode = u16(1024);
+  private readonly iVariant = u16(1024);
+  private readonly iOperandStart = u32(1024);
+  private readonly iFlops = u32(1024);
+  private readonly iFile = u16(1024);
+  private readonly iLine = u32(1024);
+  private readonly iSpmd = u32(1024);
+  private readonly iPath = u32(1024);
+  private readonly iDepStart = u32(1024);
+  // operand columns
+  private readonly oAccess = u8(2048);
+  private readonly oMemory = u8(2048);
+  private readonly oDtype = u8(2048);
+  private readonly oNdim = u8(2048);
+  private readonly oTensor = u32(2048);
+  private readonly oPartStart = u16(2048);
+  private readonly oPartCount = u16(2048);
+  private readonly oAddr = u32(2048);
+  private readonly oPattern = u32(2048);
+  private readonly patternPool = i32(4096);
+  // dependency columns
+  private readonly dOn = u32(2048);
+  private readonly dType = u8(2048);
+  // loop paths: a tree of (loop, iteration) nodes; node 0 is the root (outside every loop)
+  private readonly pParent = u32(256);
+  private readonly pLoop = u32(256);
+  private readonly pIteration = u32(256);
+
+  private readonly strings = new StringTable();
+  private readonly tensors: TensorInfo[] = [];
+  private readonly loops: LoopInfo[] = [];
+
+  private readonly sbufSpace = new RangeSpace();
+  private readonly psumSpace = new RangeSpace();
+  private readonly hbmSpaces = new Map<number, RangeSpace>();
+  private readonly hbmPitch = new Map<number, number>();
+  private readonly deps = new DepCollector();
+
+  // current context
+  private curFile = 0;
+  private curLine = 0;
+  private curSpmd = 0;
+  private readonly frames: LoopFrame[] = [];
+  /** SPMD launch grid of the kernel (empty when not launched on a grid). */
+  spmdGrid: readonly number[] = [];
+
+  // open instruction (between begin and end)
+  private open = false;
+
+  constructor() {
+    this.strings.intern("");
+    this.pParent.push(NO_PARENT);
+    this.pLoop.push(NO_PARENT);
+    this.pIteration.push(0);
+  }
+
+  // ---------------------------------------------------------------- context
+
+  setLocation(file: string, line: number): void {
+    this.curFile = this.strings.intern(file);
+    this.curLine = line;
+  }
+
+  setSpmdInstance(index: number): void {
+    this.curSpmd = index;
+  }
+
+  /** Starts a loop execution; returns its id. Call `setIteration` before each iteration. */
+  beginLoop(kind: LoopKind, tripCount: number, file: string, line: number): number {
+    const id = this.loops.length;
+    this.loops.push({ id, kind, tripCount, file, line, parentPath: this.materialisePath() });
+    this.frames.push({ loop: id, iteration: 0, node: -1 });
+    return id;
+  }
+
+  setIteration(iteration: number): void {
+    const top = this.frames[this.frames.length - 1];
+    if (!top) throw new Error("setIteration outside a loop");
+    top.iteration = iteration;
+    top.node = -1;
+  }
+
+  endLoop(): void {
+    if (!this.frames.pop()) throw new Error("endLoop without beginLoop");
+  }
+
+  /** Path node for the current loop nesting, created lazily so empty iterations cost nothing. */
+  private materialisePath(): number {
+    let parent = 0;
+    for (const f of this.frames) {
+      if (f.node < 0) {
+        f.node = this.pParent.push(parent);
+        this.pLoop.push(f.loop);
+        this.pIteration.push(f.iteration);
+      }
+      parent = f.node;
+    }
+    return parent;
+  }
+
+  registerTensor(spec: TensorSpec): number {
+    const id = this.tensors.length;
+    this.tensors.push({ ...spec, shape: spec.shape.slice(), id, createdAt: this.length, pathId: this.materialisePath() });
+    if (spec.memory === Memory.Hbm) {
+      const last = spec.shape.length > 0 ? spec.shape[spec.shape.length - 1] : 1;
+      this.hbmPitch.set(id, Math.max(1, last) * dtypeByCode(spec.dtype).size);
+    }
+    return id;
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  begin(engine: Engine, opcode: string, variant: string, flags: number, flops: number): void {
+    if (this.open) throw new Error("trace: begin while an instruction is open");
+    this.open = true;
+    this.iEngine.push(engine);
+    this.iFlags.push(flags);
+    this.iOpcode.push(this.strings.intern(opcode));
+    this.iVariant.push(variant === "" ? 0 : this.strings.intern(variant));
+    this.iOperandStart.push(this.oAccess.length);
+    this.iFlops.push(Math.min(0xffffffff, Math.max(0, Math.round(flops))));
+    this.iFile.push(this.curFile);
+    this.iLine.push(this.curLine);
+    this.iSpmd.push(this.curSpmd);
+    this.iPath.push(this.materialisePath());
+    this.iDepStart.push(this.dOn.length);
+  }
+
+  addOperand(
+    access: Access,
+    memory: Memory,
+    tensor: number,
+    dtype: number,
+    partStart: number,
+    partCount: number,
+    addr: number,
+    pattern: ArrayLike<number>,
+  ): void {
+    if (!this.open) throw new Error("trace: addOperand outside begin/end");
+    if (pattern.length % 2 !== 0 || pattern.length > 2 * 15) throw new Error("trace: bad access pattern");
+    this.oAccess.push(access);
+    this.oMemory.push(memory);
+    this.oDtype.push(dtype);
+    this.oNdim.push(pattern.length / 2);
+    this.oTensor.push(tensor);
+    this.oPartStart.push(partStart);
+    this.oPartCount.push(partCount);
+    this.oAddr.push(addr);
+    this.oPattern.push(this.patternPool.length);
+    for (let k = 0; k < pattern.length; k++) this.patternPool.push(pattern[k]);
+  }
+
+  /** Closes the open instruction, computing its dependencies; returns its index. */
+  end(): number {
+    if (!this.open) throw new Error("trace: end without begin");
+    this.open = false;
+    const id = this.iEngine.length - 1;
+    const engine = this.iEngine.get(id);
+    const first = this.iOperandStart.get(id);
+    const last = this.oAccess.length;
+    const deps = this.deps;
+    deps.reset();
+    for (let pass = 0; pass < 2; pass++) {
+      const bit = pass === 0 ? Access.Read : Access.Write;
+      for (let j = first; j < last; j++) {
+        if ((this.oAccess.get(j) & bit) === 0) continue;
+        this.track(j, bit === Access.Write, id, engine);
+      }
+    }
+    for (let k = 0; k < deps.on.length; k++) {
+      this.dOn.push(deps.on[k]);
+      this.dType.push(deps.types[k]);
+    }
+    return id;
+  }
+
+  append(spec: InstructionSpec): number {
+    this.begin(spec.engine, spec.opcode, spec.variant ?? "", spec.flags ?? 0, spec.flops);
+    for (const o of spec.operands) {
+      this.addOperand(o.access, o.memory, o.tensor, o.dtype, o.partStart, o.partCount, o.addr, o.pattern);
+    }
+    return this.end();
+  }
+
+  private track(j: number, isWrite: boolean, id: number, engine: number): void {
+    const memory = this.oMemory.get(j);
+    const es = dtypeByCode(this.oDtype.get(j)).size;
+    const addr = this.oAddr.get(j);
+    const pStart = this.oPattern.get(j);
+    const ndim = this.oNdim.get(j);
+    const pool = this.patternPool.data;
+    let minOff = 0;
+    let maxOff = 0;
+    for (let k = 0; k < ndim; k++) {
+      const stride = pool[pStart + 2 * k];
+      const size = pool[pStart + 2 * k + 1];
+      if (size === 0) return;
+      const span = stride * (size - 1);
+      if (span < 0) minOff += span;
+      else maxOff += span;
+    }
+    let space: RangeSpace;
+    let r0: number;
+    let r1: number;
+    let lo: number;
+    let hi: number;
+    if (memory === Memory.Hbm) {
+      const tensor = this.oTensor.get(j);
+      const info = this.tensors[tensor];
+      const pitch = this.hbmPitch.get(tensor) ?? 1;
+      const rel = addr - (info ? info.addr : 0);
+      const bLo = rel + minOff * es;
+      const bHi = rel + maxOff * es + es;
+      r0 = Math.floor(bLo / pitch);
+      r1 = Math.floor((bHi - 1) / pitch) + 1;
+      [lo, hi] = hbmColumns(pool, pStart, ndim, es, pitch, rel, r1 - r0 > 1, bLo, bHi);
+      space = this.hbmSpaces.get(tensor) ?? new RangeSpace();
+      this.hbmSpaces.set(tensor, space);
+    } else {
+      space = memory === Memory.Sbuf ? this.sbufSpace : this.psumSpace;
+      r0 = this.oPartStart.get(j);
+      r1 = r0 + this.oPartCount.get(j);
+      lo = addr + minOff * es;
+      hi = addr + maxOff * es + es;
+    }
+    if (isWrite) space.write(lo, hi, r0, r1, id, engine, this.deps);
+    else space.read(lo, hi, r0, r1, id, engine, this.deps);
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  get length(): number {
+    return this.iEngine.length;
+  }
+
+  engine(i: number): Engine {
+    return this.iEngine.get(i) as Engine;
+  }
+
+  opcode(i: number): string {
+    return this.strings.get(this.iOpcode.get(i));
+  }
+
+  /** Interned opcode id; stable for the life of the trace (compare ids instead of strings in hot loops). */
+  opcodeId(i: number): number {
+    return this.iOpcode.get(i);
+  }
+
+  internedString(id: number): string {
+    return this.strings.get(id);
+  }
+
+  variant(i: number): string {
+    return this.strings.get(this.iVariant.get(i));
+  }
+
+  flags(i: number): number {
+    return this.iFlags.get(i);
+  }
+
+  flops(i: number): number {
+    return this.iFlops.get(i);
+  }
+
+  file(i: number): string {
+    return this.strings.get(this.iFile.get(i));
+  }
+
+  line(i: number): number {
+    return this.iLine.get(i);
+  }
+
+  spmdInstance(i: number): number {
+    return this.iSpmd.get(i);
+  }
+
+  /** Loop path node of instruction i (0 = outside every loop); see `pathFrames`. */
+  pathId(i: number): number {
+    return this.iPath.get(i);
+  }
+
+  /** Frames from outermost to innermost loop for a path node. */
+  pathFrames(pathId: number): LoopPathFrame[] {
+    const frames: LoopPathFrame[] = [];
+    for (let p = pathId; p !== 0 && p !== NO_PARENT; p = this.pParent.get(p)) {
+      frames.push({ loop: this.pLoop.get(p), iteration: this.pIteration.get(p) });
+    }
+    return frames.reverse();
+  }
+
+  /** Parent path node (NO_PARENT = 0xffffffff for the root). */
+  pathParent(pathId: number): number {
+    return this.pParent.get(pathId);
+  }
+
+  loopPath(i: number): LoopPathFrame[] {
+    return this.pathFrames(this.iPath.get(i));
+  }
+
+  operandCount(i: number): number {
+    const next = i + 1 < this.iOperandStart.length ? this.iOperandStart.get(i + 1) : this.oAccess.length;
+    return next - this.iOperandStart.get(i);
+  }
+
+  operand(i: number, k: number): OperandView {
+    const j = this.iOperandStart.get(i) + k;
+    const ndim = this.oNdim.get(j);
+    const start = this.oPattern.get(j);
+    return {
+      access: this.oAccess.get(j) as Access,
+      memory: this.oMemory.get(j) as Memory,
+      tensor: this.oTensor.get(j),
+      dtype: this.oDtype.get(j),
+      partStart: this.oPartStart.get(j),
+      partCount: this.oPartCount.get(j),
+      addr: this.oAddr.get(j),
+      pattern: Array.from(this.patternPool.data.subarray(start, start + 2 * ndim)),
+    };
+  }
+
+  operands(i: number): OperandView[] {
+    const n = this.operandCount(i);
+    const out: OperandView[] = [];
+    for (let k = 0; k < n; k++) out.push(this.operand(i, k));
+    return out;
+  }
+
+  /** Bytes instruction i reads (`Access.Read`) or writes (`Access.Write`) in `memory`. */
+  bytes(i: number, memory: Memory, direction: typeof Access.Read | typeof Access.Write): number {
+    const first = this.iOperandStart.get(i);
+    const last = first + this.operandCount(i);
+    let total = 0;
+    for (let j = first; j < last; j++) {
+      if (this.oMemory.get(j) !== memory || (this.oAccess.get(j) & direction) === 0) continue;
+      total += this.operandBytes(j);
+    }
+    return total;
+  }
+
+  private operandBytes(j: number): number {
+    const pool = this.patternPool.data;
+    const start = this.oPattern.get(j);
+    let elems = 1;
+    for (let k = 0; k < this.oNdim.get(j); k++) elems *= pool[start + 2 * k + 1];
+    const parts = this.oMemory.get(j) === Memory.Hbm ? 1 : this.oPartCount.get(j);
+    return elems * parts * dtypeByCode(this.oDtype.get(j)).size;
+  }
+
+  depCount(i: number): number {
+    const next = i + 1 < this.iDepStart.length ? this.iDepStart.get(i + 1) : this.dOn.length;
+    return next - this.iDepStart.get(i);
+  }
+
+  depOn(i: number, k: number): number {
+    return this.dOn.get(this.iDepStart.get(i) + k);
+  }
+
+  depType(i: number, k: number): DepType {
+    return this.dType.get(this.iDepStart.get(i) + k) as DepType;
+  }
+
+  dependencies(i: number): Dependency[] {
+    const out: Dependency[] = [];
+    for (let k = 0; k < this.depCount(i); k++) out.push({ on: this.depOn(i, k), type: this.depType(i, k) });
+    return out;
+  }
+
+  tensor(id: number): TensorInfo {
+    const t = this.tensors[id];
+    if (!t) throw new Error(`trace: unknown tensor ${id}`);
+    return t;
+  }
+
+  get tensorCount(): number {
+    return this.tensors.length;
+  }
+
+  loop(id: number): LoopInfo {
+    const l = this.loops[id];
+    if (!l) throw new Error(`trace: unknown loop ${id}`);
+    return l;
+  }
+
+  get loopCount(): number {
+    return this.loops.length;
+  }
+
+  /** Bytes held by the record columns (excluding spare capacity and the dependency tracker). */
+  recordBytes(): number {
+    const cols: Column<Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>[] = [
+      this.iEngine, this.iFlags, this.iOpcode, this.iVariant, this.iOperandStart, this.iFlops,
+      this.iFile, this.iLine, this.iSpmd, this.iPath, this.iDepStart,
+      this.oAccess, this.oMemory, this.oDtype, this.oNdim, this.oTensor, this.oPartStart,
+      this.oPartCount, this.oAddr, this.oPattern, this.patternPool, this.dOn, this.dType,
+      this.pParent, this.pLoop, this.pIteration,
+    ];
+    return cols.reduce((sum, c) => sum + c.usedBytes(), 0);
+  }
+}
+
+/**
+ * Column range (bytes within a row of the buffer's innermost dimension) touched by an HBM access.
+ * Exact when the pattern's outer dims step whole rows and its inner dims stay inside one row;
+ * otherwise the whole row (conservative).
+ */
+function hbmColumns(
+  pool: Int32Array,
+  start: number,
+  ndim: number,
+  es: number,
+  pitch: number,
+  rel: number,
+  multiRow: boolean,
+  bLo: number,
+  bHi: number,
+): [number, number] {
+  if (!multiRow) {
+    const row = Math.floor(bLo / pitch);
+    return [bLo - row * pitch, bHi - row * pitch];
+  }
+  let k = 0;
+  while (k < ndim && (pool[start + 2 * k] * es) % pitch === 0) k++;
+  let minOff = 0;
+  let maxOff = 0;
+  for (let m = k; m < ndim; m++) {
+    const span = pool[start + 2 * m] * (pool[start + 2 * m + 1] - 1);
+    if (span < 0) minOff += span;
+    else maxOff += span;
+  }
+  const col = ((rel % pitch) + pitch) % pitch;
+  const lo = col + minOff * es;
+  const hi = col + maxOff * es + es;
+  if (lo >= 0 && hi <= pitch) return [lo, hi];
+  return [0, pitch];
+}
+
