@@ -1,0 +1,79 @@
+/**
+ * Starts the real custom server (production mode) on a free port against a fresh SQLite file, the way
+ * `npm start` would — migrations and seed included. Needs a production build (`npm test` makes one).
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export interface RunningServer {
+  url: string;
+  /** Everything the server printed so far, stdout and stderr interleaved. */
+  logs: () => string;
+  stop: () => Promise<void>;
+}
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    throw new Error("no production build: run `npm test` (or `npx next build`) first");
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kernel-lab-server-"));
+  const env = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: `file:${path.join(dataDir, "test.db")}`,
+    PORT: "0",
+    ...extraEnv,
+  };
+  for (const args of [["prisma", "migrate", "deploy"], ["tsx", "prisma/seed.ts"]]) {
+    const result = spawnSync("npx", args, { cwd: root, env, encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`npx ${args.join(" ")} failed:\n${result.stdout}${result.stderr}`);
+  }
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const url = await waitForReady(child, () => output);
+  return {
+    url,
+    logs: () => output,
+    stop: async () => {
+      await stopChild(child);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function waitForReady(child: ChildProcess, output: () => string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`server did not start within 60 s:\n${output()}`));
+    }, 60_000);
+    const check = () => {
+      const match = /ready on (http:\/\/localhost:\d+)/.exec(output());
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on("data", check);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before it was ready:\n${output()}`));
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+    setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+  });
+}
