@@ -24,9 +24,11 @@ export default async function HomePage() {
               {nb.ok ? (
                 <Link href={`/notebooks/${encodeURIComponent(nb.path)}`} className="card-link">
                   <h2>{nb.title}</h2>
-                  {nb.description && <p>{nb.description}</p>}
+                  {nb.description && <p className="summary">{nb.description}</p>}
                   <span className="meta">
-                    {nb.cellCount} cells · {nb.codeCellCount} code
+                    {[nb.difficulty, nb.estimatedMinutes && `${nb.estimatedMinutes} min`, `${nb.cellCount} cells`]
+                      .filter(Boolean)
+                      .join(" · ")}
                   </span>
                 </Link>
               ) : (

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { cellSource, type Notebook } from "./nbformat";
 
 /** What the catalogue shows of a notebook: taken from its first markdown heading and paragraph. */
@@ -6,7 +7,16 @@ export interface NotebookSummary {
   description: string;
   cellCount: number;
   codeCellCount: number;
+  difficulty: string | null;
+  estimatedMinutes: number | null;
 }
+
+/** Catalogue fields a tutorial may set in `metadata.kernel_lab`; they win over what is read from the cells. */
+const catalogueMetadata = z.looseObject({
+  summary: z.string().optional(),
+  difficulty: z.string().optional(),
+  estimated_minutes: z.number().positive().optional(),
+});
 
 export function summarizeNotebook(notebook: Notebook, fallbackTitle: string): NotebookSummary {
   let title: string | undefined;
@@ -27,9 +37,13 @@ export function summarizeNotebook(notebook: Notebook, fallbackTitle: string): No
     }
     if (title !== undefined && description !== undefined) break;
   }
+  const parsed = catalogueMetadata.safeParse(notebook.metadata.kernel_lab);
+  const meta = parsed.success ? parsed.data : {};
   return {
     title: title ?? fallbackTitle,
-    description: description ?? "",
+    description: meta.summary ?? description ?? "",
+    difficulty: meta.difficulty ?? null,
+    estimatedMinutes: meta.estimated_minutes ?? null,
     cellCount: notebook.cells.length,
     codeCellCount: notebook.cells.filter((c) => c.cell_type === "code").length,
   };
