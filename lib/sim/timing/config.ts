@@ -77,8 +77,6 @@ export interface TimingConstants {
   readonly dmaBufferCostNs: number;
   /** Semaphore trigger to data movement start (ns). */
   readonly dmaStartLatencyNs: number;
-  /** Hardware-DGE descriptor generation cost per DMA instruction on the trigger engine (ns; 0 = no hwdge). */
-  readonly dmaHwdgeIssueNs: number;
   /** Per-core HBM bandwidth cap (bytes per ns). */
   readonly hbmBytesPerNs: number;
   /** DMA transpose throughput as a fraction of copy throughput, HBM -> SBUF. */
@@ -140,7 +138,6 @@ const TRN1: TimingConstants = {
   dmaEngineBytesPerNs: 17,
   dmaBufferCostNs: 12,
   dmaStartLatencyNs: 1300,
-  dmaHwdgeIssueNs: 0,
   hbmBytesPerNs: 410,
   dmaTransposeHbmFraction: 0.25,
   dmaTransposeSbufFraction: 0.25,
@@ -166,7 +163,6 @@ const TRN2: TimingConstants = {
   vectorPerfModeCopySlow: 2,
   vectorPerfModeTensorTensor: 2,
   dmaEngineBytesPerNs: 23,
-  dmaHwdgeIssueNs: 600,
   hbmBytesPerNs: 362,
   dmaTransposeHbmFraction: 0.9,
   dmaTransposeSbufFraction: 0.5,
@@ -238,7 +234,6 @@ const SHARED_SOURCES: Record<ConstantName, ConstantSource> = {
     "§4.3 [DMA] curve (< 256 B/partition overhead-bound, ≥ 4 KiB nearly saturated) while keeping the trn2 32 KiB single-engine DMA at 1416 ns within 10% (see calibration.test.ts)",
   ),
   dmaStartLatencyNs: src("DMA-BW", "§4.1 semaphore-to-start ≈ 1300 ns"),
-  dmaHwdgeIssueNs: src("ARCH-V3", "§4.1 hardware DGE ≈ 600 ns per DMA instruction on NC-v3+ [DGE]; NC-v2 has no hwdge"),
   hbmBytesPerNs: src("TRN1-CHIP", "§3.2 derived per-core HBM: 820 GB/s / 2 cores"),
   dmaTransposeHbmFraction: src("ARCH-V3", "§4.3 trn2 DMA transpose 90% of copy throughput HBM->SBUF"),
   dmaTransposeSbufFraction: src("ARCH-V3", "§4.3 trn2 DMA transpose 50% of copy throughput SBUF->SBUF"),

@@ -8,7 +8,7 @@ import { dtypeByCode } from "../dtypes";
 import { Access, Memory, type OperandSpec } from "../trace/types";
 
 /** The part of an operand the timing model reads. */
-export type CostOperand = Pick<OperandSpec, "access" | "memory" | "dtype" | "partCount" | "pattern">;
+export type CostOperand = Pick<OperandSpec, "access" | "memory" | "dtype" | "partStart" | "partCount" | "pattern">;
 
 export interface CostInstruction {
   readonly engine: number;

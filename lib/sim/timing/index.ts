@@ -1,0 +1,35 @@
+/**
+ * Public API of the timing model: cost a functional trace on a target and schedule it.
+ */
+
+import { timingConfig, type TargetName, type TimingConstants } from "./config";
+import { buildScheduleInput, type CostedTrace } from "./from-trace";
+import { schedule, type Timeline } from "./scheduler";
+import type { Trace } from "../trace";
+
+export interface TimedTrace {
+  readonly target: TargetName;
+  readonly config: TimingConstants;
+  readonly trace: Trace;
+  readonly costed: CostedTrace;
+  readonly timeline: Timeline;
+}
+
+/** Deterministic: the same trace and target always give the same timeline. */
+export function simulateTiming(trace: Trace, target: TargetName): TimedTrace {
+  const config = timingConfig(target);
+  const costed = buildScheduleInput(config, trace);
+  const timeline = schedule(config, costed.input);
+  return { target, config, trace, costed, timeline };
+}
+
+export { TARGETS, TIMING_CONFIGS, TIMING_SOURCES, timingConfig, describeConstant } from "./config";
+export type { TargetName, TimingConstants, ConstantName, ConstantSource } from "./config";
+export { engineCost, multiplyMovingCycles, loadStationaryCycles, clockGHz } from "./engine-cost";
+export { dmaCost, DMA_QUEUE_NAMES } from "./dma-cost";
+export { schedule, scheduleNext, step, initialState, finish, trackName, NO_WAIT } from "./scheduler";
+export type { Timeline, SchedulerState } from "./scheduler";
+export { ScheduleInputBuilder, DMA_ENGINE, COMPUTE_ENGINES } from "./schedule-input";
+export type { ScheduleInput } from "./schedule-input";
+export { buildScheduleInput } from "./from-trace";
+export type { CostedTrace } from "./from-trace";

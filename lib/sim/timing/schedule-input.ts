@@ -1,0 +1,133 @@
+/**
+ * What the scheduler consumes: per instruction its engine, busy times (already costed) and its
+ * dependencies, as struct-of-arrays so the scheduling loop touches only typed arrays.
+ * `buildScheduleInput` (from-trace.ts) fills it from a functional trace; tests and benchmarks may
+ * fill it directly through ScheduleInputBuilder.
+ */
+
+/** Engine codes as in lib/sim/trace (Tensor 0 … Sync 4); DMA transfers use DMA_ENGINE. */
+export const DMA_ENGINE = 5;
+export const COMPUTE_ENGINES = 5;
+
+export interface ScheduleInput {
+  readonly length: number;
+  readonly dmaEngines: number;
+  readonly engine: Uint8Array;
+  /** Compute: engine busy time (ns, unthrottled). */
+  readonly busyNs: Float64Array;
+  /** TensorE: LoadStationary time (ns); 0 elsewhere. */
+  readonly loadNs: Float64Array;
+  /** Row in the DMA tables, -1 for compute instructions. */
+  readonly dmaRow: Int32Array;
+  /** rows x dmaEngines busy times (ns). */
+  readonly dmaEngineNs: Float64Array;
+  readonly dmaHbmBytes: Float64Array;
+  readonly dmaQueue: Uint8Array;
+  /** CSR dependency lists: deps of i are depOn[depStart[i] .. depStart[i+1]). */
+  readonly depStart: Uint32Array;
+  readonly depOn: Uint32Array;
+  readonly depType: Uint8Array;
+}
+
+function grow<T extends Float64Array | Uint8Array | Int32Array | Uint32Array>(a: T, need: number, make: (n: number) => T): T {
+  if (need <= a.length) return a;
+  let n = Math.max(16, a.length * 2);
+  while (n < need) n *= 2;
+  const b = make(n);
+  b.set(a as never);
+  return b;
+}
+
+export class ScheduleInputBuilder {
+  private n = 0;
+  private rows = 0;
+  private deps = 0;
+  private engine = new Uint8Array(64);
+  private busyNs = new Float64Array(64);
+  private loadNs = new Float64Array(64);
+  private dmaRow = new Int32Array(64);
+  private dmaEngineNs: Float64Array;
+  private dmaHbmBytes = new Float64Array(16);
+  private dmaQueue = new Uint8Array(16);
+  private depStart = new Uint32Array(65);
+  private depOn = new Uint32Array(64);
+  private depType = new Uint8Array(64);
+
+  constructor(readonly dmaEngines: number) {
+    this.dmaEngineNs = new Float64Array(16 * dmaEngines);
+  }
+
+  private reserve(): void {
+    const need = this.n + 1;
+    this.engine = grow(this.engine, need, (k) => new Uint8Array(k));
+    this.busyNs = grow(this.busyNs, need, (k) => new Float64Array(k));
+    this.loadNs = grow(this.loadNs, need, (k) => new Float64Array(k));
+    this.dmaRow = grow(this.dmaRow, need, (k) => new Int32Array(k));
+    this.depStart = grow(this.depStart, need + 1, (k) => new Uint32Array(k));
+  }
+
+  /** Adds a compute instruction; returns its index. */
+  compute(engine: number, busyNs: number, loadNs = 0): number {
+    this.reserve();
+    const i = this.n++;
+    this.engine[i] = engine;
+    this.busyNs[i] = busyNs;
+    this.loadNs[i] = loadNs;
+    this.dmaRow[i] = -1;
+    this.depStart[i + 1] = this.deps;
+    return i;
+  }
+
+  /** Adds a DMA transfer with per-engine busy times; returns its index. */
+  dma(engineNs: ArrayLike<number>, hbmBytes: number, queue: number): number {
+    if (engineNs.length !== this.dmaEngines) throw new Error("dma: one busy time per DMA engine expected");
+    this.reserve();
+    const i = this.n++;
+    const row = this.rows++;
+    this.dmaEngineNs = grow(this.dmaEngineNs, this.rows * this.dmaEngines, (k) => new Float64Array(k));
+    this.dmaHbmBytes = grow(this.dmaHbmBytes, this.rows, (k) => new Float64Array(k));
+    this.dmaQueue = grow(this.dmaQueue, this.rows, (k) => new Uint8Array(k));
+    this.dmaEngineNs.set(engineNs, row * this.dmaEngines);
+    this.dmaHbmBytes[row] = hbmBytes;
+    this.dmaQueue[row] = queue;
+    this.engine[i] = DMA_ENGINE;
+    this.busyNs[i] = 0;
+    this.loadNs[i] = 0;
+    this.dmaRow[i] = row;
+    this.depStart[i + 1] = this.deps;
+    return i;
+  }
+
+  /** Adds a dependency of the most recently added instruction on an earlier one. */
+  dependOn(on: number, type: number): void {
+    const i = this.n - 1;
+    if (on >= i || on < 0) throw new Error(`dependOn: instruction ${i} cannot depend on ${on}`);
+    this.depOn = grow(this.depOn, this.deps + 1, (k) => new Uint32Array(k));
+    this.depType = grow(this.depType, this.deps + 1, (k) => new Uint8Array(k));
+    this.depOn[this.deps] = on;
+    this.depType[this.deps] = type;
+    this.deps++;
+    this.depStart[i + 1] = this.deps;
+  }
+
+  get length(): number {
+    return this.n;
+  }
+
+  build(): ScheduleInput {
+    return {
+      length: this.n,
+      dmaEngines: this.dmaEngines,
+      engine: this.engine.subarray(0, this.n),
+      busyNs: this.busyNs.subarray(0, this.n),
+      loadNs: this.loadNs.subarray(0, this.n),
+      dmaRow: this.dmaRow.subarray(0, this.n),
+      dmaEngineNs: this.dmaEngineNs.subarray(0, this.rows * this.dmaEngines),
+      dmaHbmBytes: this.dmaHbmBytes.subarray(0, this.rows),
+      dmaQueue: this.dmaQueue.subarray(0, this.rows),
+      depStart: this.depStart.subarray(0, this.n + 1),
+      depOn: this.depOn.subarray(0, this.deps),
+      depType: this.depType.subarray(0, this.deps),
+    };
+  }
+}

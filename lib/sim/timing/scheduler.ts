@@ -1,0 +1,336 @@
+/**
+ * The in-order scheduler (reference §4.6): one queue per compute engine (Tensor, Vector, Scalar,
+ * GpSimd, Sync) plus 16 DMA engines with their queues. An instruction starts when its engine is free
+ * and its producers are done; what it waited on is recorded.
+ *
+ * The core is `scheduleNext(state, input, i)`: it reads the state and instruction i and advances the
+ * state. It mutates `state` in place because copying ~300 numbers per instruction would cap the
+ * scheduler far below its 2 M instructions/s budget; `step` is the copying (pure) form for tests and
+ * exploration, and `schedule` runs a whole input. Everything is deterministic: no clocks, no
+ * randomness, iteration in index order.
+ */
+
+import type { TimingConstants } from "./config";
+import { DepType, Engine } from "../trace/types";
+import { COMPUTE_ENGINES, DMA_ENGINE, type ScheduleInput } from "./schedule-input";
+import { DMA_QUEUE_NAMES } from "./dma-cost";
+
+/** Marker in `waitType` for an instruction that did not wait on any producer. */
+export const NO_WAIT = 255;
+
+/** Per-instruction output, appended to the trace's instruction indices. */
+export interface Timeline {
+  readonly length: number;
+  /** Engine busy interval (TensorE: the MultiplyMoving). */
+  readonly startNs: Float64Array;
+  readonly endNs: Float64Array;
+  /** TensorE LoadStationary start (NaN for other engines). */
+  readonly loadStartNs: Float32Array;
+  /** The producer whose completion set the start, or -1 when the engine/queue order did. */
+  readonly waitedOn: Int32Array;
+  /** DepType of that producer, or NO_WAIT. */
+  readonly waitType: Uint8Array;
+  /** Time spent waiting on producers after the engine was free (ns). */
+  readonly waitNs: Float32Array;
+  /** Track: compute engine code, or COMPUTE_ENGINES + DMA queue index. */
+  readonly track: Uint8Array;
+  readonly totalNs: number;
+  /** Extra TensorE time caused by the throttle ramp (ns). */
+  readonly throttleLossNs: number;
+}
+
+export function trackName(track: number): string {
+  const names = ["tensor", "vector", "scalar", "gpsimd", "sync"];
+  return track < COMPUTE_ENGINES ? names[track] : DMA_QUEUE_NAMES[track - COMPUTE_ENGINES] ?? `dma${track}`;
+}
+
+/** Busy intervals of one DMA engine, sorted by start; old ones are pruned to keep lookups short. */
+interface DmaEngineBusy {
+  starts: number[];
+  ends: number[];
+  prunedUntil: number;
+}
+
+const MAX_DMA_INTERVALS = 64;
+
+export interface SchedulerState {
+  readonly cfg: TimingConstants;
+  readonly engineFree: Float64Array;
+  lsPortFree: number;
+  weightSlotFree: number;
+  rampStart: number;
+  tensorLastEnd: number;
+  throttleLossNs: number;
+  readonly dmaBusy: DmaEngineBusy[];
+  /** queue x engine: end of the last transfer of that queue on that engine (in-order queues). */
+  readonly queueEngineLast: Float64Array;
+  readonly queueTriggerLast: Float64Array;
+  hbmFree: number;
+  /** When each instruction's results are visible to consumers. */
+  visible: Float64Array;
+  readonly out: MutableTimeline;
+  makespan: number;
+}
+
+interface MutableTimeline {
+  startNs: Float64Array;
+  endNs: Float64Array;
+  loadStartNs: Float32Array;
+  waitedOn: Int32Array;
+  waitType: Uint8Array;
+  waitNs: Float32Array;
+  track: Uint8Array;
+}
+
+function allocTimeline(n: number): MutableTimeline {
+  return {
+    startNs: new Float64Array(n),
+    endNs: new Float64Array(n),
+    loadStartNs: new Float32Array(n).fill(NaN),
+    waitedOn: new Int32Array(n).fill(-1),
+    waitType: new Uint8Array(n).fill(NO_WAIT),
+    waitNs: new Float32Array(n),
+    track: new Uint8Array(n),
+  };
+}
+
+export function initialState(cfg: TimingConstants, capacity: number): SchedulerState {
+  const queues = DMA_QUEUE_NAMES.length;
+  return {
+    cfg,
+    engineFree: new Float64Array(COMPUTE_ENGINES),
+    lsPortFree: 0,
+    weightSlotFree: 0,
+    rampStart: -Infinity,
+    tensorLastEnd: -Infinity,
+    throttleLossNs: 0,
+    dmaBusy: Array.from({ length: cfg.dmaEngines }, () => ({ starts: [], ends: [], prunedUntil: 0 })),
+    queueEngineLast: new Float64Array(queues * cfg.dmaEngines),
+    queueTriggerLast: new Float64Array(queues),
+    hbmFree: 0,
+    visible: new Float64Array(capacity),
+    out: allocTimeline(capacity),
+    makespan: 0,
+  };
+}
+
+function cloneTimeline(t: MutableTimeline): MutableTimeline {
+  return {
+    startNs: t.startNs.slice(),
+    endNs: t.endNs.slice(),
+    loadStartNs: t.loadStartNs.slice(),
+    waitedOn: t.waitedOn.slice(),
+    waitType: t.waitType.slice(),
+    waitNs: t.waitNs.slice(),
+    track: t.track.slice(),
+  };
+}
+
+export function cloneState(s: SchedulerState): SchedulerState {
+  return {
+    ...s,
+    engineFree: s.engineFree.slice(),
+    dmaBusy: s.dmaBusy.map((b) => ({ starts: b.starts.slice(), ends: b.ends.slice(), prunedUntil: b.prunedUntil })),
+    queueEngineLast: s.queueEngineLast.slice(),
+    queueTriggerLast: s.queueTriggerLast.slice(),
+    visible: s.visible.slice(),
+    out: cloneTimeline(s.out),
+  };
+}
+
+function clockOf(cfg: TimingConstants, engine: number): number {
+  switch (engine) {
+    case Engine.Tensor:
+      return cfg.tensorClockGHz;
+    case Engine.Vector:
+      return cfg.vectorClockGHz;
+    case Engine.Scalar:
+      return cfg.scalarClockGHz;
+    case Engine.GpSimd:
+      return cfg.gpsimdClockGHz;
+    default:
+      return cfg.syncClockGHz;
+  }
+}
+
+/** Earliest start >= `earliest` at which `dur` fits between the engine's busy intervals; books it. */
+function bookDmaEngine(b: DmaEngineBusy, earliest: number, dur: number): number {
+  const { starts, ends } = b;
+  let t = Math.max(earliest, b.prunedUntil);
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  let j = lo;
+  while (j < starts.length && t + dur > starts[j]) {
+    if (ends[j] > t) t = ends[j];
+    j++;
+  }
+  const end = t + dur;
+  // Merge with touching neighbours so back-to-back transfers stay one interval.
+  const touchPrev = j > 0 && ends[j - 1] === t;
+  const touchNext = j < starts.length && starts[j] === end;
+  if (touchPrev && touchNext) {
+    ends[j - 1] = ends[j];
+    starts.splice(j, 1);
+    ends.splice(j, 1);
+  } else if (touchPrev) {
+    ends[j - 1] = end;
+  } else if (touchNext) {
+    starts[j] = t;
+  } else {
+    starts.splice(j, 0, t);
+    ends.splice(j, 0, end);
+  }
+  if (starts.length > MAX_DMA_INTERVALS) {
+    const drop = starts.length - MAX_DMA_INTERVALS / 2;
+    b.prunedUntil = ends[drop - 1];
+    starts.splice(0, drop);
+    ends.splice(0, drop);
+  }
+  return t;
+}
+
+/** Schedules instruction i (all earlier instructions must be scheduled). Advances `s` in place. */
+export function scheduleNext(s: SchedulerState, input: ScheduleInput, i: number): void {
+  const cfg = s.cfg;
+  const out = s.out;
+  const engine = input.engine[i];
+  const visible = s.visible;
+
+  // Producers: RAW/WAW wait for results to be visible; WAR only for the reader to finish.
+  let depReady = 0;
+  let waitedOn = -1;
+  let waitType: number = NO_WAIT;
+  for (let k = input.depStart[i], e = input.depStart[i + 1]; k < e; k++) {
+    const p = input.depOn[k];
+    const t = input.depType[k];
+    let ready = t === DepType.War ? out.endNs[p] : visible[p];
+    if (engine !== input.engine[p] && engine !== DMA_ENGINE && input.engine[p] !== DMA_ENGINE) ready += cfg.crossEngineSemaphoreNs;
+    if (ready > depReady) {
+      depReady = ready;
+      waitedOn = p;
+      waitType = t;
+    }
+  }
+
+  if (engine === DMA_ENGINE) {
+    scheduleDma(s, input, i, depReady, waitedOn, waitType);
+    return;
+  }
+
+  const clock = clockOf(cfg, engine);
+  const gate = waitedOn >= 0 ? depReady + cfg.dependentOverheadCycles / clock : 0;
+  const free = s.engineFree[engine];
+  let start: number;
+  let end: number;
+  if (engine === Engine.Tensor) {
+    // LoadStationary runs in the background of the previous MultiplyMoving: it needs the weight
+    // port and the shadow weight slot, which frees when the previous MultiplyMoving starts.
+    const lsStart = Math.max(s.lsPortFree, s.weightSlotFree, gate);
+    const lsEnd = lsStart + input.loadNs[i];
+    start = Math.max(free, lsEnd, gate);
+    let dur = input.busyNs[i];
+    if (cfg.throttleStartFraction < 1) {
+      if (start - s.tensorLastEnd > cfg.throttleWindowNs / 2) s.rampStart = start;
+      const ramp = cfg.throttleRampNs > 0 ? Math.min(1, (start - s.rampStart) / cfg.throttleRampNs) : 1;
+      const rate = cfg.throttleStartFraction + (1 - cfg.throttleStartFraction) * ramp;
+      const throttled = dur / rate;
+      s.throttleLossNs += throttled - dur;
+      dur = throttled;
+    }
+    end = start + dur;
+    s.lsPortFree = lsEnd;
+    s.weightSlotFree = start;
+    s.tensorLastEnd = end;
+    out.loadStartNs[i] = lsStart;
+  } else {
+    start = Math.max(free, gate);
+    end = start + input.busyNs[i];
+  }
+  s.engineFree[engine] = end;
+  visible[i] = end + cfg.pipelineLatencyCycles / clock;
+  out.startNs[i] = start;
+  out.endNs[i] = end;
+  out.track[i] = engine;
+  if (waitedOn >= 0 && gate > free) {
+    out.waitedOn[i] = waitedOn;
+    out.waitType[i] = waitType;
+    out.waitNs[i] = gate - free;
+  }
+  if (end > s.makespan) s.makespan = end;
+}
+
+function scheduleDma(s: SchedulerState, input: ScheduleInput, i: number, depReady: number, waitedOn: number, waitType: number): void {
+  const cfg = s.cfg;
+  const out = s.out;
+  const row = input.dmaRow[i];
+  const queue = input.dmaQueue[row];
+  const engines = input.dmaEngines;
+  // Triggers on one queue issue in program order; data moves dmaStartLatencyNs after the trigger.
+  const queueFree = s.queueTriggerLast[queue];
+  const trigger = Math.max(depReady, queueFree);
+  s.queueTriggerLast[queue] = trigger;
+  const dataStart = trigger + cfg.dmaStartLatencyNs;
+  let first = Infinity;
+  let last = dataStart;
+  for (let e = 0; e < engines; e++) {
+    const dur = input.dmaEngineNs[row * engines + e];
+    const qe = queue * engines + e;
+    const st = bookDmaEngine(s.dmaBusy[e], Math.max(dataStart, s.queueEngineLast[qe]), dur);
+    const en = st + dur;
+    s.queueEngineLast[qe] = en;
+    if (dur > cfg.dmaBufferCostNs && st < first) first = st;
+    if (en > last) last = en;
+  }
+  const hbmBytes = input.dmaHbmBytes[row];
+  if (hbmBytes > 0) {
+    const hs = Math.max(s.hbmFree, dataStart);
+    s.hbmFree = hs + hbmBytes / cfg.hbmBytesPerNs;
+    if (s.hbmFree > last) last = s.hbmFree;
+  }
+  const start = first === Infinity ? dataStart : first;
+  out.startNs[i] = start;
+  out.endNs[i] = last;
+  out.track[i] = COMPUTE_ENGINES + queue;
+  s.visible[i] = last;
+  if (waitedOn >= 0 && depReady > queueFree) {
+    out.waitedOn[i] = waitedOn;
+    out.waitType[i] = waitType;
+    out.waitNs[i] = depReady - queueFree;
+  }
+  if (last > s.makespan) s.makespan = last;
+}
+
+/** Pure form of scheduleNext: returns a new state, leaving `s` untouched. */
+export function step(s: SchedulerState, input: ScheduleInput, i: number): SchedulerState {
+  const next = cloneState(s);
+  scheduleNext(next, input, i);
+  return next;
+}
+
+export function finish(s: SchedulerState, length: number): Timeline {
+  const o = s.out;
+  return {
+    length,
+    startNs: o.startNs.subarray(0, length),
+    endNs: o.endNs.subarray(0, length),
+    loadStartNs: o.loadStartNs.subarray(0, length),
+    waitedOn: o.waitedOn.subarray(0, length),
+    waitType: o.waitType.subarray(0, length),
+    waitNs: o.waitNs.subarray(0, length),
+    track: o.track.subarray(0, length),
+    totalNs: s.makespan,
+    throttleLossNs: s.throttleLossNs,
+  };
+}
+
+/** Schedules every instruction of `input` in program order. */
+export function schedule(cfg: TimingConstants, input: ScheduleInput): Timeline {
+  const s = initialState(cfg, input.length);
+  for (let i = 0; i < input.length; i++) scheduleNext(s, input, i);
+  return finish(s, input.length);
+}
