@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ensureBuild, ensureDependencies, ensurePrismaClient, root, run, step } from "./lib/setup.mjs";
+import { ensureBuild, ensureDependencies, ensurePrismaClient, run, step } from "./lib/setup.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const totals = { passed: 0, failed: 0, skipped: 0 };
