@@ -44,7 +44,7 @@ export function trackName(track: number): string {
   return track < COMPUTE_ENGINES ? names[track] : DMA_QUEUE_NAMES[track - COMPUTE_ENGINES] ?? `dma${track}`;
 }
 
-/** Busy intervals of one DMA engine, sorted by start; old ones are pruned to keep lookups short. */
+/** Busy intervals of one DMA engine (or of HBM), sorted by start; old ones are pruned to keep lookups short. */
 interface DmaEngineBusy {
   starts: number[];
   ends: number[];
@@ -65,7 +65,8 @@ export interface SchedulerState {
   /** queue x engine: end of the last transfer of that queue on that engine (in-order queues). */
   readonly queueEngineLast: Float64Array;
   readonly queueTriggerLast: Float64Array;
-  hbmFree: number;
+  /** HBM bandwidth booked as exclusive slices of bytes / per-core cap (a fluid approximation). */
+  readonly hbm: DmaEngineBusy;
   /** When each instruction's results are visible to consumers. */
   visible: Float64Array;
   readonly out: MutableTimeline;
@@ -107,7 +108,7 @@ export function initialState(cfg: TimingConstants, capacity: number): SchedulerS
     dmaBusy: Array.from({ length: cfg.dmaEngines }, () => ({ starts: [], ends: [], prunedUntil: 0 })),
     queueEngineLast: new Float64Array(queues * cfg.dmaEngines),
     queueTriggerLast: new Float64Array(queues),
-    hbmFree: 0,
+    hbm: { starts: [], ends: [], prunedUntil: 0 },
     visible: new Float64Array(capacity),
     out: allocTimeline(capacity),
     makespan: 0,
@@ -133,6 +134,7 @@ export function cloneState(s: SchedulerState): SchedulerState {
     dmaBusy: s.dmaBusy.map((b) => ({ starts: b.starts.slice(), ends: b.ends.slice(), prunedUntil: b.prunedUntil })),
     queueEngineLast: s.queueEngineLast.slice(),
     queueTriggerLast: s.queueTriggerLast.slice(),
+    hbm: { starts: s.hbm.starts.slice(), ends: s.hbm.ends.slice(), prunedUntil: s.hbm.prunedUntil },
     visible: s.visible.slice(),
     out: cloneTimeline(s.out),
   };
@@ -154,7 +156,7 @@ function clockOf(cfg: TimingConstants, engine: number): number {
 }
 
 /** Earliest start >= `earliest` at which `dur` fits between the engine's busy intervals; books it. */
-function bookDmaEngine(b: DmaEngineBusy, earliest: number, dur: number): number {
+function bookInterval(b: DmaEngineBusy, earliest: number, dur: number): number {
   const { starts, ends } = b;
   let t = Math.max(earliest, b.prunedUntil);
   let lo = 0;
@@ -280,7 +282,7 @@ function scheduleDma(s: SchedulerState, input: ScheduleInput, i: number, depRead
   for (let e = 0; e < engines; e++) {
     const dur = input.dmaEngineNs[row * engines + e];
     const qe = queue * engines + e;
-    const st = bookDmaEngine(s.dmaBusy[e], Math.max(dataStart, s.queueEngineLast[qe]), dur);
+    const st = bookInterval(s.dmaBusy[e], Math.max(dataStart, s.queueEngineLast[qe]), dur);
     const en = st + dur;
     s.queueEngineLast[qe] = en;
     if (dur > cfg.dmaBufferCostNs && st < first) first = st;
@@ -288,9 +290,9 @@ function scheduleDma(s: SchedulerState, input: ScheduleInput, i: number, depRead
   }
   const hbmBytes = input.dmaHbmBytes[row];
   if (hbmBytes > 0) {
-    const hs = Math.max(s.hbmFree, dataStart);
-    s.hbmFree = hs + hbmBytes / cfg.hbmBytesPerNs;
-    if (s.hbmFree > last) last = s.hbmFree;
+    const dur = hbmBytes / cfg.hbmBytesPerNs;
+    const hbmEnd = bookInterval(s.hbm, dataStart, dur) + dur;
+    if (hbmEnd > last) last = hbmEnd;
   }
   const start = first === Infinity ? dataStart : first;
   out.startNs[i] = start;
