@@ -1,0 +1,8 @@
+/** numpy.random for Kernel Lab: bit-exact legacy RandomState (MT19937) and Generator (PCG64) streams. */
+export { LegacyRandomState } from "./legacy";
+export { Generator, defaultRng } from "./generator";
+export { MT19937, MT_N, initGenrand, initByArray, genrandInt32 } from "./mt19937";
+export { PCG64 } from "./pcg64";
+export { SeedSequence } from "./seed-sequence";
+export type { BitGenerator } from "./bit-generator";
+export { type IntDTypeName, INT_RANGES } from "./bounded";
