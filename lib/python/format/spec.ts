@@ -1,0 +1,164 @@
+/**
+ * The format-spec mini-language parser, following CPython's parse_internal_render_format_spec
+ * (Python/formatter_unicode.c) including its validation order and messages.
+ *   [[fill]align][sign]["z"]["#"]["0"][width][grouping]["." precision][type]
+ */
+import { FormatError } from "./errors";
+
+export type Align = "<" | ">" | "^" | "=";
+export type Sign = "+" | "-" | " " | "";
+export type Grouping = "" | "," | "_";
+
+export interface FormatSpec {
+  fill: string;
+  align: Align;
+  sign: Sign;
+  /** "z": coerce negative zero to positive zero (floats only). */
+  noNegZero: boolean;
+  alternate: boolean;
+  /** -1 when absent. */
+  width: number;
+  grouping: Grouping;
+  /** -1 when absent. */
+  precision: number;
+  /** "" when absent and the object has no default type. */
+  type: string;
+}
+
+const PY_SSIZE_T_MAX = 2 ** 63 - 1;
+
+function isAlign(ch: string | undefined): ch is Align {
+  return ch === "<" || ch === ">" || ch === "^" || ch === "=";
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Characters in `chars` are whole code points so an astral fill character counts as one. */
+function readInteger(chars: string[], start: number): { value: number; end: number } {
+  let pos = start;
+  let value = 0;
+  while (pos < chars.length && isDigit(chars[pos].charCodeAt(0))) {
+    const digit = chars[pos].charCodeAt(0) - 48;
+    if (value > (PY_SSIZE_T_MAX - digit) / 10) {
+      throw new FormatError("ValueError", "Too many decimal digits in format string");
+    }
+    value = value * 10 + digit;
+    pos++;
+  }
+  return { value, end: pos };
+}
+
+function describeType(type: string): string {
+  const code = type.codePointAt(0) ?? 0;
+  return code > 32 && code < 128 ? type : `\\x${code.toString(16)}`;
+}
+
+export function unknownFormatCode(type: string, typeName: string): FormatError {
+  return new FormatError("ValueError", `Unknown format code '${describeType(type)}' for object of type '${typeName}'`);
+}
+
+export function parseFormatSpec(spec: string, typeName: string, defaultType: string, defaultAlign: Align): FormatSpec {
+  const chars = Array.from(spec);
+  const end = chars.length;
+  let pos = 0;
+  const result: FormatSpec = {
+    fill: " ",
+    align: defaultAlign,
+    sign: "",
+    noNegZero: false,
+    alternate: false,
+    width: -1,
+    grouping: "",
+    precision: -1,
+    type: defaultType,
+  };
+  let fillSpecified = false;
+  let alignSpecified = false;
+
+  if (end - pos >= 2 && isAlign(chars[pos + 1])) {
+    result.align = chars[pos + 1] as Align;
+    result.fill = chars[pos];
+    fillSpecified = true;
+    alignSpecified = true;
+    pos += 2;
+  } else if (end - pos >= 1 && isAlign(chars[pos])) {
+    result.align = chars[pos] as Align;
+    alignSpecified = true;
+    pos++;
+  }
+
+  if (pos < end && (chars[pos] === "+" || chars[pos] === "-" || chars[pos] === " ")) {
+    result.sign = chars[pos] as Sign;
+    pos++;
+  }
+  if (pos < end && chars[pos] === "z") {
+    result.noNegZero = true;
+    pos++;
+  }
+  if (pos < end && chars[pos] === "#") {
+    result.alternate = true;
+    pos++;
+  }
+  if (!fillSpecified && pos < end && chars[pos] === "0") {
+    result.fill = "0";
+    if (!alignSpecified && defaultAlign === ">") result.align = "=";
+    pos++;
+  }
+
+  const width = readInteger(chars, pos);
+  if (width.end > pos) result.width = width.value;
+  pos = width.end;
+
+  if (pos < end && chars[pos] === ",") {
+    result.grouping = ",";
+    pos++;
+  }
+  if (pos < end && chars[pos] === "_") {
+    if (result.grouping !== "") throw new FormatError("ValueError", "Cannot specify both ',' and '_'.");
+    result.grouping = "_";
+    pos++;
+  }
+  if (pos < end && chars[pos] === ",") {
+    if (result.grouping === "_") throw new FormatError("ValueError", "Cannot specify both ',' and '_'.");
+  }
+
+  if (pos < end && chars[pos] === ".") {
+    pos++;
+    const precision = readInteger(chars, pos);
+    if (precision.end === pos) throw new FormatError("ValueError", "Format specifier missing precision");
+    result.precision = precision.value;
+    pos = precision.end;
+  }
+
+  if (end - pos > 1) {
+    throw new FormatError("ValueError", `Invalid format specifier '${spec}' for object of type '${typeName}'`);
+  }
+  if (end - pos === 1) result.type = chars[pos];
+
+  if (result.grouping !== "") {
+    switch (result.type) {
+      case "d":
+      case "e":
+      case "f":
+      case "g":
+      case "E":
+      case "G":
+      case "%":
+      case "F":
+      case "":
+        break;
+      case "b":
+      case "o":
+      case "x":
+      case "X":
+        // PEP 515 allows "_" (every four digits) with binary/octal/hex, but not ","
+        if (result.grouping === "_") break;
+        throw new FormatError("ValueError", `Cannot specify '${result.grouping}' with '${describeType(result.type)}'.`);
+      default:
+        throw new FormatError("ValueError", `Cannot specify '${result.grouping}' with '${describeType(result.type)}'.`);
+    }
+  }
+  return result;
+}
