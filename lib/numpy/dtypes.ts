@@ -1,0 +1,334 @@
+/**
+ * numpy dtypes, their typed-array storage and numpy 2 (NEP 50) type promotion.
+ *
+ * Storage per dtype (every element is a JS number, never a bigint, so every kernel is one code path):
+ *   bool            Uint8Array holding 0/1
+ *   int8..int32     Int8Array / Int16Array / Int32Array (stores wrap modulo 2^n like C casts)
+ *   uint8..uint32   Uint8Array / Uint16Array / Uint32Array
+ *   int64           Float64Array holding integers: exact within +-2^53; results beyond that are not
+ *                   wrapped modulo 2^64 (a deliberate trade: numpy's default int is int64, and a
+ *                   BigInt64Array would make every integer kernel an order of magnitude slower)
+ *   float64         Float64Array
+ *   float32         Float32Array
+ *   float16, bfloat16, float8_e4m3, float8_e4m3fn, float8_e5m2
+ *                   Float32Array holding values already rounded (RNE) to the narrow format; arithmetic
+ *                   runs in float32 and rounds the result, as numpy (float16) and ml_dtypes do.
+ *
+ * Promotion of the narrow ML floats follows ml_dtypes where it defines it (bfloat16 + float16 ->
+ * float32) and NKI's documented rules otherwise (two different float8 formats -> bfloat16, float8 +
+ * float16 -> float16, float8 + bfloat16 -> bfloat16).
+ */
+import { FLOAT_FORMATS, type FloatFormatName, roundTo as roundToFormat } from "./float-formats";
+import { NumpyError, typeError } from "./errors";
+
+export type DTypeName =
+  | "bool"
+  | "int8"
+  | "int16"
+  | "int32"
+  | "int64"
+  | "uint8"
+  | "uint16"
+  | "uint32"
+  | "float8_e4m3"
+  | "float8_e4m3fn"
+  | "float8_e5m2"
+  | "bfloat16"
+  | "float16"
+  | "float32"
+  | "float64";
+
+export type Storage =
+  | Float64Array
+  | Float32Array
+  | Int8Array
+  | Int16Array
+  | Int32Array
+  | Uint8Array
+  | Uint16Array
+  | Uint32Array;
+
+export type DTypeKind = "b" | "i" | "u" | "f" | "V";
+
+export interface DType {
+  readonly name: DTypeName;
+  /** numpy's dtype.kind; ml_dtypes' bfloat16/float8 report "V". */
+  readonly kind: DTypeKind;
+  readonly itemsize: number;
+  /** numpy's dtype.char ("?", "b", "f", ...); ml_dtypes types use "E" (bfloat16) and "V". */
+  readonly char: string;
+  readonly isFloat: boolean;
+  readonly isInteger: boolean;
+  readonly isSigned: boolean;
+  /** The RNE rounding target for narrow floats, undefined for exactly stored types. */
+  readonly narrow: FloatFormatName | undefined;
+}
+
+function dt(name: DTypeName, kind: DTypeKind, itemsize: number, char: string): DType {
+  const isFloat = kind === "f" || kind === "V";
+  const narrow = name === "float16" || name === "bfloat16" || name.startsWith("float8") ? (name as FloatFormatName) : undefined;
+  return {
+    name,
+    kind,
+    itemsize,
+    char,
+    isFloat,
+    isInteger: kind === "i" || kind === "u",
+    isSigned: kind === "i" || isFloat,
+    narrow,
+  };
+}
+
+export const DTYPES: Readonly<Record<DTypeName, DType>> = {
+  bool: dt("bool", "b", 1, "?"),
+  int8: dt("int8", "i", 1, "b"),
+  int16: dt("int16", "i", 2, "h"),
+  int32: dt("int32", "i", 4, "i"),
+  int64: dt("int64", "i", 8, "l"),
+  uint8: dt("uint8", "u", 1, "B"),
+  uint16: dt("uint16", "u", 2, "H"),
+  uint32: dt("uint32", "u", 4, "I"),
+  float8_e4m3: dt("float8_e4m3", "V", 1, "V"),
+  float8_e4m3fn: dt("float8_e4m3fn", "V", 1, "V"),
+  float8_e5m2: dt("float8_e5m2", "V", 1, "V"),
+  bfloat16: dt("bfloat16", "V", 2, "E"),
+  float16: dt("float16", "f", 2, "e"),
+  float32: dt("float32", "f", 4, "f"),
+  float64: dt("float64", "f", 8, "d"),
+};
+
+const ALIASES: Readonly<Record<string, DTypeName>> = {
+  bool: "bool",
+  bool_: "bool",
+  "?": "bool",
+  b1: "bool",
+  int8: "int8",
+  i1: "int8",
+  byte: "int8",
+  b: "int8",
+  int16: "int16",
+  i2: "int16",
+  short: "int16",
+  h: "int16",
+  int32: "int32",
+  i4: "int32",
+  intc: "int32",
+  i: "int32",
+  int64: "int64",
+  i8: "int64",
+  int: "int64",
+  int_: "int64",
+  intp: "int64",
+  long: "int64",
+  l: "int64",
+  uint8: "uint8",
+  u1: "uint8",
+  ubyte: "uint8",
+  B: "uint8",
+  uint16: "uint16",
+  u2: "uint16",
+  ushort: "uint16",
+  H: "uint16",
+  uint32: "uint32",
+  u4: "uint32",
+  uintc: "uint32",
+  I: "uint32",
+  float16: "float16",
+  f2: "float16",
+  half: "float16",
+  e: "float16",
+  float32: "float32",
+  f4: "float32",
+  single: "float32",
+  f: "float32",
+  float64: "float64",
+  f8: "float64",
+  float: "float64",
+  double: "float64",
+  d: "float64",
+  float_: "float64",
+  bfloat16: "bfloat16",
+  float8_e4m3: "float8_e4m3",
+  float8_e4m3fn: "float8_e4m3fn",
+  float8_e5m2: "float8_e5m2",
+};
+
+/** np.dtype(name): accepts numpy's names, aliases and byte-order-prefixed codes ("<f4", "=i8"). */
+export function dtypeFromString(spec: string): DType {
+  const stripped = /^[<>=|]/.test(spec) && spec.length > 1 ? spec.slice(1) : spec;
+  const name = ALIASES[stripped];
+  if (name === undefined) throw typeError(`data type '${spec}' not understood`);
+  return DTYPES[name];
+}
+
+export function allocate(dtype: DType, length: number): Storage {
+  if (!Number.isSafeInteger(length) || length < 0) throw new NumpyError("ValueError", "negative dimensions are not allowed");
+  if (length * dtype.itemsize > 2 ** 32) {
+    throw new NumpyError("MemoryError", `Unable to allocate array with ${length} elements of type ${dtype.name}`);
+  }
+  switch (dtype.name) {
+    case "bool":
+    case "uint8":
+      return new Uint8Array(length);
+    case "int8":
+      return new Int8Array(length);
+    case "int16":
+      return new Int16Array(length);
+    case "int32":
+      return new Int32Array(length);
+    case "uint16":
+      return new Uint16Array(length);
+    case "uint32":
+      return new Uint32Array(length);
+    case "int64":
+    case "float64":
+      return new Float64Array(length);
+    default:
+      return new Float32Array(length);
+  }
+}
+
+const INT_RANGES: Partial<Record<DTypeName, readonly [number, number]>> = {
+  int8: [-128, 127],
+  int16: [-32768, 32767],
+  int32: [-(2 ** 31), 2 ** 31 - 1],
+  int64: [-(2 ** 63), 2 ** 63 - 1],
+  uint8: [0, 255],
+  uint16: [0, 65535],
+  uint32: [0, 2 ** 32 - 1],
+};
+
+export function intRange(dtype: DType): readonly [number, number] {
+  const r = INT_RANGES[dtype.name];
+  if (r === undefined) throw typeError(`${dtype.name} is not an integer type`);
+  return r;
+}
+
+/**
+ * Convert a double to the value `dtype` stores for it, the way a numpy cast does: RNE for narrow
+ * floats, truncation then modular wrap for integers, nonzero (NaN included) for bool.
+ */
+export function castValue(dtype: DType, x: number): number {
+  switch (dtype.name) {
+    case "float64":
+      return x;
+    case "float32":
+      return Math.fround(x);
+    case "bool":
+      return x !== 0 ? 1 : 0;
+    case "int64":
+      return Number.isFinite(x) ? Math.trunc(x) : -(2 ** 63);
+    case "int8":
+      return (x << 24) >> 24;
+    case "int16":
+      return (x << 16) >> 16;
+    case "int32":
+      return x | 0;
+    case "uint8":
+      return x & 0xff;
+    case "uint16":
+      return x & 0xffff;
+    case "uint32":
+      return x >>> 0;
+    default:
+      return roundNarrow(dtype, x);
+  }
+}
+
+function roundNarrow(dtype: DType, x: number): number {
+  // One rounding straight from the double, as numpy's double->half and ml_dtypes' casts do.
+  return roundToFormat(FLOAT_FORMATS[dtype.narrow as FloatFormatName].name, x);
+}
+
+// ---- promotion ---------------------------------------------------------------------------------
+
+const FLOAT_ORDER: Readonly<Record<string, number>> = { float16: 16, float32: 32, float64: 64 };
+
+/** The float dtype numpy picks for float-only ufuncs on integer input (np.exp(int8) is float16). */
+export function floatFor(dtype: DType): DType {
+  if (dtype.isFloat) return dtype;
+  if (dtype.itemsize === 1) return DTYPES.float16;
+  if (dtype.itemsize === 2) return DTYPES.float32;
+  return DTYPES.float64;
+}
+
+function minFloatForInt(dtype: DType, partner: DType): DType {
+  if (dtype.itemsize === 1) return partner.name === "bfloat16" ? DTYPES.bfloat16 : DTYPES.float16;
+  if (dtype.itemsize === 2) return DTYPES.float32;
+  return DTYPES.float64;
+}
+
+function promoteFloats(a: DType, b: DType): DType {
+  if (a === b) return a;
+  const fa = FLOAT_ORDER[a.name];
+  const fb = FLOAT_ORDER[b.name];
+  if (fa !== undefined && fb !== undefined) return fa >= fb ? a : b;
+  // At least one ML float.
+  if (a.name === "float64" || b.name === "float64") return DTYPES.float64;
+  if (a.name === "float32" || b.name === "float32") return DTYPES.float32;
+  const a8 = a.name.startsWith("float8");
+  const b8 = b.name.startsWith("float8");
+  if (a8 && b8) return DTYPES.bfloat16;
+  if (a8) return b;
+  if (b8) return a;
+  // bfloat16 with float16.
+  return DTYPES.float32;
+}
+
+export function promoteTypes(a: DType, b: DType): DType {
+  if (a === b) return a;
+  if (a.kind === "b") return b;
+  if (b.kind === "b") return a;
+  if (a.isFloat && b.isFloat) return promoteFloats(a, b);
+  if (a.isFloat) return promoteFloats(minFloatForInt(b, a), a);
+  if (b.isFloat) return promoteFloats(minFloatForInt(a, b), b);
+  if (a.kind === b.kind) return a.itemsize >= b.itemsize ? a : b;
+  const signed = a.kind === "i" ? a : b;
+  const unsigned = a.kind === "i" ? b : a;
+  if (signed.itemsize > unsigned.itemsize) return signed;
+  switch (unsigned.itemsize) {
+    case 1:
+      return DTYPES.int16;
+    case 2:
+      return DTYPES.int32;
+    default:
+      return DTYPES.int64;
+  }
+}
+
+export function resultType(...dtypes: DType[]): DType {
+  return dtypes.reduce((acc, d) => promoteTypes(acc, d));
+}
+
+/** A Python scalar taking part in an operation; it is "weak" under NEP 50. */
+export type PyScalarKind = "bool" | "int" | "float";
+
+/**
+ * The dtype of `array OP python-scalar` under NEP 50: the scalar adopts the array's dtype when the
+ * kinds allow; int overflow is an OverflowError like numpy 2's.
+ */
+export function promoteWithScalar(dtype: DType, kind: PyScalarKind, value: number): DType {
+  if (kind === "bool") return dtype;
+  if (kind === "int") {
+    if (dtype.kind === "b") return DTYPES.int64;
+    if (dtype.isInteger) {
+      const [lo, hi] = intRange(dtype);
+      if (value < lo || value > hi) {
+        throw new NumpyError("OverflowError", `Python integer ${value} out of bounds for ${dtype.name}`);
+      }
+    }
+    return dtype;
+  }
+  return dtype.isFloat ? dtype : DTYPES.float64;
+}
+
+/** The dtype numpy gives a bare Python scalar (np.array(3) is int64, np.array(3.0) float64). */
+export function defaultDtypeFor(kind: PyScalarKind): DType {
+  return kind === "bool" ? DTYPES.bool : kind === "int" ? DTYPES.int64 : DTYPES.float64;
+}
+
+/** np.can_cast(from, to, casting="same_kind") for the kinds we have. */
+export function canCastSameKind(from: DType, to: DType): boolean {
+  const rank = (d: DType): number => (d.kind === "b" ? 0 : d.kind === "u" || d.kind === "i" ? 1 : 2);
+  return rank(from) <= rank(to);
+}

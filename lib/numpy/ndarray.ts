@@ -1,0 +1,364 @@
+/**
+ * The ndarray: a typed-array buffer plus shape, strides (in elements, possibly negative or 0) and an
+ * offset. Slicing, transposes and broadcasts are views sharing the buffer; writes through a view are
+ * visible in every array sharing it.
+ */
+import { type DType, type Storage, allocate, castValue, DTYPES, type PyScalarKind } from "./dtypes";
+import { roundArrayTo } from "./float-formats";
+import { indexError, valueError } from "./errors";
+
+export class NDArray {
+  readonly size: number;
+
+  constructor(
+    readonly data: Storage,
+    readonly dtype: DType,
+    readonly shape: readonly number[],
+    readonly strides: readonly number[],
+    readonly offset: number,
+  ) {
+    let n = 1;
+    for (const d of shape) n *= d;
+    this.size = n;
+  }
+
+  get ndim(): number {
+    return this.shape.length;
+  }
+
+  get itemsize(): number {
+    return this.dtype.itemsize;
+  }
+
+  get nbytes(): number {
+    return this.size * this.dtype.itemsize;
+  }
+
+  /** True when elements are laid out densely in C order starting at `offset`. */
+  get isCContiguous(): boolean {
+    let expected = 1;
+    for (let d = this.shape.length - 1; d >= 0; d--) {
+      if (this.shape[d] !== 1 && this.strides[d] !== expected) return false;
+      expected *= this.shape[d];
+    }
+    return true;
+  }
+
+  /** Element i in C order, as stored (bool as 0/1). */
+  getFlat(i: number): number {
+    if (this.isCContiguous) return this.data[this.offset + i];
+    return this.data[flatToOffset(this, i)];
+  }
+
+  /** Element at a full multi-index (no bounds or negative-index handling). */
+  getAt(index: readonly number[]): number {
+    let off = this.offset;
+    for (let d = 0; d < index.length; d++) off += index[d] * this.strides[d];
+    return this.data[off];
+  }
+}
+
+/** A Python scalar operand: NEP 50 "weak" — it adopts the dtype of the array it meets. */
+export interface PyScalar {
+  readonly kind: PyScalarKind;
+  readonly value: number;
+}
+
+export function pyInt(value: number): PyScalar {
+  return { kind: "int", value };
+}
+export function pyFloat(value: number): PyScalar {
+  return { kind: "float", value };
+}
+export function pyBool(value: boolean): PyScalar {
+  return { kind: "bool", value: value ? 1 : 0 };
+}
+
+/** Operands accepted by ufuncs: arrays, 0-d arrays (numpy scalars, strongly typed) and Python scalars. */
+export type Operand = NDArray | PyScalar;
+
+export function isPyScalar(x: Operand): x is PyScalar {
+  return !(x instanceof NDArray);
+}
+
+export function cStrides(shape: readonly number[]): number[] {
+  const strides = new Array<number>(shape.length);
+  let s = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    strides[d] = s;
+    s *= shape[d];
+  }
+  return strides;
+}
+
+export function shapeSize(shape: readonly number[]): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+}
+
+export function fromStorage(dtype: DType, shape: readonly number[], data: Storage): NDArray {
+  return new NDArray(data, dtype, shape.slice(), cStrides(shape), 0);
+}
+
+export function emptyArray(dtype: DType, shape: readonly number[]): NDArray {
+  for (const d of shape) {
+    if (!Number.isInteger(d) || d < 0) throw valueError("negative dimensions are not allowed");
+  }
+  return fromStorage(dtype, shape, allocate(dtype, shapeSize(shape)));
+}
+
+/** 0-d array holding one value (cast to dtype): numpy scalars are represented this way. */
+export function scalarArray(dtype: DType, value: number): NDArray {
+  const a = emptyArray(dtype, []);
+  a.data[0] = castValue(dtype, value);
+  return a;
+}
+
+function flatToOffset(a: NDArray, i: number): number {
+  let off = a.offset;
+  for (let d = a.shape.length - 1; d >= 0; d--) {
+    const n = a.shape[d];
+    const k = i % n;
+    i = (i - k) / n;
+    off += k * a.strides[d];
+  }
+  return off;
+}
+
+/**
+ * Buffer offsets of every element of a (shape, strides, offset) view in C order. The strided path of
+ * every kernel walks this table instead of recomputing multi-indices per element.
+ */
+export function elementOffsets(shape: readonly number[], strides: readonly number[], offset: number): Int32Array {
+  const n = shapeSize(shape);
+  const out = new Int32Array(n);
+  const nd = shape.length;
+  if (n === 0) return out;
+  if (nd === 0) {
+    out[0] = offset;
+    return out;
+  }
+  const inner = shape[nd - 1];
+  const innerStride = strides[nd - 1];
+  const idx = new Array<number>(nd).fill(0);
+  let base = offset;
+  let k = 0;
+  while (k < n) {
+    let off = base;
+    for (let j = 0; j < inner; j++, off += innerStride) out[k++] = off;
+    // Advance the outer odometer.
+    let d = nd - 2;
+    while (d >= 0) {
+      idx[d]++;
+      base += strides[d];
+      if (idx[d] < shape[d]) break;
+      base -= strides[d] * shape[d];
+      idx[d] = 0;
+      d--;
+    }
+  }
+  return out;
+}
+
+export function offsetsOf(a: NDArray): Int32Array {
+  return elementOffsets(a.shape, a.strides, a.offset);
+}
+
+/** The elements in C order as a dense buffer: the array's own (sub)buffer when contiguous, else a copy. */
+export function contiguousData(a: NDArray): Storage {
+  if (a.isCContiguous) return a.data.subarray(a.offset, a.offset + a.size) as Storage;
+  const out = allocate(a.dtype, a.size);
+  const offs = offsetsOf(a);
+  const src = a.data;
+  for (let i = 0; i < offs.length; i++) out[i] = src[offs[i]];
+  return out;
+}
+
+/** A C-contiguous copy (or the array itself if `allowSame` and already contiguous from offset 0). */
+export function copyArray(a: NDArray): NDArray {
+  const data = contiguousData(a);
+  return fromStorage(a.dtype, a.shape, data === a.data || data.buffer === a.data.buffer ? data.slice() : data);
+}
+
+export function ascontiguous(a: NDArray): NDArray {
+  return a.isCContiguous ? a : copyArray(a);
+}
+
+function formatShape(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(",")})`;
+}
+
+/** numpy's tuple repr of a shape: (2, 3), (4,), (). */
+export function shapeRepr(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
+}
+
+export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
+  const nd = Math.max(0, ...shapes.map((s) => s.length));
+  const out = new Array<number>(nd).fill(1);
+  for (const s of shapes) {
+    for (let i = 0; i < s.length; i++) {
+      const d = nd - s.length + i;
+      const v = s[i];
+      if (v === out[d] || v === 1) continue;
+      if (out[d] === 1) out[d] = v;
+      else {
+        throw valueError(`operands could not be broadcast together with shapes ${shapes.map(formatShape).join(" ")} `);
+      }
+    }
+  }
+  return out;
+}
+
+/** A read-only broadcast view of `a` with the given shape (stride 0 along broadcast dimensions). */
+export function broadcastView(a: NDArray, shape: readonly number[]): NDArray {
+  if (shape.length === a.ndim && shape.every((d, i) => d === a.shape[i])) return a;
+  const nd = shape.length;
+  const strides = new Array<number>(nd).fill(0);
+  if (a.ndim > nd) throw broadcastToError(a.shape, shape);
+  for (let i = 0; i < a.ndim; i++) {
+    const d = nd - a.ndim + i;
+    if (a.shape[i] === shape[d]) strides[d] = a.strides[i];
+    else if (a.shape[i] === 1) strides[d] = 0;
+    else throw broadcastToError(a.shape, shape);
+  }
+  return new NDArray(a.data, a.dtype, shape.slice(), strides, a.offset);
+}
+
+function broadcastToError(from: readonly number[], to: readonly number[]): Error {
+  return valueError(
+    `could not broadcast input array from shape ${formatShape(from)} into shape ${formatShape(to)}`,
+  );
+}
+
+export function broadcastTo(a: NDArray, shape: readonly number[]): NDArray {
+  const nd = shape.length;
+  if (a.ndim > nd) {
+    throw valueError(
+      `input operand has more dimensions than allowed by the axis remapping`,
+    );
+  }
+  for (let i = 0; i < a.ndim; i++) {
+    const d = nd - a.ndim + i;
+    if (a.shape[i] !== shape[d] && a.shape[i] !== 1) {
+      throw valueError(
+        `operands could not be broadcast together with remapped shapes [original->remapped]: ${formatShape(a.shape).replace(/ /g, "")}  and requested shape ${formatShape(shape)}`,
+      );
+    }
+  }
+  return broadcastView(a, shape);
+}
+
+/** Convert an array to another dtype (numpy astype: RNE for narrow floats, truncation for ints). */
+export function astype(a: NDArray, dtype: DType, copy = true): NDArray {
+  if (a.dtype === dtype && !copy) return a;
+  const src = contiguousData(a);
+  const out = allocate(dtype, a.size);
+  castInto(src, a.dtype, out, dtype);
+  return fromStorage(dtype, a.shape, out);
+}
+
+/** Cast a dense buffer into another dense buffer of the same length. */
+export function castInto(src: Storage, from: DType, dst: Storage, to: DType): void {
+  const n = src.length;
+  if (from === to || (to.name === "float64" && from.name !== "bool") || (to.name === "float32" && !from.isInteger && from.kind !== "b")) {
+    (dst as Float64Array).set(src as Float64Array);
+    return;
+  }
+  if (to.narrow !== undefined && (from.isFloat || from.isInteger || from.kind === "b")) {
+    if (src instanceof Float32Array || src instanceof Float64Array) {
+      if (from.name === "float64") {
+        for (let i = 0; i < n; i++) dst[i] = castValue(to, src[i]);
+      } else roundArrayTo(to.narrow, src, dst as Float32Array);
+      return;
+    }
+  }
+  if (from.isInteger && (to.isInteger || to.name === "float32") && to.name !== "int64") {
+    // Typed-array stores wrap integers modulo 2^n and round to float32 exactly like C casts.
+    (dst as Int32Array).set(src as Int32Array);
+    return;
+  }
+  for (let i = 0; i < n; i++) dst[i] = castValue(to, src[i]);
+}
+
+/** Element i (C order) converted to the JS value numpy's .item()/.tolist() gives: number or boolean. */
+export function itemValue(a: NDArray, i: number): number | boolean {
+  const v = a.getFlat(i);
+  return a.dtype.kind === "b" ? v !== 0 : v;
+}
+
+export type NestedList = number | boolean | NestedList[];
+
+export function tolist(a: NDArray): NestedList {
+  if (a.ndim === 0) return itemValue(a, 0);
+  const data = contiguousData(a);
+  const isBool = a.dtype.kind === "b";
+  let k = 0;
+  const build = (d: number): NestedList[] => {
+    const out: NestedList[] = [];
+    for (let i = 0; i < a.shape[d]; i++) {
+      if (d === a.ndim - 1) {
+        const v = data[k++];
+        out.push(isBool ? v !== 0 : v);
+      } else out.push(build(d + 1));
+    }
+    return out;
+  };
+  return build(0);
+}
+
+export function item(a: NDArray, index?: number): number | boolean {
+  if (index === undefined) {
+    if (a.size !== 1) throw valueError("can only convert an array of size 1 to a Python scalar");
+    return itemValue(a, 0);
+  }
+  const i = index < 0 ? index + a.size : index;
+  if (i < 0 || i >= a.size) throw indexError(`index ${index} is out of bounds for axis 0 with size ${a.size}`);
+  return itemValue(a, i);
+}
+
+export { DTYPES };
+
+/**
+ * dst[...] = src: broadcast src to dst's shape, cast to dst's dtype (numpy's unsafe assignment cast)
+ * and write through dst (usually a view). Overlapping source and destination are handled by copying
+ * the source first, as numpy does.
+ */
+export function assign(dst: NDArray, src: NDArray): void {
+  let s = src;
+  if (s.data.buffer === dst.data.buffer) s = copyArray(s);
+  if (s.ndim > dst.ndim && s.shape.slice(0, s.ndim - dst.ndim).every((d) => d === 1)) {
+    s = new NDArray(s.data, s.dtype, s.shape.slice(s.ndim - dst.ndim), s.strides.slice(s.ndim - dst.ndim), s.offset);
+  }
+  const view = broadcastView(s, dst.shape);
+  const n = dst.size;
+  if (n === 0) return;
+  const sameType = s.dtype === dst.dtype;
+  if (sameType && dst.isCContiguous && view.isCContiguous) {
+    dst.data.set(view.data.subarray(view.offset, view.offset + n) as Float64Array, dst.offset);
+    return;
+  }
+  const dOff = dst.isCContiguous ? null : offsetsOf(dst);
+  const sOff = view.isCContiguous ? null : offsetsOf(view);
+  const dd = dst.data;
+  const sd = view.data;
+  const d0 = dst.offset;
+  const s0 = view.offset;
+  const t = dst.dtype;
+  for (let i = 0; i < n; i++) {
+    const v = sd[sOff === null ? s0 + i : sOff[i]];
+    dd[dOff === null ? d0 + i : dOff[i]] = sameType ? v : castValue(t, v);
+  }
+}
+
+/** Fill every element of dst (a view) with one value, cast to dst's dtype. */
+export function fill(dst: NDArray, value: number): void {
+  const v = castValue(dst.dtype, value);
+  if (dst.isCContiguous) {
+    dst.data.fill(v, dst.offset, dst.offset + dst.size);
+    return;
+  }
+  const offs = offsetsOf(dst);
+  for (let i = 0; i < offs.length; i++) dst.data[offs[i]] = v;
+}

@@ -1,0 +1,454 @@
+/**
+ * Reductions (sum, prod, max, argmax, mean, var, cumsum, ...) with numpy's axis/keepdims/dtype
+ * semantics and numpy's summation order: pairwise summation (8 accumulators, 128-element blocks)
+ * along a contiguous reduced block, sequential accumulation otherwise — so float32 sums match numpy
+ * bit-for-bit.
+ */
+import { type DType, type Storage, DTYPES, allocate, castValue } from "./dtypes";
+import { NumpyError, axisError, valueError } from "./errors";
+import { roundArrayTo } from "./float-formats";
+import { NDArray, astype, contiguousData, elementOffsets, fromStorage, pyInt } from "./ndarray";
+import { binary, unary } from "./ufuncs";
+
+export type AxisArg = number | readonly number[] | null | undefined;
+
+export function normalizeAxis(axis: number, ndim: number): number {
+  if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) throw axisError(axis, ndim);
+  return axis < 0 ? axis + ndim : axis;
+}
+
+export function normalizeAxes(axis: AxisArg, ndim: number): number[] {
+  if (axis === null || axis === undefined) return Array.from({ length: ndim }, (_, i) => i);
+  const list = typeof axis === "number" ? [axis] : axis;
+  const out = list.map((a) => normalizeAxis(a, ndim));
+  if (new Set(out).size !== out.length) throw valueError("duplicate value in 'axis'");
+  return out;
+}
+
+interface Plan {
+  /** Shape of the result without keepdims. */
+  outShape: number[];
+  /** Shape of the result with keepdims. */
+  keptShape: number[];
+  /** Buffer offset of the first element of each reduced block, one per output element. */
+  bases: Int32Array;
+  /** Offsets within a block (relative to its base) in the order numpy accumulates them. */
+  block: Int32Array;
+  /** True when a block is `block.length` consecutive elements (pairwise summation applies). */
+  dense: boolean;
+}
+
+function plan(a: NDArray, axes: readonly number[]): Plan {
+  const red = new Set(axes);
+  const keptAxes = a.shape.map((_, i) => i).filter((i) => !red.has(i));
+  const redAxes = a.shape.map((_, i) => i).filter((i) => red.has(i));
+  const outShape = keptAxes.map((i) => a.shape[i]);
+  const keptShape = a.shape.map((d, i) => (red.has(i) ? 1 : d));
+  let redShape = redAxes.map((i) => a.shape[i]);
+  let redStrides = redAxes.map((i) => a.strides[i]);
+  // A full reduction walks memory order (numpy's iterator picks K order), e.g. for a transposed array.
+  if (keptAxes.length === 0 && redAxes.length > 1) {
+    const order = redAxes.map((_, k) => k).sort((x, y) => Math.abs(redStrides[y]) - Math.abs(redStrides[x]));
+    if (order.every((k) => redStrides[k] >= 0)) {
+      redShape = order.map((k) => redShape[k]);
+      redStrides = order.map((k) => redStrides[k]);
+    }
+  }
+  const bases = elementOffsets(outShape, keptAxes.map((i) => a.strides[i]), a.offset);
+  const block = elementOffsets(redShape, redStrides, 0);
+  let dense = true;
+  for (let i = 0; i < block.length; i++) {
+    if (block[i] !== i) {
+      dense = false;
+      break;
+    }
+  }
+  return { outShape, keptShape, bases, block, dense };
+}
+
+// ---- numpy's pairwise summation ---------------------------------------------------------------
+
+function pairwise32(d: Storage, start: number, n: number): number {
+  const f = Math.fround;
+  if (n < 8) {
+    let res = 0;
+    for (let i = 0; i < n; i++) res = f(res + d[start + i]);
+    return res;
+  }
+  if (n <= 128) {
+    let r0 = f(d[start]), r1 = f(d[start + 1]), r2 = f(d[start + 2]), r3 = f(d[start + 3]);
+    let r4 = f(d[start + 4]), r5 = f(d[start + 5]), r6 = f(d[start + 6]), r7 = f(d[start + 7]);
+    const end = n - (n % 8);
+    let i = 8;
+    for (; i < end; i += 8) {
+      const p = start + i;
+      r0 = f(r0 + d[p]);
+      r1 = f(r1 + d[p + 1]);
+      r2 = f(r2 + d[p + 2]);
+      r3 = f(r3 + d[p + 3]);
+      r4 = f(r4 + d[p + 4]);
+      r5 = f(r5 + d[p + 5]);
+      r6 = f(r6 + d[p + 6]);
+      r7 = f(r7 + d[p + 7]);
+    }
+    let res = f(f(f(r0 + r1) + f(r2 + r3)) + f(f(r4 + r5) + f(r6 + r7)));
+    for (; i < n; i++) res = f(res + d[start + i]);
+    return res;
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return f(pairwise32(d, start, n2) + pairwise32(d, start + n2, n - n2));
+}
+
+function pairwise64(d: Storage, start: number, n: number): number {
+  if (n < 8) {
+    let res = 0;
+    for (let i = 0; i < n; i++) res += d[start + i];
+    return res;
+  }
+  if (n <= 128) {
+    let r0 = d[start], r1 = d[start + 1], r2 = d[start + 2], r3 = d[start + 3];
+    let r4 = d[start + 4], r5 = d[start + 5], r6 = d[start + 6], r7 = d[start + 7];
+    const end = n - (n % 8);
+    let i = 8;
+    for (; i < end; i += 8) {
+      const p = start + i;
+      r0 += d[p];
+      r1 += d[p + 1];
+      r2 += d[p + 2];
+      r3 += d[p + 3];
+      r4 += d[p + 4];
+      r5 += d[p + 5];
+      r6 += d[p + 6];
+      r7 += d[p + 7];
+    }
+    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < n; i++) res += d[start + i];
+    return res;
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return pairwise64(d, start, n2) + pairwise64(d, start + n2, n - n2);
+}
+
+/** The accumulator dtype numpy's sum/prod use: small ints and bool go to int64 (uint64 is not modelled). */
+function sumDtype(d: DType): DType {
+  if (d.kind === "b" || d.isInteger) return DTYPES.int64;
+  return d;
+}
+
+function finish(out: Storage, dtype: DType, p: Plan, keepdims: boolean): NDArray {
+  if (dtype.narrow !== undefined) roundArrayTo(dtype.narrow, out as Float32Array, out as Float32Array);
+  return fromStorage(dtype, keepdims ? p.keptShape : p.outShape, out);
+}
+
+export interface ReduceOptions {
+  axis?: AxisArg;
+  keepdims?: boolean;
+  dtype?: DType;
+}
+
+export function sum(a: NDArray, opts: ReduceOptions = {}): NDArray {
+  const dtype = opts.dtype ?? sumDtype(a.dtype);
+  const src = dtype === a.dtype ? a : astype(a, dtype);
+  const p = plan(src, normalizeAxes(opts.axis, a.ndim));
+  const out = allocate(dtype, p.bases.length);
+  const d = src.data;
+  const m = p.block.length;
+  // float32 and the narrow floats accumulate in float32 arithmetic; everything else in double.
+  const f32 = src.data instanceof Float32Array;
+  for (let o = 0; o < p.bases.length; o++) {
+    const base = p.bases[o];
+    let s: number;
+    if (p.dense) s = f32 ? Math.fround(0 + pairwise32(d, base, m)) : 0 + pairwise64(d, base, m);
+    else {
+      s = 0;
+      if (f32) for (let j = 0; j < m; j++) s = Math.fround(s + d[base + p.block[j]]);
+      else for (let j = 0; j < m; j++) s += d[base + p.block[j]];
+    }
+    out[o] = dtype.isFloat ? s : castValue(dtype, s);
+  }
+  return finish(out, dtype, p, opts.keepdims === true);
+}
+
+export function prod(a: NDArray, opts: ReduceOptions = {}): NDArray {
+  const dtype = opts.dtype ?? sumDtype(a.dtype);
+  const src = dtype === a.dtype ? a : astype(a, dtype);
+  const p = plan(src, normalizeAxes(opts.axis, a.ndim));
+  const out = allocate(dtype, p.bases.length);
+  const d = src.data;
+  const f32 = src.data instanceof Float32Array;
+  for (let o = 0; o < p.bases.length; o++) {
+    let s = 1;
+    const base = p.bases[o];
+    for (let j = 0; j < p.block.length; j++) {
+      s *= d[base + p.block[j]];
+      if (f32) s = Math.fround(s);
+    }
+    out[o] = s;
+  }
+  return finish(out, dtype, p, opts.keepdims === true);
+}
+
+function extremum(a: NDArray, opts: ReduceOptions, isMax: boolean, skipNaN: boolean, name: string): NDArray {
+  const p = plan(a, normalizeAxes(opts.axis, a.ndim));
+  if (p.block.length === 0 && p.bases.length > 0) {
+    throw valueError(`zero-size array to reduction operation ${name} which has no identity`);
+  }
+  const out = allocate(a.dtype, p.bases.length);
+  const d = a.data;
+  const m = p.block.length;
+  for (let o = 0; o < p.bases.length; o++) {
+    const base = p.bases[o];
+    let r = d[base + p.block[0]];
+    let j = 1;
+    if (skipNaN) {
+      // nanmax/nanmin: start from the first non-NaN element; an all-NaN block stays NaN.
+      j = 0;
+      r = NaN;
+      for (; j < m; j++) {
+        const v = d[base + p.block[j]];
+        if (v === v) {
+          r = v;
+          j++;
+          break;
+        }
+      }
+      for (; j < m; j++) {
+        const v = d[base + p.block[j]];
+        if (isMax ? v > r : v < r) r = v;
+      }
+    } else if (p.dense && isMax) {
+      for (; j < m; j++) {
+        const v = d[base + j];
+        if (v > r || v !== v) {
+          r = v;
+          if (v !== v) break;
+        }
+      }
+    } else if (p.dense) {
+      for (; j < m; j++) {
+        const v = d[base + j];
+        if (v < r || v !== v) {
+          r = v;
+          if (v !== v) break;
+        }
+      }
+    } else {
+      for (; j < m; j++) {
+        const v = d[base + p.block[j]];
+        if ((isMax ? v > r : v < r) || v !== v) {
+          r = v;
+          if (v !== v) break;
+        }
+      }
+    }
+    out[o] = r;
+  }
+  return fromStorage(a.dtype, opts.keepdims === true ? p.keptShape : p.outShape, out);
+}
+
+export const max = (a: NDArray, opts: ReduceOptions = {}): NDArray => extremum(a, opts, true, false, "maximum");
+export const min = (a: NDArray, opts: ReduceOptions = {}): NDArray => extremum(a, opts, false, false, "minimum");
+export const nanmax = (a: NDArray, opts: ReduceOptions = {}): NDArray => extremum(a, opts, true, true, "fmax");
+export const nanmin = (a: NDArray, opts: ReduceOptions = {}): NDArray => extremum(a, opts, false, true, "fmin");
+
+function argExtremum(a: NDArray, axis: number | null | undefined, keepdims: boolean, isMax: boolean): NDArray {
+  const name = isMax ? "argmax" : "argmin";
+  const axes = axis === null || axis === undefined ? null : [normalizeAxis(axis, a.ndim)];
+  if (a.size === 0) throw valueError(`attempt to get ${name} of an empty sequence`);
+  const src = axes === null ? fromStorage(a.dtype, [a.size], contiguousData(a)) : a;
+  const p = plan(src, axes ?? [0]);
+  const out = new Float64Array(p.bases.length);
+  const d = src.data;
+  for (let o = 0; o < p.bases.length; o++) {
+    const base = p.bases[o];
+    let best = d[base + p.block[0]];
+    let bi = 0;
+    if (best === best) {
+      for (let j = 1; j < p.block.length; j++) {
+        const v = d[base + p.block[j]];
+        if (v !== v) {
+          bi = j;
+          break;
+        }
+        if (isMax ? v > best : v < best) {
+          best = v;
+          bi = j;
+        }
+      }
+    }
+    out[o] = bi;
+  }
+  const shape = axes === null ? (keepdims ? a.shape.map(() => 1) : []) : keepdims ? p.keptShape : p.outShape;
+  return fromStorage(DTYPES.int64, shape, out);
+}
+
+export const argmax = (a: NDArray, axis?: number | null, keepdims = false): NDArray => argExtremum(a, axis, keepdims, true);
+export const argmin = (a: NDArray, axis?: number | null, keepdims = false): NDArray => argExtremum(a, axis, keepdims, false);
+
+function truthReduce(a: NDArray, opts: ReduceOptions, isAll: boolean): NDArray {
+  const p = plan(a, normalizeAxes(opts.axis, a.ndim));
+  const out = new Uint8Array(p.bases.length);
+  const d = a.data;
+  for (let o = 0; o < p.bases.length; o++) {
+    const base = p.bases[o];
+    let r = isAll ? 1 : 0;
+    for (let j = 0; j < p.block.length; j++) {
+      const nz = d[base + p.block[j]] !== 0;
+      if (isAll && !nz) {
+        r = 0;
+        break;
+      }
+      if (!isAll && nz) {
+        r = 1;
+        break;
+      }
+    }
+    out[o] = r;
+  }
+  return fromStorage(DTYPES.bool, opts.keepdims === true ? p.keptShape : p.outShape, out);
+}
+
+export const all = (a: NDArray, opts: ReduceOptions = {}): NDArray => truthReduce(a, opts, true);
+export const any = (a: NDArray, opts: ReduceOptions = {}): NDArray => truthReduce(a, opts, false);
+
+export function countNonzero(a: NDArray, opts: ReduceOptions = {}): NDArray {
+  return sum(astype(a, DTYPES.bool), { ...opts, dtype: DTYPES.int64 });
+}
+
+/** Number of elements each output of a reduction over `axes` combines. */
+function reducedCount(a: NDArray, axis: AxisArg): number {
+  return normalizeAxes(axis, a.ndim).reduce((n, ax) => n * a.shape[ax], 1);
+}
+
+/** The dtype numpy's mean/var accumulate in, and whether the result goes back to float16. */
+function meanDtypes(a: NDArray, dtype: DType | undefined): { acc: DType; result: DType } {
+  if (dtype !== undefined) return { acc: dtype, result: dtype };
+  if (a.dtype.kind === "b" || a.dtype.isInteger) return { acc: DTYPES.float64, result: DTYPES.float64 };
+  if (a.dtype.narrow !== undefined) return { acc: DTYPES.float32, result: a.dtype };
+  return { acc: a.dtype, result: a.dtype };
+}
+
+export function mean(a: NDArray, opts: ReduceOptions = {}): NDArray {
+  const { acc, result } = meanDtypes(a, opts.dtype);
+  const n = reducedCount(a, opts.axis);
+  const s = sum(a, { ...opts, dtype: acc });
+  const m = binary("true_divide", s, pyInt(n));
+  return m.dtype === result ? m : astype(m, result);
+}
+
+export interface VarOptions extends ReduceOptions {
+  ddof?: number;
+}
+
+export function variance(a: NDArray, opts: VarOptions = {}): NDArray {
+  const { acc, result } = meanDtypes(a, opts.dtype);
+  const n = reducedCount(a, opts.axis);
+  const arrmean = binary("true_divide", sum(a, { axis: opts.axis, keepdims: true, dtype: acc }), pyInt(n));
+  const x = binary("subtract", a.dtype === acc || acc.isFloat === false ? a : astype(a, acc), arrmean);
+  const sq = binary("multiply", x, x);
+  const s = sum(sq, { axis: opts.axis, keepdims: opts.keepdims, dtype: acc });
+  const v = binary("true_divide", s, pyInt(Math.max(n - (opts.ddof ?? 0), 0)));
+  return v.dtype === result ? v : astype(v, result);
+}
+
+export function std(a: NDArray, opts: VarOptions = {}): NDArray {
+  const v = variance(a, opts);
+  return unary("sqrt", v);
+}
+
+/** Replace NaN by `fill` (a copy); used by nansum/nanmean. */
+function replaceNaN(a: NDArray, fill: number): NDArray {
+  const data = contiguousData(a).slice();
+  for (let i = 0; i < data.length; i++) if (data[i] !== data[i]) data[i] = fill;
+  return fromStorage(a.dtype, a.shape, data);
+}
+
+export function nansum(a: NDArray, opts: ReduceOptions = {}): NDArray {
+  return sum(a.dtype.isFloat ? replaceNaN(a, 0) : a, opts);
+}
+
+export function nanmean(a: NDArray, opts: ReduceOptions = {}): NDArray {
+  if (!a.dtype.isFloat) return mean(a, opts);
+  const notNan = unary("logical_not", unary("isnan", a));
+  const cnt = sum(notNan, { axis: opts.axis, keepdims: opts.keepdims, dtype: DTYPES.int64 });
+  const tot = sum(replaceNaN(a, 0), opts);
+  const r = binary("true_divide", tot, cnt);
+  return r.dtype === a.dtype ? r : astype(r, opts.dtype ?? a.dtype);
+}
+
+function accumulate(a: NDArray, axis: number | null | undefined, dtype: DType | undefined, isSum: boolean): NDArray {
+  const src0 = axis === null || axis === undefined ? fromStorage(a.dtype, [a.size], contiguousData(a)) : a;
+  const ax = normalizeAxis(axis ?? 0, src0.ndim);
+  const outType = dtype ?? sumDtype(a.dtype);
+  const src = outType === src0.dtype ? src0 : astype(src0, outType);
+  const out = allocate(outType, src.size);
+  const res = fromStorage(outType, src.shape, out);
+  const p = plan(src, [ax]);
+  const pOut = plan(res, [ax]);
+  const d = src.data;
+  const f32 = d instanceof Float32Array;
+  for (let o = 0; o < p.bases.length; o++) {
+    let s = isSum ? 0 : 1;
+    for (let j = 0; j < p.block.length; j++) {
+      const v = d[p.bases[o] + p.block[j]];
+      s = isSum ? s + v : s * v;
+      if (f32) s = Math.fround(s);
+      out[pOut.bases[o] + pOut.block[j]] = s;
+    }
+  }
+  if (outType.narrow !== undefined) roundArrayTo(outType.narrow, out as Float32Array, out as Float32Array);
+  return res;
+}
+
+export const cumsum = (a: NDArray, axis?: number | null, dtype?: DType): NDArray => accumulate(a, axis, dtype, true);
+export const cumprod = (a: NDArray, axis?: number | null, dtype?: DType): NDArray => accumulate(a, axis, dtype, false);
+
+/** ufunc.reduce for add/multiply/maximum/minimum (axis defaults to 0 as in numpy). */
+export function ufuncReduce(name: string, a: NDArray, axis: AxisArg = 0, keepdims = false): NDArray {
+  const opts = { axis, keepdims };
+  switch (name) {
+    case "add":
+      return sum(a, opts);
+    case "multiply":
+      return prod(a, opts);
+    case "maximum":
+      return max(a, opts);
+    case "minimum":
+      return min(a, opts);
+    default:
+      throw new NumpyError("NotImplementedError", `${name}.reduce is not supported in Kernel Lab`);
+  }
+}
+
+/** ufunc.accumulate for add/multiply/maximum/minimum along one axis. */
+export function ufuncAccumulate(name: string, a: NDArray, axis = 0): NDArray {
+  if (name === "add") return cumsum(a, axis);
+  if (name === "multiply") return cumprod(a, axis);
+  if (name !== "maximum" && name !== "minimum") {
+    throw new NumpyError("NotImplementedError", `${name}.accumulate is not supported in Kernel Lab`);
+  }
+  const ax = normalizeAxis(axis, a.ndim);
+  const out = allocate(a.dtype, a.size);
+  const res = fromStorage(a.dtype, a.shape, out);
+  const p = plan(a, [ax]);
+  const pOut = plan(res, [ax]);
+  const isMax = name === "maximum";
+  for (let o = 0; o < p.bases.length; o++) {
+    let r = NaN;
+    for (let j = 0; j < p.block.length; j++) {
+      const v = a.data[p.bases[o] + p.block[j]];
+      if (j === 0) r = v;
+      else if (r === r && ((isMax ? v > r : v < r) || v !== v)) r = v;
+      out[pOut.bases[o] + pOut.block[j]] = r;
+    }
+  }
+  return res;
+}
+
+/** ufunc.outer: op(a[..., None...], b) over the flattened-shape product. */
+export function ufuncOuter(name: string, a: NDArray, b: NDArray): NDArray {
+  const av = new NDArray(a.data, a.dtype, [...a.shape, ...b.shape.map(() => 1)], [...a.strides, ...b.shape.map(() => 0)], a.offset);
+  return binary(name, av, b);
+}

@@ -1,0 +1,436 @@
+/**
+ * Universal functions: numpy's elementwise operations with broadcasting and numpy 2 dtype rules.
+ *
+ * Every value is computed in double precision and stored into the result's typed array: for float32
+ * the store is a correct rounding, and because the double result of + - * / sqrt on float32 inputs is
+ * exact or innocuously rounded, float32 results equal numpy's bit-for-bit. Narrow floats are computed
+ * in float32 and rounded (RNE) afterwards, like numpy's float16 and ml_dtypes' loops.
+ */
+import { type DType, type Storage, DTYPES, allocate, castValue, floatFor, promoteTypes, promoteWithScalar, defaultDtypeFor, canCastSameKind } from "./dtypes";
+import { NumpyError, typeError, valueError } from "./errors";
+import { roundArrayTo } from "./float-formats";
+import { type Access, type LoopHelpers, binaryLoop, unaryLoop } from "./loops";
+import { NDArray, type Operand, broadcastShapes, broadcastView, fromStorage, isPyScalar, offsetsOf, scalarArray, astype } from "./ndarray";
+
+// ---- numpy's scalar semantics for the helpers the loops call ----------------------------------
+
+function fmod(a: number, b: number): number {
+  return a % b;
+}
+
+/** numpy's npy_divmod: floor division and Python-style modulo for floats. */
+function floordiv(a: number, b: number): number {
+  if (b === 0) return a / b;
+  const mod = fmod(a, b);
+  let div = (a - mod) / b;
+  if (mod !== 0 && b < 0 !== mod < 0) div -= 1;
+  if (div !== 0) {
+    let fl = Math.floor(div);
+    if (div - fl > 0.5) fl += 1;
+    return fl;
+  }
+  return (a / b < 0 || Object.is(a / b, -0)) ? -0 : 0;
+}
+
+function pymod(a: number, b: number): number {
+  if (b === 0) return NaN;
+  let mod = fmod(a, b);
+  if (mod !== 0) {
+    if (b < 0 !== mod < 0) mod += b;
+  } else mod = b < 0 ? -0 : 0;
+  return mod;
+}
+
+function ifloordiv(a: number, b: number): number {
+  return b === 0 ? 0 : Math.floor(a / b);
+}
+
+function imod(a: number, b: number): number {
+  if (b === 0) return 0;
+  const r = a % b;
+  return r !== 0 && r < 0 !== b < 0 ? r + b : r;
+}
+
+function pow(a: number, b: number): number {
+  // C pow: pow(1, y) == 1 and pow(x, 0) == 1 even for NaN; JS gives NaN for 1 ** NaN.
+  if (a === 1 || b === 0) return 1;
+  return a ** b;
+}
+
+/** Integer power wrapping modulo 2^32 like C integer arithmetic (stores narrow it further). */
+function ipow32(a: number, b: number): number {
+  let result = 1;
+  let base = a | 0;
+  let e = b;
+  while (e > 0) {
+    if (e & 1) result = Math.imul(result, base);
+    base = Math.imul(base, base);
+    e = Math.floor(e / 2);
+  }
+  return result;
+}
+
+function ipow64(a: number, b: number): number {
+  return a ** b;
+}
+
+/** Round half to even (np.rint). */
+function rint(x: number): number {
+  const r = Math.round(x);
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r === 0 && x < 0 ? -0 : r;
+}
+
+function big(op: (a: bigint, b: bigint) => bigint): (a: number, b: number) => number {
+  return (a, b) => Number(BigInt.asIntN(64, op(BigInt(a), BigInt(b))));
+}
+
+const HELPERS: LoopHelpers = {
+  floordiv,
+  pymod,
+  ifloordiv,
+  imod,
+  pow,
+  ipow32,
+  ipow64,
+  rint,
+  and64: big((a, b) => a & b),
+  or64: big((a, b) => a | b),
+  xor64: big((a, b) => a ^ b),
+  shl64: big((a, b) => a << b),
+  shr64: big((a, b) => a >> b),
+};
+
+// ---- operation tables -------------------------------------------------------------------------
+
+type Resolution = { compute: DType; out: DType };
+
+interface UnaryDef {
+  /** Returns the output dtype for an input dtype (throws numpy's TypeError where unsupported). */
+  resolve(input: DType): DType;
+  expr(input: DType): string;
+}
+
+const isInt = (d: DType): boolean => d.isInteger || d.kind === "b";
+const same = (d: DType): DType => d;
+const floatOut = (d: DType): DType => floatFor(d);
+const boolOut = (): DType => DTYPES.bool;
+
+function unsupported(name: string): NumpyError {
+  return typeError(
+    `ufunc '${name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''`,
+  );
+}
+
+const math = (fn: string): UnaryDef => ({ resolve: floatOut, expr: () => `Math.${fn}(x)` });
+
+const UNARY: Readonly<Record<string, UnaryDef>> = {
+  negative: {
+    resolve: (d) => {
+      if (d.kind === "b") {
+        throw typeError(
+          "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.",
+        );
+      }
+      return d;
+    },
+    expr: () => "-x",
+  },
+  positive: { resolve: same, expr: () => "x" },
+  absolute: { resolve: same, expr: () => "Math.abs(x)" },
+  sqrt: math("sqrt"),
+  cbrt: math("cbrt"),
+  exp: math("exp"),
+  exp2: { resolve: floatOut, expr: () => "H.pow(2, x)" },
+  expm1: math("expm1"),
+  log: math("log"),
+  log2: math("log2"),
+  log10: math("log10"),
+  log1p: math("log1p"),
+  sin: math("sin"),
+  cos: math("cos"),
+  tan: math("tan"),
+  arcsin: math("asin"),
+  arccos: math("acos"),
+  arctan: math("atan"),
+  sinh: math("sinh"),
+  cosh: math("cosh"),
+  tanh: math("tanh"),
+  floor: { resolve: same, expr: (d) => (isInt(d) ? "x" : "Math.floor(x)") },
+  ceil: { resolve: same, expr: (d) => (isInt(d) ? "x" : "Math.ceil(x)") },
+  trunc: { resolve: same, expr: (d) => (isInt(d) ? "x" : "Math.trunc(x)") },
+  rint: { resolve: (d) => (d.kind === "b" ? DTYPES.float16 : d), expr: (d) => (isInt(d) ? "x" : "H.rint(x)") },
+  square: { resolve: (d) => (d.kind === "b" ? DTYPES.int8 : d), expr: (d) => (d.itemsize === 4 && d.isInteger ? "Math.imul(x, x)" : "x * x") },
+  reciprocal: {
+    resolve: (d) => {
+      if (d.kind === "b") throw unsupported("reciprocal");
+      return d;
+    },
+    expr: (d) => (isInt(d) ? "(x === 0 ? 0 : Math.trunc(1 / x))" : "1 / x"),
+  },
+  sign: {
+    resolve: (d) => {
+      if (d.kind === "b") throw unsupported("sign");
+      return d;
+    },
+    expr: () => "(x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : x)",
+  },
+  isnan: { resolve: boolOut, expr: () => "(x !== x ? 1 : 0)" },
+  isinf: { resolve: boolOut, expr: () => "(x === Infinity || x === -Infinity ? 1 : 0)" },
+  isfinite: { resolve: boolOut, expr: () => "(x - x === 0 ? 1 : 0)" },
+  signbit: { resolve: boolOut, expr: () => "(x < 0 || Object.is(x, -0) ? 1 : 0)" },
+  logical_not: { resolve: boolOut, expr: () => "(x === 0 ? 1 : 0)" },
+  invert: {
+    resolve: (d) => {
+      if (d.isFloat) throw unsupported("invert");
+      return d;
+    },
+    expr: (d) => (d.kind === "b" ? "1 - x" : "-x - 1"),
+  },
+};
+
+interface BinaryDef {
+  resolve(common: DType): Resolution;
+  expr(compute: DType, out: DType): string;
+  /** Comparisons accept out-of-range Python ints (numpy 2 compares them exactly). */
+  readonly comparison?: boolean;
+}
+
+const arith = (name: string, floatExpr: string, intExpr: string, boolExpr: string | null): BinaryDef => ({
+  resolve: (c) => {
+    if (c.kind === "b" && boolExpr === null) {
+      return { compute: DTYPES.int8, out: DTYPES.int8 };
+    }
+    return { compute: c, out: c };
+  },
+  expr: (c, out) => (out.kind === "b" ? (boolExpr as string) : c.isFloat ? floatExpr : intExpr.replace("NAME", name)),
+});
+
+function compare(op: string): BinaryDef {
+  return { resolve: (c) => ({ compute: c, out: DTYPES.bool }), expr: () => `(x ${op} y ? 1 : 0)`, comparison: true };
+}
+
+function logical(expr: string): BinaryDef {
+  return { resolve: (c) => ({ compute: c, out: DTYPES.bool }), expr: () => expr };
+}
+
+function bitwise(name: string, op32: string, helper64: string): BinaryDef {
+  return {
+    resolve: (c) => {
+      if (c.isFloat) throw unsupported(name);
+      return { compute: c, out: c };
+    },
+    expr: (c) => (c.name === "int64" ? `H.${helper64}(x, y)` : `(x ${op32} y)`),
+  };
+}
+
+function floatBinary(expr: string, intToFloat64: boolean): BinaryDef {
+  return {
+    resolve: (c) => {
+      const f = c.isFloat ? c : intToFloat64 ? DTYPES.float64 : floatFor(c);
+      return { compute: f, out: f };
+    },
+    expr: () => expr,
+  };
+}
+
+const BINARY: Readonly<Record<string, BinaryDef>> = {
+  add: arith("add", "x + y", "x + y", "(x | y)"),
+  subtract: {
+    resolve: (c) => {
+      if (c.kind === "b") {
+        throw typeError(
+          "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.",
+        );
+      }
+      return { compute: c, out: c };
+    },
+    expr: () => "x - y",
+  },
+  multiply: {
+    resolve: (c) => ({ compute: c, out: c }),
+    expr: (c) => (c.kind === "b" ? "(x & y)" : c.isInteger && c.itemsize === 4 ? "Math.imul(x, y)" : "x * y"),
+  },
+  true_divide: floatBinary("x / y", true),
+  floor_divide: arith("floor_divide", "H.floordiv(x, y)", "H.ifloordiv(x, y)", null),
+  remainder: arith("remainder", "H.pymod(x, y)", "H.imod(x, y)", null),
+  power: arith("power", "H.pow(x, y)", "NAME", null),
+  maximum: arith("maximum", "((x >= y || x !== x) ? x : y)", "(x >= y ? x : y)", "(x | y)"),
+  minimum: arith("minimum", "((x <= y || x !== x) ? x : y)", "(x <= y ? x : y)", "(x & y)"),
+  fmax: arith("fmax", "((x >= y || y !== y) ? x : y)", "(x >= y ? x : y)", "(x | y)"),
+  fmin: arith("fmin", "((x <= y || y !== y) ? x : y)", "(x <= y ? x : y)", "(x & y)"),
+  arctan2: floatBinary("Math.atan2(x, y)", false),
+  hypot: floatBinary("Math.hypot(x, y)", false),
+  equal: compare("==="),
+  not_equal: compare("!=="),
+  less: compare("<"),
+  less_equal: compare("<="),
+  greater: compare(">"),
+  greater_equal: compare(">="),
+  logical_and: logical("((x !== 0 && y !== 0) ? 1 : 0)"),
+  logical_or: logical("((x !== 0 || y !== 0) ? 1 : 0)"),
+  logical_xor: logical("(((x !== 0) !== (y !== 0)) ? 1 : 0)"),
+  bitwise_and: bitwise("bitwise_and", "&", "and64"),
+  bitwise_or: bitwise("bitwise_or", "|", "or64"),
+  bitwise_xor: bitwise("bitwise_xor", "^", "xor64"),
+  left_shift: bitwise("left_shift", "<<", "shl64"),
+  right_shift: bitwise("right_shift", ">>", "shr64"),
+};
+
+export const UNARY_UFUNCS: readonly string[] = Object.keys(UNARY);
+export const BINARY_UFUNCS: readonly string[] = Object.keys(BINARY);
+
+// ---- drivers ------------------------------------------------------------------------------------
+
+function ctorTag(s: Storage): string {
+  return s.constructor.name;
+}
+
+interface Prepared {
+  data: Storage;
+  table: Int32Array | null;
+  start: number;
+  access: Access;
+}
+
+function prepare(a: NDArray, shape: readonly number[], n: number): Prepared {
+  if (a.size === 1 && n !== 1) return { data: a.data, table: null, start: a.offset, access: "scalar" };
+  const sameShape = a.ndim === shape.length && a.shape.every((d, i) => d === shape[i]);
+  if (sameShape && a.isCContiguous) return { data: a.data, table: null, start: a.offset, access: "dense" };
+  const view = broadcastView(a, shape);
+  return { data: a.data, table: offsetsOf(view), start: 0, access: "table" };
+}
+
+function finish(out: Storage, dtype: DType, shape: readonly number[]): NDArray {
+  if (dtype.narrow !== undefined) roundArrayTo(dtype.narrow, out as Float32Array, out as Float32Array);
+  return fromStorage(dtype, shape, out);
+}
+
+/** Operand dtypes after NEP 50: returns the common dtype and both operands as arrays. */
+function coerce(x: Operand, y: Operand, comparison: boolean): { a: NDArray; b: NDArray; common: DType } {
+  if (!isPyScalar(x) && !isPyScalar(y)) return { a: x, b: y, common: promoteTypes(x.dtype, y.dtype) };
+  if (isPyScalar(x) && isPyScalar(y)) {
+    const a = scalarArray(defaultDtypeFor(x.kind), x.value);
+    const b = scalarArray(defaultDtypeFor(y.kind), y.value);
+    return { a, b, common: promoteTypes(a.dtype, b.dtype) };
+  }
+  const arr = (isPyScalar(x) ? y : x) as NDArray;
+  const sc = (isPyScalar(x) ? x : y) as { kind: "bool" | "int" | "float"; value: number };
+  let common: DType;
+  try {
+    common = promoteWithScalar(arr.dtype, sc.kind, sc.value);
+  } catch (e) {
+    if (!comparison) throw e;
+    common = DTYPES.float64;
+  }
+  const scalar = scalarArray(common, sc.value);
+  return isPyScalar(x) ? { a: scalar, b: arr, common } : { a: arr, b: scalar, common };
+}
+
+export function unary(name: string, x: Operand): NDArray {
+  const def = UNARY[name];
+  if (def === undefined) throw valueError(`unknown ufunc ${name}`);
+  const a = isPyScalar(x) ? scalarArray(defaultDtypeFor(x.kind), x.value) : x;
+  const outType = def.resolve(a.dtype);
+  const n = a.size;
+  const out = allocate(outType, n);
+  const p = prepare(a, a.shape, n);
+  const access: Access = p.access === "scalar" ? "table" : p.access;
+  const table = p.access === "scalar" ? offsetsOf(a) : p.table;
+  const loop = unaryLoop(name, def.expr(a.dtype), access, `${ctorTag(a.data)}>${ctorTag(out)}`, HELPERS);
+  loop(p.data, table, p.start, out, n);
+  return finish(out, outType, a.shape);
+}
+
+export function binary(name: string, x: Operand, y: Operand): NDArray {
+  const def = BINARY[name];
+  if (def === undefined) throw valueError(`unknown ufunc ${name}`);
+  const { a, b, common } = coerce(x, y, def.comparison === true);
+  const { compute, out: outType } = def.resolve(common);
+  const shape = broadcastShapes(a.shape, b.shape);
+  const n = shape.reduce((p, d) => p * d, 1);
+  let pa = prepare(a, shape, n);
+  let pb = prepare(b, shape, n);
+  if (n === 1) {
+    pa = { ...pa, access: "dense" };
+    pb = { ...pb, access: "dense" };
+  }
+  let expr = def.expr(compute, outType);
+  if (name === "power" && compute.isInteger) {
+    expr = compute.name === "int64" ? "H.ipow64(x, y)" : "H.ipow32(x, y)";
+    checkNonNegativeExponent(b);
+  }
+  // Operands whose dtype differs from the compute dtype (e.g. int32 + float32 -> float64) are read
+  // as doubles, which is exact for every promotion numpy performs here.
+  const ain = pa;
+  const bin = pb;
+  const out = allocate(outType, n);
+  const types = `${ctorTag(ain.data)}${ain.access}|${ctorTag(bin.data)}${bin.access}>${ctorTag(out)}`;
+  const loop = binaryLoop(name, expr, ain.access, bin.access, types, HELPERS);
+  loop(ain.data, ain.table, ain.start, bin.data, bin.table, bin.start, out, n);
+  return finish(out, outType, shape);
+}
+
+function checkNonNegativeExponent(b: NDArray): void {
+  for (let i = 0; i < b.size; i++) {
+    if (b.getFlat(i) < 0) throw valueError("Integers to negative integer powers are not allowed.");
+  }
+}
+
+/** np.where(cond, x, y). */
+export function where(cond: Operand, x: Operand, y: Operand): NDArray {
+  const { a, b, common } = coerce(x, y, false);
+  const c = isPyScalar(cond) ? scalarArray(DTYPES.bool, cond.value) : cond;
+  const shape = broadcastShapes(c.shape, a.shape, b.shape);
+  const n = shape.reduce((p, d) => p * d, 1);
+  const cv = broadcastView(c, shape);
+  const av = broadcastView(a, shape);
+  const bv = broadcastView(b, shape);
+  const co = offsetsOf(cv);
+  const ao = offsetsOf(av);
+  const bo = offsetsOf(bv);
+  const out = allocate(common, n);
+  const cd = c.data;
+  const ad = a.data;
+  const bd = b.data;
+  if (common === a.dtype && common === b.dtype) {
+    for (let i = 0; i < n; i++) out[i] = cd[co[i]] !== 0 ? ad[ao[i]] : bd[bo[i]];
+  } else {
+    for (let i = 0; i < n; i++) out[i] = castValue(common, cd[co[i]] !== 0 ? ad[ao[i]] : bd[bo[i]]);
+  }
+  return fromStorage(common, shape, out);
+}
+
+/** np.clip(a, lo, hi) = minimum(maximum(a, lo), hi); None bounds are skipped. */
+export function clip(a: Operand, lo: Operand | null, hi: Operand | null): NDArray {
+  if (lo === null && hi === null) throw valueError("One of max or min must be given");
+  let r: Operand = a;
+  if (lo !== null) r = binary("maximum", r, lo);
+  if (hi !== null) r = binary("minimum", r, hi);
+  return isPyScalar(r) ? scalarArray(defaultDtypeFor(r.kind), r.value) : r;
+}
+
+/** np.round / np.around with numpy's algorithm: scale by 10**decimals in the array's dtype, rint, unscale. */
+export function around(a: NDArray, decimals = 0): NDArray {
+  if (decimals === 0 || a.dtype.kind === "b") return unary("rint", a);
+  if (!a.dtype.isFloat) {
+    if (decimals >= 0) return astype(a, a.dtype);
+    const f = 10 ** -decimals;
+    return astype(binary("multiply", unary("rint", binary("true_divide", a, { kind: "int", value: f })), { kind: "int", value: f }), a.dtype);
+  }
+  if (decimals > 0) {
+    const f = 10 ** decimals;
+    return binary("true_divide", unary("rint", binary("multiply", a, { kind: "float", value: f })), { kind: "float", value: f });
+  }
+  const f = 10 ** -decimals;
+  return binary("multiply", unary("rint", binary("true_divide", a, { kind: "float", value: f })), { kind: "float", value: f });
+}
+
+/** out[...] = value, with numpy's same_kind casting check (the in-place operators use this). */
+export function checkSameKind(name: string, from: DType, to: DType): void {
+  if (!canCastSameKind(from, to)) {
+    throw new NumpyError(
+      "TypeError",
+      `Cannot cast ufunc '${name}' output from dtype('${from.name}') to dtype('${to.name}') with casting rule 'same_kind'`,
+    );
+  }
+}
