@@ -52,6 +52,7 @@ export function summarizeNotebook(notebook: Notebook, fallbackTitle: string): No
 /** Strips inline markdown markup so titles and descriptions read as plain text. */
 function plainText(markdown: string): string {
   return markdown
+    .replace(/<[^>]*>/g, "")
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/(\*\*|__|\*|_|`)(.+?)\1/g, "$2")

@@ -43,3 +43,10 @@ describe("summarizeNotebook", () => {
     expect(summary).toMatchObject({ estimatedMinutes: null, difficulty: null });
   });
 });
+
+describe("summarizeNotebook on raw HTML", () => {
+  it("drops tags from the description", () => {
+    const summary = summarizeNotebook(notebook(["# T\n\n<b>bold</b> and <script>x</script>text"]), "f");
+    expect(summary.description).toBe("bold and xtext");
+  });
+});
