@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { simulateTiming } from "./index";
 import { TIMING_CONFIGS } from "./config";
 import { TraceKit } from "./trace-kit";
+import { dmaEngineBusyNs } from "./dma-cost";
 import { Engine, Memory } from "../trace/types";
 
 function matmulStream(target: "trn1" | "trn2" | "trn3", moving: number, dt: "bfloat16" | "float32", count = 40) {
@@ -28,17 +29,23 @@ describe("DMA calibration", () => {
     const src = kit.hbm("a", [4, 4096]);
     const dst = kit.tile("a_sb", Memory.Sbuf, [4, 4096]);
     kit.dma(dst, src);
-    const { timeline } = simulateTiming(kit.trace, "trn2");
+    const { timeline, costed, config } = simulateTiming(kit.trace, "trn2");
     const duration = timeline.endNs[0] - timeline.startNs[0];
     expect(Math.abs(duration - 1416) / 1416).toBeLessThan(0.1);
+    const { dmaPartStart, dmaPartCount, dmaPartitionNs } = costed.input;
+    const busy = Array.from({ length: 16 }, (_, e) => dmaEngineBusyNs(config, dmaPartStart[0], dmaPartCount[0], dmaPartitionNs[0], e));
+    expect(busy.filter((ns) => ns > config.dmaBufferCostNs)).toHaveLength(1);
   });
 
   it("a [128,128] bf16 load spreads over all 16 engines and finishes far sooner than [4,4096]", () => {
     const kit = new TraceKit();
     kit.dma(kit.tile("b_sb", Memory.Sbuf, [128, 128]), kit.hbm("b", [128, 128]));
     const { timeline, costed } = simulateTiming(kit.trace, "trn2");
-    const perEngine = Array.from(costed.input.dmaEngineNs);
-    expect(perEngine.every((ns) => ns > TIMING_CONFIGS.trn2.dmaBufferCostNs)).toBe(true);
+    const cfg = TIMING_CONFIGS.trn2;
+    const { dmaPartStart, dmaPartCount, dmaPartitionNs } = costed.input;
+    for (let e = 0; e < 16; e++) {
+      expect(dmaEngineBusyNs(cfg, dmaPartStart[0], dmaPartCount[0], dmaPartitionNs[0], e)).toBeGreaterThan(cfg.dmaBufferCostNs);
+    }
     expect(timeline.endNs[0] - timeline.startNs[0]).toBeLessThan(1416 / 4);
   });
 

@@ -15,10 +15,11 @@ export const DMA_QUEUE_NAMES = ["qSyncIO0", "qGpSimdIO0", "qSyncSpillReload0"] a
 export const DmaQueue = { SyncIO: 0, GpSimdIO: 1, SpillReload: 2 } as const;
 
 export interface DmaCost {
-  /** Busy time of each DMA engine for this transfer (ns), length = cfg.dmaEngines. */
-  readonly engineNs: Float64Array;
-  /** Engines that move data (the others only write the completion semaphore). */
-  readonly enginesWithData: number;
+  /** First SBUF partition and partition count the transfer spans (HBM -> HBM: spread as 128). */
+  readonly partStart: number;
+  readonly partCount: number;
+  /** Busy time one partition adds to its DMA engine: its descriptors plus its bytes (ns). */
+  readonly partitionNs: number;
   /** Bytes read from or written to HBM (for the per-core HBM bandwidth cap). */
   readonly hbmBytes: number;
   /** Total payload bytes. */
@@ -26,6 +27,16 @@ export interface DmaCost {
   /** Bytes per SBUF partition (the quantity the efficiency curve is drawn against). */
   readonly bytesPerPartition: number;
   readonly queue: number;
+}
+
+/**
+ * Busy time of DMA engine `e` for a transfer: its partitions' descriptors and bytes plus the final
+ * semaphore write, which every engine performs, with data or without.
+ */
+export function dmaEngineBusyNs(cfg: TimingConstants, partStart: number, partCount: number, partitionNs: number, e: number): number {
+  const lo = Math.max(partStart, e * cfg.partitionsPerDmaEngine);
+  const hi = Math.min(partStart + partCount, (e + 1) * cfg.partitionsPerDmaEngine);
+  return Math.max(0, hi - lo) * partitionNs + cfg.dmaBufferCostNs;
 }
 
 /**
@@ -56,25 +67,22 @@ export function dmaQueueFor(src: CostOperand | undefined, dst: CostOperand | und
   return DmaQueue.SyncIO;
 }
 
-/** Per-engine busy times of one DMA instruction. */
+/** The shape of one DMA instruction as the DMA engines see it. */
 export function dmaCost(cfg: TimingConstants, instr: CostInstruction, queueOverride?: number): DmaCost {
   const src = reads(instr)[0];
   const dst = writes(instr)[0];
   const chip = onChipSide(src, dst);
-  const engines = cfg.dmaEngines;
-  const engineNs = new Float64Array(engines);
   const dataOp = chip ?? dst ?? src;
   const elems = dataOp ? patternElements(dataOp.pattern) : 0;
   const size = dataOp ? dtypeSize(dataOp) : 1;
   const partitions = chip ? Math.max(1, chip.partCount) : 1;
   const bytes = chip ? elems * size * partitions : elems * size;
-  const bytesPerPartition = chip ? elems * size : bytes;
 
   // Descriptors: a DMA buffer must be contiguous on both sides.
-  const runs: number[] = [];
-  for (const op of [src, dst]) if (op) runs.push(contiguousRun(op.pattern));
-  const run = Math.max(1, Math.min(...runs, chip ? elems : Infinity));
-  const buffersPerPartition = Math.max(1, Math.ceil((chip ? elems : bytes / size) / run));
+  let run = chip ? elems : Infinity;
+  if (src) run = Math.min(run, contiguousRun(src.pattern));
+  if (dst) run = Math.min(run, contiguousRun(dst.pattern));
+  run = Math.max(1, run);
 
   const flags = instr.flags ?? 0;
   let rate = cfg.dmaEngineBytesPerNs;
@@ -83,38 +91,35 @@ export function dmaCost(cfg: TimingConstants, instr: CostInstruction, queueOverr
     rate *= fromHbm ? cfg.dmaTransposeHbmFraction : cfg.dmaTransposeSbufFraction;
   }
 
-  let enginesWithData = 0;
-  if (chip) {
-    // Engine e serves partitions [8e, 8e + 8): a [4, N] tile lands on engine 0 only [DMA].
-    const first = chip.partStart;
-    const last = chip.partStart + partitions;
-    for (let e = 0; e < engines; e++) {
-      const lo = Math.max(first, e * cfg.partitionsPerDmaEngine);
-      const hi = Math.min(last, (e + 1) * cfg.partitionsPerDmaEngine);
-      const parts = Math.max(0, hi - lo);
-      if (parts > 0) enginesWithData++;
-      engineNs[e] = (parts * buffersPerPartition + 1) * cfg.dmaBufferCostNs + (parts * bytesPerPartition) / rate;
-    }
-  } else {
-    // HBM -> HBM has no partition split; spread descriptors evenly (assumed).
-    const totalBuffers = buffersPerPartition;
-    for (let e = 0; e < engines; e++) {
-      const share = Math.floor(totalBuffers / engines) + (e < totalBuffers % engines ? 1 : 0);
-      if (share > 0) enginesWithData++;
-      engineNs[e] = (share + 1) * cfg.dmaBufferCostNs + (bytes * share) / totalBuffers / rate;
-    }
-  }
-
   let hbmBytes = 0;
   if (src && src.memory === Memory.Hbm) hbmBytes += bytes;
   if (dst && dst.memory === Memory.Hbm) hbmBytes += bytes;
+  const queue = queueOverride ?? dmaQueueFor(src, dst);
 
+  if (chip) {
+    // Engine e serves partitions [8e, 8e + 8): a [4, N] tile lands on engine 0 only [DMA].
+    const buffers = Math.ceil(elems / run);
+    const bytesPerPartition = elems * size;
+    return {
+      partStart: chip.partStart,
+      partCount: partitions,
+      partitionNs: buffers * cfg.dmaBufferCostNs + bytesPerPartition / rate,
+      hbmBytes,
+      bytes,
+      bytesPerPartition,
+      queue,
+    };
+  }
+  // HBM -> HBM has no partitions: descriptors and bytes are spread evenly over all engines (assumed).
+  const lanes = cfg.dmaEngines * cfg.partitionsPerDmaEngine;
+  const buffers = Math.ceil(elems / run);
   return {
-    engineNs,
-    enginesWithData,
+    partStart: 0,
+    partCount: lanes,
+    partitionNs: (buffers / lanes) * cfg.dmaBufferCostNs + bytes / lanes / rate,
     hbmBytes,
     bytes,
-    bytesPerPartition,
-    queue: queueOverride ?? dmaQueueFor(src, dst),
+    bytesPerPartition: bytes / lanes,
+    queue,
   };
 }

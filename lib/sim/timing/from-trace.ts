@@ -15,7 +15,7 @@ import type { TimingConstants } from "./config";
 import { clockGHz, engineCost } from "./engine-cost";
 import { dmaCost } from "./dma-cost";
 import { ScheduleInputBuilder, type ScheduleInput } from "./schedule-input";
-import { AllocKind, DepType, Engine, LoopKind, Memory, type Trace } from "../trace";
+import { Access, AllocKind, DepType, Engine, LoopKind, Memory, type LoopPathFrame, type Trace } from "../trace";
 
 /** Costs of one record, kept for the profile (cycles at the engine clock, DMA shape). */
 export interface CostedTrace {
@@ -28,29 +28,73 @@ export interface CostedTrace {
   readonly dmaBytesPerPartition: Float64Array;
 }
 
-/** For a tensor, the innermost rotating loop (affine/static) whose body created it, with the iteration. */
-interface RotationScope {
-  readonly loop: number;
-  readonly iteration: number;
-}
+/** Memoised loop-path lookups: records of one iteration share a path node. */
+class PathIndex {
+  private readonly frames = new Map<number, LoopPathFrame[]>();
 
-function rotationScope(trace: Trace, tensorId: number, cache: Map<number, RotationScope | null>): RotationScope | null {
-  const cached = cache.get(tensorId);
-  if (cached !== undefined) return cached;
-  const t = trace.tensor(tensorId);
-  let scope: RotationScope | null = null;
-  if (t.alloc === AllocKind.Auto && t.memory !== Memory.Hbm) {
-    const frames = trace.pathFrames(t.pathId);
-    const inner = frames[frames.length - 1];
-    if (inner && trace.loop(inner.loop).kind !== LoopKind.Sequential) scope = { loop: inner.loop, iteration: inner.iteration };
+  constructor(private readonly trace: Trace) {}
+
+  framesOf(pathId: number): LoopPathFrame[] {
+    let f = this.frames.get(pathId);
+    if (!f) {
+      f = this.trace.pathFrames(pathId);
+      this.frames.set(pathId, f);
+    }
+    return f;
   }
-  cache.set(tensorId, scope);
-  return scope;
+
+  iterationOf(record: number, loop: number): number {
+    for (const f of this.framesOf(this.trace.pathId(record))) if (f.loop === loop) return f.iteration;
+    return -1;
+  }
 }
 
-function iterationOf(trace: Trace, record: number, loop: number): number {
-  for (const f of trace.loopPath(record)) if (f.loop === loop) return f.iteration;
-  return -1;
+/**
+ * Rotation scope of every tensor, filled lazily: the innermost rotating (affine/static) loop whose
+ * body auto-allocated the on-chip tile, and the iteration; loop -1 = the tile does not rotate.
+ */
+class RotationScopes {
+  private loopOf = new Int32Array(0);
+  private iterationOf = new Int32Array(0);
+
+  constructor(
+    private readonly trace: Trace,
+    private readonly paths: PathIndex,
+  ) {}
+
+  /** Loop id, or -1; `iteration(tensor)` is valid after a call that returned a loop. */
+  loop(tensorId: number): number {
+    if (tensorId >= this.loopOf.length) this.grow(tensorId + 1);
+    let l = this.loopOf[tensorId];
+    if (l === -2) {
+      l = -1;
+      const t = this.trace.tensor(tensorId);
+      if (t.alloc === AllocKind.Auto && t.memory !== Memory.Hbm) {
+        const frames = this.paths.framesOf(t.pathId);
+        const inner = frames[frames.length - 1];
+        if (inner && this.trace.loop(inner.loop).kind !== LoopKind.Sequential) {
+          l = inner.loop;
+          this.iterationOf[tensorId] = inner.iteration;
+        }
+      }
+      this.loopOf[tensorId] = l;
+    }
+    return l;
+  }
+
+  iteration(tensorId: number): number {
+    return this.iterationOf[tensorId];
+  }
+
+  private grow(min: number): void {
+    const size = Math.max(min, this.trace.tensorCount, 2 * this.loopOf.length);
+    const loops = new Int32Array(size).fill(-2);
+    loops.set(this.loopOf);
+    const iterations = new Int32Array(size);
+    iterations.set(this.iterationOf);
+    this.loopOf = loops;
+    this.iterationOf = iterations;
+  }
 }
 
 export function buildScheduleInput(cfg: TimingConstants, trace: Trace): CostedTrace {
@@ -58,15 +102,21 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace): CostedTr
   const b = new ScheduleInputBuilder(cfg.dmaEngines);
   const cycles = new Float64Array(n);
   const dmaBytesPerPartition = new Float64Array(n);
-  const scopes = new Map<number, RotationScope | null>();
+  const paths = new PathIndex(trace);
+  const scopes = new RotationScopes(trace, paths);
+  // Tensors each record touches (CSR), to tell a reused address from a reused tile instance.
+  const touchedStart = new Uint32Array(n + 1);
+  let touched = new Uint32Array(Math.max(16, 3 * n));
+  let touchedLen = 0;
   let rotated = 0;
+  const writtenIds: number[] = [];
   for (let i = 0; i < n; i++) {
     const engine = trace.engine(i);
     const operands = trace.operands(i);
     const instr = { engine, opcode: trace.opcode(i), variant: trace.variant(i), flags: trace.flags(i), operands };
     if (engine === Engine.Dma) {
       const c = dmaCost(cfg, instr);
-      b.dma(c.engineNs, c.hbmBytes, c.queue);
+      b.dma(c.partStart, c.partCount, c.partitionNs, c.hbmBytes, c.queue);
       dmaBytesPerPartition[i] = c.bytesPerPartition;
     } else {
       const c = engineCost(cfg, instr);
@@ -75,35 +125,36 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace): CostedTr
       cycles[i] = c.cycles;
     }
     // Rotation applies to tiles this record writes that live in an overlapping loop's body.
-    const written: RotationScope[] = [];
-    const writtenIds: number[] = [];
-    for (const o of operands) {
-      if ((o.access & 2) === 0 || o.memory === Memory.Hbm) continue;
-      const scope = rotationScope(trace, o.tensor, scopes);
-      if (scope) {
-        written.push(scope);
-        writtenIds.push(o.tensor);
-      }
+    writtenIds.length = 0;
+    if (touchedLen + operands.length > touched.length) {
+      const grown = new Uint32Array(2 * (touchedLen + operands.length));
+      grown.set(touched);
+      touched = grown;
     }
+    for (const o of operands) {
+      touched[touchedLen++] = o.tensor;
+      if ((o.access & Access.Write) === 0 || o.memory === Memory.Hbm) continue;
+      if (scopes.loop(o.tensor) >= 0) writtenIds.push(o.tensor);
+    }
+    touchedStart[i + 1] = touchedLen;
     for (let k = 0, m = trace.depCount(i); k < m; k++) {
       const on = trace.depOn(i, k);
       const type = trace.depType(i, k);
-      if (type !== DepType.Raw && written.length > 0 && isRotationFalseDependency(trace, on, written, writtenIds)) {
-        rotated++;
-        continue;
+      if (type !== DepType.Raw && writtenIds.length > 0) {
+        let falseDep = false;
+        for (let w = 0; w < writtenIds.length && !falseDep; w++) {
+          const tile = writtenIds[w];
+          let sameTile = false;
+          for (let q = touchedStart[on]; q < touchedStart[on + 1]; q++) if (touched[q] === tile) sameTile = true;
+          if (!sameTile && paths.iterationOf(on, scopes.loop(tile)) !== scopes.iteration(tile)) falseDep = true;
+        }
+        if (falseDep) {
+          rotated++;
+          continue;
+        }
       }
       b.dependOn(on, type);
     }
   }
   return { input: b.build(), cycles, rotatedDependencies: rotated, dmaBytesPerPartition };
-}
-
-function isRotationFalseDependency(trace: Trace, producer: number, written: RotationScope[], writtenIds: number[]): boolean {
-  const producerTensors = trace.operands(producer).map((o) => o.tensor);
-  for (let w = 0; w < written.length; w++) {
-    if (producerTensors.includes(writtenIds[w])) continue;
-    const it = iterationOf(trace, producer, written[w].loop);
-    if (it !== written[w].iteration) return true;
-  }
-  return false;
 }

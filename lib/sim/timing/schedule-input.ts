@@ -19,8 +19,10 @@ export interface ScheduleInput {
   readonly loadNs: Float64Array;
   /** Row in the DMA tables, -1 for compute instructions. */
   readonly dmaRow: Int32Array;
-  /** rows x dmaEngines busy times (ns). */
-  readonly dmaEngineNs: Float64Array;
+  /** Partition span of each DMA row and the busy time each partition adds to its engine (ns). */
+  readonly dmaPartStart: Uint8Array;
+  readonly dmaPartCount: Uint8Array;
+  readonly dmaPartitionNs: Float64Array;
   readonly dmaHbmBytes: Float64Array;
   readonly dmaQueue: Uint8Array;
   /** CSR dependency lists: deps of i are depOn[depStart[i] .. depStart[i+1]). */
@@ -46,16 +48,16 @@ export class ScheduleInputBuilder {
   private busyNs = new Float64Array(64);
   private loadNs = new Float64Array(64);
   private dmaRow = new Int32Array(64);
-  private dmaEngineNs: Float64Array;
+  private dmaPartStart = new Uint8Array(16);
+  private dmaPartCount = new Uint8Array(16);
+  private dmaPartitionNs = new Float64Array(16);
   private dmaHbmBytes = new Float64Array(16);
   private dmaQueue = new Uint8Array(16);
   private depStart = new Uint32Array(65);
   private depOn = new Uint32Array(64);
   private depType = new Uint8Array(64);
 
-  constructor(readonly dmaEngines: number) {
-    this.dmaEngineNs = new Float64Array(16 * dmaEngines);
-  }
+  constructor(readonly dmaEngines: number) {}
 
   private reserve(): void {
     const need = this.n + 1;
@@ -78,16 +80,23 @@ export class ScheduleInputBuilder {
     return i;
   }
 
-  /** Adds a DMA transfer with per-engine busy times; returns its index. */
-  dma(engineNs: ArrayLike<number>, hbmBytes: number, queue: number): number {
-    if (engineNs.length !== this.dmaEngines) throw new Error("dma: one busy time per DMA engine expected");
+  /**
+   * Adds a DMA transfer over partitions [partStart, partStart + partCount) (at most 128), each adding
+   * `partitionNs` to its engine's busy time; returns its index.
+   */
+  dma(partStart: number, partCount: number, partitionNs: number, hbmBytes: number, queue: number): number {
+    if (partStart < 0 || partCount < 1 || partStart + partCount > 128) throw new Error(`dma: bad partition span ${partStart}+${partCount}`);
     this.reserve();
     const i = this.n++;
     const row = this.rows++;
-    this.dmaEngineNs = grow(this.dmaEngineNs, this.rows * this.dmaEngines, (k) => new Float64Array(k));
+    this.dmaPartStart = grow(this.dmaPartStart, this.rows, (k) => new Uint8Array(k));
+    this.dmaPartCount = grow(this.dmaPartCount, this.rows, (k) => new Uint8Array(k));
+    this.dmaPartitionNs = grow(this.dmaPartitionNs, this.rows, (k) => new Float64Array(k));
     this.dmaHbmBytes = grow(this.dmaHbmBytes, this.rows, (k) => new Float64Array(k));
     this.dmaQueue = grow(this.dmaQueue, this.rows, (k) => new Uint8Array(k));
-    this.dmaEngineNs.set(engineNs, row * this.dmaEngines);
+    this.dmaPartStart[row] = partStart;
+    this.dmaPartCount[row] = partCount;
+    this.dmaPartitionNs[row] = partitionNs;
     this.dmaHbmBytes[row] = hbmBytes;
     this.dmaQueue[row] = queue;
     this.engine[i] = DMA_ENGINE;
@@ -122,7 +131,9 @@ export class ScheduleInputBuilder {
       busyNs: this.busyNs.subarray(0, this.n),
       loadNs: this.loadNs.subarray(0, this.n),
       dmaRow: this.dmaRow.subarray(0, this.n),
-      dmaEngineNs: this.dmaEngineNs.subarray(0, this.rows * this.dmaEngines),
+      dmaPartStart: this.dmaPartStart.subarray(0, this.rows),
+      dmaPartCount: this.dmaPartCount.subarray(0, this.rows),
+      dmaPartitionNs: this.dmaPartitionNs.subarray(0, this.rows),
       dmaHbmBytes: this.dmaHbmBytes.subarray(0, this.rows),
       dmaQueue: this.dmaQueue.subarray(0, this.rows),
       depStart: this.depStart.subarray(0, this.n + 1),

@@ -159,6 +159,17 @@ function clockOf(cfg: TimingConstants, engine: number): number {
 function bookInterval(b: DmaEngineBusy, earliest: number, dur: number): number {
   const { starts, ends } = b;
   let t = Math.max(earliest, b.prunedUntil);
+  const n = ends.length;
+  // Fast path: the transfer goes after everything booked so far (the common, in-order case).
+  if (n === 0 || t >= ends[n - 1]) {
+    if (n > 0 && t === ends[n - 1]) ends[n - 1] = t + dur;
+    else {
+      starts.push(t);
+      ends.push(t + dur);
+      if (n + 1 > MAX_DMA_INTERVALS) prune(b);
+    }
+    return t;
+  }
   let lo = 0;
   let hi = ends.length;
   while (lo < hi) {
@@ -187,13 +198,16 @@ function bookInterval(b: DmaEngineBusy, earliest: number, dur: number): number {
     starts.splice(j, 0, t);
     ends.splice(j, 0, end);
   }
-  if (starts.length > MAX_DMA_INTERVALS) {
-    const drop = starts.length - MAX_DMA_INTERVALS / 2;
-    b.prunedUntil = ends[drop - 1];
-    starts.splice(0, drop);
-    ends.splice(0, drop);
-  }
+  if (starts.length > MAX_DMA_INTERVALS) prune(b);
   return t;
+}
+
+/** Forgets the oldest intervals; later bookings may not start before the last forgotten one ends. */
+function prune(b: DmaEngineBusy): void {
+  const drop = b.starts.length - MAX_DMA_INTERVALS / 2;
+  b.prunedUntil = b.ends[drop - 1];
+  b.starts.splice(0, drop);
+  b.ends.splice(0, drop);
 }
 
 /** Schedules instruction i (all earlier instructions must be scheduled). Advances `s` in place. */
@@ -277,15 +291,21 @@ function scheduleDma(s: SchedulerState, input: ScheduleInput, i: number, depRead
   const trigger = Math.max(depReady, queueFree);
   s.queueTriggerLast[queue] = trigger;
   const dataStart = trigger + cfg.dmaStartLatencyNs;
+  // Engines without data only write the completion semaphore: too short to book.
+  const per = cfg.partitionsPerDmaEngine;
+  const p0 = input.dmaPartStart[row];
+  const p1 = p0 + input.dmaPartCount[row];
+  const partitionNs = input.dmaPartitionNs[row];
   let first = Infinity;
-  let last = dataStart;
-  for (let e = 0; e < engines; e++) {
-    const dur = input.dmaEngineNs[row * engines + e];
+  let last = dataStart + cfg.dmaBufferCostNs;
+  for (let e = Math.floor(p0 / per), eEnd = Math.ceil(p1 / per); e < eEnd; e++) {
+    const parts = Math.min(p1, (e + 1) * per) - Math.max(p0, e * per);
+    const dur = parts * partitionNs + cfg.dmaBufferCostNs;
     const qe = queue * engines + e;
     const st = bookInterval(s.dmaBusy[e], Math.max(dataStart, s.queueEngineLast[qe]), dur);
     const en = st + dur;
     s.queueEngineLast[qe] = en;
-    if (dur > cfg.dmaBufferCostNs && st < first) first = st;
+    if (st < first) first = st;
     if (en > last) last = en;
   }
   const hbmBytes = input.dmaHbmBytes[row];
