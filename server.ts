@@ -9,7 +9,8 @@ import next from "next";
 import { WebSocketServer } from "ws";
 import { newRequestId } from "./lib/server/request-id";
 import { logLine } from "./lib/server/request-log";
-import { isSameOrigin, upgradeRoutes } from "./lib/server/upgrade-routes";
+import { isSameOrigin } from "./lib/server/origin";
+import { upgradeRoutes } from "./lib/server/upgrade-routes";
 
 const dev = process.env.NODE_ENV !== "production";
 const port = parsePort(process.env.PORT);

@@ -20,14 +20,3 @@ function ping(socket: WebSocket): void {
 
 /** Exact paths only, so Next's own `/api/...` route handlers stay reachable. */
 export const upgradeRoutes: ReadonlyMap<string, UpgradeHandler> = new Map([["/api/ws/ping", ping]]);
-
-/** Browsers send Origin on WebSocket handshakes; a page from another site must not open our sockets. */
-export function isSameOrigin(request: IncomingMessage): boolean {
-  const origin = request.headers.origin;
-  if (origin === undefined) return true; // non-browser clients (scripts, Jupyter) send none
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
-}

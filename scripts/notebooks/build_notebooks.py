@@ -1,6 +1,6 @@
-"""Writes the two starter notebooks in notebooks/ as nbformat 4.5 (stable cell ids, so diffs stay small).
+"""Writes the tutorial notebooks in notebooks/ as nbformat 4.5 (stable cell ids, so diffs stay small).
 
-Run from the project root: python3 scripts/notebooks/build_starters.py
+Run from the project root: python3 scripts/notebooks/build_notebooks.py
 The notebooks are committed; this script is how they are maintained until the workbench can edit them.
 """
 import json
@@ -13,8 +13,10 @@ def md(cell_id, text):
     return {"cell_type": "markdown", "id": cell_id, "metadata": {}, "source": text.strip("\n").splitlines(keepends=True)}
 
 
-def code(cell_id, text):
-    return {"cell_type": "code", "id": cell_id, "metadata": {}, "execution_count": None, "outputs": [],
+def code(cell_id, text, raises=False):
+    # "raises-exception" is nbclient's tag for a cell that is meant to fail; `kernel-lab exec` honours it too.
+    metadata = {"tags": ["raises-exception"]} if raises else {}
+    return {"cell_type": "code", "id": cell_id, "metadata": metadata, "execution_count": None, "outputs": [],
             "source": text.strip("\n").splitlines(keepends=True)}
 
 
