@@ -190,7 +190,7 @@ export class ContentsStore {
     }
     if (p.includes("/")) throw new ApiError(400, `notebooks live at the top level: "${p}" names a folder`);
     if (!p.endsWith(".ipynb")) throw new ApiError(400, `notebook paths end in .ipynb: "${p}"`);
-    if (p.length > 255 || /[\u0000-\u001f\\]/.test(p)) throw new ApiError(400, `invalid notebook name: "${p}"`);
+    if (p.length > 255 || hasControlOrBackslash(p)) throw new ApiError(400, `invalid notebook name: "${p}"`);
     return p;
   }
 
@@ -215,6 +215,11 @@ function normalize(path: string): string {
   p = p.replace(/^\/+|\/+$/g, "");
   if (p.split("/").some((part) => part === ".." || part === ".")) throw new ApiError(400, `invalid path: ${path}`);
   return p;
+}
+
+function hasControlOrBackslash(name: string): boolean {
+  for (const ch of name) if (ch.charCodeAt(0) < 0x20 || ch === "\\") return true;
+  return false;
 }
 
 function requireValidNotebook(content: unknown): Notebook {
