@@ -1,0 +1,212 @@
+/**
+ * The machine state one kernel run mutates: target limits, memories (allocators + tensor storage),
+ * the instruction stream and the current source/loop/SPMD context. Instruction semantics live in
+ * ./ops as functions of (machine, operands); this class only owns state and allocation.
+ */
+
+import { dtype as dtypeNamed, type DTypeInfo, type DTypeName } from "./dtypes";
+import { nkiError, type SourceLocation } from "./errors";
+import { HbmAllocator, RegionAllocator } from "./memory/allocator";
+import { allocateStorage } from "./memory/storage";
+import { fullView, product, type Buffer, type View } from "./memory/tensor";
+import { psumBytesPerPartition, resolveTarget, type Target, type TargetName } from "./targets";
+import { Trace } from "./trace/trace";
+import { AllocKind, LoopKind, Memory } from "./trace/types";
+
+export type SimMode = "functional" | "timing-only";
+
+export interface MachineOptions {
+  readonly target?: TargetName | Target;
+  /** "timing-only" skips all numeric work and storage; instructions are still recorded. */
+  readonly mode?: SimMode;
+}
+
+export interface ExplicitPlacement {
+  /** Byte offset inside each partition. */
+  readonly addr: number;
+  readonly partStart?: number;
+}
+
+/** Addresses below 4 GiB so trace records keep 32-bit HBM addresses (see trace/README.md). */
+const HBM_ADDRESS_LIMIT = 2 ** 32;
+
+export class Machine {
+  readonly target: Target;
+  readonly mode: SimMode;
+  readonly trace = new Trace();
+  readonly sbuf: RegionAllocator;
+  readonly psum: RegionAllocator;
+  readonly hbm: HbmAllocator;
+  private loc: SourceLocation | null = null;
+  /** Tiles auto-allocated in each open loop iteration; released when the iteration ends. */
+  private readonly scopes: Buffer[][] = [];
+  private readonly buffers: Buffer[] = [];
+  /** Per-partition reduction accumulators of the Vector and Scalar engines (reduce_cmd state). */
+  readonly vectorAccumulators: Float64Array;
+  readonly scalarAccumulators: Float64Array;
+
+  constructor(options: MachineOptions = {}) {
+    const t = options.target;
+    this.target = typeof t === "object" ? t : resolveTarget(t);
+    this.mode = options.mode ?? "functional";
+    this.sbuf = new RegionAllocator(this.target.sbufUsableBytesPerPartition, this.target.sbufMinAlign);
+    this.psum = new RegionAllocator(psumBytesPerPartition(this.target), this.target.psumMinAlign, this.target.psumBankBytes);
+    this.vectorAccumulators = new Float64Array(this.target.partitions);
+    this.scalarAccumulators = new Float64Array(this.target.partitions);
+    this.hbm = new HbmAllocator(Math.min(this.target.hbmBytesPerCore, HBM_ADDRESS_LIMIT));
+  }
+
+  get functional(): boolean {
+    return this.mode === "functional";
+  }
+
+  get location(): SourceLocation | null {
+    return this.loc;
+  }
+
+  setLocation(file: string, line: number): void {
+    this.loc = { file, line };
+    this.trace.setLocation(file, line);
+  }
+
+  setSpmdInstance(index: number): void {
+    this.trace.setSpmdInstance(index);
+  }
+
+  // ------------------------------------------------------------ loops and tile scopes
+
+  beginLoop(kind: LoopKind, tripCount: number): number {
+    const id = this.trace.beginLoop(kind, tripCount, this.loc?.file ?? "", this.loc?.line ?? 0);
+    this.scopes.push([]);
+    return id;
+  }
+
+  /** Starts iteration `i`; tiles created in the previous iteration go out of scope. */
+  setIteration(i: number): void {
+    this.closeScope();
+    this.scopes.push([]);
+    this.trace.setIteration(i);
+  }
+
+  endLoop(): void {
+    this.closeScope();
+    this.trace.endLoop();
+  }
+
+  private closeScope(): void {
+    const scope = this.scopes.pop();
+    if (!scope) throw new Error("machine: loop scope underflow");
+    for (const b of scope) this.release(b);
+  }
+
+  // ------------------------------------------------------------ allocation
+
+  dtype(name: DTypeName): DTypeInfo {
+    return dtypeNamed(name);
+  }
+
+  /** A linear HBM tensor (kernel input/output or nl.ndarray(buffer=hbm)). */
+  allocHbm(name: string, shape: readonly number[], d: DTypeInfo, alloc: AllocKind = AllocKind.Hbm): Buffer {
+    const elems = product(shape);
+    const bytes = elems * d.size;
+    const addr = this.hbm.allocate(bytes);
+    if (addr === null) {
+      nkiError(
+        "err_allocation_exceeds_capacity",
+        `HBM tensor '${name}' needs ${bytes} bytes but only ${this.hbm.capacity - this.hbm.used} bytes of HBM are available`,
+        this.loc,
+      );
+    }
+    return this.register({
+      name, memory: Memory.Hbm, dtype: d, shape, partitionAxis: -1, partStart: 0, partCount: 0,
+      addr, freeElems: elems,
+    }, alloc, bytes);
+  }
+
+  /**
+   * An SBUF or PSUM tensor. `partitionAxis` selects the partition dim (nl.par_dim); dims before it are
+   * block dims. With `placement` the tile is explicitly allocated at that address (no spilling).
+   */
+  allocOnChip(
+    name: string,
+    memory: typeof Memory.Sbuf | typeof Memory.Psum,
+    shape: readonly number[],
+    d: DTypeInfo,
+    partitionAxis = 0,
+    placement?: ExplicitPlacement,
+  ): Buffer {
+    const parts = shape[partitionAxis];
+    if (parts === undefined) nkiError("err_leading_dimension_of_tensor_must_be_partition", `tensor '${name}' has no partition dimension`, this.loc);
+    if (parts > this.target.partitions) {
+      nkiError(
+        "err_num_partition_exceed_arch_limit",
+        `Size of partition dimension ${parts} exceeds architecture limitation of ${this.target.partitions}.`,
+        this.loc,
+      );
+    }
+    const freeElems = product(shape) / Math.max(1, parts);
+    const bytes = freeElems * d.size;
+    const allocator = memory === Memory.Sbuf ? this.sbuf : this.psum;
+    const memName = memory === Memory.Sbuf ? "SBUF" : "PSUM";
+    const partStart = placement?.partStart ?? 0;
+    let addr: number;
+    if (placement) {
+      if (placement.addr < 0 || placement.addr + bytes > allocator.capacity || partStart + parts > this.target.partitions) {
+        nkiError(
+          "err_allocation_exceeds_capacity",
+          `explicit ${memName} allocation of '${name}' needs bytes [${placement.addr}, ${placement.addr + bytes}) in partitions ` +
+            `[${partStart}, ${partStart + parts}) but ${memName} has ${allocator.capacity} bytes per partition and ${this.target.partitions} partitions`,
+          this.loc,
+        );
+      }
+      addr = placement.addr;
+    } else {
+      if (bytes > allocator.capacity) {
+        nkiError(
+          "err_allocation_exceeds_capacity",
+          `${memName} tile '${name}' needs ${bytes} bytes per partition but ${memName} has only ${allocator.capacity} bytes per partition`,
+          this.loc,
+        );
+      }
+      addr = allocator.allocate(bytes).addr;
+    }
+    const b = this.register({
+      name, memory, dtype: d, shape, partitionAxis, partStart, partCount: parts, addr, freeElems,
+    }, placement ? AllocKind.Explicit : AllocKind.Auto, bytes);
+    if (!placement) this.scopes[this.scopes.length - 1]?.push(b);
+    return b;
+  }
+
+  private register(
+    spec: Omit<Buffer, "id" | "data" | "released">,
+    alloc: AllocKind,
+    bytes: number,
+  ): Buffer {
+    const id = this.trace.registerTensor({
+      name: spec.name, memory: spec.memory, dtype: spec.dtype.code, alloc, shape: spec.shape,
+      partStart: spec.partStart, partCount: spec.partCount, addr: spec.addr, bytes,
+    });
+    const elems = spec.memory === Memory.Hbm ? spec.freeElems : spec.freeElems * spec.partCount;
+    const b: Buffer = {
+      ...spec,
+      shape: spec.shape.slice(),
+      id,
+      data: this.functional ? allocateStorage(spec.dtype, elems) : null,
+      released: false,
+    };
+    this.buffers.push(b);
+    return b;
+  }
+
+  /** Ends an auto-allocated tile's lifetime (its scope closed); explicit and HBM buffers stay. */
+  release(b: Buffer): void {
+    if (b.released) return;
+    b.released = true;
+    if (b.memory === Memory.Sbuf) this.sbuf.release(b.addr);
+    else if (b.memory === Memory.Psum) this.psum.release(b.addr);
+  }
+
+  view(b: Buffer): View {
+    return fullView(b);
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * Address assignment for on-chip tiles. Auto-allocated tiles get first-fit byte ranges (the same range
+ * in every partition they span, starting at partition 0). When live tiles exceed capacity the compiler
+ * would spill to HBM, which is not an error [PM226]: such tiles get addresses at or beyond `capacity`
+ * (the "spill region") so the timing model can see and cost the overflow. A single tile larger than
+ * the whole memory, or an explicit allocation outside it, is an error (raised by the caller).
+ */
+
+export interface Allocation {
+  readonly addr: number;
+  readonly bytes: number;
+  /** True when the tile did not fit beside the live tiles and was placed in the spill region. */
+  readonly spilled: boolean;
+}
+
+export class RegionAllocator {
+  /** Live ranges sorted by address: [addr, addr + bytes). */
+  private readonly live: { addr: number; bytes: number }[] = [];
+  private spillTop: number;
+  private peak = 0;
+
+  constructor(
+    readonly capacity: number,
+    private readonly align: number,
+    /** Ranges may not straddle a multiple of this (PSUM banks); 0 = no restriction. */
+    private readonly boundary = 0,
+  ) {
+    this.spillTop = capacity;
+  }
+
+  /** Bytes currently allocated inside the memory (spilled tiles excluded). */
+  get used(): number {
+    return this.live.filter((r) => r.addr < this.capacity).reduce((s, r) => s + r.bytes, 0);
+  }
+
+  get peakUsed(): number {
+    return this.peak;
+  }
+
+  allocate(bytes: number): Allocation {
+    const size = Math.max(this.align, Math.ceil(bytes / this.align) * this.align);
+    let cursor = 0;
+    let at = 0;
+    for (; at <= this.live.length; at++) {
+      cursor = this.fitFrom(cursor, size);
+      const next = this.live[at];
+      if (next === undefined || next.addr >= this.capacity) {
+        if (cursor + size <= this.capacity) break;
+        return this.spill(size);
+      }
+      if (cursor + size <= next.addr) break;
+      cursor = Math.max(cursor, next.addr + next.bytes);
+    }
+    this.live.splice(at, 0, { addr: cursor, bytes: size });
+    this.peak = Math.max(this.peak, this.used);
+    return { addr: cursor, bytes: size, spilled: false };
+  }
+
+  release(addr: number): void {
+    const k = this.live.findIndex((r) => r.addr === addr);
+    if (k >= 0) this.live.splice(k, 1);
+  }
+
+  /** Moves `cursor` past a boundary if a range of `size` starting there would straddle it. */
+  private fitFrom(cursor: number, size: number): number {
+    if (this.boundary === 0 || size > this.boundary) {
+      return this.boundary === 0 ? cursor : Math.ceil(cursor / this.boundary) * this.boundary;
+    }
+    const end = cursor + size;
+    const crossing = Math.floor((end - 1) / this.boundary) !== Math.floor(cursor / this.boundary);
+    return crossing ? Math.ceil(cursor / this.boundary) * this.boundary : cursor;
+  }
+
+  private spill(size: number): Allocation {
+    const addr = this.spillTop;
+    this.spillTop += size;
+    this.live.push({ addr, bytes: size });
+    return { addr, bytes: size, spilled: true };
+  }
+}
+
+/** HBM: a bump allocator; kernels never free HBM tensors. */
+export class HbmAllocator {
+  private top = 0;
+
+  constructor(
+    readonly capacity: number,
+    private readonly align = 64,
+  ) {}
+
+  get used(): number {
+    return this.top;
+  }
+
+  /** Returns the address, or null if it does not fit (the caller raises the diagnostic). */
+  allocate(bytes: number): number | null {
+    const addr = Math.ceil(this.top / this.align) * this.align;
+    if (addr + bytes > this.capacity) return null;
+    this.top = addr + bytes;
+    return addr;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Element storage and the cast applied whenever a value is written to a tensor of a given dtype.
+ * Floats live in a Float32Array holding values already rounded to the dtype (RNE, lib/numpy's
+ * float formats); 32-bit integers need a Float64Array to stay exact.
+ */
+
+import { roundArrayTo, roundTo, type FloatFormatName } from "../../numpy/float-formats";
+import { needsWideStorage, type DTypeInfo } from "../dtypes";
+
+export type Storage = Float32Array | Float64Array;
+
+/** Value that uninitialised integer memory reads as (the NKI 0.3 CPU simulator's sentinel [SIM]). */
+export const UNINITIALISED_INT = 4;
+
+export function allocateStorage(d: DTypeInfo, elements: number): Storage {
+  const s = needsWideStorage(d) ? new Float64Array(elements) : new Float32Array(elements);
+  s.fill(d.kind === "float" ? NaN : UNINITIALISED_INT);
+  return s;
+}
+
+function formatOf(d: DTypeInfo): FloatFormatName {
+  return d.name as FloatFormatName;
+}
+
+/**
+ * Converts a value (already the fp32 result of an engine, or an exact input) to dtype `d`.
+ * Float → int conversion truncates toward zero and saturates; NaN becomes 0 (docs/nki-semantics.md).
+ */
+export function castValue(d: DTypeInfo, x: number): number {
+  switch (d.kind) {
+    case "float":
+      return d.name === "float32" ? Math.fround(x) : roundTo(formatOf(d), x);
+    case "bool":
+      return x !== 0 && x === x ? 1 : 0;
+    default: {
+      if (x !== x) return 0;
+      const t = Math.trunc(x);
+      const lo = d.kind === "uint" ? 0 : -(2 ** (d.bits - 1));
+      const hi = d.kind === "uint" ? 2 ** d.bits - 1 : 2 ** (d.bits - 1) - 1;
+      return t < lo ? lo : t > hi ? hi : t;
+    }
+  }
+}
+
+/** Casts a whole contiguous block in place (fast path for float destinations). */
+export function castInPlace(d: DTypeInfo, data: Storage, start: number, end: number): void {
+  if (d.kind === "float" && data instanceof Float32Array) {
+    if (d.name === "float32") return;
+    const block = data.subarray(start, end);
+    roundArrayTo(formatOf(d), block, block);
+    return;
+  }
+  for (let i = start; i < end; i++) data[i] = castValue(d, data[i]);
+}

@@ -1,0 +1,180 @@
+/**
+ * Shared plumbing of instruction semantics: operand checks that raise NKI diagnostics, conversion of
+ * views to trace operands (partition range + free-dim access pattern), masked gathers/scatters with the
+ * output cast, and emission of the instruction record.
+ */
+
+import { nkiError } from "../errors";
+import type { Machine } from "../machine";
+import { castValue } from "../memory/storage";
+import { sliceView, storageIndices, viewSize, type View } from "../memory/tensor";
+import { Access, Engine, InstrFlag, Memory, MEMORY_NAMES } from "../trace/types";
+
+/** Element predicate over an instruction's iteration shape (C order); 0 = element not computed. */
+export type Mask = Uint8Array | null;
+
+export type Operand = readonly [Access, View];
+
+export function memName(v: View): string {
+  return MEMORY_NAMES[v.buffer.memory].toUpperCase();
+}
+
+/** Checks an operand is a live on-chip tile (partition dim first, ≤ pmax partitions). */
+export function requireTile(m: Machine, v: View, what: string, instr: string): void {
+  if (v.buffer.released) {
+    nkiError("err_local_variable_used_out_of_scope", `${instr}: ${what} '${v.buffer.name}' is used after the block that created it ended`, m.location);
+  }
+  if (v.buffer.memory === Memory.Hbm) {
+    nkiError("err_unsupported_memory", `${instr}: ${what} must be in SBUF or PSUM, got an HBM tensor; load it with nl.load first`, m.location);
+  }
+  if (v.partitionAxis !== 0) {
+    nkiError("err_leading_dimension_of_tensor_must_be_partition", `${instr}: the first dimension of ${what} must be the partition dimension`, m.location);
+  }
+  if (v.shape[0] > m.target.partitions) {
+    nkiError(
+      "err_num_partition_exceed_arch_limit",
+      `${instr}: Size of partition dimension ${v.shape[0]} exceeds architecture limitation of ${m.target.partitions}.`,
+      m.location,
+    );
+  }
+}
+
+export function requireMemory(m: Machine, v: View, allowed: readonly Memory[], what: string, instr: string): void {
+  if (!allowed.includes(v.buffer.memory)) {
+    const names = allowed.map((k) => MEMORY_NAMES[k].toUpperCase()).join(" or ");
+    nkiError("err_unsupported_memory", `${instr}: ${what} must be in ${names}, got ${memName(v)}`, m.location);
+  }
+}
+
+export function requireSamePartitions(m: Machine, a: View, b: View, instr: string): void {
+  if (a.shape[0] !== b.shape[0]) {
+    nkiError("err_num_partition_mismatch", `${instr}: partition sizes differ (${a.shape[0]} vs ${b.shape[0]})`, m.location);
+  }
+}
+
+export function requireSameSize(m: Machine, a: View, b: View, instr: string, what: string): void {
+  if (viewSize(a) !== viewSize(b) || a.shape[0] !== b.shape[0]) {
+    nkiError(
+      "err_shape_mismatch",
+      `${instr}: ${what} shapes (${a.shape.join(", ")}) and (${b.shape.join(", ")}) differ in partitions or elements per partition`,
+      m.location,
+    );
+  }
+}
+
+export function freeSize(v: View): number {
+  let n = 1;
+  for (let k = 1; k < v.shape.length; k++) n *= v.shape[k];
+  return n;
+}
+
+/** Reads a view's values in C order (fp32/int values as stored). */
+export function gather(v: View): Float64Array {
+  const data = v.buffer.data;
+  if (!data) throw new Error("gather in timing-only mode");
+  const idx = storageIndices(v);
+  const out = new Float64Array(idx.length);
+  for (let i = 0; i < idx.length; i++) out[i] = data[idx[i]];
+  return out;
+}
+
+/** Writes values (C order over dst.shape) into dst, casting to dst's dtype; skips masked-off elements. */
+export function scatter(dst: View, values: ArrayLike<number>, mask: Mask, fp32First = true): void {
+  const data = dst.buffer.data;
+  if (!data) throw new Error("scatter in timing-only mode");
+  const d = dst.buffer.dtype;
+  const idx = storageIndices(dst);
+  for (let i = 0; i < idx.length; i++) {
+    if (mask && mask[i] === 0) continue;
+    const x = values[i];
+    data[idx[i]] = castValue(d, fp32First ? Math.fround(x) : x);
+  }
+}
+
+/** Per-dim [lo, hi) bounding box of the true elements of a mask over `shape`; null when none is true. */
+export function maskBounds(shape: readonly number[], mask: Uint8Array): [number, number][] | null {
+  const nd = shape.length;
+  const lo = shape.map((s) => s);
+  const hi = shape.map(() => 0);
+  const idx = new Array<number>(nd).fill(0);
+  let any = false;
+  for (let i = 0; i < mask.length; i++) {
+    if (mask[i] !== 0) {
+      any = true;
+      for (let k = 0; k < nd; k++) {
+        if (idx[k] < lo[k]) lo[k] = idx[k];
+        if (idx[k] + 1 > hi[k]) hi[k] = idx[k] + 1;
+      }
+    }
+    for (let k = nd - 1; k >= 0; k--) {
+      if (++idx[k] < shape[k]) break;
+      idx[k] = 0;
+    }
+  }
+  return any ? lo.map((l, k) => [l, hi[k]] as [number, number]) : null;
+}
+
+/** Shrinks a view to a bounding box (dims beyond the box's rank, or of different size, keep full extent). */
+export function shrink(v: View, box: [number, number][], iterShape: readonly number[]): View {
+  let out = v;
+  for (let k = 0; k < box.length && k < v.shape.length; k++) {
+    if (k > 0 && v.shape[k] !== iterShape[k]) continue;
+    if (k === 0 && v.shape[0] !== iterShape[0]) continue;
+    out = sliceView(out, k, box[k][0], box[k][1]);
+  }
+  return out;
+}
+
+/**
+ * Emits the instruction record. With a mask, operands are shrunk to the mask's bounding box (the
+ * compiler shrinks masked instructions); returns false when the mask is all-false (instruction skipped).
+ */
+export function emit(
+  m: Machine,
+  engine: Engine,
+  opcode: string,
+  variant: string,
+  flags: number,
+  flops: number,
+  operands: readonly Operand[],
+  mask: Mask = null,
+  iterShape: readonly number[] = [],
+): boolean {
+  let ops = operands;
+  let f = flags | (m.functional ? 0 : InstrFlag.TimingOnly);
+  let fl = flops;
+  if (mask) {
+    const box = maskBounds(iterShape, mask);
+    if (!box) return false;
+    ops = operands.map(([a, v]) => [a, shrink(v, box, iterShape)] as const);
+    f |= InstrFlag.Masked;
+    const full = iterShape.reduce((s, x) => s * x, 1);
+    const boxed = box.reduce((s, [l, h]) => s * (h - l), 1);
+    fl = full > 0 ? Math.round((flops * boxed) / full) : 0;
+  }
+  const t = m.trace;
+  t.begin(engine, opcode, variant, f, fl);
+  for (const [access, v] of ops) addOperand(m, access, v);
+  t.end();
+  return true;
+}
+
+function addOperand(m: Machine, access: Access, v: View): void {
+  const b = v.buffer;
+  const es = b.dtype.size;
+  if (b.memory === Memory.Hbm) {
+    const pattern: number[] = [];
+    for (let k = 0; k < v.shape.length; k++) pattern.push(v.strides[k], v.shape[k]);
+    m.trace.addOperand(access, b.memory, b.id, b.dtype.code, 0, 0, b.addr + v.offset * es, pattern);
+    return;
+  }
+  const pAxis = v.partitionAxis;
+  const firstPart = Math.floor(v.offset / b.freeElems);
+  const inPart = v.offset - firstPart * b.freeElems;
+  const pattern: number[] = [];
+  for (let k = 0; k < v.shape.length; k++) if (k !== pAxis) pattern.push(v.strides[k], v.shape[k]);
+  const parts = pAxis >= 0 ? v.shape[pAxis] : 1;
+  m.trace.addOperand(access, b.memory, b.id, b.dtype.code, b.partStart + firstPart, parts, b.addr + inPart * es, pattern);
+}
+
+export { Access, Engine, InstrFlag, Memory };

@@ -1,0 +1,128 @@
+/**
+ * DMA instructions: dma_copy (with casting and dst_rmw_op accumulation), dma_transpose, and the
+ * nl.load / nl.store lowerings. DMA moves data between HBM and SBUF; PSUM is not a DMA endpoint
+ * (nl.store of a PSUM tile first copies it to SBUF, as the compiler does [LANG226]).
+ */
+
+import { nkiError } from "../errors";
+import type { Machine } from "../machine";
+import { permuteView, viewSize, type Buffer, type View } from "../memory/tensor";
+import { Access, Engine, InstrFlag, Memory, emit, gather, memName, requireMemory, scatter, type Mask } from "./common";
+import { tensorCopy } from "./elementwise";
+
+const DMA_MEMORIES = [Memory.Hbm, Memory.Sbuf] as const;
+
+function checkEndpoint(m: Machine, v: View, what: string, instr: string): void {
+  if (v.buffer.released) {
+    nkiError("err_local_variable_used_out_of_scope", `${instr}: ${what} '${v.buffer.name}' is used after the block that created it ended`, m.location);
+  }
+  if (v.buffer.memory === Memory.Psum) {
+    nkiError("err_unsupported_memory", `${instr}: DMA cannot access PSUM (${what} '${v.buffer.name}'); copy the tile to SBUF first`, m.location);
+  }
+  requireMemory(m, v, DMA_MEMORIES, what, instr);
+  if (v.buffer.memory === Memory.Sbuf && v.partitionAxis === 0 && v.shape[0] > m.target.partitions) {
+    nkiError(
+      "err_num_partition_exceed_arch_limit",
+      `${instr}: Size of partition dimension ${v.shape[0]} exceeds architecture limitation of ${m.target.partitions}.`,
+      m.location,
+    );
+  }
+}
+
+/** Checks every element a view addresses lies inside its buffer. */
+export function checkInBounds(m: Machine, v: View, instr: string): void {
+  const b: Buffer = v.buffer;
+  let lo = v.offset;
+  let hi = v.offset;
+  for (let k = 0; k < v.shape.length; k++) {
+    if (v.shape[k] === 0) return;
+    const span = v.strides[k] * (v.shape[k] - 1);
+    if (span < 0) lo += span;
+    else hi += span;
+  }
+  const total = b.memory === Memory.Hbm ? b.freeElems : b.freeElems * b.partCount;
+  if (lo < 0 || hi >= total) {
+    nkiError(
+      "err_tensor_access_out_of_bound",
+      `${instr}: access to '${b.name}' (shape ${b.shape.join("x")}) reaches element ${lo < 0 ? lo : hi}, outside its ${total} elements`,
+      m.location,
+    );
+  }
+}
+
+export interface DmaCopyOpts {
+  readonly mask?: Mask;
+  /** Accumulate into dst instead of overwriting (`dst_rmw_op=np.add`). */
+  readonly dstRmwOp?: "add" | null;
+}
+
+export function dmaCopy(m: Machine, dst: View, src: View, opts: DmaCopyOpts = {}): void {
+  const instr = "dma_copy";
+  checkEndpoint(m, src, "src", instr);
+  checkEndpoint(m, dst, "dst", instr);
+  checkInBounds(m, src, instr);
+  checkInBounds(m, dst, instr);
+  if (viewSize(src) !== viewSize(dst)) {
+    nkiError(
+      "err_shape_mismatch",
+      `${instr}: src (${src.shape.join(", ")}) and dst (${dst.shape.join(", ")}) hold different numbers of elements`,
+      m.location,
+    );
+  }
+  const cast = src.buffer.dtype !== dst.buffer.dtype;
+  const rmw = opts.dstRmwOp === "add";
+  const flags = cast ? InstrFlag.DmaCast : 0;
+  const mask = opts.mask ?? null;
+  const ops = [[Access.Read, src], [rmw ? Access.ReadWrite : Access.Write, dst]] as const;
+  if (!emit(m, Engine.Dma, instr, rmw ? "add" : "", flags, rmw ? viewSize(dst) : 0, ops, mask, dst.shape)) return;
+  if (!m.functional) return;
+  const values = gather(src);
+  if (rmw) {
+    const cur = gather(dst);
+    for (let i = 0; i < values.length; i++) values[i] = Math.fround(cur[i] + values[i]);
+  }
+  // DMA casting goes through fp32 [DMA].
+  scatter(dst, values, mask, cast || rmw);
+}
+
+/** dma_transpose: permutes src's dims by `axes` (default: reverse) into dst [ISA226 dma_transpose]. */
+export function dmaTranspose(m: Machine, dst: View, src: View, axes: readonly number[] | null = null, mask: Mask = null): void {
+  const instr = "dma_transpose";
+  checkEndpoint(m, src, "src", instr);
+  checkEndpoint(m, dst, "dst", instr);
+  const perm = axes ?? src.shape.map((_, k) => src.shape.length - 1 - k);
+  const allowed = [[1, 0], [2, 1, 0], [3, 1, 2, 0]];
+  if (!allowed.some((a) => a.length === perm.length && a.every((x, k) => x === perm[k]))) {
+    nkiError("err_shape_mismatch", `${instr}: axes (${perm.join(", ")}) not supported; use (1, 0), (2, 1, 0) or (3, 1, 2, 0)`, m.location);
+  }
+  if ([2, 4].indexOf(src.buffer.dtype.size) < 0) {
+    nkiError("err_unsupported_dtype", `${instr}: only 2- and 4-byte dtypes can be DMA-transposed, got ${src.buffer.dtype.name}`, m.location);
+  }
+  const moved = permuteView(src, perm);
+  if (moved.shape.some((s, k) => s !== dst.shape[k]) || moved.shape.length !== dst.shape.length) {
+    nkiError("err_shape_mismatch", `${instr}: transposed src is (${moved.shape.join(", ")}) but dst is (${dst.shape.join(", ")})`, m.location);
+  }
+  checkInBounds(m, src, instr);
+  checkInBounds(m, dst, instr);
+  const flags = InstrFlag.DmaTranspose | (src.buffer.dtype !== dst.buffer.dtype ? InstrFlag.DmaCast : 0);
+  if (!emit(m, Engine.Dma, instr, perm.join(","), flags, 0, [[Access.Read, src], [Access.Write, dst]], mask, dst.shape)) return;
+  if (!m.functional) return;
+  scatter(dst, gather({ ...moved, partitionAxis: -1 }), mask, src.buffer.dtype !== dst.buffer.dtype);
+}
+
+/**
+ * nl.store(dst, value): a PSUM value is first copied to a fresh SBUF tile on the Vector engine
+ * (implicit instruction), then DMA'd.
+ */
+export function store(m: Machine, dst: View, value: View, mask: Mask = null): void {
+  if (dst.buffer.memory !== Memory.Hbm) {
+    nkiError("err_unsupported_memory", `store: destination must be in HBM, got ${memName(dst)}`, m.location);
+  }
+  let src = value;
+  if (value.buffer.memory === Memory.Psum) {
+    const tmp = m.allocOnChip(`${value.buffer.name}_sbuf`, Memory.Sbuf, value.shape, value.buffer.dtype);
+    src = m.view(tmp);
+    tensorCopy(m, src, value, { mask, flags: InstrFlag.Implicit });
+  }
+  dmaCopy(m, dst, src, { mask });
+}
