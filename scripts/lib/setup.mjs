@@ -11,9 +11,11 @@ export function step(message) {
   console.log(`\u001b[1m▸ ${message}\u001b[0m`);
 }
 
-export function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", ...options });
+/** Runs a command; `quiet` keeps its output unless it fails (Prisma's banners and tips are noise here). */
+export function run(command, args, { quiet = false, ...options } = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: quiet ? "pipe" : "inherit", encoding: "utf8", ...options });
   if (result.status !== 0) {
+    if (quiet) process.stderr.write(`${result.stdout ?? ""}${result.stderr ?? ""}`);
     throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
   }
 }
@@ -38,16 +40,16 @@ export function ensurePrismaClient() {
   const wanted = fileHash(path.join("prisma", "schema.prisma"));
   if (fs.existsSync(marker) && fs.readFileSync(marker, "utf8") === wanted) return;
   step("Generating the Prisma client");
-  run("npx", ["prisma", "generate"]);
+  run("npx", ["prisma", "generate"], { quiet: true });
   fs.writeFileSync(marker, wanted);
 }
 
 /** Applies pending migrations and seeds; both are idempotent. */
 export function prepareDatabase(env = process.env) {
   step("Applying database migrations");
-  run("npx", ["prisma", "migrate", "deploy"], { env });
+  run("npx", ["prisma", "migrate", "deploy"], { env, quiet: true });
   step("Seeding the database");
-  run("npx", ["tsx", path.join("prisma", "seed.ts")], { env });
+  run("npx", ["tsx", path.join("prisma", "seed.ts")], { env, quiet: true });
 }
 
 // Everything the production bundle is built from. Notebooks are read at request time, so they are not here.
