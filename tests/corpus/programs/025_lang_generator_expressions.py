@@ -1,0 +1,13 @@
+# Generator expressions consumed by builtins
+print(sum(x * x for x in range(10)))
+print(max(len(w) for w in ["a", "abc", "ab"]))
+print(any(x > 8 for x in range(10)), all(x < 5 for x in range(10)))
+print(list(x for x in "abc"))
+print(tuple(i * 2 for i in range(4)))
+print(sorted((x % 3, x) for x in range(6)))
+print(", ".join(str(i) for i in range(5)))
+g = (n for n in range(3))
+print(next(g), next(g), list(g), list(g))
+print(dict((k, k * 2) for k in "ab"))
+print(min((abs(x - 7), x) for x in [1, 5, 9, 12]))
+print(sum(1 for _ in range(1000) if _ % 7 == 0))

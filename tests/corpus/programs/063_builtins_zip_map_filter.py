@@ -1,0 +1,15 @@
+# zip, map, filter
+print(list(zip([1, 2, 3], "abc")))
+print(list(zip([1, 2, 3], [4, 5])), list(zip()))
+print(dict(zip(["a", "b"], [1, 2])))
+names, ages = zip(*[("ann", 30), ("bob", 40)])
+print(names, ages)
+print(list(map(str, [1, 2, 3])), list(map(pow, [2, 3], [3, 2])))
+print(list(map(lambda a, b: a + b, "ab", "cd")))
+print(list(filter(None, [0, 1, "", "x", None, [], [0]])))
+print(list(filter(lambda x: x % 2, range(10))))
+m = map(abs, [-1, -2])
+print(next(m), list(m), list(m))
+print(sum(map(len, ["ab", "cde"])))
+for a, b, c in zip(range(3), "xyz", [True, False, None]):
+    print(a, b, c)

@@ -1,0 +1,10 @@
+# abs, round, divmod, pow
+print(abs(-5), abs(3.5), abs(-0.0), abs(-10 ** 20))
+print(round(2.5), round(3.5), round(-0.5), round(0.125, 2), round(0.375, 2))
+print(round(1234.5678, 2), round(1234.5678, -2), round(1234, -2), round(1250, -2), round(1350, -2))
+print(round(2.675, 2), round(1.005, 2), round(5e-324, 320), round(1e300, -299))
+print(type(round(2.5)).__name__, type(round(2.5, 0)).__name__, round(-2.5, 0))
+print(divmod(17, 5), divmod(-17, 5), divmod(17, -5), divmod(17.5, 5), divmod(-0.5, 1))
+print(pow(2, 10), pow(2, -2), pow(2, 10, 1000), pow(3, 200, 7), pow(2.0, 3))
+print(pow(-8, 1 / 3) if False else "skip complex", pow(0, 0), 10 ** -2)
+print(round(float("inf"), 2), round(12.5), round(13.5))

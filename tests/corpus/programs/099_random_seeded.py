@@ -1,0 +1,17 @@
+# random module with a seed: CPython's Mersenne Twister streams
+import random
+random.seed(42)
+print(random.random(), random.random())
+print(random.randint(1, 100), random.randint(1, 100), random.randrange(10), random.randrange(0, 100, 5))
+print(random.uniform(1.0, 2.0), random.choice("abcdef"), random.choice([10, 20, 30]))
+items = list(range(10))
+random.shuffle(items)
+print(items)
+print(random.sample(range(100), 5), random.gauss(0, 1))
+random.seed(0)
+print([round(random.random(), 6) for _ in range(5)])
+random.seed("kernel")
+print(random.randint(0, 10 ** 6))
+rng = random.Random(7)
+print(rng.random(), rng.randint(0, 9))
+print(random.getrandbits(32) >= 0)
