@@ -217,22 +217,33 @@ export function castValue(dtype: DType, x: number): number {
     case "bool":
       return x !== 0 ? 1 : 0;
     case "int64":
-      return Number.isFinite(x) ? Math.trunc(x) : -(2 ** 63);
+      return Number.isFinite(x) && Math.abs(x) < 2 ** 63 ? Math.trunc(x) : -(2 ** 63);
     case "int8":
-      return (x << 24) >> 24;
+      return (toInt32(x) << 24) >> 24;
     case "int16":
-      return (x << 16) >> 16;
+      return (toInt32(x) << 16) >> 16;
     case "int32":
-      return x | 0;
+      return toInt32(x);
     case "uint8":
-      return x & 0xff;
+      return toInt32(x) & 0xff;
     case "uint16":
-      return x & 0xffff;
+      return toInt32(x) & 0xffff;
     case "uint32":
-      return x >>> 0;
+      if (x !== x || x === -Infinity) return 2 ** 31;
+      if (x === Infinity) return 0;
+      return (((Math.trunc(x) % 2 ** 32) + 2 ** 32) % 2 ** 32);
     default:
       return roundNarrow(dtype, x);
   }
+}
+
+/**
+ * C's double -> int32 conversion as x86 performs it (cvttsd2si): truncate, and NaN or out-of-range
+ * values give INT32_MIN; narrower integer types then keep the low bits, which is what numpy shows.
+ */
+function toInt32(x: number): number {
+  const t = Math.trunc(x);
+  return t >= -(2 ** 31) && t <= 2 ** 31 - 1 ? t : -(2 ** 31);
 }
 
 function roundNarrow(dtype: DType, x: number): number {

@@ -45,7 +45,7 @@ function compile(source: string, helpers: LoopHelpers): unknown {
 }
 
 export function unaryLoop(op: string, expr: string, access: Access, types: string, helpers: LoopHelpers): UnaryLoop {
-  const key = `u|${op}|${access}|${types}`;
+  const key = `u|${op}|${expr}|${access}|${types}`;
   let fn = cache.get(key) as UnaryLoop | undefined;
   if (fn === undefined) {
     const source = `function ${op.replace(/\W/g, "_")}_loop(a, ao, a0, out, n) {
@@ -66,7 +66,7 @@ export function binaryLoop(
   types: string,
   helpers: LoopHelpers,
 ): BinaryLoop {
-  const key = `b|${op}|${accessA}|${accessB}|${types}`;
+  const key = `b|${op}|${expr}|${accessA}|${accessB}|${types}`;
   let fn = cache.get(key) as BinaryLoop | undefined;
   if (fn === undefined) {
     const source = `function ${op.replace(/\W/g, "_")}_loop(a, ao, a0, b, bo, b0, out, n) {

@@ -314,7 +314,7 @@ export function item(a: NDArray, index?: number): number | boolean {
     return itemValue(a, 0);
   }
   const i = index < 0 ? index + a.size : index;
-  if (i < 0 || i >= a.size) throw indexError(`index ${index} is out of bounds for axis 0 with size ${a.size}`);
+  if (i < 0 || i >= a.size) throw indexError(`index ${index} is out of bounds for size ${a.size}`);
   return itemValue(a, i);
 }
 

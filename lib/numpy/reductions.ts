@@ -32,43 +32,64 @@ interface Plan {
   keptShape: number[];
   /** Buffer offset of the first element of each reduced block, one per output element. */
   bases: Int32Array;
-  /** Offsets within a block (relative to its base) in the order numpy accumulates them. */
-  block: Int32Array;
-  /** True when a block is `block.length` consecutive elements (pairwise summation applies). */
-  dense: boolean;
+  /**
+   * A reduced block is visited as numpy's iterator visits it: an outer sequence of chunk starts
+   * (relative offsets, C order of the outer reduced axes) and, per chunk, `run` elements `runStride`
+   * apart along the innermost reduced axis (coalesced with contiguous neighbours). numpy sums each
+   * chunk pairwise and adds the chunk sums sequentially; `run` is 1 when the last axis is kept.
+   */
+  outer: Int32Array;
+  run: number;
+  runStride: number;
 }
 
 function plan(a: NDArray, axes: readonly number[]): Plan {
   const red = new Set(axes);
   const keptAxes = a.shape.map((_, i) => i).filter((i) => !red.has(i));
-  const redAxes = a.shape.map((_, i) => i).filter((i) => red.has(i));
+  let redAxes = a.shape.map((_, i) => i).filter((i) => red.has(i));
   const outShape = keptAxes.map((i) => a.shape[i]);
   const keptShape = a.shape.map((d, i) => (red.has(i) ? 1 : d));
-  let redShape = redAxes.map((i) => a.shape[i]);
-  let redStrides = redAxes.map((i) => a.strides[i]);
   // A full reduction walks memory order (numpy's iterator picks K order), e.g. for a transposed array.
-  if (keptAxes.length === 0 && redAxes.length > 1) {
-    const order = redAxes.map((_, k) => k).sort((x, y) => Math.abs(redStrides[y]) - Math.abs(redStrides[x]));
-    if (order.every((k) => redStrides[k] >= 0)) {
-      redShape = order.map((k) => redShape[k]);
-      redStrides = order.map((k) => redStrides[k]);
+  if (keptAxes.length === 0 && redAxes.length > 1 && redAxes.every((i) => a.strides[i] >= 0)) {
+    redAxes = redAxes.slice().sort((x, y) => a.strides[y] - a.strides[x]);
+  }
+  const lastIsReduced = keptAxes.length === 0 || red.has(a.ndim - 1);
+  let run = 1;
+  let runStride = 1;
+  let outerAxes = redAxes;
+  if (lastIsReduced && redAxes.length > 0) {
+    let k = redAxes.length - 1;
+    run = a.shape[redAxes[k]];
+    runStride = a.strides[redAxes[k]];
+    while (k > 0 && a.strides[redAxes[k - 1]] === runStride * run && (keptAxes.length === 0 || redAxes[k - 1] === redAxes[k] - 1)) {
+      k--;
+      run *= a.shape[redAxes[k]];
     }
+    outerAxes = redAxes.slice(0, k);
   }
   const bases = elementOffsets(outShape, keptAxes.map((i) => a.strides[i]), a.offset);
-  const block = elementOffsets(redShape, redStrides, 0);
-  let dense = true;
-  for (let i = 0; i < block.length; i++) {
-    if (block[i] !== i) {
-      dense = false;
-      break;
-    }
-  }
-  return { outShape, keptShape, bases, block, dense };
+  const outer = elementOffsets(outerAxes.map((i) => a.shape[i]), outerAxes.map((i) => a.strides[i]), 0);
+  if (run === 0) return { outShape, keptShape, bases, outer: new Int32Array(0), run: 0, runStride };
+  return { outShape, keptShape, bases, outer, run, runStride };
+}
+
+/** Number of elements in each reduced block. */
+function blockSize(p: Plan): number {
+  return p.outer.length * p.run;
+}
+
+/** Relative offsets of a reduced block's elements in C order (for the order-insensitive reductions). */
+function blockOffsets(p: Plan): Int32Array {
+  const out = new Int32Array(blockSize(p));
+  let k = 0;
+  for (let o = 0; o < p.outer.length; o++) for (let j = 0; j < p.run; j++) out[k++] = p.outer[o] + j * p.runStride;
+  return out;
 }
 
 // ---- numpy's pairwise summation ---------------------------------------------------------------
 
-function pairwise32(d: Storage, start: number, n: number): number {
+function pairwise32(d: Storage, start: number, n: number, stride: number): number {
+  if (stride !== 1) return pairwiseStrided(d, start, n, stride, true);
   const f = Math.fround;
   if (n < 8) {
     let res = 0;
@@ -97,10 +118,11 @@ function pairwise32(d: Storage, start: number, n: number): number {
   }
   let n2 = Math.floor(n / 2);
   n2 -= n2 % 8;
-  return f(pairwise32(d, start, n2) + pairwise32(d, start + n2, n - n2));
+  return f(pairwise32(d, start, n2, 1) + pairwise32(d, start + n2, n - n2, 1));
 }
 
-function pairwise64(d: Storage, start: number, n: number): number {
+function pairwise64(d: Storage, start: number, n: number, stride: number): number {
+  if (stride !== 1) return pairwiseStrided(d, start, n, stride, false);
   if (n < 8) {
     let res = 0;
     for (let i = 0; i < n; i++) res += d[start + i];
@@ -128,7 +150,14 @@ function pairwise64(d: Storage, start: number, n: number): number {
   }
   let n2 = Math.floor(n / 2);
   n2 -= n2 % 8;
-  return pairwise64(d, start, n2) + pairwise64(d, start + n2, n - n2);
+  return pairwise64(d, start, n2, 1) + pairwise64(d, start + n2, n - n2, 1);
+}
+
+/** The same summation order over a strided run (gathered first; strided runs are the slow path). */
+function pairwiseStrided(d: Storage, start: number, n: number, stride: number, f32: boolean): number {
+  const tmp = new Float64Array(n);
+  for (let i = 0; i < n; i++) tmp[i] = d[start + i * stride];
+  return f32 ? pairwise32(tmp, 0, n, 1) : pairwise64(tmp, 0, n, 1);
 }
 
 /** The accumulator dtype numpy's sum/prod use: small ints and bool go to int64 (uint64 is not modelled). */
@@ -148,27 +177,39 @@ export interface ReduceOptions {
   dtype?: DType;
 }
 
+/** Rounds an accumulator to the dtype it is stored in between numpy's inner-loop calls. */
+function stepRounder(dtype: DType): (x: number) => number {
+  if (dtype.narrow !== undefined) return (x) => castValue(dtype, x);
+  if (dtype.name === "float32") return Math.fround;
+  return (x) => x;
+}
+
 export function sum(a: NDArray, opts: ReduceOptions = {}): NDArray {
   const dtype = opts.dtype ?? sumDtype(a.dtype);
   const src = dtype === a.dtype ? a : astype(a, dtype);
   const p = plan(src, normalizeAxes(opts.axis, a.ndim));
   const out = allocate(dtype, p.bases.length);
   const d = src.data;
-  const m = p.block.length;
   // float32 and the narrow floats accumulate in float32 arithmetic; everything else in double.
   const f32 = src.data instanceof Float32Array;
+  const round = stepRounder(dtype);
+  const { outer, run, runStride } = p;
   for (let o = 0; o < p.bases.length; o++) {
     const base = p.bases[o];
-    let s: number;
-    if (p.dense) s = f32 ? Math.fround(0 + pairwise32(d, base, m)) : 0 + pairwise64(d, base, m);
-    else {
-      s = 0;
-      if (f32) for (let j = 0; j < m; j++) s = Math.fround(s + d[base + p.block[j]]);
-      else for (let j = 0; j < m; j++) s += d[base + p.block[j]];
+    let s = 0;
+    for (let c = 0; c < outer.length; c++) {
+      const start = base + outer[c];
+      s = round(s + (f32 ? pairwise32(d, start, run, runStride) : pairwise64(d, start, run, runStride)));
     }
     out[o] = dtype.isFloat ? s : castValue(dtype, s);
   }
   return finish(out, dtype, p, opts.keepdims === true);
+}
+
+/** Exact int64 product, wrapping modulo 2^64 like numpy once it leaves the double-exact range. */
+function mulInt64(x: number, y: number): number {
+  const r = x * y;
+  return Number.isSafeInteger(r) ? r : Number(BigInt.asIntN(64, BigInt(x) * BigInt(y)));
 }
 
 export function prod(a: NDArray, opts: ReduceOptions = {}): NDArray {
@@ -178,36 +219,44 @@ export function prod(a: NDArray, opts: ReduceOptions = {}): NDArray {
   const out = allocate(dtype, p.bases.length);
   const d = src.data;
   const f32 = src.data instanceof Float32Array;
+  const isInt64 = dtype.name === "int64";
+  const round = stepRounder(dtype);
+  const { outer, run, runStride } = p;
   for (let o = 0; o < p.bases.length; o++) {
     let s = 1;
-    const base = p.bases[o];
-    for (let j = 0; j < p.block.length; j++) {
-      s *= d[base + p.block[j]];
-      if (f32) s = Math.fround(s);
+    for (let c = 0; c < outer.length; c++) {
+      const start = p.bases[o] + outer[c];
+      for (let j = 0; j < run; j++) {
+        const v = d[start + j * runStride];
+        s = isInt64 ? mulInt64(s, v) : f32 ? Math.fround(s * v) : s * v;
+      }
+      s = round(s);
     }
-    out[o] = s;
+    out[o] = dtype.isFloat ? s : castValue(dtype, s);
   }
   return finish(out, dtype, p, opts.keepdims === true);
 }
 
 function extremum(a: NDArray, opts: ReduceOptions, isMax: boolean, skipNaN: boolean, name: string): NDArray {
   const p = plan(a, normalizeAxes(opts.axis, a.ndim));
-  if (p.block.length === 0 && p.bases.length > 0) {
+  const block = blockOffsets(p);
+  if (block.length === 0 && p.bases.length > 0) {
     throw valueError(`zero-size array to reduction operation ${name} which has no identity`);
   }
   const out = allocate(a.dtype, p.bases.length);
   const d = a.data;
-  const m = p.block.length;
+  const m = block.length;
+  const dense = p.outer.length === 1 && p.runStride === 1;
   for (let o = 0; o < p.bases.length; o++) {
     const base = p.bases[o];
-    let r = d[base + p.block[0]];
+    let r = d[base + block[0]];
     let j = 1;
     if (skipNaN) {
       // nanmax/nanmin: start from the first non-NaN element; an all-NaN block stays NaN.
       j = 0;
       r = NaN;
       for (; j < m; j++) {
-        const v = d[base + p.block[j]];
+        const v = d[base + block[j]];
         if (v === v) {
           r = v;
           j++;
@@ -215,10 +264,10 @@ function extremum(a: NDArray, opts: ReduceOptions, isMax: boolean, skipNaN: bool
         }
       }
       for (; j < m; j++) {
-        const v = d[base + p.block[j]];
+        const v = d[base + block[j]];
         if (isMax ? v > r : v < r) r = v;
       }
-    } else if (p.dense && isMax) {
+    } else if (dense && isMax) {
       for (; j < m; j++) {
         const v = d[base + j];
         if (v > r || v !== v) {
@@ -226,7 +275,7 @@ function extremum(a: NDArray, opts: ReduceOptions, isMax: boolean, skipNaN: bool
           if (v !== v) break;
         }
       }
-    } else if (p.dense) {
+    } else if (dense) {
       for (; j < m; j++) {
         const v = d[base + j];
         if (v < r || v !== v) {
@@ -236,7 +285,7 @@ function extremum(a: NDArray, opts: ReduceOptions, isMax: boolean, skipNaN: bool
       }
     } else {
       for (; j < m; j++) {
-        const v = d[base + p.block[j]];
+        const v = d[base + block[j]];
         if ((isMax ? v > r : v < r) || v !== v) {
           r = v;
           if (v !== v) break;
@@ -259,15 +308,16 @@ function argExtremum(a: NDArray, axis: number | null | undefined, keepdims: bool
   if (a.size === 0) throw valueError(`attempt to get ${name} of an empty sequence`);
   const src = axes === null ? fromStorage(a.dtype, [a.size], contiguousData(a)) : a;
   const p = plan(src, axes ?? [0]);
+  const block = blockOffsets(p);
   const out = new Float64Array(p.bases.length);
   const d = src.data;
   for (let o = 0; o < p.bases.length; o++) {
     const base = p.bases[o];
-    let best = d[base + p.block[0]];
+    let best = d[base + block[0]];
     let bi = 0;
     if (best === best) {
-      for (let j = 1; j < p.block.length; j++) {
-        const v = d[base + p.block[j]];
+      for (let j = 1; j < block.length; j++) {
+        const v = d[base + block[j]];
         if (v !== v) {
           bi = j;
           break;
@@ -289,13 +339,14 @@ export const argmin = (a: NDArray, axis?: number | null, keepdims = false): NDAr
 
 function truthReduce(a: NDArray, opts: ReduceOptions, isAll: boolean): NDArray {
   const p = plan(a, normalizeAxes(opts.axis, a.ndim));
+  const block = blockOffsets(p);
   const out = new Uint8Array(p.bases.length);
   const d = a.data;
   for (let o = 0; o < p.bases.length; o++) {
     const base = p.bases[o];
     let r = isAll ? 1 : 0;
-    for (let j = 0; j < p.block.length; j++) {
-      const nz = d[base + p.block[j]] !== 0;
+    for (let j = 0; j < block.length; j++) {
+      const nz = d[base + block[j]] !== 0;
       if (isAll && !nz) {
         r = 0;
         break;
@@ -343,10 +394,12 @@ export interface VarOptions extends ReduceOptions {
 }
 
 export function variance(a: NDArray, opts: VarOptions = {}): NDArray {
-  const { acc, result } = meanDtypes(a, opts.dtype);
+  // Unlike mean, numpy's _var keeps float16 in float16; only bool/int go to float64.
+  const acc = opts.dtype ?? (a.dtype.isFloat ? a.dtype : DTYPES.float64);
+  const result = acc;
   const n = reducedCount(a, opts.axis);
   const arrmean = binary("true_divide", sum(a, { axis: opts.axis, keepdims: true, dtype: acc }), pyInt(n));
-  const x = binary("subtract", a.dtype === acc || acc.isFloat === false ? a : astype(a, acc), arrmean);
+  const x = binary("subtract", a, arrmean);
   const sq = binary("multiply", x, x);
   const s = sum(sq, { axis: opts.axis, keepdims: opts.keepdims, dtype: acc });
   const v = binary("true_divide", s, pyInt(Math.max(n - (opts.ddof ?? 0), 0)));
@@ -386,19 +439,20 @@ function accumulate(a: NDArray, axis: number | null | undefined, dtype: DType | 
   const out = allocate(outType, src.size);
   const res = fromStorage(outType, src.shape, out);
   const p = plan(src, [ax]);
+  const block = blockOffsets(p);
   const pOut = plan(res, [ax]);
+  const blockOut = blockOffsets(pOut);
   const d = src.data;
-  const f32 = d instanceof Float32Array;
+  const round = stepRounder(outType);
+  const isInt64 = outType.name === "int64";
   for (let o = 0; o < p.bases.length; o++) {
     let s = isSum ? 0 : 1;
-    for (let j = 0; j < p.block.length; j++) {
-      const v = d[p.bases[o] + p.block[j]];
-      s = isSum ? s + v : s * v;
-      if (f32) s = Math.fround(s);
-      out[pOut.bases[o] + pOut.block[j]] = s;
+    for (let j = 0; j < block.length; j++) {
+      const v = d[p.bases[o] + block[j]];
+      s = round(isSum ? s + v : isInt64 ? mulInt64(s, v) : s * v);
+      out[pOut.bases[o] + blockOut[j]] = s;
     }
   }
-  if (outType.narrow !== undefined) roundArrayTo(outType.narrow, out as Float32Array, out as Float32Array);
   return res;
 }
 
@@ -433,15 +487,17 @@ export function ufuncAccumulate(name: string, a: NDArray, axis = 0): NDArray {
   const out = allocate(a.dtype, a.size);
   const res = fromStorage(a.dtype, a.shape, out);
   const p = plan(a, [ax]);
+  const block = blockOffsets(p);
   const pOut = plan(res, [ax]);
+  const blockOut = blockOffsets(pOut);
   const isMax = name === "maximum";
   for (let o = 0; o < p.bases.length; o++) {
     let r = NaN;
-    for (let j = 0; j < p.block.length; j++) {
-      const v = a.data[p.bases[o] + p.block[j]];
+    for (let j = 0; j < block.length; j++) {
+      const v = a.data[p.bases[o] + block[j]];
       if (j === 0) r = v;
       else if (r === r && ((isMax ? v > r : v < r) || v !== v)) r = v;
-      out[pOut.bases[o] + pOut.block[j]] = r;
+      out[pOut.bases[o] + blockOut[j]] = r;
     }
   }
   return res;

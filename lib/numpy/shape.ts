@@ -15,7 +15,7 @@ export function reshape(a: NDArray, shape: readonly number[]): NDArray {
   let resolved = shape.slice();
   if (unknown === 1) {
     if (known === 0 || a.size % known !== 0) {
-      throw valueError(`cannot reshape array of size ${a.size} into shape ${fmt(shape.filter((d) => d !== -1), false)}`);
+      throw valueError(`cannot reshape array of size ${a.size} into shape ${fmtUnknown(shape)}`);
     }
     resolved = shape.map((d) => (d === -1 ? a.size / known : d));
   } else if (known !== a.size) {
@@ -27,6 +27,12 @@ export function reshape(a: NDArray, shape: readonly number[]): NDArray {
 
 function fmt(shape: readonly number[], trailingComma: boolean): string {
   return shape.length === 1 && trailingComma ? `(${shape[0]},)` : `(${shape.join(",")})`;
+}
+
+/** numpy prints the unknown dimension as "newaxis", and drops it entirely when it comes first. */
+function fmtUnknown(shape: readonly number[]): string {
+  const parts = shape.flatMap((d, i) => (d !== -1 ? [String(d)] : i === 0 ? [] : ["newaxis"]));
+  return `(${parts.join(",")})`;
 }
 
 export function ravel(a: NDArray): NDArray {

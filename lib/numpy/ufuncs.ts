@@ -80,6 +80,17 @@ function rint(x: number): number {
   return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r === 0 && x < 0 ? -0 : r;
 }
 
+/** numpy's shifts: counts outside [0, bits) shift everything out (sign fill for right shifts). */
+function lshift(x: number, y: number, bits: number): number {
+  if (y < 0 || y >= bits) return 0;
+  return bits <= 32 ? x << y : x * 2 ** y;
+}
+
+function rshift(x: number, y: number, bits: number): number {
+  if (y < 0 || y >= bits) return x < 0 ? -1 : 0;
+  return Math.floor(x / 2 ** y);
+}
+
 function big(op: (a: bigint, b: bigint) => bigint): (a: number, b: number) => number {
   return (a, b) => Number(BigInt.asIntN(64, op(BigInt(a), BigInt(b))));
 }
@@ -93,11 +104,11 @@ const HELPERS: LoopHelpers = {
   ipow32,
   ipow64,
   rint,
+  lshift,
+  rshift,
   and64: big((a, b) => a & b),
   or64: big((a, b) => a | b),
   xor64: big((a, b) => a ^ b),
-  shl64: big((a, b) => a << b),
-  shr64: big((a, b) => a >> b),
 };
 
 // ---- operation tables -------------------------------------------------------------------------
@@ -121,6 +132,13 @@ function unsupported(name: string): NumpyError {
   );
 }
 
+function noBoolLoop(name: string, d: DType): DType {
+  if (d.kind === "b") {
+    throw typeError(`ufunc '${name}' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None`);
+  }
+  return d;
+}
+
 const math = (fn: string): UnaryDef => ({ resolve: floatOut, expr: () => `Math.${fn}(x)` });
 
 const UNARY: Readonly<Record<string, UnaryDef>> = {
@@ -135,7 +153,7 @@ const UNARY: Readonly<Record<string, UnaryDef>> = {
     },
     expr: () => "-x",
   },
-  positive: { resolve: same, expr: () => "x" },
+  positive: { resolve: (d) => noBoolLoop("positive", d), expr: () => "x" },
   absolute: { resolve: same, expr: () => "Math.abs(x)" },
   sqrt: math("sqrt"),
   cbrt: math("cbrt"),
@@ -158,20 +176,14 @@ const UNARY: Readonly<Record<string, UnaryDef>> = {
   floor: { resolve: same, expr: (d) => (isInt(d) ? "x" : "Math.floor(x)") },
   ceil: { resolve: same, expr: (d) => (isInt(d) ? "x" : "Math.ceil(x)") },
   trunc: { resolve: same, expr: (d) => (isInt(d) ? "x" : "Math.trunc(x)") },
-  rint: { resolve: (d) => (d.kind === "b" ? DTYPES.float16 : d), expr: (d) => (isInt(d) ? "x" : "H.rint(x)") },
+  rint: { resolve: floatOut, expr: (d) => (isInt(d) ? "x" : "H.rint(x)") },
   square: { resolve: (d) => (d.kind === "b" ? DTYPES.int8 : d), expr: (d) => (d.itemsize === 4 && d.isInteger ? "Math.imul(x, x)" : "x * x") },
   reciprocal: {
-    resolve: (d) => {
-      if (d.kind === "b") throw unsupported("reciprocal");
-      return d;
-    },
+    resolve: (d) => (d.kind === "b" ? DTYPES.int8 : d),
     expr: (d) => (isInt(d) ? "(x === 0 ? 0 : Math.trunc(1 / x))" : "1 / x"),
   },
   sign: {
-    resolve: (d) => {
-      if (d.kind === "b") throw unsupported("sign");
-      return d;
-    },
+    resolve: (d) => noBoolLoop("sign", d),
     expr: () => "(x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : x)",
   },
   isnan: { resolve: boolOut, expr: () => "(x !== x ? 1 : 0)" },
@@ -189,7 +201,7 @@ const UNARY: Readonly<Record<string, UnaryDef>> = {
 };
 
 interface BinaryDef {
-  resolve(common: DType): Resolution;
+  resolve(common: DType, a: DType, b: DType): Resolution;
   expr(compute: DType, out: DType): string;
   /** Comparisons accept out-of-range Python ints (numpy 2 compares them exactly). */
   readonly comparison?: boolean;
@@ -223,10 +235,23 @@ function bitwise(name: string, op32: string, helper64: string): BinaryDef {
   };
 }
 
-function floatBinary(expr: string, intToFloat64: boolean): BinaryDef {
+function shift(name: string, helper: string): BinaryDef {
   return {
     resolve: (c) => {
-      const f = c.isFloat ? c : intToFloat64 ? DTYPES.float64 : floatFor(c);
+      if (c.isFloat) throw unsupported(name);
+      const t = c.kind === "b" ? DTYPES.int8 : c;
+      return { compute: t, out: t };
+    },
+    expr: (c) => `H.${helper}(x, y, ${c.kind === "b" ? 8 : c.itemsize * 8})`,
+  };
+}
+
+function floatBinary(expr: string, intToFloat64: boolean): BinaryDef {
+  return {
+    // true_divide sends integers to float64; other float-only ufuncs pick numpy's first loop both
+    // inputs cast to safely (arctan2(int8, uint8) is float16).
+    resolve: (c, a, b) => {
+      const f = c.isFloat ? c : intToFloat64 ? DTYPES.float64 : promoteTypes(floatFor(a), floatFor(b));
       return { compute: f, out: f };
     },
     expr: () => expr,
@@ -272,8 +297,8 @@ const BINARY: Readonly<Record<string, BinaryDef>> = {
   bitwise_and: bitwise("bitwise_and", "&", "and64"),
   bitwise_or: bitwise("bitwise_or", "|", "or64"),
   bitwise_xor: bitwise("bitwise_xor", "^", "xor64"),
-  left_shift: bitwise("left_shift", "<<", "shl64"),
-  right_shift: bitwise("right_shift", ">>", "shr64"),
+  left_shift: shift("left_shift", "lshift"),
+  right_shift: shift("right_shift", "rshift"),
 };
 
 export const UNARY_UFUNCS: readonly string[] = Object.keys(UNARY);
@@ -345,7 +370,7 @@ export function binary(name: string, x: Operand, y: Operand): NDArray {
   const def = BINARY[name];
   if (def === undefined) throw valueError(`unknown ufunc ${name}`);
   const { a, b, common } = coerce(x, y, def.comparison === true);
-  const { compute, out: outType } = def.resolve(common);
+  const { compute, out: outType } = def.resolve(common, a.dtype, b.dtype);
   const shape = broadcastShapes(a.shape, b.shape);
   const n = shape.reduce((p, d) => p * d, 1);
   let pa = prepare(a, shape, n);
@@ -411,12 +436,12 @@ export function clip(a: Operand, lo: Operand | null, hi: Operand | null): NDArra
 
 /** np.round / np.around with numpy's algorithm: scale by 10**decimals in the array's dtype, rint, unscale. */
 export function around(a: NDArray, decimals = 0): NDArray {
-  if (decimals === 0 || a.dtype.kind === "b") return unary("rint", a);
   if (!a.dtype.isFloat) {
     if (decimals >= 0) return astype(a, a.dtype);
     const f = 10 ** -decimals;
     return astype(binary("multiply", unary("rint", binary("true_divide", a, { kind: "int", value: f })), { kind: "int", value: f }), a.dtype);
   }
+  if (decimals === 0) return unary("rint", a);
   if (decimals > 0) {
     const f = 10 ** decimals;
     return binary("true_divide", unary("rint", binary("multiply", a, { kind: "float", value: f })), { kind: "float", value: f });

@@ -1,0 +1,307 @@
+/**
+ * matmul (numpy's gufunc rules incl. 1-D promotion and batch broadcasting), dot, inner, outer,
+ * tensordot-style contraction, einsum, linalg.norm.
+ *
+ * Products accumulate in double and are rounded once to the result dtype. numpy's float32 BLAS
+ * accumulates in float32 in an implementation-defined order, so float32 results agree with numpy
+ * to rounding, not bit-for-bit.
+ */
+import { type DType, DTYPES, allocate, castValue, resultType } from "./dtypes";
+import { NumpyError, valueError } from "./errors";
+import { roundArrayTo } from "./float-formats";
+import { NDArray, astype, broadcastShapes, broadcastView, contiguousData, elementOffsets, fromStorage, pyFloat, scalarArray, shapeSize } from "./ndarray";
+import { normalizeAxes, sum, max, min } from "./reductions";
+import { expandDims, moveaxis, ravel, reshape } from "./shape";
+import { binary, unary } from "./ufuncs";
+
+const SIG = "(n?,k),(k,m?)->(n?,m?)";
+
+function finishDtype(out: NDArray): NDArray {
+  if (out.dtype.narrow !== undefined) roundArrayTo(out.dtype.narrow, out.data as Float32Array, out.data as Float32Array);
+  return out;
+}
+
+/** C[m,n] = A[m,k] B[k,n] for dense row-major operands, accumulating in double. */
+function gemm(a: ArrayLike<number>, aOff: number, b: ArrayLike<number>, bOff: number, m: number, k: number, n: number, out: Float64Array, oOff: number): void {
+  for (let i = 0; i < m; i++) {
+    const row = oOff + i * n;
+    for (let p = 0; p < k; p++) {
+      const av = a[aOff + i * k + p];
+      if (av === 0) continue;
+      const brow = bOff + p * n;
+      for (let j = 0; j < n; j++) out[row + j] += av * b[brow + j];
+    }
+  }
+  // Zero entries of A were skipped; propagate NaN/inf from B where A has zeros (0 * inf = NaN).
+  for (let i = 0; i < m; i++) {
+    for (let p = 0; p < k; p++) {
+      if (a[aOff + i * k + p] !== 0) continue;
+      const brow = bOff + p * n;
+      for (let j = 0; j < n; j++) {
+        const bv = b[brow + j];
+        if (bv - bv !== 0) out[oOff + i * n + j] += 0 * bv;
+      }
+    }
+  }
+}
+
+export function matmul(x: NDArray, y: NDArray): NDArray {
+  for (const [i, arr] of [x, y].entries()) {
+    if (arr.ndim === 0) {
+      throw valueError(
+        `matmul: Input operand ${i} does not have enough dimensions (has 0, gufunc core with signature ${SIG} requires 1)`,
+      );
+    }
+  }
+  const a = x.ndim === 1 ? expandDims(x, 0) : x;
+  const b = y.ndim === 1 ? expandDims(y, 1) : y;
+  const m = a.shape[a.ndim - 2];
+  const k = a.shape[a.ndim - 1];
+  const k2 = b.shape[b.ndim - 2];
+  const n = b.shape[b.ndim - 1];
+  if (k !== k2) {
+    throw valueError(
+      `matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${SIG} (size ${k2} is different from ${k})`,
+    );
+  }
+  const batch = broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2));
+  const dtype = resultType(x.dtype, y.dtype);
+  const av = contiguousData(broadcastView(a, [...batch, m, k]));
+  const bv = contiguousData(broadcastView(b, [...batch, k, n]));
+  const nb = shapeSize(batch);
+  const acc = new Float64Array(nb * m * n);
+  for (let t = 0; t < nb; t++) gemm(av, t * m * k, bv, t * k * n, m, k, n, acc, t * m * n);
+  const out = allocate(dtype, acc.length);
+  if (dtype.kind === "b") for (let i = 0; i < acc.length; i++) out[i] = acc[i] !== 0 ? 1 : 0;
+  else if (dtype.isFloat) (out as Float64Array).set(acc);
+  else for (let i = 0; i < acc.length; i++) out[i] = castValue(dtype, acc[i]);
+  let shape = [...batch, m, n];
+  if (x.ndim === 1) shape = [...batch, n];
+  if (y.ndim === 1) shape = x.ndim === 1 ? [...batch] : [...batch, m];
+  return finishDtype(fromStorage(dtype, shape, out));
+}
+
+/** Sum of products over axis ia of a and axis ib of b; result dims: a's others then b's others. */
+export function contract(a: NDArray, ia: number, b: NDArray, ib: number): NDArray {
+  const am = moveaxis(a, ia, a.ndim - 1);
+  const bm = moveaxis(b, ib, 0);
+  const k = am.shape[am.ndim - 1];
+  const outShape = [...am.shape.slice(0, -1), ...bm.shape.slice(1)];
+  const a2 = reshape(am, [shapeSize(am.shape.slice(0, -1)), k]);
+  const b2 = reshape(bm, [k, shapeSize(bm.shape.slice(1))]);
+  return reshape(matmul(a2, b2), outShape);
+}
+
+export function dot(a: NDArray, b: NDArray): NDArray {
+  if (a.ndim === 0 || b.ndim === 0) return binary("multiply", a, b);
+  const ib = b.ndim >= 2 ? b.ndim - 2 : 0;
+  if (a.shape[a.ndim - 1] !== b.shape[ib]) {
+    throw valueError(
+      `shapes ${fmt(a.shape)} and ${fmt(b.shape)} not aligned: ${a.shape[a.ndim - 1]} (dim ${a.ndim - 1}) != ${b.shape[ib]} (dim ${ib})`,
+    );
+  }
+  if (a.ndim <= 2 && b.ndim <= 2) return matmul(a, b);
+  return contract(a, a.ndim - 1, b, ib);
+}
+
+export function inner(a: NDArray, b: NDArray): NDArray {
+  if (a.ndim === 0 || b.ndim === 0) return binary("multiply", a, b);
+  if (a.shape[a.ndim - 1] !== b.shape[b.ndim - 1]) {
+    // numpy reports b with its last axis moved to the front (how it computes inner via dot).
+    const bShape = [b.shape[b.ndim - 1], ...b.shape.slice(0, -1)];
+    throw valueError(`shapes ${fmt(a.shape)} and ${fmt(bShape)} not aligned: ${a.shape[a.ndim - 1]} (dim ${a.ndim - 1}) != ${bShape[0]} (dim 0)`);
+  }
+  return contract(a, a.ndim - 1, b, b.ndim - 1);
+}
+
+export function outer(a: NDArray, b: NDArray): NDArray {
+  const ra = ravel(a);
+  const rb = ravel(b);
+  return binary("multiply", expandDims(ra, 1), expandDims(rb, 0));
+}
+
+function fmt(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(",")})`;
+}
+
+// ---- einsum ---------------------------------------------------------------------------------------
+
+/** np.einsum for explicit ('ij,jk->ik') and implicit ('ij,jk') subscripts, any number of operands. */
+export function einsum(subscripts: string, operands: readonly NDArray[]): NDArray {
+  const spec = subscripts.replace(/\s+/g, "");
+  if (spec.includes(".")) throw new NumpyError("NotImplementedError", "einsum with '...' is not supported in Kernel Lab");
+  const arrow = spec.indexOf("->");
+  const inputs = (arrow >= 0 ? spec.slice(0, arrow) : spec).split(",");
+  if (inputs.length !== operands.length) {
+    throw valueError(`more operands provided to einstein sum function than specified in the subscripts string`);
+  }
+  let output: string;
+  if (arrow >= 0) output = spec.slice(arrow + 2);
+  else {
+    const counts = new Map<string, number>();
+    for (const s of inputs) for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
+    output = [...counts.entries()].filter(([, n]) => n === 1).map(([c]) => c).sort().join("");
+  }
+  const sizes = new Map<string, number>();
+  inputs.forEach((labels, i) => {
+    const op = operands[i];
+    if (labels.length !== op.ndim) {
+      throw valueError(`operand has more dimensions than subscripts given in einstein sum, but no '...' ellipsis provided to broadcast the extra dimensions.`);
+    }
+    [...labels].forEach((c, d) => {
+      if (!/[a-zA-Z]/.test(c)) throw valueError(`invalid subscript '${c}' in einstein sum subscripts string, subscripts must be letters`);
+      const prev = sizes.get(c);
+      const n = op.shape[d];
+      if (prev !== undefined && prev !== n && prev !== 1 && n !== 1) {
+        throw valueError(
+          `operands could not be broadcast together with remapped shapes [original->remapped]: ${operands.map((o) => fmt(o.shape)).join(" ")}`,
+        );
+      }
+      sizes.set(c, prev === undefined || prev === 1 ? n : prev);
+    });
+  });
+  for (const c of output) {
+    if (!sizes.has(c)) throw valueError(`einstein sum subscripts string included output subscript '${c}' which never appeared in an input`);
+  }
+  const summed = [...sizes.keys()].filter((c) => !output.includes(c));
+  const labels = [...output, ...summed];
+  const dims = labels.map((c) => sizes.get(c) as number);
+  // Per operand, the buffer stride contributed by each label (repeated labels add: a diagonal).
+  const strides = operands.map((op, i) =>
+    labels.map((c) => [...inputs[i]].reduce((s, l, d) => (l === c && op.shape[d] !== 1 ? s + op.strides[d] : s), 0)),
+  );
+  const dtype = resultType(...operands.map((o) => o.dtype));
+  const outShape = [...output].map((c) => sizes.get(c) as number);
+  const nOut = shapeSize(outShape);
+  const nSum = shapeSize(summed.map((c) => sizes.get(c) as number));
+  const no = output.length;
+  const sumOffsets = operands.map((op, i) => elementOffsets(dims.slice(no), strides[i].slice(no), 0));
+  const outOffsets = operands.map((op, i) => elementOffsets(dims.slice(0, no), strides[i].slice(0, no), op.offset));
+  const acc = new Float64Array(nOut);
+  const nOps = operands.length;
+  for (let o = 0; o < nOut; o++) {
+    let s = 0;
+    for (let j = 0; j < nSum; j++) {
+      let p = 1;
+      for (let q = 0; q < nOps; q++) p *= operands[q].data[outOffsets[q][o] + sumOffsets[q][j]];
+      s += p;
+    }
+    acc[o] = s;
+  }
+  const out = allocate(dtype, nOut);
+  for (let i = 0; i < nOut; i++) out[i] = castValue(dtype, acc[i]);
+  return finishDtype(fromStorage(dtype, outShape, out));
+}
+
+// ---- linalg.norm ------------------------------------------------------------------------------------
+
+export type NormOrd = number | "fro" | "nuc" | null;
+
+/** Singular values of a 2-D matrix (descending), from the eigenvalues of AᵀA by cyclic Jacobi. */
+export function singularValues(a: NDArray): number[] {
+  const [m, n] = a.shape;
+  const d = contiguousData(astype(a, DTYPES.float64));
+  const g = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let r = 0; r < m; r++) s += d[r * n + i] * d[r * n + j];
+      g[i * n + j] = s;
+    }
+  }
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0;
+    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += g[p * n + q] ** 2;
+    if (off < 1e-30) break;
+    for (let p = 0; p < n; p++) {
+      for (let q = p + 1; q < n; q++) {
+        const apq = g[p * n + q];
+        if (apq === 0) continue;
+        const theta = (g[q * n + q] - g[p * n + p]) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let k = 0; k < n; k++) {
+          const gkp = g[k * n + p];
+          const gkq = g[k * n + q];
+          g[k * n + p] = c * gkp - s * gkq;
+          g[k * n + q] = s * gkp + c * gkq;
+        }
+        for (let k = 0; k < n; k++) {
+          const gpk = g[p * n + k];
+          const gqk = g[q * n + k];
+          g[p * n + k] = c * gpk - s * gqk;
+          g[q * n + k] = s * gpk + c * gqk;
+        }
+      }
+    }
+  }
+  const ev: number[] = [];
+  for (let i = 0; i < n; i++) ev.push(Math.sqrt(Math.max(0, g[i * n + i])));
+  ev.sort((x, y) => y - x);
+  return ev.slice(0, Math.min(m, n));
+}
+
+function toFloat(x: NDArray): NDArray {
+  return x.dtype.isFloat ? x : astype(x, DTYPES.float64);
+}
+
+export function norm(xIn: NDArray, ord: NormOrd = null, axis: number | readonly number[] | null = null, keepdims = false): NDArray {
+  const x = toFloat(xIn);
+  if (axis === null && ord === null) {
+    const r = ravel(x);
+    const sq = dot(r, r);
+    const res = unary("sqrt", sq);
+    return keepdims ? reshape(res, x.shape.map(() => 1)) : res;
+  }
+  const axes = axis === null ? x.shape.map((_, i) => i) : normalizeAxes(axis, x.ndim);
+  if (axes.length === 1) {
+    const ab = unary("absolute", x);
+    const opts = { axis: axes, keepdims };
+    if (ord === Infinity) return max(ab, opts);
+    if (ord === -Infinity) return min(ab, opts);
+    if (ord === 0) return astype(sum(binary("not_equal", x, pyFloat(0)), { ...opts, dtype: x.dtype }), x.dtype);
+    if (ord === 1) return sum(ab, opts);
+    if (ord === null || ord === 2) return unary("sqrt", sum(binary("multiply", ab, ab), opts));
+    if (typeof ord === "string") throw valueError(`Invalid norm order '${ord}' for vectors`);
+    return binary("power", sum(binary("power", ab, pyFloat(ord)), opts), pyFloat(1 / ord));
+  }
+  if (axes.length !== 2) throw valueError("Improper number of dimensions to norm.");
+  const [r, c] = axes;
+  if (r === c) throw valueError("Duplicate axes given.");
+  const ab = unary("absolute", x);
+  let res: NDArray;
+  if (ord === null || ord === "fro") res = unary("sqrt", sum(binary("multiply", ab, ab), { axis: axes }));
+  else if (ord === 1 || ord === -1) {
+    const colSums = sum(ab, { axis: r });
+    res = (ord === 1 ? max : min)(colSums, { axis: c > r ? c - 1 : c });
+  } else if (ord === Infinity || ord === -Infinity) {
+    const rowSums = sum(ab, { axis: c });
+    res = (ord === Infinity ? max : min)(rowSums, { axis: r > c ? r - 1 : r });
+  } else if (ord === 2 || ord === -2 || ord === "nuc") {
+    const moved = moveaxis(moveaxis(x, r, x.ndim - 1), c > r ? c - 1 : c, x.ndim - 1);
+    const batchShape = moved.shape.slice(0, -2);
+    const [mm, nn] = moved.shape.slice(-2);
+    const flat = reshape(moved, [shapeSize(batchShape), mm, nn]);
+    const vals = new Float64Array(shapeSize(batchShape));
+    for (let t = 0; t < vals.length; t++) {
+      const mat = new NDArray(flat.data, flat.dtype, [mm, nn], flat.strides.slice(1), flat.offset + t * flat.strides[0]);
+      const sv = singularValues(mat);
+      vals[t] = ord === 2 ? sv[0] : ord === -2 ? sv[sv.length - 1] : sv.reduce((s, v) => s + v, 0);
+    }
+    res = astype(fromStorage(DTYPES.float64, batchShape, vals), x.dtype);
+  } else throw valueError("Invalid norm order for matrices.");
+  if (keepdims) {
+    const shape = x.shape.map((d, i) => (axes.includes(i) ? 1 : d));
+    res = reshape(res, shape);
+  }
+  return res;
+}
+
+export function trace(a: NDArray): NDArray {
+  const n = Math.min(a.shape[0], a.shape[1]);
+  let s = 0;
+  for (let i = 0; i < n; i++) s += a.getAt([i, i]);
+  const dt: DType = a.dtype.isFloat ? a.dtype : DTYPES.int64;
+  return scalarArray(dt, s);
+}

@@ -1,0 +1,92 @@
+/**
+ * sort, argsort (stable: equal keys keep their order, which numpy's default quicksort does not
+ * promise but gives for small arrays), unique. NaN sorts last, as in numpy.
+ */
+import { DTYPES, allocate } from "./dtypes";
+import { NDArray, contiguousData, copyArray, fromStorage } from "./ndarray";
+import { normalizeAxis } from "./reductions";
+import { moveaxis, ravel } from "./shape";
+
+function compare(x: number, y: number): number {
+  if (x < y) return -1;
+  if (x > y) return 1;
+  if (x === y) return 0;
+  // At least one NaN: NaNs go last.
+  return x !== x ? (y !== y ? 0 : 1) : -1;
+}
+
+function alongAxis(a: NDArray, axis: number | null, each: (src: ArrayLike<number>, base: number, n: number, out: number[]) => void, outDtype = a.dtype): NDArray {
+  const src = axis === null ? ravel(a) : a;
+  const ax = axis === null ? 0 : normalizeAxis(axis, src.ndim);
+  const moved = copyArray(moveaxis(src, ax, src.ndim - 1));
+  const n = moved.shape[moved.ndim - 1] ?? 1;
+  const data = moved.data;
+  const out = allocate(outDtype, moved.size);
+  const tmp: number[] = [];
+  for (let base = 0; base < moved.size; base += n) {
+    tmp.length = 0;
+    each(data, base, n, tmp);
+    for (let j = 0; j < n; j++) out[base + j] = tmp[j];
+  }
+  const res = fromStorage(outDtype, moved.shape, out);
+  return moveaxis(res, res.ndim - 1, ax);
+}
+
+export function sort(a: NDArray, axis: number | null = -1): NDArray {
+  if (a.ndim === 0 && axis !== null) normalizeAxis(axis, 0);
+  return copyArray(
+    alongAxis(a, axis, (src, base, n, out) => {
+      for (let j = 0; j < n; j++) out.push(src[base + j]);
+      out.sort(compare);
+    }),
+  );
+}
+
+export function argsort(a: NDArray, axis: number | null = -1): NDArray {
+  return copyArray(
+    alongAxis(
+      a,
+      axis,
+      (src, base, n, out) => {
+        for (let j = 0; j < n; j++) out.push(j);
+        out.sort((i, j) => compare(src[base + i], src[base + j]) || i - j);
+      },
+      DTYPES.int64,
+    ),
+  );
+}
+
+export interface UniqueResult {
+  values: NDArray;
+  indices?: NDArray;
+  inverse?: NDArray;
+  counts?: NDArray;
+}
+
+export function unique(a: NDArray, opts: { returnIndex?: boolean; returnInverse?: boolean; returnCounts?: boolean } = {}): UniqueResult {
+  const flat = contiguousData(a);
+  const order = Array.from({ length: flat.length }, (_, i) => i).sort((i, j) => compare(flat[i], flat[j]) || i - j);
+  const vals: number[] = [];
+  const first: number[] = [];
+  const counts: number[] = [];
+  const inverse = new Float64Array(flat.length);
+  for (const i of order) {
+    const v = flat[i];
+    const last = vals.length - 1;
+    const same = last >= 0 && (vals[last] === v || (v !== v && vals[last] !== vals[last]));
+    if (!same) {
+      vals.push(v);
+      first.push(i);
+      counts.push(0);
+    }
+    counts[vals.length - 1]++;
+    inverse[i] = vals.length - 1;
+  }
+  const values = allocate(a.dtype, vals.length);
+  values.set(vals);
+  const res: UniqueResult = { values: fromStorage(a.dtype, [vals.length], values) };
+  if (opts.returnIndex) res.indices = fromStorage(DTYPES.int64, [first.length], Float64Array.from(first));
+  if (opts.returnInverse) res.inverse = fromStorage(DTYPES.int64, a.ndim <= 1 ? [flat.length] : a.shape, inverse);
+  if (opts.returnCounts) res.counts = fromStorage(DTYPES.int64, [counts.length], Float64Array.from(counts));
+  return res;
+}
