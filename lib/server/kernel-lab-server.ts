@@ -12,10 +12,10 @@ import { createAccessControl } from "./auth";
 import { databaseFile } from "./database-url";
 import { db } from "./db";
 import { ContentsStore } from "./jupyter-api/contents";
-import type { KernelService } from "./jupyter-api/kernel-service";
+import type { KernelManager } from "../kernel/manager";
 import { createJupyterApi } from "./jupyter-api/router";
 import { SessionRegistry } from "./jupyter-api/sessions";
-import { attachKernelChannel, CHANNELS_PATH, selectSubprotocol, type KernelConnector } from "./kernel-channels";
+import { attachKernelChannel, CHANNELS_PATH, selectSubprotocol } from "./kernel-channels";
 import { LOCAL_USER } from "./local-user";
 import { isSameOrigin } from "./origin";
 import { newRequestId } from "./request-id";
@@ -26,7 +26,7 @@ export interface ServerOptions {
   dev: boolean;
   port: number;
   host: string | undefined;
-  kernels: KernelService & KernelConnector & { shutdownAll(): Promise<void> };
+  kernels: KernelManager;
 }
 
 export interface RunningKernelLab {
@@ -90,7 +90,7 @@ export async function startKernelLabServer(options: ServerOptions): Promise<Runn
     if (channel || route) {
       if (!isSameOrigin(req)) return refuse(socket, 403, "Forbidden");
       if (channel && !access.isAuthorized(req)) return refuse(socket, 403, "Forbidden");
-      if (channel && !options.kernels.get(channel[1])) return refuse(socket, 404, "Not Found");
+      if (channel && !options.kernels.has(channel[1])) return refuse(socket, 404, "Not Found");
       sockets.handleUpgrade(req, socket, head, (ws) => {
         if (channel) attachKernelChannel(ws, req, channel[1], options.kernels);
         else route?.(ws, req);

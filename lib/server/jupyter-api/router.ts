@@ -8,7 +8,8 @@ import type { AccessControl } from "../auth";
 import { isSameOrigin } from "../origin";
 import { ContentsStore, createBody, renameBody, saveBody } from "./contents";
 import { ApiError, errorResponse, readJson, sendResponse, type ApiResponse } from "./http";
-import type { KernelService } from "./kernel-service";
+import { KernelManagerError, type KernelManager } from "../../kernel/manager";
+import { TARGET_NAMES } from "../../kernel/engine";
 import { getKernelspec, kernelspecResource, listKernelspecs, requireKnownKernelName } from "./kernelspecs";
 import { createSessionBody, patchSessionBody, SessionRegistry } from "./sessions";
 
@@ -16,7 +17,9 @@ import { createSessionBody, patchSessionBody, SessionRegistry } from "./sessions
 export const JUPYTER_API_VERSION = "2.14.0";
 
 // Gateway clients send the whole server environment in `env`: accepted by the schema, never read or logged.
-const startKernelBody = z.object({ name: z.string().max(256).optional(), path: z.string().optional(), target: z.string().optional() }).loose();
+const startKernelBody = z
+  .object({ name: z.string().max(256).optional(), path: z.string().optional(), target: z.enum(TARGET_NAMES).optional() })
+  .loose();
 
 interface Context {
   req: IncomingMessage;
@@ -36,7 +39,7 @@ interface Route {
 const ANY_ID = "([^/]+)";
 
 export interface JupyterApiOptions {
-  kernels: KernelService;
+  kernels: KernelManager;
   sessions: SessionRegistry;
   contents: ContentsStore;
   access: AccessControl;
@@ -55,9 +58,8 @@ export function createJupyterApi(options: JupyterApiOptions): JupyterApi {
   let lastActivity = started;
 
   const requireKernel = (id: string) => {
-    const kernel = kernels.get(id);
-    if (!kernel) throw new ApiError(404, `Kernel does not exist: ${id}`);
-    return kernel;
+    if (!kernels.has(id)) throw new ApiError(404, `Kernel does not exist: ${id}`);
+    return kernels.get(id);
   };
 
   const routes: Route[] = [
@@ -81,7 +83,7 @@ export function createJupyterApi(options: JupyterApiOptions): JupyterApi {
       handler: async ({ req }) => {
         const body = await readJson(req, startKernelBody, { optional: true });
         requireKnownKernelName(body.name ?? "nki");
-        const kernel = await kernels.start({ target: body.target });
+        const kernel = kernels.start({ target: body.target });
         return { status: 201, body: kernel, headers: { location: `/api/kernels/${kernel.id}` } };
       },
     },
@@ -101,7 +103,7 @@ export function createJupyterApi(options: JupyterApiOptions): JupyterApi {
       pattern: new RegExp(`^/api/kernels/${ANY_ID}/interrupt$`),
       handler: async ({ params }) => {
         requireKernel(params[0]);
-        await kernels.interrupt(params[0]);
+        kernels.interrupt(params[0]);
         return { status: 204 };
       },
     },
@@ -222,10 +224,24 @@ export function createJupyterApi(options: JupyterApiOptions): JupyterApi {
         response = await route.handler({ req, params, query: url.searchParams });
         if (!route.public) lastActivity = new Date().toISOString();
       } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
-        response = errorResponse(error);
+        response = errorResponse(asApiError(error));
       }
       sendResponse(res, response);
     },
   };
+}
+
+/** Kernel runtime errors become the statuses Jupyter clients expect; anything else is a real 500. */
+function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof KernelManagerError) {
+    switch (error.code) {
+      case "not_found":
+      case "unknown_spec":
+        return new ApiError(404, error.message);
+      case "limit":
+        return new ApiError(503, error.message);
+    }
+  }
+  throw error;
 }

@@ -5,7 +5,8 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { ApiError } from "./http";
-import type { KernelModel, KernelService } from "./kernel-service";
+import type { KernelManager } from "../../kernel/manager";
+import type { KernelModel } from "../../kernel/kernel";
 import { KERNEL_NAME, requireKnownKernelName } from "./kernelspecs";
 
 const kernelRef = z.object({ id: z.string().optional(), name: z.string().optional() }).loose();
@@ -42,7 +43,7 @@ interface SessionRecord {
 export class SessionRegistry {
   private readonly sessions = new Map<string, SessionRecord>();
 
-  constructor(private readonly kernels: KernelService) {}
+  constructor(private readonly kernels: KernelManager) {}
 
   list(): SessionModel[] {
     return [...this.sessions.values()].flatMap((s) => this.model(s) ?? []);
@@ -56,7 +57,7 @@ export class SessionRegistry {
   }
 
   /** Reuses the session already open for a path, as Jupyter Server does, so reopening a notebook keeps its kernel. */
-  async create(body: z.infer<typeof createSessionBody>, target?: string): Promise<{ model: SessionModel; created: boolean }> {
+  async create(body: z.infer<typeof createSessionBody>): Promise<{ model: SessionModel; created: boolean }> {
     const path = body.path ?? body.notebook?.path ?? "";
     const existing = path ? [...this.sessions.values()].find((s) => s.path === path) : undefined;
     if (existing) {
@@ -64,7 +65,7 @@ export class SessionRegistry {
       if (model) return { model, created: false };
       this.sessions.delete(existing.id);
     }
-    const kernelId = await this.kernelFor(body.kernel, target);
+    const kernelId = this.kernelFor(body.kernel);
     const record: SessionRecord = {
       id: randomUUID(),
       path,
@@ -84,7 +85,7 @@ export class SessionRegistry {
     if (body.type !== undefined) record.type = body.type;
     if (body.kernel) {
       const previous = record.kernelId;
-      record.kernelId = await this.kernelFor(body.kernel);
+      record.kernelId = this.kernelFor(body.kernel);
       if (previous !== record.kernelId && !this.kernelInUse(previous)) await this.kernels.shutdown(previous).catch(() => undefined);
     }
     return this.get(id);
@@ -106,18 +107,18 @@ export class SessionRegistry {
     return [...this.sessions.values()].some((s) => s.kernelId === kernelId);
   }
 
-  private async kernelFor(ref: z.infer<typeof kernelRef> | undefined, target?: string): Promise<string> {
+  private kernelFor(ref: z.infer<typeof kernelRef> | undefined): string {
     if (ref?.id) {
-      if (!this.kernels.get(ref.id)) throw new ApiError(404, `Kernel does not exist: ${ref.id}`);
+      if (!this.kernels.has(ref.id)) throw new ApiError(404, `Kernel does not exist: ${ref.id}`);
       return ref.id;
     }
     requireKnownKernelName(ref?.name ?? KERNEL_NAME);
-    return (await this.kernels.start({ target })).id;
+    return this.kernels.start().id;
   }
 
   private model(record: SessionRecord): SessionModel | undefined {
+    if (!this.kernels.has(record.kernelId)) return undefined;
     const kernel = this.kernels.get(record.kernelId);
-    if (!kernel) return undefined;
     return {
       id: record.id,
       path: record.path,
