@@ -60,6 +60,7 @@ class RotationScopes {
   constructor(
     private readonly trace: Trace,
     private readonly paths: PathIndex,
+    private readonly rotatesLoop: (loop: number) => boolean,
   ) {}
 
   /** Loop id, or -1; `iteration(tensor)` is valid after a call that returned a loop. */
@@ -72,7 +73,7 @@ class RotationScopes {
       if (t.alloc === AllocKind.Auto && t.memory !== Memory.Hbm) {
         const frames = this.paths.framesOf(t.pathId);
         const inner = frames[frames.length - 1];
-        if (inner && this.trace.loop(inner.loop).kind !== LoopKind.Sequential) {
+        if (inner && this.rotatesLoop(inner.loop)) {
           l = inner.loop;
           this.iterationOf[tensorId] = inner.iteration;
         }
@@ -97,13 +98,23 @@ class RotationScopes {
   }
 }
 
-export function buildScheduleInput(cfg: TimingConstants, trace: Trace): CostedTrace {
+export interface BuildOptions {
+  /**
+   * Loops to schedule as if they were affine_range (what-if analysis, e.g. the insight that asks
+   * whether a sequential_range loop needs to be sequential).
+   */
+  readonly treatAsAffine?: ReadonlySet<number>;
+}
+
+export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: BuildOptions = {}): CostedTrace {
   const n = trace.length;
+  const asAffine = options.treatAsAffine;
+  const rotatesLoop = (loop: number) => trace.loop(loop).kind !== LoopKind.Sequential || (asAffine?.has(loop) ?? false);
   const b = new ScheduleInputBuilder(cfg.dmaEngines);
   const cycles = new Float64Array(n);
   const dmaBytesPerPartition = new Float64Array(n);
   const paths = new PathIndex(trace);
-  const scopes = new RotationScopes(trace, paths);
+  const scopes = new RotationScopes(trace, paths, rotatesLoop);
   // Tensors each record touches (CSR), to tell a reused address from a reused tile instance.
   const touchedStart = new Uint32Array(n + 1);
   let touched = new Uint32Array(Math.max(16, 3 * n));

@@ -3,7 +3,7 @@
  */
 
 import { timingConfig, type TargetName, type TimingConstants } from "./config";
-import { buildScheduleInput, type CostedTrace } from "./from-trace";
+import { buildScheduleInput, type BuildOptions, type CostedTrace } from "./from-trace";
 import { schedule, type Timeline } from "./scheduler";
 import type { Trace } from "../trace";
 
@@ -16,9 +16,9 @@ export interface TimedTrace {
 }
 
 /** Deterministic: the same trace and target always give the same timeline. */
-export function simulateTiming(trace: Trace, target: TargetName): TimedTrace {
+export function simulateTiming(trace: Trace, target: TargetName, options: BuildOptions = {}): TimedTrace {
   const config = timingConfig(target);
-  const costed = buildScheduleInput(config, trace);
+  const costed = buildScheduleInput(config, trace, options);
   const timeline = schedule(config, costed.input);
   return { target, config, trace, costed, timeline };
 }
@@ -32,4 +32,4 @@ export type { Timeline, SchedulerState } from "./scheduler";
 export { ScheduleInputBuilder, DMA_ENGINE, COMPUTE_ENGINES } from "./schedule-input";
 export type { ScheduleInput } from "./schedule-input";
 export { buildScheduleInput } from "./from-trace";
-export type { CostedTrace } from "./from-trace";
+export type { CostedTrace, BuildOptions } from "./from-trace";

@@ -1,0 +1,74 @@
+/** Shared arithmetic of the insight rules: severity, criticality, attribution to source lines. */
+
+import { Engine } from "../../sim/trace/types";
+import type { Insight, InsightContext, Severity, SourceRef } from "./types";
+
+export function severityOf(gainPercent: number): Severity {
+  if (gainPercent >= 10) return "high";
+  if (gainPercent >= 3) return "medium";
+  return "low";
+}
+
+/** Busy time per compute engine and the DMA union, in ns. */
+export function activeNs(ctx: InsightContext): { engines: number[]; dma: number; busiest: number } {
+  const m = ctx.metrics;
+  const engines = [
+    m.tensor_engine_active_time,
+    m.vector_engine_active_time,
+    m.scalar_engine_active_time,
+    m.gpsimd_engine_active_time,
+    m.sync_engine_active_time,
+  ].map((s) => s * 1e9);
+  const dma = (m.dma_active_time_percent / 100) * m.total_time * 1e9;
+  return { engines, dma, busiest: Math.max(dma, ...engines) };
+}
+
+/** How much of an engine-local saving reaches total_time: its active time over the busiest resource's. */
+export function criticality(ctx: InsightContext, engine: number): number {
+  const a = activeNs(ctx);
+  const mine = engine === Engine.Dma ? a.dma : a.engines[engine];
+  return a.busiest > 0 ? mine / a.busiest : 0;
+}
+
+export function busyNs(ctx: InsightContext, i: number): number {
+  const t = ctx.timed.timeline;
+  return t.endNs[i] - t.startNs[i];
+}
+
+/** Groups instructions by source line, weighting each by `weight(i)`; the heaviest `limit` lines. */
+export function sourceLines(ctx: InsightContext, indices: readonly number[], weight: (i: number) => number, limit = 5): SourceRef[] {
+  const trace = ctx.timed.trace;
+  const byLine = new Map<string, { file: string; line: number; instructions: number; timeNs: number }>();
+  for (const i of indices) {
+    const file = trace.file(i);
+    const line = trace.line(i);
+    const key = `${file}:${line}`;
+    const e = byLine.get(key) ?? { file, line, instructions: 0, timeNs: 0 };
+    e.instructions++;
+    e.timeNs += weight(i);
+    byLine.set(key, e);
+  }
+  return [...byLine.values()].sort((a, b) => b.timeNs - a.timeNs || a.line - b.line).slice(0, limit);
+}
+
+export function formatLines(refs: readonly SourceRef[]): string {
+  return refs.map((r) => `${r.file}:${r.line}`).join(", ");
+}
+
+export function us(ns: number): string {
+  return `${(ns / 1000).toFixed(ns < 10_000 ? 2 : 1)} µs`;
+}
+
+export function pct(part: number, whole: number): number {
+  return whole > 0 ? (100 * part) / whole : 0;
+}
+
+export function makeInsight(
+  ctx: InsightContext,
+  fields: Omit<Insight, "severity" | "estimatedGainPercent" | "estimatedGainNs"> & { estimatedGainNs: number },
+): Insight {
+  const totalNs = ctx.timed.timeline.totalNs;
+  const gain = Math.max(0, Math.min(fields.estimatedGainNs, totalNs));
+  const gainPercent = pct(gain, totalNs);
+  return { ...fields, estimatedGainNs: gain, estimatedGainPercent: gainPercent, severity: severityOf(gainPercent) };
+}

@@ -1,0 +1,168 @@
+/**
+ * Summary metrics, named as Neuron Explorer's `Summary` table names them where a name exists
+ * (reference §6.2 [EXPL-SCHEMA][EXPL-GLOSS]). Units follow Explorer: times in seconds
+ * (`total_time`), percentages 0-100, bytes and FLOPs as plain counts.
+ * Metrics without an Explorer counterpart are prefixed `sim_`.
+ */
+
+import type { TimedTrace } from "../sim/timing";
+import { resolveTarget } from "../sim/targets";
+import { Engine, InstrFlag } from "../sim/trace/types";
+import { FACT_MATMUL, FACT_TRANSPOSE, type InstructionFacts } from "./facts";
+import type { MemoryUsage } from "./memory-usage";
+
+export const ENGINE_METRIC_NAMES = ["tensor", "vector", "scalar", "gpsimd", "sync"] as const;
+export type EngineMetricName = (typeof ENGINE_METRIC_NAMES)[number];
+
+type EngineMetrics = {
+  [K in EngineMetricName as `${K}_engine_active_time`]: number;
+} & {
+  [K in EngineMetricName as `${K}_engine_active_time_percent`]: number;
+} & {
+  [K in EngineMetricName as `${K}_engine_instruction_count`]: number;
+};
+
+export type ProfileMetrics = EngineMetrics & {
+  total_time: number;
+  total_active_time_percent: number;
+  dma_active_time_percent: number;
+  matmul_instruction_count: number;
+  model_flops: number;
+  hardware_flops: number;
+  transpose_flops: number;
+  mfu_estimated_percent: number;
+  hfu_estimated_percent: number;
+  mm_arithmetic_intensity: number;
+  peak_flops_bandwidth_ratio: number;
+  hbm_read_bytes: number;
+  hbm_write_bytes: number;
+  sbuf_read_bytes: number;
+  sbuf_write_bytes: number;
+  psum_read_bytes: number;
+  psum_write_bytes: number;
+  mbu_estimated_percent: number;
+  dma_transfer_count: number;
+  dma_transfer_average_bytes: number;
+  sbuf_peak_bytes_per_partition: number;
+  sbuf_peak_percent: number;
+  psum_peak_bytes_per_partition: number;
+  psum_peak_percent: number;
+  sim_instruction_count: number;
+  sim_tensor_throttle_time: number;
+  sim_peak_flops: number;
+  sim_peak_hbm_bandwidth: number;
+};
+
+/** Length of the union of [start, end) intervals (need not be sorted). */
+export function unionLength(starts: readonly number[], ends: readonly number[]): number {
+  const order = starts.map((_, k) => k).sort((a, b) => starts[a] - starts[b]);
+  let total = 0;
+  let curStart = -Infinity;
+  let curEnd = -Infinity;
+  for (const k of order) {
+    if (starts[k] > curEnd) {
+      if (curEnd > curStart) total += curEnd - curStart;
+      curStart = starts[k];
+      curEnd = ends[k];
+    } else if (ends[k] > curEnd) curEnd = ends[k];
+  }
+  if (curEnd > curStart) total += curEnd - curStart;
+  return total;
+}
+
+export function computeMetrics(timed: TimedTrace, facts: InstructionFacts, memory: MemoryUsage): ProfileMetrics {
+  const { trace, timeline, config, target } = timed;
+  const n = trace.length;
+  const totalNs = timeline.totalNs;
+  const totalS = totalNs * 1e-9;
+  const engineStarts: number[][] = ENGINE_METRIC_NAMES.map(() => []);
+  const engineEnds: number[][] = ENGINE_METRIC_NAMES.map(() => []);
+  const dmaStarts: number[] = [];
+  const dmaEnds: number[] = [];
+  const allStarts: number[] = [];
+  const allEnds: number[] = [];
+  const counts = new Array<number>(ENGINE_METRIC_NAMES.length).fill(0);
+  let modelFlops = 0;
+  let hardwareFlops = 0;
+  let transposeFlops = 0;
+  let matmuls = 0;
+  let dmaCount = 0;
+  let dmaBytes = 0;
+  const sums = { hbmR: 0, hbmW: 0, sbR: 0, sbW: 0, psR: 0, psW: 0 };
+  for (let i = 0; i < n; i++) {
+    const engine = trace.engine(i);
+    const s = timeline.startNs[i];
+    const e = timeline.endNs[i];
+    allStarts.push(s);
+    allEnds.push(e);
+    if (engine === Engine.Dma) {
+      dmaStarts.push(s);
+      dmaEnds.push(e);
+      dmaCount++;
+      dmaBytes += Math.max(facts.hbmRead[i] + facts.sbufRead[i] + facts.psumRead[i], facts.hbmWrite[i] + facts.sbufWrite[i] + facts.psumWrite[i]);
+    } else {
+      engineStarts[engine].push(s);
+      engineEnds[engine].push(e);
+      counts[engine]++;
+    }
+    if (engine === Engine.Tensor) {
+      const flops = trace.flops(i);
+      hardwareFlops += flops;
+      if ((facts.bits[i] & FACT_TRANSPOSE) !== 0) transposeFlops += flops;
+      else if ((facts.bits[i] & FACT_MATMUL) !== 0) {
+        matmuls++;
+        // adjusted_flops: FP8 double-row work counts half (it runs at 2x) [EXPL-GLOSS].
+        modelFlops += (trace.flags(i) & InstrFlag.DoubleRow) !== 0 && config.fp8DoubleRowFactor > 1 ? flops / 2 : flops;
+      }
+    }
+    sums.hbmR += facts.hbmRead[i];
+    sums.hbmW += facts.hbmWrite[i];
+    sums.sbR += facts.sbufRead[i];
+    sums.sbW += facts.sbufWrite[i];
+    sums.psR += facts.psumRead[i];
+    sums.psW += facts.psumWrite[i];
+  }
+  const peakFlops = config.peakBf16Tflops * 1e12;
+  const peakBw = config.hbmBytesPerNs * 1e9;
+  const pct = (ns: number) => (totalNs > 0 ? (100 * ns) / totalNs : 0);
+  const sim = resolveTarget(target);
+  const engineMetrics = {} as Record<string, number>;
+  ENGINE_METRIC_NAMES.forEach((name, k) => {
+    const active = unionLength(engineStarts[k], engineEnds[k]);
+    engineMetrics[`${name}_engine_active_time`] = active * 1e-9;
+    engineMetrics[`${name}_engine_active_time_percent`] = pct(active);
+    engineMetrics[`${name}_engine_instruction_count`] = counts[k];
+  });
+  const hbmBytes = sums.hbmR + sums.hbmW;
+  return {
+    ...(engineMetrics as EngineMetrics),
+    total_time: totalS,
+    total_active_time_percent: pct(unionLength(allStarts, allEnds)),
+    dma_active_time_percent: pct(unionLength(dmaStarts, dmaEnds)),
+    matmul_instruction_count: matmuls,
+    model_flops: modelFlops,
+    hardware_flops: hardwareFlops,
+    transpose_flops: transposeFlops,
+    mfu_estimated_percent: totalS > 0 ? (100 * modelFlops) / (peakFlops * totalS) : 0,
+    hfu_estimated_percent: totalS > 0 ? (100 * hardwareFlops) / (peakFlops * totalS) : 0,
+    mm_arithmetic_intensity: hbmBytes > 0 ? modelFlops / hbmBytes : 0,
+    peak_flops_bandwidth_ratio: peakFlops / peakBw,
+    hbm_read_bytes: sums.hbmR,
+    hbm_write_bytes: sums.hbmW,
+    sbuf_read_bytes: sums.sbR,
+    sbuf_write_bytes: sums.sbW,
+    psum_read_bytes: sums.psR,
+    psum_write_bytes: sums.psW,
+    mbu_estimated_percent: totalS > 0 ? (100 * hbmBytes) / totalS / peakBw : 0,
+    dma_transfer_count: dmaCount,
+    dma_transfer_average_bytes: dmaCount > 0 ? dmaBytes / dmaCount : 0,
+    sbuf_peak_bytes_per_partition: memory.sbufPeakBytesPerPartition,
+    sbuf_peak_percent: (100 * memory.sbufPeakBytesPerPartition) / sim.sbufUsableBytesPerPartition,
+    psum_peak_bytes_per_partition: memory.psumPeakBytesPerPartition,
+    psum_peak_percent: (100 * memory.psumPeakBytesPerPartition) / (sim.psumBanks * sim.psumBankBytes),
+    sim_instruction_count: n,
+    sim_tensor_throttle_time: timeline.throttleLossNs * 1e-9,
+    sim_peak_flops: peakFlops,
+    sim_peak_hbm_bandwidth: peakBw,
+  };
+}

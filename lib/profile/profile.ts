@@ -1,0 +1,40 @@
+/**
+ * A kernel profile: the timed trace plus everything derived from it (metrics, roofline, memory
+ * occupancy, insights). Built once per kernel run; exports read it.
+ */
+
+import { simulateTiming, type TargetName, type TimedTrace } from "../sim/timing";
+import type { Trace } from "../sim/trace";
+import { collectFacts, type InstructionFacts } from "./facts";
+import { runInsights, type Insight } from "./insights";
+import { memoryUsage, type MemoryUsage } from "./memory-usage";
+import { computeMetrics, type ProfileMetrics } from "./metrics";
+import { rooflinePoint, type RooflinePoint } from "./roofline";
+
+export interface Profile {
+  readonly timed: TimedTrace;
+  readonly facts: InstructionFacts;
+  readonly memory: MemoryUsage;
+  readonly metrics: ProfileMetrics;
+  readonly roofline: RooflinePoint;
+  readonly insights: readonly Insight[];
+}
+
+export function profileTimedTrace(timed: TimedTrace): Profile {
+  const facts = collectFacts(timed);
+  const memory = memoryUsage(timed.trace, facts);
+  const metrics = computeMetrics(timed, facts, memory);
+  const insights = runInsights({
+    timed,
+    facts,
+    metrics,
+    memory,
+    resimulate: (options) => simulateTiming(timed.trace, timed.target, options),
+  });
+  return { timed, facts, memory, metrics, roofline: rooflinePoint(metrics), insights };
+}
+
+/** Times a functional trace on `target` and profiles it. Deterministic. */
+export function profileTrace(trace: Trace, target: TargetName): Profile {
+  return profileTimedTrace(simulateTiming(trace, target));
+}
