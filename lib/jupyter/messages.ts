@@ -213,3 +213,10 @@ export const REPLY_TYPE = {
   interrupt_request: "interrupt_reply",
   shutdown_request: "shutdown_reply",
 } as const satisfies Record<ClientMsgType, ReplyMsgType>;
+
+/** The client message type with a given msg_type (TypeScript cannot narrow on `header.msg_type`). */
+export type RequestOf<T extends ClientMsgType> = Extract<ClientMessage, { header: Header<T> }>;
+
+export function isRequestOf<T extends ClientMsgType>(msg: ClientMessage, type: T): msg is RequestOf<T> {
+  return msg.header.msg_type === type;
+}

@@ -1,0 +1,62 @@
+/*
+ * What a kernel worker needs from a language engine. The worker (./worker.ts) owns the protocol
+ * side (magics, output limits, interrupt reasons); an engine only runs code and answers
+ * introspection. The production engine is ./python-engine.ts over lib/python's Session; tests may
+ * load another module with the same `createEngine` export.
+ */
+import type { CompleteReply, InspectReply, IsCompleteReply, JsonObject, MimeBundle } from "../jupyter/messages";
+
+export type TargetName = "trn1" | "trn2" | "trn3";
+export const TARGET_NAMES: readonly TargetName[] = ["trn1", "trn2", "trn3"];
+export const DEFAULT_TARGET: TargetName = "trn2";
+
+export interface DisplayRequest {
+  data: MimeBundle;
+  metadata: JsonObject;
+  /** `display(obj, display_id=…)`: later updates replace this output in place. */
+  displayId?: string;
+  /** True for update_display_data. */
+  update?: boolean;
+}
+
+export interface EngineHost {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  display(request: DisplayRequest): void;
+  /**
+   * Element 0 becomes non-zero when the running code must stop (user interrupt, output limit, wall
+   * time). The engine checks it in loops and calls and raises KeyboardInterrupt; the worker turns
+   * that into the right error for the reason.
+   */
+  readonly interruptFlag: Int32Array;
+  /** The kernel's current Trainium target (changes with `%target`). */
+  target(): TargetName;
+  /** Heap budget for the engine's own MemoryError accounting. */
+  readonly memoryBytes: number;
+}
+
+export interface EngineError {
+  ename: string;
+  evalue: string;
+  /** CPython-format lines: "Traceback (most recent call last):", frames, "Type: message". */
+  traceback: string[];
+}
+
+export type ExecuteOutcome =
+  | { status: "ok"; /** The display bundle of a final expression's value, or null. */ result: MimeBundle | null }
+  | ({ status: "error" } & EngineError);
+
+export type CompleteOk = Extract<CompleteReply, { status: "ok" }>;
+export type InspectOk = Extract<InspectReply, { status: "ok" }>;
+
+export interface KernelEngine {
+  /** Language version reported in kernel_info (e.g. "3.11"). */
+  readonly languageVersion: string;
+  execute(code: string, cellName: string): ExecuteOutcome;
+  complete(code: string, cursorPos: number): CompleteOk;
+  inspect(code: string, cursorPos: number, detailLevel: 0 | 1): InspectOk;
+  isComplete(code: string): IsCompleteReply;
+}
+
+/** The export every engine module provides. */
+export type CreateEngine = (host: EngineHost) => KernelEngine | Promise<KernelEngine>;
