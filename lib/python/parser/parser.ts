@@ -440,7 +440,7 @@ class Parser {
       }
       if (t.value === ":") {
         if (first.kind === "Tuple" && !this._parenthesized.has(first)) {
-          this._error("only single target (not tuple) can be annotated", first.elts[0]);
+          this._error("only single target (not tuple) can be annotated", first.elts[0] ?? first);
         }
         if (first.kind === "List" || first.kind === "Tuple") {
           this._error(`only single target (not ${first.kind.toLowerCase()}) can be annotated`, first);

@@ -1,0 +1,976 @@
+/*
+ * AST -> JavaScript source. The output is the body of `function ($rt, $g)`: every Python
+ * operation is a method call on the runtime protocol object `$rt` (lib/python/runtime/protocol.ts,
+ * whose header comment fixes the code shapes used here), module variables are cells from `$g`, and
+ * Python locals are JS `let`s so V8 can optimise hot loops. User identifiers are mangled
+ * (./names.ts) and user strings are emitted with JSON.stringify: nothing from the source is ever
+ * spliced into the JS text raw.
+ */
+
+import type * as A from "../parser/ast";
+import { PythonSyntaxError } from "../parser/syntaxError";
+import { sourceLine } from "../parser/tokenizer";
+import type { CodeInfo, ParamSpec } from "../runtime/protocol";
+import { globalCellName, jsString, localName } from "./names";
+import { Scope, type ScopeNode, type ScopeTable } from "./scope";
+
+export type CompileMode = "module" | "cell";
+
+const binaryOps: Record<A.BinaryOperator, string> = {
+  Add: "add", Sub: "sub", Mult: "mul", Div: "truediv", FloorDiv: "floordiv", Mod: "mod", Pow: "pow",
+  MatMult: "matmul", LShift: "lshift", RShift: "rshift", BitAnd: "and", BitOr: "or", BitXor: "xor",
+};
+
+const compareOps: Record<"Eq" | "NotEq" | "Lt" | "LtE" | "Gt" | "GtE", string> = {
+  Eq: "eq", NotEq: "ne", Lt: "lt", LtE: "le", Gt: "gt", GtE: "ge",
+};
+
+const unaryOps: Record<"USub" | "UAdd" | "Invert", string> = { USub: "neg", UAdd: "pos", Invert: "invert" };
+
+interface LoopLabels {
+  breakLabel: string;
+  continueLabel: string;
+}
+
+/** Per-JS-function state: temporaries, loop labels, the scope whose names it resolves. */
+class FunctionContext {
+  readonly scope: Scope;
+  readonly codeVar: string;
+  private tempCount = 0;
+  readonly temps: string[] = [];
+  readonly loops: LoopLabels[] = [];
+  /** For methods: the JS variable that will hold the class (zero-argument `super()`). */
+  readonly classVar: string | null;
+  /** The JS variable of the class namespace Map in class bodies. */
+  readonly nsVar: string | null;
+
+  constructor(scope: Scope, codeVar: string, classVar: string | null, nsVar: string | null) {
+    this.scope = scope;
+    this.codeVar = codeVar;
+    this.classVar = classVar;
+    this.nsVar = nsVar;
+  }
+
+  temp(): string {
+    const t = `$t${++this.tempCount}`;
+    this.temps.push(t);
+    return t;
+  }
+
+  /** Declare a uniquely named variable (one nested functions refer to, so it must not be shadowed). */
+  declare(name: string): string {
+    this.temps.push(name);
+    return name;
+  }
+}
+
+export class CodeGenerator {
+  private readonly filename: string;
+  private readonly source: string;
+  private readonly table: ScopeTable;
+  /** Hoisted module-level declarations: code infos, float constants, global cells. */
+  private readonly header: string[] = [];
+  private readonly globalCells = new Map<string, string>();
+  private readonly floatConsts = new Map<string, string>();
+  private codeCount = 0;
+  private labelCount = 0;
+  private ctx!: FunctionContext;
+
+  constructor(filename: string, source: string, table: ScopeTable) {
+    this.filename = filename;
+    this.source = source;
+    this.table = table;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Entry
+
+  compileModule(module: A.Module, mode: CompileMode): string {
+    const scope = this.table.module;
+    const codeVar = this.codeInfo("<module>", "<module>", 1, { positional: [], posonly: 0, varargs: null, kwonly: [], varkw: null });
+    this.ctx = new FunctionContext(scope, codeVar, null, null);
+    let body = module.body;
+    let result = "";
+    if (mode === "cell" && body.length > 0 && body[body.length - 1].kind === "Expr") {
+      const last = body[body.length - 1] as A.ExprStmt;
+      body = body.slice(0, -1);
+      result = `$ln = ${last.line};\nreturn ${this.expr(last.value)};\n`;
+    }
+    const code = this.block(body) + result;
+    const temps = this.ctx.temps.length > 0 ? `let ${this.ctx.temps.join(", ")};\n` : "";
+    return (
+      `"use strict";\n${this.header.join("\n")}\nconst $f = 0;\nlet $ln = ${module.body.length > 0 ? module.body[0].line : 1};\n${temps}` +
+      `try {\n${code}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $ln, $f);\n}\n`
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Helpers
+
+  private error(msg: string, at: A.Span): never {
+    throw new PythonSyntaxError("SyntaxError", msg, this.filename, at, sourceLine(this.source, at.line));
+  }
+
+  private codeInfo(name: string, qualname: string, firstLine: number, params: ParamSpec): string {
+    const v = `$code${this.codeCount++}`;
+    const info: CodeInfo = { name, qualname, filename: this.filename, firstLine, params };
+    this.header.push(`const ${v} = ${JSON.stringify(info)};`);
+    return v;
+  }
+
+  private label(prefix: string): string {
+    return `$${prefix}${++this.labelCount}`;
+  }
+
+  private globalCell(name: string): string {
+    let v = this.globalCells.get(name);
+    if (v === undefined) {
+      v = globalCellName(name);
+      this.globalCells.set(name, v);
+      this.header.push(`const ${v} = $g.cell(${jsString(name)});`);
+    }
+    return v;
+  }
+
+  private scopeOf(node: ScopeNode): Scope {
+    const s = this.table.scopes.get(node);
+    if (s === undefined) throw new Error(`internal: no scope for ${node.kind}`);
+    return s;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Names
+
+  private load(name: string): string {
+    const scope = this.ctx.scope;
+    const b = scope.binding(name);
+    const local = localName(name);
+    switch (b) {
+      case "local":
+        if (scope.params.includes(name) && !this.isDeleted(scope, name)) return local;
+        return `(${local} === undefined ? $rt.unboundLocal(${jsString(name)}) : ${local})`;
+      case "free":
+        return `(${local} === undefined ? $rt.unboundFree(${jsString(name)}) : ${local})`;
+      case "global": {
+        const cell = this.globalCell(name);
+        return `(${cell}.v ?? $rt.globalMiss(${cell}))`;
+      }
+      case "classLocal":
+      case "classGlobal":
+        return `$rt.classLoad(${this.ns()}, $g, ${jsString(name)})`;
+      case "classFree":
+        return `(${this.ns()}.get(${jsString(name)}) ?? (${local} === undefined ? $rt.unboundFree(${jsString(name)}) : ${local}))`;
+    }
+  }
+
+  private readonly deletedCache = new Map<Scope, Set<string>>();
+
+  /** Parameters are always bound unless the function deletes them. */
+  private isDeleted(scope: Scope, name: string): boolean {
+    let set = this.deletedCache.get(scope);
+    if (set === undefined) {
+      set = new Set();
+      const node = scope.node;
+      if (node.kind === "FunctionDef") collectDeleted(node.body, set);
+      this.deletedCache.set(scope, set);
+    }
+    return set.has(name);
+  }
+
+  private ns(): string {
+    if (this.ctx.nsVar === null) throw new Error("internal: class name outside a class body");
+    return this.ctx.nsVar;
+  }
+
+  /** An expression assigning `value` (a JS expression) to a name; evaluates to the value. */
+  private storeExpr(name: string, value: string): string {
+    const b = this.ctx.scope.binding(name);
+    switch (b) {
+      case "local":
+      case "free":
+        return `(${localName(name)} = ${value})`;
+      case "global":
+        return `(${this.globalCell(name)}.v = ${value})`;
+      default: {
+        const t = this.ctx.temp();
+        return `(${t} = ${value}, ${this.ns()}.set(${jsString(name)}, ${t}), ${t})`;
+      }
+    }
+  }
+
+  private storeStmt(name: string, value: string): string {
+    const b = this.ctx.scope.binding(name);
+    switch (b) {
+      case "local":
+      case "free":
+        return `${localName(name)} = ${value};\n`;
+      case "global":
+        return `${this.globalCell(name)}.v = ${value};\n`;
+      default:
+        return `${this.ns()}.set(${jsString(name)}, ${value});\n`;
+    }
+  }
+
+  private deleteName(name: string): string {
+    const b = this.ctx.scope.binding(name);
+    const local = localName(name);
+    switch (b) {
+      case "local":
+        return `if (${local} === undefined) $rt.unboundLocal(${jsString(name)});\n${local} = undefined;\n`;
+      case "free":
+        return `if (${local} === undefined) $rt.unboundFree(${jsString(name)});\n${local} = undefined;\n`;
+      case "global":
+        return `$rt.delGlobal(${this.globalCell(name)});\n`;
+      default:
+        return `if (!${this.ns()}.delete(${jsString(name)})) $rt.delGlobal({ v: undefined, name: ${jsString(name)} });\n`;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Statements
+
+  private block(body: A.Stmt[]): string {
+    let out = "";
+    for (const s of body) out += this.stmt(s);
+    return out;
+  }
+
+  private stmt(s: A.Stmt): string {
+    const ln = `$ln = ${s.line};\n`;
+    switch (s.kind) {
+      case "Expr":
+        return `${ln}${this.expr(s.value)};\n`;
+      case "Assign":
+        return ln + this.assign(s);
+      case "AugAssign":
+        return ln + this.augAssign(s);
+      case "AnnAssign": {
+        let out = ln;
+        if (s.value !== null) out += this.assignTarget(s.target, this.expr(s.value));
+        if (this.ctx.scope.kind !== "function" && s.simple) out += `${this.expr(s.annotation)};\n`;
+        else if (this.ctx.scope.kind !== "function" && s.value === null) out += this.evaluateTargetParts(s.target);
+        return out;
+      }
+      case "Pass":
+      case "Global":
+      case "Nonlocal":
+        return "";
+      case "Break": {
+        const loop = this.ctx.loops[this.ctx.loops.length - 1];
+        return `break ${loop.breakLabel};\n`;
+      }
+      case "Continue": {
+        const loop = this.ctx.loops[this.ctx.loops.length - 1];
+        return `continue ${loop.continueLabel};\n`;
+      }
+      case "Return":
+        return `${ln}return ${s.value === null ? "$rt.None" : this.expr(s.value)};\n`;
+      case "If":
+        return this.ifStmt(s);
+      case "While":
+        return this.whileStmt(s);
+      case "For":
+        return this.forStmt(s);
+      case "Raise":
+        if (s.exc === null) return `${ln}throw $rt.reraise();\n`;
+        if (s.cause === null) return `${ln}throw $rt.raise(${this.expr(s.exc)});\n`;
+        return `${ln}throw $rt.raise(${this.expr(s.exc)}, ${this.expr(s.cause)});\n`;
+      case "Assert":
+        return `${ln}if (!${this.test(s.test)}) throw $rt.assertFail(${s.msg === null ? "" : this.expr(s.msg)});\n`;
+      case "Delete": {
+        let out = ln;
+        for (const t of s.targets) out += this.deleteTarget(t);
+        return out;
+      }
+      case "Import":
+        return ln + this.importStmt(s);
+      case "ImportFrom":
+        return ln + this.importFrom(s);
+      case "Try":
+        return ln + this.tryStmt(s);
+      case "With":
+        return ln + this.withStmt(s, 0);
+      case "FunctionDef":
+        return ln + this.functionDef(s);
+      case "ClassDef":
+        return ln + this.classDef(s);
+    }
+  }
+
+  /** `x: T` without a value at module/class level still evaluates the target's sub-expressions. */
+  private evaluateTargetParts(t: A.Expr): string {
+    if (t.kind === "Attribute") return `${this.expr(t.value)};\n`;
+    if (t.kind === "Subscript") return `${this.expr(t.value)};\n${this.expr(t.slice)};\n`;
+    return "";
+  }
+
+  private assign(s: A.Assign): string {
+    if (s.targets.length === 1) return this.assignTarget(s.targets[0], this.expr(s.value));
+    const t = this.ctx.temp();
+    let out = `${t} = ${this.expr(s.value)};\n`;
+    for (const target of s.targets) out += this.assignTarget(target, t);
+    return out;
+  }
+
+  /** Statements assigning the JS expression `value` (evaluated first, once) to a target. */
+  private assignTarget(target: A.Expr, value: string): string {
+    switch (target.kind) {
+      case "Name":
+        return this.storeStmt(target.id, value);
+      case "Attribute": {
+        const v = this.ctx.temp();
+        return `${v} = ${value};\n$rt.setattr(${this.expr(target.value)}, ${jsString(target.attr)}, ${v});\n`;
+      }
+      case "Subscript": {
+        const v = this.ctx.temp();
+        return `${v} = ${value};\n$rt.setitem(${this.expr(target.value)}, ${this.subscriptKey(target.slice)}, ${v});\n`;
+      }
+      case "Tuple":
+      case "List":
+        return this.unpackTo(target.elts, value, target);
+      case "Starred":
+        this.error("starred assignment target must be in a list or tuple", target);
+        break;
+      default:
+        this.error(`cannot assign to ${target.kind}`, target);
+    }
+  }
+
+  private unpackTo(elts: A.Expr[], value: string, at: A.Span): string {
+    const starIndex = elts.findIndex((e) => e.kind === "Starred");
+    if (elts.filter((e) => e.kind === "Starred").length > 1) this.error("multiple starred expressions in assignment", at);
+    const arr = this.ctx.temp();
+    let out =
+      starIndex < 0
+        ? `${arr} = $rt.unpack(${value}, ${elts.length});\n`
+        : `${arr} = $rt.unpackStar(${value}, ${starIndex}, ${elts.length - starIndex - 1});\n`;
+    // Copy every item out first: the array may alias a list that the assignments modify.
+    const items = elts.map((_, i) => {
+      const t = this.ctx.temp();
+      out += `${t} = ${arr}[${i}];\n`;
+      return t;
+    });
+    elts.forEach((e, i) => {
+      out += this.assignTarget(e.kind === "Starred" ? e.value : e, items[i]);
+    });
+    return out;
+  }
+
+  private augAssign(s: A.AugAssign): string {
+    const op = `$rt.i${binaryOps[s.op]}`;
+    const t = s.target;
+    if (t.kind === "Name") {
+      return this.storeStmt(t.id, `${op}(${this.load(t.id)}, ${this.expr(s.value)})`);
+    }
+    if (t.kind === "Attribute") {
+      const obj = this.ctx.temp();
+      const attr = jsString(t.attr);
+      return `${obj} = ${this.expr(t.value)};\n$rt.setattr(${obj}, ${attr}, ${op}($rt.getattr(${obj}, ${attr}), ${this.expr(s.value)}));\n`;
+    }
+    if (t.kind === "Subscript") {
+      const obj = this.ctx.temp();
+      const key = this.ctx.temp();
+      return (
+        `${obj} = ${this.expr(t.value)};\n${key} = ${this.subscriptKey(t.slice)};\n` +
+        `$rt.setitem(${obj}, ${key}, ${op}($rt.getitem(${obj}, ${key}), ${this.expr(s.value)}));\n`
+      );
+    }
+    this.error(`'${t.kind}' is an illegal expression for augmented assignment`, t);
+  }
+
+  private deleteTarget(t: A.Expr): string {
+    switch (t.kind) {
+      case "Name":
+        return this.deleteName(t.id);
+      case "Attribute":
+        return `$rt.delattr(${this.expr(t.value)}, ${jsString(t.attr)});\n`;
+      case "Subscript":
+        return `$rt.delitem(${this.expr(t.value)}, ${this.subscriptKey(t.slice)});\n`;
+      case "Tuple":
+      case "List": {
+        let out = "";
+        for (const e of t.elts) out += this.deleteTarget(e);
+        return out;
+      }
+      default:
+        this.error(`cannot delete ${t.kind}`, t);
+    }
+  }
+
+  private ifStmt(s: A.If): string {
+    let out = `$ln = ${s.line};\nif (${this.test(s.test)}) {\n${this.block(s.body)}}`;
+    if (s.orelse.length > 0) out += ` else {\n${this.block(s.orelse)}}`;
+    return `${out}\n`;
+  }
+
+  private withLoop(hasElse: boolean, body: (labels: LoopLabels) => string): { labels: LoopLabels; code: string } {
+    const loopLabel = this.label("L");
+    const labels = { breakLabel: hasElse ? this.label("B") : loopLabel, continueLabel: loopLabel };
+    this.ctx.loops.push(labels);
+    const code = body(labels);
+    this.ctx.loops.pop();
+    return { labels, code };
+  }
+
+  private whileStmt(s: A.While): string {
+    const hasElse = s.orelse.length > 0;
+    const { labels, code } = this.withLoop(hasElse, () => this.block(s.body));
+    const loop = `${labels.continueLabel}: for (;;) {\n$rt.tick();\n$ln = ${s.line};\nif (!${this.test(s.test)}) break;\n${code}}\n`;
+    if (!hasElse) return loop;
+    return `${labels.breakLabel}: {\n${loop}${this.block(s.orelse)}}\n`;
+  }
+
+  private forStmt(s: A.For): string {
+    const hasElse = s.orelse.length > 0;
+    const it = this.ctx.temp();
+    const v = this.ctx.temp();
+    const head = `$ln = ${s.line};\n${it} = $rt.iter(${this.expr(s.iter)});\n`;
+    const { labels, code } = this.withLoop(hasElse, () => this.block(s.body));
+    const assign = this.assignTarget(s.target, v);
+    const loop =
+      `${labels.continueLabel}: for (;;) {\n$rt.tick();\n$ln = ${s.line};\n${v} = ${it}.next();\nif (${v} === undefined) break;\n` +
+      `${assign}${code}}\n`;
+    if (!hasElse) return head + loop;
+    return `${head}${labels.breakLabel}: {\n${loop}${this.block(s.orelse)}}\n`;
+  }
+
+  private tryStmt(s: A.Try): string {
+    let inner: string;
+    if (s.handlers.length === 0) {
+      inner = `try {\n${this.block(s.body)}}`;
+    } else {
+      const e = this.label("e");
+      const x = this.label("x");
+      let handlers = "";
+      s.handlers.forEach((h, i) => {
+        let body = this.block(h.body);
+        if (h.name !== null) {
+          // `except E as e:` unbinds e when the handler ends, however it ends.
+          body = `${this.storeStmt(h.name, x)}try {\n${body}} finally {\n${this.unbindQuietly(h.name)}}\n`;
+        }
+        const lead = i === 0 ? "" : " else ";
+        if (h.type === null) handlers += `${lead}{\n${body}}`;
+        else handlers += `${lead}if ($rt.excMatch(${x}, ${this.expr(h.type)})) {\n$ln = ${h.line};\n${body}}`;
+      });
+      if (s.handlers[s.handlers.length - 1].type !== null) handlers += ` else {\nthrow ${x};\n}`;
+      const caught = `const ${x} = $rt.caught(${e}, ${this.ctx.codeVar}, $ln, $f);\n`;
+      if (s.orelse.length > 0) {
+        const ok = this.ctx.temp();
+        inner =
+          `${ok} = false;\ntry {\n${this.block(s.body)}${ok} = true;\n} catch (${e}) {\n${caught}try {\n${handlers}\n} finally {\n$rt.endHandler();\n}\n}\n` +
+          `if (${ok}) {\n${this.block(s.orelse)}}`;
+      } else {
+        inner = `try {\n${this.block(s.body)}} catch (${e}) {\n${caught}try {\n${handlers}\n} finally {\n$rt.endHandler();\n}\n}`;
+      }
+    }
+    if (s.finalbody.length === 0) return `${inner}\n`;
+    if (s.handlers.length === 0) return `${inner} finally {\n${this.block(s.finalbody)}}\n`;
+    return `try {\n${inner}\n} finally {\n${this.block(s.finalbody)}}\n`;
+  }
+
+  /** Unbind a name without raising if it is already unbound (end of an except-as block). */
+  private unbindQuietly(name: string): string {
+    const b = this.ctx.scope.binding(name);
+    if (b === "local" || b === "free") return `${localName(name)} = undefined;\n`;
+    if (b === "global") return `${this.globalCell(name)}.v = undefined;\n`;
+    return `${this.ns()}.delete(${jsString(name)});\n`;
+  }
+
+  private withStmt(s: A.With, index: number): string {
+    if (index === s.items.length) return this.block(s.body);
+    const item = s.items[index];
+    const m = this.ctx.temp();
+    const v = this.ctx.temp();
+    const ok = this.ctx.temp();
+    const e = this.label("e");
+    const x = this.label("x");
+    const bind = item.optionalVars === null ? "" : this.assignTarget(item.optionalVars, v);
+    return (
+      `${m} = ${this.expr(item.contextExpr)};\n${v} = $rt.withEnter(${m});\n${ok} = true;\n` +
+      `try {\n${bind}${this.withStmt(s, index + 1)}} catch (${e}) {\n${ok} = false;\n` +
+      `const ${x} = $rt.caught(${e}, ${this.ctx.codeVar}, $ln, $f);\n` +
+      `try {\nif (!$rt.withExit(${m}, ${x})) throw ${x};\n} finally {\n$rt.endHandler();\n}\n` +
+      `} finally {\nif (${ok}) $rt.withExit(${m}, null);\n}\n`
+    );
+  }
+
+  private importStmt(s: A.Import): string {
+    let out = "";
+    for (const a of s.names) {
+      if (a.asname !== null) out += this.storeStmt(a.asname, `$rt.importModule(${jsString(a.name)}, true)`);
+      else out += this.storeStmt(a.name.split(".")[0], `$rt.importModule(${jsString(a.name)}, false)`);
+    }
+    return out;
+  }
+
+  private importFrom(s: A.ImportFrom): string {
+    const m = this.ctx.temp();
+    let out = `${m} = $rt.importModule(${jsString(s.module ?? "")}, true);\n`;
+    for (const a of s.names) {
+      if (a.name === "*") out += `$rt.importStar(${m}, $g);\n`;
+      else out += this.storeStmt(a.asname ?? a.name, `$rt.importFrom(${m}, ${jsString(a.name)})`);
+    }
+    return out;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Functions and classes
+
+  private paramSpec(args: A.Arguments): ParamSpec {
+    return {
+      positional: [...args.posonlyargs, ...args.args].map((a) => a.arg),
+      posonly: args.posonlyargs.length,
+      varargs: args.vararg === null ? null : args.vararg.arg,
+      kwonly: args.kwonlyargs.map((a) => a.arg),
+      varkw: args.kwarg === null ? null : args.kwarg.arg,
+    };
+  }
+
+  /** `$rt.makeFunction(...)` for a def or lambda; defaults are evaluated here, at definition time. */
+  private makeFunction(node: A.FunctionDef | A.Lambda, name: string): string {
+    const scope = this.scopeOf(node);
+    const spec = this.paramSpec(node.args);
+    const codeVar = this.codeInfo(name, scope.qualname, node.line, spec);
+    const defaults = node.args.defaults.length === 0 ? "null" : `[${node.args.defaults.map((d) => this.expr(d)).join(", ")}]`;
+    const kwPairs: string[] = [];
+    node.args.kwonlyargs.forEach((a, i) => {
+      const d = node.args.kwDefaults[i];
+      if (d !== null) kwPairs.push(`[${jsString(a.arg)}, ${this.expr(d)}]`);
+    });
+    const kwDefaults = kwPairs.length === 0 ? "null" : `new Map([${kwPairs.join(", ")}])`;
+    const parentCtx = this.ctx;
+    const classVar = parentCtx.scope.kind === "class" ? parentCtx.classVar : null;
+    this.ctx = new FunctionContext(scope, codeVar, classVar, null);
+    let body: string;
+    try {
+      body = node.kind === "Lambda" ? `$ln = ${node.body.line};\nreturn ${this.expr(node.body)};\n` : `${this.block(node.body)}return $rt.None;\n`;
+      const params = [...spec.positional];
+      if (spec.varargs !== null) params.push(spec.varargs);
+      params.push(...spec.kwonly);
+      if (spec.varkw !== null) params.push(spec.varkw);
+      const decls = [...scope.localNames().map(localName), ...this.ctx.temps];
+      body =
+        `function (${params.map(localName).join(", ")}) {\nconst $f = $rt.enter();\nlet $ln = ${node.line};\n` +
+        (decls.length > 0 ? `let ${decls.join(", ")};\n` : "") +
+        `try {\n${body}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $ln, $f);\n} finally {\n$rt.leave();\n}\n}`;
+    } finally {
+      this.ctx = parentCtx;
+    }
+    return `$rt.makeFunction(${codeVar}, ${body}, ${defaults}, ${kwDefaults}, $g)`;
+  }
+
+  private functionDef(s: A.FunctionDef): string {
+    const decorators = s.decorators.map((d) => {
+      const t = this.ctx.temp();
+      return { t, code: `${t} = ${this.expr(d)};\n` };
+    });
+    let value = this.makeFunction(s, s.name);
+    for (let i = decorators.length - 1; i >= 0; i--) value = `$rt.call1(${decorators[i].t}, ${value})`;
+    return decorators.map((d) => d.code).join("") + this.storeStmt(s.name, value);
+  }
+
+  private classDef(s: A.ClassDef): string {
+    const scope = this.scopeOf(s);
+    const decorators = s.decorators.map((d) => {
+      const t = this.ctx.temp();
+      return { t, code: `${t} = ${this.expr(d)};\n` };
+    });
+    for (const b of s.bases) if (b.kind === "Starred") this.error("Kernel Lab does not support *bases in class definitions", b);
+    const bases = `[${s.bases.map((b) => this.expr(b)).join(", ")}]`;
+    const kwNames: string[] = [];
+    const kwValues: string[] = [];
+    for (const k of s.keywords) {
+      if (k.arg === null) this.error("Kernel Lab does not support **kwargs in class definitions", k);
+      kwNames.push(jsString(k.arg));
+      kwValues.push(this.expr(k.value));
+    }
+    const classVar = this.ctx.declare(this.label("cls"));
+    const codeVar = this.codeInfo(s.name, scope.qualname, s.line, { positional: [], posonly: 0, varargs: null, kwonly: [], varkw: null });
+    const parentCtx = this.ctx;
+    const nsVar = "$ns";
+    this.ctx = new FunctionContext(scope, codeVar, classVar, nsVar);
+    let body: string;
+    try {
+      const code = this.block(s.body);
+      const decls = this.ctx.temps;
+      body =
+        `function (${nsVar}) {\nconst $f = $rt.enter();\nlet $ln = ${s.line};\n` +
+        (decls.length > 0 ? `let ${decls.join(", ")};\n` : "") +
+        `try {\n${code}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $ln, $f);\n} finally {\n$rt.leave();\n}\n}`;
+    } finally {
+      this.ctx = parentCtx;
+    }
+    let value = `(${classVar} = $rt.makeClass(${codeVar}, ${bases}, [${kwNames.join(", ")}], [${kwValues.join(", ")}], ${body}, $g))`;
+    for (let i = decorators.length - 1; i >= 0; i--) value = `$rt.call1(${decorators[i].t}, ${value})`;
+    return decorators.map((d) => d.code).join("") + this.storeStmt(s.name, value);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Expressions
+
+  /** A JS boolean expression for Python truthiness of `e` (if/while/and/or/not contexts). */
+  private test(e: A.Expr): string {
+    switch (e.kind) {
+      case "BoolOp":
+        return `(${e.values.map((v) => this.test(v)).join(e.op === "And" ? " && " : " || ")})`;
+      case "UnaryOp":
+        if (e.op === "Not") return `!${this.test(e.operand)}`;
+        break;
+      case "Constant":
+        if (e.value.type === "bool") return e.value.value ? "true" : "false";
+        if (e.value.type === "None") return "false";
+        break;
+      case "Compare":
+        if (e.ops.length === 1) {
+          const op = e.ops[0];
+          if (op === "Is" || op === "IsNot" || op === "In" || op === "NotIn") return this.expr(e);
+        }
+        break;
+    }
+    return `$rt.truthy(${this.expr(e)})`;
+  }
+
+  private expr(e: A.Expr): string {
+    switch (e.kind) {
+      case "Constant":
+        return this.constant(e.value);
+      case "Name":
+        return this.load(e.id);
+      case "BinOp":
+        return `$rt.${binaryOps[e.op]}(${this.expr(e.left)}, ${this.expr(e.right)})`;
+      case "UnaryOp":
+        if (e.op === "Not") return `$rt.not(${this.expr(e.operand)})`;
+        return `$rt.${unaryOps[e.op]}(${this.expr(e.operand)})`;
+      case "BoolOp": {
+        // Value semantics: `a or b` is a if a is truthy else b.
+        let out = this.expr(e.values[e.values.length - 1]);
+        for (let i = e.values.length - 2; i >= 0; i--) {
+          const t = this.ctx.temp();
+          const cond = e.op === "And" ? `$rt.truthy(${t} = ${this.expr(e.values[i])})` : `!$rt.truthy(${t} = ${this.expr(e.values[i])})`;
+          out = `(${cond} ? ${out} : ${t})`;
+        }
+        return out;
+      }
+      case "Compare":
+        return this.compare(e);
+      case "IfExp":
+        return `(${this.test(e.test)} ? ${this.expr(e.body)} : ${this.expr(e.orelse)})`;
+      case "NamedExpr":
+        return this.storeExpr(e.target.id, this.expr(e.value));
+      case "Lambda":
+        return this.makeFunction(e, "<lambda>");
+      case "Attribute":
+        return `$rt.getattr(${this.expr(e.value)}, ${jsString(e.attr)})`;
+      case "Subscript":
+        return `$rt.getitem(${this.expr(e.value)}, ${this.subscriptKey(e.slice)})`;
+      case "Call":
+        return this.call(e);
+      case "List":
+        return `$rt.list(${this.sequence(e.elts)})`;
+      case "Tuple":
+        return `$rt.tuple(${this.sequence(e.elts)})`;
+      case "Set":
+        return `$rt.set(${this.sequence(e.elts)})`;
+      case "Dict":
+        return this.dict(e);
+      case "ListComp":
+      case "SetComp":
+      case "DictComp":
+        return this.comprehension(e);
+      case "GeneratorExp":
+        return this.generator(e);
+      case "JoinedStr":
+        return this.joinedStr(e);
+      case "FormattedValue":
+        return this.formattedValue(e);
+      case "Starred":
+        this.error("can't use starred expression here", e);
+        break;
+      case "Slice":
+        return this.sliceExpr(e);
+    }
+  }
+
+  private constant(v: A.ConstantValue): string {
+    switch (v.type) {
+      case "int":
+        return v.value <= BigInt(Number.MAX_SAFE_INTEGER) ? v.value.toString() : `${v.value.toString()}n`;
+      case "float": {
+        const key = Object.is(v.value, -0) ? "-0" : String(v.value);
+        let name = this.floatConsts.get(key);
+        if (name === undefined) {
+          name = `$k${this.floatConsts.size}`;
+          this.floatConsts.set(key, name);
+          const literal = v.value === Infinity ? "Infinity" : key;
+          this.header.push(`const ${name} = $rt.float(${literal});`);
+        }
+        return name;
+      }
+      case "str":
+        return jsString(v.value);
+      case "bool":
+        return v.value ? "true" : "false";
+      case "None":
+        return "$rt.None";
+      case "Ellipsis":
+        return "$rt.Ellipsis";
+    }
+  }
+
+  private compare(e: A.Compare): string {
+    const one = (op: A.CompareOperator, a: string, b: string): string => {
+      switch (op) {
+        case "Is":
+          return `(${a} === ${b})`;
+        case "IsNot":
+          return `(${a} !== ${b})`;
+        case "In":
+          return `$rt.contains(${b}, ${a})`;
+        case "NotIn":
+          return `!$rt.contains(${b}, ${a})`;
+        default:
+          return `$rt.${compareOps[op]}(${a}, ${b})`;
+      }
+    };
+    if (e.ops.length === 1) {
+      const op = e.ops[0];
+      if (op === "In" || op === "NotIn") {
+        // Python evaluates the item before the container.
+        const a = this.ctx.temp();
+        return `(${a} = ${this.expr(e.left)}, ${one(op, a, this.expr(e.comparators[0]))})`;
+      }
+      return one(op, this.expr(e.left), this.expr(e.comparators[0]));
+    }
+    // a < b < c: every operand evaluated at most once, stopping at the first false result.
+    const parts: string[] = [];
+    let left = this.ctx.temp();
+    parts.push(`${left} = ${this.expr(e.left)}`);
+    const result = this.ctx.temp();
+    let chain = "";
+    for (let i = 0; i < e.ops.length; i++) {
+      const right = this.ctx.temp();
+      const step = `(${right} = ${this.expr(e.comparators[i])}, ${result} = ${one(e.ops[i], left, right)})`;
+      chain = i === 0 ? step : `(${chain}, $rt.truthy(${result}) ? ${step} : ${result})`;
+      left = right;
+    }
+    return `(${parts.join(", ")}, ${chain})`;
+  }
+
+  /** A JS array expression for list/tuple/set elements, expanding `*x`. */
+  private sequence(elts: A.Expr[]): string {
+    if (!elts.some((e) => e.kind === "Starred")) return `[${elts.map((x) => this.expr(x)).join(", ")}]`;
+    const arr = this.ctx.temp();
+    const steps = [`${arr} = []`];
+    for (const e of elts) {
+      if (e.kind === "Starred") steps.push(`$rt.extend(${arr}, ${this.expr(e.value)})`);
+      else steps.push(`${arr}.push(${this.expr(e)})`);
+    }
+    return `(${steps.join(", ")}, ${arr})`;
+  }
+
+  private dict(e: A.Dict): string {
+    if (!e.keys.some((k) => k === null)) {
+      return `$rt.dict([${e.keys.map((k) => this.expr(k as A.Expr)).join(", ")}], [${e.values.map((v) => this.expr(v)).join(", ")}])`;
+    }
+    const d = this.ctx.temp();
+    const steps = [`${d} = $rt.dict([], [])`];
+    e.keys.forEach((k, i) => {
+      if (k === null) steps.push(`$rt.dictUpdate(${d}, ${this.expr(e.values[i])})`);
+      else steps.push(`$rt.setitem(${d}, ${this.expr(k)}, ${this.expr(e.values[i])})`);
+    });
+    return `(${steps.join(", ")}, ${d})`;
+  }
+
+  private subscriptKey(slice: A.Expr): string {
+    if (slice.kind === "Slice") return this.sliceExpr(slice);
+    if (slice.kind === "Tuple") return `$rt.tuple(${this.sequence(slice.elts)})`;
+    return this.expr(slice);
+  }
+
+  private sliceExpr(s: A.Slice): string {
+    const part = (p: A.Expr | null): string => (p === null ? "$rt.None" : this.expr(p));
+    return `$rt.slice(${part(s.lower)}, ${part(s.upper)}, ${part(s.step)})`;
+  }
+
+  private call(e: A.Call): string {
+    const hasStar = e.args.some((a) => a.kind === "Starred") || e.keywords.some((k) => k.arg === null);
+    // Zero-argument super() in a method: the class being defined and the method's first argument.
+    if (
+      e.func.kind === "Name" &&
+      e.func.id === "super" &&
+      e.args.length === 0 &&
+      e.keywords.length === 0 &&
+      this.ctx.classVar !== null &&
+      this.ctx.scope.binding("super") === "global" &&
+      this.ctx.scope.params.length > 0
+    ) {
+      return `$rt.superOf(${this.ctx.classVar}, ${this.load(this.ctx.scope.params[0])})`;
+    }
+    if (hasStar) {
+      const args = this.sequence(e.args);
+      let kw = "null";
+      if (e.keywords.length > 0) {
+        const d = this.ctx.temp();
+        const steps = [`${d} = $rt.dict([], [])`];
+        for (const k of e.keywords) {
+          if (k.arg === null) steps.push(`$rt.dictUpdate(${d}, ${this.expr(k.value)})`);
+          else steps.push(`$rt.dictUpdate(${d}, $rt.dict([${jsString(k.arg)}], [${this.expr(k.value)}]))`);
+        }
+        kw = `(${steps.join(", ")}, ${d})`;
+      }
+      const f = this.expr(e.func);
+      return `$rt.callEx(${f}, ${args}, ${kw})`;
+    }
+    const args = e.args.map((a) => this.expr(a));
+    if (e.func.kind === "Attribute") {
+      const obj = this.expr(e.func.value);
+      const name = jsString(e.func.attr);
+      if (e.keywords.length > 0) {
+        const { names, values } = this.keywords(e.keywords);
+        return `$rt.callMethodKw(${obj}, ${name}, [${args.join(", ")}], ${names}, ${values})`;
+      }
+      if (args.length <= 2) return `$rt.callMethod${args.length}(${[obj, name, ...args].join(", ")})`;
+      return `$rt.callMethodN(${obj}, ${name}, [${args.join(", ")}])`;
+    }
+    const f = this.expr(e.func);
+    if (e.keywords.length > 0) {
+      const { names, values } = this.keywords(e.keywords);
+      return `$rt.callKw(${f}, [${args.join(", ")}], ${names}, ${values})`;
+    }
+    if (args.length <= 3) return `$rt.call${args.length}(${[f, ...args].join(", ")})`;
+    return `$rt.callN(${f}, [${args.join(", ")}])`;
+  }
+
+  private keywords(kws: A.Keyword[]): { names: string; values: string } {
+    const seen = new Set<string>();
+    for (const k of kws) {
+      const name = k.arg as string;
+      if (seen.has(name)) this.error(`keyword argument repeated: ${name}`, k);
+      seen.add(name);
+    }
+    return {
+      names: `[${kws.map((k) => jsString(k.arg as string)).join(", ")}]`,
+      values: `[${kws.map((k) => this.expr(k.value)).join(", ")}]`,
+    };
+  }
+
+  private joinedStr(e: A.JoinedStr): string {
+    if (e.values.length === 0) return '""';
+    const parts = e.values.map((v) => (v.kind === "Constant" ? this.constant(v.value) : this.formattedValue(v)));
+    if (parts.length === 1 && e.values[0].kind === "Constant") return parts[0];
+    return `(${e.values[0].kind === "Constant" ? "" : '"" + '}${parts.join(" + ")})`;
+  }
+
+  private formattedValue(v: A.FormattedValue): string {
+    let value = this.expr(v.value);
+    if (v.conversion === "r") value = `$rt.repr(${value})`;
+    else if (v.conversion === "s") value = `$rt.str(${value})`;
+    else if (v.conversion === "a") value = `$rt.ascii(${value})`;
+    const spec = v.formatSpec === null ? '""' : this.joinedStr(v.formatSpec);
+    return `$rt.format(${value}, ${spec})`;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Comprehensions
+
+  /**
+   * The loops of a comprehension, innermost last, around `inner`. The first iterator arrives as
+   * the JS parameter `$it0` (Python evaluates the first iterable in the enclosing scope).
+   */
+  private comprehensionLoops(gens: A.Comprehension[], inner: string): string {
+    let code = inner;
+    for (let i = gens.length - 1; i >= 0; i--) {
+      const g = gens[i];
+      const it = i === 0 ? "$it0" : this.ctx.temp();
+      const v = this.ctx.temp();
+      const conds = g.ifs.map((c) => `if (!${this.test(c)}) continue;\n`).join("");
+      const head = i === 0 ? "" : `${it} = $rt.iter(${this.expr(g.iter)});\n`;
+      code = `${head}for (;;) {\n$rt.tick();\n${v} = ${it}.next();\nif (${v} === undefined) break;\n${this.assignTarget(g.target, v)}${conds}${code}}\n`;
+    }
+    return code;
+  }
+
+  private comprehension(e: A.ListComp | A.SetComp | A.DictComp): string {
+    const scope = this.scopeOf(e);
+    const codeVar = this.codeInfo(scope.name, scope.qualname, e.line, { positional: [".0"], posonly: 0, varargs: null, kwonly: [], varkw: null });
+    const outerIter = this.expr(e.generators[0].iter);
+    const parentCtx = this.ctx;
+    this.ctx = new FunctionContext(scope, codeVar, null, null);
+    let fn: string;
+    try {
+      let inner: string;
+      let init: string;
+      let result: string;
+      if (e.kind === "DictComp") {
+        init = "const $ks = [], $vs = [];\n";
+        inner = `$ks.push(${this.expr(e.key)});\n$vs.push(${this.expr(e.value)});\n`;
+        result = "$rt.dict($ks, $vs)";
+      } else {
+        init = "const $res = [];\n";
+        inner = `$res.push(${this.expr(e.elt)});\n`;
+        result = e.kind === "ListComp" ? "$rt.list($res)" : "$rt.set($res)";
+      }
+      const loops = this.comprehensionLoops(e.generators, inner);
+      const decls = [...scope.localNames().map(localName), ...this.ctx.temps];
+      fn =
+        `(function ($it0) {\nconst $f = $rt.enter();\nlet $ln = ${e.line};\n` +
+        (decls.length > 0 ? `let ${decls.join(", ")};\n` : "") +
+        `try {\n${init}${loops}return ${result};\n} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $ln, $f);\n} finally {\n$rt.leave();\n}\n})`;
+    } finally {
+      this.ctx = parentCtx;
+    }
+    return `${fn}($rt.iter(${outerIter}))`;
+  }
+
+  private generator(e: A.GeneratorExp): string {
+    const scope = this.scopeOf(e);
+    const codeVar = this.codeInfo(scope.name, scope.qualname, e.line, { positional: [".0"], posonly: 0, varargs: null, kwonly: [], varkw: null });
+    const outerIter = this.expr(e.generators[0].iter);
+    const parentCtx = this.ctx;
+    this.ctx = new FunctionContext(scope, codeVar, null, null);
+    let fn: string;
+    try {
+      const loops = this.comprehensionLoops(e.generators, `yield ${this.expr(e.elt)};\n`);
+      const decls = [...scope.localNames().map(localName), ...this.ctx.temps];
+      // A suspended generator has no fixed frame depth; -1 keeps its traceback entry distinct.
+      fn =
+        `(function* ($it0) {\nconst $f = -1;\nlet $ln = ${e.line};\n` +
+        (decls.length > 0 ? `let ${decls.join(", ")};\n` : "") +
+        `try {\n${loops}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $ln, $f);\n}\n})`;
+    } finally {
+      this.ctx = parentCtx;
+    }
+    return `$rt.generator(${fn}($rt.iter(${outerIter})), ${jsString(scope.qualname)})`;
+  }
+}
+
+function collectDeleted(body: A.Stmt[], out: Set<string>): void {
+  const visitTarget = (t: A.Expr): void => {
+    if (t.kind === "Name") out.add(t.id);
+    else if (t.kind === "Tuple" || t.kind === "List") t.elts.forEach(visitTarget);
+  };
+  for (const s of body) {
+    switch (s.kind) {
+      case "Delete":
+        s.targets.forEach(visitTarget);
+        break;
+      case "Try":
+        // `except E as name` unbinds the name afterwards.
+        for (const h of s.handlers) if (h.name !== null) out.add(h.name);
+        collectDeleted(s.body, out);
+        s.handlers.forEach((h) => collectDeleted(h.body, out));
+        collectDeleted(s.orelse, out);
+        collectDeleted(s.finalbody, out);
+        break;
+      case "If":
+      case "For":
+      case "While":
+        collectDeleted(s.body, out);
+        collectDeleted(s.orelse, out);
+        break;
+      case "With":
+        collectDeleted(s.body, out);
+        break;
+    }
+  }
+}
