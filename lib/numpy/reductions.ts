@@ -78,6 +78,19 @@ function blockSize(p: Plan): number {
   return p.outer.length * p.run;
 }
 
+const identityCache = { n: -1, offsets: new Int32Array(0) };
+
+/** 0..n-1 (cached: dense reductions only read its length and first entry). */
+function identityOffsets(n: number): Int32Array {
+  if (identityCache.n !== n) {
+    const o = new Int32Array(n);
+    for (let i = 0; i < n; i++) o[i] = i;
+    identityCache.n = n;
+    identityCache.offsets = o;
+  }
+  return identityCache.offsets;
+}
+
 /** Relative offsets of a reduced block's elements in C order (for the order-insensitive reductions). */
 function blockOffsets(p: Plan): Int32Array {
   const out = new Int32Array(blockSize(p));
@@ -193,7 +206,17 @@ export function sum(a: NDArray, opts: ReduceOptions = {}): NDArray {
   // float32 and the narrow floats accumulate in float32 arithmetic; everything else in double.
   const f32 = src.data instanceof Float32Array;
   const round = stepRounder(dtype);
-  const { outer, run, runStride } = p;
+  const { outer, run, runStride, bases } = p;
+  if (run === 1 && bases.length > 1) {
+    // The last axis is kept: numpy adds whole rows elementwise, so walk memory row by row.
+    const acc = new Float64Array(bases.length);
+    for (let c = 0; c < outer.length; c++) {
+      const off = outer[c];
+      for (let o = 0; o < bases.length; o++) acc[o] = round(acc[o] + d[bases[o] + off]);
+    }
+    for (let o = 0; o < bases.length; o++) out[o] = dtype.isFloat ? acc[o] : castValue(dtype, acc[o]);
+    return finish(out, dtype, p, opts.keepdims === true);
+  }
   for (let o = 0; o < p.bases.length; o++) {
     const base = p.bases[o];
     let s = 0;
@@ -239,14 +262,15 @@ export function prod(a: NDArray, opts: ReduceOptions = {}): NDArray {
 
 function extremum(a: NDArray, opts: ReduceOptions, isMax: boolean, skipNaN: boolean, name: string): NDArray {
   const p = plan(a, normalizeAxes(opts.axis, a.ndim));
-  const block = blockOffsets(p);
+  const dense = p.outer.length === 1 && p.runStride === 1;
+  // Dense blocks index directly; only strided blocks need the offset table.
+  const block = dense ? identityOffsets(p.run) : blockOffsets(p);
   if (block.length === 0 && p.bases.length > 0) {
     throw valueError(`zero-size array to reduction operation ${name} which has no identity`);
   }
   const out = allocate(a.dtype, p.bases.length);
   const d = a.data;
   const m = block.length;
-  const dense = p.outer.length === 1 && p.runStride === 1;
   for (let o = 0; o < p.bases.length; o++) {
     const base = p.bases[o];
     let r = d[base + block[0]];

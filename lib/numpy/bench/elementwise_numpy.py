@@ -1,0 +1,47 @@
+"""numpy timings for the same operations as elementwise.bench.ts (median of 30, ms)."""
+import os
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+import time
+import numpy as np
+
+N = 1_000_000
+rng = np.random.default_rng(0)
+a = (rng.random(N, dtype=np.float32) - 0.5)
+b = (rng.random(N, dtype=np.float32) - 0.5)
+a2 = a.reshape(1000, 1000)
+
+
+def t(label, fn, reps=30):
+    for _ in range(5):
+        fn()
+    s = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        fn()
+        s.append((time.perf_counter() - t0) * 1000)
+    s.sort()
+    med = s[len(s) // 2]
+    print(f"{label:<28} {med:.3f} ms")
+    return med
+
+
+t("a + b", lambda: a + b)
+t("a * b", lambda: a * b)
+t("a * 2.0", lambda: a * 2.0)
+t("a / b", lambda: a / b)
+t("maximum(a, 0)", lambda: np.maximum(a, 0.0))
+t("a > b", lambda: a > b)
+t("exp(a)", lambda: np.exp(a))
+t("sqrt(abs(a))", lambda: np.sqrt(np.abs(a)))
+t("tanh(a)", lambda: np.tanh(a))
+t("a.sum()", lambda: a.sum())
+t("a.mean()", lambda: a.mean())
+t("a.max()", lambda: a.max())
+t("a2.sum(axis=0)", lambda: a2.sum(axis=0))
+t("a2.sum(axis=1)", lambda: a2.sum(axis=1))
+t("a2 + a2[0] (broadcast)", lambda: a2 + a[:1000])
+m = 512
+ma = rng.random((m, m), dtype=np.float32)
+mb = rng.random((m, m), dtype=np.float32)
+tm = t("matmul 512^3 f32", lambda: ma @ mb, reps=3)
+print(f"  -> {2 * m**3 / (tm / 1000) / 1e9:.2f} GFLOP/s")
