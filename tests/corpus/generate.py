@@ -27,7 +27,7 @@ PROGRAMS = os.path.join(HERE, "programs")
 ORACLES = os.path.join(HERE, "oracles")
 NAME = re.compile(r"^\d{3}_[a-z0-9]+_[a-z0-9_]+\.py$")
 HEADER = re.compile(r"^([A-Za-z_][\w.]*)(?:: (.*))?$")
-FRAME = re.compile(r'^  File "[^"]*", line (\d+)')
+FRAME = re.compile(r'^  File "([^"]*)", line (\d+)')
 
 ENV = {
     "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -40,8 +40,9 @@ ENV = {
 }
 
 
-def parse_error(stderr):
-    """The final exception of a CPython traceback: type, message (may span lines), innermost line."""
+def parse_error(stderr, filename):
+    """The final exception of a CPython traceback: type, message (may span lines), and the line of the
+    innermost frame in the program itself (library frames, e.g. numpy's, have no Kernel Lab equivalent)."""
     lines = stderr.rstrip("\n").split("\n")
     start = 0
     for i, line in enumerate(lines):
@@ -51,8 +52,8 @@ def parse_error(stderr):
     i = start
     while i < len(lines) and (lines[i].startswith(" ") or lines[i] == ""):
         m = FRAME.match(lines[i])
-        if m:
-            line_no = int(m.group(1))
+        if m and os.path.basename(m.group(1)) == filename:
+            line_no = int(m.group(2))
         i += 1
     if i >= len(lines):
         return None
@@ -84,7 +85,7 @@ def generate(name):
                           capture_output=True, text=True, timeout=120)
     if proc.returncode not in (0, 1):
         sys.exit(f"{name}: exit status {proc.returncode}\n{proc.stderr}")
-    error = parse_error(proc.stderr) if proc.returncode == 1 else None
+    error = parse_error(proc.stderr, os.path.basename(run_path)) if proc.returncode == 1 else None
     if proc.returncode == 1 and error is None:
         sys.exit(f"{name}: exit status 1 but no traceback on stderr\n{proc.stderr}")
     expected = {"stdout": proc.stdout, "exitCode": proc.returncode, "error": error}

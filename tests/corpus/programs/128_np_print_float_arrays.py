@@ -1,0 +1,15 @@
+# numpy printing of float arrays: precision, suppression, alignment
+import numpy as np
+print(np.array([0.1, 0.25, 1.0 / 3.0]))
+print(np.array([1.0, 2.0, 3.0]))
+print(np.array([1e-10, 1.0, 1e10]))
+print(np.array([1.5, -2.25, 100.125]))
+print(np.array([[1.0, -2.5], [3.25, 40.0]]))
+print(np.array([0.0, -0.0, np.inf, -np.inf, np.nan]))
+print(np.array([123456789.0, 0.5]))
+print(np.array([1e-5, 1e-4, 1e-3]))
+print(np.array([1e16, 1.0]))
+print(np.array([3.14159265358979], dtype=np.float32), np.array([0.1], dtype=np.float16))
+print(repr(np.array([1.0, 2.5])), repr(np.array([1, 2], dtype=np.float32)))
+print(repr(np.array([[0.5, 1.5], [2.5, 3.5]], dtype=np.float32)))
+print(str(np.arange(12.0).reshape(3, 4) / 7))

@@ -1,0 +1,16 @@
+# Float arrays whose printing needs different digit counts and exponent formats
+import numpy as np
+print(np.array([0.001, 0.002]))
+print(np.array([0.0001, 1000.0]))
+print(np.array([1.0e-8, 2.0e-8]))
+print(np.array([1.23456789e8, 1.0]))
+print(np.array([0.1 + 0.2, 0.3]))
+print(np.array([2.0 / 3.0], dtype=np.float32), np.array([2.0 / 3.0]))
+print(np.array([-1.0, 1.0]), np.array([-0.5, 10.25]))
+print(np.array([1.5e300, -2.0e-300]))
+print(np.array([100.0, 200.5, 0.125]))
+print(np.array([[1e-3, 1.0], [1e3, 1e6]]))
+print(np.array([np.nan, 1.5]), np.array([np.inf, 2.0]), np.array([np.nan]))
+print(np.array([5.0, 50.0, 500.0], dtype=np.float32))
+print(np.linspace(0, 1, 11))
+print(np.array([0.5, 0.25, 0.125, 0.0625, 0.03125, 0.015625, 0.0078125]))

@@ -1,0 +1,10 @@
+# flip and pad (constant, edge, reflect)
+import numpy as np
+a = np.arange(6).reshape(2, 3)
+print(np.flip(a), np.flip(a, axis=0), np.flip(a, axis=1), a[::-1, ::-1])
+print(np.flip(np.arange(5)))
+print(np.pad(np.arange(3), 2), np.pad(np.arange(3), (1, 3), constant_values=9))
+print(np.pad(a, 1))
+print(np.pad(a, ((0, 1), (2, 0)), mode="constant", constant_values=-1))
+print(np.pad(np.arange(4), 2, mode="edge"), np.pad(np.arange(4), 2, mode="reflect"))
+print(np.pad(a.astype(np.float32), ((1, 0), (0, 0))).dtype, np.pad(a, ((0, 0), (0, 5))).shape)
