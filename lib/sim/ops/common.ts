@@ -6,8 +6,8 @@
 
 import { nkiError } from "../errors";
 import type { Machine } from "../machine";
-import { castValue } from "../memory/storage";
-import { sliceView, storageIndices, viewSize, type View } from "../memory/tensor";
+import { castInPlace, castValue } from "../memory/storage";
+import { sliceView, viewSize, type Buffer, type View } from "../memory/tensor";
 import { Access, Engine, InstrFlag, Memory, MEMORY_NAMES } from "../trace/types";
 
 /** Element predicate over an instruction's iteration shape (C order); 0 = element not computed. */
@@ -34,6 +34,43 @@ export function requireTile(m: Machine, v: View, what: string, instr: string): v
     nkiError(
       "err_num_partition_exceed_arch_limit",
       `${instr}: Size of partition dimension ${v.shape[0]} exceeds architecture limitation of ${m.target.partitions}.`,
+      m.location,
+    );
+  }
+  checkInBounds(m, v, instr);
+}
+
+/**
+ * Checks every element a view addresses lies inside its buffer: on chip, inside the buffer's
+ * partitions and inside each partition's element range; in HBM, inside the tensor.
+ */
+export function checkInBounds(m: Machine, v: View, instr: string): void {
+  const b: Buffer = v.buffer;
+  if (v.shape.some((s) => s === 0)) return;
+  const onChip = b.memory !== Memory.Hbm && v.partitionAxis >= 0;
+  let base = v.offset;
+  let partLo = 0;
+  let partHi = 0;
+  if (onChip) {
+    const first = Math.floor(v.offset / b.freeElems);
+    base = v.offset - first * b.freeElems;
+    partLo = first;
+    partHi = first + (v.shape[v.partitionAxis] - 1) * (v.strides[v.partitionAxis] / b.freeElems);
+  }
+  let lo = base;
+  let hi = base;
+  for (let k = 0; k < v.shape.length; k++) {
+    if (onChip && k === v.partitionAxis) continue;
+    const span = v.strides[k] * (v.shape[k] - 1);
+    if (span < 0) lo += span;
+    else hi += span;
+  }
+  const limit = onChip ? b.freeElems : b.memory === Memory.Hbm ? b.freeElems : b.freeElems * b.partCount;
+  const badPart = onChip && (Math.min(partLo, partHi) < 0 || Math.max(partLo, partHi) >= b.partCount);
+  if (lo < 0 || hi >= limit || badPart) {
+    nkiError(
+      "err_tensor_access_out_of_bound",
+      `${instr}: access to '${b.name}' (shape ${b.shape.join("x")}) falls outside the tensor`,
       m.location,
     );
   }
@@ -68,27 +105,83 @@ export function freeSize(v: View): number {
   return n;
 }
 
+/**
+ * Calls fn(storageStart, flatStart) for every innermost row of a view (C order); rows have
+ * `shape[last]` elements `strides[last]` apart. Returns nothing for empty views.
+ */
+function forEachRow(v: View, fn: (storageStart: number, flatStart: number) => void): void {
+  const nd = v.shape.length;
+  if (nd === 0) {
+    fn(v.offset, 0);
+    return;
+  }
+  const inner = v.shape[nd - 1];
+  const n = viewSize(v);
+  if (n === 0) return;
+  const idx = new Int32Array(nd);
+  let base = v.offset;
+  for (let pos = 0; pos < n; pos += inner) {
+    fn(base, pos);
+    for (let k = nd - 2; k >= 0; k--) {
+      base += v.strides[k];
+      if (++idx[k] < v.shape[k]) break;
+      base -= v.strides[k] * v.shape[k];
+      idx[k] = 0;
+    }
+  }
+}
+
 /** Reads a view's values in C order (fp32/int values as stored). */
 export function gather(v: View): Float64Array {
   const data = v.buffer.data;
   if (!data) throw new Error("gather in timing-only mode");
-  const idx = storageIndices(v);
-  const out = new Float64Array(idx.length);
-  for (let i = 0; i < idx.length; i++) out[i] = data[idx[i]];
+  const out = new Float64Array(viewSize(v));
+  const nd = v.shape.length;
+  const inner = nd === 0 ? 1 : v.shape[nd - 1];
+  const stride = nd === 0 ? 1 : v.strides[nd - 1];
+  forEachRow(v, (s, pos) => {
+    if (stride === 1) out.set(data.subarray(s, s + inner), pos);
+    else for (let j = 0; j < inner; j++) out[pos + j] = data[s + j * stride];
+  });
   return out;
 }
 
-/** Writes values (C order over dst.shape) into dst, casting to dst's dtype; skips masked-off elements. */
-export function scatter(dst: View, values: ArrayLike<number>, mask: Mask, fp32First = true): void {
+/**
+ * How scatter converts values: "engine" = fp32 result of an engine, rounded to fp32 then cast to the
+ * destination dtype; "exact" = already representable in the destination dtype (plain copy);
+ * "int" = exact integer results (int32 index math), cast without an fp32 rounding step.
+ */
+export type Conversion = "engine" | "exact" | "int";
+
+/** Writes values (C order over dst.shape) into dst with the output cast; skips masked-off elements. */
+export function scatter(dst: View, values: ArrayLike<number>, mask: Mask, conv: Conversion = "engine"): void {
   const data = dst.buffer.data;
   if (!data) throw new Error("scatter in timing-only mode");
   const d = dst.buffer.dtype;
-  const idx = storageIndices(dst);
-  for (let i = 0; i < idx.length; i++) {
-    if (mask && mask[i] === 0) continue;
-    const x = values[i];
-    data[idx[i]] = castValue(d, fp32First ? Math.fround(x) : x);
+  let src: ArrayLike<number> = values;
+  if (conv !== "exact") {
+    if (d.kind === "float" && data instanceof Float32Array) {
+      const t = values instanceof Float32Array ? values : Float32Array.from(values);
+      castInPlace(d, t, 0, t.length);
+      src = t;
+    } else {
+      const t = new Float64Array(values.length);
+      for (let i = 0; i < t.length; i++) t[i] = castValue(d, conv === "engine" ? Math.fround(values[i]) : values[i]);
+      src = t;
+    }
   }
+  const nd = dst.shape.length;
+  const inner = nd === 0 ? 1 : dst.shape[nd - 1];
+  const stride = nd === 0 ? 1 : dst.strides[nd - 1];
+  forEachRow(dst, (s, pos) => {
+    if (mask) {
+      for (let j = 0; j < inner; j++) if (mask[pos + j] !== 0) data[s + j * stride] = src[pos + j];
+    } else if (stride === 1 && (src instanceof Float32Array || src instanceof Float64Array)) {
+      data.set(src.subarray(pos, pos + inner), s);
+    } else {
+      for (let j = 0; j < inner; j++) data[s + j * stride] = src[pos + j];
+    }
+  });
 }
 
 /** Per-dim [lo, hi) bounding box of the true elements of a mask over `shape`; null when none is true. */

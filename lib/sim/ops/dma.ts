@@ -6,8 +6,8 @@
 
 import { nkiError } from "../errors";
 import type { Machine } from "../machine";
-import { permuteView, viewSize, type Buffer, type View } from "../memory/tensor";
-import { Access, Engine, InstrFlag, Memory, emit, gather, memName, requireMemory, scatter, type Mask } from "./common";
+import { permuteView, viewSize, type View } from "../memory/tensor";
+import { Access, Engine, InstrFlag, Memory, checkInBounds, emit, gather, memName, requireMemory, scatter, type Mask } from "./common";
 import { tensorCopy } from "./elementwise";
 
 const DMA_MEMORIES = [Memory.Hbm, Memory.Sbuf] as const;
@@ -24,27 +24,6 @@ function checkEndpoint(m: Machine, v: View, what: string, instr: string): void {
     nkiError(
       "err_num_partition_exceed_arch_limit",
       `${instr}: Size of partition dimension ${v.shape[0]} exceeds architecture limitation of ${m.target.partitions}.`,
-      m.location,
-    );
-  }
-}
-
-/** Checks every element a view addresses lies inside its buffer. */
-export function checkInBounds(m: Machine, v: View, instr: string): void {
-  const b: Buffer = v.buffer;
-  let lo = v.offset;
-  let hi = v.offset;
-  for (let k = 0; k < v.shape.length; k++) {
-    if (v.shape[k] === 0) return;
-    const span = v.strides[k] * (v.shape[k] - 1);
-    if (span < 0) lo += span;
-    else hi += span;
-  }
-  const total = b.memory === Memory.Hbm ? b.freeElems : b.freeElems * b.partCount;
-  if (lo < 0 || hi >= total) {
-    nkiError(
-      "err_tensor_access_out_of_bound",
-      `${instr}: access to '${b.name}' (shape ${b.shape.join("x")}) reaches element ${lo < 0 ? lo : hi}, outside its ${total} elements`,
       m.location,
     );
   }
@@ -82,7 +61,7 @@ export function dmaCopy(m: Machine, dst: View, src: View, opts: DmaCopyOpts = {}
     for (let i = 0; i < values.length; i++) values[i] = Math.fround(cur[i] + values[i]);
   }
   // DMA casting goes through fp32 [DMA].
-  scatter(dst, values, mask, cast || rmw);
+  scatter(dst, values, mask, cast || rmw ? "engine" : "exact");
 }
 
 /** dma_transpose: permutes src's dims by `axes` (default: reverse) into dst [ISA226 dma_transpose]. */
@@ -107,7 +86,7 @@ export function dmaTranspose(m: Machine, dst: View, src: View, axes: readonly nu
   const flags = InstrFlag.DmaTranspose | (src.buffer.dtype !== dst.buffer.dtype ? InstrFlag.DmaCast : 0);
   if (!emit(m, Engine.Dma, instr, perm.join(","), flags, 0, [[Access.Read, src], [Access.Write, dst]], mask, dst.shape)) return;
   if (!m.functional) return;
-  scatter(dst, gather({ ...moved, partitionAxis: -1 }), mask, src.buffer.dtype !== dst.buffer.dtype);
+  scatter(dst, gather({ ...moved, partitionAxis: -1 }), mask, src.buffer.dtype !== dst.buffer.dtype ? "engine" : "exact");
 }
 
 /**

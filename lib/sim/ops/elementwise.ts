@@ -228,7 +228,7 @@ export function tensorCopy(m: Machine, dst: View, src: View, opts: CommonOpts = 
   if (!m.functional) return;
   // Bit-exact when dtypes match, except ScalarE on NC-v2, which always goes through fp32 [ISA226 tensor_copy].
   const same = src.buffer.dtype === dst.buffer.dtype && !(engine === Engine.Scalar && m.target.ncVersion === 2);
-  scatter(dst, gather(src), mask, !same);
+  scatter(dst, gather(src), mask, same ? "exact" : "engine");
 }
 
 export interface PredicatedArgs {
@@ -280,7 +280,7 @@ export function memset(m: Machine, dst: View, value: number, opts: CommonOpts = 
   if (!emit(m, engine, instr, "", 0, 0, [[Access.Write, dst]], mask, dst.shape)) return;
   if (!m.functional) return;
   const v = castValue(dst.buffer.dtype, value);
-  scatter(dst, new Float64Array(viewSize(dst)).fill(v), mask, false);
+  scatter(dst, new Float64Array(viewSize(dst)).fill(v), mask, "exact");
 }
 
 export { REDUCE_OPS };

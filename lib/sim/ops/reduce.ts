@@ -278,7 +278,7 @@ export function ncFindIndex8(m: Machine, dst: View, data: View, vals: View, mask
   const F = freeSize(data);
   const out = new Float64Array(P * 8);
   for (let p = 0; p < P; p++) out.set(findIndices(x, F, p, v), p * 8);
-  scatter(dst, out, mask, false);
+  scatter(dst, out, mask, "int");
 }
 
 /** nc_match_replace8: copies data, replacing the first occurrence of each of 8 values with `imm`. */
@@ -307,5 +307,5 @@ export function ncMatchReplace8(m: Machine, dst: View, data: View, vals: View, i
     for (const i of found) if (i !== INDEX_NOT_FOUND) x[p * F + i] = imm;
   }
   scatter(dst, x, mask);
-  if (dstIdx) scatter(dstIdx, idx, null, false);
+  if (dstIdx) scatter(dstIdx, idx, null, "int");
 }

@@ -54,7 +54,7 @@ export function iota(m: Machine, dst: View, expr: AffineExpr, mask: Mask = null)
   const F = freeSize(dst);
   const values = evalAffine(m, expr, P, F, instr);
   if (!emit(m, Engine.GpSimd, instr, "", 0, viewSize(dst), [[Access.Write, dst]], mask, dst.shape)) return;
-  if (m.functional) scatter(dst, values, mask, false);
+  if (m.functional) scatter(dst, values, mask, "int");
 }
 
 /** affine_select: dst = cmp(expr, 0) ? on_true : on_false_value (causal masks). */

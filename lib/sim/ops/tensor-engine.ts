@@ -118,7 +118,7 @@ function writePsum(dst: View, out: Float32Array, accumulate: boolean, mask: Mask
     const idx = storageIndices(dst);
     for (let i = 0; i < out.length; i++) out[i] += data[idx[i]];
   }
-  scatter(dst, out, mask, false);
+  scatter(dst, out, mask);
 }
 
 export interface TransposeOpts {
@@ -171,5 +171,5 @@ export function ncTranspose(m: Machine, dst: View, data: View, opts: TransposeOp
       }
     }
   }
-  scatter(dst, out, opts.mask ?? null, true);
+  scatter(dst, out, opts.mask ?? null);
 }

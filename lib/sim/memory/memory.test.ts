@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { dtype } from "../dtypes";
+import { Machine } from "../machine";
+import { tensorTensor } from "../ops/elementwise";
+import { gather } from "../ops/common";
+import { InstrFlag, Memory } from "../trace/types";
+import { RegionAllocator } from "./allocator";
+import { castValue, UNINITIALISED_INT } from "./storage";
+import { broadcastView, fullView, permuteView, reshapeView, selectView, sliceView, storageIndices } from "./tensor";
+
+describe("storage", () => {
+  it("reads uninitialised float memory as NaN and integer memory as the sentinel", () => {
+    const m = new Machine();
+    const f = fullView(m.allocOnChip("f", Memory.Sbuf, [2, 3], dtype("bfloat16")));
+    const i = fullView(m.allocOnChip("i", Memory.Sbuf, [2, 3], dtype("int16")));
+    expect(Array.from(gather(f)).every(Number.isNaN)).toBe(true);
+    expect(Array.from(gather(i))).toEqual(new Array(6).fill(UNINITIALISED_INT));
+  });
+
+  it("casts to integers by truncation with saturation and NaN to 0", () => {
+    const i8 = dtype("int8");
+    expect([castValue(i8, 3.9), castValue(i8, -3.9), castValue(i8, 300), castValue(i8, -300), castValue(i8, NaN)]).toEqual([3, -3, 127, -128, 0]);
+    expect(castValue(dtype("uint8"), -5)).toBe(0);
+    expect(castValue(dtype("int32"), 2 ** 31 + 5)).toBe(2 ** 31 - 1);
+    expect(castValue(dtype("bool_"), -0.5)).toBe(1);
+  });
+
+  it("keeps 32-bit integers exact (wide storage)", () => {
+    const m = new Machine();
+    const b = m.allocOnChip("w", Memory.Sbuf, [1, 1], dtype("uint32"));
+    expect(b.data).toBeInstanceOf(Float64Array);
+  });
+});
+
+describe("views", () => {
+  it("lays out block dims inside each partition and addresses a block as a tile", () => {
+    const m = new Machine();
+    const b = m.allocOnChip("blk", Memory.Sbuf, [3, 4, 5], dtype("float32"), 1);
+    const v = fullView(b);
+    expect(v.strides).toEqual([5, 15, 1]);
+    const tile = selectView(v, 0, 2);
+    expect(tile.partitionAxis).toBe(0);
+    expect(Array.from(storageIndices(tile)).slice(0, 7)).toEqual([10, 11, 12, 13, 14, 25, 26]);
+  });
+
+  it("slices with steps, broadcasts with zero strides, permutes and reshapes contiguous views", () => {
+    const m = new Machine();
+    const h = fullView(m.allocHbm("h", [4, 6], dtype("float32")));
+    const s = sliceView(h, 1, 1, 6, 2);
+    expect(Array.from(storageIndices(s))).toEqual([1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23]);
+    const row = selectView(h, 0, 1);
+    expect(Array.from(storageIndices(broadcastView(row, [2, 6])))).toEqual([6, 7, 8, 9, 10, 11, 6, 7, 8, 9, 10, 11]);
+    expect(Array.from(storageIndices(permuteView(h, [1, 0]))).slice(0, 4)).toEqual([0, 6, 12, 18]);
+    expect(reshapeView(h, [2, 12])?.strides).toEqual([12, 1]);
+    expect(reshapeView(s, [12])).toBeNull();
+  });
+});
+
+describe("allocators", () => {
+  it("reuses freed ranges first-fit", () => {
+    const a = new RegionAllocator(1000, 4);
+    const x = a.allocate(100);
+    const y = a.allocate(100);
+    a.release(x.addr);
+    expect(a.allocate(50).addr).toBe(0);
+    expect(a.allocate(60).addr).toBe(200);
+    expect(y.addr).toBe(100);
+  });
+
+  it("keeps PSUM tiles inside one 2 KiB bank when they fit one", () => {
+    const m = new Machine();
+    const a = m.allocOnChip("a", Memory.Psum, [128, 384], dtype("float32"));
+    const b = m.allocOnChip("b", Memory.Psum, [128, 512], dtype("float32"));
+    expect(a.addr).toBe(0);
+    expect(b.addr).toBe(2048);
+  });
+
+  it("frees a loop iteration's tiles when the next iteration starts", () => {
+    const m = new Machine();
+    m.beginLoop(0, 2);
+    m.setIteration(0);
+    const first = m.allocOnChip("t", Memory.Sbuf, [128, 1024], dtype("float32"));
+    m.setIteration(1);
+    const second = m.allocOnChip("t", Memory.Sbuf, [128, 1024], dtype("float32"));
+    m.endLoop();
+    expect(first.released).toBe(true);
+    expect(second.addr).toBe(first.addr);
+    expect(m.sbuf.used).toBe(0);
+    expect(m.sbuf.peakUsed).toBe(4096);
+  });
+});
+
+describe("timing-only mode", () => {
+  it("records the same instructions without storage or values", () => {
+    const run = (mode: "functional" | "timing-only") => {
+      const m = new Machine({ mode });
+      const a = fullView(m.allocOnChip("a", Memory.Sbuf, [128, 64], dtype("float32")));
+      const out = fullView(m.allocOnChip("o", Memory.Sbuf, [128, 64], dtype("float32")));
+      tensorTensor(m, out, a, a, "add");
+      return m;
+    };
+    const f = run("functional");
+    const t = run("timing-only");
+    expect(t.trace.length).toBe(f.trace.length);
+    expect(t.trace.operands(0)).toEqual(f.trace.operands(0));
+    expect(t.trace.flags(0) & InstrFlag.TimingOnly).toBe(InstrFlag.TimingOnly);
+    expect(fullView(t.allocOnChip("x", Memory.Sbuf, [1, 1], dtype("float32"))).buffer.data).toBeNull();
+  });
+});
