@@ -136,6 +136,158 @@ the profiler will show you each of those steps on a timeline.
 ], {"order": 2, "difficulty": "beginner", "estimated_minutes": 10,
     "summary": "HBM, SBUF and PSUM; tiles and the 128-partition dimension; why DMA size matters."})
 
+FIRST_KERNEL = notebook([
+    md("fk-title", """
+# Your first NKI kernel
+
+In this tutorial you write a kernel that adds two tensors on a (simulated) NeuronCore, then grow it step by
+step: launch it on a grid of instances, handle shapes that do not divide into tiles, and learn to read the
+errors NKI gives you. Run the cells in order with **Shift+Enter**.
+"""),
+    md("fk-imports", """
+## The imports
+
+NKI kernels are Python functions. Three modules give you everything you need:
+
+- `neuronxcc.nki` (as `nki`): the decorator that turns a function into a kernel, and tools to run it;
+- `neuronxcc.nki.language` (as `nl`): loading, storing, creating tensors and computing on tiles;
+- `neuronxcc.nki.isa` (as `nisa`): the individual instructions of the NeuronCore's engines, for later.
+"""),
+    code("fk-imports-code", """
+import numpy as np
+import neuronxcc.nki as nki
+import neuronxcc.nki.language as nl
+"""),
+    md("fk-kernel", """
+## Load, compute, store
+
+Every kernel follows the same three steps:
+
+1. **load** inputs from HBM (device memory) into SBUF, the on-chip scratchpad, as *tiles*;
+2. **compute** on the tiles with the engines;
+3. **store** the result from SBUF back to an output tensor in HBM, which the kernel returns.
+
+The output is created inside the kernel with `nl.ndarray(..., buffer=nl.shared_hbm)`. A tile's first
+dimension is the *partition* dimension, at most 128 — so this first kernel works on `[128, 512]` tensors.
+"""),
+    code("fk-kernel-code", """
+@nki.jit
+def tensor_add(a_input, b_input):
+    # The result lives in device memory (HBM) and is returned to the caller.
+    c_output = nl.ndarray(a_input.shape, dtype=a_input.dtype, buffer=nl.shared_hbm)
+
+    # 1. load: HBM -> SBUF
+    a_tile = nl.load(a_input)
+    b_tile = nl.load(b_input)
+
+    # 2. compute on the Vector Engine
+    c_tile = a_tile + b_tile
+
+    # 3. store: SBUF -> HBM
+    nl.store(c_output, value=c_tile)
+    return c_output
+"""),
+    md("fk-run", """
+Call the kernel with numpy arrays, exactly as you would on a Trainium machine. Kernel Lab simulates it and
+hands back a numpy array, which we check against numpy's own answer.
+"""),
+    code("fk-run-code", """
+a = np.random.rand(128, 512).astype(np.float32)
+b = np.random.rand(128, 512).astype(np.float32)
+
+c = tensor_add(a, b)
+print(c.shape, c.dtype)
+print("matches numpy:", np.allclose(c, a + b))
+"""),
+    md("fk-spmd", """
+## Bigger tensors: a grid of kernel instances
+
+A `[256, 1024]` tensor does not fit in one tile. One way to handle it is to launch the kernel on a **grid**:
+`kernel[2, 2](...)` runs four *instances*, and each one asks `nl.program_id(axis)` where it sits in the
+grid and processes its own `[128, 512]` block. Index expressions built from `nl.arange` say which rows and
+columns a tile covers: `[:, None]` makes a column of partition indices, `[None, :]` a row of free indices.
+"""),
+    code("fk-spmd-code", """
+@nki.jit
+def tensor_add_grid(a_input, b_input):
+    c_output = nl.ndarray(a_input.shape, dtype=a_input.dtype, buffer=nl.shared_hbm)
+
+    # Which block of the tensors this instance owns.
+    row0 = nl.program_id(0) * 128
+    col0 = nl.program_id(1) * 512
+    i_p = row0 + nl.arange(128)[:, None]
+    i_f = col0 + nl.arange(512)[None, :]
+
+    a_tile = nl.load(a_input[i_p, i_f])
+    b_tile = nl.load(b_input[i_p, i_f])
+    nl.store(c_output[i_p, i_f], value=a_tile + b_tile)
+    return c_output
+
+
+a = np.random.rand(256, 1024).astype(np.float32)
+b = np.random.rand(256, 1024).astype(np.float32)
+c = tensor_add_grid[2, 2](a, b)
+print("matches numpy:", np.allclose(c, a + b))
+"""),
+    md("fk-mask", """
+## Shapes that do not divide evenly: masks
+
+Real tensors rarely have a multiple of 128 rows. Instead of a grid, a kernel can loop over row tiles with
+`nl.affine_range` and pass a **mask** to `load` and `store`, so the last, partial tile touches only the rows
+that exist. (`affine_range` tells the compiler the iterations are independent, so it may overlap them.)
+"""),
+    code("fk-mask-code", """
+@nki.jit
+def tensor_add_ragged(a_input, b_input):
+    c_output = nl.ndarray(a_input.shape, dtype=a_input.dtype, buffer=nl.shared_hbm)
+    rows, cols = a_input.shape
+
+    for t in nl.affine_range((rows + 127) // 128):
+        i_p = t * 128 + nl.arange(128)[:, None]
+        i_f = nl.arange(cols)[None, :]
+        a_tile = nl.load(a_input[i_p, i_f], mask=(i_p < rows))
+        b_tile = nl.load(b_input[i_p, i_f], mask=(i_p < rows))
+        nl.store(c_output[i_p, i_f], value=a_tile + b_tile, mask=(i_p < rows))
+    return c_output
+
+
+a = np.random.rand(300, 64).astype(np.float32)
+b = np.random.rand(300, 64).astype(np.float32)
+c = tensor_add_ragged(a, b)
+print("matches numpy:", np.allclose(c, a + b))
+"""),
+    md("fk-errors", """
+## Reading NKI errors
+
+When a kernel breaks a rule of the hardware, Kernel Lab stops with an error that names the rule (an NKI
+error code), explains it in one line and points at the line of your kernel. The next cell asks for a tile
+with 256 partitions — twice what SBUF has. Run it and read the error; it is *meant* to fail.
+"""),
+    code("fk-errors-code", """
+@nki.jit
+def too_many_partitions(a_input):
+    c_output = nl.ndarray(a_input.shape, dtype=a_input.dtype, buffer=nl.shared_hbm)
+    a_tile = nl.load(a_input)          # a [256, 64] tile: too many partitions
+    nl.store(c_output, value=a_tile)
+    return c_output
+
+
+too_many_partitions(np.zeros((256, 64), dtype=np.float32))
+""", raises=True),
+    md("fk-summary", """
+## What you learned
+
+- A kernel loads tiles from HBM into SBUF, computes on them and stores the result back to HBM.
+- A tile has at most 128 partitions (its first dimension).
+- `kernel[grid](...)` launches instances; `nl.program_id` tells each one which block is its own.
+- `nl.affine_range` loops over tiles; `mask=` keeps the last, partial tile inside the tensor.
+- NKI errors name the rule you broke and the line where it happened.
+
+Next, you will look at *where the time goes* when a kernel runs, with Kernel Lab's profiler.
+"""),
+], {"order": 3, "difficulty": "beginner", "estimated_minutes": 20,
+    "summary": "Load, compute, store: a tensor-add kernel, SPMD grids, masks for ragged shapes, and NKI errors."})
+
 
 def main():
     ROOT.mkdir(exist_ok=True)
