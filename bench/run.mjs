@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// `npm run bench [filter]`: runs every benchmark (`**/bench/*.bench.ts`) in its own process, one after
+// another so they do not compete for the CPU. Each prints its figures next to a baseline it measures in the
+// same run (CPython, numpy, …); this runner adds a header per benchmark and a closing summary.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const filter = process.argv[2] ?? "";
+
+function findBenchmarks(dir) {
+  const found = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...findBenchmarks(full));
+    else if (entry.name.endsWith(".bench.ts") && path.basename(dir) === "bench") found.push(full);
+  }
+  return found;
+}
+
+const benchmarks = findBenchmarks(root)
+  .map((file) => path.relative(root, file))
+  .filter((file) => file.includes(filter))
+  .sort();
+if (benchmarks.length === 0) {
+  console.error(`no benchmark matches "${filter}"`);
+  process.exit(2);
+}
+
+const results = [];
+for (const file of benchmarks) {
+  console.log(`\n\u001b[1m━━ ${file}\u001b[0m`);
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ["--import", "tsx", file], { cwd: root, stdio: "inherit" });
+  results.push({ file, ok: run.status === 0, seconds: (performance.now() - started) / 1000 });
+}
+
+console.log("\n\u001b[1mBenchmarks\u001b[0m");
+for (const r of results) console.log(`  ${r.ok ? "ok  " : "FAIL"} ${r.file} (${r.seconds.toFixed(1)} s)`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);
