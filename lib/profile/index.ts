@@ -1,0 +1,11 @@
+/** Public API of the profiler: metrics, roofline, insights and exports over a timed trace. */
+
+export { profileTrace, profileTimedTrace, type Profile } from "./profile";
+export { computeMetrics, unionLength, ENGINE_METRIC_NAMES, type ProfileMetrics } from "./metrics";
+export { rooflinePoint, type RooflinePoint } from "./roofline";
+export { memoryUsage, type MemoryUsage, type OccupancySample } from "./memory-usage";
+export { collectFacts, type InstructionFacts } from "./facts";
+export { runInsights, INSIGHT_RULES, type Insight, type InsightRule, type InsightContext, type SourceRef, type Severity } from "./insights";
+export { toPerfetto, hbmBandwidth, type PerfettoTrace, type TraceEvent, type PerfettoOptions } from "./export/perfetto";
+export { toCsv, CSV_COLUMNS } from "./export/csv";
+export { profileDocument, PROFILE_MIME, PROFILE_DOCUMENT_VERSION, type ProfileDocument } from "./document";
