@@ -1,0 +1,16 @@
+# numpy scalar types: construction, arithmetic, comparisons, Python interop
+import numpy as np
+a = np.float32(0.1)
+b = np.float32(0.2)
+print(a + b, a + b == np.float32(0.3), float(a + b), type(a + b).__name__)
+print(np.float64(0.1) + np.float64(0.2), np.float16(0.1) + np.float16(0.2), type(np.float16(1) * 2).__name__)
+i = np.int32(2 ** 31 - 1)
+print(i, type(i + 1).__name__, np.int8(100) + np.int8(27), np.uint8(250) + np.uint8(10))
+print(np.int64(7) // 2, np.int64(7) / 2, np.int32(-7) % 3, np.float32(7) // 2, -np.float32(1.5))
+print(np.float32(3) > 2.5, np.float32(1e38) * 10, np.float32(1e-45), np.float32(3.4028235e38))
+print(int(np.float32(2.9)), round(np.float64(2.5)), round(np.float32(1.26), 1), abs(np.int16(-5)))
+x = 1.5 * np.float32(2)
+print(x, type(x).__name__, type(2 * np.float64(1.5)).__name__, type(np.int32(1) + 1).__name__)
+print(np.float32("1.5"), np.int32("42"), np.float64(np.float32(0.1)), np.float32(np.float64(0.1)))
+print(sum(np.arange(4, dtype=np.float32)), type(sum(np.arange(4, dtype=np.float32))).__name__)
+print(np.sqrt(np.float32(2)), np.exp(np.float64(1)), type(np.sqrt(np.float32(2))).__name__)

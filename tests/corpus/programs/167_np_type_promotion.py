@@ -1,0 +1,20 @@
+# numpy 2 type promotion (NEP 50) for arrays and Python scalars
+import numpy as np
+def show(x):
+    return str(x.dtype)
+i8 = np.array([1], dtype=np.int8)
+i16 = np.array([1], dtype=np.int16)
+i32 = np.array([1], dtype=np.int32)
+i64 = np.array([1])
+u8 = np.array([1], dtype=np.uint8)
+f16 = np.array([1], dtype=np.float16)
+f32 = np.array([1], dtype=np.float32)
+f64 = np.array([1.0])
+b = np.array([True])
+print(show(i8 + i16), show(i8 + u8), show(u8 + i16), show(i32 + u8), show(i64 + f32), show(i16 + f16))
+print(show(f16 + f32), show(f32 + f64), show(i32 + f32), show(i8 + f16), show(b + b), show(b + i8), show(b + f16))
+print(show(i8 + 1), show(f32 + 1.5), show(f16 + 2), show(i32 * 2.5), show(u8 + 3))
+print(show(f32 * np.float64(2)), show(f32 + np.float32(2)), show(i8 + np.int64(1)), show(f32 / 2))
+print(show(i32 / i32), show(i8 // i8), show(u8 - u8), show(np.arange(3) / 2), show(i16 ** 2))
+print(np.result_type(np.int8, np.uint8), np.result_type(np.float16, np.int16), np.promote_types(np.float32, np.int64))
+print(np.array([1, 2], dtype=np.int8) * 100, (u8 - 2), np.array([200], dtype=np.uint8) + np.array([100], dtype=np.uint8))
