@@ -178,6 +178,9 @@ OPS = {
     "isclose": lambda a, b, rtol=1e-5, atol=1e-8: np.isclose(a, b, rtol=rtol, atol=atol),
     "array_equal": np.array_equal,
     "tolist": lambda a: a.tolist(),
+    "assert_allclose": lambda a, b, rtol=1e-7, atol=0, err_msg="": np.testing.assert_allclose(a, b, rtol=rtol, atol=atol, err_msg=err_msg),
+    "assert_array_equal": lambda a, b, err_msg="": np.testing.assert_array_equal(a, b, err_msg=err_msg),
+    "assert_array_almost_equal": lambda a, b, decimal=6: np.testing.assert_array_almost_equal(a, b, decimal=decimal),
     "item": lambda a, *i: a.item(*i),
 }
 
@@ -201,7 +204,9 @@ def case(op, *args, tol="exact", **kw):
     pykw = {k: dec(v) for k, v in kw.items()}
     try:
         r = OPS[op](*pyargs, **pykw)
-        if isinstance(r, list) and op in ("split", "array_split"):
+        if r is None:
+            res = {"py": None}
+        elif isinstance(r, list) and op in ("split", "array_split"):
             res = split_res(r)
         elif isinstance(r, (bool, int, float, list)) and not isinstance(r, np.generic):
             res = {"py": r if not isinstance(r, float) else enc_value(r)}
@@ -549,6 +554,38 @@ def main():
     case("array_equal", A("v3"), A("v3"))
     case("array_equal", A("v3"), A("v4"))
     case("array_equal", A("m23"), A("m34"))
+
+    # ---- numpy.testing messages ----------------------------------------------------------------
+    inp("t_a", np.array([1.0, 2.0, 3.0, 4.0]))
+    inp("t_b", np.array([1.0, 2.5, 3.5, 5.0]))
+    inp("t_a32", np.array([1.0, 2.0, 3.0, 4.0], dtype=np.float32))
+    inp("t_i", np.array([1, 2, 3]))
+    inp("t_j", np.array([1, 2, 4]))
+    inp("t_k", np.array([1, 2]))
+    inp("t_nan", np.array([1.0, np.nan]))
+    inp("t_nan2", np.array([1.0, 2.0]))
+    inp("t_z", np.array([0.0, 1.0]))
+    inp("t_zz", np.array([0.0, 0.0]))
+    inp("t_s3", np.float64(3.0))
+    inp("t_s4", np.float64(4.0))
+    inp("t_inf", np.array([np.inf, 1.0, -np.inf]))
+    inp("t_inf2", np.array([np.inf, 1.0, np.inf]))
+    inp("t_big", np.arange(12.0).reshape(3, 4))
+    inp("t_big2", np.arange(12.0).reshape(3, 4) * 1.5)
+    inp("t_u", np.array([1, 5, 3], dtype=np.uint8))
+    inp("t_u2", np.array([2, 5, 1], dtype=np.uint8))
+    inp("t_mixnan", np.array([np.nan, 1.0, 2.0, 3.0]))
+    inp("t_mixnan2", np.array([np.nan, 1.0, 2.5, 3.0]))
+    for a, b in [("t_a", "t_b"), ("t_a32", "t_b"), ("t_a", "t_k"), ("t_nan", "t_nan2"), ("t_z", "t_zz"), ("t_s3", "t_s4"),
+                 ("t_a", "t_s3"), ("t_inf", "t_inf2"), ("t_big", "t_big2"), ("t_a", "t_a"), ("t_mixnan", "t_mixnan2"),
+                 ("t_i", "t_j"), ("t_u", "t_u2")]:
+        case("assert_allclose", A(a), A(b))
+        case("assert_array_equal", A(a), A(b))
+        case("assert_array_almost_equal", A(a), A(b))
+    case("assert_allclose", A("t_a32"), A("t_b"), rtol=F(1e-3), atol=F(1e-5), err_msg=S("hello"))
+    case("assert_allclose", A("t_a"), A("t_b"), atol=F(0.6))
+    case("assert_array_equal", A("t_i"), A("t_j"), err_msg=S("a long message " * 8))
+    case("assert_array_almost_equal", A("t_a"), A("t_b"), decimal=I(0))
 
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "core.golden.json")
     with open(path, "w") as f:

@@ -13,6 +13,8 @@ import { argsort, sort, unique } from "./sorting";
 import { allclose, arrayEqual, isclose } from "./comparison";
 import { copyArray } from "./ndarray";
 import { allocate } from "./dtypes";
+import { assertAllclose, assertArrayAlmostEqual, assertArrayEqual } from "./testing";
+import { NUMPY_TESTING_FORMAT } from "./testing-format";
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 interface EncodedArray {
@@ -85,7 +87,7 @@ const dt = (x: Arg | undefined): DType | undefined => (x === undefined || x === 
 const bool = (x: Arg | undefined): boolean => x !== undefined && x !== null && num(x) !== 0;
 const toInput = (x: Arg): ArrayInput => (Array.isArray(x) ? (x as Arg[]).map(toInput) : (x as ArrayInput));
 
-type Result = NDArray | NDArray[] | number | boolean | NestedList;
+type Result = NDArray | NDArray[] | number | boolean | NestedList | null;
 
 function run(op: string, args: Arg[], kw: Record<string, Arg>): Result {
   const [a0, a1, a2, a3] = args;
@@ -249,6 +251,19 @@ function run(op: string, args: Arg[], kw: Record<string, Arg>): Result {
       return arrayEqual(arr(a0), arr(a1));
     case "tolist":
       return tolist(arr(a0));
+    case "assert_allclose":
+      assertAllclose(arr(a0), arr(a1), NUMPY_TESTING_FORMAT, {
+        rtol: kw.rtol === undefined ? undefined : num(kw.rtol),
+        atol: kw.atol === undefined ? undefined : num(kw.atol),
+        errMsg: kw.err_msg as string | undefined,
+      });
+      return null;
+    case "assert_array_equal":
+      assertArrayEqual(arr(a0), arr(a1), NUMPY_TESTING_FORMAT, { errMsg: kw.err_msg as string | undefined });
+      return null;
+    case "assert_array_almost_equal":
+      assertArrayAlmostEqual(arr(a0), arr(a1), NUMPY_TESTING_FORMAT, kw.decimal === undefined ? 6 : num(kw.decimal));
+      return null;
     case "item":
       return item(arr(a0), a1 === undefined ? undefined : num(a1));
     default:

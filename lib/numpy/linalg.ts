@@ -2,9 +2,9 @@
  * matmul (numpy's gufunc rules incl. 1-D promotion and batch broadcasting), dot, inner, outer,
  * tensordot-style contraction, einsum, linalg.norm.
  *
- * Products accumulate in double and are rounded once to the result dtype. numpy's float32 BLAS
- * accumulates in float32 in an implementation-defined order, so float32 results agree with numpy
- * to rounding, not bit-for-bit.
+ * float32 products use the WebAssembly SIMD kernel in ./kernels (float32 accumulation); other dtypes
+ * accumulate in double and round once. numpy's BLAS sums in an implementation-defined order, so
+ * float results agree with numpy to rounding, not bit-for-bit.
  */
 import { type DType, DTYPES, allocate, castValue, resultType } from "./dtypes";
 import { NumpyError, valueError } from "./errors";
@@ -13,6 +13,7 @@ import { NDArray, astype, broadcastShapes, broadcastView, contiguousData, elemen
 import { normalizeAxes, sum, max, min } from "./reductions";
 import { expandDims, moveaxis, ravel, reshape } from "./shape";
 import { binary, unary } from "./ufuncs";
+import { matmulF32 } from "./kernels";
 
 const SIG = "(n?,k),(k,m?)->(n?,m?)";
 
@@ -69,16 +70,30 @@ export function matmul(x: NDArray, y: NDArray): NDArray {
   const av = contiguousData(broadcastView(a, [...batch, m, k]));
   const bv = contiguousData(broadcastView(b, [...batch, k, n]));
   const nb = shapeSize(batch);
+  if (dtype.name === "float32" && av instanceof Float32Array && bv instanceof Float32Array) {
+    // float32 @ float32: the WebAssembly SIMD kernel (float32 accumulation, like BLAS sgemm).
+    const out = new Float32Array(nb * m * n);
+    for (let t = 0; t < nb; t++) {
+      const c = matmulF32(av.subarray(t * m * k, (t + 1) * m * k), bv.subarray(t * k * n, (t + 1) * k * n), m, k, n);
+      out.set(c, t * m * n);
+    }
+    return fromStorage(dtype, matmulShape(x, y, batch, m, n), out);
+  }
   const acc = new Float64Array(nb * m * n);
   for (let t = 0; t < nb; t++) gemm(av, t * m * k, bv, t * k * n, m, k, n, acc, t * m * n);
   const out = allocate(dtype, acc.length);
   if (dtype.kind === "b") for (let i = 0; i < acc.length; i++) out[i] = acc[i] !== 0 ? 1 : 0;
   else if (dtype.isFloat) (out as Float64Array).set(acc);
   else for (let i = 0; i < acc.length; i++) out[i] = castValue(dtype, acc[i]);
-  let shape = [...batch, m, n];
-  if (x.ndim === 1) shape = [...batch, n];
-  if (y.ndim === 1) shape = x.ndim === 1 ? [...batch] : [...batch, m];
-  return finishDtype(fromStorage(dtype, shape, out));
+  return finishDtype(fromStorage(dtype, matmulShape(x, y, batch, m, n), out));
+}
+
+/** Result shape after dropping the dimensions numpy added to 1-D operands. */
+function matmulShape(x: NDArray, y: NDArray, batch: readonly number[], m: number, n: number): number[] {
+  if (x.ndim === 1 && y.ndim === 1) return [...batch];
+  if (x.ndim === 1) return [...batch, n];
+  if (y.ndim === 1) return [...batch, m];
+  return [...batch, m, n];
 }
 
 /** Sum of products over axis ia of a and axis ib of b; result dims: a's others then b's others. */
