@@ -96,7 +96,8 @@ export class CodeGenerator {
       body = body.slice(0, -1);
       result = `$ln = ${last.line};\nreturn ${this.expr(last.value)};\n`;
     }
-    const code = this.block(body) + result;
+    const doc = docstring(module.body);
+    const code = (doc === null ? "" : `${this.globalCell("__doc__")}.v = ${jsString(doc)};\n`) + this.block(body) + result;
     const temps = this.ctx.temps.length > 0 ? `let ${this.ctx.temps.join(", ")};\n` : "";
     return (
       `"use strict";\n${this.header.join("\n")}\nconst $f = 0;\nlet $ln = ${module.body.length > 0 ? module.body[0].line : 1};\n${temps}` +
@@ -556,7 +557,11 @@ export class CodeGenerator {
     } finally {
       this.ctx = parentCtx;
     }
-    return `$rt.makeFunction(${codeVar}, ${body}, ${defaults}, ${kwDefaults}, $g)`;
+    const make = `$rt.makeFunction(${codeVar}, ${body}, ${defaults}, ${kwDefaults}, $g)`;
+    const doc = node.kind === "FunctionDef" ? docstring(node.body) : null;
+    if (doc === null) return make;
+    const fn = this.ctx.temp();
+    return `(${fn} = ${make}, $rt.setattr(${fn}, "__doc__", ${jsString(doc)}), ${fn})`;
   }
 
   private functionDef(s: A.FunctionDef): string {
@@ -591,7 +596,8 @@ export class CodeGenerator {
     this.ctx = new FunctionContext(scope, codeVar, classVar, nsVar);
     let body: string;
     try {
-      const code = this.block(s.body);
+      const doc = docstring(s.body);
+      const code = (doc === null ? "" : `${nsVar}.set("__doc__", ${jsString(doc)});\n`) + this.block(s.body);
       const decls = this.ctx.temps;
       body =
         `function (${nsVar}) {\nconst $f = $rt.enter();\nlet $ln = ${s.line};\n` +
@@ -973,4 +979,11 @@ function collectDeleted(body: A.Stmt[], out: Set<string>): void {
         break;
     }
   }
+}
+
+/** The docstring of a module, class or function body: a leading string-literal statement. */
+function docstring(body: A.Stmt[]): string | null {
+  const first = body[0];
+  if (first === undefined || first.kind !== "Expr" || first.value.kind !== "Constant" || first.value.value.type !== "str") return null;
+  return first.value.value.value;
 }

@@ -99,3 +99,27 @@ describe("parser raises CPython's SyntaxError for invalid source", () => {
     });
   }
 });
+
+describe("parser rejects valid Python that Kernel Lab does not run, saying so", () => {
+  const unsupported: [string, RegExp][] = [
+    ["x = b'abc'\n", /bytes literals are not supported in Kernel Lab/],
+    ["x = 1j\n", /complex numbers .* not supported in Kernel Lab/],
+    ["x = 1.5J + 2\n", /complex numbers .* not supported in Kernel Lab/],
+    ["async def f():\n    pass\n", /Kernel Lab does not support async/],
+    ["def f():\n    await g()\n", /Kernel Lab does not support async/],
+    ["def f():\n    yield 1\n", /Kernel Lab does not support generators/],
+    ["def f():\n    x = yield\n", /Kernel Lab does not support generators/],
+    ["match x:\n    case 1:\n        pass\n", /Kernel Lab does not support 'match'/],
+    ["try:\n    pass\nexcept* ValueError:\n    pass\n", /Kernel Lab does not support 'except\*'/],
+  ];
+  for (const [source, message] of unsupported) {
+    it(`rejects ${JSON.stringify(source)}`, () => {
+      expect(() => parseModule(source, "prog.py")).toThrow(message);
+    });
+  }
+
+  it("still treats match as an ordinary name", () => {
+    const tree = parseModule("match = [1]\nmatch[0] = 2\nprint(match)\n", "prog.py");
+    expect(tree.body.map((s) => s.kind)).toEqual(["Assign", "Assign", "Expr"]);
+  });
+});

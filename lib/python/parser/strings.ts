@@ -7,6 +7,21 @@ import type * as A from "./ast";
 import { parseEmbeddedExpression } from "./parser";
 import { PythonSyntaxError } from "./syntaxError";
 import { sourceLine, type Token } from "./tokenizer";
+import { unicodeNameTable } from "./unicodeNames.generated";
+
+let nameMap: Map<string, number> | null = null;
+
+/** Character names for `\N{...}`, parsed on first use. */
+function unicodeNames(): Map<string, number> {
+  if (nameMap === null) {
+    nameMap = new Map();
+    for (const line of unicodeNameTable.split("\n")) {
+      const tab = line.indexOf("\t");
+      nameMap.set(line.slice(0, tab), parseInt(line.slice(tab + 1), 16));
+    }
+  }
+  return nameMap;
+}
 
 export interface ParsedString {
   isFString: boolean;
@@ -42,7 +57,7 @@ export function parseStringToken(token: Token, filename: string, source: string)
   }
   const isRaw = prefix.includes("r");
   if (!prefix.includes("f")) {
-    const value = isRaw ? body.replace(/\r\n?/g, "\n") : decodeEscapes(body, ctx, 0);
+    const value = isRaw ? body.replace(/\r\n?/g, "\n") : decodeEscapes(body, ctx);
     return { isFString: false, parts: [{ kind: "Constant", value: { type: "str", value }, ...span }] };
   }
   return { isFString: true, parts: parseFStringBody(body, 0, body.length, isRaw, ctx, span, 0).parts };
@@ -76,8 +91,8 @@ function fail(ctx: Context, msg: string, tokenOffset: number, tokenEnd: number):
   );
 }
 
-/** CPython reports f-string errors at the end of the whole literal. */
-function failFString(ctx: Context, msg: string): never {
+/** CPython reports f-string and escape-decoding errors just past the end of the whole literal. */
+function failAtEnd(ctx: Context, msg: string): never {
   const t = ctx.token;
   throw new PythonSyntaxError(
     "SyntaxError",
@@ -88,7 +103,7 @@ function failFString(ctx: Context, msg: string): never {
   );
 }
 
-function decodeEscapes(s: string, ctx: Context, bodyStart: number): string {
+function decodeEscapes(s: string, ctx: Context): string {
   if (!s.includes("\\")) return s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s;
   let out = "";
   let i = 0;
@@ -128,19 +143,27 @@ function decodeEscapes(s: string, ctx: Context, bodyStart: number): string {
       const hex = s.slice(i + 2, i + 2 + hexLen);
       if (hex.length < hexLen || !/^[0-9a-fA-F]+$/.test(hex)) {
         const escName = next === "x" ? "\\xXX" : next === "u" ? "\\uXXXX" : "\\UXXXXXXXX";
-        const codec = "unicodeescape";
-        fail(ctx, `(${codec} error) '${codec}' codec can't decode bytes in position ${i}-${i + 1 + hex.length}: truncated ${escName} escape`, ctx.bodyOffset + bodyStart + i, ctx.bodyOffset + bodyStart + i + 2);
+        failAtEnd(ctx, `(unicode error) 'unicodeescape' codec can't decode bytes in position ${i}-${i + 1 + hex.length}: truncated ${escName} escape`);
       }
       const cp = parseInt(hex, 16);
       if (cp > 0x10ffff) {
-        fail(ctx, `(unicode error) 'unicodeescape' codec can't decode bytes in position ${i}-${i + 9}: illegal Unicode character`, ctx.bodyOffset + bodyStart + i, ctx.bodyOffset + bodyStart + i + 10);
+        failAtEnd(ctx, `(unicode error) 'unicodeescape' codec can't decode bytes in position ${i}-${i + 9}: illegal Unicode character`);
       }
       out += String.fromCodePoint(cp);
       i += 2 + hexLen;
       continue;
     }
     if (next === "N") {
-      fail(ctx, "\\N{...} escapes are not supported in Kernel Lab; write the character itself", ctx.bodyOffset + bodyStart + i, ctx.bodyOffset + bodyStart + i + 2);
+      const close = s[i + 2] === "{" ? s.indexOf("}", i + 3) : -1;
+      const cp = close < 0 ? undefined : unicodeNames().get(s.slice(i + 3, close).toUpperCase());
+      if (cp === undefined) {
+        const end = close < 0 ? i + 1 : close;
+        const what = close < 0 ? "malformed \\N character escape" : "unknown Unicode character name";
+        failAtEnd(ctx, `(unicode error) 'unicodeescape' codec can't decode bytes in position ${i}-${end}: ${what}`);
+      }
+      out += String.fromCodePoint(cp);
+      i = close + 1;
+      continue;
     }
     // Unknown escapes keep the backslash (CPython only warns).
     out += "\\";
@@ -173,7 +196,7 @@ function parseFStringBody(
   let litStart = from;
   let i = from;
   const flushLiteral = (end: number): void => {
-    literal += isRaw ? body.slice(litStart, end) : decodeEscapes(body.slice(litStart, end), ctx, litStart);
+    literal += isRaw ? body.slice(litStart, end) : decodeEscapes(body.slice(litStart, end), ctx);
     litStart = end;
   };
   while (i < to) {
@@ -190,7 +213,7 @@ function parseFStringBody(
         litStart = i;
         continue;
       }
-      if (depth > 1) failFString(ctx, "f-string: expressions nested too deeply");
+      if (depth > 1) failAtEnd(ctx, "f-string: expressions nested too deeply");
       flushLiteral(i);
       if (literal !== "") parts.push({ kind: "Constant", value: { type: "str", value: literal }, ...span });
       literal = "";
@@ -212,11 +235,11 @@ function parseFStringBody(
         litStart = i;
         continue;
       }
-      failFString(ctx, "f-string: single '}' is not allowed");
+      failAtEnd(ctx, "f-string: single '}' is not allowed");
     }
     i++;
   }
-  if (depth > 0) failFString(ctx, "f-string: expecting '}'");
+  if (depth > 0) failAtEnd(ctx, "f-string: expecting '}'");
   flushLiteral(to);
   if (literal !== "") parts.push({ kind: "Constant", value: { type: "str", value: literal }, ...span });
   return { parts, end: to };
@@ -239,7 +262,7 @@ function parseReplacementField(
   let quoteLen = 0;
   for (; i < to; i++) {
     const ch = body[i];
-    if (ch === "\\") failFString(ctx, "f-string expression part cannot include a backslash");
+    if (ch === "\\") failAtEnd(ctx, "f-string expression part cannot include a backslash");
     if (quote !== null) {
       if (ch === quote && (quoteLen === 1 || body.startsWith(quote.repeat(3), i))) {
         i += quoteLen - 1;
@@ -257,7 +280,7 @@ function parseReplacementField(
       nesting++;
       continue;
     }
-    if (ch === "#") failFString(ctx, "f-string expression part cannot include '#'");
+    if (ch === "#") failAtEnd(ctx, "f-string expression part cannot include '#'");
     if (nesting > 0) {
       if (ch === "]" || ch === ")" || ch === "}") nesting--;
       continue;
@@ -268,12 +291,12 @@ function parseReplacementField(
       continue;
     }
     if (ch === "!" || ch === ":" || ch === "}" || ch === "=") break;
-    if (ch === "]" || ch === ")") failFString(ctx, `f-string: unmatched '${ch}'`);
+    if (ch === "]" || ch === ")") failAtEnd(ctx, `f-string: unmatched '${ch}'`);
   }
-  if (quote !== null) failFString(ctx, "f-string: unterminated string");
-  if (i >= to) failFString(ctx, "f-string: expecting '}'");
+  if (quote !== null) failAtEnd(ctx, "f-string: unterminated string");
+  if (i >= to) failAtEnd(ctx, "f-string: expecting '}'");
   const exprText = body.slice(start, i);
-  if (exprText.trim() === "") failFString(ctx, "f-string: empty expression not allowed");
+  if (exprText.trim() === "") failAtEnd(ctx, "f-string: empty expression not allowed");
   const pos = positionIn(ctx, ctx.bodyOffset + start);
   const value = parseEmbeddedExpression(exprText, ctx.filename, ctx.source, pos.line, pos.col);
   const parts: (A.Constant | A.FormattedValue)[] = [];
@@ -291,11 +314,11 @@ function parseReplacementField(
   if (body[i] === "!") {
     const c = body[i + 1];
     if (c !== "s" && c !== "r" && c !== "a") {
-      failFString(ctx, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+      failAtEnd(ctx, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
     }
     conversion = c;
     i += 2;
-    if (body[i] !== ":" && body[i] !== "}") failFString(ctx, "f-string: expecting '}'");
+    if (body[i] !== ":" && body[i] !== "}") failAtEnd(ctx, "f-string: expecting '}'");
   }
   let formatSpec: A.JoinedStr | null = null;
   if (body[i] === ":") {
@@ -303,7 +326,7 @@ function parseReplacementField(
     formatSpec = { kind: "JoinedStr", values: spec.parts, ...span };
     i = spec.end;
   }
-  if (body[i] !== "}") failFString(ctx, "f-string: expecting '}'");
+  if (body[i] !== "}") failAtEnd(ctx, "f-string: expecting '}'");
   if (selfDocumenting && conversion === null && formatSpec === null) conversion = "r";
   parts.push({ kind: "FormattedValue", value, conversion, formatSpec, ...span });
   return { parts, end: i + 1 };

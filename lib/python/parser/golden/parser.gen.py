@@ -20,7 +20,7 @@ VALID = [
     "123456789012345678901234567890\n", "1e400\n", "0\n", "00\n", "0.0\n", "1_0.2_5e1_0\n",
     "'a'\n", '"a"\n', "'''a\nb'''\n", '"""doc"""\n', "r'\\n'\n", "'\\n\\t\\x41\\u00e9\\101'\n",
     "'a' 'b' \"c\"\n", "'a\\\nb'\n", "R'x' 'y'\n", "u'x'\n",
-    "True, False, None, ...\n",
+    "True, False, None, ...\n", "'\\N{BULLET} \\N{greek small letter alpha}'\n", "f'\\N{DEGREE SIGN}{x}'\n",
     # f-strings
     "f'{x}'\n", "f'a{x!r}b'\n", "f'{x:>10.3f}'\n", "f'{x:{w}}'\n", "f'{x=}'\n", "f'{x = }'\n",
     "f'{x=:>5}'\n", "f'{x=!s}'\n", "f\"{d['k']}\"\n", "f'{{}} {x}'\n", "f'{a}' 'b' f'{c}'\n",
@@ -131,6 +131,7 @@ INVALID = [
     "def f(x y): pass\n", "if True:\n    x = 1\n     y = 2\n", "x = 1 +* 2\n", "()()()=1\n",
     "(a b c)\n", "x = {'a' 1}\n", "if x == 1\n    pass\n", "import\n", "from x import\n",
     "with a as f(): pass\n", "del 1\n", "a, b += 1\n", "print(f'{a b}')\n", "f(**)\n", "@\ndef f(): pass\n",
+    "x = '\\N{NOPE}'\n", "x = '\\x4'\n", "x = 'ab\\N'\n",
 ]
 
 
