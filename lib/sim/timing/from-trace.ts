@@ -6,7 +6,9 @@
  *   gets rotating buffers, so the anti (WAR) and output (WAW) dependencies that the functional model
  *   records because the next iteration's instance reuses the same address are dropped;
  * - sequential_range (and Python range) keeps them: the compiler orders iterations conservatively;
- * - true (RAW) dependencies are always kept; SPMD instances run back to back in trace order.
+ * - true (RAW) dependencies are always kept, except TensorE -> TensorE ones (PSUM accumulation
+ *   groups, ordered by the in-order TensorE queue without semaphores);
+ * - SPMD instances run back to back in trace order.
  *
  * Rotation depth is not bounded by SBUF capacity yet (see docs/timing-model.md).
  */
@@ -151,6 +153,9 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
     for (let k = 0, m = trace.depCount(i); k < m; k++) {
       const on = trace.depOn(i, k);
       const type = trace.depType(i, k);
+      // TensorE reads only SBUF, so a TensorE -> TensorE dependency is PSUM accumulation (or an
+      // overwrite of a PSUM tile): the in-order array handles it without a semaphore wait.
+      if (engine === Engine.Tensor && trace.engine(on) === Engine.Tensor) continue;
       if (type !== DepType.Raw && writtenIds.length > 0) {
         let falseDep = false;
         for (let w = 0; w < writtenIds.length && !falseDep; w++) {
