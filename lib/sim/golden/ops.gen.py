@@ -373,6 +373,46 @@ for g in range(2):
     out[g * 16:(g + 1) * 16] = s_flat[i_flat.astype(int)].reshape(16, 2)
 case("local_gather", src=arr(src, "float32"), index=arr(index, "uint16"), expected=arr(out, "float32"))
 
+# ---------------------------------------------------------------- nl.* lowerings
+x = rand((64, 96))
+mx = F(x).max(axis=1, keepdims=True)
+e = np.vectorize(lambda t: float(f32(math.exp(float(t)))), otypes=[np.float64])(F(F(x) + F(-mx)))
+ssum = np.zeros((64, 1), dtype=f32)
+for p in range(64):
+    acc = f32(0)
+    for val in F(e[p]):
+        acc = f32(acc + val)
+    ssum[p, 0] = acc
+sm = F(F(e) * F(f32(1.0) / ssum))
+case("nl_softmax", x=arr(x, "float32"), expected=arr(sm, "float32"), numpy_softmax=arr(np.exp(x - x.max(axis=1, keepdims=True)) / np.exp(x - x.max(axis=1, keepdims=True)).sum(axis=1, keepdims=True), "float32"))
+
+x = rand((32, 64))
+w = rand((1, 64))
+ref = x / np.sqrt((x * x).mean(axis=1, keepdims=True) + 1e-6) * w
+case("nl_rms_norm", x=arr(x, "float32"), w=arr(w, "float32"), expected=arr(ref, "float32"))
+
+x = rand((48, 10, 8))
+case("nl_mean_var", x=arr(x, "float32"), expected_mean=arr(x.mean(axis=2), "float32"),
+     expected_mean_12=arr(x.mean(axis=(1, 2))[:, None], "float32"), expected_var=arr(x.var(axis=2), "float32"))
+
+a = rand((64, 32))
+row = rand((1, 32))
+col = rand((64, 1))
+case("nl_binary_broadcast", a=arr(a, "float32"), row=arr(row, "float32"), col=arr(col, "float32"),
+     expected_row=arr(F(a) + F(row), "float32"), expected_col=arr(F(a) * F(col), "float32"),
+     expected_col_first=arr(F(col) - F(a), "float32"), expected_scalar=arr(cast(F(a) * f32(0.5), "float32"), "float32"),
+     expected_gt=arr((F(a) > F(row)).astype(np.float64), "bool_"))
+
+x = rand((96, 128), "bfloat16")
+y = rand((128, 200), "bfloat16")
+case("nl_matmul", x=arr(x, "bfloat16"), y=arr(y, "bfloat16"), expected=arr(x.astype(np.float64) @ y.astype(np.float64), "float32"))
+
+cond = rng.integers(0, 2, size=(16, 12)).astype(np.float64)
+x = rand((16, 12))
+y = rand((16, 12))
+case("nl_where", cond=arr(cond, "uint8"), x=arr(x, "float32"), y=arr(y, "float32"), expected=arr(np.where(cond != 0, x, y), "float32"),
+     expected_scalar=arr(np.where(cond != 0, x, -1.0), "float32"))
+
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "ops.golden.json"), "w") as fh:
     json.dump({"generator": "lib/sim/golden/ops.gen.py", "numpy": np.__version__, "cases": cases}, fh)
