@@ -16,6 +16,10 @@
  * constructors and host objects out of user code's reach.
  */
 
+import type { Runtime } from "./runtime";
+import type { CodeInfo, FunctionImpl } from "./protocol";
+import { HashTable } from "./hashtable";
+
 export type PyValue = number | bigint | boolean | string | PyObject;
 
 /** Arguments passed by keyword to a native function. */
@@ -32,8 +36,11 @@ export class PyObject {
   }
 }
 
-/** How instances of a type are created: native types allocate their own JS class. */
-export type Allocator = (cls: PyType) => PyObject;
+/**
+ * A type's `__new__`: creates the instance (native types allocate their own JS class). `__init__`
+ * runs afterwards when the result is an instance of `cls`.
+ */
+export type Allocator = (cls: PyType, args: PyValue[], kw: Kwargs | null, rt: Runtime) => PyValue;
 
 export class PyType extends PyObject {
   name: string;
@@ -49,13 +56,15 @@ export class PyType extends PyObject {
   instanceDict: boolean;
   /** Whether user code may subclass this type. */
   subclassable: boolean;
+  /** Native types' namespaces cannot be changed from Python. */
+  frozen: boolean;
   constructor(
     meta: PyType | null,
     name: string,
     bases: PyType[],
     ns: Map<string, PyValue>,
     alloc: Allocator,
-    opts: { module?: string; qualname?: string; instanceDict?: boolean; subclassable?: boolean } = {},
+    opts: { module?: string; qualname?: string; instanceDict?: boolean; subclassable?: boolean; frozen?: boolean } = {},
   ) {
     // `type` is its own metaclass; it is patched in right after creation.
     super(meta ?? (null as unknown as PyType));
@@ -67,6 +76,7 @@ export class PyType extends PyObject {
     this.alloc = alloc;
     this.instanceDict = opts.instanceDict ?? false;
     this.subclassable = opts.subclassable ?? true;
+    this.frozen = opts.frozen ?? false;
     this.mro = computeMro(this, bases);
   }
 
@@ -116,25 +126,35 @@ export class MroError extends Error {
   }
 }
 
-const plainAlloc: Allocator = (cls) => new PyObject(cls, cls.instanceDict ? new Map() : null);
+export const plainAlloc: Allocator = (cls) => new PyObject(cls, cls.instanceDict ? new Map() : null);
 
-function builtinType(name: string, bases: PyType[], alloc: Allocator = plainAlloc, subclassable = true): PyType {
-  return new PyType(typeType, name, bases, new Map(), alloc, { subclassable });
+/** Replaced per type when its constructor is installed (builtins.ts). */
+const notYet: Allocator = (cls) => new PyObject(cls);
+
+export function builtinType(
+  name: string,
+  bases: PyType[],
+  alloc: Allocator = notYet,
+  subclassable = true,
+  module = "builtins",
+): PyType {
+  return new PyType(typeType, name, bases, new Map(), alloc, { subclassable, frozen: true, module });
 }
 
 // `object` and `type` first; `type` is an instance of itself.
-export const objectType: PyType = new PyType(null, "object", [], new Map(), plainAlloc);
-export const typeType: PyType = new PyType(null, "type", [objectType], new Map(), plainAlloc);
+export const objectType: PyType = new PyType(null, "object", [], new Map(), plainAlloc, { frozen: true });
+export const typeType: PyType = new PyType(null, "type", [objectType], new Map(), plainAlloc, { frozen: true });
 objectType.cls = typeType;
 typeType.cls = typeType;
 
-export const intType = builtinType("int", [objectType]);
-export const boolType = builtinType("bool", [intType], plainAlloc, false);
-export const floatType = builtinType("float", [objectType]);
-export const strType = builtinType("str", [objectType]);
-export const noneType = builtinType("NoneType", [objectType], plainAlloc, false);
-export const notImplementedType = builtinType("NotImplementedType", [objectType], plainAlloc, false);
-export const ellipsisType = builtinType("ellipsis", [objectType], plainAlloc, false);
+// Immutable builtins are not subclassable here (CPython allows it; Kernel Lab code never needs it).
+export const intType = builtinType("int", [objectType], notYet, false);
+export const boolType = builtinType("bool", [intType], notYet, false);
+export const floatType = builtinType("float", [objectType], notYet, false);
+export const strType = builtinType("str", [objectType], notYet, false);
+export const noneType = builtinType("NoneType", [objectType], notYet, false);
+export const notImplementedType = builtinType("NotImplementedType", [objectType], notYet, false);
+export const ellipsisType = builtinType("ellipsis", [objectType], notYet, false);
 
 export const None: PyObject = new PyObject(noneType);
 export const NotImplemented: PyObject = new PyObject(notImplementedType);
@@ -157,18 +177,18 @@ export class PyList extends PyObject {
   }
 }
 
-export const tupleType = builtinType("tuple", [objectType], (cls) => new PyTuple([], cls));
+export const tupleType = builtinType("tuple", [objectType], notYet, false);
 export class PyTuple extends PyObject {
   readonly items: readonly PyValue[];
   /** Cached hash (tuples are immutable); undefined until first computed. */
   hashCache: number | undefined = undefined;
   constructor(items: readonly PyValue[], cls: PyType = tupleType) {
-    super(cls, cls === tupleType ? null : new Map());
+    super(cls);
     this.items = items;
   }
 }
 
-export const rangeType = builtinType("range", [objectType], plainAlloc, false);
+export const rangeType = builtinType("range", [objectType], notYet, false);
 export class PyRange extends PyObject {
   constructor(
     readonly start: number,
@@ -184,7 +204,7 @@ export class PyRange extends PyObject {
   }
 }
 
-export const sliceType = builtinType("slice", [objectType], plainAlloc, false);
+export const sliceType = builtinType("slice", [objectType], notYet, false);
 export class PySlice extends PyObject {
   constructor(
     readonly start: PyValue,
@@ -195,7 +215,7 @@ export class PySlice extends PyObject {
   }
 }
 
-export const moduleType = builtinType("module", [objectType], plainAlloc, false);
+export const moduleType = builtinType("module", [objectType], notYet, false);
 
 /**
  * A module-level variable slot. Compiled code resolves a global's cell once and then reads
@@ -240,5 +260,235 @@ export class PyModule extends PyObject {
     readonly scope: ModuleScope = new ModuleScope(),
   ) {
     super(moduleType);
+    scope.set("__name__", name);
   }
+  set(name: string, v: PyValue): void {
+    this.scope.set(name, v);
+  }
+}
+
+// ---- callables -------------------------------------------------------------------------------
+
+export const functionType = builtinType("function", [objectType], notYet, false);
+/** A Python function (def / lambda) compiled to `impl`. */
+export class PyFunction extends PyObject {
+  name: string;
+  qualname: string;
+  readonly nparams: number;
+  /** No *args/**kwargs/keyword-only params: a call with exactly `nparams` positional args can
+   *  invoke `impl` directly. */
+  readonly simple: boolean;
+  constructor(
+    readonly code: CodeInfo,
+    readonly impl: FunctionImpl,
+    public defaults: PyValue[] | null,
+    public kwDefaults: Map<string, PyValue> | null,
+    readonly module: ModuleScope,
+  ) {
+    super(functionType, new Map());
+    this.name = code.name;
+    this.qualname = code.qualname;
+    const p = code.params;
+    this.nparams = p.positional.length + (p.varargs ? 1 : 0) + p.kwonly.length + (p.varkw ? 1 : 0);
+    this.simple = p.varargs === null && p.varkw === null && p.kwonly.length === 0;
+  }
+}
+
+export type NativeImpl = (args: PyValue[], kw: Kwargs | null, rt: Runtime) => PyValue;
+export type NativeMethodImpl<T = PyValue> = (self: T, args: PyValue[], kw: Kwargs | null, rt: Runtime) => PyValue;
+
+export const builtinFunctionType = builtinType("builtin_function_or_method", [objectType], notYet, false);
+/** A function implemented in TypeScript. `self` is set for bound builtin methods. */
+export class PyBuiltin extends PyObject {
+  constructor(
+    readonly name: string,
+    readonly impl: NativeImpl,
+    readonly qualname: string = name,
+  ) {
+    super(builtinFunctionType);
+  }
+}
+
+export const methodDescriptorType = builtinType("method_descriptor", [objectType], notYet, false);
+/** A native method in a type namespace; binds `self` on attribute access like a function. */
+export class PyMethodDescr extends PyObject {
+  constructor(
+    readonly name: string,
+    readonly owner: PyType,
+    readonly impl: NativeMethodImpl,
+    /** Guards `self` before the impl runs (CPython: "descriptor 'x' for 'T' objects doesn't apply"). */
+    readonly check: (v: PyValue) => boolean,
+  ) {
+    super(methodDescriptorType);
+  }
+}
+
+export const getSetDescriptorType = builtinType("getset_descriptor", [objectType], notYet, false);
+/** A native attribute (data descriptor): `obj.shape`. */
+export class PyGetSet extends PyObject {
+  constructor(
+    readonly name: string,
+    readonly owner: PyType,
+    readonly get: (self: PyValue, rt: Runtime) => PyValue,
+    readonly set: ((self: PyValue, value: PyValue, rt: Runtime) => void) | null,
+  ) {
+    super(getSetDescriptorType);
+  }
+}
+
+export const methodType = builtinType("method", [objectType], notYet, false);
+/** A bound method: `obj.f` where `f` is a Python function or a native method descriptor. */
+export class PyMethod extends PyObject {
+  constructor(
+    readonly self: PyValue,
+    readonly func: PyValue,
+  ) {
+    super(methodType);
+  }
+}
+
+export const propertyType = builtinType("property", [objectType]);
+export class PyProperty extends PyObject {
+  constructor(
+    readonly fget: PyValue,
+    readonly fset: PyValue,
+    readonly fdel: PyValue,
+    readonly doc: PyValue,
+    cls: PyType = propertyType,
+  ) {
+    super(cls);
+  }
+}
+
+export const staticMethodType = builtinType("staticmethod", [objectType]);
+export const classMethodType = builtinType("classmethod", [objectType]);
+export class PyStaticMethod extends PyObject {
+  constructor(readonly func: PyValue) {
+    super(staticMethodType);
+  }
+}
+export class PyClassMethod extends PyObject {
+  constructor(readonly func: PyValue) {
+    super(classMethodType);
+  }
+}
+
+export const superType = builtinType("super", [objectType], notYet, false);
+export class PySuper extends PyObject {
+  constructor(
+    /** The class whose MRO successor we start from. */
+    readonly thisClass: PyType,
+    readonly self: PyValue,
+    /** type(self), or self itself when it is a class (super in classmethods). */
+    readonly selfType: PyType,
+  ) {
+    super(superType);
+  }
+}
+
+// ---- iterators -------------------------------------------------------------------------------
+
+export const iteratorType = builtinType("iterator", [objectType], notYet, false);
+/**
+ * A native iterator (list_iterator, range_iterator, generator, map, zip, ...). `step()` returns the
+ * next value or undefined when exhausted; the Python type name is per instance.
+ */
+export class PyIterator extends PyObject {
+  done = false;
+  constructor(
+    readonly step: () => PyValue | undefined,
+    cls: PyType = iteratorType,
+  ) {
+    super(cls);
+  }
+  next(): PyValue | undefined {
+    if (this.done) return undefined;
+    const v = this.step();
+    if (v === undefined) this.done = true;
+    return v;
+  }
+}
+
+// ---- dict and set ----------------------------------------------------------------------------
+
+export const dictType = builtinType("dict", [objectType], (cls) => new PyDict(cls));
+export class PyDict extends PyObject {
+  readonly table = new HashTable();
+  constructor(cls: PyType = dictType) {
+    super(cls, cls === dictType ? null : new Map());
+  }
+}
+
+export const setType = builtinType("set", [objectType], (cls) => new PySet(cls));
+export const frozensetType = builtinType("frozenset", [objectType], notYet, false);
+export class PySet extends PyObject {
+  readonly table = new HashTable();
+  hashCache: number | undefined = undefined;
+  constructor(cls: PyType = setType) {
+    super(cls, cls === setType || cls === frozensetType ? null : new Map());
+  }
+  get frozen(): boolean {
+    return this.cls === frozensetType;
+  }
+}
+
+export type DictViewKind = "keys" | "values" | "items";
+export const dictKeysType = builtinType("dict_keys", [objectType], notYet, false);
+export const dictValuesType = builtinType("dict_values", [objectType], notYet, false);
+export const dictItemsType = builtinType("dict_items", [objectType], notYet, false);
+export class PyDictView extends PyObject {
+  constructor(
+    readonly owner: PyDict,
+    readonly kind: DictViewKind,
+  ) {
+    super(kind === "keys" ? dictKeysType : kind === "values" ? dictValuesType : dictItemsType);
+  }
+}
+
+// ---- exceptions ------------------------------------------------------------------------------
+
+export interface TracebackEntry {
+  code: CodeInfo;
+  line: number;
+  /** Frame depth of the activation that recorded this entry (dedups re-raises in one frame). */
+  frame: number;
+}
+
+export class PyBaseException extends PyObject {
+  args: PyValue[];
+  /** Innermost frame last once printing; recorded while unwinding (so innermost first). */
+  tb: TracebackEntry[] = [];
+  cause: PyObject | null = null;
+  context: PyObject | null = null;
+  suppressContext = false;
+  constructor(cls: PyType, args: PyValue[]) {
+    super(cls, new Map());
+    this.args = args;
+  }
+}
+
+export const generatorType = builtinType("generator", [iteratorType], notYet, false);
+
+/** The Python type of any value. */
+export function typeOf(v: PyValue): PyType {
+  switch (typeof v) {
+    case "number":
+    case "bigint":
+      return intType;
+    case "string":
+      return strType;
+    case "boolean":
+      return boolType;
+    default:
+      return v.cls;
+  }
+}
+
+/** `type(v).__name__`, as used in most error messages. */
+export function typeName(v: PyValue): string {
+  return typeOf(v).name;
+}
+
+export function isInt(v: PyValue): v is number | bigint {
+  return typeof v === "number" || typeof v === "bigint";
 }

@@ -1,0 +1,166 @@
+/*
+ * The insertion-ordered hash table behind dict, set and frozenset.
+ *
+ * Python-equal keys must collide: 1 == 1.0 == True, so numeric keys are normalised to one JS
+ * primitive (`number`, or `bigint` past 2**53) and strings stay strings; both go into one JS Map
+ * (which compares them by value). Objects with identity equality (None, functions, plain
+ * instances) key by the object itself. Only keys with structural equality (tuples, frozensets,
+ * user classes defining __eq__/__hash__) take the slow path: a Python hash and `==` within a bucket.
+ * Order is kept in a compact entries array with tombstones, like CPython's compact dict.
+ */
+
+import type { PyValue } from "./objects";
+
+export interface Entry {
+  k: PyValue;
+  v: PyValue;
+  /** Position in `entries`. */
+  i: number;
+}
+
+/** Marker returned by `primitiveKey` for keys that need the Python hash / == slow path. */
+export const STRUCTURAL: unique symbol = Symbol("structural");
+
+export type KeyClass = string | number | bigint | object | typeof STRUCTURAL;
+
+export interface KeyOps {
+  /** Normalised identity key, STRUCTURAL, or throws TypeError for unhashable keys. */
+  primitiveKey(k: PyValue): KeyClass;
+  hash(k: PyValue): number | bigint;
+  equal(a: PyValue, b: PyValue): boolean;
+}
+
+export class HashTable {
+  private prim = new Map<unknown, Entry>();
+  private buckets: Map<number | bigint, Entry[]> | null = null;
+  entries: (Entry | undefined)[] = [];
+  size = 0;
+  /** Bumped on every insertion/removal so iterators can detect changes during iteration. */
+  version = 0;
+
+  private findStruct(k: PyValue, h: number | bigint, ops: KeyOps): Entry | undefined {
+    const b = this.buckets?.get(h);
+    if (b === undefined) return undefined;
+    for (const e of b) if (e.k === k || ops.equal(e.k, k)) return e;
+    return undefined;
+  }
+
+  find(k: PyValue, ops: KeyOps): Entry | undefined {
+    const pk = ops.primitiveKey(k);
+    if (pk !== STRUCTURAL) return this.prim.get(pk);
+    if (this.buckets === null) {
+      ops.hash(k); // still validates hashability of nested items
+      return undefined;
+    }
+    return this.findStruct(k, ops.hash(k), ops);
+  }
+
+  get(k: PyValue, ops: KeyOps): PyValue | undefined {
+    return this.find(k, ops)?.v;
+  }
+
+  set(k: PyValue, v: PyValue, ops: KeyOps): void {
+    const pk = ops.primitiveKey(k);
+    if (pk !== STRUCTURAL) {
+      const e = this.prim.get(pk);
+      if (e !== undefined) {
+        e.v = v;
+        return;
+      }
+      const ne: Entry = { k, v, i: this.entries.length };
+      this.prim.set(pk, ne);
+      this.push(ne);
+      return;
+    }
+    const h = ops.hash(k);
+    const e = this.findStruct(k, h, ops);
+    if (e !== undefined) {
+      e.v = v;
+      return;
+    }
+    const ne: Entry = { k, v, i: this.entries.length };
+    if (this.buckets === null) this.buckets = new Map();
+    const b = this.buckets.get(h);
+    if (b === undefined) this.buckets.set(h, [ne]);
+    else b.push(ne);
+    this.push(ne);
+  }
+
+  private push(e: Entry): void {
+    this.entries.push(e);
+    this.size++;
+    this.version++;
+  }
+
+  delete(k: PyValue, ops: KeyOps): Entry | undefined {
+    const pk = ops.primitiveKey(k);
+    let e: Entry | undefined;
+    if (pk !== STRUCTURAL) {
+      e = this.prim.get(pk);
+      if (e === undefined) return undefined;
+      this.prim.delete(pk);
+    } else {
+      if (this.buckets === null) return undefined;
+      const h = ops.hash(k);
+      const b = this.buckets.get(h);
+      if (b === undefined) return undefined;
+      const j = b.findIndex((x) => x.k === k || ops.equal(x.k, k));
+      if (j < 0) return undefined;
+      e = b[j];
+      b.splice(j, 1);
+      if (b.length === 0) this.buckets.delete(h);
+    }
+    this.entries[e.i] = undefined;
+    this.size--;
+    this.version++;
+    if (this.entries.length > 16 && this.size * 2 < this.entries.length) this.compact();
+    return e;
+  }
+
+  private compact(): void {
+    const live: Entry[] = [];
+    for (const e of this.entries) {
+      if (e !== undefined) {
+        e.i = live.length;
+        live.push(e);
+      }
+    }
+    this.entries = live;
+  }
+
+  clear(): void {
+    this.prim.clear();
+    this.buckets = null;
+    this.entries = [];
+    this.size = 0;
+    this.version++;
+  }
+
+  /** Last inserted entry (dict.popitem). */
+  last(): Entry | undefined {
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const e = this.entries[i];
+      if (e !== undefined) return e;
+    }
+    return undefined;
+  }
+
+  *iterate(): IterableIterator<Entry> {
+    const ents = this.entries;
+    for (let i = 0; i < ents.length; i++) {
+      const e = ents[i];
+      if (e !== undefined) yield e;
+    }
+  }
+
+  copyFrom(other: HashTable, ops: KeyOps): void {
+    for (const e of other.iterate()) this.set(e.k, e.v, ops);
+  }
+
+  /** Keys in order, for callers that must not observe mutation. */
+  keys(): PyValue[] {
+    const out: PyValue[] = [];
+    for (const e of this.entries) if (e !== undefined) out.push(e.k);
+    return out;
+  }
+}

@@ -1,0 +1,44 @@
+/*
+ * Creating a ready-to-run interpreter: a Runtime with builtins, the standard library modules and
+ * any extra native modules, plus a `__main__` module.
+ */
+
+import { builtinValues } from "./builtins";
+import { PyModule } from "./objects";
+import { Runtime, type NativeModuleDef, type RuntimeOptions } from "./runtime";
+import { functoolsModule } from "./modules/functools";
+import { itertoolsModule } from "./modules/itertools";
+import { mathModule } from "./modules/math";
+import { operatorModule } from "./modules/operator";
+import { randomModule } from "./modules/random";
+import { sysModule } from "./modules/sys";
+import { timeModule } from "./modules/time";
+
+/** The standard library Kernel Lab provides. */
+export const stdlibModules: readonly NativeModuleDef[] = [
+  sysModule,
+  mathModule,
+  timeModule,
+  randomModule,
+  functoolsModule,
+  itertoolsModule,
+  operatorModule,
+];
+
+export function createRuntime(opts: RuntimeOptions): Runtime {
+  const rt = new Runtime({ ...opts, modules: [...stdlibModules, ...(opts.modules ?? [])] });
+  for (const [name, value] of builtinValues()) rt.builtins.set(name, value);
+  const builtinsModule = new PyModule("builtins", rt.builtins);
+  rt.modules.set("builtins", builtinsModule);
+  return rt;
+}
+
+/** A fresh `__main__` module registered in the runtime. */
+export function createMainModule(rt: Runtime, file: string): PyModule {
+  const main = new PyModule("__main__");
+  main.scope.set("__file__", file);
+  main.scope.set("__doc__", rt.None);
+  main.scope.set("__builtins__", rt.modules.get("builtins") as PyModule);
+  rt.modules.set("__main__", main);
+  return main;
+}

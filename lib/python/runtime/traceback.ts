@@ -1,0 +1,64 @@
+/*
+ * CPython 3.11's traceback text for an uncaught exception, including chained exceptions, and the
+ * structured form the UI uses to underline lines.
+ */
+
+import { PyBaseException, PyObject, type TracebackEntry } from "./objects";
+import type { Runtime } from "./runtime";
+
+export interface FrameInfo {
+  filename: string;
+  line: number;
+  /** 0-based column of the first non-blank character of the line. */
+  col: number;
+  name: string;
+}
+
+/** Frames outermost first (the order they print in). */
+export function frames(rt: Runtime, x: PyBaseException): FrameInfo[] {
+  return [...x.tb].reverse().map((e: TracebackEntry) => {
+    const text = rt.sources.get(e.code.filename)?.[e.line - 1] ?? "";
+    return { filename: e.code.filename, line: e.line, col: text.length - text.trimStart().length, name: e.code.name };
+  });
+}
+
+/** `ValueError: bad` / `KeyError: 'k'` / `MyError` (no message). */
+export function exceptionLine(rt: Runtime, x: PyObject): string {
+  const t = x.cls;
+  const name = t.module === "builtins" || t.module === "__main__" ? t.qualname : `${t.module}.${t.qualname}`;
+  let msg: string;
+  try {
+    msg = rt.str(x);
+  } catch {
+    msg = "<exception str() failed>";
+  }
+  return msg === "" ? name : `${name}: ${msg}`;
+}
+
+function formatOne(rt: Runtime, x: PyBaseException): string {
+  let out = "";
+  if (x.tb.length > 0) {
+    out += "Traceback (most recent call last):\n";
+    for (const f of frames(rt, x)) {
+      out += `  File "${f.filename}", line ${f.line}, in ${f.name}\n`;
+      const text = rt.sources.get(f.filename)?.[f.line - 1];
+      if (text !== undefined && text.trim() !== "") out += `    ${text.trim()}\n`;
+    }
+  }
+  return out + exceptionLine(rt, x) + "\n";
+}
+
+export function formatException(rt: Runtime, x: PyBaseException): string {
+  const seen = new Set<PyBaseException>();
+  const walk = (e: PyBaseException): string => {
+    seen.add(e);
+    let prefix = "";
+    if (e.cause instanceof PyBaseException && !seen.has(e.cause)) {
+      prefix = walk(e.cause) + "\nThe above exception was the direct cause of the following exception:\n\n";
+    } else if (!e.suppressContext && e.context instanceof PyBaseException && !seen.has(e.context)) {
+      prefix = walk(e.context) + "\nDuring handling of the above exception, another exception occurred:\n\n";
+    }
+    return prefix + formatOne(rt, e);
+  };
+  return walk(x);
+}

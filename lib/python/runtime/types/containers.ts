@@ -1,0 +1,753 @@
+/*
+ * list, tuple, dict (and its views), set/frozenset, range, slice and the iterator types.
+ */
+
+import { parseArgs } from "../binding";
+import { exactArgs, getter, method, noArgs, rangeArgs } from "../define";
+import { indexError, keyError, overflowError, stopIteration, typeError, valueError } from "../errors";
+import {
+  None,
+  NotImplemented,
+  PyBuiltin,
+  PyClassMethod,
+  PyDict,
+  PyDictView,
+  PyIterator,
+  PyList,
+  PyRange,
+  PySet,
+  PySlice,
+  PyTuple,
+  PyType,
+  dictItemsType,
+  dictKeysType,
+  dictType,
+  dictValuesType,
+  frozensetType,
+  generatorType,
+  iteratorType,
+  listType,
+  rangeType,
+  setType,
+  sliceType,
+  tupleType,
+  typeOf,
+  type Kwargs,
+  type PyValue,
+} from "../objects";
+import { hash32, rangeContains, type Runtime } from "../runtime";
+import { asInt } from "./numbers";
+
+const L = (v: PyValue): PyList => v as PyList;
+const T = (v: PyValue): PyTuple => v as PyTuple;
+const D = (v: PyValue): PyDict => v as PyDict;
+const S = (v: PyValue): PySet => v as PySet;
+
+function repeatCount(rt: Runtime, n: PyValue): number | undefined {
+  const k = asInt(n);
+  if (typeof k === "bigint") throw overflowError("cannot fit 'int' into an index-sized integer");
+  if (k !== undefined) return k;
+  if (typeof n === "object" && typeOf(n).lookup("__index__") !== undefined) return rt.asIndex(n, "");
+  return undefined;
+}
+
+function repeatItems(rt: Runtime, items: readonly PyValue[], n: number): PyValue[] {
+  if (n <= 0 || items.length === 0) return [];
+  rt.charge(items.length * n * 8);
+  const out: PyValue[] = new Array(items.length * n);
+  for (let r = 0, k = 0; r < n; r++) for (let i = 0; i < items.length; i++) out[k++] = items[i];
+  return out;
+}
+
+/** Lexicographic comparison of two sequences (==, <, ...). */
+function seqCompare(rt: Runtime, a: readonly PyValue[], b: readonly PyValue[], op: string): boolean {
+  let i = 0;
+  for (; i < a.length && i < b.length; i++) {
+    if (a[i] === b[i] || rt.equal(a[i], b[i])) continue;
+    break;
+  }
+  if (i >= a.length || i >= b.length) {
+    switch (op) {
+      case "__eq__":
+        return a.length === b.length;
+      case "__ne__":
+        return a.length !== b.length;
+      case "__lt__":
+        return a.length < b.length;
+      case "__le__":
+        return a.length <= b.length;
+      case "__gt__":
+        return a.length > b.length;
+      default:
+        return a.length >= b.length;
+    }
+  }
+  if (op === "__eq__") return false;
+  if (op === "__ne__") return true;
+  const x = a[i];
+  const y = b[i];
+  switch (op) {
+    case "__lt__":
+      return rt.truthy(rt.lt(x, y));
+    case "__le__":
+      return rt.truthy(rt.le(x, y));
+    case "__gt__":
+      return rt.truthy(rt.gt(x, y));
+    default:
+      return rt.truthy(rt.ge(x, y));
+  }
+}
+
+function seqRepr(rt: Runtime, items: readonly PyValue[], open: string, close: string): string {
+  let out = open;
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out += ", ";
+    out += rt.repr(items[i]);
+  }
+  return out + close;
+}
+
+/** Sort a JS array of Python values in place: stable, optional key and reverse, Python's `<`. */
+export function sortValues(rt: Runtime, items: PyValue[], key: PyValue, reverse: boolean): PyValue[] {
+  const keys = key === None ? items : items.map((v) => rt.call1(key, v));
+  const idx = items.map((_, i) => i);
+  idx.sort(
+    reverse
+      ? (i, j) => (rt.lessThan(keys[j], keys[i]) ? -1 : rt.lessThan(keys[i], keys[j]) ? 1 : 0)
+      : (i, j) => (rt.lessThan(keys[i], keys[j]) ? -1 : rt.lessThan(keys[j], keys[i]) ? 1 : 0),
+  );
+  return idx.map((i) => items[i]);
+}
+
+// ---- list ----------------------------------------------------------------------------------------
+
+method(listType, "__init__", (self, args, kw, rt) => {
+  const [it] = parseArgs("list", args, kw, { names: ["iterable"], posonly: 1 });
+  L(self).items = it === undefined ? [] : rt.toArray(it);
+  return None;
+});
+listType.ns.set("__hash__", None);
+method(listType, "__len__", (self) => L(self).items.length);
+method(listType, "__getitem__", (self, args, _k, rt) => {
+  const k = args[0];
+  if (k instanceof PySlice) return new PyList(rt.sliceArray(L(self).items, k));
+  return L(self).items[rt.index(k, L(self).items.length, "list")];
+});
+method(listType, "__setitem__", (self, args, _k, rt) => {
+  const [k, v] = args;
+  if (k instanceof PySlice) rt.listSetSlice(L(self), k, v);
+  else L(self).items[rt.index(k, L(self).items.length, "list assignment")] = v;
+  return None;
+});
+method(listType, "__delitem__", (self, args, _k, rt) => {
+  const k = args[0];
+  const list = L(self);
+  if (k instanceof PySlice) {
+    const [start, , step, len] = rt.sliceIndices(k, list.items.length);
+    const drop = new Set<number>();
+    for (let i = 0, j = start; i < len; i++, j += step) drop.add(j);
+    list.items = list.items.filter((_, i) => !drop.has(i));
+  } else {
+    list.items.splice(rt.index(k, list.items.length, "list assignment"), 1);
+  }
+  return None;
+});
+method(listType, "__contains__", (self, args, rt_k, rt) => {
+  for (const v of L(self).items) if (v === args[0] || rt.equal(v, args[0])) return true;
+  return false;
+});
+method(listType, "__iter__", (self) => {
+  const list = L(self);
+  let i = 0;
+  return new PyIterator(() => (i < list.items.length ? list.items[i++] : undefined));
+});
+method(listType, "__reversed__", (self) => {
+  const list = L(self);
+  let i = list.items.length - 1;
+  return new PyIterator(() => (i >= 0 && i < list.items.length ? list.items[i--] : undefined));
+});
+method(listType, "__add__", (self, args) => {
+  const o = args[0];
+  if (!(o instanceof PyList)) return NotImplemented;
+  return new PyList([...L(self).items, ...o.items]);
+});
+method(listType, "__iadd__", (self, args, _k, rt) => {
+  rt.extend(L(self).items, args[0]);
+  return self;
+});
+method(listType, "__mul__", (self, args, _k, rt) => {
+  const n = repeatCount(rt, args[0]);
+  return n === undefined ? NotImplemented : new PyList(repeatItems(rt, L(self).items, n));
+});
+method(listType, "__rmul__", (self, args, _k, rt) => {
+  const n = repeatCount(rt, args[0]);
+  return n === undefined ? NotImplemented : new PyList(repeatItems(rt, L(self).items, n));
+});
+method(listType, "__imul__", (self, args, _k, rt) => {
+  const n = repeatCount(rt, args[0]);
+  if (n === undefined) return NotImplemented;
+  L(self).items = repeatItems(rt, L(self).items, n);
+  return self;
+});
+for (const op of ["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"]) {
+  method(listType, op, (self, args, _k, rt) =>
+    args[0] instanceof PyList ? seqCompare(rt, L(self).items, args[0].items, op) : NotImplemented,
+  );
+  method(tupleType, op, (self, args, _k, rt) =>
+    args[0] instanceof PyTuple ? seqCompare(rt, T(self).items, args[0].items, op) : NotImplemented,
+  );
+}
+method(listType, "__repr__", (self, _a, _k, rt) => rt.reprGuard(L(self), "[...]", () => seqRepr(rt, L(self).items, "[", "]")));
+method(listType, "append", (self, args) => {
+  exactArgs("list.append", args, null, 1);
+  L(self).items.push(args[0]);
+  return None;
+});
+method(listType, "extend", (self, args, _k, rt) => {
+  exactArgs("list.extend", args, null, 1);
+  const items = args[0] === self ? L(self).items.slice() : rt.toArray(args[0]);
+  for (const v of items) L(self).items.push(v);
+  return None;
+});
+method(listType, "insert", (self, args, _k, rt) => {
+  exactArgs("insert", args, null, 2);
+  const items = L(self).items;
+  let i = rt.asIndex(args[0], `'${typeOf(args[0]).name}' object cannot be interpreted as an integer`);
+  if (i < 0) i = Math.max(0, i + items.length);
+  items.splice(Math.min(i, items.length), 0, args[1]);
+  return None;
+});
+method(listType, "pop", (self, args, _k, rt) => {
+  rangeArgs("pop", args, null, 0, 1);
+  const items = L(self).items;
+  if (items.length === 0) throw indexError("pop from empty list");
+  if (args.length === 0) return items.pop() as PyValue;
+  let i = rt.asIndex(args[0], `'${typeOf(args[0]).name}' object cannot be interpreted as an integer`);
+  if (i < 0) i += items.length;
+  if (i < 0 || i >= items.length) throw indexError("pop index out of range");
+  return items.splice(i, 1)[0];
+});
+method(listType, "remove", (self, args, _k, rt) => {
+  exactArgs("list.remove", args, null, 1);
+  const items = L(self).items;
+  const i = items.findIndex((v) => v === args[0] || rt.equal(v, args[0]));
+  if (i < 0) throw valueError("list.remove(x): x not in list");
+  items.splice(i, 1);
+  return None;
+});
+method(listType, "clear", (self) => {
+  L(self).items = [];
+  return None;
+});
+method(listType, "copy", (self) => new PyList(L(self).items.slice()));
+method(listType, "reverse", (self) => {
+  L(self).items.reverse();
+  return None;
+});
+method(listType, "count", (self, args, _k, rt) => {
+  exactArgs("count", args, null, 1);
+  return L(self).items.filter((v) => v === args[0] || rt.equal(v, args[0])).length;
+});
+method(listType, "index", (self, args, _k, rt) => seqIndex(rt, L(self).items, args, `${rt.repr(args[0])} is not in list`));
+method(listType, "sort", (self, args, kw, rt) => {
+  if (args.length > 0) throw typeError("sort() takes no positional arguments");
+  const [key, reverse] = parseArgs("sort", [], kw, { names: [], kwonly: ["key", "reverse"] });
+  const list = L(self);
+  const items = list.items;
+  list.items = [];
+  try {
+    list.items = sortValues(rt, items, key ?? None, reverse !== undefined && rt.truthy(reverse));
+  } catch (e) {
+    list.items = items;
+    throw e;
+  }
+  return None;
+});
+
+function seqIndex(rt: Runtime, items: readonly PyValue[], args: PyValue[], msg: string): number {
+  rangeArgs("index", args, null, 1, 3);
+  const n = items.length;
+  const norm = (v: PyValue | undefined, d: number): number => {
+    if (v === undefined) return d;
+    let i = rt.asIndex(v, "slice indices must be integers or have an __index__ method");
+    if (i < 0) i = Math.max(0, i + n);
+    return Math.min(i, n);
+  };
+  const start = norm(args[1], 0);
+  const stop = norm(args[2], n);
+  for (let i = start; i < stop; i++) if (items[i] === args[0] || rt.equal(items[i], args[0])) return i;
+  throw valueError(msg);
+}
+
+// ---- tuple ---------------------------------------------------------------------------------------
+
+tupleType.alloc = (_cls, args, kw, rt) => {
+  const [it] = parseArgs("tuple", args, kw, { names: ["iterable"], posonly: 1 });
+  if (it === undefined) return new PyTuple([]);
+  if (it instanceof PyTuple) return it;
+  return new PyTuple(rt.toArray(it));
+};
+method(tupleType, "__len__", (self) => T(self).items.length);
+method(tupleType, "__getitem__", (self, args, _k, rt) => rt.getitem(self, args[0]));
+method(tupleType, "__contains__", (self, args, _k, rt) => rt.contains(self, args[0]));
+method(tupleType, "__iter__", (self, _a, _k, rt) => rt.iter(self));
+method(tupleType, "__hash__", (self, _a, _k, rt) => rt.hash(self));
+method(tupleType, "__add__", (self, args) => {
+  const o = args[0];
+  if (!(o instanceof PyTuple)) return NotImplemented;
+  return new PyTuple([...T(self).items, ...o.items]);
+});
+method(tupleType, "__mul__", (self, args, _k, rt) => {
+  const n = repeatCount(rt, args[0]);
+  return n === undefined ? NotImplemented : new PyTuple(repeatItems(rt, T(self).items, n));
+});
+method(tupleType, "__rmul__", (self, args, _k, rt) => {
+  const n = repeatCount(rt, args[0]);
+  return n === undefined ? NotImplemented : new PyTuple(repeatItems(rt, T(self).items, n));
+});
+method(tupleType, "__repr__", (self, _a, _k, rt) =>
+  rt.reprGuard(T(self), "(...)", () => (T(self).items.length === 1 ? `(${rt.repr(T(self).items[0])},)` : seqRepr(rt, T(self).items, "(", ")"))),
+);
+method(tupleType, "count", (self, args, _k, rt) => T(self).items.filter((v) => v === args[0] || rt.equal(v, args[0])).length);
+method(tupleType, "index", (self, args, _k, rt) => seqIndex(rt, T(self).items, args, "tuple.index(x): x not in tuple"));
+
+// ---- dict ----------------------------------------------------------------------------------------
+
+/** dict(...) / dict.update(...) argument handling: a mapping or an iterable of pairs, then kwargs. */
+export function dictUpdateFrom(rt: Runtime, d: PyDict, fname: string, args: PyValue[], kw: Kwargs | null): void {
+  if (args.length > 1) throw typeError(`${fname} expected at most 1 argument, got ${args.length}`);
+  if (args.length === 1) {
+    const src = args[0];
+    if (src instanceof PyDict || typeOf(src).lookup("keys") !== undefined) {
+      rt.mergeMapping(d, src, false);
+    } else {
+      let i = 0;
+      for (const pair of rt.iterate(src)) {
+        let kv: PyValue[];
+        try {
+          kv = rt.toArray(pair);
+        } catch {
+          throw typeError(`cannot convert dictionary update sequence element #${i} to a sequence`);
+        }
+        if (kv.length !== 2) {
+          throw valueError(`dictionary update sequence element #${i} has length ${kv.length}; 2 is required`);
+        }
+        d.table.set(kv[0], kv[1], rt);
+        i++;
+      }
+    }
+  }
+  if (kw !== null) for (const [k, v] of kw) d.table.set(k, v, rt);
+}
+
+method(dictType, "__init__", (self, args, kw, rt) => {
+  dictUpdateFrom(rt, D(self), "dict", args, kw);
+  return None;
+});
+dictType.ns.set("__hash__", None);
+method(dictType, "__len__", (self) => D(self).table.size);
+method(dictType, "__getitem__", (self, args, _k, rt) => {
+  const d = D(self);
+  const v = d.table.get(args[0], rt);
+  if (v !== undefined) return v;
+  if (d.cls !== dictType) {
+    const missing = d.cls.lookup("__missing__");
+    if (missing !== undefined) return rt.callBound(missing, d, [args[0]]);
+  }
+  throw keyError(args[0]);
+});
+method(dictType, "__setitem__", (self, args, _k, rt) => {
+  D(self).table.set(args[0], args[1], rt);
+  return None;
+});
+method(dictType, "__delitem__", (self, args, _k, rt) => {
+  if (D(self).table.delete(args[0], rt) === undefined) throw keyError(args[0]);
+  return None;
+});
+method(dictType, "__contains__", (self, args, _k, rt) => D(self).table.find(args[0], rt) !== undefined);
+method(dictType, "__iter__", (self, _a, _k, rt) => rt.iter(new PyDictView(D(self), "keys")));
+method(dictType, "__reversed__", (self) => {
+  const keys = D(self).table.keys().reverse();
+  let i = 0;
+  return new PyIterator(() => (i < keys.length ? keys[i++] : undefined));
+});
+method(dictType, "__repr__", (self, _a, _k, rt) =>
+  rt.reprGuard(D(self), "{...}", () => {
+    const parts: string[] = [];
+    for (const e of D(self).table.iterate()) parts.push(`${rt.repr(e.k)}: ${rt.repr(e.v)}`);
+    return `{${parts.join(", ")}}`;
+  }),
+);
+method(dictType, "__eq__", (self, args, _k, rt) => {
+  const o = args[0];
+  if (!(o instanceof PyDict)) return NotImplemented;
+  const a = D(self);
+  if (a.table.size !== o.table.size) return false;
+  for (const e of a.table.iterate()) {
+    const v = o.table.get(e.k, rt);
+    if (v === undefined || !(v === e.v || rt.equal(e.v, v))) return false;
+  }
+  return true;
+});
+method(dictType, "__or__", (self, args, _k, rt) => {
+  if (!(args[0] instanceof PyDict)) return NotImplemented;
+  const d = new PyDict();
+  d.table.copyFrom(D(self).table, rt);
+  d.table.copyFrom(args[0].table, rt);
+  return d;
+});
+method(dictType, "__ior__", (self, args, _k, rt) => {
+  dictUpdateFrom(rt, D(self), "dict.update", [args[0]], null);
+  return self;
+});
+method(dictType, "get", (self, args, _k, rt) => {
+  rangeArgs("get", args, null, 1, 2);
+  return D(self).table.get(args[0], rt) ?? args[1] ?? None;
+});
+method(dictType, "setdefault", (self, args, _k, rt) => {
+  rangeArgs("setdefault", args, null, 1, 2);
+  const d = D(self);
+  const v = d.table.get(args[0], rt);
+  if (v !== undefined) return v;
+  const dflt = args[1] ?? None;
+  d.table.set(args[0], dflt, rt);
+  return dflt;
+});
+method(dictType, "pop", (self, args, _k, rt) => {
+  rangeArgs("pop", args, null, 1, 2);
+  const e = D(self).table.delete(args[0], rt);
+  if (e !== undefined) return e.v;
+  if (args.length > 1) return args[1];
+  throw keyError(args[0]);
+});
+method(dictType, "popitem", (self, _a, _k, rt) => {
+  const d = D(self);
+  const e = d.table.last();
+  if (e === undefined) throw keyError("popitem(): dictionary is empty");
+  d.table.delete(e.k, rt);
+  return new PyTuple([e.k, e.v]);
+});
+method(dictType, "update", (self, args, kw, rt) => {
+  dictUpdateFrom(rt, D(self), "update", args, kw);
+  return None;
+});
+method(dictType, "keys", (self) => new PyDictView(D(self), "keys"));
+method(dictType, "values", (self) => new PyDictView(D(self), "values"));
+method(dictType, "items", (self) => new PyDictView(D(self), "items"));
+method(dictType, "copy", (self, _a, _k, rt) => {
+  const d = new PyDict();
+  d.table.copyFrom(D(self).table, rt);
+  return d;
+});
+method(dictType, "clear", (self) => {
+  D(self).table.clear();
+  return None;
+});
+dictType.ns.set(
+  "fromkeys",
+  new PyClassMethod(
+    new PyBuiltin("fromkeys", (args, _kw, rt) => {
+      const cls = args[0] as PyType;
+      const d = rt.construct(cls, [], null);
+      const value = args[2] ?? None;
+      for (const k of rt.iterate(args[1])) rt.setitem(d, k, value);
+      return d;
+    }),
+  ),
+);
+
+const V = (v: PyValue): PyDictView => v as PyDictView;
+for (const type of [dictKeysType, dictValuesType, dictItemsType]) {
+  method(type, "__len__", (self) => V(self).owner.table.size);
+  method(type, "__iter__", (self, _a, _k, rt) => rt.iter(self));
+  method(type, "__repr__", (self, _a, _k, rt) => {
+    const items = [...rt.iterate(self)];
+    return `${type.name}(${seqRepr(rt, items, "[", "]")})`;
+  });
+  method(type, "__contains__", (self, args, _k, rt) => {
+    const view = V(self);
+    if (view.kind === "keys") return view.owner.table.find(args[0], rt) !== undefined;
+    for (const v of rt.iterate(self)) if (v === args[0] || rt.equal(v, args[0])) return true;
+    return false;
+  });
+  method(type, "__reversed__", (self, _a, _k, rt) => {
+    const items = [...rt.iterate(self)].reverse();
+    let i = 0;
+    return new PyIterator(() => (i < items.length ? items[i++] : undefined));
+  });
+}
+for (const type of [dictKeysType, dictItemsType]) {
+  for (const [name, op] of [["__and__", "&"], ["__or__", "|"], ["__sub__", "-"], ["__xor__", "^"]] as const) {
+    method(type, name, (self, args, _k, rt) => setOp(rt, toSet(rt, self), toSet(rt, args[0]), op, setType));
+  }
+  method(type, "__eq__", (self, args, _k, rt) => {
+    if (!(args[0] instanceof PyDictView) && !(args[0] instanceof PySet)) return NotImplemented;
+    const a = toSet(rt, self);
+    const b = toSet(rt, args[0]);
+    return a.table.size === b.table.size && isSubset(rt, a, b);
+  });
+}
+
+// ---- set / frozenset -----------------------------------------------------------------------------
+
+function toSet(rt: Runtime, v: PyValue): PySet {
+  if (v instanceof PySet) return v;
+  const s = new PySet();
+  for (const x of rt.iterate(v)) s.table.set(x, None, rt);
+  return s;
+}
+
+function isSubset(rt: Runtime, a: PySet, b: PySet): boolean {
+  for (const e of a.table.iterate()) if (b.table.find(e.k, rt) === undefined) return false;
+  return true;
+}
+
+function setOp(rt: Runtime, a: PySet, b: PySet, op: "&" | "|" | "-" | "^", type: PyType): PySet {
+  const out = new PySet(type === frozensetType ? frozensetType : setType);
+  switch (op) {
+    case "|":
+      out.table.copyFrom(a.table, rt);
+      out.table.copyFrom(b.table, rt);
+      break;
+    case "&":
+      for (const e of a.table.iterate()) if (b.table.find(e.k, rt) !== undefined) out.table.set(e.k, None, rt);
+      break;
+    case "-":
+      for (const e of a.table.iterate()) if (b.table.find(e.k, rt) === undefined) out.table.set(e.k, None, rt);
+      break;
+    case "^":
+      for (const e of a.table.iterate()) if (b.table.find(e.k, rt) === undefined) out.table.set(e.k, None, rt);
+      for (const e of b.table.iterate()) if (a.table.find(e.k, rt) === undefined) out.table.set(e.k, None, rt);
+      break;
+  }
+  return out;
+}
+
+setType.alloc = (cls) => new PySet(cls);
+method(setType, "__init__", (self, args, kw, rt) => {
+  if (kw !== null && kw.size > 0) throw typeError("set() takes no keyword arguments");
+  rangeArgs("set", args, null, 0, 1);
+  S(self).table.clear();
+  if (args.length === 1) for (const x of rt.iterate(args[0])) S(self).table.set(x, None, rt);
+  return None;
+});
+frozensetType.alloc = (_cls, args, kw, rt) => {
+  if (kw !== null && kw.size > 0) throw typeError("frozenset() takes no keyword arguments");
+  rangeArgs("frozenset", args, null, 0, 1);
+  if (args[0] instanceof PySet && args[0].frozen) return args[0];
+  const s = new PySet(frozensetType);
+  if (args.length === 1) for (const x of rt.iterate(args[0])) s.table.set(x, None, rt);
+  return s;
+};
+setType.ns.set("__hash__", None);
+
+for (const type of [setType, frozensetType]) {
+  method(type, "__len__", (self) => S(self).table.size);
+  method(type, "__contains__", (self, args, _k, rt) => S(self).table.find(args[0], rt) !== undefined);
+  method(type, "__iter__", (self, _a, _k, rt) => rt.iter(self));
+  method(type, "__repr__", (self, _a, _k, rt) =>
+    rt.reprGuard(S(self), `${typeOf(self).name}(...)`, () => {
+      const s = S(self);
+      if (s.table.size === 0) return `${typeOf(self).name}()`;
+      const body = seqRepr(rt, s.table.keys(), "{", "}");
+      return s.frozen ? `frozenset(${body})` : body;
+    }),
+  );
+  for (const [name, op] of [["__and__", "&"], ["__or__", "|"], ["__sub__", "-"], ["__xor__", "^"]] as const) {
+    method(type, name, (self, args, _k, rt) =>
+      args[0] instanceof PySet ? setOp(rt, S(self), args[0], op, typeOf(self)) : NotImplemented,
+    );
+    method(type, `__r${name.slice(2)}`, (self, args, _k, rt) =>
+      args[0] instanceof PySet ? setOp(rt, args[0], S(self), op, typeOf(args[0])) : NotImplemented,
+    );
+  }
+  method(type, "__eq__", (self, args, _k, rt) =>
+    args[0] instanceof PySet ? S(self).table.size === args[0].table.size && isSubset(rt, S(self), args[0]) : NotImplemented,
+  );
+  method(type, "__ne__", (self, args, _k, rt) =>
+    args[0] instanceof PySet ? !(S(self).table.size === args[0].table.size && isSubset(rt, S(self), args[0])) : NotImplemented,
+  );
+  method(type, "__le__", (self, args, _k, rt) => (args[0] instanceof PySet ? isSubset(rt, S(self), args[0]) : NotImplemented));
+  method(type, "__ge__", (self, args, _k, rt) => (args[0] instanceof PySet ? isSubset(rt, args[0], S(self)) : NotImplemented));
+  method(type, "__lt__", (self, args, _k, rt) =>
+    args[0] instanceof PySet ? S(self).table.size < args[0].table.size && isSubset(rt, S(self), args[0]) : NotImplemented,
+  );
+  method(type, "__gt__", (self, args, _k, rt) =>
+    args[0] instanceof PySet ? S(self).table.size > args[0].table.size && isSubset(rt, args[0], S(self)) : NotImplemented,
+  );
+  const multi = (name: string, op: "&" | "|" | "-" | "^"): void => {
+    method(type, name, (self, args, _k, rt) => {
+      let acc = S(self);
+      if (args.length === 0) return setOp(rt, acc, new PySet(), "|", typeOf(self));
+      for (const a of args) acc = setOp(rt, acc, toSet(rt, a), op, typeOf(self));
+      return acc;
+    });
+  };
+  multi("union", "|");
+  multi("intersection", "&");
+  multi("difference", "-");
+  method(type, "symmetric_difference", (self, args, _k, rt) => {
+    exactArgs("symmetric_difference", args, null, 1);
+    return setOp(rt, S(self), toSet(rt, args[0]), "^", typeOf(self));
+  });
+  method(type, "issubset", (self, args, _k, rt) => isSubset(rt, S(self), toSet(rt, args[0])));
+  method(type, "issuperset", (self, args, _k, rt) => isSubset(rt, toSet(rt, args[0]), S(self)));
+  method(type, "isdisjoint", (self, args, _k, rt) => setOp(rt, S(self), toSet(rt, args[0]), "&", setType).table.size === 0);
+  method(type, "copy", (self, _a, _k, rt) => {
+    if (S(self).frozen) return self;
+    return setOp(rt, S(self), new PySet(), "|", setType);
+  });
+}
+method(frozensetType, "__hash__", (self, _a, _k, rt) => {
+  const s = S(self);
+  if (s.hashCache === undefined) {
+    let h = 0;
+    for (const e of s.table.iterate()) h ^= Math.imul(hash32(rt.hash(e.k)), 0x9e3779b1);
+    s.hashCache = h;
+  }
+  return s.hashCache;
+});
+
+method(setType, "add", (self, args, _k, rt) => {
+  exactArgs("set.add", args, null, 1);
+  S(self).table.set(args[0], None, rt);
+  return None;
+});
+method(setType, "discard", (self, args, _k, rt) => {
+  S(self).table.delete(args[0], rt);
+  return None;
+});
+method(setType, "remove", (self, args, _k, rt) => {
+  if (S(self).table.delete(args[0], rt) === undefined) throw keyError(args[0]);
+  return None;
+});
+method(setType, "pop", (self, _a, _k, rt) => {
+  const s = S(self);
+  const first = s.table.iterate().next();
+  if (first.done) throw keyError("pop from an empty set");
+  s.table.delete(first.value.k, rt);
+  return first.value.k;
+});
+method(setType, "clear", (self) => {
+  S(self).table.clear();
+  return None;
+});
+const inplace = (name: string, op: "&" | "|" | "-" | "^", multiArg: boolean): void => {
+  method(setType, name, (self, args, _k, rt) => {
+    const s = S(self);
+    const others = multiArg ? args : [args[0]];
+    let acc = s;
+    for (const o of others) acc = setOp(rt, acc, toSet(rt, o), op, setType);
+    const items = acc.table.keys();
+    s.table.clear();
+    for (const k of items) s.table.set(k, None, rt);
+    return name.startsWith("__") ? self : None;
+  });
+};
+inplace("update", "|", true);
+inplace("intersection_update", "&", true);
+inplace("difference_update", "-", true);
+inplace("symmetric_difference_update", "^", false);
+inplace("__ior__", "|", false);
+inplace("__iand__", "&", false);
+inplace("__isub__", "-", false);
+inplace("__ixor__", "^", false);
+
+// ---- range ----------------------------------------------------------------------------------------
+
+const R = (v: PyValue): PyRange => v as PyRange;
+
+rangeType.alloc = (_cls, args, kw, rt) => {
+  if (kw !== null && kw.size > 0) throw typeError("range() takes no keyword arguments");
+  if (args.length === 0) throw typeError("range expected at least 1 argument, got 0");
+  if (args.length > 3) throw typeError(`range expected at most 3 arguments, got ${args.length}`);
+  const ints = args.map((a) => {
+    const i = asInt(a);
+    if (i !== undefined) return Number(i);
+    return rt.asIndex(a, `'${typeOf(a).name}' object cannot be interpreted as an integer`);
+  });
+  if (args.length === 1) return new PyRange(0, ints[0], 1);
+  const step = ints[2] ?? 1;
+  if (step === 0) throw valueError("range() arg 3 must not be zero");
+  return new PyRange(ints[0], ints[1], step);
+};
+method(rangeType, "__len__", (self) => R(self).length);
+method(rangeType, "__iter__", (self, _a, _k, rt) => rt.iter(self));
+method(rangeType, "__contains__", (self, args) => rangeContains(R(self), args[0]));
+method(rangeType, "__getitem__", (self, args, _k, rt) => {
+  const r = R(self);
+  const k = args[0];
+  if (k instanceof PySlice) {
+    const [start, stop, step] = rt.sliceIndices(k, r.length);
+    return new PyRange(r.start + start * r.step, r.start + stop * r.step, r.step * step);
+  }
+  return r.start + rt.index(k, r.length, "range object") * r.step;
+});
+method(rangeType, "__reversed__", (self) => {
+  const r = R(self);
+  const n = r.length;
+  let i = n - 1;
+  return new PyIterator(() => (i >= 0 ? r.start + r.step * i-- : undefined));
+});
+method(rangeType, "__repr__", (self) => {
+  const r = R(self);
+  return r.step === 1 ? `range(${r.start}, ${r.stop})` : `range(${r.start}, ${r.stop}, ${r.step})`;
+});
+method(rangeType, "__eq__", (self, args) => {
+  const o = args[0];
+  if (!(o instanceof PyRange)) return NotImplemented;
+  const a = R(self);
+  if (a.length !== o.length) return false;
+  if (a.length === 0) return true;
+  return a.start === o.start && (a.length === 1 || a.step === o.step);
+});
+method(rangeType, "__hash__", (self, _a, _k, rt) => rt.hash(new PyTuple([R(self).length, R(self).start, R(self).step])));
+method(rangeType, "index", (self, args) => {
+  const r = R(self);
+  if (!rangeContains(r, args[0])) throw valueError(`${typeof args[0] === "number" ? args[0] : "value"} is not in range`);
+  return (Number(args[0]) - r.start) / r.step;
+});
+method(rangeType, "count", (self, args) => (rangeContains(R(self), args[0]) ? 1 : 0));
+getter(rangeType, "start", (self) => R(self).start);
+getter(rangeType, "stop", (self) => R(self).stop);
+getter(rangeType, "step", (self) => R(self).step);
+
+// ---- slice ------------------------------------------------------------------------------------------
+
+sliceType.alloc = (_cls, args, kw) => {
+  if (kw !== null && kw.size > 0) throw typeError("slice() takes no keyword arguments");
+  rangeArgs("slice", args, null, 1, 3);
+  if (args.length === 1) return new PySlice(None, args[0], None);
+  return new PySlice(args[0], args[1], args[2] ?? None);
+};
+const SL = (v: PyValue): PySlice => v as PySlice;
+getter(sliceType, "start", (self) => SL(self).start);
+getter(sliceType, "stop", (self) => SL(self).stop);
+getter(sliceType, "step", (self) => SL(self).step);
+method(sliceType, "__repr__", (self, _a, _k, rt) => `slice(${rt.repr(SL(self).start)}, ${rt.repr(SL(self).stop)}, ${rt.repr(SL(self).step)})`);
+method(sliceType, "indices", (self, args, _k, rt) => {
+  exactArgs("indices", args, null, 1);
+  const n = rt.asIndex(args[0], `'${typeOf(args[0]).name}' object cannot be interpreted as an integer`);
+  if (n < 0) throw valueError("length should not be negative");
+  const [start, stop, step] = rt.sliceIndices(SL(self), n);
+  return new PyTuple([start, stop, step]);
+});
+method(sliceType, "__eq__", (self, args, _k, rt) => {
+  const o = args[0];
+  if (!(o instanceof PySlice)) return NotImplemented;
+  const a = SL(self);
+  return rt.equal(a.start, o.start) && rt.equal(a.stop, o.stop) && rt.equal(a.step, o.step);
+});
+sliceType.ns.set("__hash__", None);
+
+// ---- iterators ------------------------------------------------------------------------------------
+
+method(iteratorType, "__iter__", (self) => self);
+method(iteratorType, "__next__", (self, args, kw) => {
+  noArgs("__next__", args, kw);
+  const v = (self as PyIterator).next();
+  if (v === undefined) throw stopIteration();
+  return v;
+});
+method(iteratorType, "__repr__", (self, _a, _k, rt) => `<${typeOf(self).name} object at 0x${rt.id(self).toString(16).padStart(12, "0")}>`);
+method(generatorType, "__repr__", (self, _a, _k, rt) => `<generator object <genexpr> at 0x${rt.id(self).toString(16).padStart(12, "0")}>`);

@@ -1,0 +1,576 @@
+/*
+ * str: constructor, operator slots and the methods Kernel Lab programs use, including str.format.
+ */
+
+import { parseArgs } from "../binding";
+import { exactArgs, method, rangeArgs } from "../define";
+import { indexError, keyError, overflowError, typeError, valueError } from "../errors";
+import {
+  None,
+  NotImplemented,
+  PyDict,
+  PyList,
+  PyTuple,
+  strType,
+  typeOf,
+  type Kwargs,
+  type PyValue,
+} from "../objects";
+import type { Runtime } from "../runtime";
+import { asInt } from "./numbers";
+
+const s = (v: PyValue): string => v as string;
+
+function argStr(fname: string, v: PyValue, pos = 1): string {
+  if (typeof v !== "string") throw typeError(`${fname}() argument ${pos} must be str, not ${typeOf(v).name}`);
+  return v;
+}
+
+strType.alloc = (_cls, args, kw, rt) => {
+  const [obj] = parseArgs("str", args, kw, { names: ["object", "encoding", "errors"] });
+  return obj === undefined ? "" : rt.str(obj);
+};
+
+/** Clamp optional start/end arguments the way str.find & co. do. */
+function span(rt: Runtime, len: number, start: PyValue | undefined, end: PyValue | undefined): [number, number] {
+  const conv = (v: PyValue | undefined, dflt: number): number => {
+    if (v === undefined || v === None) return dflt;
+    let i = rt.asIndex(v, "slice indices must be integers or None or have an __index__ method");
+    if (i < 0) i = Math.max(0, i + len);
+    return Math.min(i, len);
+  };
+  return [conv(start, 0), conv(end, len)];
+}
+
+method(strType, "__len__", (self) => s(self).length);
+method(strType, "__getitem__", (self, args, _k, rt) => rt.getitem(self, args[0]));
+method(strType, "__contains__", (self, args, _k, rt) => rt.contains(self, args[0]));
+method(strType, "__iter__", (self, _a, _k, rt) => rt.iter(self));
+method(strType, "__hash__", (self, _a, _k, rt) => rt.hash(self));
+method(strType, "__str__", (self) => self);
+method(strType, "__repr__", (self, _a, _k, rt) => rt.repr(self));
+method(strType, "__format__", (self, args, _k, rt) => rt.format(self, argStr("format", args[0])));
+method(strType, "__add__", (self, args) => (typeof args[0] === "string" ? s(self) + args[0] : NotImplemented));
+method(strType, "__mul__", (self, args, _k, rt) => repeatStr(rt, s(self), args[0]));
+method(strType, "__rmul__", (self, args, _k, rt) => repeatStr(rt, s(self), args[0]));
+method(strType, "__mod__", (self, args, _k, rt) => rt.percentFormat(s(self), args[0]));
+for (const [name, test] of [
+  ["__eq__", (a: string, b: string) => a === b],
+  ["__ne__", (a: string, b: string) => a !== b],
+  ["__lt__", (a: string, b: string) => a < b],
+  ["__le__", (a: string, b: string) => a <= b],
+  ["__gt__", (a: string, b: string) => a > b],
+  ["__ge__", (a: string, b: string) => a >= b],
+] as const) {
+  method(strType, name, (self, args) => (typeof args[0] === "string" ? test(s(self), args[0]) : NotImplemented));
+}
+
+function repeatStr(rt: Runtime, str: string, n: PyValue): PyValue {
+  const k = asInt(n);
+  if (typeof k === "bigint") throw overflowError("cannot fit 'int' into an index-sized integer");
+  if (k === undefined) {
+    if (typeof n === "object" && typeOf(n).lookup("__index__") !== undefined) return repeatStr(rt, str, rt.asIndex(n, ""));
+    return NotImplemented;
+  }
+  const count = Number(k);
+  if (count <= 0 || str.length === 0) return "";
+  rt.charge(str.length * count * 2);
+  return str.repeat(count);
+}
+
+// ---- case and classification --------------------------------------------------------------------
+
+method(strType, "upper", (self) => s(self).toUpperCase());
+method(strType, "lower", (self) => s(self).toLowerCase());
+method(strType, "casefold", (self) => s(self).toLowerCase());
+method(strType, "swapcase", (self) =>
+  [...s(self)].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(""),
+);
+method(strType, "capitalize", (self) => {
+  const t = s(self);
+  return t.length === 0 ? t : t[0].toUpperCase() + t.slice(1).toLowerCase();
+});
+method(strType, "title", (self) => titleCase(s(self)));
+
+function titleCase(t: string): string {
+  let out = "";
+  let prevCased = false;
+  for (const c of t) {
+    const cased = c.toLowerCase() !== c.toUpperCase();
+    out += cased ? (prevCased ? c.toLowerCase() : c.toUpperCase()) : c;
+    prevCased = cased;
+  }
+  return out;
+}
+
+const classify = (name: string, re: RegExp, emptyResult = false): void => {
+  method(strType, name, (self) => (s(self).length === 0 ? emptyResult : re.test(s(self))));
+};
+classify("isdigit", /^[0-9\u00b2\u00b3\u00b9\u0660-\u0669\u06f0-\u06f9\u0966-\u096f]+$/u);
+classify("isdecimal", /^\p{Nd}+$/u);
+classify("isnumeric", /^[\p{N}]+$/u);
+classify("isalpha", /^\p{L}+$/u);
+classify("isalnum", /^[\p{L}\p{N}]+$/u);
+// eslint-disable-next-line no-control-regex
+classify("isspace", /^[\s\u001c-\u001f]+$/u);
+// eslint-disable-next-line no-control-regex
+classify("isascii", /^[\x00-\x7f]*$/, true);
+classify("isprintable", /^[^\p{C}\p{Z}]*$|^[ ]*$/u, true);
+method(strType, "isidentifier", (self) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(s(self)));
+method(strType, "isupper", (self) => {
+  const t = s(self);
+  return t !== t.toLowerCase() && t === t.toUpperCase();
+});
+method(strType, "islower", (self) => {
+  const t = s(self);
+  return t !== t.toUpperCase() && t === t.toLowerCase();
+});
+method(strType, "istitle", (self) => {
+  const t = s(self);
+  return t !== t.toLowerCase() || t !== t.toUpperCase() ? titleCase(t) === t && /\p{L}/u.test(t) : false;
+});
+
+// ---- searching ---------------------------------------------------------------------------------
+
+function findImpl(rt: Runtime, name: string, self: PyValue, args: PyValue[], fromRight: boolean): number {
+  rangeArgs(name, args, null, 1, 3);
+  const sub = argStr(name, args[0]);
+  const t = s(self);
+  const [start, end] = span(rt, t.length, args[1], args[2]);
+  if (end - start < sub.length) return -1;
+  const region = t.slice(start, end);
+  const i = fromRight ? region.lastIndexOf(sub) : region.indexOf(sub);
+  return i < 0 ? -1 : i + start;
+}
+method(strType, "find", (self, args, _k, rt) => findImpl(rt, "find", self, args, false));
+method(strType, "rfind", (self, args, _k, rt) => findImpl(rt, "rfind", self, args, true));
+method(strType, "index", (self, args, _k, rt) => {
+  const i = findImpl(rt, "index", self, args, false);
+  if (i < 0) throw valueError("substring not found");
+  return i;
+});
+method(strType, "rindex", (self, args, _k, rt) => {
+  const i = findImpl(rt, "rindex", self, args, true);
+  if (i < 0) throw valueError("substring not found");
+  return i;
+});
+method(strType, "count", (self, args, _k, rt) => {
+  rangeArgs("count", args, null, 1, 3);
+  const sub = argStr("count", args[0]);
+  const t = s(self);
+  const [start, end] = span(rt, t.length, args[1], args[2]);
+  const region = t.slice(start, end);
+  if (sub.length === 0) return end >= start ? region.length + 1 : 0;
+  let n = 0;
+  for (let i = region.indexOf(sub); i >= 0; i = region.indexOf(sub, i + sub.length)) n++;
+  return n;
+});
+
+function affix(name: string, fromEnd: boolean): void {
+  method(strType, name, (self, args, _k, rt) => {
+    rangeArgs(name, args, null, 1, 3);
+    const t = s(self);
+    const [start, end] = span(rt, t.length, args[1], args[2]);
+    const region = t.slice(start, end);
+    const test = (p: PyValue): boolean => {
+      if (typeof p !== "string") {
+        throw typeError(`${name} first arg must be str or a tuple of str, not ${typeOf(p).name}`);
+      }
+      if (start > t.length) return false;
+      return fromEnd ? region.endsWith(p) : region.startsWith(p);
+    };
+    const p = args[0];
+    if (p instanceof PyTuple) return p.items.some(test);
+    return test(p);
+  });
+}
+affix("startswith", false);
+affix("endswith", true);
+
+// ---- splitting and joining -----------------------------------------------------------------------
+
+// eslint-disable-next-line no-control-regex
+const WS = /[ \t\n\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+
+function splitWhitespace(t: string, maxsplit: number): string[] {
+  const out: string[] = [];
+  let i = 0;
+  const n = t.length;
+  while (i < n) {
+    while (i < n && WS.test(t[i])) i++;
+    if (i >= n) break;
+    if (maxsplit >= 0 && out.length === maxsplit) {
+      out.push(t.slice(i));
+      return out;
+    }
+    const st = i;
+    while (i < n && !WS.test(t[i])) i++;
+    out.push(t.slice(st, i));
+  }
+  return out;
+}
+
+function rsplitWhitespace(t: string, maxsplit: number): string[] {
+  const out: string[] = [];
+  let i = t.length;
+  while (i > 0) {
+    while (i > 0 && WS.test(t[i - 1])) i--;
+    if (i <= 0) break;
+    if (maxsplit >= 0 && out.length === maxsplit) {
+      out.push(t.slice(0, i));
+      break;
+    }
+    const end = i;
+    while (i > 0 && !WS.test(t[i - 1])) i--;
+    out.push(t.slice(i, end));
+  }
+  return out.reverse();
+}
+
+function splitArgs(rt: Runtime, name: string, args: PyValue[], kw: Kwargs | null): [string | null, number] {
+  const [sep, maxsplit] = parseArgs(name, args, kw, { names: ["sep", "maxsplit"] });
+  const m = maxsplit === undefined ? -1 : rt.asIndex(maxsplit, `'${typeOf(maxsplit).name}' object cannot be interpreted as an integer`);
+  if (sep === undefined || sep === None) return [null, m];
+  const sp = argStr(name, sep);
+  if (sp === "") throw valueError("empty separator");
+  return [sp, m];
+}
+
+method(strType, "split", (self, args, kw, rt) => {
+  const [sep, max] = splitArgs(rt, "split", args, kw);
+  const t = s(self);
+  if (sep === null) return new PyList(splitWhitespace(t, max));
+  const parts = t.split(sep);
+  if (max >= 0 && parts.length > max + 1) return new PyList([...parts.slice(0, max), parts.slice(max).join(sep)]);
+  return new PyList(parts);
+});
+method(strType, "rsplit", (self, args, kw, rt) => {
+  const [sep, max] = splitArgs(rt, "rsplit", args, kw);
+  const t = s(self);
+  if (sep === null) return new PyList(rsplitWhitespace(t, max));
+  const parts = t.split(sep);
+  if (max >= 0 && parts.length > max + 1) {
+    const cut = parts.length - max;
+    return new PyList([parts.slice(0, cut).join(sep), ...parts.slice(cut)]);
+  }
+  return new PyList(parts);
+});
+method(strType, "splitlines", (self, args, kw) => {
+  const [keep] = parseArgs("splitlines", args, kw, { names: ["keepends"] });
+  const keepends = keep !== undefined && keep !== false && keep !== 0;
+  const t = s(self);
+  const out: string[] = [];
+  // eslint-disable-next-line no-control-regex
+  const re = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/g;
+  let last = 0;
+  for (let m = re.exec(t); m !== null; m = re.exec(t)) {
+    out.push(t.slice(last, keepends ? m.index + m[0].length : m.index));
+    last = m.index + m[0].length;
+  }
+  if (last < t.length) out.push(t.slice(last));
+  return new PyList(out);
+});
+method(strType, "join", (self, args, _k, rt) => {
+  exactArgs("join", args, null, 1);
+  const parts = rt.toArray(args[0]);
+  for (let i = 0; i < parts.length; i++) {
+    if (typeof parts[i] !== "string") {
+      throw typeError(`sequence item ${i}: expected str instance, ${typeOf(parts[i]).name} found`);
+    }
+  }
+  const sep = s(self);
+  const total = parts.reduce<number>((n, p) => n + (p as string).length, 0) + sep.length * parts.length;
+  if (total > 1 << 26) rt.charge(total * 2);
+  return (parts as string[]).join(sep);
+});
+method(strType, "partition", (self, args) => {
+  const sep = argStr("partition", args[0]);
+  if (sep === "") throw valueError("empty separator");
+  const t = s(self);
+  const i = t.indexOf(sep);
+  return i < 0 ? new PyTuple([t, "", ""]) : new PyTuple([t.slice(0, i), sep, t.slice(i + sep.length)]);
+});
+method(strType, "rpartition", (self, args) => {
+  const sep = argStr("rpartition", args[0]);
+  if (sep === "") throw valueError("empty separator");
+  const t = s(self);
+  const i = t.lastIndexOf(sep);
+  return i < 0 ? new PyTuple(["", "", t]) : new PyTuple([t.slice(0, i), sep, t.slice(i + sep.length)]);
+});
+
+// ---- stripping, padding, replacing ---------------------------------------------------------------
+
+function stripImpl(name: string, left: boolean, right: boolean): void {
+  method(strType, name, (self, args) => {
+    rangeArgs(name, args, null, 0, 1);
+    const t = s(self);
+    const chars = args[0] === undefined || args[0] === None ? null : argStr(name, args[0]);
+    const strip = (c: string): boolean => (chars === null ? WS.test(c) : chars.includes(c));
+    let i = 0;
+    let j = t.length;
+    if (left) while (i < j && strip(t[i])) i++;
+    if (right) while (j > i && strip(t[j - 1])) j--;
+    return t.slice(i, j);
+  });
+}
+stripImpl("strip", true, true);
+stripImpl("lstrip", true, false);
+stripImpl("rstrip", false, true);
+
+function padImpl(name: string, where: "left" | "right" | "center"): void {
+  method(strType, name, (self, args, _k, rt) => {
+    rangeArgs(name, args, null, 1, 2);
+    const width = rt.asIndex(args[0], `'${typeOf(args[0]).name}' object cannot be interpreted as an integer`);
+    let fill = " ";
+    if (args[1] !== undefined) {
+      fill = argStr(name, args[1], 2);
+      if (fill.length !== 1) throw typeError("The fill character must be exactly one character long");
+    }
+    const t = s(self);
+    if (width <= t.length) return t;
+    rt.charge(width * 2);
+    const pad = width - t.length;
+    if (where === "left") return t + fill.repeat(pad);
+    if (where === "right") return fill.repeat(pad) + t;
+    // CPython centres with the extra character on the left when the text length is odd.
+    const leftPad = Math.floor(pad / 2) + (pad & width & 1);
+    return fill.repeat(leftPad) + t + fill.repeat(pad - leftPad);
+  });
+}
+padImpl("ljust", "left");
+padImpl("rjust", "right");
+padImpl("center", "center");
+
+method(strType, "zfill", (self, args, _k, rt) => {
+  exactArgs("zfill", args, null, 1);
+  const width = rt.asIndex(args[0], `'${typeOf(args[0]).name}' object cannot be interpreted as an integer`);
+  const t = s(self);
+  if (width <= t.length) return t;
+  rt.charge(width * 2);
+  const sign = t[0] === "+" || t[0] === "-" ? t[0] : "";
+  return sign + "0".repeat(width - t.length) + t.slice(sign.length);
+});
+method(strType, "replace", (self, args, _k, rt) => {
+  rangeArgs("replace", args, null, 2, 3);
+  const old = argStr("replace", args[0], 1);
+  const neu = argStr("replace", args[1], 2);
+  const count = args[2] === undefined ? -1 : rt.asIndex(args[2], "integer argument expected");
+  const t = s(self);
+  if (count < 0) {
+    if (old === "") {
+      rt.charge((t.length + 1) * neu.length * 2 + t.length * 2);
+      return neu + [...t].join(neu) + (t.length > 0 ? neu : "");
+    }
+    const n = t.split(old).length - 1;
+    if (n * (neu.length - old.length) > 1 << 24) rt.charge((t.length + n * (neu.length - old.length)) * 2);
+    return t.split(old).join(neu);
+  }
+  let out = "";
+  let i = 0;
+  let done = 0;
+  while (done < count) {
+    const j = old === "" ? (i <= t.length ? i : -1) : t.indexOf(old, i);
+    if (j < 0) break;
+    out += t.slice(i, j) + neu;
+    if (old === "") {
+      if (j < t.length) out += t[j];
+      i = j + 1;
+    } else i = j + old.length;
+    done++;
+  }
+  return out + t.slice(i);
+});
+method(strType, "removeprefix", (self, args) => {
+  const p = argStr("removeprefix", args[0]);
+  const t = s(self);
+  return p !== "" && t.startsWith(p) ? t.slice(p.length) : t;
+});
+method(strType, "removesuffix", (self, args) => {
+  const p = argStr("removesuffix", args[0]);
+  const t = s(self);
+  return p !== "" && t.endsWith(p) ? t.slice(0, t.length - p.length) : t;
+});
+method(strType, "expandtabs", (self, args, kw, rt) => {
+  const [ts] = parseArgs("expandtabs", args, kw, { names: ["tabsize"] });
+  const size = ts === undefined ? 8 : rt.asIndex(ts, "integer argument expected");
+  let out = "";
+  let col = 0;
+  for (const c of s(self)) {
+    if (c === "\t") {
+      const n = size > 0 ? size - (col % size) : 0;
+      out += " ".repeat(n);
+      col += n;
+    } else {
+      out += c;
+      col = c === "\n" || c === "\r" ? 0 : col + 1;
+    }
+  }
+  return out;
+});
+method(strType, "encode", () => {
+  throw typeError("bytes are not supported in Kernel Lab");
+});
+method(strType, "format", (self, args, kw, rt) => formatString(rt, s(self), args, kw));
+method(strType, "format_map", (self, args, _k, rt) => {
+  exactArgs("format_map", args, null, 1);
+  return formatString(rt, s(self), [], null, args[0]);
+});
+
+// ---- str.format -------------------------------------------------------------------------------------
+
+/** `template.format(*args, **kw)` (or format_map with `mapping`). */
+export function formatString(rt: Runtime, template: string, args: PyValue[], kw: Kwargs | null, mapping?: PyValue): string {
+  let auto = 0;
+  let mode: "auto" | "manual" | null = null;
+  const lookupField = (field: string): PyValue => {
+    const m = /^([^.[]*)(.*)$/s.exec(field) as RegExpExecArray;
+    const head = m[1];
+    let rest = m[2];
+    let value: PyValue;
+    if (head === "") {
+      if (mode === "manual") throw valueError("cannot switch from manual field specification to automatic field numbering");
+      mode = "auto";
+      if (auto >= args.length) throw indexError(`Replacement index ${auto} out of range for positional args tuple`);
+      value = args[auto++];
+    } else if (/^\d+$/.test(head)) {
+      if (mode === "auto") throw valueError("cannot switch from automatic field numbering to manual field specification");
+      mode = "manual";
+      const i = Number(head);
+      if (i >= args.length) throw indexError(`Replacement index ${i} out of range for positional args tuple`);
+      value = args[i];
+    } else if (mapping !== undefined) {
+      value = rt.getitem(mapping, head);
+    } else {
+      const v = kw?.get(head);
+      if (v === undefined) throw keyError(head);
+      value = v;
+    }
+    while (rest !== "") {
+      if (rest[0] === ".") {
+        const am = /^\.([^.[]+)/.exec(rest);
+        if (am === null) throw valueError("Empty attribute in format string");
+        value = rt.getattr(value, am[1]);
+        rest = rest.slice(am[0].length);
+      } else {
+        const close = rest.indexOf("]");
+        if (close < 0) throw valueError("Missing ']' in format string");
+        const key = rest.slice(1, close);
+        if (key === "") throw valueError("Empty attribute in format string");
+        value = rt.getitem(value, /^\d+$/.test(key) ? Number(key) : key);
+        rest = rest.slice(close + 1);
+        if (rest !== "" && rest[0] !== "." && rest[0] !== "[") {
+          throw valueError("Only '.' or '[' may follow ']' in format field specifier");
+        }
+      }
+    }
+    return value;
+  };
+  const render = (tpl: string, depth: number): string => {
+    if (depth > 2) throw valueError("Max string recursion exceeded");
+    let out = "";
+    let i = 0;
+    const n = tpl.length;
+    while (i < n) {
+      const c = tpl[i];
+      if (c === "}") {
+        if (tpl[i + 1] === "}") {
+          out += "}";
+          i += 2;
+          continue;
+        }
+        throw valueError("Single '}' encountered in format string");
+      }
+      if (c !== "{") {
+        out += c;
+        i++;
+        continue;
+      }
+      if (tpl[i + 1] === "{") {
+        out += "{";
+        i += 2;
+        continue;
+      }
+      // Find the matching close brace (format specs may nest one level of {}).
+      let j = i + 1;
+      let level = 1;
+      while (j < n && level > 0) {
+        if (tpl[j] === "{") level++;
+        else if (tpl[j] === "}") level--;
+        if (level > 0) j++;
+      }
+      if (j >= n) throw valueError(i + 1 >= n ? "Single '{' encountered in format string" : "expected '}' before end of string");
+      const body = tpl.slice(i + 1, j);
+      i = j + 1;
+      let field = body;
+      let conv = "";
+      let spec = "";
+      const colon = findTopLevel(body, ":");
+      if (colon >= 0) {
+        field = body.slice(0, colon);
+        spec = body.slice(colon + 1);
+      }
+      const bang = field.indexOf("!");
+      if (bang >= 0) {
+        conv = field.slice(bang + 1);
+        field = field.slice(0, bang);
+        if (conv.length !== 1 || !"rsa".includes(conv)) {
+          if (conv.length !== 1) throw valueError("end of string while looking for conversion specifier");
+          throw valueError(`Unknown conversion specifier ${conv}`);
+        }
+      }
+      let value = lookupField(field);
+      if (conv === "r") value = rt.repr(value);
+      else if (conv === "s") value = rt.str(value);
+      else if (conv === "a") value = rt.ascii(value);
+      if (spec.includes("{")) spec = render(spec, depth + 1);
+      out += rt.format(value, spec);
+    }
+    return out;
+  };
+  return render(template, 0);
+}
+
+/** Index of `ch` outside [...] brackets (field names may contain ':' inside an index). */
+function findTopLevel(body: string, ch: string): number {
+  let inBracket = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === "[") inBracket = true;
+    else if (c === "]") inBracket = false;
+    else if (c === ch && !inBracket) return i;
+  }
+  return -1;
+}
+
+method(strType, "maketrans", (_self, args, _k, rt) => {
+  const d = new PyDict();
+  if (args.length === 1 && args[0] instanceof PyDict) {
+    for (const e of args[0].table.iterate()) {
+      const k = typeof e.k === "string" ? (e.k.codePointAt(0) ?? 0) : e.k;
+      d.table.set(k, e.v, rt);
+    }
+    return d;
+  }
+  const a = argStr("maketrans", args[0]);
+  const b = argStr("maketrans", args[1], 2);
+  if (a.length !== b.length) throw valueError("the first two maketrans arguments must have equal length");
+  for (let i = 0; i < a.length; i++) d.table.set(a.codePointAt(i) ?? 0, b.codePointAt(i) ?? 0, rt);
+  if (args[2] !== undefined) for (const c of argStr("maketrans", args[2], 3)) d.table.set(c.codePointAt(0) ?? 0, None, rt);
+  return d;
+});
+method(strType, "translate", (self, args, _k, rt) => {
+  const table = args[0];
+  let out = "";
+  for (const c of s(self)) {
+    let r: PyValue;
+    try {
+      r = rt.getitem(table, c.codePointAt(0) ?? 0);
+    } catch {
+      out += c;
+      continue;
+    }
+    if (r === None) continue;
+    out += typeof r === "string" ? r : String.fromCodePoint(Number(r));
+  }
+  return out;
+});
