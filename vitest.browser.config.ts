@@ -5,6 +5,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/browser/**/*.test.ts"],
+    globalSetup: ["tests/support/database-template.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,

@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts"],
     exclude: ["node_modules/**", "tests/browser/**"],
+    globalSetup: ["tests/support/database-template.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

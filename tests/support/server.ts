@@ -1,8 +1,9 @@
 /**
  * Starts the real custom server (production mode) on a free port against a fresh SQLite file, the way
- * `npm start` would — migrations and seed included. Needs a production build (`npm test` makes one).
+ * `npm start` would — a copy of the migrated, seeded template database. Needs a production build
+ * (`npm test` makes one).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -29,10 +30,9 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     PORT: "0",
     ...extraEnv,
   };
-  for (const args of [["prisma", "migrate", "deploy"], ["tsx", "prisma/seed.ts"]]) {
-    const result = spawnSync("npx", args, { cwd: root, env, encoding: "utf8" });
-    if (result.status !== 0) throw new Error(`npx ${args.join(" ")} failed:\n${result.stdout}${result.stderr}`);
-  }
+  const template = process.env.KERNEL_LAB_TEST_DB_TEMPLATE;
+  if (!template) throw new Error("no database template: tests/support/database-template.ts must run as Vitest global setup");
+  fs.copyFileSync(template, path.join(dataDir, "test.db"));
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
