@@ -3,6 +3,7 @@
  * nc_transpose (TensorE through the identity, or VectorE 32×32 blocks).
  */
 
+import { matmulF32 } from "../../numpy/kernels";
 import { nkiError } from "../errors";
 import type { Machine } from "../machine";
 import { storageIndices, viewSize, type View } from "../memory/tensor";
@@ -20,47 +21,22 @@ export interface MatmulOpts {
   readonly mask?: Mask;
 }
 
-/** Contiguous Float32Array copy of a [K, F] tile (partition-major). */
-function packed(v: View): Float32Array {
+/**
+ * Contiguous Float32Array copy of a [K, F] tile, row-major [K, F] or, with `transposed`, [F, K]
+ * (the stationary operand becomes the row-major left factor of the float32 matmul kernel).
+ */
+function packed(v: View, transposed: boolean): Float32Array {
   const data = v.buffer.data;
   if (!data) throw new Error("packed in timing-only mode");
   const idx = storageIndices(v);
   const out = new Float32Array(idx.length);
-  for (let i = 0; i < idx.length; i++) out[i] = data[idx[i]];
-  return out;
-}
-
-/**
- * out[M×N] = st[K×M]^T · mv[K×N]; products are exact for ≤ 16-bit inputs, sums accumulate in fp32
- * four contraction rows at a time (the grouping is an implementation choice, like the PE array's).
- */
-export function matmulKernel(st: Float32Array, mv: Float32Array, K: number, M: number, N: number): Float32Array {
-  const out = new Float32Array(M * N);
-  let k = 0;
-  for (; k + 4 <= K; k += 4) {
-    const r0 = k * N;
-    const r1 = r0 + N;
-    const r2 = r1 + N;
-    const r3 = r2 + N;
-    for (let i = 0; i < M; i++) {
-      const s0 = st[k * M + i];
-      const s1 = st[(k + 1) * M + i];
-      const s2 = st[(k + 2) * M + i];
-      const s3 = st[(k + 3) * M + i];
-      const o = i * N;
-      for (let n = 0; n < N; n++) {
-        out[o + n] += s0 * mv[r0 + n] + s1 * mv[r1 + n] + s2 * mv[r2 + n] + s3 * mv[r3 + n];
-      }
-    }
+  if (!transposed) {
+    for (let i = 0; i < idx.length; i++) out[i] = data[idx[i]];
+    return out;
   }
-  for (; k < K; k++) {
-    const r = k * N;
-    for (let i = 0; i < M; i++) {
-      const s = st[k * M + i];
-      const o = i * N;
-      for (let n = 0; n < N; n++) out[o + n] += s * mv[r + n];
-    }
-  }
+  const K = v.shape[0];
+  const F = idx.length / Math.max(1, K);
+  for (let k = 0; k < K; k++) for (let f = 0; f < F; f++) out[f * K + k] = data[idx[k * F + f]];
   return out;
 }
 
@@ -107,7 +83,9 @@ export function ncMatmul(m: Machine, dst: View, stationary: View, moving: View, 
   const ops = [[Access.Read, stationary], [Access.Read, moving], [opts.accumulate ? Access.ReadWrite : Access.Write, dst]] as const;
   if (!emit(m, Engine.Tensor, instr, "", flags, 2 * K * M * N, ops, opts.mask ?? null, dst.shape)) return;
   if (!m.functional) return;
-  const out = matmulKernel(packed(stationary), packed(moving), K, M, N);
+  // stationary.T @ moving with the shared float32 kernel: bf16/fp16/fp8 products are exact in fp32,
+  // sums accumulate in fp32 (PSUM precision).
+  const out = matmulF32(packed(stationary, true), packed(moving, false), M, K, N);
   writePsum(dst, out, opts.accumulate === true, opts.mask ?? null);
 }
 
