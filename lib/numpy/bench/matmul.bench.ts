@@ -33,7 +33,7 @@ const out = new Float32Array(n * n);
 const wasmSeconds = best(10, () => matmulF32(a, b, n, n, n, out));
 const fallbackSeconds = best(1, () => matmulF32Reference(a, b, n, n, n, out));
 
-const env: Record<string, string | undefined> = { ...process.env, OPENBLAS_NUM_THREADS: "1", OPENBLAS_VERBOSE: "2" };
+const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: "1", OPENBLAS_VERBOSE: "2" };
 delete env["OPENBLAS_CORETYPE"];
 delete env["OPENBLAS_L2_SIZE"];
 const py = spawnSync(

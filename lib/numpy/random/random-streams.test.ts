@@ -2,7 +2,9 @@ import { describe, it, expect } from "vitest";
 import { createHash } from "node:crypto";
 import golden from "./golden/random-streams.json";
 import { LegacyRandomState } from "./legacy";
-import { defaultRng, type Generator } from "./generator";
+import { defaultRng, Generator } from "./generator";
+import { PCG64 } from "./pcg64";
+import { SeedSequence } from "./seed-sequence";
 import type { IntDTypeName } from "./bounded";
 
 type Encoded = { values: number[] } | { big: string[] } | { n: number; sha256: string; head: number[] };
@@ -110,6 +112,16 @@ describe("default_rng (PCG64) Generator streams equal numpy 2.4's", () => {
   for (const c of cases.filter((k) => k.kind === "generator")) {
     it(`seed ${JSON.stringify(c.seed)}`, () => {
       const g = defaultRng(seedOf(c.seed));
+      for (const [i, op] of c.ops.entries()) expectMatches(generatorCall(g, op), op.result, `op ${i} ${op.op}(${JSON.stringify(op.args)})`);
+    });
+  }
+});
+
+describe("the plain-JS PCG64 stepper (used without WebAssembly) gives the same streams", () => {
+  for (const c of cases.filter((k) => k.kind === "generator").slice(0, 3)) {
+    it(`seed ${JSON.stringify(c.seed)}`, () => {
+      const [s0, s1, i0, i1] = new SeedSequence(seedOf(c.seed)).generateState64(4);
+      const g = new Generator(new PCG64((s0 << 64n) | s1, (i0 << 64n) | i1, false));
       for (const [i, op] of c.ops.entries()) expectMatches(generatorCall(g, op), op.result, `op ${i} ${op.op}(${JSON.stringify(op.args)})`);
     });
   }
