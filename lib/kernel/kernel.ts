@@ -26,6 +26,7 @@ import { RequestCycle } from "../jupyter/request-cycle";
 import type { ProtocolError } from "../jupyter/validate";
 import type { TargetName } from "./engine";
 import { kernelInfoReply } from "./kernel-info";
+import type { WorkerSource } from "./worker-source";
 import {
   INTERRUPT_FLAG,
   INTERRUPT_REASON,
@@ -74,6 +75,8 @@ export interface KernelOptions {
   target: TargetName;
   /** file: URL of the engine module the worker loads. */
   engineModule: string;
+  /** The worker's code (./worker-source.ts); shared by all kernels of a manager. */
+  workerSource: Promise<WorkerSource>;
   limits: KernelLimits;
   iopubRateLimits?: IopubRateLimits;
   iopubBufferLimits?: IopubBufferLimits;
@@ -284,6 +287,16 @@ export class Kernel {
     const generation = ++this.#generation;
     this.#state = this.#state === "restarting" ? "restarting" : "starting";
     if (this.#state === "starting") this.#publish(statusMessage("starting", this.#session));
+    this.#ready = this.#options.workerSource.then((source) => {
+      // Shut down or restarted again while the source was being prepared.
+      if (generation !== this.#generation) return;
+      return this.#spawn(source, generation);
+    });
+    // Callers that never await `ready` must not see an unhandled rejection; failures surface as `dead`.
+    this.#ready.catch(() => undefined);
+  }
+
+  #spawn(source: WorkerSource, generation: number): Promise<void> {
     const config: WorkerConfig = {
       engineModule: this.#options.engineModule,
       target: this.#target,
@@ -292,14 +305,14 @@ export class Kernel {
       memoryBytes: Math.floor(this.#options.limits.heapMb * 0.75 * 1024 * 1024),
       wallTimeMs: this.#options.limits.wallTimeMs,
     };
-    const worker = new Worker(new URL("./worker-entry.js", import.meta.url), {
+    const worker = new Worker(source.url, {
       workerData: config,
       resourceLimits: { maxOldGenerationSizeMb: this.#options.limits.heapMb },
       stdout: false,
       stderr: false,
     });
     this.#worker = worker;
-    this.#ready = new Promise<void>((resolve, reject) => {
+    return new Promise<void>((resolve, reject) => {
       worker.on("message", (msg: FromWorker) => {
         if (generation !== this.#generation) return;
         if (msg.type === "ready") {
@@ -326,8 +339,6 @@ export class Kernel {
       });
       worker.on("exit", (code) => onDeath(`its worker exited (code ${code})`));
     });
-    // Callers that never await `ready` must not see an unhandled rejection; failures surface as `dead`.
-    this.#ready.catch(() => undefined);
   }
 
   /** Stop the current worker without treating it as a crash, and forget every request. */

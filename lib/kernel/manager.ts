@@ -8,6 +8,7 @@ import { DEFAULT_TARGET, type TargetName } from "./engine";
 import { DEFAULT_KERNEL_LIMITS, Kernel, type KernelConnection, type KernelLimits, type KernelModel } from "./kernel";
 import type { IopubBufferLimits, IopubRateLimits } from "../jupyter/iopub";
 import type { ServerMessage } from "../jupyter/messages";
+import { prepareWorkerSource, type WorkerSource } from "./worker-source";
 
 /** The one kernelspec Kernel Lab serves. */
 export const KERNEL_NAME = "nki";
@@ -51,6 +52,8 @@ export class KernelManager {
   readonly #options: Required<Omit<KernelManagerOptions, "iopubRateLimits" | "iopubBufferLimits" | "limits">> &
     Pick<KernelManagerOptions, "iopubRateLimits" | "iopubBufferLimits"> & { limits: KernelLimits };
   #cullTimer: NodeJS.Timeout | null = null;
+  /** Prepared on the first start and shared by every kernel (see ./worker-source.ts). */
+  #workerSource: Promise<WorkerSource> | null = null;
 
   constructor(options: KernelManagerOptions = {}) {
     this.#options = {
@@ -86,6 +89,7 @@ export class KernelManager {
       name,
       target: options.target ?? DEFAULT_TARGET,
       engineModule: this.#options.engineModule,
+      workerSource: (this.#workerSource ??= prepareWorkerSource(this.#options.engineModule)),
       limits: this.#options.limits,
       iopubRateLimits: this.#options.iopubRateLimits,
       iopubBufferLimits: this.#options.iopubBufferLimits,

@@ -1,6 +1,6 @@
-// Worker threads do not inherit the parent's TypeScript loader (vitest's or `node --import tsx`),
-// so each kernel worker registers tsx itself before importing the TypeScript worker.
+// Fallback worker entry (see worker-source.ts): worker threads do not inherit the parent's
+// TypeScript loader under vitest, so the worker registers tsx itself before importing TypeScript.
 import { register } from "tsx/esm/api";
 
 register();
-await import("./worker.ts");
+await import("./worker-dynamic.ts");

@@ -136,12 +136,15 @@ function internalError(e: unknown): ExecuteOutcome {
   };
 }
 
-async function main(): Promise<void> {
+/**
+ * Start serving requests with the engine `loadEngine` provides (a static import in the bundled
+ * worker, a dynamic one in the tsx fallback; see ./worker-source.ts).
+ */
+export async function runWorker(loadEngine: () => Promise<CreateEngine>): Promise<void> {
   let engine: KernelEngine;
   try {
-    const mod = (await import(config.engineModule)) as { createEngine?: CreateEngine };
-    if (typeof mod.createEngine !== "function") throw new Error(`${config.engineModule} does not export createEngine`);
-    engine = await mod.createEngine({
+    const createEngine = await loadEngine();
+    engine = await createEngine({
       stdout: (text) => stream("stdout", text),
       stderr: (text) => stream("stderr", text),
       display: (request) => {
@@ -159,5 +162,3 @@ async function main(): Promise<void> {
   port.on("message", (msg: ToWorker) => handle(engine, msg));
   post({ type: "ready", languageVersion: engine.languageVersion });
 }
-
-void main();
