@@ -10,7 +10,9 @@
  *   groups, ordered by the in-order TensorE queue without semaphores);
  * - SPMD instances run back to back in trace order.
  *
- * Rotation depth is not bounded by SBUF capacity yet (see docs/timing-model.md).
+ * Rotation depth is bounded by capacity: a loop gets as many buffers as copies of its body's tiles
+ * fit in SBUF/PSUM (BuildOptions.capacity); the next instance of a tile then waits for the instance
+ * that last used its buffer.
  */
 
 import type { TimingConstants } from "./config";
@@ -106,6 +108,41 @@ export interface BuildOptions {
    * whether a sequential_range loop needs to be sequential).
    */
   readonly treatAsAffine?: ReadonlySet<number>;
+  /** On-chip bytes per partition that bound how many rotating buffers a loop gets (unbounded if absent). */
+  readonly capacity?: { readonly sbufBytesPerPartition: number; readonly psumBytesPerPartition: number };
+}
+
+/**
+ * Rotating buffers per loop: as many copies of the loop body's tiles as fit in SBUF and PSUM (per
+ * partition), at least 1 (= no overlap) and at most the trip count.
+ */
+function rotationDepths(trace: Trace, scopes: RotationScopes, options: BuildOptions): Map<number, number> {
+  const bytes = new Map<number, { sbuf: number; psum: number }>();
+  for (let id = 0; id < trace.tensorCount; id++) {
+    const loop = scopes.loop(id);
+    if (loop < 0 || scopes.iteration(id) !== 0) continue;
+    const t = trace.tensor(id);
+    const e = bytes.get(loop) ?? { sbuf: 0, psum: 0 };
+    if (t.memory === Memory.Sbuf) e.sbuf += t.bytes;
+    else e.psum += t.bytes;
+    bytes.set(loop, e);
+  }
+  const depths = new Map<number, number>();
+  for (const [loop, b] of bytes) {
+    let depth = trace.loop(loop).tripCount;
+    const cap = options.capacity;
+    if (cap) {
+      if (b.sbuf > 0) depth = Math.min(depth, Math.floor(cap.sbufBytesPerPartition / b.sbuf));
+      if (b.psum > 0) depth = Math.min(depth, Math.floor(cap.psumBytesPerPartition / b.psum));
+    }
+    depths.set(loop, Math.max(1, depth));
+  }
+  return depths;
+}
+
+/** A buffer slot: the same memory, partition start and address reused by successive tile instances. */
+function slotKey(memory: number, partStart: number, addr: number): number {
+  return memory * 2 ** 40 + partStart * 2 ** 32 + addr;
 }
 
 export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: BuildOptions = {}): CostedTrace {
@@ -117,12 +154,17 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
   const dmaBytesPerPartition = new Float64Array(n);
   const paths = new PathIndex(trace);
   const scopes = new RotationScopes(trace, paths, rotatesLoop);
+  const depths = rotationDepths(trace, scopes, options);
+  // Per slot, the tile instances that used it (most recent last), and each tensor's last accessor.
+  const slots = new Map<number, number[]>();
+  const lastAccess = new Int32Array(trace.tensorCount).fill(-1);
   // Tensors each record touches (CSR), to tell a reused address from a reused tile instance.
   const touchedStart = new Uint32Array(n + 1);
   let touched = new Uint32Array(Math.max(16, 3 * n));
   let touchedLen = 0;
   let rotated = 0;
   const writtenIds: number[] = [];
+  const writtenSlots: number[] = [];
   for (let i = 0; i < n; i++) {
     const engine = trace.engine(i);
     const operands = trace.operands(i);
@@ -139,6 +181,7 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
     }
     // Rotation applies to tiles this record writes that live in an overlapping loop's body.
     writtenIds.length = 0;
+    writtenSlots.length = 0;
     if (touchedLen + operands.length > touched.length) {
       const grown = new Uint32Array(2 * (touchedLen + operands.length));
       grown.set(touched);
@@ -147,7 +190,10 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
     for (const o of operands) {
       touched[touchedLen++] = o.tensor;
       if ((o.access & Access.Write) === 0 || o.memory === Memory.Hbm) continue;
-      if (scopes.loop(o.tensor) >= 0) writtenIds.push(o.tensor);
+      if (scopes.loop(o.tensor) >= 0) {
+        writtenIds.push(o.tensor);
+        writtenSlots.push(slotKey(o.memory, o.partStart, o.addr));
+      }
     }
     touchedStart[i + 1] = touchedLen;
     for (let k = 0, m = trace.depCount(i); k < m; k++) {
@@ -171,6 +217,24 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
       }
       b.dependOn(on, type);
     }
+    // A new instance in a slot reuses the buffer of the instance `depth` iterations back: wait for it.
+    for (let w = 0; w < writtenIds.length; w++) {
+      const tile = writtenIds[w];
+      let list = slots.get(writtenSlots[w]);
+      if (!list) {
+        list = [];
+        slots.set(writtenSlots[w], list);
+      }
+      if (list[list.length - 1] === tile) continue;
+      list.push(tile);
+      const depth = depths.get(scopes.loop(tile)) ?? 1;
+      if (list.length > depth) {
+        const reuse = lastAccess[list[list.length - 1 - depth]];
+        if (reuse >= 0) b.dependOn(reuse, DepType.War);
+        list.splice(0, list.length - depth);
+      }
+    }
+    for (let q = touchedStart[i]; q < touchedLen; q++) lastAccess[touched[q]] = i;
   }
   return { input: b.build(), cycles, rotatedDependencies: rotated, dmaBytesPerPartition };
 }

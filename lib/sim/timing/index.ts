@@ -6,6 +6,7 @@ import { timingConfig, type TargetName, type TimingConstants } from "./config";
 import { buildScheduleInput, type BuildOptions, type CostedTrace } from "./from-trace";
 import { schedule, type Timeline } from "./scheduler";
 import type { Trace } from "../trace";
+import { psumBytesPerPartition, resolveTarget } from "../targets";
 
 export interface TimedTrace {
   readonly target: TargetName;
@@ -18,7 +19,9 @@ export interface TimedTrace {
 /** Deterministic: the same trace and target always give the same timeline. */
 export function simulateTiming(trace: Trace, target: TargetName, options: BuildOptions = {}): TimedTrace {
   const config = timingConfig(target);
-  const costed = buildScheduleInput(config, trace, options);
+  const sim = resolveTarget(target);
+  const capacity = { sbufBytesPerPartition: sim.sbufUsableBytesPerPartition, psumBytesPerPartition: psumBytesPerPartition(sim) };
+  const costed = buildScheduleInput(config, trace, { capacity, ...options });
   const timeline = schedule(config, costed.input);
   return { target, config, trace, costed, timeline };
 }

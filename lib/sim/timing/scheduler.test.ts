@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { simulateTiming } from "./index";
 import { TIMING_CONFIGS } from "./config";
 import { ScheduleInputBuilder } from "./schedule-input";
-import { NO_WAIT, initialState, step } from "./scheduler";
+import { NO_WAIT, initialState, schedule, step } from "./scheduler";
+import { buildScheduleInput } from "./from-trace";
+import { profileTimedTrace } from "../../profile";
 import { TraceKit } from "./trace-kit";
 import { DepType, Engine, InstrFlag, LoopKind, Memory } from "../trace/types";
 
@@ -44,6 +46,34 @@ describe("loop semantics", () => {
     const { timeline } = simulateTiming(kit.trace, "trn1");
     expect(timeline.waitedOn[ids[3]]).toBe(ids[2]);
     expect(timeline.waitType[ids[3]]).toBe(DepType.Raw);
+  });
+});
+
+describe("rotating buffers", () => {
+  /** Compute-bound loop: each iteration loads 32 KiB/partition and runs slow ScalarE work on it. */
+  function computeBound() {
+    const kit = new TraceKit();
+    const src = kit.hbm("x", [16 * 128, 16384]);
+    kit.loop(LoopKind.Affine, 16, (i) => {
+      const t = kit.tile(`t${i}`, Memory.Sbuf, [128, 16384], "bfloat16", { at: 0 });
+      const u = kit.tile(`u${i}`, Memory.Sbuf, [128, 16384], "bfloat16", { at: 32768 });
+      kit.dma(t, { ...src, addr: src.addr + i * 128 * 16384 * 2, shape: [128, 16384] });
+      for (let k = 0; k < 4; k++) kit.unary(Engine.Scalar, "activation", u, t, "exp");
+    });
+    return kit;
+  }
+
+  it("gives a loop only as many buffers as fit in SBUF, so loads run at most that far ahead", () => {
+    const kit = computeBound();
+    const bounded = profileTimedTrace(simulateTiming(kit.trace, "trn2"));
+    const cfg = TIMING_CONFIGS.trn2;
+    const costed = buildScheduleInput(cfg, kit.trace);
+    const unbounded = profileTimedTrace({ target: "trn2", config: cfg, trace: kit.trace, costed, timeline: schedule(cfg, costed.input) });
+    // 64 KiB of tiles per iteration: floor(212984 / 65536) = 3 buffers on trn2.
+    expect(bounded.memory.sbufPeakBytesPerPartition).toBeLessThanOrEqual(3 * 65536);
+    expect(unbounded.memory.sbufPeakBytesPerPartition).toBeGreaterThan(212_984);
+    // Compute-bound either way: bounding the prefetch distance costs (almost) nothing.
+    expect(bounded.timed.timeline.totalNs).toBeLessThan(unbounded.timed.timeline.totalNs * 1.05);
   });
 });
 
