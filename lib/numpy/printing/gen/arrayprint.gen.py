@@ -105,6 +105,25 @@ for i in range(260):
         a = np.array(v).astype(DTYPES[dt]).reshape(shape)
     cases.append(case(a, f"random {i}"))
 
+# wide rows, mixed signs and magnitudes, deep nesting, subnormals
+for i in range(140):
+    dt = rng.choice(["float64", "float32", "float16", "int64", "int16", "uint8"])
+    shape = [(1, int(rng.randint(8, 40))), (int(rng.randint(2, 5)), int(rng.randint(8, 30))),
+             (2, 2, 2, int(rng.randint(2, 9))),
+             (int(rng.randint(13, 16)), 7, 11) if i % 8 == 3 else (3, 4, 5)][i % 4]
+    n = int(np.prod(shape))
+    if dt.startswith("float"):
+        lo_e, hi_e = (-7, 4) if dt == "float16" else (-30, 30)
+        v = rng.standard_normal(n) * 10.0 ** rng.randint(lo_e, hi_e, size=n) if rng.rand() < 0.5 else rng.standard_normal(n) * 10.0 ** rng.randint(lo_e, hi_e)
+        if rng.rand() < 0.2: v[: n // 3] = np.nan
+        if rng.rand() < 0.1: v = v * 1e-300 if dt == "float64" else v
+    else:
+        info = np.iinfo(DTYPES[dt])
+        v = rng.randint(max(int(info.min), -10**9), min(int(info.max), 10**9), size=n, dtype=np.int64)
+    with np.errstate(all="ignore"):
+        a = np.array(v).astype(DTYPES[dt]).reshape(shape)
+    cases.append(case(a, f"layout {i}"))
+
 for dt in NARROW:
     add([1, 2.5, 3.14159, 1e-3, 100, nan, -inf, -0.0], dt, "ml_dtypes values")
     add([[1, 2], [3, 4]], dt, "ml_dtypes 2-d")
