@@ -162,6 +162,10 @@ export interface Protocol {
   reraise(): PyException;
   /** AssertionError with an optional message. */
   assertFail(msg?: PyValue): PyException;
+  /** `with m:` entry: calls `type(m).__enter__(m)` and returns its value. */
+  withEnter(m: PyValue): PyValue;
+  /** `with` exit: `__exit__(type, value, None)` or `(None, None, None)`; true means "suppress". */
+  withExit(m: PyValue, exc: PyException | null): boolean;
 
   // ---- attributes and items --------------------------------------------------------------------
   getattr(obj: PyValue, name: string): PyValue;

@@ -197,7 +197,7 @@ export class Runtime implements Protocol, KeyOps {
     return new PyList(items);
   }
   tuple(items: PyValue[]): PyTuple {
-    return new PyTuple(items);
+    return items.length === 0 ? EMPTY_TUPLE : new PyTuple(items);
   }
   set(items: PyValue[]): PySet {
     const s = new PySet();
@@ -367,6 +367,19 @@ export class Runtime implements Protocol, KeyOps {
   }
   assertFail(msg?: PyValue): PyBaseException {
     return msg === undefined ? E.pyException(E.AssertionError) : E.pyException(E.AssertionError, msg);
+  }
+  withEnter(m: PyValue): PyValue {
+    const t = typeOf(m);
+    const enter = t.lookup("__enter__");
+    if (enter === undefined || t.lookup("__exit__") === undefined) {
+      throw E.typeError(`'${t.name}' object does not support the context manager protocol`);
+    }
+    return this.callBound(enter, m, []);
+  }
+  withExit(m: PyValue, exc: PyBaseException | null): boolean {
+    const exit = typeOf(m).lookup("__exit__") as PyValue;
+    const r = exc === null ? this.callBound(exit, m, [None, None, None]) : this.callBound(exit, m, [exc.cls, exc, None]);
+    return exc !== null && this.truthy(r);
   }
   /** The CPython-format traceback text of an uncaught exception (with chained causes). */
   formatException(x: PyBaseException): string {
@@ -1274,8 +1287,7 @@ export class Runtime implements Protocol, KeyOps {
       out.push(v);
     }
     if (it.next() !== undefined) {
-      const total = x instanceof PyList || x instanceof PyTuple ? `, got ${x.items.length}` : "";
-      throw E.valueError(`too many values to unpack (expected ${n}${total})`);
+      throw E.valueError(`too many values to unpack (expected ${n})`);
     }
     return out;
   }
@@ -1420,7 +1432,7 @@ export class Runtime implements Protocol, KeyOps {
     if (fn instanceof PyStaticMethod) return this.call(fn.func, args, kw);
     if (fn instanceof PyClassMethod) return this.call(fn.func, [typeOf(self), ...args], kw);
     if (fn instanceof PyGetSet || fn instanceof PyProperty) return this.call(this.bindAttr(fn, self), args, kw);
-    return this.call(fn, args, kw);
+    return this.call(fn, [self, ...args], kw);
   }
 
   private bindAttr(d: PyGetSet | PyProperty, self: PyValue): PyValue {
@@ -1707,6 +1719,9 @@ export class Runtime implements Protocol, KeyOps {
 }
 
 // ---- helpers -------------------------------------------------------------------------------
+
+/** `()` is a singleton, as in CPython (`x is ()`). */
+export const EMPTY_TUPLE = new PyTuple([]);
 
 const NOT_AVAILABLE = new Set(["open", "eval", "exec", "compile", "__import__", "input", "breakpoint", "globals", "locals", "memoryview", "exit", "quit"]);
 

@@ -136,6 +136,8 @@ RANDOM = [
     (2**100 + 7, [("random", []), ("randint", [0, 2**64])]),
     (-12345, [("random", [])]),
     (3.5, [("random", [])]),
+    ("kernel", [("random", []), ("randint", [0, 10**6])]),
+    ("a" * 200, [("random", [])]),
 ]
 for seed, calls in RANDOM:
     cases.append({"kind": "random", "seed": enc(seed), "calls": [{"name": n, "args": [enc(a) for a in args]} for n, args in calls],

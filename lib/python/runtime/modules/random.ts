@@ -10,6 +10,7 @@ import * as E from "../errors";
 import { None, PyFloat, PyList, PyObject, PySet, PyTuple, typeOf, type Kwargs, type PyValue } from "../objects";
 import * as N from "../numeric";
 import type { NativeModuleDef, Runtime } from "../runtime";
+import { sha512 } from "./sha512";
 import { asFloat, asInt } from "../types/numbers";
 
 const MT_N = 624;
@@ -152,7 +153,17 @@ function seed(mt: MersenneTwister, rt: Runtime, a: PyValue | undefined): void {
     mt.seedInt(N.big(i));
     return;
   }
-  if (typeof a === "string") throw E.notImplementedError("random.seed() with a str seed is not supported in Kernel Lab; use an int");
+  if (typeof a === "string") {
+    // CPython (version 2 seeding): int.from_bytes(a.encode() + sha512(a.encode()).digest(), "big").
+    const bytes = new TextEncoder().encode(a);
+    const all = new Uint8Array(bytes.length + 64);
+    all.set(bytes);
+    all.set(sha512(bytes), bytes.length);
+    let n = 0n;
+    for (const b of all) n = (n << 8n) | BigInt(b);
+    mt.seedInt(n);
+    return;
+  }
   if (a instanceof PyFloat) {
     // CPython seeds with the hash cast to size_t.
     mt.seedInt(BigInt.asUintN(64, BigInt(rt.hash(a))));

@@ -283,9 +283,9 @@ function seqIndex(rt: Runtime, items: readonly PyValue[], args: PyValue[], msg: 
 
 tupleType.alloc = (_cls, args, kw, rt) => {
   const [it] = parseArgs("tuple", args, kw, { names: ["iterable"], posonly: 1 });
-  if (it === undefined) return new PyTuple([]);
+  if (it === undefined) return rt.tuple([]);
   if (it instanceof PyTuple) return it;
-  return new PyTuple(rt.toArray(it));
+  return rt.tuple(rt.toArray(it));
 };
 method(tupleType, "__len__", (self) => T(self).items.length);
 method(tupleType, "__getitem__", (self, args, _k, rt) => rt.getitem(self, args[0]));

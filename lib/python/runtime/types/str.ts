@@ -115,7 +115,7 @@ classify("isalnum", /^[\p{L}\p{N}]+$/u);
 classify("isspace", /^[\s\u001c-\u001f]+$/u);
 // eslint-disable-next-line no-control-regex
 classify("isascii", /^[\x00-\x7f]*$/, true);
-classify("isprintable", /^[^\p{C}\p{Z}]*$|^[ ]*$/u, true);
+classify("isprintable", /^(?:[^\p{C}\p{Z}]| )*$/u, true);
 method(strType, "isidentifier", (self) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(s(self)));
 method(strType, "isupper", (self) => {
   const t = s(self);
