@@ -1,0 +1,4 @@
+# expect: error NameError
+# open() is not available.
+with open("/etc/passwd") as fh:
+    print("ESCAPED", fh.read())

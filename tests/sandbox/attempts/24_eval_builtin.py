@@ -1,0 +1,3 @@
+# expect: error NameError
+# eval() is not available.
+print("ESCAPED", eval("__import__('os').getcwd()"))
