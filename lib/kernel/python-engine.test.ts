@@ -1,0 +1,95 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { TestClient } from "./fixtures/test-client";
+import { KernelManager } from "./manager";
+
+const km = new KernelManager({ cullIdleMs: 0 });
+afterAll(() => km.shutdownAll());
+
+const streamText = (msgs: { header: { msg_type: string }; content: unknown }[], name = "stdout") =>
+  msgs
+    .filter((m) => m.header.msg_type === "stream" && (m.content as { name: string }).name === name)
+    .map((m) => (m.content as { text: string }).text)
+    .join("");
+
+describe("kernel running the Python engine", () => {
+  const { id } = km.start();
+
+  it("prints, keeps globals across cells and returns the final expression", async () => {
+    await km.whenReady(id);
+    const client = new TestClient(km, id);
+    const a = await client.execute("def square(x, scale=1):\n    \"\"\"Square x.\"\"\"\n    return x * x * scale\nvals = [square(i) for i in range(4)]\nprint(vals)");
+    expect(a.reply.content).toMatchObject({ status: "ok" });
+    expect(streamText(a.all)).toBe("[0, 1, 4, 9]\n");
+    const b = await client.execute("sum(vals) / 2");
+    expect(b.all.find((m) => m.header.msg_type === "execute_result")?.content).toMatchObject({ data: { "text/plain": "7.0" } });
+    client.conn.close();
+  });
+
+  it("reports errors with a CPython-format traceback naming the cell", async () => {
+    const client = new TestClient(km, id);
+    const { reply } = await client.execute("def f(n):\n    return 1 / n\nf(0)");
+    const count = (reply.content as { execution_count: number }).execution_count;
+    expect(reply.content).toMatchObject({ status: "error", ename: "ZeroDivisionError", evalue: "division by zero" });
+    // Caret lines (`~~^~~`) are the engine's to add or omit; the frames must match CPython's.
+    const lines = (reply.content as { traceback: string[] }).traceback.filter((l) => !/^\s*[~^]+\s*$/.test(l));
+    expect(lines).toEqual([
+      "Traceback (most recent call last):",
+      `  File "<cell ${count}>", line 3, in <module>`,
+      "    f(0)",
+      `  File "<cell ${count}>", line 2, in f`,
+      "    return 1 / n",
+      "ZeroDivisionError: division by zero",
+    ]);
+    client.conn.close();
+  });
+
+  it("interrupts while True within a second and keeps variables", async () => {
+    const client = new TestClient(km, id);
+    await client.execute("kept = 42");
+    const loop = client.send("execute_request", { code: "n = 0\nwhile True:\n    n += 1" });
+    await new Promise((r) => setTimeout(r, 200));
+    const t0 = performance.now();
+    km.interrupt(id);
+    const done = await client.exchange(loop);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(done.reply.content).toMatchObject({ status: "error", ename: "KeyboardInterrupt" });
+    const after = await client.execute("kept, n > 0");
+    expect(after.all.find((m) => m.header.msg_type === "execute_result")?.content).toMatchObject({ data: { "text/plain": "(42, True)" } });
+    client.conn.close();
+  });
+
+  it("completes names, attributes and keyword arguments, and inspects user functions", async () => {
+    const client = new TestClient(km, id);
+    const names = await client.request("complete_request", { code: "squ", cursor_pos: 3 });
+    expect(names.reply.content).toMatchObject({ matches: ["square"], cursor_start: 0 });
+    const attrs = await client.request("complete_request", { code: "vals.app", cursor_pos: 8 });
+    expect(attrs.reply.content).toMatchObject({ matches: ["append"], cursor_start: 5 });
+    const kw = await client.request("complete_request", { code: "square(2, sc", cursor_pos: 12 });
+    expect((kw.reply.content as { matches: string[] }).matches[0]).toBe("scale=");
+    const info = await client.request("inspect_request", { code: "square(", cursor_pos: 7 });
+    expect(info.reply.content).toMatchObject({ found: true });
+    expect((info.reply.content as { data: Record<string, string> }).data["text/plain"]).toBe("Signature: square(x, scale=1)\nType:      function\nDocstring:\nSquare x.");
+    client.conn.close();
+  });
+
+  it("publishes display() and update_display() as display_data / update_display_data", async () => {
+    const client = new TestClient(km, id);
+    const { reply, all } = await client.execute("display(1, 'a')\ndisplay([2], display_id='bar')\nupdate_display([3], display_id='bar')");
+    expect(reply.content).toMatchObject({ status: "ok" });
+    const shown = all.filter((m) => m.header.msg_type.endsWith("display_data")).map((m) => [m.header.msg_type, m.content]);
+    expect(shown).toEqual([
+      ["display_data", { data: { "text/plain": "1" }, metadata: {}, transient: {} }],
+      ["display_data", { data: { "text/plain": "'a'" }, metadata: {}, transient: {} }],
+      ["display_data", { data: { "text/plain": "[2]" }, metadata: {}, transient: { display_id: "bar" } }],
+      ["update_display_data", { data: { "text/plain": "[3]" }, metadata: {}, transient: { display_id: "bar" } }],
+    ]);
+    client.conn.close();
+  });
+
+  it("answers is_complete with the engine's parser", async () => {
+    const client = new TestClient(km, id);
+    expect((await client.request("is_complete_request", { code: "for i in range(3):" })).reply.content).toEqual({ status: "incomplete", indent: "    " });
+    expect((await client.request("is_complete_request", { code: "x = (1 +* 2)" })).reply.content).toEqual({ status: "invalid" });
+    client.conn.close();
+  });
+});

@@ -1,0 +1,215 @@
+/*
+ * The production kernel engine: lib/python's Session, plus the introspection complete/inspect need.
+ * Introspection resolves names and dotted attribute chains by lookup (module scopes and type
+ * namespaces directly, other objects through getattr), never by running cell code.
+ */
+import { Session, type PyErrorInfo, type PyValue, type Runtime } from "../python";
+import { PyBuiltin, PyFunction, PyMethod, PyMethodDescr, PyModule, PyType, typeOf, None } from "../python/runtime/objects";
+import { parseArgs } from "../python/runtime/binding";
+import { nativeFunction } from "../python/runtime/define";
+import { typeError } from "../python/runtime/errors";
+import type { CreateEngine, EngineError, EngineHost, KernelEngine } from "./engine";
+import { complete, inspect, type CompletionKind, type Introspector, type MemberInfo, type ObjectDescription } from "./introspection";
+import { isComplete } from "./is-complete";
+
+function errorFields(e: PyErrorInfo): EngineError {
+  return { ename: e.type, evalue: e.message, traceback: e.traceback.replace(/\n$/, "").split("\n") };
+}
+
+function kindOf(v: PyValue | undefined): CompletionKind {
+  if (v instanceof PyModule) return "module";
+  if (v instanceof PyType) return "class";
+  if (v instanceof PyFunction || v instanceof PyBuiltin || v instanceof PyMethod || v instanceof PyMethodDescr) return "function";
+  return "instance";
+}
+
+/** `(a, b=2, *args, c, **kw)` from a Python function's parameter spec. */
+function signatureOf(rt: Runtime, f: PyFunction, dropFirst: boolean): string {
+  const p = f.code.params;
+  const defaults = f.defaults ?? [];
+  const firstDefault = p.positional.length - defaults.length;
+  const parts: string[] = [];
+  p.positional.forEach((name, i) => {
+    parts.push(i >= firstDefault ? `${name}=${safeRepr(rt, defaults[i - firstDefault])}` : name);
+    if (p.posonly > 0 && i === p.posonly - 1) parts.push("/");
+  });
+  if (p.varargs) parts.push(`*${p.varargs}`);
+  else if (p.kwonly.length > 0) parts.push("*");
+  for (const name of p.kwonly) {
+    const d = f.kwDefaults?.get(name);
+    parts.push(d === undefined ? name : `${name}=${safeRepr(rt, d)}`);
+  }
+  if (p.varkw) parts.push(`**${p.varkw}`);
+  if (dropFirst) parts.shift();
+  return `(${parts.join(", ")})`;
+}
+
+function safeRepr(rt: Runtime, v: PyValue): string {
+  try {
+    const r = rt.repr(v);
+    return r.length > 200 ? `${r.slice(0, 197)}...` : r;
+  } catch {
+    return "<?>";
+  }
+}
+
+/** The `def` block of a function defined in a cell, cut at the first line indented no deeper than `def`. */
+function sourceOf(rt: Runtime, f: PyFunction): string | undefined {
+  const lines = rt.sources.get(f.code.filename);
+  if (!lines) return undefined;
+  const first = f.code.firstLine - 1;
+  const indent = /^\s*/.exec(lines[first] ?? "")?.[0].length ?? 0;
+  let end = first + 1;
+  while (end < lines.length && (lines[end].trim() === "" || (/^\s*/.exec(lines[end])?.[0].length ?? 0) > indent)) end++;
+  return lines.slice(first, end).join("\n").trimEnd();
+}
+
+class SessionIntrospector implements Introspector {
+  constructor(private readonly session: Session) {}
+
+  private get rt(): Runtime {
+    return this.session.runtime;
+  }
+
+  private attr(obj: PyValue, name: string): PyValue | undefined {
+    if (obj instanceof PyModule) return obj.scope.get(name);
+    try {
+      return this.rt.getattr(obj, name);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private resolve(path: readonly string[]): PyValue | undefined {
+    let v: PyValue | undefined = this.session.main.scope.get(path[0]) ?? this.rt.builtins.get(path[0]);
+    for (const name of path.slice(1)) {
+      if (v === undefined) return undefined;
+      v = this.attr(v, name);
+    }
+    return v;
+  }
+
+  scopeNames(): MemberInfo[] {
+    const out: MemberInfo[] = [];
+    for (const scope of [this.session.main.scope, this.rt.builtins]) {
+      for (const name of scope.names()) out.push({ name, type: kindOf(scope.get(name)) });
+    }
+    return out;
+  }
+
+  members(path: readonly string[]): MemberInfo[] | null {
+    const v = this.resolve(path);
+    if (v === undefined) return null;
+    const names = new Set<string>();
+    if (v instanceof PyModule) {
+      for (const n of v.scope.names()) names.add(n);
+    } else {
+      const t = v instanceof PyType ? v : typeOf(v);
+      for (const cls of t.mro) for (const n of cls.ns.keys()) names.add(n);
+      if (v instanceof PyType) for (const cls of typeOf(v).mro) for (const n of cls.ns.keys()) names.add(n);
+      const dict = (v as { dict?: Map<string, PyValue> | null }).dict;
+      if (dict instanceof Map) for (const n of dict.keys()) names.add(n);
+    }
+    return [...names].map((name) => {
+      const member = v instanceof PyModule ? v.scope.get(name) : v instanceof PyType ? v.lookup(name) : typeOf(v).lookup(name);
+      return { name, type: member === undefined ? "instance" : kindOf(member) };
+    });
+  }
+
+  parameters(path: readonly string[]): string[] | null {
+    const v = this.resolve(path);
+    const fn = this.functionOf(v);
+    if (!fn) return null;
+    const p = fn.f.code.params;
+    const names = [...p.positional.slice(p.posonly), ...p.kwonly];
+    return fn.bound ? names.filter((n) => n !== p.positional[0]) : names;
+  }
+
+  /** The Python function behind a function, bound method or class (its __init__). */
+  private functionOf(v: PyValue | undefined): { f: PyFunction; bound: boolean } | null {
+    if (v instanceof PyFunction) return { f: v, bound: false };
+    if (v instanceof PyMethod && v.func instanceof PyFunction) return { f: v.func, bound: true };
+    if (v instanceof PyType) {
+      const init = v.lookup("__init__");
+      if (init instanceof PyFunction) return { f: init, bound: true };
+    }
+    return null;
+  }
+
+  describe(path: readonly string[]): ObjectDescription | null {
+    const v = this.resolve(path);
+    if (v === undefined) return null;
+    const rt = this.rt;
+    const t = typeOf(v);
+    const d: ObjectDescription = { typeName: t.module === "builtins" ? t.qualname : `${t.module}.${t.qualname}` };
+    const fn = this.functionOf(v);
+    if (fn) {
+      d.signature = signatureOf(rt, fn.f, fn.bound);
+      const source = sourceOf(rt, fn.f);
+      if (source) d.source = source;
+    } else if (kindOf(v) === "function") {
+      // Native functions declare their signature (if at all) as __text_signature__.
+      const sig = this.attr(v, "__text_signature__");
+      d.signature = typeof sig === "string" ? sig : "(...)";
+    } else if (!(v instanceof PyModule) && !(v instanceof PyType)) {
+      d.repr = safeRepr(rt, v);
+    }
+    const doc = this.attr(v, "__doc__");
+    // A plain value's __doc__ is its type's (int's docstring for `count`): not worth showing.
+    if (typeof doc === "string" && !(d.repr !== undefined && doc === this.attr(t, "__doc__"))) d.doc = doc;
+    return d;
+  }
+}
+
+/**
+ * IPython's `display(*objs, display_id=None)` and `update_display(obj, display_id=...)` as builtins:
+ * each object's MIME bundle (repr, _repr_html_, _repr_mimebundle_) becomes a display_data message.
+ */
+function installDisplay(session: Session, host: EngineHost): void {
+  const rt = session.runtime;
+  const displayId = (v: PyValue | undefined): string | undefined => {
+    if (v === undefined || v === None) return undefined;
+    if (typeof v !== "string") throw typeError("display_id must be a str");
+    return v;
+  };
+  rt.builtins.set(
+    "display",
+    nativeFunction("display", (args, kw) => {
+      const [id] = parseArgs("display", [], kw, { names: [], kwonly: ["display_id"] });
+      for (const obj of args) host.display({ data: session.displayBundle(obj), metadata: {}, displayId: displayId(id) });
+      return None;
+    }),
+  );
+  rt.builtins.set(
+    "update_display",
+    nativeFunction("update_display", (args, kw) => {
+      const [obj, id] = parseArgs("update_display", args, kw, { names: ["obj"], required: 1, kwonly: ["display_id"] });
+      const target = displayId(id);
+      if (target === undefined) throw typeError("update_display() missing required keyword argument: 'display_id'");
+      host.display({ data: session.displayBundle(obj as PyValue), metadata: {}, displayId: target, update: true });
+      return None;
+    }),
+  );
+}
+
+export const createEngine: CreateEngine = (host) => {
+  const session = new Session({
+    stdout: host.stdout,
+    stderr: host.stderr,
+    interruptFlag: host.interruptFlag,
+    limits: { memoryBytes: host.memoryBytes },
+  });
+  installDisplay(session, host);
+  const introspector = new SessionIntrospector(session);
+  const engine: KernelEngine = {
+    languageVersion: "3.11",
+    execute(code, cellName) {
+      const r = session.execute(code, { cellName });
+      return r.status === "ok" ? { status: "ok", result: r.display } : { status: "error", ...errorFields(r.error) };
+    },
+    complete: (code, cursorPos) => complete(code, cursorPos, introspector),
+    inspect: (code, cursorPos, detailLevel) => inspect(code, cursorPos, detailLevel, introspector),
+    isComplete,
+  };
+  return engine;
+};
