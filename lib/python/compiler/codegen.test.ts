@@ -7,7 +7,7 @@ import { compileCell, compileModule } from "./index";
 // (`u_`, `g_`), JS keywords and literals, and `Map` for keyword-only defaults.
 const allowedWords = new Set([
   "function", "const", "let", "return", "try", "catch", "finally", "throw", "if", "else", "for",
-  "break", "continue", "new", "Map", "undefined", "true", "false", "null", "Infinity", "yield",
+  "break", "continue", "new", "Map", "undefined", "true", "false", "null", "Infinity", "yield", "typeof",
 ]);
 
 /** Identifiers in JS source that are not property names, with string literals removed. */
@@ -69,7 +69,7 @@ describe("generated JavaScript", () => {
   });
 
   it("returns the last expression statement's value in cell mode only", () => {
-    expect(compileCell("x = 1\nx + 1\n", "<cell 1>").js).toMatch(/return \$rt\.add\(/);
-    expect(compileModule("x = 1\nx + 1\n", "prog.py").js).not.toMatch(/return \$rt\.add\(/);
+    expect(compileCell("x = 1\nf(x)\n", "<cell 1>").js).toMatch(/return \$rt\.call1\(/);
+    expect(compileModule("x = 1\nf(x)\n", "prog.py").js).not.toMatch(/return \$rt\.call1\(/);
   });
 });

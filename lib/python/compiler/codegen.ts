@@ -361,7 +361,7 @@ export class CodeGenerator {
     const op = `$rt.i${binaryOps[s.op]}`;
     const t = s.target;
     if (t.kind === "Name") {
-      return this.storeStmt(t.id, `${op}(${this.load(t.id)}, ${this.expr(s.value)})`);
+      return this.storeStmt(t.id, this.binOp(s.op, this.load(t.id), this.expr(s.value), "i"));
     }
     if (t.kind === "Attribute") {
       const obj = this.ctx.temp();
@@ -630,6 +630,7 @@ export class CodeGenerator {
         if (e.ops.length === 1) {
           const op = e.ops[0];
           if (op === "Is" || op === "IsNot" || op === "In" || op === "NotIn") return this.expr(e);
+          return this.intCompare(op, this.expr(e.left), this.expr(e.comparators[0]), true);
         }
         break;
     }
@@ -643,7 +644,7 @@ export class CodeGenerator {
       case "Name":
         return this.load(e.id);
       case "BinOp":
-        return `$rt.${binaryOps[e.op]}(${this.expr(e.left)}, ${this.expr(e.right)})`;
+        return this.binOp(e.op, this.expr(e.left), this.expr(e.right), "");
       case "UnaryOp":
         if (e.op === "Not") return `$rt.not(${this.expr(e.operand)})`;
         return `$rt.${unaryOps[e.op]}(${this.expr(e.operand)})`;
@@ -723,6 +724,51 @@ export class CodeGenerator {
     }
   }
 
+  /**
+   * `a op b` with an inline fast path for two small ints (JS numbers), the common case in loops,
+   * falling back to the runtime's protocol call. Results outside the safe-integer range take the
+   * slow path, which promotes to bigint; `+ 0` turns JS's -0 from `0 * -n` into Python's 0.
+   * `prefix` is "i" for augmented assignment (ints are immutable, so `+=` is `+` for them).
+   */
+  private binOp(op: A.BinaryOperator, left: string, right: string, prefix: "" | "i"): string {
+    const slow = (a: string, b: string): string => `$rt.${prefix}${binaryOps[op]}(${a}, ${b})`;
+    let fast: ((a: string, b: string, r: string) => string) | null = null;
+    const inRange = (r: string): string => `${r} <= ${Number.MAX_SAFE_INTEGER} && ${r} >= -${Number.MAX_SAFE_INTEGER}`;
+    switch (op) {
+      case "Add":
+        fast = (a, b, r) => `(${r} = ${a} + ${b}, ${inRange(r)})`;
+        break;
+      case "Sub":
+        fast = (a, b, r) => `(${r} = ${a} - ${b}, ${inRange(r)})`;
+        break;
+      case "Mult":
+        fast = (a, b, r) => `(${r} = ${a} * ${b} + 0, ${inRange(r)})`;
+        break;
+      case "Mod":
+        fast = (a, b, r) => `${a} >= 0 && ${b} > 0 && (${r} = ${a} % ${b}, true)`;
+        break;
+      case "FloorDiv":
+        fast = (a, b, r) => `${a} >= 0 && ${b} > 0 && (${r} = (${a} - ${a} % ${b}) / ${b}, true)`;
+        break;
+    }
+    if (fast === null) return slow(left, right);
+    const a = this.ctx.temp();
+    const b = this.ctx.temp();
+    const r = this.ctx.temp();
+    return `(${a} = ${left}, ${b} = ${right}, typeof ${a} === "number" && typeof ${b} === "number" && ${fast(a, b, r)} ? ${r} : ${slow(a, b)})`;
+  }
+
+  /** A single comparison with the small-int fast path; `asTest` yields a JS boolean. */
+  private intCompare(op: A.CompareOperator, left: string, right: string, asTest: boolean): string {
+    const jsOps: Partial<Record<A.CompareOperator, string>> = { Eq: "===", NotEq: "!==", Lt: "<", LtE: "<=", Gt: ">", GtE: ">=" };
+    const jsOp = jsOps[op];
+    if (jsOp === undefined) throw new Error(`internal: no fast path for ${op}`);
+    const a = this.ctx.temp();
+    const b = this.ctx.temp();
+    const slow = `$rt.${compareOps[op as keyof typeof compareOps]}(${a}, ${b})`;
+    return `(${a} = ${left}, ${b} = ${right}, typeof ${a} === "number" && typeof ${b} === "number" ? ${a} ${jsOp} ${b} : ${asTest ? `$rt.truthy(${slow})` : slow})`;
+  }
+
   private compare(e: A.Compare): string {
     const one = (op: A.CompareOperator, a: string, b: string): string => {
       switch (op) {
@@ -745,7 +791,8 @@ export class CodeGenerator {
         const a = this.ctx.temp();
         return `(${a} = ${this.expr(e.left)}, ${one(op, a, this.expr(e.comparators[0]))})`;
       }
-      return one(op, this.expr(e.left), this.expr(e.comparators[0]));
+      if (op === "Is" || op === "IsNot") return one(op, this.expr(e.left), this.expr(e.comparators[0]));
+      return this.intCompare(op, this.expr(e.left), this.expr(e.comparators[0]), false);
     }
     // a < b < c: every operand evaluated at most once, stopping at the first false result.
     const parts: string[] = [];
