@@ -51,5 +51,12 @@ export function fma(a: number, b: number, c: number): number {
   const v = sl + e;
   const vb = v - sl;
   const verr = (sl - (v - vb)) + (e - vb);
+  if (verr === 0) return sh + v;
+  // Fast exit: r = RN(sh + v) is already the correctly rounded a*b + c when everything it dropped,
+  // |dropped| + |verr|, is below half an ulp of r (|r| * 2^-54 is a lower bound for that half ulp).
+  const r = sh + v;
+  const rb = r - sh;
+  const dropped = (sh - (r - rb)) + (v - rb);
+  if (Math.abs(dropped) + Math.abs(verr) < Math.abs(r) * 5.551115123125783e-17) return r;
   return sh + roundToOdd(v, verr);
 }
