@@ -17,8 +17,8 @@ const v4 = TIMING_CONFIGS.trn3;
 function op(access: number, memory: number, dt: DTypeName, parts: number, pattern: number[]): CostOperand {
   return { access: access as CostOperand["access"], memory: memory as CostOperand["memory"], dtype: dtype(dt).code, partStart: 0, partCount: parts, pattern };
 }
-const sb = (dt: DTypeName, n: number, access = Access.Read, parts = 128) => op(access, Memory.Sbuf, dt, parts, [1, n]);
-const ps = (dt: DTypeName, n: number, access = Access.Read, parts = 128) => op(access, Memory.Psum, dt, parts, [1, n]);
+const sb = (dt: DTypeName, n: number, access: number = Access.Read, parts = 128) => op(access, Memory.Sbuf, dt, parts, [1, n]);
+const ps = (dt: DTypeName, n: number, access: number = Access.Read, parts = 128) => op(access, Memory.Psum, dt, parts, [1, n]);
 const instr = (engine: number, opcode: string, operands: CostOperand[], variant = "", flags = 0): CostInstruction => ({ engine, opcode, variant, flags, operands });
 const cycles = (cfg: typeof v2, i: CostInstruction) => engineCost(cfg, i).cycles;
 
