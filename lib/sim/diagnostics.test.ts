@@ -143,4 +143,27 @@ describe("diagnostics", () => {
     tensorCopy(m, sbuf(m, [128, 16]), selectView(blocks, 0, 2));
     expect(m.trace.operand(0, 0).addr).toBe(blocks.buffer.addr + 2 * 16 * 4);
   });
+
+  it("rejects writes to the same elements from different affine_range iterations, but not accumulation", () => {
+    const m = machine();
+    const a = sbuf(m, [128, 8]);
+    const p = psum(m, [8, 8]);
+    const x = sbuf(m, [128, 8], "bfloat16");
+    m.beginLoop(LoopKind.Affine, 4);
+    for (let i = 0; i < 2; i++) {
+      m.setIteration(i);
+      ncMatmul(m, p, x, x, { accumulate: i > 0 });
+      tensorCopy(m, sliceView(a, 1, i, i + 1), sliceView(x, 1, 0, 1));
+    }
+    m.setIteration(2);
+    const why = expectNkiError(() => tensorCopy(m, sliceView(a, 1, 0, 1), sliceView(x, 1, 0, 1)), "err_unexpected_output_dependencies");
+    expect(why).toContain("iterations 0 and 2 of the affine_range loop");
+    m.endLoop();
+    m.beginLoop(LoopKind.Sequential, 2);
+    m.setIteration(0);
+    tensorCopy(m, sliceView(a, 1, 0, 1), sliceView(x, 1, 0, 1));
+    m.setIteration(1);
+    tensorCopy(m, sliceView(a, 1, 0, 1), sliceView(x, 1, 0, 1));
+    m.endLoop();
+  });
 });

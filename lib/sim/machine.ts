@@ -40,7 +40,6 @@ export class Machine {
   private loc: SourceLocation | null = null;
   /** Tiles auto-allocated in each open loop iteration; released when the iteration ends. */
   private readonly scopes: Buffer[][] = [];
-  private readonly buffers: Buffer[] = [];
   /** Per-partition reduction accumulators of the Vector and Scalar engines (reduce_cmd state). */
   readonly vectorAccumulators: Float64Array;
   readonly scalarAccumulators: Float64Array;
@@ -187,15 +186,20 @@ export class Machine {
       partStart: spec.partStart, partCount: spec.partCount, addr: spec.addr, bytes,
     });
     const elems = spec.memory === Memory.Hbm ? spec.freeElems : spec.freeElems * spec.partCount;
-    const b: Buffer = {
-      ...spec,
-      shape: spec.shape.slice(),
+    return {
       id,
+      name: spec.name,
+      memory: spec.memory,
+      dtype: spec.dtype,
+      shape: spec.shape.slice(),
+      partitionAxis: spec.partitionAxis,
+      partStart: spec.partStart,
+      partCount: spec.partCount,
+      addr: spec.addr,
+      freeElems: spec.freeElems,
       data: this.functional ? allocateStorage(spec.dtype, elems) : null,
       released: false,
     };
-    this.buffers.push(b);
-    return b;
   }
 
   /** Ends an auto-allocated tile's lifetime (its scope closed); explicit and HBM buffers stay. */

@@ -18,6 +18,7 @@ export class RegionAllocator {
   private readonly live: { addr: number; bytes: number }[] = [];
   private spillTop: number;
   private peak = 0;
+  private inside = 0;
 
   constructor(
     readonly capacity: number,
@@ -30,7 +31,7 @@ export class RegionAllocator {
 
   /** Bytes currently allocated inside the memory (spilled tiles excluded). */
   get used(): number {
-    return this.live.filter((r) => r.addr < this.capacity).reduce((s, r) => s + r.bytes, 0);
+    return this.inside;
   }
 
   get peakUsed(): number {
@@ -52,13 +53,16 @@ export class RegionAllocator {
       cursor = Math.max(cursor, next.addr + next.bytes);
     }
     this.live.splice(at, 0, { addr: cursor, bytes: size });
-    this.peak = Math.max(this.peak, this.used);
+    this.inside += size;
+    this.peak = Math.max(this.peak, this.inside);
     return { addr: cursor, bytes: size, spilled: false };
   }
 
   release(addr: number): void {
     const k = this.live.findIndex((r) => r.addr === addr);
-    if (k >= 0) this.live.splice(k, 1);
+    if (k < 0) return;
+    if (this.live[k].addr < this.capacity) this.inside -= this.live[k].bytes;
+    this.live.splice(k, 1);
   }
 
   /** Moves `cursor` past a boundary if a range of `size` starting there would straddle it. */

@@ -8,7 +8,7 @@ import { nkiError } from "../errors";
 import type { Machine } from "../machine";
 import { castInPlace, castValue } from "../memory/storage";
 import { sliceView, viewSize, type Buffer, type View } from "../memory/tensor";
-import { Access, Engine, InstrFlag, Memory, MEMORY_NAMES } from "../trace/types";
+import { Access, DepType, Engine, InstrFlag, LoopKind, Memory, MEMORY_NAMES } from "../trace/types";
 
 /** Element predicate over an instruction's iteration shape (C order); 0 = element not computed. */
 export type Mask = Uint8Array | null;
@@ -248,8 +248,49 @@ export function emit(
   const t = m.trace;
   t.begin(engine, opcode, variant, f, fl);
   for (const [access, v] of ops) addOperand(m, access, v);
-  t.end();
+  checkAffineRace(m, t.end());
   return true;
+}
+
+/**
+ * Different iterations of one affine_range loop may not write the same location of the same tensor
+ * (`err_unexpected_output_dependencies` [ERR226]); accumulations (read-modify-write, e.g. PSUM
+ * `+=`) are the recognised associative reductions and are allowed.
+ */
+function checkAffineRace(m: Machine, id: number): void {
+  const t = m.trace;
+  if (t.pathId(id) === 0) return;
+  for (let k = 0; k < t.depCount(id); k++) {
+    if (t.depType(id, k) !== DepType.Waw) continue;
+    const j = t.depOn(id, k);
+    const shared = sharedWrittenTensor(t, id, j);
+    if (shared < 0) continue;
+    const a = t.loopPath(id);
+    const b = t.loopPath(j);
+    for (let d = 0; d < Math.min(a.length, b.length) && a[d].loop === b[d].loop; d++) {
+      if (a[d].iteration === b[d].iteration) continue;
+      const loop = t.loop(a[d].loop);
+      if (loop.kind !== LoopKind.Affine) break;
+      nkiError(
+        "err_unexpected_output_dependencies",
+        `iterations ${b[d].iteration} and ${a[d].iteration} of the affine_range loop at line ${loop.line} both write the same ` +
+          `elements of '${t.tensor(shared).name}'; index the write by the loop variable or use sequential_range`,
+        m.location,
+      );
+    }
+  }
+}
+
+/** A tensor that instruction i overwrites (plain write) and instruction j also wrote, or -1. */
+function sharedWrittenTensor(t: Machine["trace"], i: number, j: number): number {
+  for (let k = 0; k < t.operandCount(i); k++) {
+    if (t.operandAccess(i, k) !== Access.Write) continue;
+    const tensor = t.operandTensor(i, k);
+    for (let q = 0; q < t.operandCount(j); q++) {
+      if ((t.operandAccess(j, q) & Access.Write) !== 0 && t.operandTensor(j, q) === tensor) return tensor;
+    }
+  }
+  return -1;
 }
 
 function addOperand(m: Machine, access: Access, v: View): void {

@@ -183,7 +183,20 @@ export class Trace {
 
   registerTensor(spec: TensorSpec): number {
     const id = this.tensors.length;
-    this.tensors.push({ ...spec, shape: spec.shape.slice(), id, createdAt: this.length, pathId: this.materialisePath() });
+    this.tensors.push({
+      id,
+      name: spec.name,
+      memory: spec.memory,
+      dtype: spec.dtype,
+      alloc: spec.alloc,
+      shape: spec.shape.slice(),
+      partStart: spec.partStart,
+      partCount: spec.partCount,
+      addr: spec.addr,
+      bytes: spec.bytes,
+      createdAt: this.length,
+      pathId: this.materialisePath(),
+    });
     if (spec.memory === Memory.Hbm) {
       const last = spec.shape.length > 0 ? spec.shape[spec.shape.length - 1] : 1;
       this.hbmPitch.set(id, Math.max(1, last) * dtypeByCode(spec.dtype).size);
@@ -383,6 +396,16 @@ export class Trace {
   operandCount(i: number): number {
     const next = i + 1 < this.iOperandStart.length ? this.iOperandStart.get(i + 1) : this.oAccess.length;
     return next - this.iOperandStart.get(i);
+  }
+
+  /** Access kind of operand k of instruction i (allocation-free). */
+  operandAccess(i: number, k: number): Access {
+    return this.oAccess.get(this.iOperandStart.get(i) + k) as Access;
+  }
+
+  /** Tensor id of operand k of instruction i (allocation-free). */
+  operandTensor(i: number, k: number): number {
+    return this.oTensor.get(this.iOperandStart.get(i) + k);
   }
 
   operand(i: number, k: number): OperandView {
