@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import golden from "./golden/arrayprint.json";
-import { arrayRepr, arrayStr, type PrintableArray } from "./arrayprint";
+import { arrayRepr, arrayStr, DEFAULT_PRINT_OPTIONS, type PrintableArray } from "./arrayprint";
 import { scalarRepr, scalarStr } from "./scalar";
 
 type Encoded = number | string | boolean;
@@ -9,6 +9,7 @@ interface ArrayCase {
   dtype: string;
   shape: number[];
   data: Encoded[];
+  precision: number;
   repr: string;
   str: string;
 }
@@ -39,8 +40,9 @@ describe("array repr and str match numpy 2.4", () => {
   for (const c of arrays) {
     it(`${c.dtype} ${JSON.stringify(c.shape)} ${c.name}`, () => {
       const a = printable(c);
-      expect(arrayRepr(a)).toBe(c.repr);
-      expect(arrayStr(a)).toBe(c.str);
+      const options = { ...DEFAULT_PRINT_OPTIONS, precision: c.precision };
+      expect(arrayRepr(a, options)).toBe(c.repr);
+      expect(arrayStr(a, options)).toBe(c.str);
     });
   }
 });

@@ -39,10 +39,10 @@ export class FloatingFormat {
     if (absNonZero.length > 0) {
       const maxVal = Math.max(...absNonZero);
       const minVal = Math.min(...absNonZero);
-      // numpy 2.4 caps the positional range by the dtype's decimal precision: 1e8 for float64 (the
-      // `precision` option), 1e6 for float32 and 1e3 for float16 (measured; see the goldens).
+      // numpy 2.4's positional range ends at 1e8, or earlier for narrow types: 10**finfo.precision,
+      // i.e. 1e6 for float32 and 1e3 for float16 (measured; independent of the precision option).
       this.expFormat =
-        maxVal >= 10 ** Math.min(options.precision, DECIMAL_PRECISION[kind]) ||
+        maxVal >= Math.min(1e8, 10 ** DECIMAL_PRECISION[kind]) ||
         (!options.suppressSmall && (minVal < inType(kind, 0.0001) || inType(kind, maxVal / minVal) > 1000));
     }
     if (finite.length === 0) {

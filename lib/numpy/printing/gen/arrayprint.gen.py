@@ -25,10 +25,12 @@ def enc(v):
     if v == 0 and math.copysign(1, v) < 0: return "-0"
     return v
 
-def case(a, name):
+def case(a, name, precision=8):
     dt = [k for k, t in DTYPES.items() if np.dtype(t) == a.dtype][0]
     flat = a.ravel().tolist() if dt == "bool" else [enc(x) for x in a.ravel().astype(np.float64)]
-    return {"name": name, "dtype": dt, "shape": list(a.shape), "data": flat, "repr": repr(a), "str": str(a)}
+    with np.printoptions(precision=precision):
+        r, s = repr(a), str(a)
+    return {"name": name, "dtype": dt, "shape": list(a.shape), "data": flat, "precision": precision, "repr": r, "str": s}
 
 cases = []
 def add(values, dtype, name, shape=None):
@@ -123,6 +125,21 @@ for i in range(140):
     with np.errstate(all="ignore"):
         a = np.array(v).astype(DTYPES[dt]).reshape(shape)
     cases.append(case(a, f"layout {i}"))
+
+# other print precisions (numpy.testing prints with precision=6 and users call set_printoptions)
+for i in range(80):
+    dt = ["float64", "float32", "float16"][i % 3]
+    precision = [0, 1, 3, 4, 6, 10, 12, 17][i % 8]
+    n = int(rng.randint(1, 9))
+    v = rng.standard_normal(n) * 10.0 ** rng.randint(-6 if dt == "float16" else -12, 5 if dt == "float16" else 12)
+    if i % 5 == 0: v = np.round(v)
+    with np.errstate(all="ignore"):
+        a = np.array(v).astype(DTYPES[dt])
+    cases.append(case(a, f"precision {precision} #{i}", precision))
+for p in [3, 10]:
+    for dt in ["float64", "float32", "float16"]:
+        for vals in ([12345.0, 12000.0], [1.5e8, 1.2e8], [1.5e5, 1.2e5], [1 / 3, 2 / 3], [999.0, 1000.0]):
+            cases.append(case(np.array(vals, dtype=DTYPES[dt]), f"precision {p} {vals}", p))
 
 for dt in NARROW:
     add([1, 2.5, 3.14159, 1e-3, 100, nan, -inf, -0.0], dt, "ml_dtypes values")
