@@ -10,6 +10,7 @@ interface ArrayCase {
   shape: number[];
   data: Encoded[];
   precision: number;
+  options: Partial<{ suppress: boolean; linewidth: number; threshold: number; edgeitems: number }>;
   repr: string;
   str: string;
 }
@@ -40,7 +41,7 @@ describe("array repr and str match numpy 2.4", () => {
   for (const c of arrays) {
     it(`${c.dtype} ${JSON.stringify(c.shape)} ${c.name}`, () => {
       const a = printable(c);
-      const options = { ...DEFAULT_PRINT_OPTIONS, precision: c.precision };
+      const options = { ...DEFAULT_PRINT_OPTIONS, ...c.options, precision: c.precision };
       expect(arrayRepr(a, options)).toBe(c.repr);
       expect(arrayStr(a, options)).toBe(c.str);
     });

@@ -25,12 +25,13 @@ def enc(v):
     if v == 0 and math.copysign(1, v) < 0: return "-0"
     return v
 
-def case(a, name, precision=8):
+def case(a, name, precision=8, **options):
     dt = [k for k, t in DTYPES.items() if np.dtype(t) == a.dtype][0]
     flat = a.ravel().tolist() if dt == "bool" else [enc(x) for x in a.ravel().astype(np.float64)]
-    with np.printoptions(precision=precision):
+    with np.printoptions(precision=precision, **options):
         r, s = repr(a), str(a)
-    return {"name": name, "dtype": dt, "shape": list(a.shape), "data": flat, "precision": precision, "repr": r, "str": s}
+    return {"name": name, "dtype": dt, "shape": list(a.shape), "data": flat, "precision": precision,
+            "options": options, "repr": r, "str": s}
 
 cases = []
 def add(values, dtype, name, shape=None):
@@ -140,6 +141,22 @@ for p in [3, 10]:
     for dt in ["float64", "float32", "float16"]:
         for vals in ([12345.0, 12000.0], [1.5e8, 1.2e8], [1.5e5, 1.2e5], [1 / 3, 2 / 3], [999.0, 1000.0]):
             cases.append(case(np.array(vals, dtype=DTYPES[dt]), f"precision {p} {vals}", p))
+
+# the other set_printoptions knobs: suppress, linewidth, threshold, edgeitems
+for i in range(60):
+    dt = ["float64", "float32", "int64", "float16"][i % 4]
+    options = [{"suppress": True}, {"linewidth": 40}, {"linewidth": 120}, {"threshold": 10},
+               {"threshold": 10, "edgeitems": 1}, {"edgeitems": 5, "threshold": 50}][i % 6]
+    shape = [(int(rng.randint(1, 30)),), (int(rng.randint(2, 8)), int(rng.randint(2, 12)))][i % 2]
+    n = int(np.prod(shape))
+    if dt == "int64":
+        v = rng.randint(-10**6, 10**6, size=n)
+    else:
+        v = rng.standard_normal(n) * 10.0 ** rng.randint(-3, 3, size=n)
+        if i % 3 == 0: v[0] = 1e-9
+    with np.errstate(all="ignore"):
+        a = np.array(v).astype(DTYPES[dt]).reshape(shape)
+    cases.append(case(a, f"options {options} #{i}", 8, **options))
 
 for dt in NARROW:
     add([1, 2.5, 3.14159, 1e-3, 100, nan, -inf, -0.0], dt, "ml_dtypes values")
