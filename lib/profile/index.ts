@@ -9,3 +9,5 @@ export { runInsights, INSIGHT_RULES, type Insight, type InsightRule, type Insigh
 export { toPerfetto, hbmBandwidth, type PerfettoTrace, type TraceEvent, type PerfettoOptions } from "./export/perfetto";
 export { toCsv, CSV_COLUMNS } from "./export/csv";
 export { profileDocument, PROFILE_MIME, PROFILE_DOCUMENT_VERSION, type ProfileDocument } from "./document";
+export { summaryText, summaryHtml, summaryRows, compareProfiles, type ProfileComparison, type MetricDelta } from "./summary";
+export { timelineFigure, type PlotlyFigure, type PlotlyBarTrace } from "./timeline-figure";
