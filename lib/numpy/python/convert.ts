@@ -1,0 +1,256 @@
+/**
+ * Conversions between Python values (lib/python's representation) and the numpy core: array-likes,
+ * operands (NEP 50 weak Python scalars), dtypes, axes, shapes, index tuples, and the translation of
+ * numpy-core errors into Python exceptions.
+ */
+import { type DType, DTYPES, dtypeFromString } from "../dtypes";
+import { NumpyError } from "../errors";
+import { type ArrayInput, array } from "../creation";
+import type { IndexItem } from "../indexing";
+import { NDArray, type Operand, type PyScalar, pyBool, pyFloat, pyInt } from "../ndarray";
+import * as E from "../../python/runtime/errors";
+import {
+  Ellipsis,
+  None,
+  PyBaseException,
+  PyFloat,
+  PyList,
+  PyObject,
+  PySlice,
+  PyTuple,
+  PyType,
+  boolType,
+  floatType,
+  intType,
+  typeOf,
+  type PyValue,
+} from "../../python/runtime/objects";
+import type { Runtime } from "../../python/runtime/runtime";
+
+/** A numpy array or numpy scalar as a Python object; `cls` tells which (ndarray or a scalar type). */
+export class PyNDArray extends PyObject {
+  constructor(
+    readonly arr: NDArray,
+    cls: PyType,
+  ) {
+    super(cls);
+  }
+}
+
+/** A numpy dtype object (np.dtype('float32')). */
+export class PyDType extends PyObject {
+  constructor(
+    readonly dtype: DType,
+    cls: PyType,
+  ) {
+    super(cls);
+  }
+}
+
+/** Registry filled by types.ts: the Python types standing for each dtype's scalars. */
+export const scalarTypes = new Map<string, PyType>();
+export const scalarTypeDtype = new Map<PyType, DType>();
+
+// numpy's own exception classes that are not builtins.
+function subclass(name: string, module: string, ...bases: PyType[]): PyType {
+  const base = bases[0];
+  return new PyType(base.cls, name, bases, new Map(), base.alloc, { module, instanceDict: true, frozen: true });
+}
+export const AxisError = subclass("AxisError", "numpy.exceptions", E.ValueError, E.IndexError);
+export const LinAlgError = subclass("LinAlgError", "numpy.linalg", E.ValueError);
+
+/** Run numpy-core code, turning NumpyError into the matching Python exception. */
+export function guard<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof NumpyError) throw toPyError(e);
+    if (e instanceof RangeError && /Array buffer allocation failed|Invalid typed array length|Array length/.test(e.message)) {
+      throw E.memoryError();
+    }
+    throw e;
+  }
+}
+
+export function toPyError(e: NumpyError): PyBaseException {
+  switch (e.pyType) {
+    case "ValueError":
+      return E.valueError(e.message);
+    case "TypeError":
+      return E.typeError(e.message);
+    case "IndexError":
+      return E.indexError(e.message);
+    case "AxisError":
+      return E.pyException(AxisError, e.message);
+    case "OverflowError":
+      return E.overflowError(e.message);
+    case "ZeroDivisionError":
+      return E.zeroDivisionError(e.message);
+    case "AssertionError":
+      return E.pyException(E.AssertionError, e.message);
+    case "NotImplementedError":
+      return E.notImplementedError(e.message);
+    case "MemoryError":
+      return E.memoryError(e.message);
+    case "LinAlgError":
+      return E.pyException(LinAlgError, e.message);
+  }
+}
+
+export function isNumpy(v: PyValue): v is PyNDArray {
+  return v instanceof PyNDArray;
+}
+
+/** A Python scalar as a NEP 50 weak operand, or undefined when v is not one. */
+export function pyScalarOf(v: PyValue): PyScalar | undefined {
+  if (typeof v === "boolean") return pyBool(v);
+  if (typeof v === "number") return pyInt(v);
+  if (typeof v === "bigint") {
+    if (v > 2n ** 63n - 1n || v < -(2n ** 63n)) throw E.overflowError("Python int too large to convert to C long");
+    return pyInt(Number(v));
+  }
+  if (v instanceof PyFloat) return pyFloat(v.v);
+  return undefined;
+}
+
+function unsupportedElement(v: PyValue): PyBaseException {
+  return E.typeError(`Kernel Lab's numpy supports numeric arrays only, not elements of type '${typeOf(v).name}'`);
+}
+
+/** Nested Python lists/tuples of numbers, bools and arrays -> the core's ArrayInput. */
+export function toArrayInput(v: PyValue, rt: Runtime): ArrayInput {
+  if (v instanceof PyNDArray) return v.arr;
+  const s = pyScalarOf(v);
+  if (s !== undefined) return s;
+  if (v instanceof PyList || v instanceof PyTuple) {
+    rt.tick();
+    return v.items.map((x) => toArrayInput(x, rt));
+  }
+  if (typeof v === "object" && typeOf(v).lookup("__float__") !== undefined && !(v instanceof PyType)) {
+    const f = rt.callBound(typeOf(v).lookup("__float__") as PyValue, v, []);
+    if (f instanceof PyFloat) return pyFloat(f.v);
+  }
+  throw unsupportedElement(v);
+}
+
+/** np.asarray(v) for a Python value (no copy for arrays). */
+export function toArray(v: PyValue, rt: Runtime, dtype?: DType): NDArray {
+  if (v instanceof PyNDArray && (dtype === undefined || v.arr.dtype === dtype)) return v.arr;
+  return guard(() => array(toArrayInput(v, rt), dtype));
+}
+
+/** A ufunc operand: arrays stay arrays, Python scalars stay weak, lists become arrays. */
+export function toOperand(v: PyValue, rt: Runtime): Operand {
+  if (v instanceof PyNDArray) return v.arr;
+  const s = pyScalarOf(v);
+  if (s !== undefined) return s;
+  return toArray(v, rt);
+}
+
+/** Like toOperand, but undefined for values numpy's operators would not accept (NotImplemented). */
+export function tryOperand(v: PyValue, rt: Runtime): Operand | undefined {
+  if (v instanceof PyNDArray) return v.arr;
+  const s = pyScalarOf(v);
+  if (s !== undefined) return s;
+  if (v instanceof PyList || v instanceof PyTuple) return toArray(v, rt);
+  return undefined;
+}
+
+export function toDtype(v: PyValue | undefined): DType | undefined {
+  if (v === undefined || v === None) return undefined;
+  if (v instanceof PyDType) return v.dtype;
+  if (typeof v === "string") return guard(() => dtypeFromString(v));
+  if (v instanceof PyType) {
+    const d = scalarTypeDtype.get(v);
+    if (d !== undefined) return d;
+    if (v === floatType) return DTYPES.float64;
+    if (v === intType) return DTYPES.int64;
+    if (v === boolType) return DTYPES.bool;
+  }
+  throw E.typeError(`Cannot interpret '${reprLite(v)}' as a data type`);
+}
+
+function reprLite(v: PyValue): string {
+  if (v instanceof PyType) return `<class '${v.name}'>`;
+  return typeOf(v).name;
+}
+
+export function toInt(v: PyValue, rt: Runtime, what = "an integer"): number {
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (typeof v === "bigint") return Number(v);
+  if (v instanceof PyNDArray && v.arr.size === 1 && (v.arr.dtype.isInteger || v.arr.dtype.kind === "b")) return v.arr.getFlat(0);
+  if (typeof v === "object" && typeOf(v).lookup("__index__") !== undefined) return rt.asIndex(v, "");
+  throw E.typeError(`'${typeOf(v).name}' object cannot be interpreted as ${what}`);
+}
+
+export function toFloat(v: PyValue, rt: Runtime): number {
+  if (v instanceof PyFloat) return v.v;
+  if (typeof v === "number" || typeof v === "boolean") return Number(v);
+  if (typeof v === "bigint") return Number(v);
+  if (v instanceof PyNDArray && v.arr.size === 1) return v.arr.getFlat(0);
+  if (typeof v === "object") {
+    const f = typeOf(v).lookup("__float__");
+    if (f !== undefined) {
+      const r = rt.callBound(f, v, []);
+      if (r instanceof PyFloat) return r.v;
+    }
+  }
+  throw E.typeError(`must be real number, not ${typeOf(v).name}`);
+}
+
+/** A shape argument: an int or a sequence of ints. */
+export function toShape(v: PyValue, rt: Runtime): number[] {
+  if (v instanceof PyList || v instanceof PyTuple) return v.items.map((x) => toInt(x, rt));
+  if (v instanceof PyNDArray && v.arr.ndim === 1) return Array.from({ length: v.arr.size }, (_, i) => v.arr.getFlat(i));
+  return [toInt(v, rt)];
+}
+
+/** An axis argument: None, an int or a tuple of ints. */
+export function toAxis(v: PyValue | undefined, rt: Runtime): number | number[] | null {
+  if (v === undefined || v === None) return null;
+  if (v instanceof PyTuple || v instanceof PyList) return v.items.map((x) => toInt(x, rt));
+  return toInt(v, rt);
+}
+
+export function toBool(v: PyValue | undefined, rt: Runtime, dflt: boolean): boolean {
+  if (v === undefined) return dflt;
+  return rt.truthy(v);
+}
+
+function sliceBound(v: PyValue, rt: Runtime): number | null {
+  if (v === None) return null;
+  return toInt(v, rt, "an integer");
+}
+
+const INDEX_ERROR =
+  "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices";
+
+function indexItem(v: PyValue, rt: Runtime): IndexItem {
+  if (typeof v === "number") return { kind: "int", value: v };
+  if (typeof v === "bigint") return { kind: "int", value: Number(v) };
+  if (typeof v === "boolean") return { kind: "array", array: array(v) };
+  if (v === None) return { kind: "newaxis" };
+  if (v === Ellipsis) return { kind: "ellipsis" };
+  if (v instanceof PySlice) {
+    return { kind: "slice", start: sliceBound(v.start, rt), stop: sliceBound(v.stop, rt), step: sliceBound(v.step, rt) };
+  }
+  if (v instanceof PyNDArray) {
+    const a = v.arr;
+    if (a.ndim === 0 && a.dtype.isInteger) return { kind: "int", value: a.getFlat(0) };
+    return { kind: "array", array: a };
+  }
+  if (v instanceof PyList) {
+    const a = guard(() => array(toArrayInput(v, rt)));
+    if (a.size === 0) return { kind: "array", array: array([], DTYPES.int64) };
+    return { kind: "array", array: a };
+  }
+  if (typeof v === "object" && typeOf(v).lookup("__index__") !== undefined) return { kind: "int", value: rt.asIndex(v, "") };
+  throw E.indexError(INDEX_ERROR);
+}
+
+/** A Python subscript (int, slice, None, Ellipsis, list, array or a tuple of those) -> index items. */
+export function toIndex(key: PyValue, rt: Runtime): IndexItem[] {
+  if (key instanceof PyTuple) return key.items.map((x) => indexItem(x, rt));
+  return [indexItem(key, rt)];
+}

@@ -1,0 +1,377 @@
+/**
+ * The `numpy` module (and numpy.linalg, numpy.testing) for the Python engine. Register with
+ * `runSource(src, { modules: NUMPY_MODULES })` or `new Session({ modules: NUMPY_MODULES })`.
+ */
+import { type DType, DTYPES, promoteTypes } from "../dtypes";
+import * as C from "../creation";
+import { NDArray, broadcastTo, scalarArray, type Operand, type PyScalar } from "../ndarray";
+import * as R from "../reductions";
+import * as S from "../shape";
+import { BINARY_UFUNCS, UNARY_UFUNCS, around, clip, where } from "../ufuncs";
+import { dot, einsum, inner, matmul, norm, outer, trace, type NormOrd } from "../linalg";
+import { argsort, sort, unique } from "../sorting";
+import { allclose, arrayEqual, isclose } from "../comparison";
+import { assertAllclose, assertArrayAlmostEqual, assertArrayEqual, assertionError, buildErrMsg } from "../testing";
+import { NUMPY_TESTING_FORMAT } from "../testing-format";
+import * as E from "../../python/runtime/errors";
+import { nativeFunction } from "../../python/runtime/define";
+import { parseArgs } from "../../python/runtime/binding";
+import { None, PyFloat, PyList, PyModule, PyTuple, type Kwargs, type PyValue } from "../../python/runtime/objects";
+import type { NativeModuleDef, Runtime } from "../../python/runtime/runtime";
+import {
+  AxisError,
+  LinAlgError,
+  PyNDArray,
+  guard,
+  scalarTypes,
+  toArray,
+  toArrayInput,
+  toAxis,
+  toBool,
+  toDtype,
+  toFloat,
+  toInt,
+  toOperand,
+  toShape,
+} from "./convert";
+import { PyUFunc, dtypeObject, dtypeType, finfoType, iinfoType, ndarrayType, nonzeroIndices, pyTuple, wrap, wrapArray } from "./types";
+import { numpyRandomModule } from "./random";
+
+type Slots = (PyValue | undefined)[];
+type Impl = (s: Slots, rt: Runtime, rest: PyValue[]) => PyValue;
+
+/** Define `name(names...)`; `star` collects extra positional arguments (for np.einsum). */
+function def(mod: PyModule, name: string, names: string[], required: number, impl: Impl, kwonly: string[] = [], star = false): void {
+  mod.set(
+    name,
+    nativeFunction(name, (args: PyValue[], kw: Kwargs | null, rt: Runtime) => {
+      const pos = star ? args.slice(0, names.length) : args;
+      const slots = parseArgs(name, pos, kw, { names, required, kwonly });
+      return impl(slots, rt, star ? args.slice(names.length) : []);
+    }),
+  );
+}
+
+const arr = (v: PyValue | undefined, rt: Runtime): NDArray => toArray(v as PyValue, rt);
+const opnd = (v: PyValue | undefined, rt: Runtime): Operand => toOperand(v as PyValue, rt);
+const optInt = (v: PyValue | undefined, rt: Runtime, dflt: number | null): number | null =>
+  v === undefined || v === None ? dflt : toInt(v, rt);
+const seq = (v: PyValue | undefined, rt: Runtime): NDArray[] => {
+  if (v instanceof PyList || v instanceof PyTuple) return v.items.map((x) => toArray(x, rt));
+  if (v instanceof PyNDArray) return Array.from({ length: v.arr.shape[0] ?? 0 }, (_, i) => S.sliceAxis(v.arr, 0, i, i + 1)).map((x) => S.squeeze(x, 0));
+  throw E.typeError("expected a sequence of arrays");
+};
+const wrapList = (xs: NDArray[]): PyList => new PyList(xs.map(wrapArray));
+
+function checkAlloc(rt: Runtime, shape: readonly number[], dtype: DType | undefined): void {
+  const n = shape.reduce((p, d) => p * d, 1);
+  rt.charge(n * (dtype ?? DTYPES.float64).itemsize);
+}
+
+function scalarOrArray(v: PyValue | undefined, rt: Runtime): number | PyScalar | NDArray {
+  if (v === undefined) return 0;
+  return toOperand(v, rt);
+}
+
+function initNumpy(mod: PyModule): void {
+  mod.set("ndarray", ndarrayType);
+  mod.set("dtype", dtypeType);
+  mod.set("finfo", finfoType);
+  mod.set("iinfo", iinfoType);
+  for (const [name, t] of scalarTypes) mod.set(name === "bool" ? "bool_" : name, t);
+  mod.set("bool", scalarTypes.get("bool") as PyValue);
+  mod.set("float_", scalarTypes.get("float64") as PyValue);
+  mod.set("int_", scalarTypes.get("int64") as PyValue);
+  mod.set("intp", scalarTypes.get("int64") as PyValue);
+  mod.set("double", scalarTypes.get("float64") as PyValue);
+  mod.set("single", scalarTypes.get("float32") as PyValue);
+  mod.set("half", scalarTypes.get("float16") as PyValue);
+  mod.set("pi", new PyFloat(Math.PI));
+  mod.set("e", new PyFloat(Math.E));
+  mod.set("inf", new PyFloat(Infinity));
+  mod.set("nan", new PyFloat(NaN));
+  mod.set("newaxis", None);
+  mod.set("__version__", "2.4.0");
+  const exceptions = new PyModule("numpy.exceptions");
+  exceptions.set("AxisError", AxisError);
+  mod.set("exceptions", exceptions);
+
+  for (const name of [...UNARY_UFUNCS]) mod.set(name, new PyUFunc(name, 1));
+  for (const name of [...BINARY_UFUNCS]) mod.set(name, new PyUFunc(name, 2));
+  const aliases: Record<string, string> = {
+    abs: "absolute",
+    divide: "true_divide",
+    mod: "remainder",
+    bitwise_not: "invert",
+    bitwise_invert: "invert",
+    round_: "rint",
+    pow: "power",
+    acos: "arccos",
+    asin: "arcsin",
+    atan: "arctan",
+    atan2: "arctan2",
+  };
+  for (const [alias, target] of Object.entries(aliases)) mod.set(alias, new PyUFunc(target, UNARY_UFUNCS.includes(target) ? 1 : 2));
+
+  // ---- creation ----
+  def(mod, "array", ["object", "dtype"], 1, ([o, d], rt) => guard(() => wrapArray(C.array(toArrayInput(o as PyValue, rt), toDtype(d)))), ["copy", "order", "subok", "ndmin", "like"]);
+  def(mod, "asarray", ["a", "dtype"], 1, ([o, d], rt) => {
+    const dt = toDtype(d);
+    if (o instanceof PyNDArray && !(o.cls !== ndarrayType) && (dt === undefined || dt === o.arr.dtype)) return o;
+    return guard(() => wrapArray(C.array(toArrayInput(o as PyValue, rt), dt)));
+  }, ["order", "like", "copy", "device"]);
+  def(mod, "ascontiguousarray", ["a", "dtype"], 1, ([o, d], rt) => guard(() => wrapArray(S.ascontiguousarray(toArray(o as PyValue, rt, toDtype(d))))));
+  for (const [name, fn] of [["zeros", C.zeros], ["ones", C.ones], ["empty", C.empty]] as const) {
+    def(mod, name, ["shape", "dtype", "order"], 1, ([s, d], rt) => {
+      const shape = toShape(s as PyValue, rt);
+      const dt = toDtype(d);
+      checkAlloc(rt, shape, dt);
+      return guard(() => wrapArray(fn(shape, dt)));
+    }, ["like", "device"]);
+  }
+  def(mod, "full", ["shape", "fill_value", "dtype", "order"], 2, ([s, v, d], rt) => {
+    const shape = toShape(s as PyValue, rt);
+    const dt = toDtype(d);
+    checkAlloc(rt, shape, dt);
+    return guard(() => wrapArray(C.full(shape, scalarOrArray(v, rt) as never, dt)));
+  });
+  for (const [name, fn] of [["zeros_like", C.zerosLike], ["ones_like", C.onesLike], ["empty_like", C.emptyLike]] as const) {
+    def(mod, name, ["a", "dtype", "order", "subok", "shape"], 1, ([a, d], rt) => guard(() => wrapArray(fn(arr(a, rt), toDtype(d)))));
+  }
+  def(mod, "full_like", ["a", "fill_value", "dtype"], 2, ([a, v, d], rt) => guard(() => wrapArray(C.fullLike(arr(a, rt), scalarOrArray(v, rt) as never, toDtype(d)))));
+  def(mod, "arange", ["start", "stop", "step", "dtype"], 1, ([a, b, c, d], rt) => {
+    const sc = (v: PyValue | undefined) => (v === undefined || v === None ? null : (opnd(v, rt) as never));
+    return guard(() => {
+      const r = C.arange(sc(a) as never, sc(b), sc(c), toDtype(d));
+      rt.charge(r.nbytes);
+      return wrapArray(r);
+    });
+  });
+  def(mod, "linspace", ["start", "stop", "num", "endpoint", "retstep", "dtype", "axis"], 2, ([a, b, n, ep, rs, d], rt) =>
+    guard(() => {
+      const r = C.linspace(toFloat(a as PyValue, rt), toFloat(b as PyValue, rt), n === undefined ? 50 : toInt(n, rt), toBool(ep, rt, true), toDtype(d));
+      return toBool(rs, rt, false) ? new PyTuple([wrapArray(r.samples), wrap(scalarArray(DTYPES.float64, r.step))]) : wrapArray(r.samples);
+    }),
+  );
+  def(mod, "eye", ["N", "M", "k", "dtype", "order"], 1, ([n, m, k, d], rt) =>
+    guard(() => wrapArray(C.eye(toInt(n as PyValue, rt), optInt(m, rt, null), optInt(k, rt, 0) as number, toDtype(d)))),
+  );
+  def(mod, "identity", ["n", "dtype"], 1, ([n, d], rt) => guard(() => wrapArray(C.identity(toInt(n as PyValue, rt), toDtype(d)))));
+  def(mod, "fromfunction", ["function", "shape", "dtype"], 2, ([f, s, d], rt) =>
+    guard(() =>
+      wrap(
+        C.fromfunction(
+          (...grids) => toArray(rt.call(f as PyValue, grids.map(wrapArray), null), rt),
+          toShape(s as PyValue, rt),
+          toDtype(d),
+        ),
+      ),
+    ),
+  );
+  def(mod, "copy", ["a", "order", "subok"], 1, ([a], rt) => guard(() => wrapArray(C.copy(arr(a, rt)))));
+
+  // ---- shape ----
+  def(mod, "reshape", ["a", "shape", "order"], 2, ([a, s], rt) => guard(() => wrapArray(S.reshape(arr(a, rt), toShape(s as PyValue, rt)))), ["newshape", "copy"]);
+  def(mod, "transpose", ["a", "axes"], 1, ([a, ax], rt) => guard(() => wrapArray(S.transpose(arr(a, rt), ax === undefined || ax === None ? null : toShape(ax, rt)))));
+  def(mod, "swapaxes", ["a", "axis1", "axis2"], 3, ([a, x, y], rt) => guard(() => wrapArray(S.swapaxes(arr(a, rt), toInt(x as PyValue, rt), toInt(y as PyValue, rt)))));
+  def(mod, "moveaxis", ["a", "source", "destination"], 3, ([a, x, y], rt) => guard(() => wrapArray(S.moveaxis(arr(a, rt), toInt(x as PyValue, rt), toInt(y as PyValue, rt)))));
+  def(mod, "expand_dims", ["a", "axis"], 2, ([a, ax], rt) => guard(() => wrapArray(S.expandDims(arr(a, rt), toAxis(ax, rt) as number | number[]))));
+  def(mod, "squeeze", ["a", "axis"], 1, ([a, ax], rt) => guard(() => wrapArray(S.squeeze(arr(a, rt), toAxis(ax, rt)))));
+  def(mod, "broadcast_to", ["array", "shape", "subok"], 2, ([a, s], rt) => guard(() => wrapArray(broadcastTo(arr(a, rt), toShape(s as PyValue, rt)))));
+  def(mod, "concatenate", ["arrays", "axis", "out"], 1, ([xs, ax], rt) => guard(() => wrapArray(S.concatenate(seq(xs, rt), ax === None ? null : optInt(ax, rt, 0)))), ["dtype", "casting"]);
+  def(mod, "stack", ["arrays", "axis", "out"], 1, ([xs, ax], rt) => guard(() => wrapArray(S.stack(seq(xs, rt), optInt(ax, rt, 0) as number))), ["dtype", "casting"]);
+  def(mod, "vstack", ["tup"], 1, ([xs], rt) => guard(() => wrapArray(S.vstack(seq(xs, rt)))), ["dtype", "casting"]);
+  def(mod, "hstack", ["tup"], 1, ([xs], rt) => guard(() => wrapArray(S.hstack(seq(xs, rt)))), ["dtype", "casting"]);
+  def(mod, "dstack", ["tup"], 1, ([xs], rt) => guard(() => wrapArray(S.dstack(seq(xs, rt)))));
+  def(mod, "column_stack", ["tup"], 1, ([xs], rt) => guard(() => wrapArray(S.columnStack(seq(xs, rt)))));
+  for (const [name, fn] of [["split", S.split], ["array_split", S.arraySplit]] as const) {
+    def(mod, name, ["ary", "indices_or_sections", "axis"], 2, ([a, s, ax], rt) =>
+      guard(() => wrapList(fn(arr(a, rt), s instanceof PyList || s instanceof PyTuple ? toShape(s, rt) : toInt(s as PyValue, rt), optInt(ax, rt, 0) as number))),
+    );
+  }
+  def(mod, "tile", ["A", "reps"], 2, ([a, r], rt) => guard(() => wrapArray(S.tile(arr(a, rt), toShape(r as PyValue, rt)))));
+  def(mod, "repeat", ["a", "repeats", "axis"], 2, ([a, r, ax], rt) => guard(() => wrapArray(S.repeat(arr(a, rt), toShape(r as PyValue, rt), optInt(ax, rt, null)))));
+  def(mod, "flip", ["m", "axis"], 1, ([a, ax], rt) => guard(() => wrapArray(S.flip(arr(a, rt), toAxis(ax, rt)))));
+  def(mod, "fliplr", ["m"], 1, ([a], rt) => guard(() => wrapArray(S.flip(arr(a, rt), 1))));
+  def(mod, "flipud", ["m"], 1, ([a], rt) => guard(() => wrapArray(S.flip(arr(a, rt), 0))));
+  def(mod, "pad", ["array", "pad_width", "mode"], 2, ([a, w, m, cv], rt) => {
+    if (m !== undefined && m !== "constant") throw E.notImplementedError(`np.pad mode '${rt.str(m)}' is not supported in Kernel Lab`);
+    return guard(() => wrapArray(S.pad(arr(a, rt), padWidth(w as PyValue, rt), cv === undefined ? 0 : toFloat(cv, rt))));
+  }, ["constant_values"]);
+  def(mod, "ravel", ["a", "order"], 1, ([a], rt) => guard(() => wrapArray(S.ravel(arr(a, rt)))));
+  def(mod, "atleast_1d", ["a"], 1, ([a], rt) => guard(() => wrapArray(S.atleast1d(arr(a, rt)))));
+  def(mod, "atleast_2d", ["a"], 1, ([a], rt) => guard(() => wrapArray(S.atleast2d(arr(a, rt)))));
+  def(mod, "shape", ["a"], 1, ([a], rt) => pyTuple(arr(a, rt).shape));
+  def(mod, "ndim", ["a"], 1, ([a], rt) => arr(a, rt).ndim);
+  def(mod, "size", ["a", "axis"], 1, ([a, ax], rt) => (ax === undefined || ax === None ? arr(a, rt).size : arr(a, rt).shape[R.normalizeAxis(toInt(ax, rt), arr(a, rt).ndim)]));
+
+  // ---- elementwise helpers ----
+  def(mod, "where", ["condition", "x", "y"], 1, ([c, x, y], rt) => {
+    if (x === undefined && y === undefined) return new PyTuple(nonzeroIndices(arr(c, rt)).map(wrapArray));
+    if (x === undefined || y === undefined) throw E.valueError("either both or neither of x and y should be given");
+    return guard(() => wrap(where(opnd(c, rt), opnd(x, rt), opnd(y, rt))));
+  });
+  def(mod, "nonzero", ["a"], 1, ([a], rt) => new PyTuple(nonzeroIndices(arr(a, rt)).map(wrapArray)));
+  def(mod, "clip", ["a", "a_min", "a_max", "out"], 1, ([a, lo, hi], rt) => {
+    const o = (v: PyValue | undefined) => (v === undefined || v === None ? null : opnd(v, rt));
+    return guard(() => wrap(clip(opnd(a, rt), o(lo), o(hi))));
+  }, ["min", "max"]);
+  for (const name of ["round", "around"]) {
+    def(mod, name, ["a", "decimals", "out"], 1, ([a, d], rt) => guard(() => wrap(around(arr(a, rt), optInt(d, rt, 0) as number))));
+  }
+
+  // ---- reductions ----
+  const red = (name: string, fn: (a: NDArray, o: R.ReduceOptions) => NDArray, withDtype: boolean): void => {
+    def(mod, name, withDtype ? ["a", "axis", "dtype", "out", "keepdims"] : ["a", "axis", "out", "keepdims"], 1, (s, rt) => {
+      const [a, axis] = s;
+      const dtype = withDtype ? s[2] : undefined;
+      const keepdims = withDtype ? s[4] : s[3];
+      return guard(() => wrap(fn(arr(a, rt), { axis: toAxis(axis, rt), dtype: toDtype(dtype), keepdims: toBool(keepdims, rt, false) })));
+    }, ["initial", "where"]);
+  };
+  red("sum", R.sum, true);
+  red("prod", R.prod, true);
+  red("mean", R.mean, true);
+  red("nansum", R.nansum, true);
+  red("nanmean", R.nanmean, true);
+  red("max", R.max, false);
+  red("amax", R.max, false);
+  red("min", R.min, false);
+  red("amin", R.min, false);
+  red("nanmax", R.nanmax, false);
+  red("nanmin", R.nanmin, false);
+  red("all", R.all, false);
+  red("any", R.any, false);
+  for (const [name, fn] of [["var", R.variance], ["std", R.std]] as const) {
+    def(mod, name, ["a", "axis", "dtype", "out", "ddof", "keepdims"], 1, ([a, axis, dtype, , ddof, keepdims], rt) =>
+      guard(() => wrap(fn(arr(a, rt), { axis: toAxis(axis, rt), dtype: toDtype(dtype), ddof: ddof === undefined ? 0 : toFloat(ddof, rt), keepdims: toBool(keepdims, rt, false) }))),
+    );
+  }
+  for (const [name, fn] of [["argmax", R.argmax], ["argmin", R.argmin]] as const) {
+    def(mod, name, ["a", "axis", "out"], 1, ([a, axis], rt, ) => guard(() => wrap(fn(arr(a, rt), optInt(axis, rt, null)))), ["keepdims"]);
+  }
+  for (const [name, fn] of [["cumsum", R.cumsum], ["cumprod", R.cumprod]] as const) {
+    def(mod, name, ["a", "axis", "dtype", "out"], 1, ([a, axis, d], rt) => guard(() => wrapArray(fn(arr(a, rt), optInt(axis, rt, null), toDtype(d)))));
+  }
+  def(mod, "count_nonzero", ["a", "axis"], 1, ([a, axis], rt) => guard(() => wrap(R.countNonzero(arr(a, rt), { axis: toAxis(axis, rt) }))), ["keepdims"]);
+
+  // ---- linear algebra ----
+  def(mod, "matmul", ["x1", "x2"], 2, ([a, b], rt) => guard(() => wrap(matmul(arr(a, rt), arr(b, rt)))), ["out", "dtype"]);
+  def(mod, "dot", ["a", "b", "out"], 2, ([a, b], rt) => guard(() => wrap(dot(arr(a, rt), arr(b, rt)))));
+  def(mod, "inner", ["a", "b"], 2, ([a, b], rt) => guard(() => wrap(inner(arr(a, rt), arr(b, rt)))));
+  def(mod, "outer", ["a", "b", "out"], 2, ([a, b], rt) => guard(() => wrap(outer(arr(a, rt), arr(b, rt)))));
+  def(mod, "vdot", ["a", "b"], 2, ([a, b], rt) => guard(() => wrap(dot(S.ravel(arr(a, rt)), S.ravel(arr(b, rt))))));
+  def(mod, "trace", ["a"], 1, ([a], rt) => guard(() => wrap(trace(arr(a, rt)))));
+  def(mod, "einsum", ["subscripts"], 1, ([spec], rt, ops) => {
+    if (typeof spec !== "string") throw E.typeError("einsum(): the first argument must be a subscripts string");
+    return guard(() => wrap(einsum(spec, ops.map((o) => toArray(o, rt)))));
+  }, ["out", "dtype", "order", "casting", "optimize"], true);
+
+  // ---- sorting, comparison ----
+  def(mod, "sort", ["a", "axis", "kind", "order"], 1, ([a, axis], rt) => guard(() => wrapArray(sort(arr(a, rt), axis === None ? null : (optInt(axis, rt, -1) as number)))), ["stable"]);
+  def(mod, "argsort", ["a", "axis", "kind", "order"], 1, ([a, axis], rt) => guard(() => wrapArray(argsort(arr(a, rt), axis === None ? null : (optInt(axis, rt, -1) as number)))), ["stable"]);
+  def(mod, "unique", ["ar", "return_index", "return_inverse", "return_counts", "axis"], 1, ([a, ri, rinv, rc], rt) =>
+    guard(() => {
+      const r = unique(arr(a, rt), { returnIndex: toBool(ri, rt, false), returnInverse: toBool(rinv, rt, false), returnCounts: toBool(rc, rt, false) });
+      const parts = [r.values, r.indices, r.inverse, r.counts].filter((x): x is NDArray => x !== undefined);
+      return parts.length === 1 ? wrapArray(parts[0]) : new PyTuple(parts.map(wrapArray));
+    }),
+  ["equal_nan", "sorted"]);
+  def(mod, "allclose", ["a", "b", "rtol", "atol", "equal_nan"], 2, ([a, b, rtol, atol, en], rt) =>
+    guard(() => allclose(arr(a, rt), arr(b, rt), rtol === undefined ? 1e-5 : toFloat(rtol, rt), atol === undefined ? 1e-8 : toFloat(atol, rt), toBool(en, rt, false))),
+  );
+  def(mod, "isclose", ["a", "b", "rtol", "atol", "equal_nan"], 2, ([a, b, rtol, atol, en], rt) =>
+    guard(() => wrap(isclose(arr(a, rt), arr(b, rt), rtol === undefined ? 1e-5 : toFloat(rtol, rt), atol === undefined ? 1e-8 : toFloat(atol, rt), toBool(en, rt, false)))),
+  );
+  def(mod, "array_equal", ["a1", "a2", "equal_nan"], 2, ([a, b, en], rt) => guard(() => arrayEqual(arr(a, rt), arr(b, rt), toBool(en, rt, false))));
+  def(mod, "promote_types", ["type1", "type2"], 2, ([a, b]) => dtypeObject(guard(() => promoteTypes(toDtype(a) as DType, toDtype(b) as DType))));
+  def(mod, "isscalar", ["element"], 1, ([x]) => typeof x === "number" || typeof x === "boolean" || typeof x === "bigint" || x instanceof PyFloat || typeof x === "string" || (x instanceof PyNDArray && x.cls !== ndarrayType));
+}
+
+function padWidth(v: PyValue, rt: Runtime): S.PadWidth {
+  if (v instanceof PyList || v instanceof PyTuple) {
+    return v.items.map((x) => (x instanceof PyList || x instanceof PyTuple ? x.items.map((y) => toInt(y, rt)) : toInt(x, rt))) as S.PadWidth;
+  }
+  return toInt(v, rt);
+}
+
+// ---- numpy.linalg --------------------------------------------------------------------------------
+
+function initLinalg(mod: PyModule): void {
+  mod.set("LinAlgError", LinAlgError);
+  def(mod, "norm", ["x", "ord", "axis", "keepdims"], 1, ([x, o, ax, kd], rt) => {
+    let ord: NormOrd = null;
+    if (o !== undefined && o !== None) ord = typeof o === "string" ? (o as NormOrd) : toFloat(o, rt);
+    return guard(() => wrap(norm(toArray(x as PyValue, rt), ord, toAxis(ax, rt), toBool(kd, rt, false))));
+  });
+}
+
+// ---- numpy.testing -------------------------------------------------------------------------------
+
+function errMsgOf(v: PyValue | undefined, rt: Runtime): string {
+  return v === undefined ? "" : rt.str(v);
+}
+
+function initTesting(mod: PyModule): void {
+  const fmt = NUMPY_TESTING_FORMAT;
+  def(mod, "assert_allclose", ["actual", "desired", "rtol", "atol", "equal_nan", "err_msg", "verbose"], 2, ([a, d, rtol, atol, en, em], rt) => {
+    guard(() =>
+      assertAllclose(toArray(a as PyValue, rt), toArray(d as PyValue, rt), fmt, {
+        rtol: rtol === undefined ? undefined : toFloat(rtol, rt),
+        atol: atol === undefined ? undefined : toFloat(atol, rt),
+        equalNan: toBool(en, rt, true),
+        errMsg: errMsgOf(em, rt),
+      }),
+    );
+    return None;
+  }, ["strict"]);
+  def(mod, "assert_array_equal", ["actual", "desired", "err_msg", "verbose"], 2, ([a, d, em], rt) => {
+    guard(() => assertArrayEqual(toArray(a as PyValue, rt), toArray(d as PyValue, rt), fmt, { errMsg: errMsgOf(em, rt) }));
+    return None;
+  }, ["strict"]);
+  def(mod, "assert_array_almost_equal", ["actual", "desired", "decimal", "err_msg", "verbose"], 2, ([a, d, dec, em], rt) => {
+    guard(() => assertArrayAlmostEqual(toArray(a as PyValue, rt), toArray(d as PyValue, rt), fmt, optInt(dec, rt, 6) as number, errMsgOf(em, rt)));
+    return None;
+  });
+  def(mod, "assert_equal", ["actual", "desired", "err_msg", "verbose"], 2, ([a, d, em], rt) => {
+    if (a instanceof PyNDArray || d instanceof PyNDArray) {
+      guard(() => assertArrayEqual(toArray(a as PyValue, rt), toArray(d as PyValue, rt), fmt, { errMsg: errMsgOf(em, rt) }));
+      return None;
+    }
+    if (!rt.equal(a as PyValue, d as PyValue)) {
+      throw E.pyException(E.AssertionError, buildErrMsg([rt.repr(a as PyValue), rt.repr(d as PyValue)], errMsgOf(em, rt)));
+    }
+    return None;
+  });
+  def(mod, "assert_almost_equal", ["actual", "desired", "decimal", "err_msg", "verbose"], 2, ([a, d, dec, em], rt) => {
+    const decimal = optInt(dec, rt, 7) as number;
+    if (a instanceof PyNDArray || d instanceof PyNDArray) {
+      guard(() => assertArrayAlmostEqual(toArray(a as PyValue, rt), toArray(d as PyValue, rt), fmt, decimal, errMsgOf(em, rt)));
+      return None;
+    }
+    const x = toFloat(a as PyValue, rt);
+    const y = toFloat(d as PyValue, rt);
+    if (!(Math.abs(y - x) < 1.5 * 10 ** -decimal)) {
+      throw guard(() => {
+        throw assertionError(buildErrMsg([rt.repr(a as PyValue), rt.repr(d as PyValue)], errMsgOf(em, rt), `Arrays are not almost equal to ${decimal} decimals`));
+      });
+    }
+    return None;
+  });
+}
+
+export const numpyModule: NativeModuleDef = {
+  name: "numpy",
+  init(mod, rt) {
+    initNumpy(mod);
+    mod.set("linalg", rt.importModule("numpy.linalg", true));
+    mod.set("testing", rt.importModule("numpy.testing", true));
+    mod.set("random", rt.importModule("numpy.random", true));
+  },
+};
+
+export const numpyLinalgModule: NativeModuleDef = { name: "numpy.linalg", init: (mod) => initLinalg(mod) };
+export const numpyTestingModule: NativeModuleDef = { name: "numpy.testing", init: (mod) => initTesting(mod) };
+
+/** Every module definition the numpy binding provides. */
+export const NUMPY_MODULES: readonly NativeModuleDef[] = [numpyModule, numpyLinalgModule, numpyTestingModule, numpyRandomModule];

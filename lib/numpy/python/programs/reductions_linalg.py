@@ -1,0 +1,27 @@
+import numpy as np
+rng = np.random.default_rng(0)
+a = rng.standard_normal((4, 5)).astype(np.float32)
+print(a.sum(), a.sum(axis=0), a.mean(axis=1, keepdims=True).shape, np.prod(np.arange(1, 6)))
+print(np.max(a), np.min(a, axis=0), np.argmax(a, axis=1), np.argmin(a), np.cumsum(np.arange(5)), np.cumprod(np.arange(1, 5)))
+print(np.var(a), np.std(a, axis=0), np.all(a > -10), np.any(a > 10), np.count_nonzero(a > 0))
+print(np.nansum(np.array([1.0, np.nan, 2.0])), np.nanmean(np.array([1.0, np.nan, 3.0])), np.nanmax(np.array([np.nan, 2.0])))
+print(np.add.reduce(np.arange(5)), np.multiply.accumulate(np.arange(1, 5)), np.maximum.reduce(np.array([3, 1, 4])))
+print(np.add.outer(np.arange(3), np.arange(2)), np.maximum(np.arange(4), 2), np.minimum(3, np.arange(4)))
+m = np.arange(6, dtype=np.float64).reshape(2, 3)
+n = np.arange(12, dtype=np.float64).reshape(3, 4)
+print(m @ n, np.matmul(m, n).shape, np.dot(m, n)[0], np.dot(np.arange(3), np.arange(3)), np.inner(np.arange(3), np.ones(3)))
+print(np.outer(np.arange(2), np.arange(3)), np.einsum('ij,jk->ik', m, n), np.einsum('ii->', np.eye(3)), np.einsum('ij->ji', m).shape)
+print(np.linalg.norm(np.array([3.0, 4.0])), np.linalg.norm(m), np.linalg.norm(m, axis=1), np.linalg.norm(m, ord=1), np.linalg.norm(np.eye(2), 'fro'))
+print(np.sort(np.array([3, 1, 2])), np.argsort(np.array([3, 1, 2])), np.unique(np.array([3, 1, 3, 2, 1])), np.unique(np.array([1, 1, 2]), return_counts=True))
+x = np.array([3.0, 1.0, 2.0])
+x.sort()
+print(x, np.isclose(np.array([1.0, 2.0]), np.array([1.0, 2.1])))
+b = np.ones((2, 3, 4))
+print((b @ np.ones((4, 5))).shape, np.sum(b, axis=(0, 2)))
+print(np.finfo(np.float32).eps, np.finfo(np.float32).max, np.iinfo(np.int8).min, np.iinfo(np.int32).max, np.finfo(np.float16).tiny)
+s = 0.0
+for v in np.arange(4.0):
+    s += v
+print(s, type(s))
+print(np.matmul(np.ones((2, 3), dtype=np.float32), np.ones((3, 2), dtype=np.float32)).dtype)
+np.ones((2, 3)) @ np.ones((2, 3))

@@ -1,0 +1,653 @@
+/**
+ * numpy's Python-visible types: ndarray, the scalar types (np.float32, ...), dtype, ufunc, finfo and
+ * iinfo, defined with the runtime's native-type API (lib/python/README.md). Arrays and numpy scalars
+ * share one JS class (PyNDArray over a core NDArray; scalars hold a 0-d array) and one method table.
+ */
+import { type DType, DTYPES, type DTypeName, intRange } from "../dtypes";
+import { FLOAT_FORMATS, type FloatFormatName } from "../float-formats";
+import { getItem, setItem } from "../indexing";
+import { NDArray, assign, astype, copyArray, fill, item as itemOf, tolist, type NestedList } from "../ndarray";
+import * as R from "../reductions";
+import * as S from "../shape";
+import { around, binary, checkSameKind, clip, unary } from "../ufuncs";
+import { dot, matmul } from "../linalg";
+import { argsort, sort } from "../sorting";
+import { arrayRepr, arrayStr, scalarRepr, scalarStr } from "../printing";
+import { formatFloat, formatInt } from "../../python/format";
+import * as E from "../../python/runtime/errors";
+import { defineNativeType } from "../../python/runtime/define";
+import { parseArgs } from "../../python/runtime/binding";
+import {
+  NotImplemented,
+  None,
+  PyFloat,
+  PyList,
+  PyObject,
+  PyTuple,
+  type Kwargs,
+  type NativeMethodImpl,
+  type PyType,
+  type PyValue,
+} from "../../python/runtime/objects";
+import type { Runtime } from "../../python/runtime/runtime";
+import {
+  PyDType,
+  PyNDArray,
+  guard,
+  scalarTypeDtype,
+  scalarTypes,
+  toArray,
+  toAxis,
+  toBool,
+  toDtype,
+  toFloat,
+  toIndex,
+  toInt,
+  toOperand,
+  toShape,
+  tryOperand,
+} from "./convert";
+
+// ---- wrapping results --------------------------------------------------------------------------
+
+/** Wrap as ndarray, always. */
+export function wrapArray(a: NDArray): PyNDArray {
+  return new PyNDArray(a, ndarrayType);
+}
+
+/** Wrap like numpy returns results: 0-d results become numpy scalars. */
+export function wrap(a: NDArray): PyNDArray {
+  if (a.ndim !== 0) return new PyNDArray(a, ndarrayType);
+  return new PyNDArray(a, scalarTypes.get(a.dtype.name) as PyType);
+}
+
+export function isScalarObject(v: PyNDArray): boolean {
+  return v.cls !== ndarrayType;
+}
+
+/** A Python value for one stored element (int, float or bool), as .item()/.tolist() give. */
+export function pyElement(dtype: DType, v: number | boolean): PyValue {
+  if (typeof v === "boolean") return v;
+  if (dtype.isFloat) return new PyFloat(v);
+  return v;
+}
+
+function pyList(x: NestedList, dtype: DType): PyValue {
+  if (Array.isArray(x)) return new PyList(x.map((y) => pyList(y, dtype)));
+  return pyElement(dtype, x);
+}
+
+export function pyTuple(xs: readonly number[]): PyTuple {
+  return new PyTuple(xs.slice());
+}
+
+// ---- argument helpers -------------------------------------------------------------------------
+
+type Slots = (PyValue | undefined)[];
+
+function args(name: string, a: readonly PyValue[], kw: Kwargs | null, names: string[], required = 0, kwonly?: string[]): Slots {
+  return parseArgs(name, a, kw, { names, required, kwonly });
+}
+
+/** Shapes and axes passed either as one tuple or as separate ints: a.reshape(2, 3) / a.reshape((2, 3)). */
+function varShape(a: readonly PyValue[], rt: Runtime): number[] {
+  if (a.length === 1) return toShape(a[0], rt);
+  return a.map((x) => toInt(x, rt));
+}
+
+
+// ---- ndarray methods --------------------------------------------------------------------------
+
+function binop(ufunc: string, reflected = false): NativeMethodImpl<PyNDArray> {
+  return (self, a, _kw, rt) => {
+    const other = tryOperand(a[0], rt);
+    if (other === undefined) return NotImplemented;
+    return guard(() => wrap(reflected ? binary(ufunc, other, self.arr) : binary(ufunc, self.arr, other)));
+  };
+}
+
+function inplace(ufunc: string): NativeMethodImpl<PyNDArray> {
+  return (self, a, _kw, rt) => {
+    const other = tryOperand(a[0], rt);
+    if (other === undefined) return NotImplemented;
+    return guard(() => {
+      const r = ufunc === "matmul" ? matmul(self.arr, other instanceof NDArray ? other : toArray(a[0], rt)) : binary(ufunc, self.arr, other);
+      if (isScalarObject(self)) return wrap(r);
+      checkSameKind(ufunc, r.dtype, self.arr.dtype);
+      if (r.ndim > self.arr.ndim || r.shape.some((d, i) => d !== self.arr.shape[self.arr.ndim - r.ndim + i] && d !== 1)) {
+        throw E.valueError(
+          `non-broadcastable output operand with shape ${tupleRepr(self.arr.shape)} doesn't match the broadcast shape ${tupleRepr(r.shape)}`,
+        );
+      }
+      assign(self.arr, r);
+      return self;
+    });
+  };
+}
+
+function tupleRepr(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
+}
+
+function unop(ufunc: string): NativeMethodImpl<PyNDArray> {
+  return (self) => guard(() => wrap(unary(ufunc, self.arr)));
+}
+
+function reduction(name: string, fn: (a: NDArray, o: R.ReduceOptions) => NDArray): NativeMethodImpl<PyNDArray> {
+  return (self, a, kw, rt) => {
+    const [axis, dtype, out, keepdims] = args(name, a, kw, ["axis", "dtype", "out", "keepdims"]);
+    if (out !== undefined && out !== None) throw E.notImplementedError(`${name}(out=...) is not supported in Kernel Lab`);
+    return guard(() => wrap(fn(self.arr, { axis: toAxis(axis, rt), dtype: toDtype(dtype), keepdims: toBool(keepdims, rt, false) })));
+  };
+}
+
+function extremumMethod(name: string, fn: (a: NDArray, o: R.ReduceOptions) => NDArray): NativeMethodImpl<PyNDArray> {
+  return (self, a, kw, rt) => {
+    const [axis, out, keepdims] = args(name, a, kw, ["axis", "out", "keepdims"]);
+    if (out !== undefined && out !== None) throw E.notImplementedError(`${name}(out=...) is not supported in Kernel Lab`);
+    return guard(() => wrap(fn(self.arr, { axis: toAxis(axis, rt), keepdims: toBool(keepdims, rt, false) })));
+  };
+}
+
+function varMethod(name: string, fn: (a: NDArray, o: R.VarOptions) => NDArray): NativeMethodImpl<PyNDArray> {
+  return (self, a, kw, rt) => {
+    const [axis, dtype, out, ddof, keepdims] = args(name, a, kw, ["axis", "dtype", "out", "ddof", "keepdims"]);
+    if (out !== undefined && out !== None) throw E.notImplementedError(`${name}(out=...) is not supported in Kernel Lab`);
+    return guard(() =>
+      wrap(fn(self.arr, { axis: toAxis(axis, rt), dtype: toDtype(dtype), ddof: ddof === undefined ? 0 : toFloat(ddof, rt), keepdims: toBool(keepdims, rt, false) })),
+    );
+  };
+}
+
+function argMethod(name: string, fn: (a: NDArray, axis?: number | null, keepdims?: boolean) => NDArray): NativeMethodImpl<PyNDArray> {
+  return (self, a, kw, rt) => {
+    const [axis, , keepdims] = args(name, a, kw, ["axis", "out"], 0, ["keepdims"]);
+    return guard(() => wrap(fn(self.arr, axis === undefined || axis === None ? null : toInt(axis, rt), toBool(keepdims, rt, false))));
+  };
+}
+
+function truthValue(a: NDArray): boolean {
+  if (a.size === 1) return a.getFlat(0) !== 0;
+  if (a.size === 0) throw E.valueError("The truth value of an empty array is ambiguous. Use `array.size > 0` to check that an array is not empty.");
+  throw E.valueError("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()");
+}
+
+function scalarValue(a: NDArray): number {
+  if (a.size !== 1) throw E.typeError(`only length-1 arrays can be converted to Python scalars`);
+  return a.getFlat(0);
+}
+
+const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
+  __add__: binop("add"),
+  __radd__: binop("add", true),
+  __sub__: binop("subtract"),
+  __rsub__: binop("subtract", true),
+  __mul__: binop("multiply"),
+  __rmul__: binop("multiply", true),
+  __truediv__: binop("true_divide"),
+  __rtruediv__: binop("true_divide", true),
+  __floordiv__: binop("floor_divide"),
+  __rfloordiv__: binop("floor_divide", true),
+  __mod__: binop("remainder"),
+  __rmod__: binop("remainder", true),
+  __pow__: binop("power"),
+  __rpow__: binop("power", true),
+  __and__: binop("bitwise_and"),
+  __rand__: binop("bitwise_and", true),
+  __or__: binop("bitwise_or"),
+  __ror__: binop("bitwise_or", true),
+  __xor__: binop("bitwise_xor"),
+  __rxor__: binop("bitwise_xor", true),
+  __lshift__: binop("left_shift"),
+  __rlshift__: binop("left_shift", true),
+  __rshift__: binop("right_shift"),
+  __rrshift__: binop("right_shift", true),
+  __matmul__: (self, a, _kw, rt) => {
+    const other = tryOperand(a[0], rt);
+    if (other === undefined) return NotImplemented;
+    return guard(() => wrap(matmul(self.arr, other instanceof NDArray ? other : toArray(a[0], rt))));
+  },
+  __rmatmul__: (self, a, _kw, rt) => {
+    const other = tryOperand(a[0], rt);
+    if (other === undefined) return NotImplemented;
+    return guard(() => wrap(matmul(other instanceof NDArray ? other : toArray(a[0], rt), self.arr)));
+  },
+  __iadd__: inplace("add"),
+  __isub__: inplace("subtract"),
+  __imul__: inplace("multiply"),
+  __itruediv__: inplace("true_divide"),
+  __ifloordiv__: inplace("floor_divide"),
+  __imod__: inplace("remainder"),
+  __ipow__: inplace("power"),
+  __iand__: inplace("bitwise_and"),
+  __ior__: inplace("bitwise_or"),
+  __ixor__: inplace("bitwise_xor"),
+  __imatmul__: inplace("matmul"),
+  __eq__: binop("equal"),
+  __ne__: binop("not_equal"),
+  __lt__: binop("less"),
+  __le__: binop("less_equal"),
+  __gt__: binop("greater"),
+  __ge__: binop("greater_equal"),
+  __neg__: unop("negative"),
+  __pos__: unop("positive"),
+  __abs__: unop("absolute"),
+  __invert__: unop("invert"),
+  __bool__: (self) => truthValue(self.arr),
+  __float__: (self) => new PyFloat(scalarValue(self.arr)),
+  __int__: (self) => {
+    const v = scalarValue(self.arr);
+    if (!Number.isFinite(v)) throw v !== v ? E.valueError("cannot convert float NaN to integer") : E.overflowError("cannot convert float infinity to integer");
+    return Math.trunc(v);
+  },
+  __index__: (self) => {
+    if (!(self.arr.dtype.isInteger || self.arr.dtype.kind === "b") || self.arr.size !== 1 || (self.arr.ndim !== 0 && !isScalarObject(self))) {
+      throw E.typeError("only integer scalar arrays can be converted to a scalar index");
+    }
+    return self.arr.getFlat(0);
+  },
+  __len__: (self) => {
+    if (isScalarObject(self)) throw E.typeError(`object of type 'numpy.${self.arr.dtype.name}' has no len()`);
+    if (self.arr.ndim === 0) throw E.typeError("len() of unsized object");
+    return self.arr.shape[0];
+  },
+  __iter__: (self, _a, _kw, rt) => {
+    const a = self.arr;
+    if (a.ndim === 0) throw E.typeError("iteration over a 0-d array");
+    let i = 0;
+    return rt.makeIterator({
+      [Symbol.iterator]: () => ({
+        next: (): IteratorResult<PyValue> => {
+          if (i >= a.shape[0]) return { done: true, value: undefined };
+          return { done: false, value: wrap(getItem(a, [{ kind: "int", value: i++ }])) };
+        },
+      }),
+    });
+  },
+  __contains__: (self, a, _kw, rt) => guard(() => R.any(binary("equal", self.arr, toOperand(a[0], rt))).getFlat(0) !== 0),
+  __getitem__: (self, a, _kw, rt) => {
+    const items = toIndex(a[0], rt);
+    return guard(() => {
+      const r = getItem(self.arr, items);
+      const basicOnly = items.every((it) => it.kind === "int");
+      return r.ndim === 0 && (basicOnly || isScalarObject(self)) ? wrap(r) : wrapArray(r);
+    });
+  },
+  __setitem__: (self, a, _kw, rt) => {
+    if (isScalarObject(self)) throw E.typeError(`'numpy.${self.arr.dtype.name}' object does not support item assignment`);
+    const items = toIndex(a[0], rt);
+    const value = a[1];
+    guard(() => {
+      if (typeof value === "number" || typeof value === "boolean" || value instanceof PyFloat) setItem(self.arr, items, toFloat(value, rt));
+      else setItem(self.arr, items, toArray(value, rt));
+    });
+    return None;
+  },
+  __repr__: (self) => (isScalarObject(self) ? scalarRepr(self.arr.dtype.name, self.arr.getFlat(0)) : arrayRepr(self.arr)),
+  __str__: (self) => (isScalarObject(self) ? scalarStr(self.arr.dtype.name, self.arr.getFlat(0)) : arrayStr(self.arr)),
+  __format__: (self, a) => {
+    const spec = typeof a[0] === "string" ? a[0] : "";
+    const arr = self.arr;
+    if (arr.ndim === 0 || isScalarObject(self)) {
+      const v = arr.getFlat(0);
+      if (spec === "") return isScalarObject(self) ? scalarStr(arr.dtype.name, v) : arrayStr(arr);
+      return guardFormat(() => (arr.dtype.isFloat ? formatFloat(v, spec) : formatInt(v, spec)));
+    }
+    if (spec !== "") throw E.typeError("unsupported format string passed to numpy.ndarray.__format__");
+    return arrayStr(arr);
+  },
+  __hash__: (self, _a, _kw, rt) => {
+    if (!isScalarObject(self)) throw E.typeError("unhashable type: 'numpy.ndarray'");
+    const v = self.arr.getFlat(0);
+    return rt.hash(self.arr.dtype.isFloat ? new PyFloat(v) : v);
+  },
+  reshape: (self, a, kw, rt) => {
+    if (kw !== null && kw.size > 0 && !(kw.size === 1 && kw.has("order"))) throw E.typeError("reshape() got an unexpected keyword argument");
+    return guard(() => wrapArray(S.reshape(self.arr, varShape(a, rt))));
+  },
+  astype: (self, a, kw) => {
+    const [dtype] = args("astype", a, kw, ["dtype", "order", "casting", "subok", "copy"], 1);
+    return guard(() => wrap(astype(self.arr, toDtype(dtype) as DType)));
+  },
+  copy: (self) => guard(() => wrap(copyArray(self.arr))),
+  sum: reduction("sum", R.sum),
+  prod: reduction("prod", R.prod),
+  mean: reduction("mean", R.mean),
+  max: extremumMethod("max", R.max),
+  min: extremumMethod("min", R.min),
+  std: varMethod("std", R.std),
+  var: varMethod("var", R.variance),
+  argmax: argMethod("argmax", R.argmax),
+  argmin: argMethod("argmin", R.argmin),
+  all: extremumMethod("all", R.all),
+  any: extremumMethod("any", R.any),
+  cumsum: (self, a, kw, rt) => {
+    const [axis, dtype] = args("cumsum", a, kw, ["axis", "dtype", "out"]);
+    return guard(() => wrapArray(R.cumsum(self.arr, axis === undefined || axis === None ? null : toInt(axis, rt), toDtype(dtype))));
+  },
+  cumprod: (self, a, kw, rt) => {
+    const [axis, dtype] = args("cumprod", a, kw, ["axis", "dtype", "out"]);
+    return guard(() => wrapArray(R.cumprod(self.arr, axis === undefined || axis === None ? null : toInt(axis, rt), toDtype(dtype))));
+  },
+  transpose: (self, a, _kw, rt) => guard(() => wrapArray(S.transpose(self.arr, a.length === 0 || (a.length === 1 && a[0] === None) ? null : varShape(a, rt)))),
+  swapaxes: (self, a, kw, rt) => {
+    const [x, y] = args("swapaxes", a, kw, ["axis1", "axis2"], 2);
+    return guard(() => wrapArray(S.swapaxes(self.arr, toInt(x as PyValue, rt), toInt(y as PyValue, rt))));
+  },
+  flatten: (self) => guard(() => wrapArray(S.flatten(self.arr))),
+  ravel: (self) => guard(() => wrapArray(S.ravel(self.arr))),
+  squeeze: (self, a, kw, rt) => {
+    const [axis] = args("squeeze", a, kw, ["axis"]);
+    return guard(() => wrapArray(S.squeeze(self.arr, toAxis(axis, rt))));
+  },
+  tolist: (self) => pyList(tolist(self.arr), self.arr.dtype),
+  item: (self, a, _kw, rt) =>
+    guard(() => {
+      if (a.length > 1) {
+        const idx = a.map((x) => toInt(x, rt));
+        const r = getItem(self.arr, idx.map((value) => ({ kind: "int" as const, value })));
+        return pyElement(self.arr.dtype, itemOf(r));
+      }
+      return pyElement(self.arr.dtype, itemOf(self.arr, a.length === 1 ? toInt(a[0], rt) : undefined));
+    }),
+  fill: (self, a, _kw, rt) => {
+    guard(() => fill(self.arr, toFloat(a[0], rt)));
+    return None;
+  },
+  clip: (self, a, kw, rt) => {
+    const [lo, hi] = args("clip", a, kw, ["min", "max", "out"]);
+    const op = (v: PyValue | undefined) => (v === undefined || v === None ? null : toOperand(v, rt));
+    return guard(() => wrap(clip(self.arr, op(lo), op(hi))));
+  },
+  round: (self, a, kw, rt) => {
+    const [decimals] = args("round", a, kw, ["decimals", "out"]);
+    return guard(() => wrap(around(self.arr, decimals === undefined ? 0 : toInt(decimals, rt))));
+  },
+  dot: (self, a, _kw, rt) => guard(() => wrap(dot(self.arr, toArray(a[0], rt)))),
+  sort: (self, a, kw, rt) => {
+    const [axis] = args("sort", a, kw, ["axis", "kind", "order"]);
+    guard(() => assign(self.arr, sort(self.arr, axis === undefined ? -1 : toInt(axis, rt))));
+    return None;
+  },
+  argsort: (self, a, kw, rt) => {
+    const [axis] = args("argsort", a, kw, ["axis", "kind", "order"]);
+    return guard(() => wrapArray(argsort(self.arr, axis === undefined ? -1 : axis === None ? null : toInt(axis, rt))));
+  },
+  repeat: (self, a, kw, rt) => {
+    const [reps, axis] = args("repeat", a, kw, ["repeats", "axis"], 1);
+    return guard(() => wrapArray(S.repeat(self.arr, toShape(reps as PyValue, rt), axis === undefined || axis === None ? null : toInt(axis, rt))));
+  },
+  nonzero: (self) =>
+    guard(() => {
+      const idx = nonzeroIndices(self.arr);
+      return new PyTuple(idx.map(wrapArray));
+    }),
+};
+
+export function nonzeroIndices(a: NDArray): NDArray[] {
+  const arr = a.ndim === 0 ? S.reshape(a, [1]) : a;
+  const mask = arr.dtype.kind === "b" ? arr : binary("not_equal", arr, { kind: "int", value: 0 });
+  const n = arr.size;
+  const cols: number[][] = arr.shape.map(() => []);
+  for (let i = 0; i < n; i++) {
+    if (mask.getFlat(i) === 0) continue;
+    let rem = i;
+    for (let d = arr.ndim - 1; d >= 0; d--) {
+      cols[d].push(rem % arr.shape[d]);
+      rem = Math.floor(rem / arr.shape[d]);
+    }
+  }
+  return cols.map((c) => fromNumbers(c));
+}
+
+function fromNumbers(c: number[]): NDArray {
+  return new NDArray(Float64Array.from(c), DTYPES.int64, [c.length], [1], 0);
+}
+
+function guardFormat(fn: () => string): string {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof Error && "pyType" in e) throw E.valueError(e.message);
+    throw e;
+  }
+}
+
+const getters: Record<string, (self: PyNDArray, rt: Runtime) => PyValue> = {
+  shape: (self) => pyTuple(self.arr.shape),
+  dtype: (self) => dtypeObject(self.arr.dtype),
+  ndim: (self) => self.arr.ndim,
+  size: (self) => self.arr.size,
+  itemsize: (self) => self.arr.itemsize,
+  nbytes: (self) => self.arr.nbytes,
+  strides: (self) => pyTuple(self.arr.strides.map((s) => s * self.arr.itemsize)),
+  T: (self) => guard(() => wrapArray(S.transpose(self.arr))),
+  flat: (self) => guard(() => wrapArray(S.flatten(self.arr))),
+};
+
+export const ndarrayType: PyType = defineNativeType<PyNDArray>({
+  name: "ndarray",
+  module: "numpy",
+  instanceOf: PyNDArray,
+  methods,
+  getters,
+});
+
+// ---- dtype ------------------------------------------------------------------------------------
+
+const dtypeObjects = new Map<DTypeName, PyDType>();
+
+export function dtypeObject(d: DType): PyDType {
+  let o = dtypeObjects.get(d.name);
+  if (o === undefined) {
+    o = new PyDType(d, dtypeType);
+    dtypeObjects.set(d.name, o);
+  }
+  return o;
+}
+
+function dtypeLike(v: PyValue): DType | undefined {
+  try {
+    return toDtype(v);
+  } catch {
+    return undefined;
+  }
+}
+
+export const dtypeType: PyType = defineNativeType<PyDType>({
+  name: "dtype",
+  module: "numpy",
+  instanceOf: PyDType,
+  construct: (a, kw) => {
+    const [spec] = parseArgs("dtype", a, kw, { names: ["dtype", "align", "copy"], required: 1 });
+    return dtypeObject(toDtype(spec) as DType);
+  },
+  methods: {
+    __repr__: (self) => (self.dtype.narrow !== undefined && self.dtype.name !== "float16" ? `dtype(${self.dtype.name})` : `dtype('${self.dtype.name}')`),
+    __str__: (self) => self.dtype.name,
+    __eq__: (self, a) => {
+      const d = dtypeLike(a[0]);
+      return d !== undefined && d === self.dtype;
+    },
+    __ne__: (self, a) => {
+      const d = dtypeLike(a[0]);
+      return !(d !== undefined && d === self.dtype);
+    },
+    __hash__: (self, _a, _kw, rt) => rt.hash(self.dtype.name),
+  },
+  getters: {
+    name: (self) => self.dtype.name,
+    itemsize: (self) => self.dtype.itemsize,
+    kind: (self) => self.dtype.kind,
+    char: (self) => self.dtype.char,
+    str: (self) => (self.dtype.itemsize === 1 ? "|" : "<") + self.dtype.kind + self.dtype.itemsize,
+    type: (self) => scalarTypes.get(self.dtype.name) as PyType,
+    alignment: (self) => self.dtype.itemsize,
+  },
+});
+
+// ---- scalar types -----------------------------------------------------------------------------
+
+for (const name of Object.keys(DTYPES) as DTypeName[]) {
+  const dtype = DTYPES[name];
+  const t = defineNativeType<PyNDArray>({
+    name: name === "bool" ? "bool" : name,
+    module: "numpy",
+    instanceOf: PyNDArray,
+    construct: (a, kw, rt) => {
+      const [x] = parseArgs(name, a, kw, { names: ["value"] });
+      const arr = x === undefined ? toArray(0, rt, dtype) : toArray(x, rt, dtype);
+      return guard(() => wrap(arr.dtype === dtype ? copyArray(arr) : astype(arr, dtype)));
+    },
+    methods,
+    getters,
+  });
+  scalarTypes.set(name, t);
+  scalarTypeDtype.set(t, dtype);
+}
+
+// ---- ufunc --------------------------------------------------------------------------------------
+
+export class PyUFunc extends PyObject {
+  constructor(
+    readonly name: string,
+    readonly nin: 1 | 2,
+  ) {
+    super(ufuncType);
+  }
+}
+
+function callUfunc(self: PyUFunc, a: PyValue[], kw: Kwargs | null, rt: Runtime): PyValue {
+  const names = self.nin === 1 ? ["x"] : ["x1", "x2"];
+  const slots = parseArgs(self.name, a, kw, { names: [...names, "out"], required: self.nin, kwonly: ["where", "dtype", "casting", "order", "subok"] });
+  const out = slots[self.nin];
+  const dtype = toDtype(slots[self.nin + 3]);
+  return guard(() => {
+    let r = self.nin === 1 ? unary(self.name, toOperand(slots[0] as PyValue, rt)) : binary(self.name, toOperand(slots[0] as PyValue, rt), toOperand(slots[1] as PyValue, rt));
+    if (dtype !== undefined && dtype !== r.dtype) r = astype(r, dtype);
+    if (out !== undefined && out !== None) {
+      const target = out instanceof PyTuple ? out.items[0] : out;
+      if (!(target instanceof PyNDArray)) throw E.typeError("return arrays must be of ArrayType");
+      checkSameKind(self.name, r.dtype, target.arr.dtype);
+      assign(target.arr, r);
+      return target;
+    }
+    return wrap(r);
+  });
+}
+
+export const ufuncType: PyType = defineNativeType<PyUFunc>({
+  name: "ufunc",
+  module: "numpy",
+  instanceOf: PyUFunc,
+  methods: {
+    __call__: callUfunc,
+    __repr__: (self) => `<ufunc '${self.name}'>`,
+    reduce: (self, a, kw, rt) => {
+      const [arr, axis, , , keepdims] = parseArgs("reduce", a, kw, { names: ["array", "axis", "dtype", "out", "keepdims"], required: 1 });
+      return guard(() => wrap(R.ufuncReduce(self.name, toArray(arr as PyValue, rt), axis === undefined ? 0 : toAxis(axis, rt), toBool(keepdims, rt, false))));
+    },
+    accumulate: (self, a, kw, rt) => {
+      const [arr, axis] = parseArgs("accumulate", a, kw, { names: ["array", "axis", "dtype", "out"], required: 1 });
+      return guard(() => wrapArray(R.ufuncAccumulate(self.name, toArray(arr as PyValue, rt), axis === undefined ? 0 : toInt(axis, rt))));
+    },
+    outer: (self, a, kw, rt) => {
+      const [x, y] = parseArgs("outer", a, kw, { names: ["A", "B"], required: 2 });
+      return guard(() => wrap(R.ufuncOuter(self.name, toArray(x as PyValue, rt), toArray(y as PyValue, rt))));
+    },
+  },
+  getters: {
+    __name__: (self) => self.name,
+    nin: (self) => self.nin,
+    nout: () => 1,
+  },
+});
+
+// ---- finfo / iinfo ------------------------------------------------------------------------------
+
+export class PyTypeInfo extends PyObject {
+  constructor(
+    readonly dtype: DType,
+    cls: PyType,
+  ) {
+    super(cls);
+  }
+}
+
+function floatInfo(d: DType): { bits: number; eps: number; max: number; tiny: number; precision: number; resolution: number } {
+  const fmtName: FloatFormatName = d.name === "float64" ? "float32" : (d.name as FloatFormatName);
+  if (d.name === "float64") {
+    return { bits: 64, eps: 2 ** -52, max: Number.MAX_VALUE, tiny: 2 ** -1022, precision: 15, resolution: 1e-15 };
+  }
+  const f = FLOAT_FORMATS[fmtName];
+  const eps = 2 ** -f.mantissaBits;
+  const precision = Math.floor(f.mantissaBits * Math.log10(2));
+  return { bits: f.width === 19 ? 32 : f.width, eps, max: f.maxFinite, tiny: f.minNormal, precision, resolution: 10 ** -precision };
+}
+
+/** A numpy scalar of dtype d holding v (finfo's eps/max/... are scalars of the inspected type). */
+function scalarOf(d: DType, v: number): PyNDArray {
+  return guard(() => wrap(astype(new NDArray(Float64Array.of(v), DTYPES.float64, [], [], 0), d)));
+}
+
+export const finfoType: PyType = defineNativeType<PyTypeInfo>({
+  name: "finfo",
+  module: "numpy",
+  instanceOf: PyTypeInfo,
+  construct: (a) => {
+    const d = toDtype(a[0] instanceof PyNDArray ? dtypeObject(a[0].arr.dtype) : (a[0] as PyValue)) ?? DTYPES.float64;
+    if (!d.isFloat) throw E.valueError(`data type ${scalarTypeRepr(d)} not inexact`);
+    return new PyTypeInfo(d, finfoType);
+  },
+  methods: {
+    __repr__: (self) => {
+      const i = floatInfo(self.dtype);
+      return `finfo(resolution=${fmtG(i.resolution)}, min=${fmtE(-i.max, self.dtype)}, max=${fmtE(i.max, self.dtype)}, dtype=${self.dtype.name})`;
+    },
+  },
+  getters: {
+    bits: (self) => floatInfo(self.dtype).bits,
+    eps: (self) => scalarOf(self.dtype, floatInfo(self.dtype).eps),
+    max: (self) => scalarOf(self.dtype, floatInfo(self.dtype).max),
+    min: (self) => scalarOf(self.dtype, -floatInfo(self.dtype).max),
+    tiny: (self) => scalarOf(self.dtype, floatInfo(self.dtype).tiny),
+    smallest_normal: (self) => scalarOf(self.dtype, floatInfo(self.dtype).tiny),
+    precision: (self) => floatInfo(self.dtype).precision,
+    resolution: (self) => scalarOf(self.dtype, floatInfo(self.dtype).resolution),
+    dtype: (self) => dtypeObject(self.dtype),
+  },
+});
+
+function scalarTypeRepr(d: DType): string {
+  return `<class 'numpy.${d.name}'>`;
+}
+function fmtG(x: number): string {
+  return formatFloat(x, "g");
+}
+function fmtE(x: number, d: DType): string {
+  return scalarStr(d.name, x);
+}
+
+export const iinfoType: PyType = defineNativeType<PyTypeInfo>({
+  name: "iinfo",
+  module: "numpy",
+  instanceOf: PyTypeInfo,
+  construct: (a) => {
+    const d = toDtype(a[0] instanceof PyNDArray ? dtypeObject(a[0].arr.dtype) : (a[0] as PyValue)) as DType;
+    if (!d.isInteger) throw E.valueError(`Invalid integer data type '${d.kind}'.`);
+    return new PyTypeInfo(d, iinfoType);
+  },
+  methods: {
+    __repr__: (self) => `iinfo(min=${intRange(self.dtype)[0]}, max=${bigMax(self.dtype)}, dtype=${self.dtype.name})`,
+  },
+  getters: {
+    bits: (self) => self.dtype.itemsize * 8,
+    min: (self) => (self.dtype.name === "int64" ? -(2n ** 63n) : intRange(self.dtype)[0]),
+    max: (self) => (self.dtype.name === "int64" ? 2n ** 63n - 1n : intRange(self.dtype)[1]),
+    dtype: (self) => dtypeObject(self.dtype),
+  },
+});
+
+function bigMax(d: DType): string {
+  return d.name === "int64" ? (2n ** 63n - 1n).toString() : String(intRange(d)[1]);
+}
