@@ -19,13 +19,11 @@ export function requireOp(m: Machine, name: string, instr: string): AluOp {
   return op;
 }
 
-/** Per-partition values of a scalar-or-vector operand for a `parts`-partition instruction. */
+const NO_VALUES = new Float64Array(0);
+
+/** Per-partition values of a scalar-or-vector operand (empty in timing-only mode, after the checks). */
 export function perPartition(m: Machine, x: ScalarOrVector, parts: number, instr: string, what: string): Float64Array {
-  const out = new Float64Array(parts);
-  if (typeof x === "number") {
-    out.fill(Math.fround(x));
-    return out;
-  }
+  if (typeof x === "number") return m.functional ? new Float64Array(parts).fill(Math.fround(x)) : NO_VALUES;
   requireTile(m, x, what, instr);
   if (x.shape[0] !== parts || freeSize(x) !== 1) {
     nkiError(
@@ -34,10 +32,8 @@ export function perPartition(m: Machine, x: ScalarOrVector, parts: number, instr
       m.location,
     );
   }
-  if (!m.functional) return out;
-  const v = gather(x);
-  for (let p = 0; p < parts; p++) out[p] = v[p];
-  return out;
+  if (!m.functional) return NO_VALUES;
+  return gather(x).subarray(0, parts);
 }
 
 export function isView(x: ScalarOrVector | null | undefined): x is View {
