@@ -64,7 +64,7 @@ export function activation(m: Machine, dst: View, data: View, args: ActivationAr
   }
   const mask = args.mask ?? null;
   const ops = [...reads.map((v) => [Access.Read, v] as const), ...writes];
-  if (!emit(m, Engine.Scalar, instr, reduceOp ? `${args.op},${reduceOp.name}` : args.op, 0, viewSize(dst), ops, mask, dst.shape)) return;
+  if (!emit(m, Engine.Scalar, instr, reduceOp ? `${args.op},reduce:${reduceOp.name}` : args.op, 0, viewSize(dst), ops, mask, dst.shape)) return;
   if (!m.functional) return;
   const x = gather(data);
   const free = freeSize(data);

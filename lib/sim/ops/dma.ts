@@ -53,7 +53,7 @@ export function dmaCopy(m: Machine, dst: View, src: View, opts: DmaCopyOpts = {}
   const flags = cast ? InstrFlag.DmaCast : 0;
   const mask = opts.mask ?? null;
   const ops = [[Access.Read, src], [rmw ? Access.ReadWrite : Access.Write, dst]] as const;
-  if (!emit(m, Engine.Dma, instr, rmw ? "add" : "", flags, rmw ? viewSize(dst) : 0, ops, mask, dst.shape)) return;
+  if (!emit(m, Engine.Dma, instr, rmw ? "rmw:add" : "", flags, rmw ? viewSize(dst) : 0, ops, mask, dst.shape)) return;
   if (!m.functional) return;
   const values = gather(src);
   if (rmw) {

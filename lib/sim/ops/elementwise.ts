@@ -199,7 +199,7 @@ export function tensorScalarReduce(m: Machine, dst: View, data: View, args: Tens
   const { values, ops, views } = scalarChain(m, data, args, instr);
   const mask = opts.mask ?? null;
   const reads = [data, ...views].map((v) => [Access.Read, v] as const);
-  const variant = `${ops[0].name},${rop.name}`;
+  const variant = `${ops[0].name},reduce:${rop.name}`;
   const writes = [[Access.Write, dst], [Access.Write, args.reduceRes]] as const;
   if (!emit(m, Engine.Vector, instr, variant, 0, 2 * viewSize(dst), [...reads, ...writes], mask, dst.shape)) return;
   if (!values) return;
@@ -277,7 +277,7 @@ export function memset(m: Machine, dst: View, value: number, opts: CommonOpts = 
   const engine = engineOf(opts.engine, Engine.Vector);
   checkEngineMemory(m, engine, [dst], instr);
   const mask = opts.mask ?? null;
-  if (!emit(m, engine, instr, "", 0, 0, [[Access.Write, dst]], mask, dst.shape)) return;
+  if (!emit(m, engine, instr, String(value), 0, 0, [[Access.Write, dst]], mask, dst.shape)) return;
   if (!m.functional) return;
   const v = castValue(dst.buffer.dtype, value);
   scatter(dst, new Float64Array(viewSize(dst)).fill(v), mask, "exact");

@@ -113,7 +113,7 @@ export function rangeSelect(m: Machine, dst: View, args: RangeSelectArgs): void 
   const ops: [Access, View][] = [[Access.Read, args.onTrue], [Access.Read, args.bound0], [Access.Read, args.bound1], [Access.Write, dst]];
   if (args.reduceRes) ops.push([Access.Write, args.reduceRes]);
   const mask = args.mask ?? null;
-  if (!emit(m, Engine.Vector, instr, `${c0.name},${c1.name}`, 0, 2 * viewSize(dst), ops, mask, dst.shape)) return;
+  if (!emit(m, Engine.Vector, instr, `${c0.name},${c1.name}` + (args.reduceRes || cmd !== "idle" ? `,reduce:${rop.name}` : ""), 0, 2 * viewSize(dst), ops, mask, dst.shape)) return;
   if (!m.functional) return;
   const x = gather(args.onTrue);
   const start = args.rangeStart ?? 0;
@@ -173,7 +173,7 @@ export function selectReduce(m: Machine, dst: View, args: SelectReduceArgs): voi
   ops.push([Access.Write, dst]);
   if (args.reduceRes) ops.push([Access.Write, args.reduceRes]);
   const mask = args.mask ?? null;
-  if (!emit(m, Engine.Vector, instr, rop.name, 0, 2 * viewSize(dst), ops, mask, dst.shape)) return;
+  if (!emit(m, Engine.Vector, instr, args.reduceRes || cmd !== "idle" ? `select,reduce:${rop.name}` : "select", 0, 2 * viewSize(dst), ops, mask, dst.shape)) return;
   if (!m.functional) return;
   const pred = gather(args.predicate);
   const x = gather(args.onTrue);
