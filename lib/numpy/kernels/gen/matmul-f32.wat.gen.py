@@ -6,7 +6,7 @@ vectors per row) and the blocking constants, which are tuning parameters:
 then compile with `npx tsx lib/numpy/kernels/build-wasm.ts`.
 """
 import os, sys
-MR, NV, KC, MC, NC = (int(x) for x in sys.argv[1:6]) if len(sys.argv) > 1 else (4, 2, 256, 96, 2048)
+MR, NV, KC, MC, NC = (int(x) for x in sys.argv[1:6]) if len(sys.argv) > 1 else (5, 2, 384, 120, 1024)
 NR = 4 * NV
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "matmul-f32.wat")
 acc = [[f"$c{r}_{v}" for v in range(NV)] for r in range(MR)]
