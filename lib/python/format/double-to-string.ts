@@ -4,7 +4,7 @@
  * this module decides fixed vs exponent notation, zero padding, the decimal point and the exponent.
  */
 import { checkLength } from "./errors";
-import { fixedDigits, shortestDigits, significantDigits, type DecimalDigits } from "./float-digits";
+import { fixedDigits, oddExponent, shortestDigits, significantDigits, type DecimalDigits } from "./float-digits";
 
 /** 'r' is repr's shortest round-trip mode; upper-case codes upper-case "e", "inf" and "nan". */
 export type DoubleFormatCode = "e" | "E" | "f" | "F" | "g" | "G" | "r";
@@ -24,9 +24,56 @@ function zeros(n: number): string {
   return n > 0 ? "0".repeat(n) : "";
 }
 
-export function doubleToString(x: number, code: DoubleFormatCode, precision: number, flags: DoubleFormatFlags = {}): string {
+const NO_FLAGS: DoubleFormatFlags = {};
+
+function isAllZeros(text: string, end: number): boolean {
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 48 && c !== 46) return false;
+  }
+  return true;
+}
+
+function signPrefix(negative: boolean, flags: DoubleFormatFlags): string {
+  return negative ? "-" : flags.alwaysSign ? "+" : "";
+}
+
+/**
+ * 'f' and 'e' straight from toFixed/toExponential when the value cannot be a rounding tie (those break
+ * ties away from zero, CPython to even). Returns undefined when the general path must run.
+ */
+function fastFixedOrExponent(x: number, code: "e" | "f", upper: boolean, precision: number, flags: DoubleFormatFlags): string | undefined {
+  if (precision > 100 || !Number.isFinite(x)) return undefined;
+  const ax = Math.abs(x);
+  let negative = x < 0 || Object.is(x, -0);
+  if (code === "f") {
+    if (ax >= 1e21 || (ax !== 0 && oddExponent(ax) === -precision - 1)) return undefined;
+    let text = ax.toFixed(precision);
+    if (flags.alt && precision === 0) text += ".";
+    if (negative && flags.noNegZero && isAllZeros(text, text.length)) negative = false;
+    return signPrefix(negative, flags) + text;
+  }
+  const text = ax.toExponential(precision);
+  const e = text.indexOf("e");
+  const exp = Number(text.slice(e + 1));
+  if (ax !== 0) {
+    const oe = oddExponent(ax);
+    if (oe === exp - precision - 1 || oe === exp - precision - 2) return undefined;
+  }
+  let mantissa = text.slice(0, e);
+  if (flags.alt && precision === 0) mantissa += ".";
+  if (negative && flags.noNegZero && isAllZeros(mantissa, mantissa.length)) negative = false;
+  const absExp = exp < 0 ? -exp : exp;
+  return signPrefix(negative, flags) + mantissa + (upper ? "E" : "e") + (exp < 0 ? "-" : "+") + (absExp < 10 ? "0" : "") + absExp;
+}
+
+export function doubleToString(x: number, code: DoubleFormatCode, precision: number, flags: DoubleFormatFlags = NO_FLAGS): string {
   const upper = code === "E" || code === "F" || code === "G";
   const lower = (upper ? code.toLowerCase() : code) as "e" | "f" | "g" | "r";
+  if (lower === "f" || lower === "e") {
+    const fast = fastFixedOrExponent(x, lower, upper, precision, flags);
+    if (fast !== undefined) return fast;
+  }
   let negative = x < 0 || Object.is(x, -0);
 
   if (!Number.isFinite(x)) {
@@ -88,7 +135,7 @@ export function doubleToString(x: number, code: DoubleFormatCode, precision: num
   else vdigitsEnd = vdigitsEnd > decpt ? vdigitsEnd : decpt;
 
   checkLength(vdigitsEnd - vdigitsStart + 8);
-  let out = negative ? "-" : flags.alwaysSign ? "+" : "";
+  let out = signPrefix(negative, flags);
   if (decpt <= 0) out += zeros(decpt - vdigitsStart) + "." + zeros(-decpt);
   else out += zeros(-vdigitsStart);
 

@@ -46,8 +46,8 @@ function binaryParts(x: number): BinaryParts {
   return { mantissa, exponent };
 }
 
-/** Exponent of the odd mantissa only (cheap; used for the tie test of the fast paths). */
-function oddExponent(x: number): number {
+/** Exponent of the odd mantissa of a positive finite double (cheap; the fast paths' tie test). */
+export function oddExponent(x: number): number {
   bitsView.setFloat64(0, x);
   const hi = bitsView.getUint32(0);
   const lo = bitsView.getUint32(4);

@@ -42,7 +42,11 @@ function groupingFor(spec: FormatSpec, fourDigitGroups: boolean): { size: number
   return { size: spec.grouping === "_" && fourDigitGroups ? 4 : 3, separator: spec.grouping };
 }
 
-function formatIntegerInternal(value: bigint, spec: FormatSpec): string {
+function isPlain(spec: FormatSpec): boolean {
+  return spec.width === -1 && spec.grouping === "" && (spec.sign === "" || spec.sign === "-");
+}
+
+function formatIntegerInternal(value: number | bigint, spec: FormatSpec): string {
   if (spec.precision !== -1) throw new FormatError("ValueError", "Precision not allowed in integer format specifier");
   if (spec.noNegZero) {
     throw new FormatError("ValueError", "Negative zero coercion (z) not allowed in integer format specifier");
@@ -52,11 +56,12 @@ function formatIntegerInternal(value: bigint, spec: FormatSpec): string {
     if (spec.alternate) {
       throw new FormatError("ValueError", "Alternate form (#) not allowed with integer format specifier 'c'");
     }
-    if (value > LONG_MAX || value < -LONG_MAX - 1n) {
+    const big = toBigInt(value);
+    if (big > LONG_MAX || big < -LONG_MAX - 1n) {
       throw new FormatError("OverflowError", "Python int too large to convert to C long");
     }
-    if (value < 0n || value > 0x10ffffn) throw new FormatError("OverflowError", "%c arg not in range(0x110000)");
-    const ch = String.fromCodePoint(Number(value));
+    if (big < 0n || big > 0x10ffffn) throw new FormatError("OverflowError", "%c arg not in range(0x110000)");
+    const ch = String.fromCodePoint(Number(big));
     return layoutNumber({ negative: false, prefix: "", digits: "", tail: ch }, spec, 0, "");
   }
   let base = 10;
@@ -79,9 +84,11 @@ function formatIntegerInternal(value: bigint, spec: FormatSpec): string {
       prefix = "0X";
       break;
   }
-  const negative = value < 0n;
+  // Safe integers stay JS numbers: bigint conversion and printing cost several times more.
+  const negative = value < 0;
   let digits = (negative ? -value : value).toString(base);
   if (spec.type === "X") digits = digits.toUpperCase();
+  if (isPlain(spec)) return (negative ? "-" : "") + (spec.alternate ? prefix : "") + digits;
   const { size, separator } = groupingFor(spec, base !== 10);
   return layoutNumber({ negative, prefix: spec.alternate ? prefix : "", digits, tail: "" }, spec, size, separator);
 }
@@ -114,6 +121,7 @@ function formatFloatInternal(x: number, spec: FormatSpec): string {
     alt: spec.alternate,
     noNegZero: spec.noNegZero,
   });
+  if (isPlain(spec)) return percent ? text + "%" : text;
   const negative = text.charCodeAt(0) === 45;
   const body = negative ? text.slice(1) : text;
   let digitEnd = 0;
@@ -143,7 +151,7 @@ export function formatInt(value: number | bigint, spec: string, typeName = "int"
     case "x":
     case "X":
     case "n":
-      return formatIntegerInternal(toBigInt(value), parsed);
+      return formatIntegerInternal(typeof value === "number" && !Number.isSafeInteger(value) ? BigInt(value) : value, parsed);
     default:
       if (isFloatType(parsed.type)) return formatFloatInternal(intToFloat(value), parsed);
       throw unknownFormatCode(parsed.type, typeName);

@@ -17,35 +17,29 @@ export interface NumberParts {
   tail: string;
 }
 
-/** CPython's _PyUnicode_InsertThousandsGrouping with a repeating group size (0 = no grouping). */
+/** CPython's _PyUnicode_InsertThousandsGrouping with a repeating group size (0 = no grouping): the
+ * digits grouped from the right, zero-padded (separators included) up to `minWidth` characters. */
 export function groupDigits(digits: string, minWidth: number, groupSize: number, separator: string): string {
   let remaining = digits.length;
-  let width = Math.max(0, minWidth);
+  let width = minWidth > 0 ? minWidth : 0;
+  if (groupSize === 0) return width > remaining ? zeros(width - remaining) + digits : digits;
   checkLength(width);
-  const pieces: string[] = [];
-  let useSeparator = false;
-  let brokeOut = false;
-  const take = (len: number): void => {
-    const nZeros = Math.max(0, len - remaining);
-    const nChars = Math.max(0, Math.min(remaining, len));
-    pieces.push("0".repeat(nZeros) + digits.slice(remaining - nChars, remaining) + (useSeparator ? separator : ""));
-    useSeparator = true;
+  let out = "";
+  let first = true;
+  for (;;) {
+    const len = Math.min(groupSize, Math.max(remaining, width, 1));
+    const nChars = Math.min(remaining, len);
+    out = zeros(len - nChars) + digits.slice(remaining - nChars, remaining) + (first ? "" : separator) + out;
+    first = false;
     remaining -= nChars;
-  };
-  if (groupSize > 0) {
-    for (;;) {
-      const len = Math.min(groupSize, Math.max(remaining, width, 1));
-      take(len);
-      width -= len;
-      if (remaining <= 0 && width <= 0) {
-        brokeOut = true;
-        break;
-      }
-      width -= separator.length;
-    }
+    width -= len;
+    if (remaining <= 0 && width <= 0) return out;
+    width -= separator.length;
   }
-  if (!brokeOut) take(Math.max(remaining, width, 1));
-  return pieces.reverse().join("");
+}
+
+function zeros(n: number): string {
+  return n > 0 ? "0".repeat(n) : "";
 }
 
 function repeatFill(fill: string, count: number): string {

@@ -10,20 +10,22 @@ export type Sign = "+" | "-" | " " | "";
 export type Grouping = "" | "," | "_";
 
 export interface FormatSpec {
-  fill: string;
-  align: Align;
-  sign: Sign;
+  readonly fill: string;
+  readonly align: Align;
+  readonly sign: Sign;
   /** "z": coerce negative zero to positive zero (floats only). */
-  noNegZero: boolean;
-  alternate: boolean;
+  readonly noNegZero: boolean;
+  readonly alternate: boolean;
   /** -1 when absent. */
-  width: number;
-  grouping: Grouping;
+  readonly width: number;
+  readonly grouping: Grouping;
   /** -1 when absent. */
-  precision: number;
+  readonly precision: number;
   /** "" when absent and the object has no default type. */
-  type: string;
+  readonly type: string;
 }
+
+type MutableSpec = { -readonly [K in keyof FormatSpec]: FormatSpec[K] };
 
 const PY_SSIZE_T_MAX = 2 ** 63 - 1;
 
@@ -59,11 +61,26 @@ export function unknownFormatCode(type: string, typeName: string): FormatError {
   return new FormatError("ValueError", `Unknown format code '${describeType(type)}' for object of type '${typeName}'`);
 }
 
+// Programs format with a handful of distinct specs inside hot loops; parsing each once matters.
+const cache = new Map<string, FormatSpec>();
+const CACHE_LIMIT = 512;
+
+/** Parses `spec`; the result is shared and must not be mutated. */
 export function parseFormatSpec(spec: string, typeName: string, defaultType: string, defaultAlign: Align): FormatSpec {
+  const key = defaultType + defaultAlign + spec;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const parsed = Object.freeze(parseUncached(spec, typeName, defaultType, defaultAlign));
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, parsed);
+  return parsed;
+}
+
+function parseUncached(spec: string, typeName: string, defaultType: string, defaultAlign: Align): FormatSpec {
   const chars = Array.from(spec);
   const end = chars.length;
   let pos = 0;
-  const result: FormatSpec = {
+  const result: MutableSpec = {
     fill: " ",
     align: defaultAlign,
     sign: "",
