@@ -38,8 +38,11 @@ export class Machine {
   readonly psum: RegionAllocator;
   readonly hbm: HbmAllocator;
   private loc: SourceLocation | null = null;
-  /** Tiles auto-allocated in each open loop iteration; released when the iteration ends. */
-  private readonly scopes: Buffer[][] = [];
+  /**
+   * Tiles auto-allocated in each open scope: [0] is the SPMD instance's top level, then one per open
+   * loop iteration; a scope's tiles are released when it ends.
+   */
+  private readonly scopes: Buffer[][] = [[]];
   /** Per-partition reduction accumulators of the Vector and Scalar engines (reduce_cmd state). */
   readonly vectorAccumulators: Float64Array;
   readonly scalarAccumulators: Float64Array;
@@ -68,7 +71,11 @@ export class Machine {
     this.trace.setLocation(file, line);
   }
 
+  /** Starts SPMD instance `index`; the previous instance's top-level tiles go out of scope. */
   setSpmdInstance(index: number): void {
+    if (this.scopes.length !== 1) throw new Error("machine: setSpmdInstance inside a loop");
+    for (const b of this.scopes[0]) this.release(b);
+    this.scopes[0] = [];
     this.trace.setSpmdInstance(index);
   }
 
@@ -93,7 +100,7 @@ export class Machine {
   }
 
   private closeScope(): void {
-    const scope = this.scopes.pop();
+    const scope = this.scopes.length > 1 ? this.scopes.pop() : undefined;
     if (!scope) throw new Error("machine: loop scope underflow");
     for (const b of scope) this.release(b);
   }
@@ -172,7 +179,7 @@ export class Machine {
     const b = this.register({
       name, memory, dtype: d, shape, partitionAxis, partStart, partCount: parts, addr, freeElems,
     }, placement ? AllocKind.Explicit : AllocKind.Auto, bytes);
-    if (!placement) this.scopes[this.scopes.length - 1]?.push(b);
+    if (!placement) this.scopes[this.scopes.length - 1].push(b);
     return b;
   }
 

@@ -68,6 +68,14 @@ export function store(m: Machine, dst: View, value: View, mask: Mask = null): vo
   storeOp(m, dst, value, mask);
 }
 
+/** nl.atomic_rmw(dst, value, op): read-modify-write of an HBM tensor by DMA (`dst_rmw_op`). */
+export function atomicRmw(m: Machine, dst: View, value: View, op: string, mask: Mask = null): void {
+  if (dst.buffer.memory !== Memory.Hbm) {
+    nkiError("err_unsupported_memory", "atomic_rmw: destination must be in HBM", m.location);
+  }
+  dmaCopy(m, dst, value, { mask, dstRmwOp: op });
+}
+
 /** nl.load_transpose2d: DMA transpose of a 2-D HBM window into SBUF. */
 export function loadTranspose2d(m: Machine, src: View, opts: NlOpts = {}): View {
   const dst = outTile(m, opts, "load_transpose2d", [src.shape[1], src.shape[0]], opts.dtype ?? src.buffer.dtype);

@@ -6,7 +6,7 @@ import { gather } from "../ops/common";
 import { InstrFlag, Memory } from "../trace/types";
 import { RegionAllocator } from "./allocator";
 import { castValue, UNINITIALISED_INT } from "./storage";
-import { broadcastView, fullView, permuteView, reshapeView, selectView, sliceView, storageIndices } from "./tensor";
+import { apView, broadcastView, fullView, permuteView, reshapeView, selectView, sliceView, storageIndices } from "./tensor";
 
 describe("storage", () => {
   it("reads uninitialised float memory as NaN and integer memory as the sentinel", () => {
@@ -56,6 +56,18 @@ describe("views", () => {
   });
 });
 
+describe("access-pattern views", () => {
+  it("builds on-chip views from partitions plus [stride, size] pairs and HBM views from pairs alone", () => {
+    const m = new Machine();
+    const t = m.allocOnChip("t", Memory.Sbuf, [8, 12], dtype("float32"));
+    const v = apView(t, 1, [[3, 4]], { start: 2, count: 3 });
+    expect(v.shape).toEqual([3, 4]);
+    expect(Array.from(storageIndices(v))).toEqual([25, 28, 31, 34, 37, 40, 43, 46, 49, 52, 55, 58]);
+    const h = m.allocHbm("h", [4, 6], dtype("float32"));
+    expect(Array.from(storageIndices(apView(h, 2, [[6, 2], [2, 2]])))).toEqual([2, 4, 8, 10]);
+  });
+});
+
 describe("allocators", () => {
   it("reuses freed ranges first-fit", () => {
     const a = new RegionAllocator(1000, 4);
@@ -73,6 +85,17 @@ describe("allocators", () => {
     const b = m.allocOnChip("b", Memory.Psum, [128, 512], dtype("float32"));
     expect(a.addr).toBe(0);
     expect(b.addr).toBe(2048);
+  });
+
+  it("frees an SPMD instance's top-level tiles when the next instance starts", () => {
+    const m = new Machine();
+    m.setSpmdInstance(0);
+    const a = m.allocOnChip("t", Memory.Sbuf, [128, 1024], dtype("float32"));
+    m.setSpmdInstance(1);
+    const b = m.allocOnChip("t", Memory.Sbuf, [128, 1024], dtype("float32"));
+    expect(a.released).toBe(true);
+    expect(b.addr).toBe(a.addr);
+    expect(m.trace.tensor(b.id).alloc).toBe(0);
   });
 
   it("frees a loop iteration's tiles when the next iteration starts", () => {

@@ -83,6 +83,30 @@ export function isTile(v: View): boolean {
   return v.buffer.memory !== Memory.Hbm && v.partitionAxis === 0;
 }
 
+/**
+ * A view in the ISA's access-pattern form [ARCH-V2][APS]: on chip, partitions
+ * [partStart, partStart + partCount) of the buffer and free dims given as [stride, size] pairs (in
+ * elements) from `offset` inside each partition; in HBM, [stride, size] pairs from element `offset`.
+ */
+export function apView(
+  b: Buffer,
+  offset: number,
+  pattern: readonly (readonly [number, number])[],
+  partitions: { readonly start: number; readonly count: number } | null = null,
+): View {
+  const sizes = pattern.map(([, size]) => size);
+  const strides = pattern.map(([stride]) => stride);
+  if (b.memory === Memory.Hbm) return { buffer: b, offset, shape: sizes, strides, partitionAxis: -1 };
+  const p = partitions ?? { start: 0, count: b.partCount };
+  return {
+    buffer: b,
+    offset: p.start * b.freeElems + offset,
+    shape: [p.count, ...sizes],
+    strides: [b.freeElems, ...strides],
+    partitionAxis: 0,
+  };
+}
+
 /** `v[start:stop:step]` along `axis` (already-normalised bounds). */
 export function sliceView(v: View, axis: number, start: number, stop: number, step = 1): View {
   const len = Math.max(0, Math.ceil((stop - start) / step));

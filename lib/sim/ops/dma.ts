@@ -5,6 +5,7 @@
  */
 
 import { nkiError } from "../errors";
+import { aluOp } from "./alu";
 import type { Machine } from "../machine";
 import { permuteView, viewSize, type View } from "../memory/tensor";
 import { Access, Engine, InstrFlag, Memory, checkInBounds, emit, gather, memName, requireMemory, scatter, type Mask } from "./common";
@@ -31,8 +32,8 @@ function checkEndpoint(m: Machine, v: View, what: string, instr: string): void {
 
 export interface DmaCopyOpts {
   readonly mask?: Mask;
-  /** Accumulate into dst instead of overwriting (`dst_rmw_op=np.add`). */
-  readonly dstRmwOp?: "add" | null;
+  /** Read-modify-write of dst with this ALU op (`dst_rmw_op=np.add`, nl.atomic_rmw's op). */
+  readonly dstRmwOp?: string | null;
 }
 
 export function dmaCopy(m: Machine, dst: View, src: View, opts: DmaCopyOpts = {}): void {
@@ -49,16 +50,18 @@ export function dmaCopy(m: Machine, dst: View, src: View, opts: DmaCopyOpts = {}
     );
   }
   const cast = src.buffer.dtype !== dst.buffer.dtype;
-  const rmw = opts.dstRmwOp === "add";
+  const rmwOp = opts.dstRmwOp ? aluOp(opts.dstRmwOp) : null;
+  if (opts.dstRmwOp && !rmwOp) nkiError("err_unsupported_dtype", `${instr}: unsupported dst_rmw_op '${opts.dstRmwOp}'`, m.location);
+  const rmw = rmwOp !== null;
   const flags = cast ? InstrFlag.DmaCast : 0;
   const mask = opts.mask ?? null;
   const ops = [[Access.Read, src], [rmw ? Access.ReadWrite : Access.Write, dst]] as const;
-  if (!emit(m, Engine.Dma, instr, rmw ? "rmw:add" : "", flags, rmw ? viewSize(dst) : 0, ops, mask, dst.shape)) return;
+  if (!emit(m, Engine.Dma, instr, rmwOp ? `rmw:${rmwOp.name}` : "", flags, rmw ? viewSize(dst) : 0, ops, mask, dst.shape)) return;
   if (!m.functional) return;
   const values = gather(src);
-  if (rmw) {
+  if (rmwOp) {
     const cur = gather(dst);
-    for (let i = 0; i < values.length; i++) values[i] = Math.fround(cur[i] + values[i]);
+    for (let i = 0; i < values.length; i++) values[i] = rmwOp.apply(cur[i], values[i]);
   }
   // DMA casting goes through fp32 [DMA].
   scatter(dst, values, mask, cast || rmw ? "engine" : "exact");

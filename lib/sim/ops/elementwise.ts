@@ -76,8 +76,23 @@ export function tensorTensor(m: Machine, dst: View, a: View, b: View, opName: st
   if (!m.functional) return;
   const x = gather(a);
   const y = gather(b);
+  if (engine === Engine.GpSimd && exactIntOp(op.name, [a, b, dst])) {
+    // 32-bit integer add/subtract/multiply run exactly (wrapping) on GpSimd only [SHARED226].
+    for (let i = 0; i < x.length; i++) x[i] = intApply(op.name, x[i], y[i], dst.buffer.dtype.kind === "uint");
+    scatter(dst, x, mask, "int");
+    return;
+  }
   for (let i = 0; i < x.length; i++) x[i] = op.apply(x[i], y[i]);
   scatter(dst, x, mask);
+}
+
+function exactIntOp(op: string, views: readonly View[]): boolean {
+  return (op === "add" || op === "subtract" || op === "multiply") && views.every((v) => v.buffer.dtype.kind !== "float" && v.buffer.dtype.size === 4);
+}
+
+function intApply(op: string, a: number, b: number, unsigned: boolean): number {
+  const r = op === "add" ? (a + b) | 0 : op === "subtract" ? (a - b) | 0 : Math.imul(a, b);
+  return unsigned ? r >>> 0 : r;
 }
 
 export interface TensorScalarArgs {

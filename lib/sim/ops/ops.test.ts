@@ -405,3 +405,29 @@ describe("iota and selects", () => {
     expectValues(read(out), values(c.expected));
   });
 });
+
+describe("integer and read-modify-write details", () => {
+  it("GpSimd adds and multiplies int32 exactly (wrapping); VectorE goes through fp32", () => {
+    const m = machine();
+    const a = emptyTile(m, [1, 2], "int32");
+    a.buffer.data?.set([2 ** 30 + 1, 2 ** 31 - 1]);
+    const g = emptyTile(m, [1, 2], "int32");
+    tensorTensor(m, g, a, a, "add", { engine: "gpsimd" });
+    expect(Array.from(read(g))).toEqual([-(2 ** 31) + 2, -2]);
+    const v = emptyTile(m, [1, 2], "int32");
+    tensorTensor(m, v, a, a, "add");
+    expect(Array.from(read(v))).toEqual([2 ** 31 - 1, 2 ** 31 - 1]);
+    expect(m.trace.engine(0)).toBe(3);
+  });
+
+  it("dma_copy's dst_rmw_op applies any ALU op (atomic_rmw max)", () => {
+    const m = machine();
+    const h = fullView(m.allocHbm("h", [2, 2], dtype("float32")));
+    h.buffer.data?.set([1, 5, -3, 0]);
+    const t = emptyTile(m, [2, 2], "float32");
+    t.buffer.data?.set([2, 2, 2, 2]);
+    dmaCopy(m, h, t, { dstRmwOp: "maximum" });
+    expect(Array.from(read(h))).toEqual([2, 5, 2, 2]);
+    expect(m.trace.variant(0)).toBe("rmw:maximum");
+  });
+});
