@@ -7,7 +7,7 @@
  * float results agree with numpy to rounding, not bit-for-bit.
  */
 import { type DType, DTYPES, allocate, castValue, resultType } from "./dtypes";
-import { NumpyError, valueError } from "./errors";
+import { valueError } from "./errors";
 import { roundArrayTo } from "./float-formats";
 import { NDArray, astype, broadcastShapes, broadcastView, contiguousData, elementOffsets, fromStorage, pyFloat, scalarArray, shapeSize } from "./ndarray";
 import { normalizeAxes, sum, max, min } from "./reductions";
@@ -143,8 +143,7 @@ function fmt(shape: readonly number[]): string {
 
 /** np.einsum for explicit ('ij,jk->ik') and implicit ('ij,jk') subscripts, any number of operands. */
 export function einsum(subscripts: string, operands: readonly NDArray[]): NDArray {
-  const spec = subscripts.replace(/\s+/g, "");
-  if (spec.includes(".")) throw new NumpyError("NotImplementedError", "einsum with '...' is not supported in Kernel Lab");
+  const spec = expandEllipsis(subscripts.replace(/\s+/g, ""), operands);
   const arrow = spec.indexOf("->");
   const inputs = (arrow >= 0 ? spec.slice(0, arrow) : spec).split(",");
   if (inputs.length !== operands.length) {
@@ -206,6 +205,30 @@ export function einsum(subscripts: string, operands: readonly NDArray[]): NDArra
   const out = allocate(dtype, nOut);
   for (let i = 0; i < nOut; i++) out[i] = castValue(dtype, acc[i]);
   return finishDtype(fromStorage(dtype, outShape, out));
+}
+
+/**
+ * Rewrite '...' into fresh capital letters: each operand's ellipsis covers its unnamed dimensions,
+ * right-aligned so they broadcast; implicit outputs put the ellipsis dimensions first, as numpy does.
+ */
+function expandEllipsis(spec: string, operands: readonly NDArray[]): string {
+  if (!spec.includes("...")) return spec;
+  const arrow = spec.indexOf("->");
+  const inputs = (arrow >= 0 ? spec.slice(0, arrow) : spec).split(",");
+  const pool = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZ"].filter((c) => !spec.includes(c));
+  const counts = inputs.map((s, i) => (s.includes("...") ? (operands[i]?.ndim ?? 0) - s.replace("...", "").length : 0));
+  const e = Math.max(0, ...counts);
+  if (counts.some((c) => c < 0)) throw valueError("einstein sum subscripts string contains too many subscripts for operand");
+  const letters = pool.slice(0, e);
+  const expanded = inputs.map((s, i) => s.replace("...", letters.slice(e - counts[i]).join("")));
+  let output: string;
+  if (arrow >= 0) output = spec.slice(arrow + 2).replace("...", letters.join(""));
+  else {
+    const seen = new Map<string, number>();
+    for (const s of inputs) for (const c of s.replace("...", "")) seen.set(c, (seen.get(c) ?? 0) + 1);
+    output = letters.join("") + [...seen.entries()].filter(([, n]) => n === 1).map(([c]) => c).sort().join("");
+  }
+  return `${expanded.join(",")}->${output}`;
 }
 
 // ---- linalg.norm ------------------------------------------------------------------------------------

@@ -532,3 +532,23 @@ export function ufuncOuter(name: string, a: NDArray, b: NDArray): NDArray {
   const av = new NDArray(a.data, a.dtype, [...a.shape, ...b.shape.map(() => 1)], [...a.strides, ...b.shape.map(() => 0)], a.offset);
   return binary(name, av, b);
 }
+
+/** np.nanvar with numpy's algorithm (NaNs replaced by 0 and excluded from the counts). */
+export function nanvar(a: NDArray, opts: VarOptions = {}): NDArray {
+  if (!a.dtype.isFloat) return variance(a, opts);
+  const isnan = unary("isnan", a);
+  const arr = replaceNaN(a, 0);
+  const cnt = sum(unary("logical_not", isnan), { axis: opts.axis, keepdims: true, dtype: DTYPES.int64 });
+  const avg = astype(binary("true_divide", sum(arr, { axis: opts.axis, keepdims: true, dtype: opts.dtype }), cnt), opts.dtype ?? a.dtype);
+  const dev = astype(binary("subtract", arr, avg), a.dtype);
+  const devMasked = fromStorage(dev.dtype, dev.shape, contiguousData(dev).slice());
+  for (let i = 0; i < devMasked.size; i++) if (isnan.getFlat(i) !== 0) devMasked.data[i] = 0;
+  const sq = binary("multiply", devMasked, devMasked);
+  const v = sum(sq, { axis: opts.axis, keepdims: opts.keepdims, dtype: opts.dtype });
+  const dof = binary("subtract", sum(unary("logical_not", isnan), { axis: opts.axis, keepdims: opts.keepdims, dtype: DTYPES.int64 }), pyInt(opts.ddof ?? 0));
+  return astype(binary("true_divide", v, dof), v.dtype);
+}
+
+export function nanstd(a: NDArray, opts: VarOptions = {}): NDArray {
+  return unary("sqrt", nanvar(a, opts));
+}

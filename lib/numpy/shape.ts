@@ -259,8 +259,10 @@ export function repeat(a: NDArray, repeats: number | readonly number[], axis?: n
 
 export type PadWidth = number | readonly number[] | readonly (readonly number[])[];
 
-/** np.pad(a, pad_width, mode="constant", constant_values=c). */
-export function pad(a: NDArray, padWidth: PadWidth, constantValue = 0): NDArray {
+export type PadMode = "constant" | "edge" | "reflect" | "symmetric" | "wrap";
+
+/** np.pad(a, pad_width, mode, constant_values=c) for the constant, edge, reflect, symmetric and wrap modes. */
+export function pad(a: NDArray, padWidth: PadWidth, constantValue = 0, mode: PadMode = "constant"): NDArray {
   const widths: [number, number][] = [];
   for (let d = 0; d < a.ndim; d++) {
     if (typeof padWidth === "number") widths.push([padWidth, padWidth]);
@@ -281,7 +283,31 @@ export function pad(a: NDArray, padWidth: PadWidth, constantValue = 0): NDArray 
   let inner = out;
   for (let d = 0; d < a.ndim; d++) inner = sliceAxis(inner, d, widths[d][0], widths[d][0] + a.shape[d]);
   assign(inner, a);
+  if (mode === "constant") return out;
+  // Fill the borders axis by axis from the already-filled interior, as numpy does.
+  for (let d = 0; d < a.ndim; d++) {
+    const [before, after] = widths[d];
+    const n = a.shape[d];
+    if ((before > 0 || after > 0) && n === 0) throw valueError(`can't extend empty axis ${d} using modes other than 'constant' or 'empty'`);
+    for (let k = 0; k < before + after; k++) {
+      const pos = k < before ? before - 1 - k : before + n + (k - before);
+      const src = before + sourceIndex(pos - before, n, mode);
+      assign(sliceAxis(out, d, pos, pos + 1), copyArray(sliceAxis(out, d, src, src + 1)));
+    }
+  }
   return out;
+}
+
+/** The interior index (0..n-1) a padded position i (< 0 or >= n) copies from. */
+function sourceIndex(i: number, n: number, mode: PadMode): number {
+  if (mode === "edge") return i < 0 ? 0 : n - 1;
+  if (mode === "wrap") return ((i % n) + n) % n;
+  if (n === 1) return 0;
+  // reflect mirrors about the edge element, symmetric repeats it.
+  const period = mode === "reflect" ? 2 * (n - 1) : 2 * n;
+  const j = ((i % period) + period) % period;
+  if (mode === "reflect") return j < n ? j : period - j;
+  return j < n ? j : period - 1 - j;
 }
 
 export function ascontiguousarray(a: NDArray): NDArray {

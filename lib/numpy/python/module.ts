@@ -2,9 +2,11 @@
  * The `numpy` module (and numpy.linalg, numpy.testing) for the Python engine. Register with
  * `runSource(src, { modules: NUMPY_MODULES })` or `new Session({ modules: NUMPY_MODULES })`.
  */
-import { type DType, DTYPES, promoteTypes } from "../dtypes";
+import { type DType, DTYPES, defaultDtypeFor, promoteTypes, promoteWithScalar } from "../dtypes";
+import { FLOAT_FORMATS, type FloatFormatName } from "../float-formats";
+import { DEFAULT_PRINT_OPTIONS, array2string } from "../printing";
 import * as C from "../creation";
-import { NDArray, broadcastTo, scalarArray, type Operand, type PyScalar } from "../ndarray";
+import { NDArray, broadcastTo, fromStorage, scalarArray, type Operand, type PyScalar } from "../ndarray";
 import * as R from "../reductions";
 import * as S from "../shape";
 import { BINARY_UFUNCS, UNARY_UFUNCS, around, clip, where } from "../ufuncs";
@@ -195,8 +197,11 @@ function initNumpy(mod: PyModule): void {
   def(mod, "fliplr", ["m"], 1, ([a], rt) => guard(() => wrapArray(S.flip(arr(a, rt), 1))));
   def(mod, "flipud", ["m"], 1, ([a], rt) => guard(() => wrapArray(S.flip(arr(a, rt), 0))));
   def(mod, "pad", ["array", "pad_width", "mode"], 2, ([a, w, m, cv], rt) => {
-    if (m !== undefined && m !== "constant") throw E.notImplementedError(`np.pad mode '${rt.str(m)}' is not supported in Kernel Lab`);
-    return guard(() => wrapArray(S.pad(arr(a, rt), padWidth(w as PyValue, rt), cv === undefined ? 0 : toFloat(cv, rt))));
+    const mode = m === undefined ? "constant" : m;
+    if (typeof mode !== "string" || !["constant", "edge", "reflect", "symmetric", "wrap"].includes(mode)) {
+      throw E.notImplementedError(`np.pad mode '${rt.str(mode)}' is not supported in Kernel Lab`);
+    }
+    return guard(() => wrapArray(S.pad(arr(a, rt), padWidth(w as PyValue, rt), cv === undefined ? 0 : toFloat(cv, rt), mode as S.PadMode)));
   }, ["constant_values"]);
   def(mod, "ravel", ["a", "order"], 1, ([a], rt) => guard(() => wrapArray(S.ravel(arr(a, rt)))));
   def(mod, "atleast_1d", ["a"], 1, ([a], rt) => guard(() => wrapArray(S.atleast1d(arr(a, rt)))));
@@ -248,7 +253,12 @@ function initNumpy(mod: PyModule): void {
     );
   }
   for (const [name, fn] of [["argmax", R.argmax], ["argmin", R.argmin]] as const) {
-    def(mod, name, ["a", "axis", "out"], 1, ([a, axis], rt, ) => guard(() => wrap(fn(arr(a, rt), optInt(axis, rt, null)))), ["keepdims"]);
+    def(mod, name, ["a", "axis", "out"], 1, ([a, axis, , keepdims], rt) => guard(() => wrap(fn(arr(a, rt), optInt(axis, rt, null), toBool(keepdims, rt, false)))), ["keepdims"]);
+  }
+  for (const [name, fn] of [["nanvar", R.nanvar], ["nanstd", R.nanstd]] as const) {
+    def(mod, name, ["a", "axis", "dtype", "out", "ddof", "keepdims"], 1, ([a, axis, dtype, , ddof, keepdims], rt) =>
+      guard(() => wrap(fn(arr(a, rt), { axis: toAxis(axis, rt), dtype: toDtype(dtype), ddof: ddof === undefined ? 0 : toFloat(ddof, rt), keepdims: toBool(keepdims, rt, false) }))),
+    );
   }
   for (const [name, fn] of [["cumsum", R.cumsum], ["cumprod", R.cumprod]] as const) {
     def(mod, name, ["a", "axis", "dtype", "out"], 1, ([a, axis, d], rt) => guard(() => wrapArray(fn(arr(a, rt), optInt(axis, rt, null), toDtype(d)))));
@@ -285,6 +295,78 @@ function initNumpy(mod: PyModule): void {
   );
   def(mod, "array_equal", ["a1", "a2", "equal_nan"], 2, ([a, b, en], rt) => guard(() => arrayEqual(arr(a, rt), arr(b, rt), toBool(en, rt, false))));
   def(mod, "promote_types", ["type1", "type2"], 2, ([a, b]) => dtypeObject(guard(() => promoteTypes(toDtype(a) as DType, toDtype(b) as DType))));
+  mod.set("True_", wrap(scalarArray(DTYPES.bool, 1)));
+  mod.set("False_", wrap(scalarArray(DTYPES.bool, 0)));
+  def(mod, "nan_to_num", ["x", "copy", "nan", "posinf", "neginf"], 1, ([x, , nan, posinf, neginf], rt) =>
+    guard(() => {
+      const a = C.copy(arr(x, rt));
+      if (!a.dtype.isFloat) return wrap(a);
+      const big = a.dtype.name === "float64" ? Number.MAX_VALUE : FLOAT_FORMATS[a.dtype.name as FloatFormatName].maxFinite;
+      const rep = (v: PyValue | undefined, d: number): number => (v === undefined || v === None ? d : toFloat(v, rt));
+      const n0 = rep(nan, 0);
+      const pinf = rep(posinf, big);
+      const ninf = rep(neginf, -big);
+      for (let i = 0; i < a.size; i++) {
+        const v = a.data[i];
+        if (v !== v) a.data[i] = n0;
+        else if (v === Infinity) a.data[i] = pinf;
+        else if (v === -Infinity) a.data[i] = ninf;
+      }
+      return wrap(a);
+    }),
+  );
+  def(mod, "unravel_index", ["indices", "shape", "order"], 2, ([ix, s], rt) =>
+    guard(() => {
+      const shape = toShape(s as PyValue, rt);
+      const idx = arr(ix, rt);
+      const size = shape.reduce((p, d) => p * d, 1);
+      const cols = shape.map(() => new Float64Array(idx.size));
+      for (let k = 0; k < idx.size; k++) {
+        let rem = idx.getFlat(k);
+        if (rem < 0 || rem >= size) throw E.valueError(`index ${rem} is out of bounds for array with size ${size}`);
+        for (let d = shape.length - 1; d >= 0; d--) {
+          cols[d][k] = rem % shape[d];
+          rem = Math.floor(rem / shape[d]);
+        }
+      }
+      return new PyTuple(cols.map((c) => wrap(fromStorage(DTYPES.int64, idx.shape, c))));
+    }),
+  );
+  def(mod, "argwhere", ["a"], 1, ([a], rt) =>
+    guard(() => {
+      const cols = nonzeroIndices(arr(a, rt));
+      const n = cols.length === 0 ? 0 : cols[0].size;
+      const out = new Float64Array(n * cols.length);
+      cols.forEach((c, d) => {
+        for (let i = 0; i < n; i++) out[i * cols.length + d] = c.getFlat(i);
+      });
+      return wrapArray(fromStorage(DTYPES.int64, [n, cols.length], out));
+    }),
+  );
+  def(mod, "result_type", [], 0, (_s, rt, xs) =>
+    guard(() => {
+      const strong: DType[] = [];
+      const weak: PyScalar[] = [];
+      for (const x of xs) {
+        if (x instanceof PyNDArray) strong.push(x.arr.dtype);
+        else if (typeof x === "number" || typeof x === "boolean" || typeof x === "bigint" || x instanceof PyFloat) weak.push(toOperand(x, rt) as PyScalar);
+        else strong.push(toDtype(x) as DType);
+      }
+      if (strong.length === 0 && weak.length === 0) throw E.valueError("at least one array or dtype is required");
+      let d = strong.length > 0 ? strong.reduce((p, q) => promoteTypes(p, q)) : defaultDtypeFor(weak[0].kind);
+      for (const w of weak) d = promoteTypes(d, strong.length > 0 ? promoteWithScalar(d, w.kind, w.value) : defaultDtypeFor(w.kind));
+      return dtypeObject(d);
+    }),
+  [], true);
+  def(mod, "array2string", ["a", "max_line_width", "precision", "suppress_small", "separator", "prefix"], 1, ([a, mlw, prec, sup, sep, prefix], rt) => {
+    const options = {
+      ...DEFAULT_PRINT_OPTIONS,
+      ...(mlw !== undefined && mlw !== None ? { linewidth: toInt(mlw, rt) } : {}),
+      ...(prec !== undefined && prec !== None ? { precision: toInt(prec, rt) } : {}),
+      ...(sup !== undefined && sup !== None ? { suppress: rt.truthy(sup) } : {}),
+    };
+    return array2string(arr(a, rt), sep === undefined ? " " : rt.str(sep), prefix === undefined ? "" : rt.str(prefix), "", options);
+  });
   def(mod, "isscalar", ["element"], 1, ([x]) => typeof x === "number" || typeof x === "boolean" || typeof x === "bigint" || x instanceof PyFloat || typeof x === "string" || (x instanceof PyNDArray && x.cls !== ndarrayType));
 }
 

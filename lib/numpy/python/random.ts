@@ -3,7 +3,9 @@
  * module-level functions (one RandomState per interpreter) and default_rng's Generator.
  */
 import { DTYPES, type DType } from "../dtypes";
-import { NDArray, assign, astype, copyArray, fromStorage } from "../ndarray";
+import { NDArray, assign, astype, broadcastShapes, broadcastTo, copyArray, fromStorage } from "../ndarray";
+import * as S from "../shape";
+import { binary } from "../ufuncs";
 import { getItem } from "../indexing";
 import { LegacyRandomState, Generator, defaultRng, type IntDTypeName } from "../random";
 import * as E from "../../python/runtime/errors";
@@ -107,6 +109,46 @@ function varShape(args: PyValue[], rt: Runtime): number[] | null {
   return args.length === 0 ? null : args.map((x) => toInt(x, rt));
 }
 
+function isArrayLike(v: PyValue | undefined): boolean {
+  return v instanceof PyList || v instanceof PyTuple || (v instanceof PyNDArray && v.arr.ndim > 0);
+}
+
+function rsDraw(d: Float64Array): NDArray {
+  return fromStorage(DTYPES.float64, [d.length], d);
+}
+
+/**
+ * normal/uniform with scalar or array parameters. Array parameters broadcast (with `size` when
+ * given); numpy draws one variate per output element in C order, so the stream is the same as
+ * for scalar parameters.
+ */
+function twoParam(
+  a: PyValue | undefined,
+  b: PyValue | undefined,
+  da: number,
+  db: number,
+  size: PyValue | undefined,
+  rt: Runtime,
+  scalar: (a: number, b: number, n: number) => Float64Array,
+  arrays: (a: NDArray, b: NDArray) => NDArray,
+  nonNegative: string | null,
+): PyValue {
+  const shape = sizeOf(size, rt);
+  if (!isArrayLike(a) && !isArrayLike(b)) {
+    return floats(guard(() => scalar(a === undefined ? da : toFloat(a, rt), b === undefined ? db : toFloat(b, rt), count(shape, rt))), shape);
+  }
+  return guard(() => {
+    const pa = toArray(a === undefined ? new PyFloat(da) : a, rt, DTYPES.float64);
+    const pb = toArray(b === undefined ? new PyFloat(db) : b, rt, DTYPES.float64);
+    const bshape = shape ?? broadcastShapes(pa.shape, pb.shape);
+    const A = broadcastTo(pa, bshape);
+    const B = broadcastTo(pb, bshape);
+    if (nonNegative !== null) for (let i = 0; i < B.size; i++) if (B.getFlat(i) < 0) throw E.valueError(`${nonNegative} < 0`);
+    count(bshape, rt);
+    return wrapArray(S.reshape(arrays(S.ravel(A), S.ravel(B)), bshape));
+  });
+}
+
 // ---- Generator ----------------------------------------------------------------------------------
 
 export class PyGenerator extends PyObject {
@@ -131,7 +173,7 @@ export const generatorType = defineNativeType<PyGenerator>({
       const dt = toDtype(dtype) ?? DTYPES.float64;
       if (dt === DTYPES.float32) {
         const data = g.randomFloat32(n);
-        return shape === null ? wrap(fromStorage(DTYPES.float32, [], data)) : wrapArray(fromStorage(DTYPES.float32, shape, data));
+        return shape === null ? new PyFloat(data[0]) : wrapArray(fromStorage(DTYPES.float32, shape, data));
       }
       return floats(g.random(n), shape);
     }),
@@ -141,7 +183,7 @@ export const generatorType = defineNativeType<PyGenerator>({
       const dt = toDtype(dtype) ?? DTYPES.float64;
       if (dt === DTYPES.float32) {
         const data = g.standardNormalFloat32(n);
-        return shape === null ? wrap(fromStorage(DTYPES.float32, [], data)) : wrapArray(fromStorage(DTYPES.float32, shape, data));
+        return shape === null ? new PyFloat(data[0]) : wrapArray(fromStorage(DTYPES.float32, shape, data));
       }
       return floats(g.standardNormal(n), shape);
     }),
@@ -207,14 +249,12 @@ function initRandom(mod: PyModule): void {
     const shape = sizeOf(size, rt);
     return floats(rs.standardNormal(count(shape, rt)), shape);
   });
-  fn(mod, "normal", ["loc", "scale", "size"], 0, ([loc, scale, size], rt) => {
-    const shape = sizeOf(size, rt);
-    return floats(guard(() => rs.normal(loc === undefined ? 0 : toFloat(loc, rt), scale === undefined ? 1 : toFloat(scale, rt), count(shape, rt))), shape);
-  });
-  fn(mod, "uniform", ["low", "high", "size"], 0, ([lo, hi, size], rt) => {
-    const shape = sizeOf(size, rt);
-    return floats(guard(() => rs.uniform(lo === undefined ? 0 : toFloat(lo, rt), hi === undefined ? 1 : toFloat(hi, rt), count(shape, rt))), shape);
-  });
+  fn(mod, "normal", ["loc", "scale", "size"], 0, ([loc, scale, size], rt) =>
+    twoParam(loc, scale, 0, 1, size, rt, (l, s, n) => rs.normal(l, s, n), (l, s) => binary("add", l, binary("multiply", s, rsDraw(rs.normal(0, 1, l.size)))), "scale"),
+  );
+  fn(mod, "uniform", ["low", "high", "size"], 0, ([lo, hi, size], rt) =>
+    twoParam(lo, hi, 0, 1, size, rt, (l, h, n) => rs.uniform(l, h, n), (l, h) => binary("add", l, binary("multiply", binary("subtract", h, l), rsDraw(rs.randomSample(l.size)))), null),
+  );
   fn(mod, "randint", ["low", "high", "size", "dtype"], 1, ([lo, hi, size, dtype], rt) => {
     const shape = sizeOf(size, rt);
     const dt = intDtype(dtype);

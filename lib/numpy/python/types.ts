@@ -296,6 +296,16 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
     if (spec !== "") throw E.typeError("unsupported format string passed to numpy.ndarray.__format__");
     return arrayStr(arr);
   },
+  __round__: (self, a, _kw, rt) => {
+    const nd = a[0];
+    if (nd === undefined || nd === None) {
+      // round(x) gives a Python int (half to even) for numpy scalars.
+      const v = guard(() => around(self.arr, 0)).getFlat(0);
+      if (!Number.isFinite(v)) throw v !== v ? E.valueError("cannot convert float NaN to integer") : E.overflowError("cannot convert float infinity to integer");
+      return v;
+    }
+    return guard(() => wrap(around(self.arr, toInt(nd, rt))));
+  },
   __hash__: (self, _a, _kw, rt) => {
     if (!isScalarObject(self)) throw E.typeError("unhashable type: 'numpy.ndarray'");
     const v = self.arr.getFlat(0);
@@ -423,6 +433,17 @@ const getters: Record<string, (self: PyNDArray, rt: Runtime) => PyValue> = {
   strides: (self) => pyTuple(self.arr.strides.map((s) => s * self.arr.itemsize)),
   T: (self) => guard(() => wrapArray(S.transpose(self.arr))),
   flat: (self) => guard(() => wrapArray(S.flatten(self.arr))),
+  base: (self) => {
+    const a = self.arr;
+    if (a.offset === 0 && a.size === a.data.length && a.isCContiguous) return None;
+    return wrapArray(new NDArray(a.data, a.dtype, [a.data.length], [1], 0));
+  },
+  flags: (self, rt) => {
+    const a = self.arr;
+    const c = a.isCContiguous;
+    const f = S.transpose(a).isCContiguous;
+    return rt.dict(["C_CONTIGUOUS", "F_CONTIGUOUS", "WRITEABLE", "OWNDATA"], [c, f, true, a.offset === 0 && a.size === a.data.length]);
+  },
 };
 
 export const ndarrayType: PyType = defineNativeType<PyNDArray>({
@@ -496,7 +517,7 @@ for (const name of Object.keys(DTYPES) as DTypeName[]) {
     instanceOf: PyNDArray,
     construct: (a, kw, rt) => {
       const [x] = parseArgs(name, a, kw, { names: ["value"] });
-      const arr = x === undefined ? toArray(0, rt, dtype) : toArray(x, rt, dtype);
+      const arr = x === undefined ? toArray(0, rt, dtype) : toArray(typeof x === "string" ? parseNumber(x, dtype) : x, rt, dtype);
       return guard(() => wrap(arr.dtype === dtype ? copyArray(arr) : astype(arr, dtype)));
     },
     methods,
@@ -504,6 +525,18 @@ for (const name of Object.keys(DTYPES) as DTypeName[]) {
   });
   scalarTypes.set(name, t);
   scalarTypeDtype.set(t, dtype);
+}
+
+/** np.float32("1.5") / np.int32("42"): numbers spelled as Python would parse them. */
+function parseNumber(text: string, dtype: DType): PyValue {
+  const t = text.trim();
+  if (dtype.isFloat) {
+    const v = /^[+-]?(inf(inity)?|nan)$/i.test(t) ? Number(t.replace(/inf(inity)?/i, "Infinity").replace(/nan/i, "NaN")) : Number(t);
+    if (t === "" || Number.isNaN(v) && !/nan/i.test(t)) throw E.valueError(`could not convert string to float: '${text}'`);
+    return new PyFloat(v);
+  }
+  if (!/^[+-]?\d+$/.test(t)) throw E.valueError(`invalid literal for int() with base 10: '${text}'`);
+  return Number(t);
 }
 
 // ---- ufunc --------------------------------------------------------------------------------------
