@@ -13,6 +13,8 @@ export interface Decimal {
   readonly exp: number;
 }
 
+import { roundTo } from "../float-formats";
+
 export type BinaryFloat = "float64" | "float32" | "float16";
 
 const PRECISION: Readonly<Record<BinaryFloat, { bits: number; minExp: number }>> = {
@@ -86,6 +88,35 @@ export function roundFractional(d: Decimal, p: number): Decimal {
   return roundSignificant(d, d.exp + 1 + p);
 }
 
+/**
+ * |x| rounded half-to-even to `p` fractional digits. The engine's toFixed rounds the exact value but
+ * breaks ties upwards; a tie needs x * 2^(p+1) to be an integer (x is dyadic), so only then, or out of
+ * toFixed's range, the exact expansion is used.
+ */
+export function roundedFractional(x: number, p: number): Decimal {
+  const a = Math.abs(x);
+  const negative = x < 0 || Object.is(x, -0);
+  if (p > 100 || a >= 1e21 || Number.isInteger(a * 2 ** (p + 1))) return { ...roundFractional(exactDecimal(a), p), negative };
+  const s = a.toFixed(p);
+  const dot = s.indexOf(".");
+  const intPart = dot < 0 ? s : s.slice(0, dot);
+  const digits = intPart + (dot < 0 ? "" : s.slice(dot + 1));
+  return stripZeros(digits, intPart.length - 1, negative);
+}
+
+/** |x| rounded half-to-even to `n` significant digits (toExponential unless a tie is possible). */
+export function roundedSignificant(x: number, n: number): Decimal {
+  const a = Math.abs(x);
+  const negative = x < 0 || Object.is(x, -0);
+  if (n < 1 || n > 101 || a === 0) return { ...roundSignificant(exactDecimal(a), n), negative };
+  const s = a.toExponential(n - 1);
+  const e = Number(s.slice(s.indexOf("e") + 1));
+  // A tie at digit n means a = (N + 1/2) * 10^(e-n+1), so a * 2^max(n-e, 0) is an integer. (When rounding
+  // carries into a new leading digit the kept digits are all 9s, odd, so ties round up either way.)
+  if (Number.isInteger(a * 2 ** Math.max(n - e, 0))) return { ...roundSignificant(exactDecimal(a), n), negative };
+  return parseExponential(s, negative);
+}
+
 /** Compares D * 10^k with B * 2^j exactly. */
 function compareDecBin(D: bigint, k: number, B: bigint, j: number): number {
   let l = D;
@@ -98,14 +129,48 @@ function compareDecBin(D: bigint, k: number, B: bigint, j: number): number {
   return l < r ? -1 : l > r ? 1 : 0;
 }
 
+function parseExponential(s: string, negative: boolean): Decimal {
+  const e = s.indexOf("e");
+  return stripZeros(s.slice(0, e).replace(".", ""), Number(s.slice(e + 1)), negative);
+}
+
+function isPowerOfTwo(a: number): boolean {
+  f64[0] = a;
+  return u32[0] === 0 && (u32[1] & 0xfffff) === 0;
+}
+
+/**
+ * Shortest digits via the engine's correctly rounded toExponential, for x that is not a power of two
+ * (so its rounding interval is symmetric and the nearest n-digit decimal is the one to test). Each
+ * candidate is parsed to a double and rounded to `kind`; that double rounding is trusted only when
+ * nudging the double by 2^-50 either way rounds to the same value, else undefined (use the exact path).
+ * toExponential breaks exact ties upwards where Dragon4 rounds half to even, so a candidate whose next
+ * digit could be a tie (the (n+1)-digit form ends in 5) also goes to the exact path.
+ */
+function shortestByEngine(a: number, kind: "float32" | "float16", round: (v: number) => number, negative: boolean): Decimal | undefined {
+  const maxDigits = kind === "float32" ? 9 : 5;
+  for (let n = 1; n <= maxDigits; n++) {
+    const s = a.toExponential(n - 1);
+    const d = Number(s);
+    const hit = round(d);
+    if (round(d * (1 + 2 ** -50)) !== hit || round(d * (1 - 2 ** -50)) !== hit) return undefined;
+    if (hit === a) {
+      const longer = a.toExponential(n);
+      return longer.charCodeAt(longer.indexOf("e") - 1) === 53 ? undefined : parseExponential(s, negative);
+    }
+  }
+  return undefined;
+}
+
 /** The shortest digits that read back as `x` in type `kind` (ties to even), nearest to x among those. */
 export function shortestDecimal(x: number, kind: BinaryFloat): Decimal {
   const negative = x < 0 || Object.is(x, -0);
   if (x === 0) return { negative, digits: "0", exp: 0 };
-  if (kind === "float64") {
-    const s = Math.abs(x).toExponential();
-    const [mant, ex] = s.split("e");
-    return stripZeros(mant.replace(".", ""), Number(ex), negative);
+  if (kind === "float64") return parseExponential(Math.abs(x).toExponential(), negative);
+  if (!isPowerOfTwo(x)) {
+    const round = kind === "float32" ? Math.fround : (v: number): number => roundTo("float16", v);
+    const fast = shortestByEngine(Math.abs(x), kind, round, negative);
+    if (fast) return fast;
   }
   const { bits, minExp } = PRECISION[kind];
   const a = Math.abs(x);

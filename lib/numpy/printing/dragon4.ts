@@ -4,7 +4,7 @@
  * Digits are the shortest round-trip digits of the value in its own type; a `precision` cutoff that
  * falls inside them rounds the exact binary value half-to-even, as Dragon4 does.
  */
-import { type BinaryFloat, type Decimal, exactDecimal, roundFractional, roundSignificant, shortestDecimal } from "./decimal";
+import { type BinaryFloat, type Decimal, exactDecimal, roundedFractional, roundedSignificant, roundSignificant, shortestDecimal } from "./decimal";
 
 /** numpy's trim modes: 'k' keep zeros, '.' trim zeros keep the point, '0' keep one zero, '-' trim both. */
 export type TrimMode = "k" | "." | "0" | "-";
@@ -42,8 +42,8 @@ export function positionalDigits(x: number, kind: BinaryFloat, precision: number
   const d = shortestDecimal(x, kind);
   if (d.digits === "0") return d;
   const fracDigits = d.digits.length - 1 - d.exp;
-  if (precision !== undefined && fracDigits > precision) return { ...roundFractional(exactDecimal(x), precision), negative: d.negative };
-  if (fracDigits < minDigits) return { ...roundFractional(exactDecimal(x), minDigits), negative: d.negative };
+  if (precision !== undefined && fracDigits > precision) return roundedFractional(x, precision);
+  if (fracDigits < minDigits) return roundedFractional(x, minDigits);
   return d;
 }
 
@@ -51,8 +51,8 @@ export function positionalDigits(x: number, kind: BinaryFloat, precision: number
 export function scientificDigits(x: number, kind: BinaryFloat, precision: number | undefined, minDigits = 0): Decimal {
   const d = shortestDecimal(x, kind);
   if (d.digits === "0") return d;
-  if (precision !== undefined && d.digits.length - 1 > precision) return { ...roundSignificant(exactDecimal(x), precision + 1), negative: d.negative };
-  if (d.digits.length - 1 < minDigits) return { ...roundSignificant(exactDecimal(x), minDigits + 1), negative: d.negative };
+  if (precision !== undefined && d.digits.length - 1 > precision) return roundedSignificant(x, precision + 1);
+  if (d.digits.length - 1 < minDigits) return roundedSignificant(x, minDigits + 1);
   return d;
 }
 
