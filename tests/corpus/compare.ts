@@ -54,11 +54,11 @@ function splitNumbers(text: string): { words: string[]; numbers: number[] } {
   const numbers: number[] = [];
   let last = 0;
   for (const m of text.matchAll(NUMBER)) {
-    words.push(text.slice(last, m.index).replace(/\s+/g, " "));
+    words.push(text.slice(last, m.index).replace(/\s+/g, ""));
     numbers.push(Number(m[0].replace(/^([-+]?)inf$/, "$1Infinity")));
     last = (m.index ?? 0) + m[0].length;
   }
-  words.push(text.slice(last).replace(/\s+/g, " "));
+  words.push(text.slice(last).replace(/\s+/g, ""));
   return { words, numbers };
 }
 
@@ -68,8 +68,8 @@ function close(a: number, b: number, tolerance: number): boolean {
   return Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
 }
 
-/** Text equality, or with a tolerance: same words (whitespace runs collapsed, since numpy pads columns
- * to the widest number) and numbers within the relative tolerance. Returns a description of the first
+/** Text equality, or with a tolerance: same words (whitespace ignored, since numpy pads columns to the
+ * widest number and wraps lines by width) and numbers within the relative tolerance. Returns a description of the first
  * difference, or null. */
 export function compareText(actual: string, expected: string, tolerance?: number): string | null {
   if (actual === expected) return null;

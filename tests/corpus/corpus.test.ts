@@ -14,6 +14,7 @@ interface RunOptions {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   limits?: { wallTimeMs?: number };
+  modules?: readonly unknown[];
 }
 interface Engine {
   runSource(source: string, options: RunOptions): { exitCode: number };
@@ -30,6 +31,10 @@ const enginePath = fileURLToPath(new URL("../../lib/python/index.ts", import.met
 const engineModule: Partial<Engine> | undefined = existsSync(enginePath)
   ? ((await import(/* @vite-ignore */ enginePath)) as Partial<Engine>)
   : undefined;
+// numpy is a native module the host passes in (as the kernel server does).
+const numpyPath = fileURLToPath(new URL("../../lib/numpy/python/module.ts", import.meta.url));
+const numpyModules: readonly unknown[] =
+  (existsSync(numpyPath) ? ((await import(/* @vite-ignore */ numpyPath)) as { NUMPY_MODULES?: readonly unknown[] }).NUMPY_MODULES : undefined) ?? [];
 const engine: Engine | undefined = typeof engineModule?.runSource === "function" ? (engineModule as Engine) : undefined;
 
 function runProgram(runner: Engine, name: string): string[] {
@@ -44,6 +49,7 @@ function runProgram(runner: Engine, name: string): string[] {
       stdout: (t) => (stdout += t),
       stderr: (t) => (stderr += t),
       limits: { wallTimeMs: 10_000 },
+      modules: numpyModules,
     }).exitCode;
   } catch (e) {
     return [`JavaScript exception escaped runSource: ${e instanceof Error ? e.stack?.split("\n").slice(0, 3).join(" | ") : String(e)}`];

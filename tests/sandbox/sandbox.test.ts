@@ -31,6 +31,7 @@ interface SessionOptions {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   limits?: { wallTimeMs?: number; memoryBytes?: number; maxRecursionDepth?: number };
+  modules?: readonly unknown[];
 }
 interface Engine {
   Session: new (options: SessionOptions) => SessionLike;
@@ -49,6 +50,10 @@ const enginePath = fileURLToPath(new URL("../../lib/python/index.ts", import.met
 const engineModule: Partial<Engine> | undefined = existsSync(enginePath)
   ? ((await import(/* @vite-ignore */ enginePath)) as Partial<Engine>)
   : undefined;
+// numpy is a native module the host passes in (as the kernel server does).
+const numpyPath = fileURLToPath(new URL("../../lib/numpy/python/module.ts", import.meta.url));
+const numpyModules: readonly unknown[] =
+  (existsSync(numpyPath) ? ((await import(/* @vite-ignore */ numpyPath)) as { NUMPY_MODULES?: readonly unknown[] }).NUMPY_MODULES : undefined) ?? [];
 const engine: Engine | undefined = typeof engineModule?.Session === "function" ? (engineModule as Engine) : undefined;
 
 /** Text that only a JavaScript value, a JavaScript stack trace or a successful escape would produce. */
@@ -91,6 +96,7 @@ function runAttempt(runner: Engine, name: string): string[] {
     stdout: (t) => (out += t),
     stderr: (t) => (out += t),
     limits: { wallTimeMs: WALL_TIME_MS, memoryBytes: MEMORY_BYTES },
+    modules: numpyModules,
   });
   const problems: string[] = [];
   const setup = session.execute("canary = 41", { cellName: "<setup>" });
