@@ -1,0 +1,10 @@
+# Exact comparisons between ints and floats, including huge ints and float precision edges
+print(2 ** 53 + 1 == float(2 ** 53 + 1), 2 ** 53 == float(2 ** 53), 10 ** 400 > 1e308, -(10 ** 400) < -1e308)
+print(1 == 1.0, 0.1 + 0.2 == 0.3, 9007199254740993 > 9007199254740992.0, 2 ** 64 == 2.0 ** 64)
+print(max(2 ** 63, 9.3e18), min(-1, -1.0, key=abs), sorted([3, 2.5, True, 2 ** 70, -1e300]))
+print(float("inf") > 10 ** 1000, float("-inf") < -(10 ** 1000), float("nan") == 10 ** 1000)
+print(int(1e300) == 10 ** 300, int(1e300) % 10 ** 10, int(2.5e-300), int(-0.9))
+print(7 / 2 == 3.5, 7 // 2.0, -7 // 2.0, 7 % -2.0, divmod(-7.5, -2), divmod(7, 0.5))
+print(round(2 ** 0.5, 10), round(123.456, -1), round(-0.5), round(0.5 + 1e-16), round(2.5000000001))
+print(1e16 + 1 == 1e16, int(1e16) + 1, float(int(1e16) + 1))
+print(0.1 * 3, 0.1 * 3 == 0.30000000000000004, 1 - 0.9, 100 * 1.15)

@@ -1,0 +1,11 @@
+# str method edge cases: split with maxsplit/None, title with apostrophes, zfill signs, center padding
+print("a b  c d".split(None, 1), "a b  c d".rsplit(None, 1), "  a  ".split(" "), "a,b,".split(","))
+print("abc".center(6, "*"), "abc".center(7, "*"), "ab".center(5), "abcd".center(5, "-"))
+print("-5".zfill(4), "+5".zfill(4), "5".zfill(-1), "--5".zfill(5))
+print("they're bill's friends".title(), "hello WORLD 2nd".title(), "ǆungla".title())
+print("aaa".count("a", 1), "aaa".count("aa"), "abcabc".rfind("c", 0, 5), "abc".find("c", -1))
+print("Hello".ljust(8, "."), "Hello".rjust(3), "x".join(["1", "2", "3"]), "".join([]))
+print("a\tb".expandtabs(), "a\tb".expandtabs(2), "tab\t\tend".expandtabs(4))
+print(" \t\n".isspace(), "".isspace(), "ABC".lower().upper(), "ß".casefold(), "İ".lower() == "i̇")
+print("%s" % ("x".partition("y"),), "a-b-c".split("-", -1), "1,2,3".split(",", 0))
+print("abc".startswith(""), "abc".endswith(("x", "bc")), "abc"[::-1].upper().find("B"))
