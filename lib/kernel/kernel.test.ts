@@ -246,6 +246,25 @@ describe("interrupt, restart, limits and death", () => {
   });
 });
 
+describe("iopub rate limit", () => {
+  it("drops a flood of output messages with one stderr warning and still finishes the request", async () => {
+    const km = manager({ iopubRateLimits: { msgRate: 3, dataRate: 1e9, windowSeconds: 1 } });
+    const { id } = km.start();
+    await km.whenReady(id);
+    const client = new TestClient(km, id);
+    const code = Array.from({ length: 8 }, (_, i) => `print(${i})\nsleep(40)`).join("\n");
+    const { reply, all } = await client.execute(code);
+    expect(reply.content).toMatchObject({ status: "ok" });
+    const streams = all.filter((m) => m.header.msg_type === "stream").map((m) => m.content as { name: string; text: string });
+    const warnings = streams.filter((s) => s.name === "stderr");
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].text).toMatch(/^Output rate limit exceeded/);
+    expect(streams.filter((s) => s.name === "stdout").length).toBeLessThanOrEqual(3);
+    expect(types(all).at(-1)).toBe("status:idle");
+    expect(checkRequestOrdering(client.received)).toEqual([]);
+  });
+});
+
 describe("KernelManager", () => {
   it("refuses kernels over the cap with a clear error, and unknown ids and kernelspecs", async () => {
     const km = manager({ maxKernels: 2 });

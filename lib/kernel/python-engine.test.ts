@@ -93,3 +93,21 @@ describe("kernel running the Python engine", () => {
     client.conn.close();
   });
 });
+
+describe("Python kernel limits", () => {
+  it("dies when a cell exhausts the worker heap, and restarts clean", async () => {
+    const small = new KernelManager({ cullIdleMs: 0, limits: { heapMb: 96 } });
+    try {
+      const { id } = small.start();
+      await small.whenReady(id);
+      const client = new TestClient(small, id);
+      const { reply } = await client.execute("hog = []\nwhile True:\n    hog.append([0] * 100000)");
+      expect(reply.content).toMatchObject({ status: "error", ename: "DeadKernelError" });
+      expect(small.get(id).execution_state).toBe("dead");
+      await small.restart(id);
+      expect((await client.execute("len([1, 2])")).all.find((m) => m.header.msg_type === "execute_result")?.content).toMatchObject({ data: { "text/plain": "2" } });
+    } finally {
+      await small.shutdownAll();
+    }
+  });
+});
