@@ -292,21 +292,10 @@ function extremum(a: NDArray, opts: ReduceOptions, isMax: boolean, skipNaN: bool
         if (isMax ? v > r : v < r) r = v;
       }
     } else if (dense && isMax) {
-      for (; j < m; j++) {
-        const v = d[base + j];
-        if (v > r || v !== v) {
-          r = v;
-          if (v !== v) break;
-        }
-      }
+      // Math.max propagates NaN exactly as numpy's maximum reduction does.
+      for (; j < m; j++) r = Math.max(r, d[base + j]);
     } else if (dense) {
-      for (; j < m; j++) {
-        const v = d[base + j];
-        if (v < r || v !== v) {
-          r = v;
-          if (v !== v) break;
-        }
-      }
+      for (; j < m; j++) r = Math.min(r, d[base + j]);
     } else {
       for (; j < m; j++) {
         const v = d[base + block[j]];
