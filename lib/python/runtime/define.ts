@@ -13,6 +13,7 @@ import {
   PyType,
   objectType,
   typeOf,
+  typesChanged,
   typeType,
   type Allocator,
   type Kwargs,
@@ -35,6 +36,7 @@ export function method<T extends PyValue = PyValue>(
 ): PyMethodDescr {
   const d = new PyMethodDescr(name, type, impl as NativeMethodImpl, check ?? ((v) => typeOf(v).isSubtypeOf(type)));
   type.ns.set(name, d);
+  typesChanged();
   return d;
 }
 
@@ -44,6 +46,7 @@ export function getter<T extends PyValue = PyValue>(
   get: (self: T, rt: Runtime) => PyValue,
   set?: (self: T, value: PyValue, rt: Runtime) => void,
 ): void {
+  typesChanged();
   type.ns.set(
     name,
     new PyGetSet(
@@ -125,5 +128,6 @@ export function defineNativeType<T extends PyObject>(spec: NativeTypeSpec<T>): P
     type.ns.set(name, new PyStaticMethod(new PyBuiltin(name, impl, `${spec.name}.${name}`)));
   }
   for (const [name, v] of Object.entries(spec.classAttrs ?? {})) type.ns.set(name, v);
+  typesChanged();
   return type;
 }

@@ -4,7 +4,7 @@
  */
 
 import { builtinValues } from "./builtins";
-import { PyModule } from "./objects";
+import { PyModule, typesChanged } from "./objects";
 import { Runtime, type NativeModuleDef, type RuntimeOptions } from "./runtime";
 import { functoolsModule } from "./modules/functools";
 import { itertoolsModule } from "./modules/itertools";
@@ -26,6 +26,7 @@ export const stdlibModules: readonly NativeModuleDef[] = [
 ];
 
 export function createRuntime(opts: RuntimeOptions): Runtime {
+  typesChanged();
   const rt = new Runtime({ ...opts, modules: [...stdlibModules, ...(opts.modules ?? [])] });
   for (const [name, value] of builtinValues()) rt.builtins.set(name, value);
   const builtinsModule = new PyModule("builtins", rt.builtins);

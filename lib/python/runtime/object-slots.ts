@@ -55,16 +55,14 @@ export const objectFormat = method(objectType, "__format__", (self, args, _k, rt
   if (spec !== "") throw typeError(`unsupported format string passed to ${typeOf(self).name}.__format__`);
   return rt.str(self);
 });
-objectType.ns.set(
-  "__new__",
-  new PyStaticMethod(
+export const objectNew = new PyStaticMethod(
     new PyBuiltin("__new__", (args, kw, rt) => {
       const cls = args[0];
       if (!(cls instanceof PyType)) throw typeError("object.__new__(X): X is not a type object");
       return cls.alloc === objectType.alloc ? plainAlloc(cls, [], null, rt) : cls.alloc(cls, args.slice(1), kw, rt);
     }),
-  ),
 );
+objectType.ns.set("__new__", objectNew);
 method(objectType, "__init_subclass__", () => None);
 method(objectType, "__dir__", (self, _a, _k, rt) => rt.tuple(dirNames(self)));
 getter(objectType, "__class__", (self) => typeOf(self));

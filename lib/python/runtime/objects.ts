@@ -25,11 +25,26 @@ export type PyValue = number | bigint | boolean | string | PyObject;
 /** Arguments passed by keyword to a native function. */
 export type Kwargs = Map<string, PyValue>;
 
+const MISSING: unique symbol = Symbol("missing");
+/**
+ * Bumped whenever any type namespace changes after creation, which invalidates every type's lookup
+ * memo (like CPython's type version tags). A cache-coherence counter, not interpreter state.
+ */
+let typeEpoch = 0;
+export function typesChanged(): void {
+  typeEpoch++;
+}
+
+/*
+ * Fields below are `declare`d and assigned in constructors rather than declared as class fields:
+ * ES2022 class fields are *defined*, and once the PyObject constructor has seen many subclasses those
+ * defines go megamorphic and fall back to the V8 runtime (a 10x slower allocation for every float).
+ */
 export class PyObject {
   /** The Python type. Instances of user subclasses of builtins carry the subclass here. */
-  cls: PyType;
+  declare cls: PyType;
   /** Instance attributes (`__dict__`); null for objects without one (builtin values). */
-  dict: Map<string, PyValue> | null;
+  declare dict: Map<string, PyValue> | null;
   constructor(cls: PyType, dict: Map<string, PyValue> | null = null) {
     this.cls = cls;
     this.dict = dict;
@@ -80,13 +95,26 @@ export class PyType extends PyObject {
     this.mro = computeMro(this, bases);
   }
 
-  /** Look a name up along the MRO (class attributes, methods, slots). */
+  private readonly cache = new Map<string, PyValue | typeof MISSING>();
+  private cacheEpoch = -1;
+
+  /** Look a name up along the MRO (class attributes, methods, slots), memoised per type. */
   lookup(name: string): PyValue | undefined {
+    if (this.cacheEpoch !== typeEpoch) {
+      this.cache.clear();
+      this.cacheEpoch = typeEpoch;
+    }
+    const hit = this.cache.get(name);
+    if (hit !== undefined) return hit === MISSING ? undefined : hit;
     const mro = this.mro;
     for (let i = 0; i < mro.length; i++) {
       const v = mro[i].ns.get(name);
-      if (v !== undefined) return v;
+      if (v !== undefined) {
+        this.cache.set(name, v);
+        return v;
+      }
     }
+    this.cache.set(name, MISSING);
     return undefined;
   }
 
@@ -161,7 +189,7 @@ export const NotImplemented: PyObject = new PyObject(notImplementedType);
 export const Ellipsis: PyObject = new PyObject(ellipsisType);
 
 export class PyFloat extends PyObject {
-  readonly v: number;
+  declare readonly v: number;
   constructor(v: number, cls: PyType = floatType) {
     super(cls);
     this.v = v;
@@ -170,7 +198,7 @@ export class PyFloat extends PyObject {
 
 export const listType = builtinType("list", [objectType], (cls) => new PyList([], cls));
 export class PyList extends PyObject {
-  items: PyValue[];
+  declare items: PyValue[];
   constructor(items: PyValue[], cls: PyType = listType) {
     super(cls, cls === listType ? null : new Map());
     this.items = items;
@@ -179,12 +207,13 @@ export class PyList extends PyObject {
 
 export const tupleType = builtinType("tuple", [objectType], notYet, false);
 export class PyTuple extends PyObject {
-  readonly items: readonly PyValue[];
+  declare readonly items: readonly PyValue[];
   /** Cached hash (tuples are immutable); undefined until first computed. */
-  hashCache: number | undefined = undefined;
+  declare hashCache: number | bigint | undefined;
   constructor(items: readonly PyValue[], cls: PyType = tupleType) {
     super(cls);
     this.items = items;
+    this.hashCache = undefined;
   }
 }
 

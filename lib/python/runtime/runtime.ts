@@ -45,6 +45,7 @@ import {
   strType,
   tupleType,
   typeOf,
+  typesChanged,
   typeType,
   type GlobalCell,
   type Kwargs,
@@ -53,7 +54,7 @@ import {
 import * as N from "./numeric";
 import type { CodeInfo, FunctionImpl, Protocol, PyIter } from "./protocol";
 import { formatException } from "./traceback";
-import { objectEq, objectFormat, objectHash, objectStr } from "./object-slots";
+import { objectEq, objectFormat, objectHash, objectNew, objectStr } from "./object-slots";
 import { percentFormatValue } from "./percent";
 import { dictType as objDictType } from "./objects";
 
@@ -486,6 +487,7 @@ export class Runtime implements Protocol, KeyOps {
       if (obj instanceof PyType) {
         if (obj.frozen) throw E.typeError(`cannot set '${name}' attribute of immutable type '${typeQualName(obj)}'`);
         obj.ns.set(name, value);
+        typesChanged();
         return;
       }
       if (obj instanceof PyModule) {
@@ -513,6 +515,7 @@ export class Runtime implements Protocol, KeyOps {
       if (obj instanceof PyType) {
         if (obj.frozen) throw E.typeError(`cannot delete '${name}' attribute of immutable type '${typeQualName(obj)}'`);
         if (!obj.ns.delete(name)) throw E.attributeError(`type object '${obj.name}' has no attribute '${name}'`);
+        typesChanged();
         return;
       }
       if (obj instanceof PyModule) {
@@ -743,7 +746,10 @@ export class Runtime implements Protocol, KeyOps {
       if (a.length + b.length > 1 << 28) this.charge((a.length + b.length) * 2);
       return a + b;
     }
-    if (a instanceof PyFloat && b instanceof PyFloat) return new PyFloat(a.v + b.v);
+    if (a instanceof PyFloat) {
+      if (b instanceof PyFloat) return new PyFloat(a.v + b.v);
+      if (typeof b === "number") return new PyFloat(a.v + b);
+    } else if (typeof a === "number" && b instanceof PyFloat) return new PyFloat(a + b.v);
     return this.binop("add", a, b);
   }
   sub(a: PyValue, b: PyValue): PyValue {
@@ -751,7 +757,10 @@ export class Runtime implements Protocol, KeyOps {
       const r = a - b;
       return Number.isSafeInteger(r) ? r : N.intSub(a, b);
     }
-    if (a instanceof PyFloat && b instanceof PyFloat) return new PyFloat(a.v - b.v);
+    if (a instanceof PyFloat) {
+      if (b instanceof PyFloat) return new PyFloat(a.v - b.v);
+      if (typeof b === "number") return new PyFloat(a.v - b);
+    } else if (typeof a === "number" && b instanceof PyFloat) return new PyFloat(a - b.v);
     return this.binop("sub", a, b);
   }
   mul(a: PyValue, b: PyValue): PyValue {
@@ -759,11 +768,20 @@ export class Runtime implements Protocol, KeyOps {
       const r = a * b;
       return Number.isSafeInteger(r) ? (r === 0 ? 0 : r) : N.intMul(a, b);
     }
-    if (a instanceof PyFloat && b instanceof PyFloat) return new PyFloat(a.v * b.v);
+    if (a instanceof PyFloat) {
+      if (b instanceof PyFloat) return new PyFloat(a.v * b.v);
+      if (typeof b === "number") return new PyFloat(a.v * b);
+    } else if (typeof a === "number" && b instanceof PyFloat) return new PyFloat(a * b.v);
     return this.binop("mul", a, b);
   }
   truediv(a: PyValue, b: PyValue): PyValue {
-    if (a instanceof PyFloat && b instanceof PyFloat) return new PyFloat(N.floatTrueDiv(a.v, b.v));
+    if (a instanceof PyFloat) {
+      if (b instanceof PyFloat) return new PyFloat(N.floatTrueDiv(a.v, b.v));
+      if (typeof b === "number") return new PyFloat(N.floatTrueDiv(a.v, b));
+    } else if (typeof a === "number") {
+      if (b instanceof PyFloat) return new PyFloat(N.floatTrueDiv(a, b.v));
+      if (typeof b === "number") return new PyFloat(N.intTrueDiv(a, b));
+    }
     return this.binop("truediv", a, b);
   }
   floordiv(a: PyValue, b: PyValue): PyValue {
@@ -798,7 +816,7 @@ export class Runtime implements Protocol, KeyOps {
   }
 
   /** The generic binary operator: a.__op__(b), then b.__rop__(a), with subclass priority. */
-  binop(name: BinName, a: PyValue, b: PyValue): PyValue {
+  binop(name: BinName, a: PyValue, b: PyValue, inplace = false): PyValue {
     const slot = SLOTS[name];
     const ta = typeOf(a);
     const tb = typeOf(b);
@@ -817,10 +835,10 @@ export class Runtime implements Protocol, KeyOps {
       const r = this.callBound(fb, b, [a]);
       if (r !== NotImplemented) return r;
     }
-    throw this.binopError(name, ta, tb);
+    throw this.binopError(name, ta, tb, inplace);
   }
 
-  private binopError(name: BinName, ta: PyType, tb: PyType): PyBaseException {
+  private binopError(name: BinName, ta: PyType, tb: PyType, inplace: boolean): PyBaseException {
     if (name === "add" && (ta === strType || ta === listType || ta === tupleType)) {
       return E.typeError(`can only concatenate ${ta.name} (not "${tb.name}") to ${ta.name}`);
     }
@@ -828,7 +846,8 @@ export class Runtime implements Protocol, KeyOps {
       const other = isSeqType(ta) ? tb : ta;
       return E.typeError(`can't multiply sequence by non-int of type '${other.name}'`);
     }
-    return E.typeError(`unsupported operand type(s) for ${SLOTS[name].sym}: '${ta.name}' and '${tb.name}'`);
+    const sym = SLOTS[name].sym;
+    return E.typeError(`unsupported operand type(s) for ${inplace ? (name === "pow" ? "**=" : sym + "=") : sym}: '${ta.name}' and '${tb.name}'`);
   }
 
   private inplace(name: BinName, a: PyValue, b: PyValue): PyValue {
@@ -839,7 +858,7 @@ export class Runtime implements Protocol, KeyOps {
         if (r !== NotImplemented) return r;
       }
     }
-    return this.binop(name, a, b);
+    return this.binop(name, a, b, true);
   }
   iadd(a: PyValue, b: PyValue): PyValue {
     if (typeof a === "number" && typeof b === "number") {
@@ -852,6 +871,7 @@ export class Runtime implements Protocol, KeyOps {
       this.extend(a.items, b);
       return a;
     }
+    if (typeof a !== "object" && typeof b !== "object") return this.binop("add", a, b, true);
     return this.inplace("add", a, b);
   }
   isub(a: PyValue, b: PyValue): PyValue {
@@ -987,25 +1007,37 @@ export class Runtime implements Protocol, KeyOps {
   lt(a: PyValue, b: PyValue): PyValue {
     if (typeof a === "number" && typeof b === "number") return a < b;
     if (typeof a === "string" && typeof b === "string") return a < b;
-    if (a instanceof PyFloat && b instanceof PyFloat) return a.v < b.v;
+    if (a instanceof PyFloat) {
+      if (b instanceof PyFloat) return a.v < b.v;
+      if (typeof b === "number") return a.v < b;
+    } else if (typeof a === "number" && b instanceof PyFloat) return a < b.v;
     return this.compare("lt", a, b);
   }
   le(a: PyValue, b: PyValue): PyValue {
     if (typeof a === "number" && typeof b === "number") return a <= b;
     if (typeof a === "string" && typeof b === "string") return a <= b;
-    if (a instanceof PyFloat && b instanceof PyFloat) return a.v <= b.v;
+    if (a instanceof PyFloat) {
+      if (b instanceof PyFloat) return a.v <= b.v;
+      if (typeof b === "number") return a.v <= b;
+    } else if (typeof a === "number" && b instanceof PyFloat) return a <= b.v;
     return this.compare("le", a, b);
   }
   gt(a: PyValue, b: PyValue): PyValue {
     if (typeof a === "number" && typeof b === "number") return a > b;
     if (typeof a === "string" && typeof b === "string") return a > b;
-    if (a instanceof PyFloat && b instanceof PyFloat) return a.v > b.v;
+    if (a instanceof PyFloat) {
+      if (b instanceof PyFloat) return a.v > b.v;
+      if (typeof b === "number") return a.v > b;
+    } else if (typeof a === "number" && b instanceof PyFloat) return a > b.v;
     return this.compare("gt", a, b);
   }
   ge(a: PyValue, b: PyValue): PyValue {
     if (typeof a === "number" && typeof b === "number") return a >= b;
     if (typeof a === "string" && typeof b === "string") return a >= b;
-    if (a instanceof PyFloat && b instanceof PyFloat) return a.v >= b.v;
+    if (a instanceof PyFloat) {
+      if (b instanceof PyFloat) return a.v >= b.v;
+      if (typeof b === "number") return a.v >= b;
+    } else if (typeof a === "number" && b instanceof PyFloat) return a >= b.v;
     return this.compare("ge", a, b);
   }
 
@@ -1477,7 +1509,7 @@ export class Runtime implements Protocol, KeyOps {
     if (t === typeType && args.length === 1 && kw === null) return typeOf(args[0]);
     const userNew = t.lookup("__new__");
     let obj: PyValue;
-    if (userNew instanceof PyStaticMethod || userNew instanceof PyFunction) {
+    if (userNew !== objectNew && (userNew instanceof PyStaticMethod || userNew instanceof PyFunction)) {
       const fn = userNew instanceof PyStaticMethod ? userNew.func : userNew;
       obj = this.call(fn, [t, ...args], kw);
     } else {

@@ -1,0 +1,156 @@
+"""Golden stdout/stderr/exit status of small programs run by CPython 3.11 as `python3 prog.py`.
+
+Run: python3 lib/python/runtime/golden/tracebacks.gen.py  (writes tracebacks.golden.json)
+"""
+import json, os, subprocess, tempfile
+
+PROGRAMS = {
+    "nested_calls": """
+def inner(x):
+    return 10 / x
+
+def outer(y):
+    z = y - 1
+    return inner(z)
+
+print("start")
+outer(1)
+""",
+    "during_handling": """
+d = {}
+try:
+    d["missing"]
+except KeyError:
+    raise ValueError("could not find it")
+""",
+    "direct_cause": """
+def parse(s):
+    try:
+        return int(s)
+    except ValueError as e:
+        raise RuntimeError("bad config") from e
+
+parse("x1")
+""",
+    "suppressed_context": """
+try:
+    1 / 0
+except ZeroDivisionError:
+    raise TypeError("replaced") from None
+""",
+    "custom_exception": """
+class TileError(Exception):
+    pass
+
+def check(n):
+    if n % 128:
+        raise TileError(f"size {n} is not a multiple of 128")
+
+check(256)
+check(100)
+""",
+    "no_message": """
+class Empty(Exception):
+    pass
+raise Empty
+""",
+    "key_error_tuple": """
+{}[(1, 2)]
+""",
+    "method_frames": """
+class Acc:
+    def __init__(self):
+        self.total = 0
+    def add(self, v):
+        self.total += v
+        return self
+
+a = Acc()
+a.add(1).add("x")
+""",
+    "recursion": """
+def down(n):
+    return down(n + 1)
+try:
+    down(0)
+except RecursionError as e:
+    print("caught:", e)
+print("still alive")
+""",
+    "assert_message": """
+x = 3
+assert x == 3
+assert x > 5, f"x too small: {x}"
+""",
+    "unbound_local": """
+count = 0
+def bump():
+    count += 1
+bump()
+""",
+    "name_error": """
+def f():
+    return undefined_name + 1
+f()
+""",
+    "attribute_error": """
+class P:
+    pass
+p = P()
+print(p.missing)
+""",
+    "exit_code": """
+import sys
+print("bye")
+sys.exit(3)
+""",
+    "exit_message": """
+import sys
+sys.exit("fatal: no kernel")
+""",
+    "stderr_print": """
+import sys
+print("to stdout")
+print("to stderr", file=sys.stderr)
+print("a", "b", sep="-", end="!\\n")
+""",
+    "finally_runs": """
+def f():
+    try:
+        return "from try"
+    finally:
+        print("finally ran")
+print(f())
+try:
+    try:
+        raise KeyError("k")
+    finally:
+        print("cleanup")
+except KeyError as e:
+    print("outer caught", repr(e))
+""",
+    "reraise_bare": """
+def g():
+    try:
+        [][1]
+    except IndexError:
+        print("logging")
+        raise
+g()
+""",
+}
+
+out = []
+with tempfile.TemporaryDirectory() as d:
+    for name, src in PROGRAMS.items():
+        src = src.lstrip("\n")
+        with open(os.path.join(d, "prog.py"), "w") as f:
+            f.write(src)
+        r = subprocess.run(["python3", "prog.py"], cwd=d, capture_output=True, text=True)
+        stderr = r.stderr.replace(os.path.realpath(d) + "/", "").replace(d + "/", "")
+        out.append({"name": name, "source": src, "stdout": r.stdout, "stderr": stderr, "exitCode": r.returncode})
+
+path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tracebacks.golden.json")
+with open(path, "w") as f:
+    json.dump(out, f, indent=1)
+print(f"{len(out)} programs -> {path}")
