@@ -172,6 +172,13 @@ export function shortestDecimal(x: number, kind: BinaryFloat): Decimal {
     const fast = shortestByEngine(Math.abs(x), kind, round, negative);
     if (fast) return fast;
   }
+  return shortestDecimalExact(x, kind);
+}
+
+/** shortestDecimal for float32/float16 by exact rational comparison against the rounding interval. */
+export function shortestDecimalExact(x: number, kind: "float32" | "float16"): Decimal {
+  const negative = x < 0 || Object.is(x, -0);
+  if (x === 0) return { negative, digits: "0", exp: 0 };
   const { bits, minExp } = PRECISION[kind];
   const a = Math.abs(x);
   const e2 = Math.max(ilog2(a), minExp) - (bits - 1);
