@@ -115,3 +115,17 @@ describe("decodeClientFrame", () => {
     expect(decodeClientFrame(new Uint8Array([1, 2, 3]), "v1")).toMatchObject({ ok: false, error: { reason: "malformed" } });
   });
 });
+
+describe("header dates from Jupyter's gateway client", () => {
+  it("accepts epoch seconds and turns them into an ISO date", () => {
+    const result = validateClientMessage({
+      channel: "shell",
+      header: { msg_id: "m1", msg_type: "kernel_info_request", session: "s", username: "u", date: 1795627537.5, version: "5.3" },
+      parent_header: {},
+      metadata: {},
+      content: {},
+    });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value.header.date).toBe(new Date(1795627537500).toISOString());
+  });
+});

@@ -30,9 +30,17 @@ const headerSchema = z.object({
   msg_type: z.string().min(1).max(128),
   session: z.string().max(256),
   username: z.string().max(256).default(""),
-  date: z.string().max(64).default(""),
+  // Jupyter Server's gateway client (1.23) sends the date as epoch seconds: accept it as an ISO string.
+  date: z
+    .union([z.string().max(64), z.number().finite().transform((seconds) => epochSecondsToIso(seconds))])
+    .default(""),
   version: z.string().max(16).default(PROTOCOL_VERSION),
 });
+
+function epochSecondsToIso(seconds: number): string {
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime()) ? "" : date.toISOString();
+}
 
 const envelopeSchema = z.object({
   header: headerSchema,

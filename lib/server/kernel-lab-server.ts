@@ -85,11 +85,13 @@ export async function startKernelLabServer(options: ServerOptions): Promise<Runn
 
   server.on("upgrade", (req, socket: Duplex, head) => {
     const pathname = pathOf(req.url);
+    // Kernel channels need no token: Jupyter's own gateway client (nbclient with GatewayKernelManager) opens
+    // them without credentials. The kernel id is the credential — a random UUIDv4 that only authenticated
+    // REST calls reveal — and the origin check keeps other sites' pages out.
     const channel = CHANNELS_PATH.exec(pathname);
     const route = upgradeRoutes.get(pathname);
     if (channel || route) {
       if (!isSameOrigin(req)) return refuse(socket, 403, "Forbidden");
-      if (channel && !access.isAuthorized(req)) return refuse(socket, 403, "Forbidden");
       if (channel && !options.kernels.has(channel[1])) return refuse(socket, 404, "Not Found");
       sockets.handleUpgrade(req, socket, head, (ws) => {
         if (channel) attachKernelChannel(ws, req, channel[1], options.kernels);
