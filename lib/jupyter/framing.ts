@@ -72,7 +72,7 @@ function concat(parts: Uint8Array[], headerBytes: number): { out: Uint8Array; vi
 
 // ---- v1.kernel.websocket.jupyter.org ------------------------------------------------------------
 
-export function encodeV1(msg: Message): Uint8Array {
+export function encodeV1(msg: Message<string, unknown>): Uint8Array {
   const parts = [
     encoder.encode(msg.channel),
     encoder.encode(JSON.stringify(msg.header)),
@@ -151,7 +151,7 @@ export function decodeV1(data: Uint8Array): Validated<RawMessage> {
 // ---- legacy --------------------------------------------------------------------------------------
 
 /** The JSON object of a legacy frame, in jupyter_server's field order, with msg_id/msg_type copies. */
-function legacyObject(msg: Message, withBuffers: boolean): Record<string, unknown> {
+function legacyObject(msg: Message<string, unknown>, withBuffers: boolean): Record<string, unknown> {
   return {
     header: msg.header,
     msg_id: msg.header.msg_id,
@@ -164,7 +164,7 @@ function legacyObject(msg: Message, withBuffers: boolean): Record<string, unknow
   };
 }
 
-export function encodeLegacy(msg: Message): Frame {
+export function encodeLegacy(msg: Message<string, unknown>): Frame {
   if (msg.buffers.length === 0) return { binary: false, data: JSON.stringify(legacyObject(msg, true)) };
   const parts = [encoder.encode(JSON.stringify(legacyObject(msg, false))), ...msg.buffers];
   const tableBytes = 4 * (parts.length + 1);
@@ -232,7 +232,7 @@ export function decodeLegacyBinary(data: Uint8Array): Validated<RawMessage> {
 
 // ---- dispatch --------------------------------------------------------------------------------------
 
-export function encodeFrame(msg: Message, framing: Framing): Frame {
+export function encodeFrame(msg: Message<string, unknown>, framing: Framing): Frame {
   return framing === "v1" ? { binary: true, data: encodeV1(msg) } : encodeLegacy(msg);
 }
 
