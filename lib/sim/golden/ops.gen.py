@@ -413,6 +413,42 @@ y = rand((16, 12))
 case("nl_where", cond=arr(cond, "uint8"), x=arr(x, "float32"), y=arr(y, "float32"), expected=arr(np.where(cond != 0, x, y), "float32"),
      expected_scalar=arr(np.where(cond != 0, x, -1.0), "float32"))
 
+# ---------------------------------------------------------------- tutorial kernels on the machine API
+# Inputs follow a formula the test reproduces (exact in bf16), so only the product is stored.
+def pattern(shape, mul):
+    i = np.arange(int(np.prod(shape)), dtype=np.int64)
+    return (((i * mul) % 29) - 14).astype(np.float64).reshape(shape) / 16
+
+
+a_t = pattern((256, 256), 37)
+b = pattern((256, 256), 53)
+case("kernel_tiled_matmul", a_mul=37, b_mul=53, expected=arr(a_t.T @ b, "float32"))
+
+x = rand((32, 1024), lo=-2, hi=3)
+gamma = rand((1, 1024))
+beta = rand((1, 1024))
+mu = x.mean(axis=1, keepdims=True)
+var = x.var(axis=1, keepdims=True)
+case("kernel_layernorm", x=arr(x, "float32"), gamma=arr(gamma, "float32"), beta=arr(beta, "float32"),
+     expected=arr((x - mu) / np.sqrt(var + 1e-5) * gamma + beta, "float32"))
+
+img = rand((16, 32, 32))
+pooled = img.reshape(16, 16, 2, 16, 2).mean(axis=(2, 4))
+case("kernel_avgpool2d", img=arr(img, "float32"), expected=arr(pooled.reshape(16, 256), "float32"))
+
+x = rand((8, 4 * 6))
+out = x.reshape(8, 4, 6).transpose(0, 2, 1).reshape(8, 24)
+case("kernel_transpose2d", x=arr(x, "float32"), expected=arr(out, "float32"))
+
+q = rand((64, 128), "bfloat16")
+k = rand((64, 128), "bfloat16")
+v = rand((128, 64), "bfloat16")
+sc = q.T.astype(np.float64) @ k.astype(np.float64)
+pr = np.exp(sc - sc.max(axis=1, keepdims=True))
+pr = pr / pr.sum(axis=1, keepdims=True)
+case("kernel_attention", q=arr(q, "bfloat16"), k=arr(k, "bfloat16"), v=arr(v, "bfloat16"),
+     expected=arr(pr @ v.astype(np.float64), "float32"))
+
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "ops.golden.json"), "w") as fh:
     json.dump({"generator": "lib/sim/golden/ops.gen.py", "numpy": np.__version__, "cases": cases}, fh)

@@ -121,6 +121,8 @@ describe("nl reductions and composites", () => {
     expectValues(read(out), values(c.expected), 2 ** -22);
     expectValues(read(out), values(c.numpy_softmax), 1e-6, 1e-7);
     expect(opcodes(m)).toEqual(["tensor_reduce", "activation", "reciprocal", "tensor_scalar"]);
+    // Only the input and the result stay allocated: the lowering's temporaries are released.
+    expect(m.sbuf.used).toBe(2 * 96 * 4);
   });
 
   it("rms_norm matches numpy", () => {

@@ -9,7 +9,7 @@
 import { dtype as dtypeNamed, type DTypeInfo } from "../dtypes";
 import { nkiError } from "../errors";
 import type { Machine } from "../machine";
-import { broadcastView, fullView, viewSize, type View } from "../memory/tensor";
+import { broadcastView, fullView, sliceView, viewSize, type View } from "../memory/tensor";
 import { activation } from "../ops/activation";
 import { aluOp, type AluOp } from "../ops/alu";
 import { freeSize, requireTile, type Mask } from "../ops/common";
@@ -39,6 +39,11 @@ const isScalar = (x: NlOperand): x is PyScalar => !("buffer" in x);
 
 function newTile(m: Machine, name: string, shape: readonly number[], d: DTypeInfo, memory: typeof Memory.Sbuf | typeof Memory.Psum = Memory.Sbuf): View {
   return fullView(m.allocOnChip(name, memory, shape, d));
+}
+
+/** Ends the lifetime of compiler temporaries (their SBUF/PSUM space is reused by later tiles). */
+function done(m: Machine, ...temps: View[]): void {
+  for (const t of temps) m.release(t.buffer);
 }
 
 function outTile(m: Machine, opts: NlOpts, name: string, shape: readonly number[], d: DTypeInfo): View {
@@ -121,10 +126,28 @@ export function broadcastPartitions(m: Machine, src: View, parts: number, opts: 
   const ones = newTile(m, "ones", [1, parts], src.buffer.dtype.name === "float32" ? f32 : src.buffer.dtype);
   memset(m, ones, 1);
   const shape = [parts, ...src.shape.slice(1)];
-  const ps = newTile(m, "broadcast_psum", shape, f32, Memory.Psum);
-  ncMatmul(m, ps, ones, src, { isStationaryOneZero: true });
   const dst = outTile(m, opts, "broadcast_to", shape, opts.dtype ?? src.buffer.dtype);
-  tensorCopy(m, dst, ps);
+  const F = freeSize(src);
+  const chunk = m.target.psumFmax;
+  if (F <= chunk) {
+    const ps = newTile(m, "broadcast_psum", shape, f32, Memory.Psum);
+    ncMatmul(m, ps, ones, src, { isStationaryOneZero: true });
+    tensorCopy(m, dst, ps);
+    done(m, ps, ones);
+    return dst;
+  }
+  // Wider rows go through PSUM one bank (psum_fmax fp32) at a time.
+  if (src.shape.length !== 2 || dst.shape.length !== 2) {
+    nkiError("err_size_of_dimension_exceed_arch_limit", `broadcast_to: a partition broadcast of more than ${chunk} elements needs a 2-D tile`, m.location);
+  }
+  for (let c0 = 0; c0 < F; c0 += chunk) {
+    const w = Math.min(chunk, F - c0);
+    const ps = newTile(m, "broadcast_psum", [parts, w], f32, Memory.Psum);
+    ncMatmul(m, ps, ones, sliceView(src, 1, c0, c0 + w), { isStationaryOneZero: true });
+    tensorCopy(m, sliceView(dst, 1, c0, c0 + w), ps);
+    done(m, ps);
+  }
+  done(m, ones);
   return dst;
 }
 
@@ -169,21 +192,27 @@ export function binary(m: Machine, opName: string, x: NlOperand, y: NlOperand, o
     return dst;
   }
   const shape = broadcastShape(m, x.shape, y.shape, op.name);
+  const temps: View[] = [];
   let a = x.shape[0] === 1 && shape[0] > 1 ? broadcastPartitions(m, x, shape[0]) : x;
   let b = y.shape[0] === 1 && shape[0] > 1 ? broadcastPartitions(m, y, shape[0]) : y;
+  if (a !== x) temps.push(a);
+  if (b !== y) temps.push(b);
   const dst = outTile(m, opts, op.name, shape, resultType);
   const full = viewSize(dst);
   if (freeSize(b) === 1 && viewSize(a) === full && a.shape[0] === b.shape[0]) {
     tensorScalar(m, dst, a, { op0: op.name, operand0: asColumn(b) }, { mask: opts.mask });
+    done(m, ...temps);
     return dst;
   }
   if (freeSize(a) === 1 && viewSize(b) === full && a.shape[0] === b.shape[0]) {
     tensorScalar(m, dst, b, { op0: op.name, operand0: asColumn(a), reverse0: true }, { mask: opts.mask });
+    done(m, ...temps);
     return dst;
   }
   a = viewSize(a) === full ? a : broadcastView(a, shape);
   b = viewSize(b) === full ? b : broadcastView(b, shape);
   tensorTensor(m, dst, a, b, op.name, { mask: opts.mask });
+  done(m, ...temps);
   return dst;
 }
 
@@ -272,6 +301,7 @@ export function mean(m: Machine, x: View, axis: number | readonly number[], opts
   const sum = reduce(m, "sum", x, axes, { keepdims: opts.keepdims, dtype: dtypeNamed("float32"), mask: opts.mask });
   const dst = outTile(m, opts, "mean", sum.shape, d);
   tensorScalar(m, dst, sum, { op0: "multiply", operand0: 1 / n });
+  done(m, sum);
   return dst;
 }
 
@@ -285,7 +315,9 @@ export function variance(m: Machine, x: View, axis: number | readonly number[], 
   tensorTensor(m, centred, x, muB, "subtract");
   const sq = newTile(m, "var_sq", x.shape, f32);
   tensorTensor(m, sq, centred, centred, "multiply");
-  return mean(m, sq, axes, { dtype: opts.dtype ?? (x.buffer.dtype.kind === "float" ? x.buffer.dtype : f32), out: opts.out });
+  const result = mean(m, sq, axes, { dtype: opts.dtype ?? (x.buffer.dtype.kind === "float" ? x.buffer.dtype : f32), out: opts.out });
+  done(m, mu, centred, sq);
+  return result;
 }
 
 // ---------------------------------------------------------------- composites
@@ -306,6 +338,7 @@ export function softmax(m: Machine, x: View, opts: NlOpts = {}): View {
   reciprocal(m, inv, sum);
   const dst = outTile(m, opts, "softmax", x.shape, opts.dtype ?? x.buffer.dtype);
   tensorScalar(m, dst, e, { op0: "multiply", operand0: inv }, { mask: opts.mask });
+  done(m, mx, e, sum, inv);
   return dst;
 }
 
@@ -328,6 +361,7 @@ export function rmsNorm(m: Machine, x: View, w: View, n: number, epsilon = 1e-6,
   const wb = w.shape[0] === 1 && P > 1 ? broadcastPartitions(m, w, P) : w;
   const dst = outTile(m, opts, "rms_norm", x.shape, opts.dtype ?? x.buffer.dtype);
   tensorTensor(m, dst, normed, wb, "multiply", { mask: opts.mask });
+  done(m, sq, ss, ms, r, normed, ...(wb !== w ? [wb] : []));
   return dst;
 }
 
@@ -358,10 +392,12 @@ export function matmul(m: Machine, x: View, y: View, opts: MatmulNlOpts = {}): V
     const xt = transpose(m, x);
     stationary = newTile(m, "matmul_xT", xt.shape, x.buffer.dtype);
     tensorCopy(m, stationary, xt);
+    done(m, xt);
   }
   const M = freeSize(stationary);
   const N = freeSize(y);
   const dst = opts.accumulateInto ?? newTile(m, "matmul", [M, N], dtypeNamed("float32"), Memory.Psum);
   ncMatmul(m, dst, stationary, y, { accumulate: opts.accumulateInto != null });
+  if (stationary !== x) done(m, stationary);
   return dst;
 }
