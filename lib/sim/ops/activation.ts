@@ -51,7 +51,7 @@ export function activation(m: Machine, dst: View, data: View, args: ActivationAr
     reads.push(scaleArg);
   }
   const scale = perPartition(m, scaleArg, parts, instr, "scale");
-  const bias = args.bias ? perPartition(m, args.bias, parts, instr, "bias") : new Float64Array(parts);
+  const bias = args.bias ? perPartition(m, args.bias, parts, instr, "bias") : perPartition(m, 0, parts, instr, "bias");
   const reduceOp = args.reduceOp ? requireOp(m, args.reduceOp, instr) : null;
   const cmd: ReduceCmd = args.reduceCmd ?? (reduceOp && args.reduceRes ? "reset_reduce" : "idle");
   const writes: [Access, View][] = [[Access.Write, dst]];
