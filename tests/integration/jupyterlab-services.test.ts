@@ -107,3 +107,41 @@ describe("@jupyterlab/services against Kernel Lab", () => {
     expect(await fetch(`${server.url}/api/kernels/${kernel.id}?token=${TOKEN}`).then((r) => r.status)).toBe(404);
   });
 });
+
+describe("reconnecting", () => {
+  it("replays the iopub messages a client session missed while it was away", async () => {
+    const started = await fetch(`${server.url}/api/kernels?token=${TOKEN}`, { method: "POST", body: "{}" });
+    const { id } = await started.json();
+    const url = `${server.url.replace("http", "ws")}/api/kernels/${id}/channels?session_id=returning-client`;
+    const connect = () =>
+      new Promise<WebSocket>((resolve, reject) => {
+        const ws = new WebSocket(url);
+        ws.on("open", () => resolve(ws));
+        ws.on("error", reject);
+      });
+    const first = await connect();
+    first.send(
+      JSON.stringify({
+        channel: "shell",
+        header: { msg_id: "replay-1", msg_type: "execute_request", session: "returning-client", username: "u", date: new Date().toISOString(), version: "5.3" },
+        parent_header: {},
+        metadata: {},
+        content: { code: "t = 0\nfor i in range(3_000_000):\n    t += i\nprint('done', t)", silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true },
+      }),
+    );
+    first.close();
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const second = await connect();
+    const seen: { type: string; text?: string }[] = [];
+    await new Promise<void>((resolve) => {
+      second.on("message", (data) => {
+        const msg = JSON.parse(String(data));
+        if (msg.parent_header?.msg_id !== "replay-1") return;
+        seen.push({ type: msg.header.msg_type, text: msg.content?.text });
+        if (msg.header.msg_type === "status" && msg.content.execution_state === "idle") resolve();
+      });
+    });
+    second.close();
+    expect(seen).toContainEqual({ type: "stream", text: `done ${(3_000_000 * 2_999_999) / 2}\n` });
+  });
+});
