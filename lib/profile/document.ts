@@ -35,6 +35,8 @@ export interface ProfileDocument {
     readonly line: number[];
     readonly waitedOn: number[];
   };
+  /** Spill saves/reloads the model inserted; `track` indexes `tracks`, `origin` the instructions. */
+  readonly spills: readonly { readonly kind: "save" | "reload"; readonly origin: number; readonly startNs: number; readonly endNs: number; readonly bytes: number; readonly track: number }[];
   readonly strings: readonly string[];
   readonly engines: readonly string[];
   /** One line per timing constant with its provenance (for the "what is modelled" panel). */
@@ -43,7 +45,7 @@ export interface ProfileDocument {
 
 export function profileDocument(profile: Profile): ProfileDocument {
   const { trace, timeline, target, config } = profile.timed;
-  const layout = layoutTracks(timeline);
+  const layout = layoutTracks(timeline, profile.timed.spills);
   const strings: string[] = [];
   const ids = new Map<string, number>();
   const intern = (s: string) => {
@@ -83,6 +85,7 @@ export function profileDocument(profile: Profile): ProfileDocument {
     occupancy: { timeNs: samples.map((s) => s.timeNs), sbufBytes: samples.map((s) => s.sbufBytes), psumBytes: samples.map((s) => s.psumBytes) },
     tracks: layout.names,
     instructions: ins,
+    spills: profile.timed.spills.map((sp, k) => ({ ...sp, track: layout.spillTrackOf[k] })),
     strings,
     engines: ENGINE_NAMES,
     constants: (Object.keys(TIMING_SOURCES[target]) as ConstantName[]).map((name) => describeConstant(target, name)),

@@ -5,7 +5,7 @@
  * a compiler would have to spill.
  *
  * Bytes are per partition (a tile occupies the same byte range in every partition it spans), i.e.
- * the fullest partition when tiles start at partition 0.
+ * the fullest partition when tiles start at partition 0. Spilled tiles are not counted.
  */
 
 import type { Trace } from "../sim/trace";
@@ -26,13 +26,18 @@ export interface MemoryUsage {
   readonly samples: readonly OccupancySample[];
 }
 
-export function memoryUsage(trace: Trace, facts: InstructionFacts): MemoryUsage {
+/**
+ * `capacity` (bytes per partition): tiles the functional allocator placed at or beyond it live in
+ * HBM (spilled) and are not counted.
+ */
+export function memoryUsage(trace: Trace, facts: InstructionFacts, capacity: { sbuf: number; psum: number }): MemoryUsage {
   const events: { t: number; sbuf: number; psum: number }[] = [];
   for (let id = 0; id < trace.tensorCount; id++) {
     const first = facts.tensorFirstNs[id];
     if (Number.isNaN(first)) continue;
     const t = trace.tensor(id);
     if (t.memory === Memory.Hbm) continue;
+    if (t.addr >= (t.memory === Memory.Sbuf ? capacity.sbuf : capacity.psum)) continue;
     const sbuf = t.memory === Memory.Sbuf ? t.bytes : 0;
     const psum = t.memory === Memory.Psum ? t.bytes : 0;
     events.push({ t: first, sbuf, psum });

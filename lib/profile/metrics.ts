@@ -41,6 +41,8 @@ export type ProfileMetrics = EngineMetrics & {
   psum_read_bytes: number;
   psum_write_bytes: number;
   mbu_estimated_percent: number;
+  spill_save_bytes: number;
+  spill_reload_bytes: number;
   dma_transfer_count: number;
   dma_transfer_average_bytes: number;
   sbuf_peak_bytes_per_partition: number;
@@ -122,6 +124,17 @@ export function computeMetrics(timed: TimedTrace, facts: InstructionFacts, memor
     sums.psR += facts.psumRead[i];
     sums.psW += facts.psumWrite[i];
   }
+  // Spill transfers are DMA activity and HBM traffic of their own (Explorer's "SBUF Spill Save/Reload").
+  let spillSave = 0;
+  let spillReload = 0;
+  for (const sp of timed.spills) {
+    dmaStarts.push(sp.startNs);
+    dmaEnds.push(sp.endNs);
+    allStarts.push(sp.startNs);
+    allEnds.push(sp.endNs);
+    if (sp.kind === "save") spillSave += sp.bytes;
+    else spillReload += sp.bytes;
+  }
   const peakFlops = config.peakBf16Tflops * 1e12;
   const peakBw = config.hbmBytesPerNs * 1e9;
   const pct = (ns: number) => (totalNs > 0 ? (100 * ns) / totalNs : 0);
@@ -134,6 +147,7 @@ export function computeMetrics(timed: TimedTrace, facts: InstructionFacts, memor
     engineMetrics[`${name}_engine_instruction_count`] = counts[k];
   });
   const hbmBytes = sums.hbmR + sums.hbmW;
+  const hbmTraffic = hbmBytes + spillSave + spillReload;
   return {
     ...(engineMetrics as EngineMetrics),
     total_time: totalS,
@@ -153,7 +167,9 @@ export function computeMetrics(timed: TimedTrace, facts: InstructionFacts, memor
     sbuf_write_bytes: sums.sbW,
     psum_read_bytes: sums.psR,
     psum_write_bytes: sums.psW,
-    mbu_estimated_percent: totalS > 0 ? (100 * hbmBytes) / totalS / peakBw : 0,
+    mbu_estimated_percent: totalS > 0 ? (100 * hbmTraffic) / totalS / peakBw : 0,
+    spill_save_bytes: spillSave,
+    spill_reload_bytes: spillReload,
     dma_transfer_count: dmaCount,
     dma_transfer_average_bytes: dmaCount > 0 ? dmaBytes / dmaCount : 0,
     sbuf_peak_bytes_per_partition: memory.sbufPeakBytesPerPartition,

@@ -5,6 +5,7 @@
 
 import { simulateTiming, type TargetName, type TimedTrace } from "../sim/timing";
 import type { Trace } from "../sim/trace";
+import { psumBytesPerPartition, resolveTarget } from "../sim/targets";
 import { collectFacts, type InstructionFacts } from "./facts";
 import { runInsights, type Insight } from "./insights";
 import { memoryUsage, type MemoryUsage } from "./memory-usage";
@@ -22,7 +23,8 @@ export interface Profile {
 
 export function profileTimedTrace(timed: TimedTrace): Profile {
   const facts = collectFacts(timed);
-  const memory = memoryUsage(timed.trace, facts);
+  const sim = resolveTarget(timed.target);
+  const memory = memoryUsage(timed.trace, facts, { sbuf: sim.sbufUsableBytesPerPartition, psum: psumBytesPerPartition(sim) });
   const metrics = computeMetrics(timed, facts, memory);
   const insights = runInsights({
     timed,

@@ -4,7 +4,7 @@
  */
 
 import { DEP_TYPE_NAMES, ENGINE_NAMES } from "../../sim/trace";
-import { NO_WAIT } from "../../sim/timing";
+import { NO_WAIT, WAIT_NAMES } from "../../sim/timing";
 import type { Profile } from "../profile";
 import { layoutTracks } from "./tracks";
 
@@ -45,7 +45,7 @@ export function toCsv(profile: Profile): string {
       f.hbmRead[i], f.hbmWrite[i], f.sbufRead[i], f.sbufWrite[i], f.psumRead[i], f.psumWrite[i],
       f.partitions[i],
       waited ? timeline.waitedOn[i] : "",
-      waited ? DEP_TYPE_NAMES[timeline.waitType[i]] : "",
+      waited ? WAIT_NAMES[timeline.waitType[i]] : "",
       waited ? timeline.waitNs[i] : "",
       deps.join(" "),
     ];

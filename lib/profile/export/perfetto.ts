@@ -6,7 +6,7 @@
  */
 
 import { DEP_TYPE_NAMES, ENGINE_NAMES, type Trace } from "../../sim/trace";
-import { NO_WAIT } from "../../sim/timing";
+import { NO_WAIT, WAIT_NAMES } from "../../sim/timing";
 import type { Profile } from "../profile";
 import { layoutTracks } from "./tracks";
 
@@ -45,7 +45,7 @@ function loopPathText(trace: Trace, i: number): string {
 
 export function toPerfetto(profile: Profile, options: PerfettoOptions = {}): PerfettoTrace {
   const { trace, timeline, target, config } = profile.timed;
-  const layout = layoutTracks(timeline);
+  const layout = layoutTracks(timeline, profile.timed.spills);
   const events: TraceEvent[] = [
     { name: "process_name", ph: "M", pid: PID, args: { name: `NeuronCore ${config.coreVersion} (${target}, simulated)` } },
   ];
@@ -72,7 +72,7 @@ export function toPerfetto(profile: Profile, options: PerfettoOptions = {}): Per
     if (path) args.loop_path = path;
     if (timeline.waitType[i] !== NO_WAIT) {
       args.waited_on = timeline.waitedOn[i];
-      args.wait_type = DEP_TYPE_NAMES[timeline.waitType[i]];
+      args.wait_type = WAIT_NAMES[timeline.waitType[i]];
       args.wait_ns = timeline.waitNs[i];
     }
     events.push({ name: trace.opcode(i), ph: "X", ts: us(start), dur: us(end - start), pid: PID, tid: layout.trackOf[i], cat: ENGINE_NAMES[trace.engine(i)], args });
@@ -81,6 +81,13 @@ export function toPerfetto(profile: Profile, options: PerfettoOptions = {}): Per
       events.push({ name: "LoadStationary", ph: "X", ts: us(ls), dur: us(profile.timed.costed.input.loadNs[i]), pid: PID, tid: layout.loadTrack, cat: "tensor", args: { index: i } });
     }
   }
+
+  profile.timed.spills.forEach((sp, k) => {
+    events.push({
+      name: sp.kind === "save" ? "spill_save" : "spill_reload", ph: "X", ts: us(sp.startNs), dur: us(sp.endNs - sp.startNs), pid: PID,
+      tid: layout.spillTrackOf[k], cat: "dma", args: { for_index: sp.origin, bytes: sp.bytes, nki_source_location: `${trace.file(sp.origin)}:${trace.line(sp.origin)}` },
+    });
+  });
 
   let flowId = 0;
   const flow = (producer: number, consumer: number, type: number) => {

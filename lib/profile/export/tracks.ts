@@ -4,41 +4,50 @@
  * trace viewer needs the slices of one track to nest, so overlapping transfers get extra lanes).
  */
 
-import { COMPUTE_ENGINES, trackName, type Timeline } from "../../sim/timing";
+import { COMPUTE_ENGINES, trackName, type SpillEvent, type Timeline } from "../../sim/timing";
 
 export interface TrackLayout {
   /** Lane-resolved track id per instruction. */
   readonly trackOf: Uint16Array;
+  /** Lane-resolved track id per spill transfer. */
+  readonly spillTrackOf: Uint16Array;
   readonly names: readonly string[];
   /** Track id of the TensorE LoadStationary lane. */
   readonly loadTrack: number;
 }
 
-export function layoutTracks(timeline: Timeline): TrackLayout {
+export function layoutTracks(timeline: Timeline, spills: readonly SpillEvent[] = []): TrackLayout {
   const names: string[] = ["tensor", "vector", "scalar", "gpsimd", "sync", "tensor (LoadStationary)"];
   const loadTrack = 5;
   const trackOf = new Uint16Array(timeline.length);
+  const spillTrackOf = new Uint16Array(spills.length);
+  // Items on DMA queues: instructions (k >= 0) and spill transfers (k < 0, spill index -k - 1).
   const byQueue = new Map<number, number[]>();
+  const add = (track: number, k: number) => byQueue.set(track, [...(byQueue.get(track) ?? []), k]);
   for (let i = 0; i < timeline.length; i++) {
     const t = timeline.track[i];
     if (t < COMPUTE_ENGINES) trackOf[i] = t;
-    else byQueue.set(t, [...(byQueue.get(t) ?? []), i]);
+    else add(t, i);
   }
+  spills.forEach((s, k) => add(s.track, -k - 1));
+  const start = (k: number) => (k >= 0 ? timeline.startNs[k] : spills[-k - 1].startNs);
+  const end = (k: number) => (k >= 0 ? timeline.endNs[k] : spills[-k - 1].endNs);
   for (const [queueTrack, members] of [...byQueue.entries()].sort((a, b) => a[0] - b[0])) {
-    members.sort((a, b) => timeline.startNs[a] - timeline.startNs[b] || a - b);
+    members.sort((a, b) => start(a) - start(b) || a - b);
     const laneEnds: number[] = [];
     const laneTracks: number[] = [];
-    for (const i of members) {
-      let lane = laneEnds.findIndex((end) => end <= timeline.startNs[i]);
+    for (const k of members) {
+      let lane = laneEnds.findIndex((e) => e <= start(k));
       if (lane < 0) {
         lane = laneEnds.length;
         laneEnds.push(0);
         laneTracks.push(names.length);
         names.push(lane === 0 ? trackName(queueTrack) : `${trackName(queueTrack)} (${lane + 1})`);
       }
-      laneEnds[lane] = timeline.endNs[i];
-      trackOf[i] = laneTracks[lane];
+      laneEnds[lane] = end(k);
+      if (k >= 0) trackOf[k] = laneTracks[lane];
+      else spillTrackOf[-k - 1] = laneTracks[lane];
     }
   }
-  return { trackOf, names, loadTrack };
+  return { trackOf, spillTrackOf, names, loadTrack };
 }

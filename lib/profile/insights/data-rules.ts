@@ -167,30 +167,46 @@ export const sbufPressure: InsightRule = {
   id: "sbuf-pressure",
   title: "SBUF pressure",
   evaluate(ctx) {
-    const { target, config, trace } = ctx.timed;
+    const { target, config, trace, spills, timeline } = ctx.timed;
     const capacity = resolveTarget(target).sbufUsableBytesPerPartition;
     const peak = ctx.memory.sbufPeakBytesPerPartition;
     const share = pct(peak, capacity);
+    const { spill_save_bytes: saved, spill_reload_bytes: reloaded, hbm_read_bytes: hbmRead } = ctx.metrics;
+    if (spills.length > 0) {
+      // Tiles the allocator could not fit were spilled: their saves/reloads are on the timeline.
+      let spillTime = 0;
+      const served = new Map<number, number>();
+      for (const sp of spills) {
+        spillTime += sp.endNs - sp.startNs;
+        served.set(sp.origin, (served.get(sp.origin) ?? 0) + sp.endNs - sp.startNs);
+      }
+      const lines = sourceLines(ctx, [...served.keys()], (i) => served.get(i) ?? 0);
+      const reloadShare = pct(reloaded, hbmRead + reloaded);
+      return makeInsight(ctx, {
+        id: this.id,
+        title: this.title,
+        estimatedGainNs: Math.min(spillTime, timeline.totalNs) * criticality(ctx, Engine.Dma),
+        summary: `Live tiles did not fit in SBUF: ${(saved / 1024).toFixed(0)} KiB were spilled to HBM and ${(reloaded / 1024).toFixed(0)} KiB reloaded (${reloadShare.toFixed(0)}% of HBM reads) in ${spills.length} transfers taking ${us(spillTime)} (${formatLines(lines)}).`,
+        recommendation: "Shrink tiles or the number of buffers in flight, free tiles earlier (declare them inside the loop body), or keep intermediates in PSUM.",
+        sourceLines: lines,
+        evidence: { spillSaveBytes: saved, spillReloadBytes: reloaded, spillTransfers: spills.length, spillTimeNs: spillTime },
+      });
+    }
     if (share < 90) return null;
-    // Live tiles beyond capacity would be spilled: saved to HBM and reloaded, over all 128 partitions.
-    const excess = Math.max(0, peak - capacity);
-    const spillBytes = 2 * excess * 128;
-    const spillNs = spillBytes / (config.dmaEngines * config.dmaEngineBytesPerNs);
+    // Live tiles near capacity: one more buffer or a larger tile would spill (save + reload, all 128 partitions).
+    const headroom = Math.max(0, capacity - peak);
     const at = ctx.memory.sbufPeakTimeNs;
     const live: number[] = [];
-    for (let i = 0; i < trace.length; i++) if (ctx.timed.timeline.startNs[i] <= at && ctx.timed.timeline.endNs[i] >= at) live.push(i);
+    for (let i = 0; i < trace.length; i++) if (timeline.startNs[i] <= at && timeline.endNs[i] >= at) live.push(i);
     const lines = sourceLines(ctx, live, (i) => busyNs(ctx, i));
     return makeInsight(ctx, {
       id: this.id,
       title: this.title,
-      estimatedGainNs: spillNs,
-      summary:
-        excess > 0
-          ? `At ${us(at)} live tiles need ${peak} B per partition, ${excess} B more than the ${capacity} B available: about ${(spillBytes / 1024).toFixed(0)} KiB would be spilled and reloaded (${us(spillNs)} of DMA).`
-          : `Live tiles peak at ${share.toFixed(0)}% of SBUF (${peak} of ${capacity} B per partition) at ${us(at)}; a larger tile or one more buffer would spill.`,
-      recommendation: "Shrink tiles or the number of buffers in flight, free tiles earlier (declare them inside the loop body), or keep intermediates in PSUM.",
+      estimatedGainNs: 0,
+      summary: `Live tiles peak at ${share.toFixed(0)}% of SBUF (${peak} of ${capacity} B per partition, ${headroom} B left) at ${us(at)}; a larger tile or one more buffer would spill.`,
+      recommendation: "Leave headroom: shrink tiles or buffers in flight, or free tiles earlier (declare them inside the loop body).",
       sourceLines: lines,
-      evidence: { peakBytesPerPartition: peak, capacityBytesPerPartition: capacity, excessBytesPerPartition: excess },
+      evidence: { peakBytesPerPartition: peak, capacityBytesPerPartition: capacity, spillDmaNsPerKiB: 1024 / (config.dmaEngines * config.dmaEngineBytesPerNs) },
     });
   },
 };

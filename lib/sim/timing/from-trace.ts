@@ -10,6 +10,9 @@
  *   groups, ordered by the in-order TensorE queue without semaphores);
  * - SPMD instances run back to back in trace order.
  *
+ * Spilling: tiles the functional allocator placed beyond capacity (its spill region) are saved to
+ * HBM after every write and reloaded before every read, as DMAs on the spill queue.
+ *
  * Rotation depth is bounded by capacity: a loop gets as many buffers as copies of its body's tiles
  * fit in SBUF/PSUM (BuildOptions.capacity); the next instance of a tile then waits for the instance
  * that last used its buffer.
@@ -17,13 +20,17 @@
 
 import type { TimingConstants } from "./config";
 import { clockGHz, engineCost } from "./engine-cost";
-import { dmaCost } from "./dma-cost";
-import { ScheduleInputBuilder, type ScheduleInput } from "./schedule-input";
+import { DmaQueue, dmaCost } from "./dma-cost";
+import { InputKind, ScheduleInputBuilder, type ScheduleInput } from "./schedule-input";
 import { Access, AllocKind, DepType, Engine, LoopKind, Memory, type LoopPathFrame, type Trace } from "../trace";
 
 /** Costs of one record, kept for the profile (cycles at the engine clock, DMA shape). */
 export interface CostedTrace {
   readonly input: ScheduleInput;
+  /** Schedule-input index of each trace record (spill DMAs sit between records). */
+  readonly inputOf: Int32Array;
+  readonly spillSaveBytes: number;
+  readonly spillReloadBytes: number;
   /** Engine cycles of compute instructions (TensorE: MultiplyMoving), 0 for DMA. */
   readonly cycles: Float64Array;
   /** Number of WAR/WAW dependencies dropped because of buffer rotation. */
@@ -160,6 +167,15 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
   const lastAccess = new Int32Array(trace.tensorCount).fill(-1);
   // Tensors each record touches (CSR), to tell a reused address from a reused tile instance.
   const touchedStart = new Uint32Array(n + 1);
+  const inputOf = new Int32Array(n);
+  // Spilled tiles (placed beyond capacity by the functional allocator) and their latest save.
+  const spillLimit = (memory: number) =>
+    options.capacity ? (memory === Memory.Sbuf ? options.capacity.sbufBytesPerPartition : options.capacity.psumBytesPerPartition) : Infinity;
+  const lastSave = new Map<number, number>();
+  let spillSaveBytes = 0;
+  let spillReloadBytes = 0;
+  const spillNs = (bytesPerPartition: number) => cfg.dmaBufferCostNs + bytesPerPartition / cfg.dmaEngineBytesPerNs;
+  const reloads: number[] = [];
   let touched = new Uint32Array(Math.max(16, 3 * n));
   let touchedLen = 0;
   let rotated = 0;
@@ -169,6 +185,19 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
     const engine = trace.engine(i);
     const operands = trace.operands(i);
     const instr = { engine, opcode: trace.opcode(i), variant: trace.variant(i), flags: trace.flags(i), operands };
+    // Compiler-style spilling: reload each spilled tile this record reads just before it.
+    reloads.length = 0;
+    for (const o of operands) {
+      if ((o.access & Access.Read) === 0 || o.memory === Memory.Hbm || o.addr < spillLimit(o.memory)) continue;
+      const t = trace.tensor(o.tensor);
+      b.dma(t.partStart, Math.max(1, t.partCount), spillNs(t.bytes), t.bytes * t.partCount, DmaQueue.SpillReload);
+      b.mark(InputKind.SpillReload, i);
+      const saved = lastSave.get(o.tensor);
+      if (saved !== undefined) b.dependOn(saved, DepType.Raw);
+      spillReloadBytes += t.bytes * t.partCount;
+      reloads.push(b.length - 1);
+    }
+    inputOf[i] = b.length;
     if (engine === Engine.Dma) {
       const c = dmaCost(cfg, instr);
       b.dma(c.partStart, c.partCount, c.partitionNs, c.hbmBytes, c.queue);
@@ -179,6 +208,7 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
       b.compute(engine, c.cycles / clock, c.loadCycles / clock);
       cycles[i] = c.cycles;
     }
+    b.mark(InputKind.Trace, i);
     // Rotation applies to tiles this record writes that live in an overlapping loop's body.
     writtenIds.length = 0;
     writtenSlots.length = 0;
@@ -215,8 +245,9 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
           continue;
         }
       }
-      b.dependOn(on, type);
+      b.dependOn(inputOf[on], type);
     }
+    for (const r of reloads) b.dependOn(r, DepType.Raw);
     // A new instance in a slot reuses the buffer of the instance `depth` iterations back: wait for it.
     for (let w = 0; w < writtenIds.length; w++) {
       const tile = writtenIds[w];
@@ -230,11 +261,22 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
       const depth = depths.get(scopes.loop(tile)) ?? 1;
       if (list.length > depth) {
         const reuse = lastAccess[list[list.length - 1 - depth]];
-        if (reuse >= 0) b.dependOn(reuse, DepType.War);
+        if (reuse >= 0) b.dependOn(inputOf[reuse], DepType.War);
         list.splice(0, list.length - depth);
       }
     }
     for (let q = touchedStart[i]; q < touchedLen; q++) lastAccess[touched[q]] = i;
+    // ...and save each spilled tile it writes right after it.
+    const self = inputOf[i];
+    for (const o of operands) {
+      if ((o.access & Access.Write) === 0 || o.memory === Memory.Hbm || o.addr < spillLimit(o.memory)) continue;
+      const t = trace.tensor(o.tensor);
+      b.dma(t.partStart, Math.max(1, t.partCount), spillNs(t.bytes), t.bytes * t.partCount, DmaQueue.SpillReload);
+      b.mark(InputKind.SpillSave, i);
+      b.dependOn(self, DepType.Raw);
+      lastSave.set(o.tensor, b.length - 1);
+      spillSaveBytes += t.bytes * t.partCount;
+    }
   }
-  return { input: b.build(), cycles, rotatedDependencies: rotated, dmaBytesPerPartition };
+  return { input: b.build(), inputOf, spillSaveBytes, spillReloadBytes, cycles, rotatedDependencies: rotated, dmaBytesPerPartition };
 }

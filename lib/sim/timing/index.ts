@@ -5,6 +5,7 @@
 import { timingConfig, type TargetName, type TimingConstants } from "./config";
 import { buildScheduleInput, type BuildOptions, type CostedTrace } from "./from-trace";
 import { schedule, type Timeline } from "./scheduler";
+import { projectTimeline, type SpillEvent } from "./projection";
 import type { Trace } from "../trace";
 import { psumBytesPerPartition, resolveTarget } from "../targets";
 
@@ -13,7 +14,10 @@ export interface TimedTrace {
   readonly config: TimingConstants;
   readonly trace: Trace;
   readonly costed: CostedTrace;
+  /** Indexed like the trace. */
   readonly timeline: Timeline;
+  /** Spill saves and reloads the model inserted (not trace records). */
+  readonly spills: readonly SpillEvent[];
 }
 
 /** Deterministic: the same trace and target always give the same timeline. */
@@ -22,8 +26,8 @@ export function simulateTiming(trace: Trace, target: TargetName, options: BuildO
   const sim = resolveTarget(target);
   const capacity = { sbufBytesPerPartition: sim.sbufUsableBytesPerPartition, psumBytesPerPartition: psumBytesPerPartition(sim) };
   const costed = buildScheduleInput(config, trace, { capacity, ...options });
-  const timeline = schedule(config, costed.input);
-  return { target, config, trace, costed, timeline };
+  const { timeline, spills } = projectTimeline(schedule(config, costed.input), costed);
+  return { target, config, trace, costed, timeline, spills };
 }
 
 export { TARGETS, TIMING_CONFIGS, TIMING_SOURCES, timingConfig, describeConstant } from "./config";
@@ -36,3 +40,6 @@ export { ScheduleInputBuilder, DMA_ENGINE, COMPUTE_ENGINES } from "./schedule-in
 export type { ScheduleInput } from "./schedule-input";
 export { buildScheduleInput } from "./from-trace";
 export type { CostedTrace, BuildOptions } from "./from-trace";
+export { projectTimeline, WAIT_SPILL_RELOAD, WAIT_NAMES } from "./projection";
+export type { SpillEvent } from "./projection";
+export { InputKind } from "./schedule-input";

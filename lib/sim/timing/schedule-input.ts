@@ -9,8 +9,15 @@
 export const DMA_ENGINE = 5;
 export const COMPUTE_ENGINES = 5;
 
+/** What a schedule-input instruction stands for. */
+export const InputKind = { Trace: 0, SpillSave: 1, SpillReload: 2 } as const;
+
 export interface ScheduleInput {
   readonly length: number;
+  /** InputKind of each instruction. */
+  readonly kind: Uint8Array;
+  /** The trace record it is (Trace) or serves (spill save after it / reload before it); -1 if none. */
+  readonly origin: Int32Array;
   readonly dmaEngines: number;
   readonly engine: Uint8Array;
   /** Compute: engine busy time (ns, unthrottled). */
@@ -45,6 +52,8 @@ export class ScheduleInputBuilder {
   private rows = 0;
   private deps = 0;
   private engine = new Uint8Array(64);
+  private kind = new Uint8Array(64);
+  private origin = new Int32Array(64);
   private busyNs = new Float64Array(64);
   private loadNs = new Float64Array(64);
   private dmaRow = new Int32Array(64);
@@ -62,6 +71,8 @@ export class ScheduleInputBuilder {
   private reserve(): void {
     const need = this.n + 1;
     this.engine = grow(this.engine, need, (k) => new Uint8Array(k));
+    this.kind = grow(this.kind, need, (k) => new Uint8Array(k));
+    this.origin = grow(this.origin, need, (k) => new Int32Array(k));
     this.busyNs = grow(this.busyNs, need, (k) => new Float64Array(k));
     this.loadNs = grow(this.loadNs, need, (k) => new Float64Array(k));
     this.dmaRow = grow(this.dmaRow, need, (k) => new Int32Array(k));
@@ -72,6 +83,8 @@ export class ScheduleInputBuilder {
   compute(engine: number, busyNs: number, loadNs = 0): number {
     this.reserve();
     const i = this.n++;
+    this.kind[i] = InputKind.Trace;
+    this.origin[i] = -1;
     this.engine[i] = engine;
     this.busyNs[i] = busyNs;
     this.loadNs[i] = loadNs;
@@ -89,6 +102,8 @@ export class ScheduleInputBuilder {
     this.reserve();
     const i = this.n++;
     const row = this.rows++;
+    this.kind[i] = InputKind.Trace;
+    this.origin[i] = -1;
     this.dmaPartStart = grow(this.dmaPartStart, this.rows, (k) => new Uint8Array(k));
     this.dmaPartCount = grow(this.dmaPartCount, this.rows, (k) => new Uint8Array(k));
     this.dmaPartitionNs = grow(this.dmaPartitionNs, this.rows, (k) => new Float64Array(k));
@@ -105,6 +120,12 @@ export class ScheduleInputBuilder {
     this.dmaRow[i] = row;
     this.depStart[i + 1] = this.deps;
     return i;
+  }
+
+  /** Records what the most recently added instruction stands for. */
+  mark(kind: number, origin: number): void {
+    this.kind[this.n - 1] = kind;
+    this.origin[this.n - 1] = origin;
   }
 
   /** Adds a dependency of the most recently added instruction on an earlier one. */
@@ -126,6 +147,8 @@ export class ScheduleInputBuilder {
   build(): ScheduleInput {
     return {
       length: this.n,
+      kind: this.kind.subarray(0, this.n),
+      origin: this.origin.subarray(0, this.n),
       dmaEngines: this.dmaEngines,
       engine: this.engine.subarray(0, this.n),
       busyNs: this.busyNs.subarray(0, this.n),

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { simulateTiming } from "./index";
 import { TIMING_CONFIGS } from "./config";
 import { ScheduleInputBuilder } from "./schedule-input";
-import { NO_WAIT, initialState, schedule, step } from "./scheduler";
+import { NO_WAIT, initialState, schedule, step, trackName } from "./scheduler";
 import { buildScheduleInput } from "./from-trace";
+import { WAIT_SPILL_RELOAD, projectTimeline } from "./projection";
 import { profileTimedTrace } from "../../profile";
 import { TraceKit } from "./trace-kit";
 import { DepType, Engine, InstrFlag, LoopKind, Memory } from "../trace/types";
@@ -68,12 +69,41 @@ describe("rotating buffers", () => {
     const bounded = profileTimedTrace(simulateTiming(kit.trace, "trn2"));
     const cfg = TIMING_CONFIGS.trn2;
     const costed = buildScheduleInput(cfg, kit.trace);
-    const unbounded = profileTimedTrace({ target: "trn2", config: cfg, trace: kit.trace, costed, timeline: schedule(cfg, costed.input) });
+    const unbounded = profileTimedTrace({ target: "trn2", config: cfg, trace: kit.trace, costed, ...projectTimeline(schedule(cfg, costed.input), costed) });
     // 64 KiB of tiles per iteration: floor(212984 / 65536) = 3 buffers on trn2.
     expect(bounded.memory.sbufPeakBytesPerPartition).toBeLessThanOrEqual(3 * 65536);
     expect(unbounded.memory.sbufPeakBytesPerPartition).toBeGreaterThan(212_984);
     // Compute-bound either way: bounding the prefetch distance costs (almost) nothing.
     expect(bounded.timed.timeline.totalNs).toBeLessThan(unbounded.timed.timeline.totalNs * 1.05);
+  });
+});
+
+describe("spilling", () => {
+  it("saves a spilled tile after each write and reloads it before each read, on the spill queue", () => {
+    const kit = new TraceKit();
+    // Beyond trn2's 212,984 usable bytes per partition: the functional allocator's spill region.
+    const t = kit.tile("t", Memory.Sbuf, [128, 1024], "float32", { at: 213_000 });
+    const load = kit.dma(t, kit.hbm("x", [128, 1024], "float32"));
+    const use = kit.unary(Engine.Vector, "tensor_copy", kit.tile("u", Memory.Sbuf, [128, 1024], "float32"), t);
+    const timed = simulateTiming(kit.trace, "trn2");
+    expect(timed.spills.map((s) => [s.kind, s.origin, s.bytes])).toEqual([
+      ["save", load, 128 * 4096],
+      ["reload", use, 128 * 4096],
+    ]);
+    const [save, reload] = timed.spills;
+    expect(save.startNs).toBeGreaterThanOrEqual(timed.timeline.endNs[load]);
+    expect(reload.startNs).toBeGreaterThanOrEqual(save.endNs);
+    expect(timed.timeline.startNs[use]).toBeGreaterThanOrEqual(reload.endNs);
+    expect(timed.timeline.waitType[use]).toBe(WAIT_SPILL_RELOAD);
+    expect(trackName(save.track)).toBe("qSyncSpillReload0");
+    expect(timed.costed.spillSaveBytes).toBe(128 * 4096);
+  });
+
+  it("inserts nothing for tiles that fit", () => {
+    const kit = new TraceKit();
+    const t = kit.tile("t", Memory.Sbuf, [128, 1024], "float32");
+    kit.dma(t, kit.hbm("x", [128, 1024], "float32"));
+    expect(simulateTiming(kit.trace, "trn2").spills).toEqual([]);
   });
 });
 

@@ -1,8 +1,13 @@
 /**
  * Builds synthetic instruction streams directly against the trace API, for calibration
  * microbenchmarks, insight-rule tests and the scheduler benchmark (no Python or NKI front end).
- * Tiles are placed by a bump allocator so distinct tiles never alias unless asked to.
+ * Tiles are placed by a bump allocator that wraps around within the smallest usable SBUF (trn1) and
+ * PSUM, so distinct tiles alias only after the memory has been cycled through (or when asked to with
+ * `at`, which also reaches the spill region beyond capacity).
  */
+
+const SBUF_WRAP = 180_224;
+const PSUM_WRAP = 16_384;
 
 import { dtype, type DTypeName } from "../dtypes";
 import { Trace } from "../trace/trace";
@@ -71,9 +76,11 @@ export class TraceKit {
     let addr: number;
     if (options.at !== undefined) addr = options.at;
     else if (memory === Memory.Sbuf) {
+      if (this.sbufTop + bytes > SBUF_WRAP) this.sbufTop = 0;
       addr = this.sbufTop;
       this.sbufTop += bytes;
     } else {
+      if (this.psumTop + bytes > PSUM_WRAP) this.psumTop = 0;
       addr = this.psumTop;
       this.psumTop += Math.max(bytes, 2048);
     }
