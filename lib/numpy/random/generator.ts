@@ -6,7 +6,7 @@ import type { BitGenerator } from "./bit-generator";
 import { PCG64 } from "./pcg64";
 import { SeedSequence } from "./seed-sequence";
 import { boundedFill, checkedRange, type IntDTypeName, lemireBounded, randomInterval } from "./bounded";
-import { KI_DOUBLE, WI_DOUBLE, FI_DOUBLE, KI_FLOAT, WI_FLOAT, FI_FLOAT } from "./ziggurat-tables.generated";
+import * as zig from "./ziggurat-tables.generated";
 import { checkProbabilities, cumulativeDistribution, searchSortedRight } from "./choice-support";
 import { uniqueWeightedDraws } from "./legacy";
 import { NumpyError, valueError } from "../errors";
@@ -17,6 +17,8 @@ const ZIGGURAT_NOR_INV_R = 0.2736612373297583;
 const ZIGGURAT_NOR_R_F = Math.fround(ZIGGURAT_NOR_R);
 const ZIGGURAT_NOR_INV_R_F = Math.fround(ZIGGURAT_NOR_INV_R);
 const TWO_M24 = 1 / 16777216;
+// Module-local table references (imported bindings compile to getters under transpiled ESM).
+const { KI_DOUBLE, WI_DOUBLE, FI_DOUBLE, KI_FLOAT, WI_FLOAT, FI_FLOAT } = zig;
 
 export class Generator {
   constructor(readonly bits: BitGenerator) {}

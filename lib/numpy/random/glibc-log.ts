@@ -7,8 +7,15 @@
  * the compiled FMA variant (read from its disassembly on the reference machine) and glibc's own table
  * (extracted by gen/extract-glibc-log.py).
  */
-import { fma } from "./fma";
-import { LN2HI, LN2LO, POLY as A, POLY1 as B, TAB } from "./glibc-log-data.generated";
+import { fma as fmaImport } from "./fma";
+import * as data from "./glibc-log-data.generated";
+
+// Module-local copies: transpiled ESM turns each imported-binding access into a getter call, which
+// dominated this hot function.
+const fma = fmaImport;
+const { LN2HI, LN2LO, TAB } = data;
+const A = Float64Array.from(data.POLY);
+const B = Float64Array.from(data.POLY1);
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
@@ -63,7 +70,8 @@ export function glibcLog(x: number): number {
   const logc = TAB[2 * i + 1];
   const r = fma(z, invc, -1);
   const kd = k;
-  const w = fma(kd, LN2HI, logc);
+  // LN2HI has 42 significant bits and |k| < 2^11, so kd * LN2HI is exact and the fma is a plain add.
+  const w = kd * LN2HI + logc;
   const hi = w + r;
   const lo = fma(kd, LN2LO, w - hi + r);
   const r2 = r * r;
