@@ -47,7 +47,7 @@ export async function prepareWorkerSource(engineModule: string): Promise<WorkerS
       format: "esm",
       target: "node20",
       write: false,
-      sourcemap: "inline",
+      sourcemap: false,
       logLevel: "silent",
     });
     const text = result.outputFiles?.[0]?.text;
