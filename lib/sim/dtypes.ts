@@ -83,10 +83,6 @@ export function dtypeByCode(code: DTypeCode): DTypeInfo {
   return d;
 }
 
-export function isFloat(d: DTypeInfo): boolean {
-  return d.kind === "float";
-}
-
 /** 32-bit integers do not fit a float32 slot exactly, so their storage is float64. */
 export function needsWideStorage(d: DTypeInfo): boolean {
   return d.size === 4 && (d.kind === "int" || d.kind === "uint");

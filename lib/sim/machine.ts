@@ -4,7 +4,7 @@
  * ./ops as functions of (machine, operands); this class only owns state and allocation.
  */
 
-import { dtype as dtypeNamed, type DTypeInfo, type DTypeName } from "./dtypes";
+import type { DTypeInfo } from "./dtypes";
 import { nkiError, type SourceLocation } from "./errors";
 import { HbmAllocator, RegionAllocator } from "./memory/allocator";
 import { allocateStorage } from "./memory/storage";
@@ -106,10 +106,6 @@ export class Machine {
   }
 
   // ------------------------------------------------------------ allocation
-
-  dtype(name: DTypeName): DTypeInfo {
-    return dtypeNamed(name);
-  }
 
   /** A linear HBM tensor (kernel input/output or nl.ndarray(buffer=hbm)). */
   allocHbm(name: string, shape: readonly number[], d: DTypeInfo, alloc: AllocKind = AllocKind.Hbm): Buffer {

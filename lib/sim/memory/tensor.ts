@@ -79,10 +79,6 @@ export function viewSize(v: View): number {
   return product(v.shape);
 }
 
-export function isTile(v: View): boolean {
-  return v.buffer.memory !== Memory.Hbm && v.partitionAxis === 0;
-}
-
 /**
  * A view in the ISA's access-pattern form [ARCH-V2][APS]: on chip, partitions
  * [partStart, partStart + partCount) of the buffer and free dims given as [stride, size] pairs (in
@@ -163,22 +159,6 @@ export function permuteView(v: View, perm: readonly number[]): View {
     strides: perm.map((k) => v.strides[k]),
     partitionAxis: v.partitionAxis < 0 ? -1 : perm.indexOf(v.partitionAxis),
   };
-}
-
-/**
- * Visits every element of `shape` in C order, calling fn(flatIndex, ...storage indices of each
- * strided view). Kept for the generic paths; hot paths iterate rows directly.
- */
-export function forEachIndex(shape: readonly number[], visit: (flat: number, idx: Int32Array) => void): void {
-  const n = product(shape);
-  const idx = new Int32Array(shape.length);
-  for (let flat = 0; flat < n; flat++) {
-    visit(flat, idx);
-    for (let k = shape.length - 1; k >= 0; k--) {
-      if (++idx[k] < shape[k]) break;
-      idx[k] = 0;
-    }
-  }
 }
 
 /** Storage index of every element of a view in C order. */

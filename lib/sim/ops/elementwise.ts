@@ -8,7 +8,7 @@ import { nkiError } from "../errors";
 import type { Machine } from "../machine";
 import { castValue } from "../memory/storage";
 import { viewSize, type View } from "../memory/tensor";
-import { REDUCE_OPS, reduceIdentity, type AluOp } from "./alu";
+import { reduceIdentity, type AluOp } from "./alu";
 import {
   Access, Engine, Memory, emit, freeSize, gather, requireMemory, requireSameSize, requireTile, scatter, type Mask,
 } from "./common";
@@ -298,4 +298,3 @@ export function memset(m: Machine, dst: View, value: number, opts: CommonOpts = 
   scatter(dst, new Float64Array(viewSize(dst)).fill(v), mask, "exact");
 }
 
-export { REDUCE_OPS };
