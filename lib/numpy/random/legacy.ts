@@ -5,11 +5,13 @@
  */
 import { MT19937 } from "./mt19937";
 import { boundedFill, checkedRange, type IntDTypeName, randomInterval } from "./bounded";
-import { glibcLog } from "./glibc-log";
+import { glibcLog as glibcLogImport } from "./glibc-log";
 import { valueError, NumpyError } from "../errors";
 import { cumulativeDistribution, searchSortedRight, checkProbabilities } from "./choice-support";
 
 const MAX_SEED = 0xffffffff;
+// A module-local alias: transpiled ESM turns every call through an imported binding into a getter call.
+const glibcLog = glibcLogImport;
 
 export class LegacyRandomState {
   readonly mt = new MT19937();
