@@ -109,6 +109,8 @@ export interface ArgSpec {
   kwonly?: string[];
   /** Names that cannot be passed by keyword (CPython builtins with `/`): the first `posonly`. */
   posonly?: number;
+  /** Whether "missing required argument" names the position, as Argument Clinic does (default). */
+  showPosition?: boolean;
 }
 
 /**
@@ -145,7 +147,8 @@ export function parseArgs(fname: string, args: readonly PyValue[], kw: Kwargs | 
   }
   for (let i = 0; i < required; i++) {
     if (out[i] === undefined) {
-      throw typeError(`${fname}() missing required argument '${names[i]}' (pos ${i + 1})`);
+      const pos = spec.showPosition === false ? "" : ` (pos ${i + 1})`;
+      throw typeError(`${fname}() missing required argument '${names[i]}'${pos}`);
     }
   }
   return out;

@@ -131,6 +131,7 @@ function minmax(name: "min" | "max", args: PyValue[], kw: Kwargs | null, rt: Run
 }
 
 function sum(args: PyValue[], kw: Kwargs | null, rt: Runtime): PyValue {
+  if (args.length === 0) throw E.typeError("sum() takes at least 1 positional argument (0 given)");
   const [iterable, startArg] = parseArgs("sum", args, kw, { names: ["iterable", "start"], required: 1, posonly: 1 });
   let acc: PyValue = startArg ?? 0;
   if (typeof acc === "string") throw E.typeError("sum() can't sum strings [use ''.join(seq) instead]");
@@ -310,7 +311,7 @@ export function builtinValues(): [string, PyValue][] {
       return reversedValue(rt, args[0]);
     }],
     ["enumerate", (args, kw, rt) => {
-      const [it, start] = parseArgs("enumerate", args, kw, { names: ["iterable", "start"], required: 1 });
+      const [it, start] = parseArgs("enumerate", args, kw, { names: ["iterable", "start"], required: 1, showPosition: false });
       const src = rt.iter(it as PyValue);
       let i: PyValue = start === undefined ? 0 : (asInt(start) ?? rt.asIndex(start, `'${typeOf(start).name}' object cannot be interpreted as an integer`));
       return makeIter(() => {

@@ -6,6 +6,9 @@
  * (which compares them by value). Objects with identity equality (None, functions, plain
  * instances) key by the object itself. Only keys with structural equality (tuples, frozensets,
  * user classes defining __eq__/__hash__) take the slow path: a Python hash and `==` within a bucket.
+ * Such a key can still equal a primitive one (numpy's int64(12) == 12 with equal hashes), so each
+ * path falls back to the other: a structural key also tries the primitive entry its hash names, and
+ * a primitive key also tries the bucket of its hash while any structural keys exist.
  * Order is kept in a compact entries array with tombstones, like CPython's compact dict.
  */
 
@@ -45,14 +48,22 @@ export class HashTable {
     return undefined;
   }
 
+  /** A primitive-keyed entry equal to structural key `k` (whose hash is `h`). */
+  private primEqual(k: PyValue, h: number | bigint, ops: KeyOps): Entry | undefined {
+    const e = this.prim.get(h);
+    return e !== undefined && ops.equal(e.k, k) ? e : undefined;
+  }
+
+  /** A structural entry equal to primitive key `k`. */
+  private structEqual(k: PyValue, ops: KeyOps): Entry | undefined {
+    return this.buckets === null ? undefined : this.findStruct(k, ops.hash(k), ops);
+  }
+
   find(k: PyValue, ops: KeyOps): Entry | undefined {
     const pk = ops.primitiveKey(k);
-    if (pk !== STRUCTURAL) return this.prim.get(pk);
-    if (this.buckets === null) {
-      ops.hash(k); // still validates hashability of nested items
-      return undefined;
-    }
-    return this.findStruct(k, ops.hash(k), ops);
+    if (pk !== STRUCTURAL) return this.prim.get(pk) ?? this.structEqual(k, ops);
+    const h = ops.hash(k);
+    return (this.buckets === null ? undefined : this.findStruct(k, h, ops)) ?? this.primEqual(k, h, ops);
   }
 
   get(k: PyValue, ops: KeyOps): PyValue | undefined {
@@ -62,7 +73,7 @@ export class HashTable {
   set(k: PyValue, v: PyValue, ops: KeyOps): void {
     const pk = ops.primitiveKey(k);
     if (pk !== STRUCTURAL) {
-      const e = this.prim.get(pk);
+      const e = this.prim.get(pk) ?? this.structEqual(k, ops);
       if (e !== undefined) {
         e.v = v;
         return;
@@ -73,7 +84,7 @@ export class HashTable {
       return;
     }
     const h = ops.hash(k);
-    const e = this.findStruct(k, h, ops);
+    const e = this.findStruct(k, h, ops) ?? this.primEqual(k, h, ops);
     if (e !== undefined) {
       e.v = v;
       return;
@@ -93,22 +104,18 @@ export class HashTable {
   }
 
   delete(k: PyValue, ops: KeyOps): Entry | undefined {
-    const pk = ops.primitiveKey(k);
-    let e: Entry | undefined;
+    const e = this.find(k, ops);
+    if (e === undefined) return undefined;
+    const pk = ops.primitiveKey(e.k);
     if (pk !== STRUCTURAL) {
-      e = this.prim.get(pk);
-      if (e === undefined) return undefined;
       this.prim.delete(pk);
     } else {
-      if (this.buckets === null) return undefined;
-      const h = ops.hash(k);
-      const b = this.buckets.get(h);
-      if (b === undefined) return undefined;
-      const j = b.findIndex((x) => x.k === k || ops.equal(x.k, k));
-      if (j < 0) return undefined;
-      e = b[j];
-      b.splice(j, 1);
-      if (b.length === 0) this.buckets.delete(h);
+      const h = ops.hash(e.k);
+      const b = this.buckets?.get(h);
+      if (b !== undefined) {
+        b.splice(b.indexOf(e), 1);
+        if (b.length === 0) this.buckets?.delete(h);
+      }
     }
     this.entries[e.i] = undefined;
     this.size--;

@@ -56,6 +56,7 @@ import type { CodeInfo, FunctionImpl, Protocol, PyIter } from "./protocol";
 import { formatException } from "./traceback";
 import { objectEq, objectFormat, objectHash, objectNew, objectStr } from "./object-slots";
 import { percentFormatValue } from "./percent";
+import { bigintToDecimal } from "./types/numbers";
 import { dictType as objDictType } from "./objects";
 
 export interface Limits {
@@ -1611,7 +1612,7 @@ export class Runtime implements Protocol, KeyOps {
       case "number":
         return String(v);
       case "bigint":
-        return v.toString();
+        return bigintToDecimal(v);
       case "boolean":
         return v ? "True" : "False";
     }
@@ -1630,7 +1631,7 @@ export class Runtime implements Protocol, KeyOps {
       case "number":
         return String(v);
       case "bigint":
-        return v.toString();
+        return bigintToDecimal(v);
       case "boolean":
         return v ? "True" : "False";
     }

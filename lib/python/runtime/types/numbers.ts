@@ -248,6 +248,22 @@ export function toIntValue(rt: Runtime, x: PyValue): N.Int {
 
 const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
 
+/** CPython 3.11's default limit on decimal int <-> str conversions (CVE-2020-10735). */
+export const INT_MAX_STR_DIGITS = 4300;
+
+/** str(n) for a bigint, with CPython's conversion limit. */
+export function bigintToDecimal(n: bigint): string {
+  // 4300 decimal digits need at least 14280 bits; cheaper than converting first.
+  if (N.bitLength(n) > 14_280) {
+    const text = n.toString();
+    if (text.length - (n < 0n ? 1 : 0) > INT_MAX_STR_DIGITS) {
+      throw valueError(`Exceeds the limit (${INT_MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`);
+    }
+    return text;
+  }
+  return n.toString();
+}
+
 /** int(text, base) with CPython's literal rules (underscores, prefixes, whitespace). */
 export function parseIntLiteral(text: string, base: number): N.Int {
   const bad = (): never => {
@@ -278,7 +294,9 @@ export function parseIntLiteral(text: string, base: number): N.Int {
   s = s.replace(/_/g, "");
   let acc = 0n;
   const B = BigInt(b);
-  if (s.length > 5000) throw valueError("Exceeds the limit (4300 digits) for integer string conversion: value has " + s.length + " digits; use sys.set_int_max_str_digits() to increase the limit");
+  if (s.length > INT_MAX_STR_DIGITS && b !== 2 && b !== 4 && b !== 8 && b !== 16 && b !== 32) {
+    throw valueError(`Exceeds the limit (${INT_MAX_STR_DIGITS} digits) for integer string conversion: value has ${s.length} digits; use sys.set_int_max_str_digits() to increase the limit`);
+  }
   for (const c of s) {
     const d = DIGITS.indexOf(c);
     if (d < 0 || d >= b) bad();

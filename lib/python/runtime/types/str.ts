@@ -82,22 +82,34 @@ function repeatStr(rt: Runtime, str: string, n: PyValue): PyValue {
 
 method(strType, "upper", (self) => s(self).toUpperCase());
 method(strType, "lower", (self) => s(self).toLowerCase());
-method(strType, "casefold", (self) => s(self).toLowerCase());
+// Full case folding maps e.g. "ß" to "ss"; upper-then-lower gives the same result for it and most letters.
+method(strType, "casefold", (self) => s(self).toUpperCase().toLowerCase());
 method(strType, "swapcase", (self) =>
   [...s(self)].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(""),
 );
 method(strType, "capitalize", (self) => {
   const t = s(self);
-  return t.length === 0 ? t : t[0].toUpperCase() + t.slice(1).toLowerCase();
+  if (t.length === 0) return t;
+  const first = String.fromCodePoint(t.codePointAt(0) ?? 0);
+  return toTitle(first) + t.slice(first.length).toLowerCase();
 });
 method(strType, "title", (self) => titleCase(s(self)));
+
+/** Unicode titlecase differs from uppercase only for these digraph letters. */
+const TITLECASE: Record<string, string> = {
+  "\u01c4": "\u01c5", "\u01c5": "\u01c5", "\u01c6": "\u01c5",
+  "\u01c7": "\u01c8", "\u01c8": "\u01c8", "\u01c9": "\u01c8",
+  "\u01ca": "\u01cb", "\u01cb": "\u01cb", "\u01cc": "\u01cb",
+  "\u01f1": "\u01f2", "\u01f2": "\u01f2", "\u01f3": "\u01f2",
+};
+const toTitle = (c: string): string => TITLECASE[c] ?? c.toUpperCase();
 
 function titleCase(t: string): string {
   let out = "";
   let prevCased = false;
   for (const c of t) {
     const cased = c.toLowerCase() !== c.toUpperCase();
-    out += cased ? (prevCased ? c.toLowerCase() : c.toUpperCase()) : c;
+    out += cased ? (prevCased ? c.toLowerCase() : toTitle(c)) : c;
     prevCased = cased;
   }
   return out;
@@ -231,7 +243,8 @@ function splitArgs(rt: Runtime, name: string, args: PyValue[], kw: Kwargs | null
   const [sep, maxsplit] = parseArgs(name, args, kw, { names: ["sep", "maxsplit"] });
   const m = maxsplit === undefined ? -1 : rt.asIndex(maxsplit, `'${typeOf(maxsplit).name}' object cannot be interpreted as an integer`);
   if (sep === undefined || sep === None) return [null, m];
-  const sp = argStr(name, sep);
+  if (typeof sep !== "string") throw typeError(`must be str or None, not ${typeOf(sep).name}`);
+  const sp = sep;
   if (sp === "") throw valueError("empty separator");
   return [sp, m];
 }
@@ -271,7 +284,7 @@ method(strType, "splitlines", (self, args, kw) => {
   return new PyList(out);
 });
 method(strType, "join", (self, args, _k, rt) => {
-  exactArgs("join", args, null, 1);
+  exactArgs("str.join", args, null, 1);
   const parts = rt.toArray(args[0]);
   for (let i = 0; i < parts.length; i++) {
     if (typeof parts[i] !== "string") {
