@@ -149,3 +149,36 @@ describe("subprotocol negotiation", () => {
     expect(negotiateFraming([])).toBe("legacy");
   });
 });
+
+describe("round trips of arbitrary messages", () => {
+  it("decode(encode(m)) == m for both framings, with any JSON content and buffers", async () => {
+    const fc = (await import("fast-check")).default;
+    const header = fc.record({
+      msg_id: fc.uuid(),
+      session: fc.string(),
+      username: fc.string(),
+      date: fc.constant("2026-11-25T18:00:00.000Z"),
+      msg_type: fc.constantFrom("stream", "display_data", "execute_reply"),
+      version: fc.constant("5.3"),
+    });
+    const json = fc.dictionary(fc.string(), fc.jsonValue()).map((o) => JSON.parse(JSON.stringify(o)) as Record<string, never>);
+    const message = fc.record({
+      channel: fc.constantFrom("shell" as const, "iopub" as const, "control" as const),
+      header,
+      parent_header: fc.oneof(fc.constant({}), header),
+      metadata: json,
+      content: json,
+      buffers: fc.array(fc.uint8Array({ maxLength: 64 }), { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(message, (msg) => {
+        const m = msg as unknown as Message;
+        expect(decodeV1(encodeV1(m))).toEqual({ ok: true, value: m });
+        const legacy = encodeLegacy(m);
+        const back = decodeFrame(legacy.data, "legacy");
+        expect(back).toEqual({ ok: true, value: m });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
