@@ -44,6 +44,19 @@ function compile(source: string, helpers: LoopHelpers): unknown {
   return new Function("H", `"use strict"; return ${source};`)(helpers);
 }
 
+export type ScalarOp = (x: number, y: number) => number;
+const scalarCache = new Map<string, ScalarOp>();
+
+/** The expression as a plain two-argument function (0-d operands: numpy scalars in Python loops). */
+export function scalarOp(expr: string, helpers: LoopHelpers): ScalarOp {
+  let fn = scalarCache.get(expr);
+  if (fn === undefined) {
+    fn = compile(`function (x, y) { return ${expr}; }`, helpers) as ScalarOp;
+    scalarCache.set(expr, fn);
+  }
+  return fn;
+}
+
 export function unaryLoop(op: string, expr: string, access: Access, types: string, helpers: LoopHelpers): UnaryLoop {
   const key = `u|${op}|${expr}|${access}|${types}`;
   let fn = cache.get(key) as UnaryLoop | undefined;

@@ -9,7 +9,7 @@
 import { type DType, type Storage, DTYPES, allocate, castValue, floatFor, promoteTypes, promoteWithScalar, defaultDtypeFor, canCastSameKind } from "./dtypes";
 import { NumpyError, typeError, valueError } from "./errors";
 import { roundArrayTo } from "./float-formats";
-import { type Access, type LoopHelpers, binaryLoop, unaryLoop } from "./loops";
+import { type Access, type LoopHelpers, binaryLoop, scalarOp, unaryLoop } from "./loops";
 import { NDArray, type Operand, broadcastShapes, broadcastView, fromStorage, isPyScalar, offsetsOf, scalarArray, astype } from "./ndarray";
 
 // ---- numpy's scalar semantics for the helpers the loops call ----------------------------------
@@ -371,6 +371,16 @@ export function binary(name: string, x: Operand, y: Operand): NDArray {
   if (def === undefined) throw valueError(`unknown ufunc ${name}`);
   const { a, b, common } = coerce(x, y, def.comparison === true);
   const { compute, out: outType } = def.resolve(common, a.dtype, b.dtype);
+  let expr0 = def.expr(compute, outType);
+  if (name === "power" && compute.isInteger) {
+    expr0 = compute.name === "int64" ? "H.ipow64(x, y)" : "H.ipow32(x, y)";
+    checkNonNegativeExponent(b);
+  }
+  if (a.ndim === 0 && b.ndim === 0) {
+    const out = allocate(outType, 1);
+    out[0] = scalarOp(expr0, HELPERS)(a.data[a.offset], b.data[b.offset]);
+    return finish(out, outType, []);
+  }
   const shape = broadcastShapes(a.shape, b.shape);
   const n = shape.reduce((p, d) => p * d, 1);
   let pa = prepare(a, shape, n);
@@ -379,11 +389,7 @@ export function binary(name: string, x: Operand, y: Operand): NDArray {
     pa = { ...pa, access: "dense" };
     pb = { ...pb, access: "dense" };
   }
-  let expr = def.expr(compute, outType);
-  if (name === "power" && compute.isInteger) {
-    expr = compute.name === "int64" ? "H.ipow64(x, y)" : "H.ipow32(x, y)";
-    checkNonNegativeExponent(b);
-  }
+  const expr = expr0;
   // Operands whose dtype differs from the compute dtype (e.g. int32 + float32 -> float64) are read
   // as doubles, which is exact for every promotion numpy performs here.
   const ain = pa;

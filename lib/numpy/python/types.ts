@@ -3,7 +3,7 @@
  * iinfo, defined with the runtime's native-type API (lib/python/README.md). Arrays and numpy scalars
  * share one JS class (PyNDArray over a core NDArray; scalars hold a 0-d array) and one method table.
  */
-import { type DType, DTYPES, type DTypeName, intRange } from "../dtypes";
+import { type DType, DTYPES, type DTypeName, allocate, castValue, intRange } from "../dtypes";
 import { FLOAT_FORMATS, type FloatFormatName } from "../float-formats";
 import { getItem, setItem } from "../indexing";
 import { NDArray, assign, astype, copyArray, fill, item as itemOf, tolist, type NestedList } from "../ndarray";
@@ -266,6 +266,8 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
   },
   __contains__: (self, a, _kw, rt) => guard(() => R.any(binary("equal", self.arr, toOperand(a[0], rt))).getFlat(0) !== 0),
   __getitem__: (self, a, _kw, rt) => {
+    const off = elementOffset(self.arr, a[0]);
+    if (off !== undefined) return scalarAt(self.arr, off);
     const items = toIndex(a[0], rt);
     return guard(() => {
       const r = getItem(self.arr, items);
@@ -275,8 +277,13 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
   },
   __setitem__: (self, a, _kw, rt) => {
     if (isScalarObject(self)) throw E.typeError(`'numpy.${self.arr.dtype.name}' object does not support item assignment`);
-    const items = toIndex(a[0], rt);
     const value = a[1];
+    const off = elementOffset(self.arr, a[0]);
+    if (off !== undefined && (typeof value === "number" || typeof value === "boolean" || value instanceof PyFloat)) {
+      self.arr.data[off] = castValue(self.arr.dtype, toFloat(value, rt));
+      return None;
+    }
+    const items = toIndex(a[0], rt);
     guard(() => {
       if (typeof value === "number" || typeof value === "boolean" || value instanceof PyFloat) setItem(self.arr, items, toFloat(value, rt));
       else setItem(self.arr, items, toArray(value, rt));
@@ -393,6 +400,37 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
       return new PyTuple(idx.map(wrapArray));
     }),
 };
+
+/**
+ * Fast path for a[i] / a[i, j] with plain ints addressing one element (the common case in Python
+ * loops): the buffer offset, or undefined to take the general indexing path.
+ */
+function elementOffset(a: NDArray, key: PyValue): number | undefined {
+  let off = a.offset;
+  if (typeof key === "number") {
+    if (a.ndim !== 1) return undefined;
+    const n = a.shape[0];
+    const i = key < 0 ? key + n : key;
+    if (!(i >= 0 && i < n)) return undefined;
+    return off + i * a.strides[0];
+  }
+  if (!(key instanceof PyTuple) || key.items.length !== a.ndim) return undefined;
+  for (let d = 0; d < a.ndim; d++) {
+    const k = key.items[d];
+    if (typeof k !== "number") return undefined;
+    const n = a.shape[d];
+    const i = k < 0 ? k + n : k;
+    if (!(i >= 0 && i < n)) return undefined;
+    off += i * a.strides[d];
+  }
+  return off;
+}
+
+function scalarAt(a: NDArray, off: number): PyNDArray {
+  const data = allocate(a.dtype, 1);
+  data[0] = a.data[off];
+  return new PyNDArray(new NDArray(data, a.dtype, [], [], 0), scalarTypes.get(a.dtype.name) as PyType);
+}
 
 export function nonzeroIndices(a: NDArray): NDArray[] {
   const arr = a.ndim === 0 ? S.reshape(a, [1]) : a;
