@@ -50,6 +50,17 @@ export function parseEmbeddedExpression(
   }
 }
 
+// Token types as module constants: reading an imported enum goes through a getter per use.
+const T_DEDENT = TokenType.Dedent;
+const T_END_OF_STREAM = TokenType.EndOfStream;
+const T_INDENT = TokenType.Indent;
+const T_KEYWORD = TokenType.Keyword;
+const T_NAME = TokenType.Name;
+const T_NEW_LINE = TokenType.NewLine;
+const T_NUMBER = TokenType.Number;
+const T_OPERATOR = TokenType.Operator;
+const T_STRING = TokenType.String;
+
 const augAssignOps: ReadonlyMap<string, A.BinaryOperator> = new Map([
   ["+=", "Add"], ["-=", "Sub"], ["*=", "Mult"], ["@=", "MatMult"], ["/=", "Div"], ["%=", "Mod"],
   ["**=", "Pow"], ["<<=", "LShift"], [">>=", "RShift"], ["|=", "BitOr"], ["^=", "BitXor"],
@@ -121,7 +132,8 @@ export function describeExpression(e: A.Expr): string {
   }
 }
 
-type Start = { line: number; col: number };
+/** Where a node starts: the token it starts at (no allocation per node). */
+type Start = { readonly line: number; readonly col: number };
 
 class Parser {
   private readonly _tokens: Token[];
@@ -160,12 +172,12 @@ class Parser {
 
   private _isOp(value: string, offset = 0): boolean {
     const t = this._peek(offset);
-    return t.type === TokenType.Operator && t.value === value;
+    return t.type === T_OPERATOR && t.value === value;
   }
 
   private _isKw(value: string, offset = 0): boolean {
     const t = this._peek(offset);
-    return t.type === TokenType.Keyword && t.value === value;
+    return t.type === T_KEYWORD && t.value === value;
   }
 
   private _eatOp(value: string): boolean {
@@ -191,14 +203,13 @@ class Parser {
 
   private _expectName(): string {
     const t = this._peek();
-    if (t.type !== TokenType.Name) this._invalidAtToken(t);
+    if (t.type !== T_NAME) this._invalidAtToken(t);
     this._next();
     return t.value;
   }
 
   private _start(): Start {
-    const t = this._peek();
-    return { line: t.line, col: t.col };
+    return this._peek();
   }
 
   /** A span from `start` to the end of the last consumed token. */
@@ -221,8 +232,8 @@ class Parser {
   }
 
   private _invalidAtToken(t: Token): never {
-    if (t.type === TokenType.Indent) this._unexpectedIndent(t);
-    if (t.type === TokenType.Keyword) this._rejectUnsupportedKeyword(t);
+    if (t.type === T_INDENT) this._unexpectedIndent(t);
+    if (t.type === T_KEYWORD) this._rejectUnsupportedKeyword(t);
     this._genericError(t, "invalid syntax");
   }
 
@@ -232,7 +243,7 @@ class Parser {
    */
   private _genericError(t: Token, msg: string): never {
     const open = this._unclosed;
-    if (open !== null && (t.type === TokenType.EndOfStream || t.line > open.line || this._atLastToken(t))) {
+    if (open !== null && (t.type === T_END_OF_STREAM || t.line > open.line || this._atLastToken(t))) {
       this._error(`'${open.char}' was never closed`, { line: open.line, col: open.col, endLine: open.line, endCol: open.col + 1 });
     }
     this._errorAtToken(t, msg);
@@ -240,7 +251,7 @@ class Parser {
 
   private _atLastToken(t: Token): boolean {
     const n = this._tokens.length;
-    return n >= 2 && (t === this._tokens[n - 1] || (t === this._tokens[n - 2] && t.type === TokenType.NewLine));
+    return n >= 2 && (t === this._tokens[n - 1] || (t === this._tokens[n - 2] && t.type === T_NEW_LINE));
   }
 
   /** CPython points at the last character of the unexpected indentation. */
@@ -263,10 +274,10 @@ class Parser {
 
   parseModule(): A.Module {
     const body: A.Stmt[] = [];
-    while (this._peek().type !== TokenType.EndOfStream) {
+    while (this._peek().type !== T_END_OF_STREAM) {
       const t = this._peek();
-      if (t.type === TokenType.Indent) this._unexpectedIndent(t);
-      if (t.type === TokenType.NewLine || t.type === TokenType.Dedent) {
+      if (t.type === T_INDENT) this._unexpectedIndent(t);
+      if (t.type === T_NEW_LINE || t.type === T_DEDENT) {
         this._next();
         continue;
       }
@@ -278,15 +289,15 @@ class Parser {
   }
 
   parseEmbeddedExpression(): A.Expr {
-    if (this._peek().type === TokenType.EndOfStream) this._errorAtToken(this._peek(), "f-string: empty expression not allowed");
+    if (this._peek().type === T_END_OF_STREAM) this._errorAtToken(this._peek(), "f-string: empty expression not allowed");
     const e = this._parseStarExpressions(true);
-    if (this._peek().type !== TokenType.EndOfStream) this._invalidAtToken(this._peek());
+    if (this._peek().type !== T_END_OF_STREAM) this._invalidAtToken(this._peek());
     return e;
   }
 
   private _parseStatementInto(out: A.Stmt[]): void {
     const t = this._peek();
-    if (t.type === TokenType.Keyword) {
+    if (t.type === T_KEYWORD) {
       switch (t.value) {
         case "if":
           out.push(this._parseIf());
@@ -313,10 +324,10 @@ class Parser {
           this._rejectUnsupportedKeyword(t);
           break;
       }
-    } else if (t.type === TokenType.Operator && t.value === "@") {
+    } else if (t.type === T_OPERATOR && t.value === "@") {
       out.push(this._parseDecorated());
       return;
-    } else if (t.type === TokenType.Name && t.value === "match" && this._looksLikeMatchStatement()) {
+    } else if (t.type === T_NAME && t.value === "match" && this._looksLikeMatchStatement()) {
       this._errorAtToken(t, "Kernel Lab does not support 'match' statements; use if/elif instead");
     }
     this._parseSimpleStatements(out);
@@ -325,26 +336,26 @@ class Parser {
   /** `match` is a soft keyword: it starts a match statement only when its logical line ends in ':'. */
   private _looksLikeMatchStatement(): boolean {
     const next = this._peek(1);
-    if (next.type === TokenType.NewLine || (next.type === TokenType.Operator && (next.value === "=" || next.value === "." || next.value === ":" || augAssignOps.has(next.value)))) {
+    if (next.type === T_NEW_LINE || (next.type === T_OPERATOR && (next.value === "=" || next.value === "." || next.value === ":" || augAssignOps.has(next.value)))) {
       return false;
     }
     let i = this._index + 1;
-    while (i < this._tokens.length && this._tokens[i].type !== TokenType.NewLine && this._tokens[i].type !== TokenType.EndOfStream) i++;
+    while (i < this._tokens.length && this._tokens[i].type !== T_NEW_LINE && this._tokens[i].type !== T_END_OF_STREAM) i++;
     const last = this._tokens[i - 1];
-    return last.type === TokenType.Operator && last.value === ":";
+    return last.type === T_OPERATOR && last.value === ":";
   }
 
   private _parseSimpleStatements(out: A.Stmt[]): void {
     for (;;) {
       out.push(this._parseSimpleStatement());
       if (this._eatOp(";")) {
-        if (this._peek().type === TokenType.NewLine) break;
+        if (this._peek().type === T_NEW_LINE) break;
         continue;
       }
       break;
     }
     const t = this._peek();
-    if (t.type !== TokenType.NewLine) {
+    if (t.type !== T_NEW_LINE) {
       this._invalidAtToken(t);
     }
     this._next();
@@ -353,21 +364,21 @@ class Parser {
   private _parseSimpleStatement(): A.Stmt {
     const t = this._peek();
     const start = this._start();
-    if (t.type === TokenType.Keyword) {
+    if (t.type === T_KEYWORD) {
       switch (t.value) {
         case "pass":
           this._next();
-          return { kind: "Pass", ...this._span(start) };
+          return { kind: "Pass", line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
         case "break":
           this._next();
-          return { kind: "Break", ...this._span(start) };
+          return { kind: "Break", line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
         case "continue":
           this._next();
-          return { kind: "Continue", ...this._span(start) };
+          return { kind: "Continue", line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
         case "return": {
           this._next();
           const value = this._atExpressionStart() ? this._parseStarExpressions(false) : null;
-          return { kind: "Return", value, ...this._span(start) };
+          return { kind: "Return", value, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
         }
         case "raise": {
           this._next();
@@ -377,14 +388,14 @@ class Parser {
             exc = this._parseTest();
             if (this._eatKw("from")) cause = this._parseTest();
           }
-          return { kind: "Raise", exc, cause, ...this._span(start) };
+          return { kind: "Raise", exc, cause, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
         }
         case "global":
         case "nonlocal": {
           this._next();
           const names = [this._expectName()];
           while (this._eatOp(",")) names.push(this._expectName());
-          return { kind: t.value === "global" ? "Global" : "Nonlocal", names, ...this._span(start) };
+          return { kind: t.value === "global" ? "Global" : "Nonlocal", names, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
         }
         case "del": {
           this._next();
@@ -396,13 +407,13 @@ class Parser {
             targets.push(target);
           } while (this._eatOp(","));
           if (targets.length === 0) this._invalidAtToken(this._peek());
-          return { kind: "Delete", targets, ...this._span(start) };
+          return { kind: "Delete", targets, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
         }
         case "assert": {
           this._next();
           const test = this._parseTest();
           const msg = this._eatOp(",") ? this._parseTest() : null;
-          return { kind: "Assert", test, msg, ...this._span(start) };
+          return { kind: "Assert", test, msg, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
         }
         case "import":
           return this._parseImport();
@@ -417,7 +428,7 @@ class Parser {
     const start = this._start();
     const first = this._parseStarExpressions(false);
     const t = this._peek();
-    if (t.type === TokenType.Operator) {
+    if (t.type === T_OPERATOR) {
       if (t.value === "=") {
         const targets = [first];
         let value: A.Expr = first;
@@ -427,7 +438,7 @@ class Parser {
         }
         targets.pop();
         for (const target of targets) this._checkTarget(target, targets.length === 1 ? "assign" : "for");
-        return { kind: "Assign", targets, value, ...this._span(start) };
+        return { kind: "Assign", targets, value, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
       }
       const aug = augAssignOps.get(t.value);
       if (aug !== undefined) {
@@ -436,7 +447,7 @@ class Parser {
         }
         this._next();
         const value = this._parseStarExpressions(false);
-        return { kind: "AugAssign", target: first, op: aug, value, ...this._span(start) };
+        return { kind: "AugAssign", target: first, op: aug, value, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
       }
       if (t.value === ":") {
         if (first.kind === "Tuple" && !this._parenthesized.has(first)) {
@@ -452,10 +463,10 @@ class Parser {
         const annotation = this._parseTest();
         const value = this._eatOp("=") ? this._parseStarExpressions(false) : null;
         const simple = first.kind === "Name" && !this._parenthesized.has(first);
-        return { kind: "AnnAssign", target: first, annotation, value, simple, ...this._span(start) };
+        return { kind: "AnnAssign", target: first, annotation, value, simple, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
       }
     }
-    if (first.kind === "Name" && (first.id === "print" || first.id === "exec") && this._atExpressionStart() && t.type !== TokenType.Operator) {
+    if (first.kind === "Name" && (first.id === "print" || first.id === "exec") && this._atExpressionStart() && t.type !== T_OPERATOR) {
       const endTok = this._skipToLineEnd();
       this._error(`Missing parentheses in call to '${first.id}'. Did you mean ${first.id}(...)?`, {
         line: first.line,
@@ -464,12 +475,12 @@ class Parser {
         endCol: endTok.endCol,
       });
     }
-    return { kind: "Expr", value: first, ...this._span(start) };
+    return { kind: "Expr", value: first, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
   }
 
   private _skipToLineEnd(): Token {
     let last = this._peek();
-    while (this._peek().type !== TokenType.NewLine && this._peek().type !== TokenType.EndOfStream) last = this._next();
+    while (this._peek().type !== T_NEW_LINE && this._peek().type !== T_END_OF_STREAM) last = this._next();
     return last;
   }
 
@@ -511,9 +522,9 @@ class Parser {
       let name = this._expectName();
       while (this._eatOp(".")) name += "." + this._expectName();
       const asname = this._eatKw("as") ? this._expectName() : null;
-      names.push({ kind: "Alias", name, asname, ...this._span(aStart) });
+      names.push({ kind: "Alias", name, asname, line: aStart.line, col: aStart.col, endLine: this._prev().endLine, endCol: this._prev().endCol });
     } while (this._eatOp(","));
-    return { kind: "Import", names, ...this._span(start) };
+    return { kind: "Import", names, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
   }
 
   private _parseFromImport(): A.ImportFrom {
@@ -526,7 +537,7 @@ class Parser {
       else break;
     }
     let module: string | null = null;
-    if (this._peek().type === TokenType.Name) {
+    if (this._peek().type === T_NAME) {
       module = this._expectName();
       while (this._eatOp(".")) module += "." + this._expectName();
     } else if (level === 0) {
@@ -544,14 +555,14 @@ class Parser {
         const aStart = this._start();
         const name = this._expectName();
         const asname = this._eatKw("as") ? this._expectName() : null;
-        names.push({ kind: "Alias", name, asname, ...this._span(aStart) });
+        names.push({ kind: "Alias", name, asname, line: aStart.line, col: aStart.col, endLine: this._prev().endLine, endCol: this._prev().endCol });
       } while (this._eatOp(","));
       if (paren) this._expectOp(")");
-      else if (this._prev().type === TokenType.Operator && this._prev().value === ",") {
+      else if (this._prev().type === T_OPERATOR && this._prev().value === ",") {
         this._error("trailing comma not allowed without surrounding parentheses", this._tokSpan(this._prev()));
       }
     }
-    return { kind: "ImportFrom", module, names, level, ...this._span(start) };
+    return { kind: "ImportFrom", module, names, level, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
   }
 
   private _tokSpan(t: Token): A.Span {
@@ -569,20 +580,20 @@ class Parser {
 
   private _parseBlock(keyword: Token): A.Stmt[] {
     const body: A.Stmt[] = [];
-    if (this._peek().type !== TokenType.NewLine) {
+    if (this._peek().type !== T_NEW_LINE) {
       this._parseSimpleStatements(body);
       return body;
     }
     this._next();
     const t = this._peek();
-    if (t.type !== TokenType.Indent) {
+    if (t.type !== T_INDENT) {
       const what = blockNames.get(keyword.value) ?? `'${keyword.value}' statement`;
       this._errorAtToken(t, `expected an indented block after ${what} on line ${keyword.line}`, "IndentationError");
     }
     this._next();
-    while (this._peek().type !== TokenType.Dedent && this._peek().type !== TokenType.EndOfStream) {
+    while (this._peek().type !== T_DEDENT && this._peek().type !== T_END_OF_STREAM) {
       const s = this._peek();
-      if (s.type === TokenType.Indent) this._unexpectedIndent(s);
+      if (s.type === T_INDENT) this._unexpectedIndent(s);
       this._parseStatementInto(body);
     }
     this._next();
@@ -645,7 +656,7 @@ class Parser {
       if (this._isKw("in") || this._isOp("=")) break;
       elts.push(this._parseStarOrBitOr());
     }
-    return { kind: "Tuple", elts, ...this._span(start) };
+    return { kind: "Tuple", elts, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
   }
 
   private _parseTry(): A.Try {
@@ -727,7 +738,7 @@ class Parser {
       optionalVars = this._parseStarOrBitOr();
       this._checkTarget(optionalVars, "for");
     }
-    return { kind: "WithItem", contextExpr, optionalVars, ...this._span(start) };
+    return { kind: "WithItem", contextExpr, optionalVars, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
   }
 
   private _parseDecorated(): A.Stmt {
@@ -735,13 +746,13 @@ class Parser {
     while (this._eatOp("@")) {
       decorators.push(this._parseNamedExpression());
       const t = this._peek();
-      if (t.type !== TokenType.NewLine) this._invalidAtToken(t);
+      if (t.type !== T_NEW_LINE) this._invalidAtToken(t);
       this._next();
     }
     if (this._isKw("def")) return this._parseFunctionDef(decorators);
     if (this._isKw("class")) return this._parseClassDef(decorators);
     const t = this._peek();
-    if (t.type === TokenType.Keyword) this._rejectUnsupportedKeyword(t);
+    if (t.type === T_KEYWORD) this._rejectUnsupportedKeyword(t);
     this._invalidAtToken(t);
   }
 
@@ -791,7 +802,7 @@ class Parser {
       seen.add(arg);
       let annotation: A.Expr | null = null;
       if (allowAnnotations && this._eatOp(":")) annotation = this._parseTest();
-      return { kind: "Arg", arg, annotation, ...this._span(start) };
+      return { kind: "Arg", arg, annotation, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     };
     while (!this._isOp(closer)) {
       if (result.kwarg !== null) this._errorAtToken(this._peek(), "arguments cannot follow var-keyword argument");
@@ -802,7 +813,7 @@ class Parser {
         if (sawStar) this._errorAtToken(this._peek(), "* argument may appear only once");
         starTok = this._next();
         sawStar = true;
-        if (this._peek().type === TokenType.Name) result.vararg = parseArg();
+        if (this._peek().type === T_NAME) result.vararg = parseArg();
       } else if (this._isOp("/")) {
         const slash = this._next();
         if (sawSlash) this._errorAtToken(slash, "/ may appear only once");
@@ -840,13 +851,13 @@ class Parser {
   private _atExpressionStart(): boolean {
     const t = this._peek();
     switch (t.type) {
-      case TokenType.Name:
-      case TokenType.Number:
-      case TokenType.String:
+      case T_NAME:
+      case T_NUMBER:
+      case T_STRING:
         return true;
-      case TokenType.Keyword:
+      case T_KEYWORD:
         return t.value === "None" || t.value === "True" || t.value === "False" || t.value === "not" || t.value === "lambda" || t.value === "await" || t.value === "yield";
-      case TokenType.Operator:
+      case T_OPERATOR:
         return t.value === "(" || t.value === "[" || t.value === "{" || t.value === "-" || t.value === "+" || t.value === "~" || t.value === "*" || t.value === "..." || t.value === "**";
       default:
         return false;
@@ -863,7 +874,7 @@ class Parser {
       if (!this._atExpressionStart()) break;
       elts.push(this._parseStarOrTest(allowNamed));
     }
-    return { kind: "Tuple", elts, ...this._span(start) };
+    return { kind: "Tuple", elts, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
   }
 
   private _parseStarOrTest(allowNamed: boolean): A.Expr {
@@ -871,7 +882,7 @@ class Parser {
       const start = this._start();
       this._next();
       const value = this._parseBitOr();
-      return { kind: "Starred", value, ...this._span(start) };
+      return { kind: "Starred", value, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     }
     return allowNamed ? this._parseNamedExpression() : this._parseTest();
   }
@@ -881,20 +892,20 @@ class Parser {
       const start = this._start();
       this._next();
       const value = this._parseBitOr();
-      return { kind: "Starred", value, ...this._span(start) };
+      return { kind: "Starred", value, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     }
     return this._parseBitOr();
   }
 
   /** `name := value` or a plain test. */
   private _parseNamedExpression(): A.Expr {
-    if (this._peek().type === TokenType.Name && this._isOp(":=", 1)) {
+    if (this._peek().type === T_NAME && this._isOp(":=", 1)) {
       const start = this._start();
       const nameTok = this._next();
       this._next();
       const value = this._parseTest();
-      const target: A.Name = { kind: "Name", id: nameTok.value, ...this._tokSpan(nameTok) };
-      return { kind: "NamedExpr", target, value, ...this._span(start) };
+      const target: A.Name = { kind: "Name", id: nameTok.value, line: nameTok.line, col: nameTok.col, endLine: nameTok.endLine, endCol: nameTok.endCol };
+      return { kind: "NamedExpr", target, value, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     }
     const e = this._parseTest();
     if (this._isOp(":=")) {
@@ -915,7 +926,7 @@ class Parser {
         this._error("expected 'else' after 'if' expression", this._span(start));
       }
       const orelse = this._parseTest();
-      return { kind: "IfExp", test, body, orelse, ...this._span(start) };
+      return { kind: "IfExp", test, body, orelse, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     }
     return body;
   }
@@ -934,7 +945,7 @@ class Parser {
     this._functionDepth = 1;
     const body = this._parseTest();
     this._functionDepth = savedDepth;
-    return { kind: "Lambda", args, body, ...this._span(start) };
+    return { kind: "Lambda", args, body, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
   }
 
   private _parseOr(): A.Expr {
@@ -943,7 +954,7 @@ class Parser {
     if (!this._isKw("or")) return first;
     const values = [first];
     while (this._eatKw("or")) values.push(this._parseAnd());
-    return { kind: "BoolOp", op: "Or", values, ...this._span(start) };
+    return { kind: "BoolOp", op: "Or", values, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
   }
 
   private _parseAnd(): A.Expr {
@@ -952,7 +963,7 @@ class Parser {
     if (!this._isKw("and")) return first;
     const values = [first];
     while (this._eatKw("and")) values.push(this._parseNot());
-    return { kind: "BoolOp", op: "And", values, ...this._span(start) };
+    return { kind: "BoolOp", op: "And", values, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
   }
 
   private _parseNot(): A.Expr {
@@ -960,7 +971,7 @@ class Parser {
       const start = this._start();
       this._next();
       const operand = this._parseNot();
-      return { kind: "UnaryOp", op: "Not", operand, ...this._span(start) };
+      return { kind: "UnaryOp", op: "Not", operand, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     }
     return this._parseComparison();
   }
@@ -973,10 +984,10 @@ class Parser {
     for (;;) {
       const t = this._peek();
       let op: A.CompareOperator | undefined;
-      if (t.type === TokenType.Operator) {
+      if (t.type === T_OPERATOR) {
         op = compareOps.get(t.value);
         if (op !== undefined) this._next();
-      } else if (t.type === TokenType.Keyword) {
+      } else if (t.type === T_KEYWORD) {
         if (t.value === "in") {
           this._next();
           op = "In";
@@ -994,7 +1005,7 @@ class Parser {
       comparators.push(this._parseBitOr());
     }
     if (ops.length === 0) return left;
-    return { kind: "Compare", left, ops, comparators, ...this._span(start) };
+    return { kind: "Compare", left, ops, comparators, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
   }
 
   private _parseBitOr(): A.Expr {
@@ -1002,7 +1013,7 @@ class Parser {
     let left = this._parseBitXor();
     while (this._eatOp("|")) {
       const right = this._parseBitXor();
-      left = { kind: "BinOp", left, op: "BitOr", right, ...this._span(start) };
+      left = { kind: "BinOp", left, op: "BitOr", right, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     }
     return left;
   }
@@ -1012,7 +1023,7 @@ class Parser {
     let left = this._parseBitAnd();
     while (this._eatOp("^")) {
       const right = this._parseBitAnd();
-      left = { kind: "BinOp", left, op: "BitXor", right, ...this._span(start) };
+      left = { kind: "BinOp", left, op: "BitXor", right, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     }
     return left;
   }
@@ -1022,7 +1033,7 @@ class Parser {
     let left = this._parseShift();
     while (this._eatOp("&")) {
       const right = this._parseShift();
-      left = { kind: "BinOp", left, op: "BitAnd", right, ...this._span(start) };
+      left = { kind: "BinOp", left, op: "BitAnd", right, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     }
     return left;
   }
@@ -1035,7 +1046,7 @@ class Parser {
       if (op === null) return left;
       this._next();
       const right = this._parseArith();
-      left = { kind: "BinOp", left, op, right, ...this._span(start) };
+      left = { kind: "BinOp", left, op, right, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     }
   }
 
@@ -1047,7 +1058,7 @@ class Parser {
       if (op === null) return left;
       this._next();
       const right = this._parseTerm();
-      left = { kind: "BinOp", left, op, right, ...this._span(start) };
+      left = { kind: "BinOp", left, op, right, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     }
   }
 
@@ -1056,22 +1067,22 @@ class Parser {
     let left = this._parseFactor();
     for (;;) {
       const t = this._peek();
-      const op = t.type === TokenType.Operator ? termOps.get(t.value) : undefined;
+      const op = t.type === T_OPERATOR ? termOps.get(t.value) : undefined;
       if (op === undefined) return left;
       this._next();
       const right = this._parseFactor();
-      left = { kind: "BinOp", left, op, right, ...this._span(start) };
+      left = { kind: "BinOp", left, op, right, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     }
   }
 
   private _parseFactor(): A.Expr {
     const t = this._peek();
-    if (t.type === TokenType.Operator && (t.value === "-" || t.value === "+" || t.value === "~")) {
+    if (t.type === T_OPERATOR && (t.value === "-" || t.value === "+" || t.value === "~")) {
       const start = this._start();
       this._next();
       const operand = this._parseFactor();
       const op: A.UnaryOperator = t.value === "-" ? "USub" : t.value === "+" ? "UAdd" : "Invert";
-      return { kind: "UnaryOp", op, operand, ...this._span(start) };
+      return { kind: "UnaryOp", op, operand, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     }
     return this._parsePower();
   }
@@ -1082,7 +1093,7 @@ class Parser {
     const base = this._parsePrimary();
     if (this._eatOp("**")) {
       const exponent = this._parseFactor();
-      return { kind: "BinOp", left: base, op: "Pow", right: exponent, ...this._span(start) };
+      return { kind: "BinOp", left: base, op: "Pow", right: exponent, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     }
     return base;
   }
@@ -1092,21 +1103,21 @@ class Parser {
     let e = this._parseAtom();
     for (;;) {
       const t = this._peek();
-      if (t.type !== TokenType.Operator) return e;
+      if (t.type !== T_OPERATOR) return e;
       if (t.value === ".") {
         this._next();
         const attr = this._expectName();
-        e = { kind: "Attribute", value: e, attr, ...this._span(start) };
+        e = { kind: "Attribute", value: e, attr, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
       } else if (t.value === "(") {
         this._next();
         const { args, keywords } = this._parseCallArguments();
-        e = { kind: "Call", func: e, args, keywords, ...this._span(start) };
+        e = { kind: "Call", func: e, args, keywords, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
         this._fixSoleGeneratorSpan(e);
       } else if (t.value === "[") {
         this._next();
         const slice = this._parseSubscriptList();
         this._expectOp("]");
-        e = { kind: "Subscript", value: e, slice, ...this._span(start) };
+        e = { kind: "Subscript", value: e, slice, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
       } else {
         return e;
       }
@@ -1137,19 +1148,19 @@ class Parser {
       if (this._isOp("**")) {
         this._next();
         const value = this._parseTest();
-        keywords.push({ kind: "Keyword", arg: null, value, ...this._span(start) });
+        keywords.push({ kind: "Keyword", arg: null, value, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol });
         sawDoubleStar = true;
       } else if (this._isOp("*")) {
         this._next();
         const value = this._parseTest();
-        const starred: A.Starred = { kind: "Starred", value, ...this._span(start) };
+        const starred: A.Starred = { kind: "Starred", value, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
         if (sawDoubleStar) this._error("iterable argument unpacking follows keyword argument unpacking", starred);
         args.push(starred);
-      } else if (this._peek().type === TokenType.Name && this._isOp("=", 1)) {
+      } else if (this._peek().type === T_NAME && this._isOp("=", 1)) {
         const nameTok = this._next();
         this._next();
         const value = this._parseTest();
-        keywords.push({ kind: "Keyword", arg: nameTok.value, value, ...this._span(start) });
+        keywords.push({ kind: "Keyword", arg: nameTok.value, value, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol });
         sawKeyword = true;
       } else {
         const value = this._parseNamedExpression();
@@ -1192,14 +1203,14 @@ class Parser {
     const first = this._parseSubscriptItem();
     if (!this._isOp(",")) {
       // `a[*b]` indexes with a tuple even without a comma.
-      return first.kind === "Starred" ? { kind: "Tuple", elts: [first], ...this._span(start) } : first;
+      return first.kind === "Starred" ? { kind: "Tuple", elts: [first], line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol } : first;
     }
     const elts = [first];
     while (this._eatOp(",")) {
       if (this._isOp("]")) break;
       elts.push(this._parseSubscriptItem());
     }
-    return { kind: "Tuple", elts, ...this._span(start) };
+    return { kind: "Tuple", elts, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
   }
 
   private _parseSubscriptItem(): A.Expr {
@@ -1217,30 +1228,30 @@ class Parser {
     if (this._eatOp(":")) {
       if (!this._isOp(",") && !this._isOp("]")) step = this._parseTest();
     }
-    return { kind: "Slice", lower, upper, step, ...this._span(start) };
+    return { kind: "Slice", lower, upper, step, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
   }
 
   private _parseAtom(): A.Expr {
     const t = this._peek();
     const start = this._start();
     switch (t.type) {
-      case TokenType.Name:
+      case T_NAME:
         this._next();
-        return { kind: "Name", id: t.value, ...this._tokSpan(t) };
-      case TokenType.Number:
+        return { kind: "Name", id: t.value, line: t.line, col: t.col, endLine: t.endLine, endCol: t.endCol };
+      case T_NUMBER:
         this._next();
-        return { kind: "Constant", value: numberValue(t.value), ...this._tokSpan(t) };
-      case TokenType.String:
+        return { kind: "Constant", value: numberValue(t.value), line: t.line, col: t.col, endLine: t.endLine, endCol: t.endCol };
+      case T_STRING:
         return this._parseStrings();
-      case TokenType.Keyword:
+      case T_KEYWORD:
         switch (t.value) {
           case "None":
             this._next();
-            return { kind: "Constant", value: { type: "None" }, ...this._tokSpan(t) };
+            return { kind: "Constant", value: { type: "None" }, line: t.line, col: t.col, endLine: t.endLine, endCol: t.endCol };
           case "True":
           case "False":
             this._next();
-            return { kind: "Constant", value: { type: "bool", value: t.value === "True" }, ...this._tokSpan(t) };
+            return { kind: "Constant", value: { type: "bool", value: t.value === "True" }, line: t.line, col: t.col, endLine: t.endLine, endCol: t.endCol };
           case "yield":
             if (this._functionDepth === 0) {
               this._errorAtToken(t, "'yield' outside function");
@@ -1251,7 +1262,7 @@ class Parser {
             this._rejectUnsupportedKeyword(t);
         }
         break;
-      case TokenType.Operator:
+      case T_OPERATOR:
         switch (t.value) {
           case "(":
             return this._parseParenthesized();
@@ -1261,7 +1272,7 @@ class Parser {
             return this._parseBraceDisplay();
           case "...":
             this._next();
-            return { kind: "Constant", value: { type: "Ellipsis" }, ...this._span(start) };
+            return { kind: "Constant", value: { type: "Ellipsis" }, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
         }
         break;
     }
@@ -1271,7 +1282,7 @@ class Parser {
   private _parseParenthesized(): A.Expr {
     const start = this._start();
     this._next();
-    if (this._eatOp(")")) return { kind: "Tuple", elts: [], ...this._span(start) };
+    if (this._eatOp(")")) return { kind: "Tuple", elts: [], line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     if (this._isKw("yield")) this._parseAtom();
     const first = this._parseStarOrTest(true);
     if (this._isKw("for")) {
@@ -1294,7 +1305,7 @@ class Parser {
       if (!this._isOp(",") && !this._isOp(")")) this._expectCommaOrClose(elts[elts.length - 1], ")");
     }
     this._expectOp(")");
-    const tuple: A.Tuple = { kind: "Tuple", elts, ...this._span(start) };
+    const tuple: A.Tuple = { kind: "Tuple", elts, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     this._parenthesized.add(tuple);
     return tuple;
   }
@@ -1312,7 +1323,7 @@ class Parser {
   private _parseListDisplay(): A.Expr {
     const start = this._start();
     this._next();
-    if (this._eatOp("]")) return { kind: "List", elts: [], ...this._span(start) };
+    if (this._eatOp("]")) return { kind: "List", elts: [], line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     const first = this._parseStarOrTest(true);
     if (this._isKw("for")) {
       const comp = this._parseComprehensionTail("ListComp", first, start);
@@ -1327,13 +1338,13 @@ class Parser {
       this._expectCommaOrClose(elts[elts.length - 1], "]");
     }
     this._expectOp("]");
-    return { kind: "List", elts, ...this._span(start) };
+    return { kind: "List", elts, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
   }
 
   private _parseBraceDisplay(): A.Expr {
     const start = this._start();
     this._next();
-    if (this._eatOp("}")) return { kind: "Dict", keys: [], values: [], ...this._span(start) };
+    if (this._eatOp("}")) return { kind: "Dict", keys: [], values: [], line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     // Dict: `k: v`, `**m`; set: anything else.
     if (this._isOp("**")) return this._parseDictRest(start, null, null);
     const first = this._parseStarOrTest(true);
@@ -1342,7 +1353,7 @@ class Parser {
       if (this._isKw("for")) {
         const generators = this._parseComprehensionClauses();
         this._expectOp("}");
-        return { kind: "DictComp", key: first, value, generators, ...this._span(start) };
+        return { kind: "DictComp", key: first, value, generators, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
       }
       return this._parseDictRest(start, first, value);
     }
@@ -1359,7 +1370,7 @@ class Parser {
       this._expectCommaOrClose(elts[elts.length - 1], "}");
     }
     this._expectOp("}");
-    return { kind: "Set", elts, ...this._span(start) };
+    return { kind: "Set", elts, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
   }
 
   private _parseDictRest(start: Start, firstKey: A.Expr | null, firstValue: A.Expr | null): A.Dict {
@@ -1371,7 +1382,7 @@ class Parser {
       if (!this._eatOp(",")) {
         this._expectCommaOrClose(firstValue, "}");
         this._expectOp("}");
-        return { kind: "Dict", keys, values, ...this._span(start) };
+        return { kind: "Dict", keys, values, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
       }
     }
     while (!this._isOp("}")) {
@@ -1391,7 +1402,7 @@ class Parser {
       if (!this._eatOp(",")) break;
     }
     this._expectOp("}");
-    return { kind: "Dict", keys, values, ...this._span(start) };
+    return { kind: "Dict", keys, values, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
   }
 
   private _parseComprehensionTail<K extends "ListComp" | "SetComp" | "GeneratorExp">(
@@ -1401,7 +1412,7 @@ class Parser {
   ): A.ListComp | A.SetComp | A.GeneratorExp {
     if (elt.kind === "Starred") this._error("iterable unpacking cannot be used in comprehension", elt);
     const generators = this._parseComprehensionClauses();
-    return { kind, elt, generators, ...this._span(start) } as A.ListComp | A.SetComp | A.GeneratorExp;
+    return { kind, elt, generators, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol } as A.ListComp | A.SetComp | A.GeneratorExp;
   }
 
   private _parseComprehensionClauses(): A.Comprehension[] {
@@ -1416,7 +1427,7 @@ class Parser {
       const iter = this._parseTestNoCond();
       const ifs: A.Expr[] = [];
       while (this._eatKw("if")) ifs.push(this._parseTestNoCond());
-      generators.push({ kind: "Comprehension", target, iter, ifs, ...this._span(start) });
+      generators.push({ kind: "Comprehension", target, iter, ifs, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol });
     }
     return generators;
   }
@@ -1427,7 +1438,7 @@ class Parser {
     const parts: (A.Constant | A.FormattedValue)[] = [];
     let isJoined = false;
     let last = first;
-    while (this._peek().type === TokenType.String) {
+    while (this._peek().type === T_STRING) {
       last = this._next();
       const parsed = parseStringToken(last, this._filename, this._source);
       if (parsed.isFString) isJoined = true;

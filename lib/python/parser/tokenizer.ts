@@ -474,16 +474,17 @@ class Tokenizer {
   private _readOperator(): void {
     const text = this._text;
     const start = this._pos;
-    let op = text.substr(start, 3);
-    if (!operators3.has(op)) {
-      op = text.substr(start, 2);
-      if (!operators2.has(op)) {
-        op = text[start];
-        if (!operators1.has(op)) {
-          this._invalidCharacter(start);
-        }
-      }
+    // Every multi-character operator has one of `* / < > =` (or `.` for `...`) second: only then
+    // is a slice worth allocating.
+    const c1 = text.charCodeAt(start + 1);
+    let op = text[start];
+    if (c1 === 42 || c1 === 47 || c1 === 60 || c1 === 62 || c1 === 61 || c1 === Char.Period) {
+      const op3 = text.substr(start, 3);
+      const op2 = op3.slice(0, 2);
+      if (operators3.has(op3)) op = op3;
+      else if (operators2.has(op2)) op = op2;
     }
+    if (op.length === 1 && !operators1.has(op)) this._invalidCharacter(start);
     if (openBrackets.has(op)) {
       this._brackets.push({ char: op, line: this._line, col: this._col(start), start });
     } else if (closeBrackets.has(op)) {
