@@ -249,6 +249,11 @@ case("nc_transpose_tensor", x=arr(x, "bfloat16"), expected=arr(x.T, "float32"))
 x = rand((32, 16))
 case("nc_transpose_vector", x=arr(x, "float32"), expected=arr(x.T, "float32"))
 
+st = rand((32, 2, 16), "float8_e4m3")
+mv = rand((32, 2, 24), "float8_e5m2")
+case("nc_matmul_fp8_double_row", st=arr(st, "float8_e4m3"), mv=arr(mv, "float8_e5m2"),
+     expected=arr(np.einsum("pjm,pjn->mn", st, mv), "float32"))
+
 # ---------------------------------------------------------------- DMA
 h = rand((200, 96))
 case("dma_load_cast_bf16", h=arr(h, "float32"), expected=arr(cast(h[128:200, 32:96], "bfloat16"), "bfloat16"))

@@ -3,7 +3,7 @@ import { dtype } from "../dtypes";
 import { arrayOf, emptyTile, expectValues, golden, hbmOf, read, tileOf, values } from "../golden/golden";
 import { Machine } from "../machine";
 import { fullView, sliceView } from "../memory/tensor";
-import { Memory } from "../trace/types";
+import { InstrFlag, Memory } from "../trace/types";
 import { activation, activationReduce } from "./activation";
 import { dmaCopy, dmaTranspose } from "./dma";
 import {
@@ -429,5 +429,32 @@ describe("integer and read-modify-write details", () => {
     dmaCopy(m, h, t, { dstRmwOp: "maximum" });
     expect(Array.from(read(h))).toEqual([2, 5, 2, 2]);
     expect(m.trace.variant(0)).toBe("rmw:maximum");
+  });
+});
+
+describe("TensorE modes", () => {
+  it("fp8 double-row matmul contracts over partitions and the size-2 dim (trn2+)", () => {
+    const c = golden("nc_matmul_fp8_double_row");
+    const m = machine("trn2");
+    const out = emptyTile(m, [16, 24], "float32", Memory.Psum);
+    ncMatmul(m, out, tileOf(m, arrayOf(c, "st")), tileOf(m, arrayOf(c, "mv")), { doubleRow: true });
+    expectValues(read(out), values(c.expected), 1e-6, 1e-6);
+    expect(m.trace.flags(0) & InstrFlag.DoubleRow).toBe(InstrFlag.DoubleRow);
+    expect(m.trace.flops(0)).toBe(2 * 64 * 16 * 24);
+    const m1 = machine("trn1");
+    expect(() => ncMatmul(m1, emptyTile(m1, [16, 24], "float32", Memory.Psum), tileOf(m1, arrayOf(c, "st")), tileOf(m1, arrayOf(c, "mv")), { doubleRow: true })).toThrow(/NC-v3/);
+  });
+
+  it("records PE tiling and rejects tiles the generation does not support", () => {
+    const m = machine("trn2");
+    const st = emptyTile(m, [32, 32], "bfloat16");
+    memset(m, st, 1);
+    const out = emptyTile(m, [32, 8], "float32", Memory.Psum);
+    ncMatmul(m, out, st, sliceView(st, 1, 0, 8), { tilePosition: [32, 96], tileSize: [32, 32] });
+    expect(m.trace.variant(1)).toBe("tile:32,96,32,32");
+    expect(Array.from(new Set(read(out)))).toEqual([32]);
+    const m1 = machine("trn1");
+    const st1 = emptyTile(m1, [32, 32], "bfloat16");
+    expect(() => ncMatmul(m1, emptyTile(m1, [32, 8], "float32", Memory.Psum), st1, sliceView(st1, 1, 0, 8), { tilePosition: [0, 0], tileSize: [32, 32] })).toThrow(/tile_size must be one of 64\/128/);
   });
 });

@@ -18,14 +18,43 @@ export interface MatmulOpts {
   readonly isStationaryOneZero?: boolean;
   readonly isMovingOneZero?: boolean;
   readonly isTranspose?: boolean;
+  /** PE-array tiling [ISA226]: (row, col) offset and (rows, cols) size of the sub-array used. */
+  readonly tilePosition?: readonly [number, number] | null;
+  readonly tileSize?: readonly [number, number] | null;
+  /** FP8 "double row" mode (NC-v3+): stationary [K, 2, M], moving [K, 2, N], contraction 2K [ARCH-V3]. */
+  readonly doubleRow?: boolean;
   readonly mask?: Mask;
+}
+
+const FP8 = new Set(["float8_e4m3", "float8_e5m2", "float8_e4m3fn"]);
+
+/** Validates PE tiling and returns its variant tag ("" when untiled). */
+function peTile(m: Machine, opts: MatmulOpts, K: number, M: number, instr: string): string {
+  const pos = opts.tilePosition ?? null;
+  const size = opts.tileSize ?? null;
+  if (!pos && !size) return "";
+  if (!pos || !size) nkiError("err_shape_mismatch", `${instr}: tile_position and tile_size must be given together`, m.location);
+  const sizes = m.target.ncVersion === 2 ? [64, 128] : [32, 64, 128];
+  for (const k of [0, 1]) {
+    if (!sizes.includes(size[k]) || pos[k] % size[k] !== 0 || pos[k] + size[k] > 128) {
+      nkiError(
+        "err_size_of_dimension_exceed_arch_limit",
+        `${instr}: tile_size must be one of ${sizes.join("/")} with tile_position a multiple of it inside the 128x128 array, got position (${pos.join(", ")}) size (${size.join(", ")})`,
+        m.location,
+      );
+    }
+  }
+  if (K > size[0] || M > size[1]) {
+    nkiError("err_size_of_dimension_exceed_arch_limit", `${instr}: a [${K}, ${M}] stationary does not fit a ${size[0]}x${size[1]} PE tile`, m.location);
+  }
+  return `tile:${pos[0]},${pos[1]},${size[0]},${size[1]}`;
 }
 
 /**
  * Contiguous Float32Array copy of a [K, F] tile, row-major [K, F] or, with `transposed`, [F, K]
  * (the stationary operand becomes the row-major left factor of the float32 matmul kernel).
  */
-function packed(v: View, transposed: boolean): Float32Array {
+function packed(v: View, transposed: boolean, rows = v.shape[0]): Float32Array {
   const data = v.buffer.data;
   if (!data) throw new Error("packed in timing-only mode");
   const idx = storageIndices(v);
@@ -34,7 +63,7 @@ function packed(v: View, transposed: boolean): Float32Array {
     for (let i = 0; i < idx.length; i++) out[i] = data[idx[i]];
     return out;
   }
-  const K = v.shape[0];
+  const K = rows;
   const F = idx.length / Math.max(1, K);
   for (let k = 0; k < K; k++) for (let f = 0; f < F; f++) out[f * K + k] = data[idx[k * F + f]];
   return out;
@@ -52,9 +81,23 @@ export function ncMatmul(m: Machine, dst: View, stationary: View, moving: View, 
   if (moving.shape[0] !== K) {
     nkiError("err_num_partition_mismatch", `${instr}: stationary has ${K} partitions but moving has ${moving.shape[0]}; the contraction dim must match`, m.location);
   }
-  const M = freeSize(stationary);
-  const N = freeSize(moving);
+  const doubleRow = opts.doubleRow === true;
+  // Double row: the most-major free dim (2) joins the contraction.
+  const M = doubleRow ? freeSize(stationary) / 2 : freeSize(stationary);
+  const N = doubleRow ? freeSize(moving) / 2 : freeSize(moving);
   const t = m.target;
+  if (doubleRow) {
+    if (t.ncVersion < 3) nkiError("err_unsupported_dtype", `${instr}: double-row mode needs NC-v3 or later (trn2/trn3), not ${t.name}`, m.location);
+    if (!FP8.has(stationary.buffer.dtype.name) || !FP8.has(moving.buffer.dtype.name)) {
+      nkiError("err_unsupported_dtype", `${instr}: double-row mode takes fp8 operands`, m.location);
+    }
+    if (stationary.shape[1] !== 2 || moving.shape[1] !== 2 || stationary.shape.length !== 3 || moving.shape.length !== 3) {
+      nkiError("err_shape_mismatch", `${instr}: double-row operands are [K, 2, M] and [K, 2, N], got (${stationary.shape.join(", ")}) and (${moving.shape.join(", ")})`, m.location);
+    }
+    if (opts.tilePosition || opts.isTranspose) {
+      nkiError("err_shape_mismatch", `${instr}: double-row mode cannot be combined with PE tiling or transpose`, m.location);
+    }
+  }
   if (M > t.gemmStationaryFmax) {
     nkiError("err_size_of_dimension_exceed_arch_limit", `${instr}: stationary free size ${M} exceeds gemm_stationary_fmax ${t.gemmStationaryFmax}`, m.location);
   }
@@ -79,13 +122,16 @@ export function ncMatmul(m: Machine, dst: View, stationary: View, moving: View, 
     (opts.accumulate ? InstrFlag.Accumulate : 0) |
     (opts.isStationaryOneZero ? InstrFlag.StationaryOneZero : 0) |
     (opts.isMovingOneZero ? InstrFlag.MovingOneZero : 0) |
-    (opts.isTranspose ? InstrFlag.Transpose : 0);
+    (opts.isTranspose ? InstrFlag.Transpose : 0) |
+    (doubleRow ? InstrFlag.DoubleRow : 0);
+  const variant = peTile(m, opts, K, M, instr);
+  const Kc = doubleRow ? 2 * K : K;
   const ops = [[Access.Read, stationary], [Access.Read, moving], [opts.accumulate ? Access.ReadWrite : Access.Write, dst]] as const;
-  if (!emit(m, Engine.Tensor, instr, "", flags, 2 * K * M * N, ops, opts.mask ?? null, dst.shape)) return;
+  if (!emit(m, Engine.Tensor, instr, variant, flags, 2 * Kc * M * N, ops, opts.mask ?? null, dst.shape)) return;
   if (!m.functional) return;
   // stationary.T @ moving with the shared float32 kernel: bf16/fp16/fp8 products are exact in fp32,
-  // sums accumulate in fp32 (PSUM precision).
-  const out = matmulF32(packed(stationary, true), packed(moving, false), M, K, N);
+  // sums accumulate in fp32 (PSUM precision). In double-row mode rows (k, j) are contracted together.
+  const out = matmulF32(packed(stationary, true, Kc), packed(moving, false), M, Kc, N);
   writePsum(dst, out, opts.accumulate === true, opts.mask ?? null);
 }
 
