@@ -57,6 +57,13 @@ describe("kernel-lab run", () => {
     expect(io.err).toContain("SyntaxError: '(' was never closed");
   });
 
+  it("offers numpy like python3 with numpy installed", async () => {
+    const io = capture();
+    const p = file("np.py", "import numpy as np\na = np.arange(6, dtype=np.float32).reshape(2, 3)\nprint(a @ a.T)\n");
+    expect(await main(["run", p], io)).toBe(0);
+    expect(io.out).toBe("[[ 5. 14.]\n [14. 50.]]\n");
+  });
+
   it("maps sys.exit to the exit status", async () => {
     const io = capture();
     expect(await main(["run", file("exit.py", "import sys\nprint('a')\nsys.exit(0)\nprint('b')\n")], io)).toBe(0);
