@@ -86,6 +86,37 @@ describe("kernel running the Python engine", () => {
     client.conn.close();
   });
 
+  it("builds MIME bundles from _repr_*_ methods, with JSON MIME types as objects", async () => {
+    const client = new TestClient(km, id);
+    const code = [
+      "class Profile:",
+      "    def __repr__(self):",
+      "        return '<Profile>'",
+      "    def _repr_html_(self):",
+      "        return '<b>profile</b>'",
+      "    def _repr_mimebundle_(self):",
+      "        return {'application/vnd.nki.profile+json': {'engines': ['pe', 'act'], 'cycles': 12.5, 'ok': True, 'none': None}}",
+      "display(Profile())",
+      "Profile()",
+    ].join("\n");
+    const { all } = await client.execute(code);
+    const expected = {
+      "text/plain": "<Profile>",
+      "text/html": "<b>profile</b>",
+      "application/vnd.nki.profile+json": { engines: ["pe", "act"], cycles: 12.5, ok: true, none: null },
+    };
+    expect(all.find((m) => m.header.msg_type === "display_data")?.content).toMatchObject({ data: expected });
+    expect(all.find((m) => m.header.msg_type === "execute_result")?.content).toMatchObject({ data: expected });
+    client.conn.close();
+  });
+
+  it("reports an exception raised by the final value's __repr__ as the cell's error", async () => {
+    const client = new TestClient(km, id);
+    const { reply } = await client.execute("class Bad:\n    def __repr__(self):\n        raise ValueError('no repr')\nBad()");
+    expect(reply.content).toMatchObject({ status: "error", ename: "ValueError", evalue: "no repr" });
+    client.conn.close();
+  });
+
   it("answers is_complete with the engine's parser", async () => {
     const client = new TestClient(km, id);
     expect((await client.request("is_complete_request", { code: "for i in range(3):" })).reply.content).toEqual({ status: "incomplete", indent: "    " });

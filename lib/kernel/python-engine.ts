@@ -11,6 +11,7 @@ import { typeError } from "../python/runtime/errors";
 import type { CreateEngine, EngineError, EngineHost, KernelEngine } from "./engine";
 import { complete, inspect, type CompletionKind, type Introspector, type MemberInfo, type ObjectDescription } from "./introspection";
 import { isComplete } from "./is-complete";
+import { mimeBundle } from "./mime-bundle";
 
 function errorFields(e: PyErrorInfo): EngineError {
   return { ename: e.type, evalue: e.message, traceback: e.traceback.replace(/\n$/, "").split("\n") };
@@ -163,7 +164,7 @@ class SessionIntrospector implements Introspector {
 
 /**
  * IPython's `display(*objs, display_id=None)` and `update_display(obj, display_id=...)` as builtins:
- * each object's MIME bundle (repr, _repr_html_, _repr_mimebundle_) becomes a display_data message.
+ * each object's MIME bundle (./mime-bundle.ts) becomes a display_data message.
  */
 function installDisplay(session: Session, host: EngineHost): void {
   const rt = session.runtime;
@@ -176,7 +177,7 @@ function installDisplay(session: Session, host: EngineHost): void {
     "display",
     nativeFunction("display", (args, kw) => {
       const [id] = parseArgs("display", [], kw, { names: [], kwonly: ["display_id"] });
-      for (const obj of args) host.display({ data: session.displayBundle(obj), metadata: {}, displayId: displayId(id) });
+      for (const obj of args) host.display({ ...mimeBundle(rt, obj), displayId: displayId(id) });
       return None;
     }),
   );
@@ -186,7 +187,7 @@ function installDisplay(session: Session, host: EngineHost): void {
       const [obj, id] = parseArgs("update_display", args, kw, { names: ["obj"], required: 1, kwonly: ["display_id"] });
       const target = displayId(id);
       if (target === undefined) throw typeError("update_display() missing required keyword argument: 'display_id'");
-      host.display({ data: session.displayBundle(obj as PyValue), metadata: {}, displayId: target, update: true });
+      host.display({ ...mimeBundle(rt, obj as PyValue), displayId: target, update: true });
       return None;
     }),
   );
@@ -205,7 +206,19 @@ export const createEngine: CreateEngine = (host) => {
     languageVersion: "3.11",
     execute(code, cellName) {
       const r = session.execute(code, { cellName });
-      return r.status === "ok" ? { status: "ok", result: r.display } : { status: "error", ...errorFields(r.error) };
+      if (r.status === "error") return { status: "error", ...errorFields(r.error) };
+      if (r.value === undefined || r.value === None) return { status: "ok", result: null };
+      const rt = session.runtime;
+      try {
+        return { status: "ok", result: mimeBundle(rt, r.value).data };
+      } catch (e) {
+        // The value's own __repr__ raised: report that exception as the cell's error.
+        const x = rt.toPyException(e);
+        const lines = rt.formatException(x).replace(/\n$/, "").split("\n");
+        const last = lines[lines.length - 1];
+        const colon = last.indexOf(": ");
+        return { status: "error", ename: typeOf(x).name, evalue: colon >= 0 ? last.slice(colon + 2) : "", traceback: lines };
+      }
     },
     complete: (code, cursorPos) => complete(code, cursorPos, introspector),
     inspect: (code, cursorPos, detailLevel) => inspect(code, cursorPos, detailLevel, introspector),
