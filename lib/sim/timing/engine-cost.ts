@@ -87,12 +87,16 @@ export function matmulShape(cfg: TimingConstants, instr: CostInstruction): Matmu
   const inputs = instr.operands.filter((o) => !(o.memory === Memory.Psum && (o.access & 2) !== 0));
   const stationary = inputs[0];
   const moving = inputs[1] ?? inputs[0];
-  const rowsPerPass =
-    instr.opcode === "nc_matmul_mx" ? 1 : (flags & InstrFlag.DoubleRow) !== 0 ? 2 : 1;
-  const supported = rowsPerPass === 2 ? cfg.fp8DoubleRowFactor : 1;
-  // Double-row operands carry [K, 2, N]; without hardware support the two rows take two passes.
-  const movingFree = (elementsPerPartition(moving) / rowsPerPass) * (rowsPerPass / supported);
-  const stationaryFree = elementsPerPartition(stationary) / rowsPerPass;
+  // Contraction rows per partition the instruction carries: FP8 double-row operands are [K, 2, N]
+  // (two rows unpacked in the free dims); MX operands pack 4 values per element (x4 dtypes).
+  const mx = instr.opcode === "nc_matmul_mx";
+  const doubleRow = !mx && (flags & InstrFlag.DoubleRow) !== 0;
+  const rows = mx ? 4 : doubleRow ? 2 : 1;
+  const unpacked = doubleRow ? 2 : 1;
+  // Without hardware support for the mode, the rows take several passes.
+  const supported = mx ? cfg.mxRowFactor : doubleRow ? cfg.fp8DoubleRowFactor : 1;
+  const movingFree = (elementsPerPartition(moving) / unpacked) * (rows / supported);
+  const stationaryFree = elementsPerPartition(stationary) / unpacked;
   return {
     movingFree,
     stationaryFree: Math.min(stationaryFree, 128),

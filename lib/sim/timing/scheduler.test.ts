@@ -174,6 +174,19 @@ describe("TensorE modes", () => {
     return simulateTiming(kit.trace, target).costed.cycles[0];
   }
 
+  it("an MX matmul (K = 4 x 128 packed) takes one pass on trn3 and four elsewhere [ARCH-V4]", () => {
+    const mx = (target: "trn2" | "trn3") => {
+      const kit = new TraceKit();
+      const st = kit.tile("s", Memory.Sbuf, [128, 128], "uint8");
+      const mv = kit.tile("m", Memory.Sbuf, [128, 512], "uint8");
+      const ps = kit.tile("p", Memory.Psum, [128, 512], "float32");
+      kit.trace.append({ engine: Engine.Tensor, opcode: "nc_matmul_mx", flops: 2 * 512 * 128 * 512, operands: [kit.operand(st, 1), kit.operand(mv, 1), kit.operand(ps, 2)] });
+      return simulateTiming(kit.trace, target).costed.cycles[0];
+    };
+    expect(mx("trn3")).toBe(512);
+    expect(mx("trn2")).toBe(2048);
+  });
+
   it("fp8 double-row takes the time of one bf16 K=128 pass on trn2 and two passes on trn1 [ARCH-V3]", () => {
     expect(oneMatmul("trn2", "float8_e4m3", InstrFlag.DoubleRow)).toBe(512);
     expect(oneMatmul("trn1", "float8_e4m3", InstrFlag.DoubleRow)).toBe(1024);
