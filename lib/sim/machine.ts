@@ -7,8 +7,9 @@
 import type { DTypeInfo } from "./dtypes";
 import { nkiError, type SourceLocation } from "./errors";
 import { HbmAllocator, RegionAllocator } from "./memory/allocator";
-import { allocateStorage } from "./memory/storage";
-import { fullView, product, type Buffer, type View } from "./memory/tensor";
+import { allocateStorage, castValue } from "./memory/storage";
+import { fullView, product, viewSize, type Buffer, type View } from "./memory/tensor";
+import { gather, scatter } from "./ops/common";
 import { psumBytesPerPartition, resolveTarget, type Target, type TargetName } from "./targets";
 import { Trace } from "./trace/trace";
 import { AllocKind, LoopKind, Memory } from "./trace/types";
@@ -215,5 +216,24 @@ export class Machine {
 
   view(b: Buffer): View {
     return fullView(b);
+  }
+
+  /**
+   * Host-side write (kernel arguments, nl.shared_constant): values in C order over the view, each
+   * rounded straight to the tensor's dtype (like numpy's astype); records no instruction.
+   */
+  hostWrite(v: View, values: ArrayLike<number>): void {
+    if (!v.buffer.data) return;
+    if (values.length !== viewSize(v)) throw new RangeError(`hostWrite: ${values.length} values for ${viewSize(v)} elements`);
+    const d = v.buffer.dtype;
+    const cast = new Float64Array(values.length);
+    for (let i = 0; i < cast.length; i++) cast[i] = castValue(d, values[i]);
+    scatter(v, cast, null, "exact");
+  }
+
+  /** Host-side read of a view's values in C order (kernel outputs); records no instruction. */
+  hostRead(v: View): Float64Array {
+    if (!v.buffer.data) throw new Error("hostRead in timing-only mode");
+    return gather(v);
   }
 }

@@ -32,6 +32,19 @@ describe("storage", () => {
   });
 });
 
+describe("host access", () => {
+  it("writes kernel arguments rounded to the dtype and reads results back, without instructions", () => {
+    const m = new Machine();
+    const h = fullView(m.allocHbm("x", [2, 2], dtype("bfloat16")));
+    m.hostWrite(h, [1.1, -2, 3.14159, 65536.5]);
+    expect(Array.from(m.hostRead(h))).toEqual([1.1015625, -2, 3.140625, 65536]);
+    const i = fullView(m.allocHbm("i", [3], dtype("int8")));
+    m.hostWrite(i, [1.9, -200, 7]);
+    expect(Array.from(m.hostRead(i))).toEqual([1, -128, 7]);
+    expect(m.trace.length).toBe(0);
+  });
+});
+
 describe("views", () => {
   it("lays out block dims inside each partition and addresses a block as a tile", () => {
     const m = new Machine();
