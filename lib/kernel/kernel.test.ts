@@ -215,6 +215,28 @@ describe("interrupt, restart, limits and death", () => {
     expect((await client.execute("print(1)")).reply.content).toMatchObject({ status: "ok" });
   });
 
+  it("refuses shell requests beyond the queue cap with an error reply", async () => {
+    const km = manager();
+    const { id } = km.start();
+    await km.whenReady(id);
+    const client = new TestClient(km, id);
+    client.send("execute_request", { code: "sleep(300)" });
+    const queued = Array.from({ length: 1000 }, () => client.send("execute_request", { code: "1", silent: true }));
+    const refused = await client.request("execute_request", { code: "2" });
+    expect(refused.reply.content).toMatchObject({ status: "error", ename: "KernelBusyError" });
+    expect((await client.exchange(queued[999])).reply.content).toMatchObject({ status: "ok" });
+  });
+
+  it("treats a final value whose repr is over the output budget as an output-limit error", async () => {
+    const km = manager({ limits: { maxOutputBytes: 1000 } });
+    const { id } = km.start();
+    await km.whenReady(id);
+    const client = new TestClient(km, id);
+    const { reply, all } = await client.execute("'" + "y".repeat(2000) + "'");
+    expect(reply.content).toMatchObject({ status: "error", ename: "OutputLimitError" });
+    expect(all.some((m) => m.header.msg_type === "execute_result")).toBe(false);
+  });
+
   it("ends a cell at the wall-time limit with a TimeoutError, and kills one that ignores it", async () => {
     const km = manager({ limits: { wallTimeMs: 300, killGraceMs: 300 } });
     const { id } = km.start();

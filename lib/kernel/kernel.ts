@@ -49,6 +49,9 @@ export interface KernelLimits {
   maxOutputBytes: number;
 }
 
+/** Shell requests one kernel holds while busy; more are refused with an error reply. */
+const MAX_QUEUED_REQUESTS = 1000;
+
 /** How long printed text may wait to be merged with the next print into one stream message. */
 const STREAM_FLUSH_MS = 20;
 
@@ -406,6 +409,14 @@ export class Kernel {
     const type = request.header.msg_type;
     if (type === "interrupt_request" || type === "shutdown_request" || (type === "kernel_info_request" && request.channel === "control")) {
       this.#runControl({ request, conn });
+      return;
+    }
+    if (this.#queue.length >= MAX_QUEUED_REQUESTS) {
+      // A client flooding the kernel must not grow the server's memory without bound.
+      const f = this.#begin({ request, conn });
+      const evalue = `the kernel already has ${MAX_QUEUED_REQUESTS} requests waiting; wait for them to finish`;
+      this.#reply(f, { status: "error", ename: "KernelBusyError", evalue, traceback: [`KernelBusyError: ${evalue}`] } as never);
+      this.#publish(f.cycle.idle());
       return;
     }
     this.#queue.push({ request, conn });

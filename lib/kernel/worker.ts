@@ -80,6 +80,10 @@ function execute(engine: KernelEngine, code: string, cellName: string): ExecuteO
     // The code swallowed the KeyboardInterrupt (e.g. `except BaseException`); still report the limit.
     return { status: "error", ...limitError(reason, { ename: "", evalue: "", traceback: [""] }) };
   }
+  if (outcome.status === "ok" && outcome.result && !charge(JSON.stringify(outcome.result).length)) {
+    // A final value whose repr alone is over the budget (e.g. a huge list).
+    return { status: "error", ...limitError(InterruptReason.outputLimit, { ename: "", evalue: "", traceback: [""] }) };
+  }
   return outcome;
 }
 
