@@ -45,8 +45,6 @@ export interface TimingConstants {
   readonly fp8DoubleRowFactor: number;
   /** Contraction rows per partition an MX matmul processes in one pass (1 = unsupported). */
   readonly mxRowFactor: number;
-  /** Dense TensorE peak for bf16 in FLOP per TensorE cycle (128 x 128 PEs x 2). */
-  readonly tensorFlopsPerCycle: number;
   /** Fraction of full TensorE rate right after work begins (1 = no throttling). */
   readonly throttleStartFraction: number;
   /** Time to ramp from the start fraction to full rate (ns). */
@@ -86,8 +84,6 @@ export interface TimingConstants {
 
   // Peaks used by the profile (per NeuronCore).
   readonly peakBf16Tflops: number;
-  readonly peakFp8Tflops: number;
-  readonly peakFp32Tflops: number;
 }
 
 export type ConstantName = Exclude<keyof TimingConstants, "coreVersion">;
@@ -121,7 +117,6 @@ const TRN1: TimingConstants = {
   fp32TransposeFactor: 4,
   fp8DoubleRowFactor: 1,
   mxRowFactor: 1,
-  tensorFlopsPerCycle: 2 * 128 * 128,
   throttleStartFraction: 1,
   throttleRampNs: 0,
   throttleWindowNs: 0,
@@ -142,8 +137,6 @@ const TRN1: TimingConstants = {
   dmaTransposeHbmFraction: 0.25,
   dmaTransposeSbufFraction: 0.25,
   peakBf16Tflops: 92,
-  peakFp8Tflops: 92,
-  peakFp32Tflops: 23,
 };
 
 const TRN2: TimingConstants = {
@@ -167,8 +160,6 @@ const TRN2: TimingConstants = {
   dmaTransposeHbmFraction: 0.9,
   dmaTransposeSbufFraction: 0.5,
   peakBf16Tflops: 79,
-  peakFp8Tflops: 158,
-  peakFp32Tflops: 20,
 };
 
 const TRN3: TimingConstants = {
@@ -180,7 +171,6 @@ const TRN3: TimingConstants = {
   scalarNarrowSpeedup: 2,
   dmaEngineBytesPerNs: 33,
   hbmBytesPerNs: 612,
-  peakFp8Tflops: 315,
 };
 
 export const TIMING_CONFIGS: Readonly<Record<TargetName, TimingConstants>> = {
@@ -215,7 +205,6 @@ const SHARED_SOURCES: Record<ConstantName, ConstantSource> = {
   fp32TransposeFactor: src("ARCH-V3", "§3.3 transpose mode 2x faster FP32 transpose (NC-v3+); NC-v2 keeps the fp32 ¼ rate"),
   fp8DoubleRowFactor: src("ARCH-V3", "§3.3 FP8 double row: K=256 in the time of a BF16 K=128 instruction (NC-v3, documented for NC-v4 in [ISA-HEAD])"),
   mxRowFactor: src("ARCH-V4", "§3.3 MX matmul 4x BF16 throughput (K=512 as 128 partitions x 4)"),
-  tensorFlopsPerCycle: src("ARCH-V2", "§4.5 128 x 128 PEs x 2 FLOP"),
   throttleStartFraction: src("EXPL-SUM", "§4.2 TensorE starts at ~50% of max utilisation on trn2/trn3"),
   throttleRampNs: src("EXPL-SUM", "§4.2 ramps to full over ~3 µs"),
   throttleWindowNs: src("EXPL-SUM", "§4.2 re-engages when utilisation < 50% over ~3 µs"),
@@ -238,8 +227,6 @@ const SHARED_SOURCES: Record<ConstantName, ConstantSource> = {
   dmaTransposeHbmFraction: src("ARCH-V3", "§4.3 trn2 DMA transpose 90% of copy throughput HBM->SBUF"),
   dmaTransposeSbufFraction: src("ARCH-V3", "§4.3 trn2 DMA transpose 50% of copy throughput SBUF->SBUF"),
   peakBf16Tflops: src("ARCH-V2", "§3.2 TensorE peak BF16 per core [ARCH-V3][ARCH-V4]"),
-  peakFp8Tflops: src("ARCH-V3", "§3.2 TensorE peak FP8 per core (cFP8 = BF16 rate on NC-v2, MX on NC-v4)"),
-  peakFp32Tflops: src("ARCH-V2", "§3.2 TensorE peak FP32 per core"),
 };
 
 const TRN1_OVERRIDES: Partial<Record<ConstantName, ConstantSource>> = {

@@ -96,7 +96,9 @@ function allocTimeline(n: number): MutableTimeline {
 }
 
 export function initialState(cfg: TimingConstants, capacity: number): SchedulerState {
-  const queues = DMA_QUEUE_NAMES.length;
+  // Queue indices are hardware queue ids (0..15 on every engine) [DMA].
+  const queues = cfg.dmaQueuesPerEngine;
+  if (DMA_QUEUE_NAMES.length > queues) throw new Error("more modelled DMA queues than hardware queues");
   return {
     cfg,
     engineFree: new Float64Array(COMPUTE_ENGINES),
