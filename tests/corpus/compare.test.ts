@@ -42,6 +42,10 @@ describe("parseTraceback", () => {
       type: "ValueError",
       message: "config is missing 'psum'",
       line: 6,
+      frames: [
+        [13, "<module>"],
+        [6, "load"],
+      ],
     });
   });
 
@@ -50,11 +54,12 @@ describe("parseTraceback", () => {
       type: "AssertionError",
       message: "\nNot equal to tolerance rtol=1e-05, atol=0\n\n ACTUAL: array([1.  , 2.  , 3.01, 4.  ])",
       line: 9,
+      frames: [[9, "<module>"]],
     });
   });
 
   it("understands SyntaxError reports, which have no Traceback header", () => {
-    expect(parseTraceback(syntaxError, "119_err_syntax_error.py")).toEqual({ type: "SyntaxError", message: "invalid syntax", line: 7 });
+    expect(parseTraceback(syntaxError, "119_err_syntax_error.py")).toEqual({ type: "SyntaxError", message: "invalid syntax", line: 7, frames: [] });
   });
 
   it("returns null when stderr holds no exception", () => {
@@ -78,7 +83,11 @@ describe("compareText", () => {
 
 describe("judge", () => {
   it("flags exit code, exception type, message and line differences", () => {
-    const expected = { stdout: "", exitCode: 1 as const, error: { type: "ValueError", message: "config is missing 'psum'", line: 6 } };
+    const expected = {
+      stdout: "",
+      exitCode: 1 as const,
+      error: { type: "ValueError", message: "config is missing 'psum'", line: 6, frames: [[13, "<module>"], [6, "load"]] as [number, string][] },
+    };
     expect(judge({ filename: "121_err_raise_from_uncaught.py", stdout: "", stderr: chained, exitCode: 1 }, expected)).toEqual([]);
     const wrong = judge({ filename: "121_err_raise_from_uncaught.py", stdout: "", stderr: syntaxError, exitCode: 0 }, expected);
     expect(wrong).toEqual([
@@ -86,6 +95,7 @@ describe("judge", () => {
       "exception SyntaxError, expected ValueError",
       'exception message "invalid syntax", expected "config is missing \'psum\'"',
       "exception at line null, expected line 6",
+      'traceback frames [], expected [[13,"<module>"],[6,"load"]]',
     ]);
   });
 

@@ -7,6 +7,8 @@ export interface ExpectedError {
   type: string;
   message: string;
   line: number | null;
+  /** The program's frames of the final traceback, outermost first, as [line, function name]. */
+  frames?: [number, string][];
 }
 
 export interface Expected {
@@ -24,7 +26,7 @@ export interface Actual {
 }
 
 const HEADER = /^([A-Za-z_][\w.]*)(?:: (.*))?$/;
-const FRAME = /^ {2}File "([^"]*)", line (\d+)/;
+const FRAME = /^ {2}File "([^"]*)", line (\d+)(?:, in (.+))?$/;
 
 /** The last exception in a CPython-format traceback and the line of its innermost frame in `filename`
  * (the generator's parse_error, line for line). */
@@ -35,16 +37,20 @@ export function parseTraceback(stderr: string, filename: string): ExpectedError 
     if (line === "Traceback (most recent call last):") start = i + 1;
   });
   let lineNo: number | null = null;
+  const frames: [number, string][] = [];
   let i = start;
   while (i < lines.length && (lines[i].startsWith(" ") || lines[i] === "")) {
     const m = FRAME.exec(lines[i]);
-    if (m && m[1].split("/").pop() === filename) lineNo = Number(m[2]);
+    if (m && m[1].split("/").pop() === filename) {
+      lineNo = Number(m[2]);
+      if (m[3] !== undefined) frames.push([lineNo, m[3]]);
+    }
     i++;
   }
   if (i >= lines.length) return null;
   const m = HEADER.exec(lines[i]);
   if (!m) return null;
-  return { type: m[1], message: [m[2] ?? "", ...lines.slice(i + 1)].join("\n"), line: lineNo };
+  return { type: m[1], message: [m[2] ?? "", ...lines.slice(i + 1)].join("\n"), line: lineNo, frames };
 }
 
 const NUMBER = /[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|[-+]?\b(?:inf|nan)\b/g;
@@ -103,6 +109,10 @@ export function judge(actual: Actual, expected: Expected): string[] {
       const msgDiff = compareText(got.message, expected.error.message, expected.tolerance);
       if (msgDiff) problems.push(`exception message ${JSON.stringify(got.message)}, expected ${JSON.stringify(expected.error.message)}`);
       if (got.line !== expected.error.line) problems.push(`exception at line ${got.line}, expected line ${expected.error.line}`);
+      const frames = expected.error.frames;
+      if (frames && JSON.stringify(got.frames) !== JSON.stringify(frames)) {
+        problems.push(`traceback frames ${JSON.stringify(got.frames)}, expected ${JSON.stringify(frames)}`);
+      }
     }
   } else if (actual.stderr.includes("Traceback")) {
     problems.push(`unexpected traceback: ${actual.stderr.slice(-300)}`);

@@ -4,9 +4,10 @@
     python3 tests/corpus/generate.py 042 117    # only programs whose name starts with these prefixes
 
 For every tests/corpus/programs/NNN_area_topic.py it writes NNN_area_topic.expected.json:
-    {"stdout": ..., "exitCode": 0|1, "error": {"type", "message", "line"} | null, "tolerance"?: float}
+    {"stdout": ..., "exitCode": 0|1, "error": {"type", "message", "line", "frames"?} | null, "tolerance"?: float}
 `error` is parsed from CPython's traceback on stderr exactly as corpus.test.ts parses Kernel Lab's:
-the exception text of the last traceback block and the line of its innermost frame.
+the exception text of the last traceback block, the line of its innermost frame in the program, and the
+program's frames in that block as [line, function name] pairs.
 
 Programs use numpy types CPython's numpy lacks (np.bfloat16, np.float8_*). For those, an oracle
 tests/corpus/oracles/NNN_area_topic.py with the same name runs instead: it prints what the program must
@@ -27,7 +28,7 @@ PROGRAMS = os.path.join(HERE, "programs")
 ORACLES = os.path.join(HERE, "oracles")
 NAME = re.compile(r"^\d{3}_[a-z0-9]+_[a-z0-9_]+\.py$")
 HEADER = re.compile(r"^([A-Za-z_][\w.]*)(?:: (.*))?$")
-FRAME = re.compile(r'^  File "([^"]*)", line (\d+)')
+FRAME = re.compile(r'^  File "([^"]*)", line (\d+)(?:, in (.+))?$')
 
 ENV = {
     "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -49,11 +50,14 @@ def parse_error(stderr, filename):
         if line == "Traceback (most recent call last):":
             start = i + 1
     line_no = None
+    frames = []
     i = start
     while i < len(lines) and (lines[i].startswith(" ") or lines[i] == ""):
         m = FRAME.match(lines[i])
         if m and os.path.basename(m.group(1)) == filename:
             line_no = int(m.group(2))
+            if m.group(3):
+                frames.append([line_no, m.group(3)])
         i += 1
     if i >= len(lines):
         return None
@@ -61,7 +65,12 @@ def parse_error(stderr, filename):
     if not m:
         return None
     message = "\n".join([m.group(2) or ""] + lines[i + 1:])
-    return {"type": m.group(1), "message": message, "line": line_no}
+    error = {"type": m.group(1), "message": message, "line": line_no}
+    # The program's own frames, outermost first, as (line, function). Left out when CPython folded
+    # repeated frames ("[Previous line repeated 996 more times]"), which Kernel Lab need not imitate.
+    if "Previous line repeated" not in stderr:
+        error["frames"] = frames
+    return error
 
 
 def tolerance_of(source):
