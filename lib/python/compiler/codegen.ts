@@ -75,6 +75,12 @@ export class CodeGenerator {
   private codeCount = 0;
   private labelCount = 0;
   private ctx!: FunctionContext;
+  /**
+   * Inside an expression spanning several lines: every operation that can raise first sets `$ln`
+   * to its own line (after evaluating its operands), as CPython 3.11 reports the failing
+   * sub-expression's line. Off for single-line code, which keeps the statement's `$ln`.
+   */
+  private trackLines = false;
 
   constructor(filename: string, source: string, table: ScopeTable) {
     this.filename = filename;
@@ -237,6 +243,34 @@ export class CodeGenerator {
   }
 
   private stmt(s: A.Stmt): string {
+    const simple = s.kind !== "If" && s.kind !== "While" && s.kind !== "For" && s.kind !== "Try" && s.kind !== "With" && s.kind !== "FunctionDef" && s.kind !== "ClassDef";
+    if (!simple || s.line === s.endLine) return this.stmtBody(s);
+    const saved = this.trackLines;
+    this.trackLines = true;
+    try {
+      return this.stmtBody(s);
+    } finally {
+      this.trackLines = saved;
+    }
+  }
+
+  /** Compile a compound statement's header expression, tracking lines if it spans several. */
+  private headerExpr(e: A.Expr, compile: (e: A.Expr) => string): string {
+    const saved = this.trackLines;
+    this.trackLines = e.line !== e.endLine;
+    try {
+      return compile(e);
+    } finally {
+      this.trackLines = saved;
+    }
+  }
+
+  /** `$ln = <line>, ` before an operation in line-tracking mode, else nothing. */
+  private opLine(e: A.Span): string {
+    return this.trackLines ? `$ln = ${e.line}, ` : "";
+  }
+
+  private stmtBody(s: A.Stmt): string {
     const ln = `$ln = ${s.line};\n`;
     switch (s.kind) {
       case "Expr":
@@ -361,7 +395,7 @@ export class CodeGenerator {
     const op = `$rt.i${binaryOps[s.op]}`;
     const t = s.target;
     if (t.kind === "Name") {
-      return this.storeStmt(t.id, this.binOp(s.op, this.load(t.id), this.expr(s.value), "i"));
+      return this.storeStmt(t.id, this.binOp(s.op, this.load(t.id), this.expr(s.value), "i", this.opLine(s)));
     }
     if (t.kind === "Attribute") {
       const obj = this.ctx.temp();
@@ -399,7 +433,7 @@ export class CodeGenerator {
   }
 
   private ifStmt(s: A.If): string {
-    let out = `$ln = ${s.line};\nif (${this.test(s.test)}) {\n${this.block(s.body)}}`;
+    let out = `$ln = ${s.line};\nif (${this.headerExpr(s.test, (e) => this.test(e))}) {\n${this.block(s.body)}}`;
     if (s.orelse.length > 0) out += ` else {\n${this.block(s.orelse)}}`;
     return `${out}\n`;
   }
@@ -416,7 +450,7 @@ export class CodeGenerator {
   private whileStmt(s: A.While): string {
     const hasElse = s.orelse.length > 0;
     const { labels, code } = this.withLoop(hasElse, () => this.block(s.body));
-    const loop = `${labels.continueLabel}: for (;;) {\n$rt.tick();\n$ln = ${s.line};\nif (!${this.test(s.test)}) break;\n${code}}\n`;
+    const loop = `${labels.continueLabel}: for (;;) {\n$rt.tick();\n$ln = ${s.line};\nif (!${this.headerExpr(s.test, (e) => this.test(e))}) break;\n${code}}\n`;
     if (!hasElse) return loop;
     return `${labels.breakLabel}: {\n${loop}${this.block(s.orelse)}}\n`;
   }
@@ -425,7 +459,7 @@ export class CodeGenerator {
     const hasElse = s.orelse.length > 0;
     const it = this.ctx.temp();
     const v = this.ctx.temp();
-    const head = `$ln = ${s.line};\n${it} = $rt.iter(${this.expr(s.iter)});\n`;
+    const head = `$ln = ${s.line};\n${it} = $rt.iter(${this.headerExpr(s.iter, (e) => this.expr(e))});\n`;
     const { labels, code } = this.withLoop(hasElse, () => this.block(s.body));
     const assign = this.assignTarget(s.target, v);
     const loop =
@@ -465,8 +499,11 @@ export class CodeGenerator {
       }
     }
     if (s.finalbody.length === 0) return `${inner}\n`;
-    if (s.handlers.length === 0) return `${inner} finally {\n${this.block(s.finalbody)}}\n`;
-    return `try {\n${inner}\n} finally {\n${this.block(s.finalbody)}}\n`;
+    // An exception passing through `finally` keeps the line it was raised at.
+    const ln = this.ctx.temp();
+    const fin = `${ln} = $ln;\n${this.block(s.finalbody)}$ln = ${ln};\n`;
+    if (s.handlers.length === 0) return `${inner} finally {\n${fin}}\n`;
+    return `try {\n${inner}\n} finally {\n${fin}}\n`;
   }
 
   /** Unbind a name without raising if it is already unbound (end of an except-as block). */
@@ -542,6 +579,8 @@ export class CodeGenerator {
     const parentCtx = this.ctx;
     const classVar = parentCtx.scope.kind === "class" ? parentCtx.classVar : null;
     this.ctx = new FunctionContext(scope, codeVar, classVar, null);
+    const savedTrack = this.trackLines;
+    this.trackLines = node.kind === "Lambda" && node.body.line !== node.body.endLine;
     let body: string;
     try {
       body = node.kind === "Lambda" ? `$ln = ${node.body.line};\nreturn ${this.expr(node.body)};\n` : `${this.block(node.body)}return $rt.None;\n`;
@@ -556,6 +595,7 @@ export class CodeGenerator {
         `try {\n${body}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $ln, $f);\n} finally {\n$rt.leave();\n}\n}`;
     } finally {
       this.ctx = parentCtx;
+      this.trackLines = savedTrack;
     }
     const make = `$rt.makeFunction(${codeVar}, ${body}, ${defaults}, ${kwDefaults}, $g)`;
     const doc = node.kind === "FunctionDef" ? docstring(node.body) : null;
@@ -630,7 +670,7 @@ export class CodeGenerator {
         if (e.ops.length === 1) {
           const op = e.ops[0];
           if (op === "Is" || op === "IsNot" || op === "In" || op === "NotIn") return this.expr(e);
-          return this.intCompare(op, this.expr(e.left), this.expr(e.comparators[0]), true);
+          return this.intCompare(op, this.expr(e.left), this.expr(e.comparators[0]), true, this.opLine(e));
         }
         break;
     }
@@ -644,10 +684,13 @@ export class CodeGenerator {
       case "Name":
         return this.load(e.id);
       case "BinOp":
-        return this.binOp(e.op, this.expr(e.left), this.expr(e.right), "");
-      case "UnaryOp":
-        if (e.op === "Not") return `$rt.not(${this.expr(e.operand)})`;
-        return `$rt.${unaryOps[e.op]}(${this.expr(e.operand)})`;
+        return this.binOp(e.op, this.expr(e.left), this.expr(e.right), "", this.opLine(e));
+      case "UnaryOp": {
+        const fn = e.op === "Not" ? "not" : unaryOps[e.op];
+        if (!this.trackLines) return `$rt.${fn}(${this.expr(e.operand)})`;
+        const t = this.ctx.temp();
+        return `(${t} = ${this.expr(e.operand)}, ${this.opLine(e)}$rt.${fn}(${t}))`;
+      }
       case "BoolOp": {
         // Value semantics: `a or b` is a if a is truthy else b.
         let out = this.expr(e.values[e.values.length - 1]);
@@ -666,10 +709,17 @@ export class CodeGenerator {
         return this.storeExpr(e.target.id, this.expr(e.value));
       case "Lambda":
         return this.makeFunction(e, "<lambda>");
-      case "Attribute":
-        return `$rt.getattr(${this.expr(e.value)}, ${jsString(e.attr)})`;
-      case "Subscript":
-        return `$rt.getitem(${this.expr(e.value)}, ${this.subscriptKey(e.slice)})`;
+      case "Attribute": {
+        if (!this.trackLines) return `$rt.getattr(${this.expr(e.value)}, ${jsString(e.attr)})`;
+        const o = this.ctx.temp();
+        return `(${o} = ${this.expr(e.value)}, ${this.opLine(e)}$rt.getattr(${o}, ${jsString(e.attr)}))`;
+      }
+      case "Subscript": {
+        if (!this.trackLines) return `$rt.getitem(${this.expr(e.value)}, ${this.subscriptKey(e.slice)})`;
+        const o = this.ctx.temp();
+        const k = this.ctx.temp();
+        return `(${o} = ${this.expr(e.value)}, ${k} = ${this.subscriptKey(e.slice)}, ${this.opLine(e)}$rt.getitem(${o}, ${k}))`;
+      }
       case "Call":
         return this.call(e);
       case "List":
@@ -730,7 +780,7 @@ export class CodeGenerator {
    * slow path, which promotes to bigint; `+ 0` turns JS's -0 from `0 * -n` into Python's 0.
    * `prefix` is "i" for augmented assignment (ints are immutable, so `+=` is `+` for them).
    */
-  private binOp(op: A.BinaryOperator, left: string, right: string, prefix: "" | "i"): string {
+  private binOp(op: A.BinaryOperator, left: string, right: string, prefix: "" | "i", lineSet = ""): string {
     const slow = (a: string, b: string): string => `$rt.${prefix}${binaryOps[op]}(${a}, ${b})`;
     let fast: ((a: string, b: string, r: string) => string) | null = null;
     const inRange = (r: string): string => `${r} <= ${Number.MAX_SAFE_INTEGER} && ${r} >= -${Number.MAX_SAFE_INTEGER}`;
@@ -751,22 +801,22 @@ export class CodeGenerator {
         fast = (a, b, r) => `${a} >= 0 && ${b} > 0 && (${r} = (${a} - ${a} % ${b}) / ${b}, true)`;
         break;
     }
-    if (fast === null) return slow(left, right);
     const a = this.ctx.temp();
     const b = this.ctx.temp();
+    if (fast === null) return lineSet === "" ? slow(left, right) : `(${a} = ${left}, ${b} = ${right}, ${lineSet}${slow(a, b)})`;
     const r = this.ctx.temp();
-    return `(${a} = ${left}, ${b} = ${right}, typeof ${a} === "number" && typeof ${b} === "number" && ${fast(a, b, r)} ? ${r} : ${slow(a, b)})`;
+    return `(${a} = ${left}, ${b} = ${right}, ${lineSet}typeof ${a} === "number" && typeof ${b} === "number" && ${fast(a, b, r)} ? ${r} : ${slow(a, b)})`;
   }
 
   /** A single comparison with the small-int fast path; `asTest` yields a JS boolean. */
-  private intCompare(op: A.CompareOperator, left: string, right: string, asTest: boolean): string {
+  private intCompare(op: A.CompareOperator, left: string, right: string, asTest: boolean, lineSet = ""): string {
     const jsOps: Partial<Record<A.CompareOperator, string>> = { Eq: "===", NotEq: "!==", Lt: "<", LtE: "<=", Gt: ">", GtE: ">=" };
     const jsOp = jsOps[op];
     if (jsOp === undefined) throw new Error(`internal: no fast path for ${op}`);
     const a = this.ctx.temp();
     const b = this.ctx.temp();
     const slow = `$rt.${compareOps[op as keyof typeof compareOps]}(${a}, ${b})`;
-    return `(${a} = ${left}, ${b} = ${right}, typeof ${a} === "number" && typeof ${b} === "number" ? ${a} ${jsOp} ${b} : ${asTest ? `$rt.truthy(${slow})` : slow})`;
+    return `(${a} = ${left}, ${b} = ${right}, ${lineSet}typeof ${a} === "number" && typeof ${b} === "number" ? ${a} ${jsOp} ${b} : ${asTest ? `$rt.truthy(${slow})` : slow})`;
   }
 
   private compare(e: A.Compare): string {
@@ -792,7 +842,7 @@ export class CodeGenerator {
         return `(${a} = ${this.expr(e.left)}, ${one(op, a, this.expr(e.comparators[0]))})`;
       }
       if (op === "Is" || op === "IsNot") return one(op, this.expr(e.left), this.expr(e.comparators[0]));
-      return this.intCompare(op, this.expr(e.left), this.expr(e.comparators[0]), false);
+      return this.intCompare(op, this.expr(e.left), this.expr(e.comparators[0]), false, this.opLine(e));
     }
     // a < b < c: every operand evaluated at most once, stopping at the first false result.
     const parts: string[] = [];
@@ -822,8 +872,24 @@ export class CodeGenerator {
   }
 
   private dict(e: A.Dict): string {
-    if (!e.keys.some((k) => k === null)) {
+    const simpleKeys = e.keys.every((k) => k !== null && (k.kind === "Constant" || k.kind === "Name"));
+    if (simpleKeys) {
+      // Constant and name keys have no side effects, so evaluating all values after them keeps
+      // Python's k1, v1, k2, v2 order for everything observable.
       return `$rt.dict([${e.keys.map((k) => this.expr(k as A.Expr)).join(", ")}], [${e.values.map((v) => this.expr(v)).join(", ")}])`;
+    }
+    if (!e.keys.some((k) => k === null)) {
+      const steps: string[] = [];
+      const keys: string[] = [];
+      const values: string[] = [];
+      e.keys.forEach((k, i) => {
+        const kt = this.ctx.temp();
+        const vt = this.ctx.temp();
+        steps.push(`${kt} = ${this.expr(k as A.Expr)}`, `${vt} = ${this.expr(e.values[i])}`);
+        keys.push(kt);
+        values.push(vt);
+      });
+      return `(${steps.join(", ")}, $rt.dict([${keys.join(", ")}], [${values.join(", ")}]))`;
     }
     const d = this.ctx.temp();
     const steps = [`${d} = $rt.dict([], [])`];
@@ -846,6 +912,7 @@ export class CodeGenerator {
   }
 
   private call(e: A.Call): string {
+    if (this.trackLines) return this.callTracked(e);
     const hasStar = e.args.some((a) => a.kind === "Starred") || e.keywords.some((k) => k.arg === null);
     // Zero-argument super() in a method: the class being defined and the method's first argument.
     if (
@@ -892,6 +959,60 @@ export class CodeGenerator {
     }
     if (args.length <= 3) return `$rt.call${args.length}(${[f, ...args].join(", ")})`;
     return `$rt.callN(${f}, [${args.join(", ")}])`;
+  }
+
+  /** A call in line-tracking mode: operands into temporaries, then `$ln`, then the call. */
+  private callTracked(e: A.Call): string {
+    const steps: string[] = [];
+    const hold = (js: string): string => {
+      const t = this.ctx.temp();
+      steps.push(`${t} = ${js}`);
+      return t;
+    };
+    const isSuper = e.func.kind === "Name" && e.func.id === "super" && e.args.length === 0 && e.keywords.length === 0;
+    if (isSuper) {
+      const saved = this.trackLines;
+      this.trackLines = false;
+      try {
+        return this.call(e);
+      } finally {
+        this.trackLines = saved;
+      }
+    }
+    const method = e.func.kind === "Attribute" ? e.func : null;
+    const target = method !== null ? hold(this.expr(method.value)) : hold(this.expr(e.func));
+    const hasStar = e.args.some((a) => a.kind === "Starred") || e.keywords.some((k) => k.arg === null);
+    let call: string;
+    if (hasStar) {
+      const args = hold(this.sequence(e.args));
+      let kw = "null";
+      if (e.keywords.length > 0) {
+        kw = hold("$rt.dict([], [])");
+        for (const k of e.keywords) {
+          if (k.arg === null) steps.push(`$rt.dictUpdate(${kw}, ${this.expr(k.value)})`);
+          else steps.push(`$rt.dictUpdate(${kw}, $rt.dict([${jsString(k.arg)}], [${this.expr(k.value)}]))`);
+        }
+      }
+      const f = method !== null ? `$rt.getattr(${target}, ${jsString(method.attr)})` : target;
+      call = `$rt.callEx(${f}, ${args}, ${kw})`;
+    } else {
+      const args = e.args.map((a) => hold(this.expr(a)));
+      const kws = e.keywords.length > 0 ? this.keywords(e.keywords) : null;
+      const kwValues = kws === null ? "" : hold(kws.values);
+      if (method !== null) {
+        const name = jsString(method.attr);
+        if (kws !== null) call = `$rt.callMethodKw(${target}, ${name}, [${args.join(", ")}], ${kws.names}, ${kwValues})`;
+        else if (args.length <= 2) call = `$rt.callMethod${args.length}(${[target, name, ...args].join(", ")})`;
+        else call = `$rt.callMethodN(${target}, ${name}, [${args.join(", ")}])`;
+      } else if (kws !== null) {
+        call = `$rt.callKw(${target}, [${args.join(", ")}], ${kws.names}, ${kwValues})`;
+      } else if (args.length <= 3) {
+        call = `$rt.call${args.length}(${[target, ...args].join(", ")})`;
+      } else {
+        call = `$rt.callN(${target}, [${args.join(", ")}])`;
+      }
+    }
+    return `(${steps.join(", ")}, ${this.opLine(e)}${call})`;
   }
 
   private keywords(kws: A.Keyword[]): { names: string; values: string } {

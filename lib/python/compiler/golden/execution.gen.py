@@ -462,6 +462,49 @@ except NameError as err:
     print(err)
 del a
 """,
+    "multiline_statement_lines": """
+def scale(values, factor):
+    return [v * factor for v in values]
+data = {
+    "a": scale([1, 2], 3),
+}
+try:
+    total = (
+        sum(data["a"])
+        + data["c"][0]
+    )
+except KeyError as e:
+    print("caught", e)
+def step(n):
+    try:
+        if n == 1:
+            raise RuntimeError(f"failed at {n}")
+    finally:
+        print("cleanup", n)
+log = []
+def v(name, value):
+    log.append(name)
+    return value
+d = {v("k1", "a"): v("v1", 1), v("k2", "b"): v("v2", 2)}
+print(log, d)
+step(0)
+value = sum(
+    [1, 2],
+    data["missing"],
+)
+""",
+    "finally_keeps_raise_line": """
+def step(n):
+    try:
+        print("step", n)
+        if n == 1:
+            raise RuntimeError("failed")
+    finally:
+        print("cleanup", n)
+        x = 1
+for n in range(3):
+    step(n)
+""",
     "assert_and_raise": """
 try:
     assert 1 == 2, 'math is broken'
