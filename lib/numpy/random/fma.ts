@@ -34,8 +34,7 @@ function roundToOdd(v: number, err: number): number {
 
 export function fma(a: number, b: number, c: number): number {
   const p = a * b;
-  if (!Number.isFinite(p) || !Number.isFinite(c) || p === 0) return p + c;
-  // Exact product p + e.
+  // Exact product p + e (infinite or NaN operands make verr NaN and end up in fmaSlow).
   let t = SPLITTER * a;
   const ah = t - (t - a);
   const al = a - ah;
@@ -58,5 +57,16 @@ export function fma(a: number, b: number, c: number): number {
   const rb = r - sh;
   const dropped = (sh - (r - rb)) + (v - rb);
   if (Math.abs(dropped) + Math.abs(verr) < Math.abs(r) * 5.551115123125783e-17) return r;
+  // Second exit: with |v| <= |sh| / 256, r's midpoints lie on v's ulp grid, so |verr| <= ulp(v) / 2 can
+  // move the sum across one only when sh + v sits exactly on it (a tie, detected by r + 2*dropped
+  // landing exactly on the neighbouring double).
+  const twice = 2 * dropped;
+  if (Math.abs(v) <= Math.abs(sh) * 0.00390625 && (dropped === 0 || r + twice - r !== twice)) return r;
+  return fmaSlow(p, c, sh, v, verr);
+}
+
+/** The rare tail of fma, kept out of line so the common path stays small enough to inline. */
+function fmaSlow(p: number, c: number, sh: number, v: number, verr: number): number {
+  if (!Number.isFinite(p) || !Number.isFinite(c)) return p + c;
   return sh + roundToOdd(v, verr);
 }
