@@ -12,6 +12,7 @@ import * as S from "../shape";
 import { BINARY_UFUNCS, UNARY_UFUNCS, around, clip, where } from "../ufuncs";
 import { dot, einsum, inner, matmul, norm, outer, trace, type NormOrd } from "../linalg";
 import { argsort, sort, unique } from "../sorting";
+import * as Sel from "../selection";
 import { allclose, arrayEqual, isclose } from "../comparison";
 import { assertAllclose, assertArrayAlmostEqual, assertArrayEqual, assertionError, buildErrMsg } from "../testing";
 import { NUMPY_TESTING_FORMAT } from "../testing-format";
@@ -295,6 +296,30 @@ function initNumpy(mod: PyModule): void {
   );
   def(mod, "array_equal", ["a1", "a2", "equal_nan"], 2, ([a, b, en], rt) => guard(() => arrayEqual(arr(a, rt), arr(b, rt), toBool(en, rt, false))));
   def(mod, "promote_types", ["type1", "type2"], 2, ([a, b]) => dtypeObject(guard(() => promoteTypes(toDtype(a) as DType, toDtype(b) as DType))));
+  def(mod, "take", ["a", "indices", "axis", "out", "mode"], 2, ([a, ix, ax], rt) => guard(() => wrap(Sel.take(arr(a, rt), arr(ix, rt), optInt(ax, rt, null)))));
+  def(mod, "take_along_axis", ["arr", "indices", "axis"], 2, ([a, ix, ax], rt) =>
+    guard(() => wrapArray(Sel.takeAlongAxis(arr(a, rt), arr(ix, rt), ax === undefined ? -1 : optInt(ax, rt, null)))),
+  );
+  def(mod, "put_along_axis", ["arr", "indices", "values", "axis"], 4, ([a, ix, v, ax], rt) => {
+    if (!(a instanceof PyNDArray)) throw E.typeError("put_along_axis() requires an ndarray");
+    guard(() => Sel.putAlongAxis(a.arr, arr(ix, rt), arr(v, rt), toInt(ax as PyValue, rt)));
+    return None;
+  });
+  def(mod, "diff", ["a", "n", "axis"], 1, ([a, n, ax], rt) => guard(() => wrapArray(Sel.diff(arr(a, rt), optInt(n, rt, 1) as number, optInt(ax, rt, -1) as number))));
+  def(mod, "tril", ["m", "k"], 1, ([a, k], rt) => guard(() => wrapArray(Sel.triangle(arr(a, rt), optInt(k, rt, 0) as number, true))));
+  def(mod, "triu", ["m", "k"], 1, ([a, k], rt) => guard(() => wrapArray(Sel.triangle(arr(a, rt), optInt(k, rt, 0) as number, false))));
+  def(mod, "triu_indices", ["n", "k", "m"], 1, ([n, k, m], rt) =>
+    new PyTuple(Sel.triuIndices(toInt(n as PyValue, rt), optInt(k, rt, 0) as number, optInt(m, rt, null)).map(wrapArray)),
+  );
+  def(mod, "triu_indices_from", ["arr", "k"], 1, ([a, k], rt) => {
+    const x = arr(a, rt);
+    if (x.ndim !== 2) throw E.valueError("input array must be 2-d");
+    return new PyTuple(Sel.triuIndices(x.shape[0], optInt(k, rt, 0) as number, x.shape[1]).map(wrapArray));
+  });
+  def(mod, "diag", ["v", "k"], 1, ([a, k], rt) => guard(() => wrapArray(Sel.diag(arr(a, rt), optInt(k, rt, 0) as number))));
+  def(mod, "apply_along_axis", ["func1d", "axis", "arr"], 3, ([f, ax, a], rt) =>
+    guard(() => wrap(Sel.applyAlongAxis((row) => toArray(rt.call(f as PyValue, [wrap(row)], null), rt), toInt(ax as PyValue, rt), arr(a, rt)))),
+  );
   mod.set("True_", wrap(scalarArray(DTYPES.bool, 1)));
   mod.set("False_", wrap(scalarArray(DTYPES.bool, 0)));
   def(mod, "nan_to_num", ["x", "copy", "nan", "posinf", "neginf"], 1, ([x, , nan, posinf, neginf], rt) =>
@@ -452,8 +477,18 @@ export const numpyModule: NativeModuleDef = {
   },
 };
 
+/** ml_dtypes' float types (the MX tutorial imports them), the same objects as numpy's. */
+export const mlDtypesModule: NativeModuleDef = {
+  name: "ml_dtypes",
+  init(mod) {
+    for (const name of ["bfloat16", "float8_e4m3", "float8_e4m3fn", "float8_e5m2"]) mod.set(name, scalarTypes.get(name) as PyValue);
+    mod.set("finfo", finfoType);
+    mod.set("iinfo", iinfoType);
+  },
+};
+
 export const numpyLinalgModule: NativeModuleDef = { name: "numpy.linalg", init: (mod) => initLinalg(mod) };
 export const numpyTestingModule: NativeModuleDef = { name: "numpy.testing", init: (mod) => initTesting(mod) };
 
 /** Every module definition the numpy binding provides. */
-export const NUMPY_MODULES: readonly NativeModuleDef[] = [numpyModule, numpyLinalgModule, numpyTestingModule, numpyRandomModule];
+export const NUMPY_MODULES: readonly NativeModuleDef[] = [numpyModule, numpyLinalgModule, numpyTestingModule, numpyRandomModule, mlDtypesModule];

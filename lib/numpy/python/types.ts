@@ -6,7 +6,7 @@
 import { type DType, DTYPES, type DTypeName, allocate, castValue, intRange } from "../dtypes";
 import { FLOAT_FORMATS, type FloatFormatName } from "../float-formats";
 import { getItem, setItem } from "../indexing";
-import { NDArray, assign, astype, copyArray, fill, item as itemOf, tolist, type NestedList } from "../ndarray";
+import { NDArray, assign, astype, cStrides, copyArray, fill, item as itemOf, tolist, type NestedList } from "../ndarray";
 import * as R from "../reductions";
 import * as S from "../shape";
 import { around, binary, checkSameKind, clip, unary } from "../ufuncs";
@@ -488,6 +488,14 @@ export const ndarrayType: PyType = defineNativeType<PyNDArray>({
   name: "ndarray",
   module: "numpy",
   instanceOf: PyNDArray,
+  // np.ndarray(shape, dtype=float): Kernel Lab's uninitialised memory is zeros.
+  construct: (a, kw, rt) => {
+    const [shape, dtype] = parseArgs("ndarray", a, kw, { names: ["shape", "dtype", "buffer", "offset", "strides", "order"], required: 1 });
+    const s = toShape(shape as PyValue, rt);
+    const d = toDtype(dtype) ?? DTYPES.float64;
+    rt.charge(s.reduce((p, x) => p * x, 1) * d.itemsize);
+    return guard(() => wrapArray(new NDArray(allocate(d, s.reduce((p, x) => p * x, 1)), d, s, cStrides(s), 0)));
+  },
   methods,
   getters,
 });
