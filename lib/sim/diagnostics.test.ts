@@ -5,7 +5,7 @@ import { Machine } from "./machine";
 import { fullView, selectView, sliceView, type View } from "./memory/tensor";
 import { activation } from "./ops/activation";
 import { dmaCopy } from "./ops/dma";
-import { tensorCopy, tensorTensor } from "./ops/elementwise";
+import { tensorCopy, tensorScalar, tensorTensor } from "./ops/elementwise";
 import { tensorPartitionReduce } from "./ops/reduce";
 import { ncMatmul } from "./ops/tensor-engine";
 import { LoopKind, Memory } from "./trace/types";
@@ -165,5 +165,15 @@ describe("diagnostics", () => {
     m.setIteration(1);
     tensorCopy(m, sliceView(a, 1, 0, 1), sliceView(x, 1, 0, 1));
     m.endLoop();
+  });
+});
+
+describe("engine restrictions", () => {
+  it("runs tensor_scalar on ScalarE only as add or multiply(+add), and only from trn2", () => {
+    const m = machine("trn2");
+    tensorScalar(m, sbuf(m, [4, 4]), sbuf(m, [4, 4]), { op0: "multiply", operand0: 2, op1: "add", operand1: 1 }, { engine: "scalar" });
+    expectNkiError(() => tensorScalar(m, sbuf(m, [4, 4]), sbuf(m, [4, 4]), { op0: "maximum", operand0: 0 }, { engine: "scalar" }), "err_unsupported_dtype");
+    const m1 = machine("trn1");
+    expectNkiError(() => tensorScalar(m1, sbuf(m1, [4, 4]), sbuf(m1, [4, 4]), { op0: "add", operand0: 1 }, { engine: "scalar" }), "err_unsupported_dtype");
   });
 });

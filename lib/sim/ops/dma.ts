@@ -34,14 +34,46 @@ export interface DmaCopyOpts {
   readonly mask?: Mask;
   /** Read-modify-write of dst with this ALU op (`dst_rmw_op=np.add`, nl.atomic_rmw's op). */
   readonly dstRmwOp?: string | null;
+  /** "error" (default) raises on out-of-bounds elements; "skip" leaves them out [ISA226 oob_mode]. */
+  readonly oobMode?: "error" | "skip";
+}
+
+/** 1 for each element (C order) of a view that lies inside its buffer (and its partition on chip). */
+function inBoundsMask(v: View): Uint8Array {
+  const b = v.buffer;
+  const n = viewSize(v);
+  const out = new Uint8Array(n);
+  const nd = v.shape.length;
+  const onChip = b.memory !== Memory.Hbm && v.partitionAxis >= 0;
+  const first = onChip ? Math.floor(v.offset / b.freeElems) : 0;
+  const base = onChip ? v.offset - first * b.freeElems : v.offset;
+  const limit = b.memory === Memory.Hbm ? b.freeElems : onChip ? b.freeElems : b.freeElems * b.partCount;
+  const idx = new Array<number>(nd).fill(0);
+  for (let i = 0; i < n; i++) {
+    let part = first;
+    let off = base;
+    for (let k = 0; k < nd; k++) {
+      if (onChip && k === v.partitionAxis) part += (idx[k] * v.strides[k]) / b.freeElems;
+      else off += idx[k] * v.strides[k];
+    }
+    out[i] = off >= 0 && off < limit && (!onChip || (part >= 0 && part < b.partCount)) ? 1 : 0;
+    for (let k = nd - 1; k >= 0; k--) {
+      if (++idx[k] < v.shape[k]) break;
+      idx[k] = 0;
+    }
+  }
+  return out;
 }
 
 export function dmaCopy(m: Machine, dst: View, src: View, opts: DmaCopyOpts = {}): void {
   const instr = "dma_copy";
   checkEndpoint(m, src, "src", instr);
   checkEndpoint(m, dst, "dst", instr);
-  checkInBounds(m, src, instr);
-  checkInBounds(m, dst, instr);
+  const skip = opts.oobMode === "skip";
+  if (!skip) {
+    checkInBounds(m, src, instr);
+    checkInBounds(m, dst, instr);
+  }
   if (viewSize(src) !== viewSize(dst)) {
     nkiError(
       "err_shape_mismatch",
@@ -54,7 +86,13 @@ export function dmaCopy(m: Machine, dst: View, src: View, opts: DmaCopyOpts = {}
   if (opts.dstRmwOp && !rmwOp) nkiError("err_unsupported_dtype", `${instr}: unsupported dst_rmw_op '${opts.dstRmwOp}'`, m.location);
   const rmw = rmwOp !== null;
   const flags = cast ? InstrFlag.DmaCast : 0;
-  const mask = opts.mask ?? null;
+  let mask = opts.mask ?? null;
+  if (skip) {
+    const valid = inBoundsMask(src);
+    const validDst = inBoundsMask(dst);
+    for (let i = 0; i < valid.length; i++) valid[i] &= validDst[i] & (mask ? mask[i] : 1);
+    mask = valid;
+  }
   const ops = [[Access.Read, src], [rmw ? Access.ReadWrite : Access.Write, dst]] as const;
   if (!emit(m, Engine.Dma, instr, rmwOp ? `rmw:${rmwOp.name}` : "", flags, rmw ? viewSize(dst) : 0, ops, mask, dst.shape)) return;
   if (!m.functional) return;

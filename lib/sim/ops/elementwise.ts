@@ -151,6 +151,17 @@ export function tensorScalar(m: Machine, dst: View, data: View, args: TensorScal
   const { values, ops, views } = scalarChain(m, data, args, instr);
   checkEngineMemory(m, engine, [data, dst], instr);
   checkBitvec(m, ops[0], [data], instr);
+  if (engine === Engine.Scalar) {
+    // ScalarE runs tensor_scalar only as multiply (+ add) or add, and only from NC-v3 [ISA226][SHARED226].
+    const names = ops.map((o) => o.name).join(",");
+    if (m.target.ncVersion < 3 || !["add", "multiply", "multiply,add"].includes(names)) {
+      nkiError(
+        "err_unsupported_dtype",
+        `${instr}: the Scalar engine supports only add or multiply(+add) from trn2 on; got '${names}' on ${m.target.name}`,
+        m.location,
+      );
+    }
+  }
   const mask = opts.mask ?? null;
   const reads = [data, ...views].map((v) => [Access.Read, v] as const);
   const variant = ops.map((o) => o.name).join(",");

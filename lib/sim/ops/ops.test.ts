@@ -458,3 +458,18 @@ describe("TensorE modes", () => {
     expect(() => ncMatmul(m1, emptyTile(m1, [32, 8], "float32", Memory.Psum), st1, sliceView(st1, 1, 0, 8), { tilePosition: [0, 0], tileSize: [32, 32] })).toThrow(/tile_size must be one of 64\/128/);
   });
 });
+
+describe("DMA out-of-bounds mode", () => {
+  it("oob_mode skip copies the in-bounds elements and leaves the rest", () => {
+    const m = machine();
+    const h = fullView(m.allocHbm("h", [4, 3], dtype("float32")));
+    m.hostWrite(h, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    const t = emptyTile(m, [2, 3], "float32");
+    const tail = sliceView(h, 0, 3, 5);
+    expect(() => dmaCopy(m, t, tail)).toThrow(/err_tensor_access_out_of_bound/);
+    dmaCopy(m, t, tail, { oobMode: "skip" });
+    const v = Array.from(read(t));
+    expect(v.slice(0, 3)).toEqual([9, 10, 11]);
+    expect(v.slice(3).every(Number.isNaN)).toBe(true);
+  });
+});
