@@ -27,7 +27,18 @@ beforeAll(async () => {
     handleProtocols: (protocols) => (offerV1 && protocols.has(V1_PROTOCOL) ? V1_PROTOCOL : false),
   });
   server = http.createServer((req, res) => {
-    const m = /^\/api\/kernels\/([\w-]+)$/.exec(new URL(req.url ?? "/", "http://x").pathname);
+    const path = new URL(req.url ?? "/", "http://x").pathname;
+    const action = /^\/api\/kernels\/([\w-]+)\/(restart|interrupt)$/.exec(path);
+    if (req.method === "POST" && action && manager.has(action[1])) {
+      if (action[2] === "interrupt") {
+        manager.interrupt(action[1]);
+        res.writeHead(204).end();
+      } else {
+        void manager.restart(action[1]).then((model) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(model)));
+      }
+      return;
+    }
+    const m = /^\/api\/kernels\/([\w-]+)$/.exec(path);
     if (m && manager.has(m[1])) {
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(manager.get(m[1])));
     } else {
@@ -141,4 +152,25 @@ it("interrupts a running cell from @jupyterlab/services (interrupt_request on co
   const after = await runCell(kernel, "keep");
   expect(after.iopub.find((m) => m.header.msg_type === "execute_result")?.content).toMatchObject({ data: { "text/plain": "3" } });
   kernel.dispose();
+});
+
+it("restarts through REST from @jupyterlab/services: restarting, then idle, state cleared", async () => {
+  offerV1 = true;
+  const { kernel } = await connectClient();
+  await kernel.requestKernelInfo();
+  await runCell(kernel, "gone = 1");
+  const statuses: string[] = [];
+  kernel.statusChanged.connect((_, s) => void statuses.push(s));
+  await kernel.restart();
+  await new Promise<void>((resolve) => {
+    if (kernel.status === "idle") resolve();
+    kernel.statusChanged.connect((_, s) => s === "idle" && resolve());
+  });
+  expect(statuses[0]).toBe("restarting");
+  const after = await runCell(kernel, "gone");
+  expect(after.reply.content).toMatchObject({ status: "error", ename: "NameError", execution_count: 1 });
+  const interrupted = kernel.requestExecute({ code: "while True: pass" });
+  await new Promise((r) => setTimeout(r, 200));
+  await kernel.interrupt();
+  expect((await interrupted.done).content).toMatchObject({ ename: "KeyboardInterrupt" });
 });
