@@ -33,7 +33,6 @@ export const FACT_TRANSPOSE = 2;
 export const FACT_READS_PSUM = 4;
 export const FACT_WRITES_SBUF = 8;
 export const FACT_MATMUL = 16;
-export const FACT_ACCUMULATE = 32;
 
 function elementsOf(pattern: readonly number[]): number {
   let n = 1;
@@ -98,7 +97,6 @@ export function collectFacts(timed: TimedTrace): InstructionFacts {
       const transpose = (flags & InstrFlag.Transpose) !== 0 || opcode === "nc_transpose";
       if (transpose) bits |= FACT_TRANSPOSE;
       else bits |= FACT_MATMUL;
-      if ((flags & InstrFlag.Accumulate) !== 0) bits |= FACT_ACCUMULATE;
       const inputs = ops.filter((o) => o.memory !== Memory.Psum);
       if (inputs.some((o) => dtypeByCode(o.dtype).name === "float32")) bits |= FACT_FP32_MATMUL;
     }

@@ -61,7 +61,7 @@ function onChipSide(src: CostOperand | undefined, dst: CostOperand | undefined):
   return undefined;
 }
 
-export function dmaQueueFor(src: CostOperand | undefined, dst: CostOperand | undefined): number {
+function dmaQueueFor(src: CostOperand | undefined, dst: CostOperand | undefined): number {
   // CS149 trn1 profile: loads on qSyncIO0, stores on qGpSimdIO0 [CS149-24].
   if (dst && dst.memory === Memory.Hbm && src && src.memory !== Memory.Hbm) return DmaQueue.GpSimdIO;
   return DmaQueue.SyncIO;

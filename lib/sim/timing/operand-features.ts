@@ -87,8 +87,3 @@ export function mainOperand(instr: CostInstruction): CostOperand | undefined {
   const pureReads = instr.operands.filter((o) => o.access === Access.Read);
   return pureReads[0] ?? instr.operands[0];
 }
-
-export function bytesOf(op: CostOperand): number {
-  const perPartition = patternElements(op.pattern) * dtypeSize(op);
-  return op.memory === Memory.Hbm ? perPartition : perPartition * Math.max(1, op.partCount);
-}
