@@ -24,26 +24,41 @@ interface Pcg64Exports {
   fillDoubles(state: number, out: number, n: number): void;
 }
 
-// Layout of each generator's own wasm memory: state, raw block, then a chunk for bulk doubles.
+// One wasm instance serves every generator (a Memory per generator would reserve address space for
+// each): a generator copies its state into the slot, steps, and copies state and outputs back out.
 const STATE_AT = 0;
 const RAW_AT = 64;
 const CHUNK_AT = RAW_AT + 8 * BLOCK;
 const CHUNK = (65536 - CHUNK_AT) / 8;
 
-let wasmModule: WebAssembly.Module | null | undefined;
+interface SharedStepper {
+  ex: Pcg64Exports;
+  state: BigUint64Array;
+  raw: Uint32Array;
+  doubles: Float64Array;
+}
 
-function pcgModule(): WebAssembly.Module | null {
-  if (wasmModule === undefined) {
+let shared: SharedStepper | null | undefined;
+
+function sharedStepper(): SharedStepper | null {
+  if (shared === undefined) {
     try {
       const bin = atob(PCG64_WASM_BASE64);
       const bytes = new Uint8Array(new ArrayBuffer(bin.length));
       for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      wasmModule = new WebAssembly.Module(bytes);
+      const ex = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as Pcg64Exports;
+      const buf = ex.memory.buffer;
+      shared = {
+        ex,
+        state: new BigUint64Array(buf, STATE_AT, 4),
+        raw: new Uint32Array(buf, RAW_AT, 2 * BLOCK),
+        doubles: new Float64Array(buf, CHUNK_AT, CHUNK),
+      };
     } catch {
-      wasmModule = null;
+      shared = null;
     }
   }
-  return wasmModule;
+  return shared;
 }
 
 function limbsOf(value: bigint): number[] {
@@ -128,9 +143,11 @@ export class PCG64 implements BitGenerator {
   lo = 0;
   private hasUint32 = false;
   private uinteger = 0;
-  private raw: Uint32Array;
+  private readonly raw = new Uint32Array(2 * BLOCK);
   private next = BLOCK;
-  private readonly wasm: { ex: Pcg64Exports; f64: Float64Array } | null;
+  private readonly wasm: SharedStepper | null;
+  /** This generator's state words (state.lo, state.hi, inc.lo, inc.hi) while the wasm stepper is used. */
+  private readonly words: BigUint64Array;
   private readonly limbs: LimbStepper | null;
 
   /**
@@ -142,24 +159,21 @@ export class PCG64 implements BitGenerator {
     let state = inc;
     state = (state + (initState & MASK128)) & MASK128;
     state = (state * MULTIPLIER + inc) & MASK128;
-    const module = useWasm ? pcgModule() : null;
-    if (module) {
-      const ex = new WebAssembly.Instance(module, {}).exports as unknown as Pcg64Exports;
-      const words = new BigUint64Array(ex.memory.buffer, STATE_AT, 4);
-      words.set([state & MASK64, state >> 64n, inc & MASK64, inc >> 64n]);
-      this.wasm = { ex, f64: new Float64Array(ex.memory.buffer) };
-      this.raw = new Uint32Array(ex.memory.buffer, RAW_AT, 2 * BLOCK);
-      this.limbs = null;
-    } else {
-      this.wasm = null;
-      this.raw = new Uint32Array(2 * BLOCK);
-      this.limbs = new LimbStepper(state, inc);
-    }
+    this.words = BigUint64Array.from([state & MASK64, state >> 64n, inc & MASK64, inc >> 64n]);
+    this.wasm = useWasm ? sharedStepper() : null;
+    this.limbs = this.wasm ? null : new LimbStepper(state, inc);
   }
 
   private refill(): void {
-    if (this.wasm) this.wasm.ex.fillRaw(STATE_AT, RAW_AT, BLOCK);
-    else this.limbs?.fill(BLOCK, this.raw, null, 0);
+    const wasm = this.wasm;
+    if (wasm) {
+      wasm.state.set(this.words);
+      wasm.ex.fillRaw(STATE_AT, RAW_AT, BLOCK);
+      this.words.set(wasm.state);
+      this.raw.set(wasm.raw);
+    } else {
+      this.limbs?.fill(BLOCK, this.raw, null, 0);
+    }
     this.next = 0;
   }
 
@@ -194,15 +208,17 @@ export class PCG64 implements BitGenerator {
     let k = 0;
     while (k < out.length && this.next < BLOCK) out[k++] = this.nextDouble();
     const wasm = this.wasm;
+    if (wasm) wasm.state.set(this.words);
     while (k < out.length) {
       const n = Math.min(CHUNK, out.length - k);
       if (wasm) {
         wasm.ex.fillDoubles(STATE_AT, CHUNK_AT, n);
-        out.set(wasm.f64.subarray(CHUNK_AT / 8, CHUNK_AT / 8 + n), k);
+        out.set(wasm.doubles.subarray(0, n), k);
       } else {
         this.limbs?.fill(n, null, out, k);
       }
       k += n;
     }
+    if (wasm) this.words.set(wasm.state);
   }
 }

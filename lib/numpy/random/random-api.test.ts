@@ -23,6 +23,22 @@ describe("seeding", () => {
   it("default_rng with equal seeds gives equal streams", () => {
     expect(defaultRng(7).random(4)).toEqual(defaultRng(7).random(4));
   });
+
+  it("keeps interleaved generators independent (they share one wasm stepper)", () => {
+    const a = defaultRng(9);
+    const b = defaultRng(9);
+    const c = defaultRng(10);
+    const fromA = [a.random(3), a.standardNormal(700), a.random(5000)];
+    c.random(999);
+    const fromB = [b.random(3), b.standardNormal(700), b.random(5000)];
+    expect(fromB).toEqual(fromA);
+  });
+
+  it("creates thousands of generators without exhausting memory", () => {
+    let sum = 0;
+    for (let seed = 0; seed < 3000; seed++) sum += defaultRng(seed).random(1)[0];
+    expect(sum).toBeGreaterThan(0);
+  });
 });
 
 describe("argument errors carry numpy's messages and Python exception types", () => {
