@@ -3,6 +3,7 @@
  * str.format call. Each mirrors the matching function in CPython's Python/formatter_unicode.c.
  */
 import { doubleToString, type DoubleFormatCode } from "./double-to-string";
+import { codePointLength, codePointPrefix } from "./code-points";
 import { checkLength, FormatError } from "./errors";
 import { floatRepr } from "./float-repr";
 import { layoutNumber } from "./number-layout";
@@ -22,19 +23,6 @@ export function intToFloat(value: number | bigint): number {
   const magnitude = value < 0n ? -value : value;
   if (magnitude >= FLOAT_LIMIT) throw new FormatError("OverflowError", "int too large to convert to float");
   return Number(value);
-}
-
-/** Code points, not UTF-16 units: Python's len() counts astral characters once. */
-function codePointLength(s: string): number {
-  if (!/[\uD800-\uDFFF]/.test(s)) return s.length;
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-}
-
-function codePointPrefix(s: string, count: number): string {
-  if (!/[\uD800-\uDFFF]/.test(s)) return s.slice(0, count);
-  return Array.from(s).slice(0, count).join("");
 }
 
 function groupingFor(spec: FormatSpec, fourDigitGroups: boolean): { size: number; separator: string } {

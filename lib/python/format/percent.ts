@@ -4,6 +4,7 @@
  * the caller classifies each value and supplies str/repr/ascii and numeric conversions through hooks.
  */
 import { doubleToString, type DoubleFormatCode } from "./double-to-string";
+import { codePointLength, codePointPrefix, hasSurrogates, unitsAt } from "./code-points";
 import { checkLength, FormatError } from "./errors";
 import { floatRepr } from "./float-repr";
 import { strRepr } from "./str-repr";
@@ -145,8 +146,7 @@ function floatOperand<V>(value: V, hooks: PercentHooks<V>): number {
 function charOperand<V>(value: V, hooks: PercentHooks<V>): string {
   const c = hooks.classify(value);
   if (c.kind === "str") {
-    const cps = Array.from(c.value);
-    if (cps.length === 1) return cps[0];
+    if (c.value.length > 0 && c.value.length <= 2 && unitsAt(c.value, 0) === c.value.length) return c.value;
     throw new FormatError("TypeError", "%c requires int or char");
   }
   let n: bigint | undefined;
@@ -178,15 +178,10 @@ function textOperand<V>(value: V, ch: string, hooks: PercentHooks<V>): string {
   }
 }
 
-function codePoints(s: string): string[] | undefined {
-  return /[\uD800-\uDFFF]/.test(s) ? Array.from(s) : undefined;
-}
-
 /** unicode_format_arg_output: sign, width, "0"/"-" flags and precision truncation of text conversions. */
 function output(conv: Conversion, text: string): string {
   const fill = conv.sign && conv.flags & F_ZERO ? "0" : " ";
-  const cps = codePoints(text);
-  let len = cps ? cps.length : text.length;
+  let len = codePointLength(text);
   if ((conv.width === -1 || conv.width <= len) && (conv.prec === -1 || conv.prec >= len) && !(conv.flags & (F_SIGN | F_BLANK))) {
     return text;
   }
@@ -233,12 +228,14 @@ function output(conv: Conversion, text: string): string {
       index += 2;
     }
   }
-  if (len > 0) out += cps ? cps.slice(index, index + len).join("") : text.slice(index, index + len);
+  // `index` only skips an ASCII sign or "0x" prefix, so it is the same in code points and UTF-16 units.
+  if (len > 0) out += codePointPrefix(text.slice(index), len);
   if (width > len) out += " ".repeat(width - len);
   return out;
 }
 
-function formatOne<V>(conv: Conversion, value: V, hooks: PercentHooks<V>, fmtPos: number): string {
+/** `fmtPos` gives the code-point position after the conversion character, for the error message only. */
+function formatOne<V>(conv: Conversion, value: V, hooks: PercentHooks<V>, fmtPos: () => number): string {
   switch (conv.ch) {
     case "s":
     case "r":
@@ -271,7 +268,7 @@ function formatOne<V>(conv: Conversion, value: V, hooks: PercentHooks<V>, fmtPos
     default: {
       const code = conv.ch.codePointAt(0) ?? 0;
       const shown = code >= 31 && code <= 126 ? conv.ch : "?";
-      throw new FormatError("ValueError", `unsupported format character '${shown}' (0x${code.toString(16)}) at index ${fmtPos - 1}`);
+      throw new FormatError("ValueError", `unsupported format character '${shown}' (0x${code.toString(16)}) at index ${fmtPos() - 1}`);
     }
   }
 }
@@ -286,7 +283,7 @@ export function percentFormat<V>(template: string, args: V, hooks: PercentHooks<
     argIdx: items !== undefined ? 0 : -2,
   };
   const dict = items === undefined && hooks.classify(args).kind !== "str" && hooks.isMapping(args) ? args : undefined;
-  const fmt = codePoints(template) ?? template;
+  const fmt = template;
   const n = fmt.length;
   let pos = 0;
   let out = "";
@@ -295,7 +292,7 @@ export function percentFormat<V>(template: string, args: V, hooks: PercentHooks<
     if (fmt[pos] !== "%") {
       const start = pos;
       while (pos < n && fmt[pos] !== "%") pos++;
-      out += typeof fmt === "string" ? fmt.slice(start, pos) : fmt.slice(start, pos).join("");
+      out += fmt.slice(start, pos);
       continue;
     }
     pos++; // the '%'
@@ -319,7 +316,7 @@ export function percentFormat<V>(template: string, args: V, hooks: PercentHooks<
         pos++;
       }
       if (depth > 0) throw new FormatError("ValueError", "incomplete format key");
-      const key = typeof fmt === "string" ? fmt.slice(keyStart, pos - 1) : fmt.slice(keyStart, pos - 1).join("");
+      const key = fmt.slice(keyStart, pos - 1);
       state.args = hooks.getItem(dict, key);
       state.items = undefined;
       state.argLen = -1;
@@ -381,10 +378,11 @@ export function percentFormat<V>(template: string, args: V, hooks: PercentHooks<
     }
     if (pos < n && (fmt[pos] === "h" || fmt[pos] === "l" || fmt[pos] === "L")) pos++;
     if (pos >= n) incomplete();
-    conv.ch = fmt[pos];
-    pos++;
+    const chUnits = unitsAt(fmt, pos);
+    conv.ch = fmt.slice(pos, pos + chUnits);
+    pos += chUnits;
     const value = nextArg(state);
-    out += formatOne(conv, value, hooks, pos);
+    out += formatOne(conv, value, hooks, () => (hasSurrogates(fmt) ? codePointLength(fmt.slice(0, pos)) : pos));
     checkLength(out.length);
     if (dict !== undefined && state.argIdx < state.argLen) {
       throw new FormatError("TypeError", "not all arguments converted during string formatting");

@@ -3,6 +3,7 @@
  * (Python/formatter_unicode.c) including its validation order and messages.
  *   [[fill]align][sign]["z"]["#"]["0"][width][grouping]["." precision][type]
  */
+import { hasSurrogates } from "./code-points";
 import { FormatError } from "./errors";
 
 export type Align = "<" | ">" | "^" | "=";
@@ -37,8 +38,10 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** Characters in `chars` are whole code points so an astral fill character counts as one. */
-function readInteger(chars: string[], start: number): { value: number; end: number } {
+/** Indexing `chars` yields whole code points, so an astral fill character counts as one. */
+type CodePoints = string | readonly string[];
+
+function readInteger(chars: CodePoints, start: number): { value: number; end: number } {
   let pos = start;
   let value = 0;
   while (pos < chars.length && isDigit(chars[pos].charCodeAt(0))) {
@@ -71,13 +74,25 @@ export function parseFormatSpec(spec: string, typeName: string, defaultType: str
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const parsed = Object.freeze(parseUncached(spec, typeName, defaultType, defaultAlign));
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, parsed);
+  if (spec.length <= 64) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, parsed);
+  }
   return parsed;
 }
 
+// Splitting a user-supplied spec into code points must not allocate without bound. A valid spec holds
+// at most a fill and a type outside ASCII, so a long one with astral characters is simply rejected.
+const MAX_ASTRAL_SPEC = 4096;
+
 function parseUncached(spec: string, typeName: string, defaultType: string, defaultAlign: Align): FormatSpec {
-  const chars = Array.from(spec);
+  let chars: CodePoints = spec;
+  if (hasSurrogates(spec)) {
+    if (spec.length > MAX_ASTRAL_SPEC) {
+      throw new FormatError("ValueError", `Invalid format specifier '${spec.slice(0, 64)}...' for object of type '${typeName}'`);
+    }
+    chars = Array.from(spec);
+  }
   const end = chars.length;
   let pos = 0;
   const result: MutableSpec = {
