@@ -54,11 +54,22 @@ function discoverDtype(x: ArrayInput): DType | null {
   return defaultDtypeFor(scalarOf(x as number | boolean | PyScalar).kind);
 }
 
+/** Every scalar leaf must sit at the same depth (numpy rejects [1, [2]]). */
+function checkLeafDepth(x: ArrayInput, depth: number, shape: readonly number[]): void {
+  if (Array.isArray(x)) {
+    for (const el of x as readonly ArrayInput[]) checkLeafDepth(el, depth + 1, shape);
+    return;
+  }
+  const leafDims = x instanceof NDArray ? x.ndim : 0;
+  if (depth + leafDims !== shape.length) throw inhomogeneous(shape, Math.min(depth, shape.length));
+}
+
 /** np.array(obj, dtype=None, copy=True). */
 export function array(obj: ArrayInput, dtype?: DType): NDArray {
   if (obj instanceof NDArray) return dtype === undefined || dtype === obj.dtype ? copyArray(obj) : astype(obj, dtype);
   const shape: number[] = [];
   discoverShape(obj, 0, shape);
+  checkLeafDepth(obj, 0, shape);
   const dt = dtype ?? discoverDtype(obj) ?? DTYPES.float64;
   const out = emptyArray(dt, shape);
   let k = 0;

@@ -24,6 +24,7 @@ function sizeOf(v: PyValue | undefined, rt: Runtime): number[] | null {
 }
 
 function count(shape: number[] | null, rt: Runtime): number {
+  if (shape !== null && shape.some((d) => d < 0)) throw E.valueError("negative dimensions are not allowed");
   const n = shape === null ? 1 : shape.reduce((p, d) => p * d, 1);
   rt.charge(n * 8);
   return n;
@@ -217,7 +218,8 @@ export const generatorType = defineNativeType<PyGenerator>({
 });
 
 function seedValue(v: PyValue | undefined, rt: Runtime): number | bigint | (number | bigint)[] {
-  if (v === undefined || v === None) throw E.notImplementedError("Kernel Lab needs an explicit seed so runs are reproducible: use default_rng(0)");
+  // No seed: fresh entropy, as numpy draws from the OS.
+  if (v === undefined || v === None) return Array.from(globalThis.crypto.getRandomValues(new Uint32Array(4)));
   if (v instanceof PyList || v instanceof PyTuple) return v.items.map((x) => intBound(x, rt));
   if (v instanceof PyNDArray) return Array.from({ length: v.arr.size }, (_, i) => v.arr.getFlat(i));
   return intBound(v, rt);
