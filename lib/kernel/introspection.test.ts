@@ -30,6 +30,8 @@ const intro: Introspector = {
   members: (path) => objects[path.join(".")]?.members ?? null,
   parameters: (path) => objects[path.join(".")]?.params ?? null,
   describe: (path) => objects[path.join(".")] ?? null,
+  moduleNames: () => ["math", "numpy", "numpy.random", "random"],
+  moduleMembers: (module) => (module === "numpy" ? (objects.np.members ?? []) : null),
 };
 
 describe("cursor analysis", () => {
@@ -75,6 +77,15 @@ describe("complete", () => {
     expect(r.matches[0]).toBe("dtype=");
     expect(r.metadata._jupyter_types_experimental?.[0]).toMatchObject({ text: "dtype=", type: "param" });
     expect(complete("softmax(a, ax", 13, intro).matches).toEqual(["axis="]);
+  });
+
+  it("completes module names after import and from, and module members after from … import", () => {
+    expect(complete("import nu", 9, intro)).toMatchObject({ matches: ["numpy", "numpy.random"], cursor_start: 7 });
+    expect(complete("import math, ra", 15, intro).matches).toEqual(["random"]);
+    expect(complete("from numpy.r", 12, intro)).toMatchObject({ matches: ["numpy.random"], cursor_start: 5 });
+    expect(complete("from numpy import ze", 20, intro)).toMatchObject({ matches: ["zeros", "zeros_like"], cursor_start: 18 });
+    expect(complete("from numpy import float32, r", 28, intro).matches).toEqual(["random"]);
+    expect(complete("from nothing import x", 21, intro).matches).toEqual([]);
   });
 
   it("counts cursor positions in code points", () => {

@@ -37,6 +37,10 @@ export interface Introspector {
   /** Parameter names a callable accepts by keyword, or null. */
   parameters(path: readonly string[]): string[] | null;
   describe(path: readonly string[]): ObjectDescription | null;
+  /** Importable module names, dotted for submodules ("numpy.random"). */
+  moduleNames(): string[];
+  /** Names `from <module> import …` can bring in, or null for an unknown module. */
+  moduleMembers(module: string): MemberInfo[] | null;
 }
 
 export const PYTHON_KEYWORDS: readonly string[] = [
@@ -128,9 +132,38 @@ export function enclosingCall(code: string, cursor: number): string[] | null {
   return null;
 }
 
+const IMPORT_MODULE = /^\s*(?:import\s+(?:[\w.]+(?:\s+as\s+\w+)?\s*,\s*)*|from\s+)([\w.]*)$/;
+const FROM_IMPORT = /^\s*from\s+([\w.]+)\s+import\s+(?:\(\s*)?(?:\w+(?:\s+as\s+\w+)?\s*,\s*)*(\w*)$/;
+
+function reply(code: string, cursorPos: number, start: number, found: Map<string, CompletionKind>, order: string[]): CompleteOk {
+  const startCp = codePointIndex(code, start);
+  const types: CompletionType[] = order.map((text) => ({ start: startCp, end: cursorPos, text, type: found.get(text) ?? "instance", signature: "" }));
+  return { status: "ok", matches: order, cursor_start: startCp, cursor_end: cursorPos, metadata: { _jupyter_types_experimental: types } };
+}
+
+/** `import nu|`, `from numpy.ra|` and `from numpy import ze|`, or null when the line is no import. */
+function completeImport(code: string, cursorPos: number, cursor: number, intro: Introspector): CompleteOk | null {
+  const before = code.slice(0, cursor);
+  const line = before.slice(before.lastIndexOf("\n") + 1);
+  const found = new Map<string, CompletionKind>();
+  const fromImport = FROM_IMPORT.exec(line);
+  if (fromImport) {
+    const [, module, prefix] = fromImport;
+    for (const m of intro.moduleMembers(module) ?? []) if (m.name.startsWith(prefix) && (prefix.startsWith("_") || !m.name.startsWith("_"))) found.set(m.name, m.type);
+    return reply(code, cursorPos, cursor - prefix.length, found, [...found.keys()].sort(compareNames));
+  }
+  const importing = IMPORT_MODULE.exec(line);
+  if (!importing) return null;
+  const prefix = importing[1];
+  for (const name of intro.moduleNames()) if (name.startsWith(prefix)) found.set(name, "module");
+  return reply(code, cursorPos, cursor - prefix.length, found, [...found.keys()].sort(compareNames));
+}
+
 export function complete(code: string, cursorPos: number, intro: Introspector): CompleteOk {
   const cursor = utf16Index(code, cursorPos);
   const empty: CompleteOk = { status: "ok", matches: [], cursor_start: cursorPos, cursor_end: cursorPos, metadata: { _jupyter_types_experimental: [] } };
+  const imported = completeImport(code, cursorPos, cursor, intro);
+  if (imported) return imported;
   const ctx = cursorContext(code, cursor);
   if (!ctx) return empty;
   const found = new Map<string, CompletionKind>();
@@ -149,10 +182,7 @@ export function complete(code: string, cursorPos: number, intro: Introspector): 
   }
   const params = [...found].filter(([, t]) => t === "param").map(([n]) => n);
   const others = [...found].filter(([, t]) => t !== "param").map(([n]) => n).sort(compareNames);
-  const matches = [...params, ...others];
-  const start = codePointIndex(code, ctx.start);
-  const types: CompletionType[] = matches.map((text) => ({ start, end: cursorPos, text, type: found.get(text) ?? "instance", signature: "" }));
-  return { status: "ok", matches, cursor_start: start, cursor_end: cursorPos, metadata: { _jupyter_types_experimental: types } };
+  return reply(code, cursorPos, ctx.start, found, [...params, ...others]);
 }
 
 /** Public names before `_private` before `__dunder__`, each alphabetical. */

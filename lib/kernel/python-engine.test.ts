@@ -66,6 +66,10 @@ describe("kernel running the Python engine", () => {
     expect(attrs.reply.content).toMatchObject({ matches: ["append"], cursor_start: 5 });
     const kw = await client.request("complete_request", { code: "square(2, sc", cursor_pos: 12 });
     expect((kw.reply.content as { matches: string[] }).matches[0]).toBe("scale=");
+    const mods = await client.request("complete_request", { code: "import ma", cursor_pos: 9 });
+    expect(mods.reply.content).toMatchObject({ matches: ["math"] });
+    const fromImport = await client.request("complete_request", { code: "from math import sq", cursor_pos: 19 });
+    expect(fromImport.reply.content).toMatchObject({ matches: ["sqrt"] });
     const info = await client.request("inspect_request", { code: "square(", cursor_pos: 7 });
     expect(info.reply.content).toMatchObject({ found: true });
     expect((info.reply.content as { data: Record<string, string> }).data["text/plain"]).toBe("Signature: square(x, scale=1)\nType:      function\nDocstring:\nSquare x.");

@@ -8,6 +8,7 @@ import { PyBuiltin, PyFunction, PyMethod, PyMethodDescr, PyModule, PyType, typeO
 import { parseArgs } from "../python/runtime/binding";
 import { nativeFunction } from "../python/runtime/define";
 import { typeError } from "../python/runtime/errors";
+import { stdlibModules } from "../python/runtime/interpreter";
 import type { CreateEngine, EngineError, EngineHost, KernelEngine } from "./engine";
 import { complete, inspect, type CompletionKind, type Introspector, type MemberInfo, type ObjectDescription } from "./introspection";
 import { isComplete } from "./is-complete";
@@ -66,7 +67,31 @@ function sourceOf(rt: Runtime, f: PyFunction): string | undefined {
 }
 
 class SessionIntrospector implements Introspector {
-  constructor(private readonly session: Session) {}
+  constructor(
+    private readonly session: Session,
+    private readonly modules: readonly string[],
+  ) {}
+
+  moduleNames(): string[] {
+    return [...this.modules];
+  }
+
+  moduleMembers(module: string): MemberInfo[] | null {
+    if (!this.modules.includes(module)) return null;
+    let mod: PyValue;
+    try {
+      // Importing a native module only runs its TypeScript init, never cell code.
+      mod = this.rt.importModule(module, true);
+    } catch {
+      return null;
+    }
+    if (!(mod instanceof PyModule)) return null;
+    const scope = mod.scope;
+    const members: MemberInfo[] = [...scope.names()].map((name) => ({ name, type: kindOf(scope.get(name)) }));
+    const prefix = `${module}.`;
+    for (const m of this.modules) if (m.startsWith(prefix) && !m.slice(prefix.length).includes(".")) members.push({ name: m.slice(prefix.length), type: "module" });
+    return members;
+  }
 
   private get rt(): Runtime {
     return this.session.runtime;
@@ -201,7 +226,7 @@ export const createEngine: CreateEngine = (host) => {
     limits: { memoryBytes: host.memoryBytes },
   });
   installDisplay(session, host);
-  const introspector = new SessionIntrospector(session);
+  const introspector = new SessionIntrospector(session, stdlibModules.map((m) => m.name));
   const engine: KernelEngine = {
     languageVersion: "3.11",
     execute(code, cellName) {
