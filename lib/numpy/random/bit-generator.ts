@@ -17,14 +17,7 @@ export interface BitGenerator {
   fillDoubles?(out: Float64Array): void;
 }
 
-const TWO32 = 4294967296;
-
 /** The 64-bit value in the `hi`/`lo` registers as a bigint (for the rare full-width paths). */
 export function u64(bits: BitGenerator): bigint {
   return (BigInt(bits.hi) << 32n) | BigInt(bits.lo);
-}
-
-/** Exact when the value fits in 53 bits. */
-export function u64AsNumber(hi: number, lo: number): number {
-  return hi * TWO32 + lo;
 }
