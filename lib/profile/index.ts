@@ -11,3 +11,4 @@ export { toCsv, CSV_COLUMNS } from "./export/csv";
 export { profileDocument, PROFILE_MIME, PROFILE_DOCUMENT_VERSION, type ProfileDocument } from "./document";
 export { summaryText, summaryHtml, summaryRows, compareProfiles, type ProfileComparison, type MetricDelta } from "./summary";
 export { timelineFigure, type PlotlyFigure, type PlotlyBarTrace } from "./timeline-figure";
+export { lineCosts, windowSummary, type LineCost, type WindowSummary } from "./aggregate";
