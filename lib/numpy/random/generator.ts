@@ -133,6 +133,7 @@ export class Generator {
     dtype: IntDTypeName = "int64",
     endpoint = false,
   ): Float64Array {
+    if (n === 0) return new Float64Array(0); // numpy validates no bounds when nothing is drawn
     const lo = high === undefined ? 0n : BigInt(low);
     const hi = high === undefined ? BigInt(low) : BigInt(high);
     const { off, rng } = checkedRange(lo, hi, dtype, endpoint);

@@ -96,6 +96,7 @@ export class LegacyRandomState {
 
   /** randint(low, high) on [low, high) with numpy's masked rejection; `high` undefined means [0, low). */
   randint(low: number | bigint, high: number | bigint | undefined, n: number, dtype: IntDTypeName = "int64"): Float64Array {
+    if (n === 0) return new Float64Array(0); // numpy validates no bounds when nothing is drawn
     const lo = high === undefined ? 0n : BigInt(low);
     const hi = high === undefined ? BigInt(low) : BigInt(high);
     const { off, rng } = checkedRange(lo, hi, dtype, false);

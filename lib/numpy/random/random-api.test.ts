@@ -65,6 +65,15 @@ describe("argument errors carry numpy's messages and Python exception types", ()
   });
 });
 
+describe("empty draws", () => {
+  it("skip bound validation like numpy when size has no elements", () => {
+    expect(new LegacyRandomState(0).randint(5, 3, 0)).toEqual(new Float64Array(0));
+    expect(defaultRng(0).integers(0, 300, 0, "int8")).toEqual(new Float64Array(0));
+    expect(new LegacyRandomState(0).choice(0, 0)).toEqual(new Float64Array(0));
+    expect(defaultRng(0).choice(0, 0, false)).toEqual(new Float64Array(0));
+  });
+});
+
 describe("bounded integers stay in range for every dtype", () => {
   it("never leaves [low, high) and hits both ends of a small range", () => {
     const g = defaultRng(11);
