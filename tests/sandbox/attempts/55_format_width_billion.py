@@ -1,0 +1,3 @@
+# expect: error MemoryError|ValueError|OverflowError
+# str.format with a keyword width of a billion characters.
+print("ESCAPED", len("{:>{w}}".format("x", w=10 ** 9)))
