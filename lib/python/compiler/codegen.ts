@@ -164,9 +164,9 @@ export class CodeGenerator {
       }
       case "classLocal":
       case "classGlobal":
-        return `$rt.classLoad(${this.ns()}, $g, ${jsString(name)})`;
+        return `$rt.classLoad(${this.ns()}, $g, ${this.attrName(name)})`;
       case "classFree":
-        return `(${this.ns()}.get(${jsString(name)}) ?? (${local} === undefined ? $rt.unboundFree(${jsString(name)}) : ${local}))`;
+        return `(${this.ns()}.get(${this.attrName(name)}) ?? (${local} === undefined ? $rt.unboundFree(${jsString(name)}) : ${local}))`;
     }
   }
 
@@ -182,6 +182,20 @@ export class CodeGenerator {
       this.deletedCache.set(scope, set);
     }
     return set.has(name);
+  }
+
+  /**
+   * The JS string literal for an attribute or class-namespace name, with CPython's private name
+   * mangling: inside class `C`, `__x` (not ending in `__`) is `_C__x`.
+   */
+  private attrName(name: string): string {
+    if (!name.startsWith("__") || name.endsWith("__")) return jsString(name);
+    for (let sc: Scope | null = this.ctx.scope; sc !== null; sc = sc.parent) {
+      if (sc.kind !== "class") continue;
+      const owner = sc.name.replace(/^_+/, "");
+      return jsString(owner === "" ? name : `_${owner}${name}`);
+    }
+    return jsString(name);
   }
 
   private ns(): string {
@@ -200,7 +214,7 @@ export class CodeGenerator {
         return `(${this.globalCell(name)}.v = ${value})`;
       default: {
         const t = this.ctx.temp();
-        return `(${t} = ${value}, ${this.ns()}.set(${jsString(name)}, ${t}), ${t})`;
+        return `(${t} = ${value}, ${this.ns()}.set(${this.attrName(name)}, ${t}), ${t})`;
       }
     }
   }
@@ -214,7 +228,7 @@ export class CodeGenerator {
       case "global":
         return `${this.globalCell(name)}.v = ${value};\n`;
       default:
-        return `${this.ns()}.set(${jsString(name)}, ${value});\n`;
+        return `${this.ns()}.set(${this.attrName(name)}, ${value});\n`;
     }
   }
 
@@ -229,7 +243,7 @@ export class CodeGenerator {
       case "global":
         return `$rt.delGlobal(${this.globalCell(name)});\n`;
       default:
-        return `if (!${this.ns()}.delete(${jsString(name)})) $rt.delGlobal({ v: undefined, name: ${jsString(name)} });\n`;
+        return `if (!${this.ns()}.delete(${this.attrName(name)})) $rt.delGlobal({ v: undefined, name: ${jsString(name)} });\n`;
     }
   }
 
@@ -354,7 +368,7 @@ export class CodeGenerator {
         return this.storeStmt(target.id, value);
       case "Attribute": {
         const v = this.ctx.temp();
-        return `${v} = ${value};\n$rt.setattr(${this.expr(target.value)}, ${jsString(target.attr)}, ${v});\n`;
+        return `${v} = ${value};\n$rt.setattr(${this.expr(target.value)}, ${this.attrName(target.attr)}, ${v});\n`;
       }
       case "Subscript": {
         const v = this.ctx.temp();
@@ -399,7 +413,7 @@ export class CodeGenerator {
     }
     if (t.kind === "Attribute") {
       const obj = this.ctx.temp();
-      const attr = jsString(t.attr);
+      const attr = this.attrName(t.attr);
       return `${obj} = ${this.expr(t.value)};\n$rt.setattr(${obj}, ${attr}, ${op}($rt.getattr(${obj}, ${attr}), ${this.expr(s.value)}));\n`;
     }
     if (t.kind === "Subscript") {
@@ -418,7 +432,7 @@ export class CodeGenerator {
       case "Name":
         return this.deleteName(t.id);
       case "Attribute":
-        return `$rt.delattr(${this.expr(t.value)}, ${jsString(t.attr)});\n`;
+        return `$rt.delattr(${this.expr(t.value)}, ${this.attrName(t.attr)});\n`;
       case "Subscript":
         return `$rt.delitem(${this.expr(t.value)}, ${this.subscriptKey(t.slice)});\n`;
       case "Tuple":
@@ -511,7 +525,7 @@ export class CodeGenerator {
     const b = this.ctx.scope.binding(name);
     if (b === "local" || b === "free") return `${localName(name)} = undefined;\n`;
     if (b === "global") return `${this.globalCell(name)}.v = undefined;\n`;
-    return `${this.ns()}.delete(${jsString(name)});\n`;
+    return `${this.ns()}.delete(${this.attrName(name)});\n`;
   }
 
   private withStmt(s: A.With, index: number): string {
@@ -710,9 +724,9 @@ export class CodeGenerator {
       case "Lambda":
         return this.makeFunction(e, "<lambda>");
       case "Attribute": {
-        if (!this.trackLines) return `$rt.getattr(${this.expr(e.value)}, ${jsString(e.attr)})`;
+        if (!this.trackLines) return `$rt.getattr(${this.expr(e.value)}, ${this.attrName(e.attr)})`;
         const o = this.ctx.temp();
-        return `(${o} = ${this.expr(e.value)}, ${this.opLine(e)}$rt.getattr(${o}, ${jsString(e.attr)}))`;
+        return `(${o} = ${this.expr(e.value)}, ${this.opLine(e)}$rt.getattr(${o}, ${this.attrName(e.attr)}))`;
       }
       case "Subscript": {
         if (!this.trackLines) return `$rt.getitem(${this.expr(e.value)}, ${this.subscriptKey(e.slice)})`;
@@ -944,7 +958,7 @@ export class CodeGenerator {
     const args = e.args.map((a) => this.expr(a));
     if (e.func.kind === "Attribute") {
       const obj = this.expr(e.func.value);
-      const name = jsString(e.func.attr);
+      const name = this.attrName(e.func.attr);
       if (e.keywords.length > 0) {
         const { names, values } = this.keywords(e.keywords);
         return `$rt.callMethodKw(${obj}, ${name}, [${args.join(", ")}], ${names}, ${values})`;
@@ -993,14 +1007,14 @@ export class CodeGenerator {
           else steps.push(`$rt.dictUpdate(${kw}, $rt.dict([${jsString(k.arg)}], [${this.expr(k.value)}]))`);
         }
       }
-      const f = method !== null ? `$rt.getattr(${target}, ${jsString(method.attr)})` : target;
+      const f = method !== null ? `$rt.getattr(${target}, ${this.attrName(method.attr)})` : target;
       call = `$rt.callEx(${f}, ${args}, ${kw})`;
     } else {
       const args = e.args.map((a) => hold(this.expr(a)));
       const kws = e.keywords.length > 0 ? this.keywords(e.keywords) : null;
       const kwValues = kws === null ? "" : hold(kws.values);
       if (method !== null) {
-        const name = jsString(method.attr);
+        const name = this.attrName(method.attr);
         if (kws !== null) call = `$rt.callMethodKw(${target}, ${name}, [${args.join(", ")}], ${kws.names}, ${kwValues})`;
         else if (args.length <= 2) call = `$rt.callMethod${args.length}(${[target, name, ...args].join(", ")})`;
         else call = `$rt.callMethodN(${target}, ${name}, [${args.join(", ")}])`;

@@ -505,6 +505,25 @@ def step(n):
 for n in range(3):
     step(n)
 """,
+    "private_name_mangling": """
+class C:
+    __x = 1
+    def m(self):
+        self.__y = 2
+        return self.__x, self.__y, C.__x
+    def __dunder__(self): return 'd'
+    def __helper(self): return 'h'
+    def call(self): return self.__helper()
+c = C()
+print(c.m(), hasattr(C, '_C__x'), c._C__y, c.__dunder__(), c.call(), c._C__helper())
+class _D:
+    __z = 3
+print(_D._D__z)
+try:
+    c.__y
+except AttributeError as e:
+    print(e)
+""",
     "assert_and_raise": """
 try:
     assert 1 == 2, 'math is broken'
