@@ -61,3 +61,24 @@ def astype_f32(fmt, arr):
     """Kernel Lab's arr.astype(fmt).astype(np.float32) for a float32 array."""
     flat = [round_to(fmt, float(v)) for v in np.asarray(arr, dtype=np.float32).ravel()]
     return np.array(flat, dtype=np.float32).reshape(np.shape(arr))
+
+
+def _self_check():
+    """Cross-check the rounding against numpy's own (correctly rounded) float16 conversion."""
+    import random
+    import warnings
+    rng = random.Random(0)
+    mismatches = 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # overflow to inf in numpy's cast is expected here
+        for _ in range(20000):
+            x = float(np.float32(rng.uniform(-70000, 70000) * 10 ** rng.randint(-9, 0)))
+            a, b = round_to("float16", x), float(np.float16(np.float32(x)))
+            if not (a == b or (math.isnan(a) and math.isnan(b))):
+                mismatches += 1
+    print("float16 mismatches against numpy:", mismatches)
+    assert mismatches == 0
+
+
+if __name__ == "__main__":
+    _self_check()
