@@ -43,7 +43,13 @@ export interface EngineError {
 }
 
 export type ExecuteOutcome =
-  | { status: "ok"; /** The display bundle of a final expression's value, or null. */ result: MimeBundle | null }
+  | {
+      status: "ok";
+      /** The display bundle of a final expression's value, or null. */
+      result: MimeBundle | null;
+      /** execute_request's user_expressions, evaluated after the code (worker-filled). */
+      userExpressions?: JsonObject;
+    }
   | ({ status: "error" } & EngineError);
 
 export type CompleteOk = Extract<CompleteReply, { status: "ok" }>;
@@ -53,6 +59,11 @@ export interface KernelEngine {
   /** Language version reported in kernel_info (e.g. "3.11"). */
   readonly languageVersion: string;
   execute(code: string, cellName: string): ExecuteOutcome;
+  /**
+   * Evaluate one expression for execute_request's user_expressions, without output, history or
+   * other side effects of its own. Engines without it answer every user expression with an error.
+   */
+  evaluate?(expression: string): { status: "ok"; data: MimeBundle; metadata: JsonObject } | ({ status: "error" } & EngineError);
   complete(code: string, cursorPos: number): CompleteOk;
   inspect(code: string, cursorPos: number, detailLevel: 0 | 1): InspectOk;
   isComplete(code: string): IsCompleteReply;

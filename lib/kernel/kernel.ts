@@ -602,7 +602,8 @@ export class Kernel {
     wall.unref();
     f.timers.push(wall);
     const cellName = storeHistory ? `<cell ${f.executionCount}>` : "<cell>";
-    this.#dispatch(f, { type: "execute", id: 0, code, cellName });
+    const userExpressions = Object.fromEntries(Object.entries(req.content.user_expressions).filter((e): e is [string, string] => typeof e[1] === "string"));
+    this.#dispatch(f, { type: "execute", id: 0, code, cellName, userExpressions });
   }
 
   #onWorkerMessage(msg: Exclude<FromWorker, { type: "ready" | "fatal" }>): void {
@@ -662,7 +663,7 @@ export class Kernel {
         const count = f.executionCount;
         if (o.status === "ok") {
           if (o.result && !f.silent) this.#publish(f.cycle.output("execute_result", { data: o.result, metadata: {}, execution_count: count }));
-          this.#reply(f, { status: "ok", execution_count: count, user_expressions: {}, payload: [] });
+          this.#reply(f, { status: "ok", execution_count: count, user_expressions: o.userExpressions ?? {}, payload: [] });
         } else {
           const err = { ename: o.ename, evalue: o.evalue, traceback: o.traceback };
           if (!f.silent) this.#publish(f.cycle.output("error", err));

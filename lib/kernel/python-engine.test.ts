@@ -121,6 +121,21 @@ describe("kernel running the Python engine", () => {
     client.conn.close();
   });
 
+  it("evaluates user_expressions after a successful execute", async () => {
+    const client = new TestClient(km, id);
+    const { reply, all } = await client.execute("ux = 20", { user_expressions: { double: "ux * 2", bad: "1 / 0", printing: "print('hidden') or 5" } });
+    expect(reply.content).toMatchObject({
+      status: "ok",
+      user_expressions: {
+        double: { status: "ok", data: { "text/plain": "40" }, metadata: {} },
+        bad: { status: "error", ename: "ZeroDivisionError", evalue: "division by zero" },
+        printing: { status: "ok", data: { "text/plain": "5" } },
+      },
+    });
+    expect(all.some((m) => m.header.msg_type === "stream")).toBe(false);
+    client.conn.close();
+  });
+
   it("answers is_complete with the engine's parser", async () => {
     const client = new TestClient(km, id);
     expect((await client.request("is_complete_request", { code: "for i in range(3):" })).reply.content).toEqual({ status: "incomplete", indent: "    " });

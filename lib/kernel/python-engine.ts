@@ -245,6 +245,23 @@ export const createEngine: CreateEngine = (host) => {
         return { status: "error", ename: typeOf(x).name, evalue: colon >= 0 ? last.slice(colon + 2) : "", traceback: lines };
       }
     },
+    evaluate(expression) {
+      // Like IPython, a user expression neither prints nor rebinds `_`.
+      const saved = session.main.scope.get("_");
+      const rt = session.runtime;
+      const [out, err] = [rt.stdout, rt.stderr];
+      rt.stdout = rt.stderr = () => undefined;
+      try {
+        const r = session.execute(`(${expression}\n)`, { cellName: "<user_expression>" });
+        if (r.status === "error") return { status: "error", ...errorFields(r.error) };
+        const value = r.value === undefined ? None : r.value;
+        return { status: "ok", ...mimeBundle(rt, value) };
+      } finally {
+        [rt.stdout, rt.stderr] = [out, err];
+        if (saved === undefined) session.main.scope.delete("_");
+        else session.main.scope.set("_", saved);
+      }
+    },
     complete: (code, cursorPos) => complete(code, cursorPos, introspector),
     inspect: (code, cursorPos, detailLevel) => inspect(code, cursorPos, detailLevel, introspector),
     isComplete,

@@ -33,7 +33,7 @@ export interface WorkerConfig {
 }
 
 export type ToWorker =
-  | { type: "execute"; id: number; code: string; cellName: string }
+  | { type: "execute"; id: number; code: string; cellName: string; userExpressions: Record<string, string> }
   | { type: "complete"; id: number; code: string; cursorPos: number }
   | { type: "inspect"; id: number; code: string; cursorPos: number; detailLevel: 0 | 1 }
   | { type: "is_complete"; id: number; code: string }

@@ -6,6 +6,7 @@
  * through shared memory instead of messages.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import type { JsonObject } from "../jupyter/messages";
 import type { CreateEngine, EngineError, ExecuteOutcome, KernelEngine, TargetName } from "./engine";
 import { applyLineMagics } from "./magics";
 import {
@@ -87,6 +88,23 @@ function execute(engine: KernelEngine, code: string, cellName: string): ExecuteO
   return outcome;
 }
 
+/** messaging.rst: each user expression's result is a display bundle or an error, keyed by name. */
+function evaluateUserExpressions(engine: KernelEngine, expressions: Record<string, string>): JsonObject {
+  const out: JsonObject = {};
+  for (const [name, expression] of Object.entries(expressions)) {
+    let r: ReturnType<NonNullable<KernelEngine["evaluate"]>>;
+    try {
+      r = engine.evaluate
+        ? engine.evaluate(expression)
+        : { status: "error", ename: "NotImplementedError", evalue: "user_expressions are not supported", traceback: [] };
+    } catch (e) {
+      r = { status: "error", ename: "SystemError", evalue: e instanceof Error ? e.message : String(e), traceback: [] };
+    }
+    out[name] = r.status === "ok" ? { status: "ok", data: r.data, metadata: r.metadata } : { status: "error", ename: r.ename, evalue: r.evalue, traceback: r.traceback };
+  }
+  return out;
+}
+
 function handle(engine: KernelEngine, msg: ToWorker): void {
   switch (msg.type) {
     case "execute": {
@@ -95,6 +113,9 @@ function handle(engine: KernelEngine, msg: ToWorker): void {
       let outcome: ExecuteOutcome;
       try {
         outcome = execute(engine, msg.code, msg.cellName);
+        if (outcome.status === "ok" && Object.keys(msg.userExpressions).length > 0) {
+          outcome = { ...outcome, userExpressions: evaluateUserExpressions(engine, msg.userExpressions) };
+        }
       } catch (e) {
         outcome = internalError(e);
       }
