@@ -22,9 +22,10 @@ export {
   type ScanArgs, type TensorReduceArgs,
 } from "./ops/reduce";
 export {
-  affineSelect, FP32_MIN, iota, localGather, ncStreamShuffle, rangeSelect, selectReduce, SHUFFLE_KEEP,
+  affineSelect, FP32_MIN, gatherFlattened, iota, localGather, ncStreamShuffle, rangeSelect, selectReduce, SHUFFLE_KEEP,
   type AffineExpr, type RangeSelectArgs, type SelectReduceArgs,
 } from "./ops/select";
 export { dmaCopy, dmaTranspose, store, type DmaCopyOpts } from "./ops/dma";
+export { dropout, rand, randomSeed } from "./ops/random";
 export * as nl from "./lower/nl";
 export * from "./trace";

@@ -332,6 +332,11 @@ sel = np.where(pred != 0, x, onf)
 case("select_reduce_max", pred=arr(pred, "int8"), x=arr(x, "float32"), onf=arr(onf, "float32"),
      expected=arr(sel, "float32"), expected_reduce=arr(sel.max(axis=1, keepdims=True), "float32"))
 
+data = rand((24, 5, 8))
+idx = rng.integers(0, 40, size=(24, 12)).astype(np.float64)
+case("gather_flattened", data=arr(data, "float32"), idx=arr(idx, "int32"),
+     expected=arr(np.take_along_axis(data.reshape(24, 40), idx.astype(np.int64), axis=1), "float32"))
+
 # ---------------------------------------------------------------- bn_stats / bn_aggr, max8 family
 x = rand((32, 128), lo=-3, hi=5)
 xs = [x[:, :64], x[:, 64:]]

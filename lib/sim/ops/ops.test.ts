@@ -10,7 +10,7 @@ import {
   memset, reciprocal, scalarTensorTensor, tensorCopy, tensorCopyPredicated, tensorScalar, tensorScalarReduce, tensorTensor,
 } from "./elementwise";
 import { bnAggr, bnStats, max8, ncFindIndex8, ncMatchReplace8, tensorPartitionReduce, tensorReduce, tensorTensorScan } from "./reduce";
-import { affineSelect, iota, localGather, ncStreamShuffle, rangeSelect, selectReduce } from "./select";
+import { affineSelect, gatherFlattened, iota, localGather, ncStreamShuffle, rangeSelect, selectReduce } from "./select";
 import { ncMatmul, ncTranspose } from "./tensor-engine";
 
 const machine = (target: "trn1" | "trn2" | "trn3" = "trn2") => new Machine({ target });
@@ -471,5 +471,18 @@ describe("DMA out-of-bounds mode", () => {
     const v = Array.from(read(t));
     expect(v.slice(0, 3)).toEqual([9, 10, 11]);
     expect(v.slice(3).every(Number.isNaN)).toBe(true);
+  });
+});
+
+describe("gather_flattened", () => {
+  it("gathers per partition from the flattened free dims, like numpy take_along_axis", () => {
+    const c = golden("gather_flattened");
+    const m = machine();
+    const out = emptyTile(m, [24, 12], "float32");
+    gatherFlattened(m, out, tileOf(m, arrayOf(c, "data")), tileOf(m, arrayOf(c, "idx")));
+    expectValues(read(out), values(c.expected));
+    const bad = emptyTile(m, [24, 12], "int32");
+    m.hostWrite(bad, new Array(24 * 12).fill(40));
+    expect(() => gatherFlattened(m, out, tileOf(m, arrayOf(c, "data")), bad)).toThrow(/err_tensor_access_out_of_bound/);
   });
 });

@@ -264,3 +264,35 @@ export function localGather(
   }
   scatter(dst, out, mask);
 }
+
+/**
+ * gather_flattened (nl.gather_flattened): per partition, dst[p, i] = data[p, indices[p, i]] with the
+ * free dims of data flattened; dst has the shape of indices (GpSimd, docs/nki-semantics.md).
+ */
+export function gatherFlattened(m: Machine, dst: View, data: View, indices: View, mask: Mask = null): void {
+  const instr = "gather_flattened";
+  gpsimdTile(m, data, "data", instr);
+  gpsimdTile(m, indices, "indices", instr);
+  gpsimdTile(m, dst, "dst", instr);
+  if (indices.buffer.dtype.kind === "float") nkiError("err_unsupported_dtype", `${instr}: indices must be an integer tile`, m.location);
+  requireSameSize(m, indices, dst, instr, "indices/dst");
+  const P = data.shape[0];
+  if (indices.shape[0] !== P) nkiError("err_num_partition_mismatch", `${instr}: data has ${P} partitions but indices has ${indices.shape[0]}`, m.location);
+  const ops = [[Access.Read, data], [Access.Read, indices], [Access.Write, dst]] as const;
+  if (!emit(m, Engine.GpSimd, instr, "", 0, 0, ops, mask, dst.shape)) return;
+  if (!m.functional) return;
+  const x = gather(data);
+  const ix = gather(indices);
+  const F = freeSize(data);
+  const Fi = freeSize(indices);
+  const out = new Float64Array(ix.length);
+  for (let p = 0; p < P; p++) {
+    for (let i = 0; i < Fi; i++) {
+      const k = ix[p * Fi + i];
+      if (mask && !mask[p * Fi + i]) continue;
+      if (k < 0 || k >= F) nkiError("err_tensor_access_out_of_bound", `${instr}: index ${k} is outside the ${F} elements of partition ${p}`, m.location);
+      out[p * Fi + i] = x[p * F + k];
+    }
+  }
+  scatter(dst, out, mask);
+}
