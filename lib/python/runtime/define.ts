@@ -27,6 +27,20 @@ export function nativeFunction(name: string, impl: NativeImpl, qualname?: string
   return new PyBuiltin(name, impl, qualname);
 }
 
+const UNARY_SLOTS = ["__len__", "__iter__", "__repr__", "__str__", "__hash__", "__bool__", "__neg__", "__pos__", "__abs__",
+  "__invert__", "__index__", "__int__", "__float__", "__trunc__", "__floor__", "__ceil__", "__reversed__", "__next__", "__enter__"];
+const BINARY_SLOTS = ["__getitem__", "__delitem__", "__contains__", "__format__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__",
+  "__ge__", "__divmod__", "__rdivmod__", "__getattr__"];
+/** Fixed argument counts of the dunder slots (CPython's wrapper descriptors check them). */
+const SLOT_ARITY = new Map<string, number>([
+  ...UNARY_SLOTS.map((n): [string, number] => [n, 0]),
+  ...BINARY_SLOTS.map((n): [string, number] => [n, 1]),
+  ["__setitem__", 2],
+]);
+for (const op of ["add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "matmul", "lshift", "rshift", "and", "or", "xor"]) {
+  for (const form of [`__${op}__`, `__r${op}__`, `__i${op}__`]) SLOT_ARITY.set(form, 1);
+}
+
 /** Install a native method on a builtin type; `self` is checked with `check` (default: isinstance). */
 export function method<T extends PyValue = PyValue>(
   type: PyType,
@@ -34,7 +48,18 @@ export function method<T extends PyValue = PyValue>(
   impl: NativeMethodImpl<T>,
   check?: (v: PyValue) => boolean,
 ): PyMethodDescr {
-  const d = new PyMethodDescr(name, type, impl as NativeMethodImpl, check ?? ((v) => typeOf(v).isSubtypeOf(type)));
+  const arity = SLOT_ARITY.get(name);
+  const body = impl as NativeMethodImpl;
+  const checked: NativeMethodImpl =
+    arity === undefined
+      ? body
+      : (self, args, kw, rt) => {
+          if (args.length !== arity || (kw !== null && kw.size > 0)) {
+            throw typeError(`expected ${arity} argument${arity === 1 ? "" : "s"}, got ${args.length}`);
+          }
+          return body(self, args, kw, rt);
+        };
+  const d = new PyMethodDescr(name, type, checked, check ?? ((v) => typeOf(v).isSubtypeOf(type)));
   type.ns.set(name, d);
   typesChanged();
   return d;
@@ -130,4 +155,33 @@ export function defineNativeType<T extends PyObject>(spec: NativeTypeSpec<T>): P
   for (const [name, v] of Object.entries(spec.classAttrs ?? {})) type.ns.set(name, v);
   typesChanged();
   return type;
+}
+
+/**
+ * Declare positional-argument counts for already-installed methods: `{ name: [min, max] }`.
+ * The check runs before the implementation, with CPython's wording.
+ */
+export function arities(type: PyType, table: Record<string, [number, number]>): void {
+  for (const [name, [min, max]] of Object.entries(table)) {
+    const d = type.ns.get(name);
+    if (!(d instanceof PyMethodDescr)) continue;
+    const body = d.impl;
+    const qual = `${type.name}.${name}`;
+    const wrapped = new PyMethodDescr(
+      name,
+      type,
+      (self, args, kw, rt) => {
+        if (args.length < min || args.length > max) {
+          if (min === max) {
+            throw typeError(min === 1 ? `${qual}() takes exactly one argument (${args.length} given)` : min === 0 ? `${qual}() takes no arguments (${args.length} given)` : `${name} expected ${min} arguments, got ${args.length}`);
+          }
+          throw typeError(args.length < min ? `${name} expected at least ${min} argument${min === 1 ? "" : "s"}, got ${args.length}` : `${name} expected at most ${max} argument${max === 1 ? "" : "s"}, got ${args.length}`);
+        }
+        return body(self, args, kw, rt);
+      },
+      d.check,
+    );
+    type.ns.set(name, wrapped);
+  }
+  typesChanged();
 }

@@ -57,6 +57,7 @@ import { formatException } from "./traceback";
 import { objectEq, objectFormat, objectHash, objectNew, objectStr } from "./object-slots";
 import { percentFormatValue } from "./percent";
 import { bigintToDecimal } from "./types/numbers";
+import { MAX_STRING_LENGTH } from "./types/str";
 import { dictType as objDictType } from "./objects";
 
 export interface Limits {
@@ -744,7 +745,10 @@ export class Runtime implements Protocol, KeyOps {
       return Number.isSafeInteger(r) ? r : N.intAdd(a, b);
     }
     if (typeof a === "string" && typeof b === "string") {
-      if (a.length + b.length > 1 << 28) this.charge((a.length + b.length) * 2);
+      if (a.length + b.length > 1 << 28) {
+        this.charge((a.length + b.length) * 2);
+        if (a.length + b.length > MAX_STRING_LENGTH) throw E.memoryError();
+      }
       return a + b;
     }
     if (a instanceof PyFloat) {

@@ -3,7 +3,7 @@
  */
 
 import { parseArgs } from "../binding";
-import { exactArgs, getter, method, noArgs, rangeArgs } from "../define";
+import { arities, exactArgs, getter, method, noArgs, rangeArgs } from "../define";
 import { indexError, keyError, overflowError, stopIteration, typeError, valueError } from "../errors";
 import {
   None,
@@ -751,3 +751,13 @@ method(iteratorType, "__next__", (self, args, kw) => {
 });
 method(iteratorType, "__repr__", (self, _a, _k, rt) => `<${typeOf(self).name} object at 0x${rt.id(self).toString(16).padStart(12, "0")}>`);
 method(generatorType, "__repr__", (self, _a, _k, rt) => `<generator object <genexpr> at 0x${rt.id(self).toString(16).padStart(12, "0")}>`);
+
+arities(listType, { index: [1, 3], count: [1, 1], remove: [1, 1], append: [1, 1], extend: [1, 1], insert: [2, 2], pop: [0, 1], copy: [0, 0], clear: [0, 0], reverse: [0, 0] });
+arities(tupleType, { index: [1, 3], count: [1, 1] });
+arities(dictType, { get: [1, 2], setdefault: [1, 2], pop: [1, 2], popitem: [0, 0], keys: [0, 0], values: [0, 0], items: [0, 0], copy: [0, 0], clear: [0, 0] });
+for (const t of [setType, frozensetType]) {
+  arities(t, { symmetric_difference: [1, 1], issubset: [1, 1], issuperset: [1, 1], isdisjoint: [1, 1], copy: [0, 0] });
+}
+arities(setType, { add: [1, 1], discard: [1, 1], remove: [1, 1], pop: [0, 0], clear: [0, 0], symmetric_difference_update: [1, 1] });
+arities(rangeType, { index: [1, 1], count: [1, 1] });
+arities(sliceType, { indices: [1, 1] });

@@ -3,7 +3,7 @@
  */
 
 import { roundFloat, roundFloatToInt, roundInt } from "../../format";
-import { exactArgs, getter, method, noArgs } from "../define";
+import { arities, exactArgs, getter, method, noArgs } from "../define";
 import { overflowError, typeError, valueError } from "../errors";
 import { parseArgs } from "../binding";
 import {
@@ -422,3 +422,6 @@ function floatHex(x: number): string {
   exp = exp === 0 ? -1022 : exp - 1023;
   return `${sign}0x${lead}.${mant}p${exp >= 0 ? "+" : ""}${exp}`;
 }
+
+arities(intType, { bit_count: [0, 0], conjugate: [0, 0], is_integer: [0, 0], as_integer_ratio: [0, 0], __round__: [0, 1] });
+arities(floatType, { is_integer: [0, 0], conjugate: [0, 0], as_integer_ratio: [0, 0], hex: [0, 0], __round__: [0, 1] });

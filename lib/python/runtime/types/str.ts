@@ -3,8 +3,8 @@
  */
 
 import { parseArgs } from "../binding";
-import { exactArgs, method, rangeArgs } from "../define";
-import { indexError, keyError, overflowError, typeError, valueError } from "../errors";
+import { arities, exactArgs, method, rangeArgs } from "../define";
+import { indexError, keyError, memoryError, overflowError, typeError, valueError } from "../errors";
 import {
   None,
   NotImplemented,
@@ -20,6 +20,9 @@ import type { Runtime } from "../runtime";
 import { asInt } from "./numbers";
 
 const s = (v: PyValue): string => v as string;
+
+/** V8's longest string; beyond it a JS RangeError would escape, so Python gets MemoryError first. */
+export const MAX_STRING_LENGTH = (1 << 29) - 24;
 
 function argStr(fname: string, v: PyValue, pos = 1): string {
   if (typeof v !== "string") throw typeError(`${fname}() argument ${pos} must be str, not ${typeOf(v).name}`);
@@ -75,6 +78,7 @@ function repeatStr(rt: Runtime, str: string, n: PyValue): PyValue {
   const count = Number(k);
   if (count <= 0 || str.length === 0) return "";
   rt.charge(str.length * count * 2);
+  if (str.length * count > MAX_STRING_LENGTH) throw memoryError();
   return str.repeat(count);
 }
 
@@ -342,6 +346,7 @@ function padImpl(name: string, where: "left" | "right" | "center"): void {
     const t = s(self);
     if (width <= t.length) return t;
     rt.charge(width * 2);
+    if (width > MAX_STRING_LENGTH) throw memoryError();
     const pad = width - t.length;
     if (where === "left") return t + fill.repeat(pad);
     if (where === "right") return fill.repeat(pad) + t;
@@ -360,6 +365,7 @@ method(strType, "zfill", (self, args, _k, rt) => {
   const t = s(self);
   if (width <= t.length) return t;
   rt.charge(width * 2);
+  if (width > MAX_STRING_LENGTH) throw memoryError();
   const sign = t[0] === "+" || t[0] === "-" ? t[0] : "";
   return sign + "0".repeat(width - t.length) + t.slice(sign.length);
 });
@@ -586,4 +592,11 @@ method(strType, "translate", (self, args, _k, rt) => {
     out += typeof r === "string" ? r : String.fromCodePoint(Number(r));
   }
   return out;
+});
+
+arities(strType, {
+  partition: [1, 1], rpartition: [1, 1], removeprefix: [1, 1], removesuffix: [1, 1], upper: [0, 0], lower: [0, 0],
+  casefold: [0, 0], swapcase: [0, 0], capitalize: [0, 0], title: [0, 0], isidentifier: [0, 0], isupper: [0, 0],
+  islower: [0, 0], istitle: [0, 0], isdigit: [0, 0], isdecimal: [0, 0], isnumeric: [0, 0], isalpha: [0, 0], isalnum: [0, 0],
+  isspace: [0, 0], isascii: [0, 0], isprintable: [0, 0], translate: [1, 1], maketrans: [1, 3],
 });
