@@ -555,6 +555,13 @@ def main():
     case("array_equal", A("v3"), A("v4"))
     case("array_equal", A("m23"), A("m34"))
 
+    # ---- float32 exp/log: numpy's own SIMD kernels, reproduced bit-for-bit --------------------
+    inp("exp32", np.concatenate([rng.uniform(-105, 90, 1500), rng.standard_normal(500) * 3]).astype(np.float32))
+    inp("log32", np.concatenate([rng.uniform(0, 10, 1000), np.exp(rng.uniform(-80, 80, 1000)), [1e-42, 3e-39]]).astype(np.float32))
+    case("exp", A("exp32"))
+    case("log", A("log32"))
+    case("exp", A("i16"))
+
     # ---- numpy.testing messages ----------------------------------------------------------------
     inp("t_a", np.array([1.0, 2.0, 3.0, 4.0]))
     inp("t_b", np.array([1.0, 2.5, 3.5, 5.0]))

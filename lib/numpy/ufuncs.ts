@@ -9,6 +9,7 @@
 import { type DType, type Storage, DTYPES, allocate, castValue, floatFor, promoteTypes, promoteWithScalar, defaultDtypeFor, canCastSameKind } from "./dtypes";
 import { NumpyError, typeError, valueError } from "./errors";
 import { roundArrayTo } from "./float-formats";
+import { expF32, logF32 } from "./npy-math";
 import { type Access, type LoopHelpers, binaryLoop, scalarOp, unaryLoop } from "./loops";
 import { NDArray, type Operand, broadcastShapes, broadcastView, fromStorage, isPyScalar, offsetsOf, scalarArray, astype } from "./ndarray";
 
@@ -104,6 +105,8 @@ const HELPERS: LoopHelpers = {
   ipow32,
   ipow64,
   rint,
+  expF32: (x) => expF32(Math.fround(x)),
+  logF32,
   lshift,
   rshift,
   and64: big((a, b) => a & b),
@@ -157,10 +160,10 @@ const UNARY: Readonly<Record<string, UnaryDef>> = {
   absolute: { resolve: same, expr: () => "Math.abs(x)" },
   sqrt: math("sqrt"),
   cbrt: math("cbrt"),
-  exp: math("exp"),
+  exp: { resolve: floatOut, expr: (d) => (floatFor(d).name === "float32" ? "H.expF32(x)" : "Math.exp(x)") },
   exp2: { resolve: floatOut, expr: () => "H.pow(2, x)" },
   expm1: math("expm1"),
-  log: math("log"),
+  log: { resolve: floatOut, expr: (d) => (floatFor(d).name === "float32" ? "H.logF32(Math.fround(x))" : "Math.log(x)") },
   log2: math("log2"),
   log10: math("log10"),
   log1p: math("log1p"),
