@@ -23,7 +23,11 @@ export function layoutTracks(timeline: Timeline, spills: readonly SpillEvent[] =
   const spillTrackOf = new Uint16Array(spills.length);
   // Items on DMA queues: instructions (k >= 0) and spill transfers (k < 0, spill index -k - 1).
   const byQueue = new Map<number, number[]>();
-  const add = (track: number, k: number) => byQueue.set(track, [...(byQueue.get(track) ?? []), k]);
+  const add = (track: number, k: number) => {
+    const list = byQueue.get(track);
+    if (list) list.push(k);
+    else byQueue.set(track, [k]);
+  };
   for (let i = 0; i < timeline.length; i++) {
     const t = timeline.track[i];
     if (t < COMPUTE_ENGINES) trackOf[i] = t;

@@ -130,7 +130,9 @@ function independentSequentialLoops(trace: Trace): Map<string, number[]> {
     if (info.kind !== LoopKind.Sequential || info.tripCount < 2) continue;
     const key = `${info.file}:${info.line}`;
     if (carried.has(l)) carriedLines.add(key);
-    byLine.set(key, [...(byLine.get(key) ?? []), l]);
+    const list = byLine.get(key);
+    if (list) list.push(l);
+    else byLine.set(key, [l]);
   }
   for (const key of carriedLines) byLine.delete(key);
   return byLine;
