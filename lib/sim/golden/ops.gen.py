@@ -374,14 +374,19 @@ for p in range(64):
         out[p] = x[p - p % 32 + s]
 case("nc_stream_shuffle", x=arr(x, "float32"), old=arr(old, "float32"), shuffle=shuffle, expected=arr(out, "float32"))
 
-src = rand((32, 4))
-index = rng.integers(0, 64, size=(32, 2)).astype(np.float64)
-out = np.zeros((32, 2))
-for g in range(2):
-    s_flat = src[g * 16:(g + 1) * 16].ravel()
-    i_flat = index[g * 16:(g + 1) * 16].ravel()
-    out[g * 16:(g + 1) * 16] = s_flat[i_flat.astype(int)].reshape(16, 2)
-case("local_gather", src=arr(src, "float32"), index=arr(index, "uint16"), expected=arr(out, "float32"))
+# The documented numpy semantics [ISA226 local_gather]: indices flattened column-major per
+# 16-partition core, np.take along the free axis of each partition's row.
+src = rand((32, 40, 4))
+index_per_core = rng.integers(0, 40, size=(16, 3))
+index = np.tile(index_per_core, (2, 1))
+num_elem, num_valid = 4, 40
+out = np.zeros((32, num_valid, num_elem))
+for core in range(2):
+    lo, hi = core * 16, core * 16 + 16
+    indices_1d = index[lo:hi].flatten(order="F")[:num_valid]
+    out[lo:hi] = np.take(src[lo:hi], indices_1d, axis=1)
+case("local_gather", src=arr(src, "float32"), index=arr((index * num_elem).astype(np.float64), "uint16"),
+     num_elem=num_elem, num_valid=num_valid, expected=arr(out.reshape(32, num_valid * num_elem), "float32"))
 
 # ---------------------------------------------------------------- nl.* lowerings
 x = rand((64, 96))

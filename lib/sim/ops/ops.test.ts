@@ -397,11 +397,11 @@ describe("iota and selects", () => {
     expectValues(read(dst), values(c.expected));
   });
 
-  it("local_gather gathers within 16-partition groups", () => {
+  it("local_gather follows the documented numpy reference (column-major indices per 16-partition core)", () => {
     const c = golden("local_gather");
     const m = machine();
-    const out = emptyTile(m, [32, 2], "float32");
-    localGather(m, out, tileOf(m, arrayOf(c, "src")), tileOf(m, arrayOf(c, "index")));
+    const out = emptyTile(m, [32, 160], "float32");
+    localGather(m, out, tileOf(m, arrayOf(c, "src")), tileOf(m, arrayOf(c, "index")), c.num_elem as number, c.num_valid as number);
     expectValues(read(out), values(c.expected));
   });
 });

@@ -97,6 +97,7 @@ export interface RangeSelectArgs {
  */
 export function rangeSelect(m: Machine, dst: View, args: RangeSelectArgs): void {
   const instr = "range_select";
+  if (m.target.ncVersion < 3) nkiError("err_unsupported_dtype", `${instr} is available only on NeuronCore-v3 and newer (trn2, trn3)`, m.location);
   for (const [v, w] of [[args.onTrue, "on_true_tile"], [dst, "dst"]] as const) {
     requireTile(m, v, w, instr);
     requireMemory(m, v, [Memory.Sbuf, Memory.Psum], w, instr);
@@ -225,9 +226,11 @@ export function ncStreamShuffle(m: Machine, dst: View, src: View, shuffleMask: r
 }
 
 /**
- * local_gather: within each group of 16 partitions, index values address the group's source elements
- * flattened partition-major (in units of num_elem_per_idx elements); gathered elements fill the
- * group's destination partition-major (docs/nki-semantics.md).
+ * local_gather [ISA226 local_gather]: each GpSimd core serves 16 partitions. Its index slice is
+ * flattened partition-dimension first (column-major) and the first `num_valid_indices` entries are
+ * kept; every partition of the group then reads, for each index k, the `num_elem_per_idx`
+ * contiguous elements starting at flat free position k of its own src row. dst holds
+ * num_valid_indices × num_elem_per_idx elements per partition.
  */
 export function localGather(
   m: Machine, dst: View, src: View, index: View, numElemPerIdx = 1, numValidIndices: number | null = null, mask: Mask = null,
@@ -243,22 +246,25 @@ export function localGather(
   }
   const Fs = freeSize(src);
   const Fi = freeSize(index);
-  const Fd = freeSize(dst);
   const nIdx = numValidIndices ?? Fi * 16;
-  if (nIdx * numElemPerIdx > Fd * 16) nkiError("err_shape_mismatch", `${instr}: dst is too small for ${nIdx} x ${numElemPerIdx} gathered elements per group`, m.location);
+  if (nIdx > Fi * 16) nkiError("err_shape_mismatch", `${instr}: num_valid_indices ${nIdx} exceeds the ${Fi * 16} indices of a 16-partition slice`, m.location);
+  if (freeSize(dst) !== nIdx * numElemPerIdx) {
+    nkiError("err_shape_mismatch", `${instr}: dst needs ${nIdx * numElemPerIdx} elements per partition, has ${freeSize(dst)}`, m.location);
+  }
   const ops = [[Access.Read, src], [Access.Read, index], [Access.Write, dst]] as const;
   if (!emit(m, Engine.GpSimd, instr, "", 0, 0, ops, mask, dst.shape)) return;
   if (!m.functional) return;
   const x = gather(src);
   const ix = gather(index);
-  const out = gather(dst);
+  const Fd = nIdx * numElemPerIdx;
+  const out = new Float64Array(P * Fd);
   for (let g = 0; g < P / 16; g++) {
     for (let j = 0; j < nIdx; j++) {
-      const k = ix[g * 16 * Fi + j];
-      for (let e = 0; e < numElemPerIdx; e++) {
-        const s = k * numElemPerIdx + e;
-        if (s < 0 || s >= 16 * Fs) nkiError("err_tensor_access_out_of_bound", `${instr}: index ${k} is outside the 16-partition source group`, m.location);
-        out[g * 16 * Fd + j * numElemPerIdx + e] = x[g * 16 * Fs + s];
+      // Column-major position j inside the group's [16, Fi] index slice.
+      const k = ix[(g * 16 + (j % 16)) * Fi + Math.floor(j / 16)];
+      if (k < 0 || k + numElemPerIdx > Fs) nkiError("err_tensor_access_out_of_bound", `${instr}: index ${k} reads past the ${Fs} elements of a partition`, m.location);
+      for (let p = g * 16; p < g * 16 + 16; p++) {
+        for (let e = 0; e < numElemPerIdx; e++) out[p * Fd + j * numElemPerIdx + e] = x[p * Fs + k + e];
       }
     }
   }
