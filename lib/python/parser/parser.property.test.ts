@@ -59,3 +59,23 @@ describe("the parser never throws a JavaScript error", () => {
     );
   });
 });
+
+describe("deeply nested source is a SyntaxError, never a JavaScript stack overflow", () => {
+  const deep = [
+    "-".repeat(100_000) + "1",
+    "not ".repeat(50_000) + "x",
+    "x" + "[0]".repeat(20_000),
+    "x" + ".a".repeat(20_000),
+    "f" + "()".repeat(20_000),
+    "1" + " + 1".repeat(50_000),
+    "2" + " ** 2".repeat(50_000),
+    "x = " + "a if b else ".repeat(20_000) + "c",
+    "x = " + "lambda: ".repeat(20_000) + "1",
+    "[".repeat(300) + "]".repeat(300),
+  ];
+  for (const source of deep) {
+    it(`rejects ${JSON.stringify(source.slice(0, 30))}... (${source.length} chars)`, () => {
+      expect(() => parseModule(source, "deep.py")).toThrow(PythonSyntaxError);
+    });
+  }
+});

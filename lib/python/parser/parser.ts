@@ -61,6 +61,10 @@ const T_NUMBER = TokenType.Number;
 const T_OPERATOR = TokenType.Operator;
 const T_STRING = TokenType.String;
 
+// Nesting plus left-associative chain length (`a + b + ...`, `x[0][0]...`): the AST depth that
+// scope analysis and code generation then recurse through.
+const MAX_EXPRESSION_DEPTH = 1000;
+
 const augAssignOps: ReadonlyMap<string, A.BinaryOperator> = new Map([
   ["+=", "Add"], ["-=", "Sub"], ["*=", "Mult"], ["@=", "MatMult"], ["/=", "Div"], ["%=", "Mod"],
   ["**=", "Pow"], ["<<=", "LShift"], [">>=", "RShift"], ["|=", "BitOr"], ["^=", "BitXor"],
@@ -143,6 +147,8 @@ class Parser {
   /** Expressions written in parentheses: `(a) = 1` is fine, but `(a): int` is not "simple". */
   private readonly _parenthesized = new Set<A.Expr>();
   private _functionDepth = 0;
+  /** Recursion depth of the expression rules, bounded so deep nesting is a SyntaxError, not a JS stack overflow. */
+  private _exprDepth = 0;
   private readonly _unclosed: TokenizerOutput["unclosedBracket"];
 
   constructor(tokens: Token[], filename: string, source: string, unclosed: TokenizerOutput["unclosedBracket"]) {
@@ -915,7 +921,21 @@ class Parser {
   }
 
   /** `test`: lambda, or a disjunction optionally followed by `if ... else ...`. */
+  /** Enter a recursive expression rule; errors abort the parse, so no matching exit on throw is needed. */
+  private _deeper(): void {
+    if (++this._exprDepth > MAX_EXPRESSION_DEPTH) {
+      this._errorAtToken(this._peek(), `expression nested too deeply (Kernel Lab allows ${MAX_EXPRESSION_DEPTH} levels)`);
+    }
+  }
+
   private _parseTest(): A.Expr {
+    this._deeper();
+    const e = this._parseTestInner();
+    this._exprDepth--;
+    return e;
+  }
+
+  private _parseTestInner(): A.Expr {
     if (this._isKw("lambda")) return this._parseLambda();
     const start = this._start();
     const body = this._parseOr();
@@ -970,7 +990,9 @@ class Parser {
     if (this._isKw("not")) {
       const start = this._start();
       this._next();
+      this._deeper();
       const operand = this._parseNot();
+      this._exprDepth--;
       return { kind: "UnaryOp", op: "Not", operand, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     }
     return this._parseComparison();
@@ -1011,40 +1033,58 @@ class Parser {
   private _parseBitOr(): A.Expr {
     const start = this._start();
     let left = this._parseBitXor();
+    let links = 0;
     while (this._eatOp("|")) {
+      this._deeper();
+      links++;
       const right = this._parseBitXor();
       left = { kind: "BinOp", left, op: "BitOr", right, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     }
+    this._exprDepth -= links;
     return left;
   }
 
   private _parseBitXor(): A.Expr {
     const start = this._start();
     let left = this._parseBitAnd();
+    let links = 0;
     while (this._eatOp("^")) {
+      this._deeper();
+      links++;
       const right = this._parseBitAnd();
       left = { kind: "BinOp", left, op: "BitXor", right, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     }
+    this._exprDepth -= links;
     return left;
   }
 
   private _parseBitAnd(): A.Expr {
     const start = this._start();
     let left = this._parseShift();
+    let links = 0;
     while (this._eatOp("&")) {
+      this._deeper();
+      links++;
       const right = this._parseShift();
       left = { kind: "BinOp", left, op: "BitAnd", right, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     }
+    this._exprDepth -= links;
     return left;
   }
 
   private _parseShift(): A.Expr {
     const start = this._start();
     let left = this._parseArith();
+    let links = 0;
     for (;;) {
       const op: A.BinaryOperator | null = this._isOp("<<") ? "LShift" : this._isOp(">>") ? "RShift" : null;
-      if (op === null) return left;
+      if (op === null) {
+        this._exprDepth -= links;
+        return left;
+      }
       this._next();
+      this._deeper();
+      links++;
       const right = this._parseArith();
       left = { kind: "BinOp", left, op, right, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     }
@@ -1053,10 +1093,16 @@ class Parser {
   private _parseArith(): A.Expr {
     const start = this._start();
     let left = this._parseTerm();
+    let links = 0;
     for (;;) {
       const op: A.BinaryOperator | null = this._isOp("+") ? "Add" : this._isOp("-") ? "Sub" : null;
-      if (op === null) return left;
+      if (op === null) {
+        this._exprDepth -= links;
+        return left;
+      }
       this._next();
+      this._deeper();
+      links++;
       const right = this._parseTerm();
       left = { kind: "BinOp", left, op, right, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     }
@@ -1065,11 +1111,17 @@ class Parser {
   private _parseTerm(): A.Expr {
     const start = this._start();
     let left = this._parseFactor();
+    let links = 0;
     for (;;) {
       const t = this._peek();
       const op = t.type === T_OPERATOR ? termOps.get(t.value) : undefined;
-      if (op === undefined) return left;
+      if (op === undefined) {
+        this._exprDepth -= links;
+        return left;
+      }
       this._next();
+      this._deeper();
+      links++;
       const right = this._parseFactor();
       left = { kind: "BinOp", left, op, right, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     }
@@ -1080,7 +1132,9 @@ class Parser {
     if (t.type === T_OPERATOR && (t.value === "-" || t.value === "+" || t.value === "~")) {
       const start = this._start();
       this._next();
+      this._deeper();
       const operand = this._parseFactor();
+      this._exprDepth--;
       const op: A.UnaryOperator = t.value === "-" ? "USub" : t.value === "+" ? "UAdd" : "Invert";
       return { kind: "UnaryOp", op, operand, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     }
@@ -1092,7 +1146,9 @@ class Parser {
     if (this._isKw("await")) this._rejectUnsupportedKeyword(this._peek());
     const base = this._parsePrimary();
     if (this._eatOp("**")) {
+      this._deeper();
       const exponent = this._parseFactor();
+      this._exprDepth--;
       return { kind: "BinOp", left: base, op: "Pow", right: exponent, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
     }
     return base;
@@ -1101,9 +1157,15 @@ class Parser {
   private _parsePrimary(): A.Expr {
     const start = this._start();
     let e = this._parseAtom();
+    let links = 0;
     for (;;) {
       const t = this._peek();
-      if (t.type !== T_OPERATOR) return e;
+      if (t.type !== T_OPERATOR || (t.value !== "." && t.value !== "(" && t.value !== "[")) {
+        this._exprDepth -= links;
+        return e;
+      }
+      this._deeper();
+      links++;
       if (t.value === ".") {
         this._next();
         const attr = this._expectName();
@@ -1118,8 +1180,6 @@ class Parser {
         const slice = this._parseSubscriptList();
         this._expectOp("]");
         e = { kind: "Subscript", value: e, slice, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
-      } else {
-        return e;
       }
     }
   }

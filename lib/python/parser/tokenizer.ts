@@ -76,6 +76,10 @@ const operators1: ReadonlySet<string> = new Set([
   ".", ";", "=",
 ]);
 
+// CPython's tokenizer limits (MAXLEVEL, MAXINDENT); they also bound the parser's recursion.
+const MAX_BRACKET_DEPTH = 200;
+const MAX_INDENT_DEPTH = 100;
+
 const openBrackets: ReadonlyMap<string, string> = new Map([["(", ")"], ["[", "]"], ["{", "}"]]);
 const closeBrackets: ReadonlySet<string> = new Set([")", "]", "}"]);
 
@@ -252,6 +256,9 @@ class Tokenizer {
     if (col === top) {
       if (altCol !== altTop) this._indentError("TabError", "inconsistent use of tabs and spaces in indentation", pos);
     } else if (col > top) {
+      if (this._indents.length >= MAX_INDENT_DEPTH) {
+        this._errorAt("IndentationError", "too many levels of indentation", this._line, 0, this._line, 1);
+      }
       if (altCol <= altTop) this._indentError("TabError", "inconsistent use of tabs and spaces in indentation", pos);
       this._indents.push(col);
       this._altIndents.push(altCol);
@@ -486,6 +493,7 @@ class Tokenizer {
     }
     if (op.length === 1 && !operators1.has(op)) this._invalidCharacter(start);
     if (openBrackets.has(op)) {
+      if (this._brackets.length >= MAX_BRACKET_DEPTH) this._error("SyntaxError", "too many nested parentheses", start, start + 1);
       this._brackets.push({ char: op, line: this._line, col: this._col(start), start });
     } else if (closeBrackets.has(op)) {
       const open = this._brackets.pop();

@@ -79,7 +79,7 @@ VALID = [
     "match = 1\n", "match(x)\n", "match.x = 1\n", "case = 2\n", "_ = 1\n", "print(match, case)\n",
     "if x:\n        pass\nelse:\n  pass\n",
     # unicode identifiers
-    "café = 1\n",
+    "café = 1\n", "(" * 199 + "1" + ")" * 199 + "\n",
     # a realistic NKI kernel
     '''import numpy as np
 import neuronxcc.nki as nki
@@ -131,6 +131,7 @@ INVALID = [
     "def f(x y): pass\n", "if True:\n    x = 1\n     y = 2\n", "x = 1 +* 2\n", "()()()=1\n",
     "(a b c)\n", "x = {'a' 1}\n", "if x == 1\n    pass\n", "import\n", "from x import\n",
     "with a as f(): pass\n", "del 1\n", "a, b += 1\n", "print(f'{a b}')\n", "f(**)\n", "@\ndef f(): pass\n",
+    "(" * 201 + ")" * 201 + "\n", "".join(" " * i + "if x:\n" for i in range(101)) + " " * 101 + "pass\n",
     "x = '\\N{NOPE}'\n", "x = '\\x4'\n", "x = 'ab\\N'\n",
 ]
 
