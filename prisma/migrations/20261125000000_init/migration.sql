@@ -12,6 +12,7 @@ CREATE TABLE "Notebook" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "ownerId" TEXT NOT NULL,
     "title" TEXT NOT NULL,
+    "path" TEXT NOT NULL,
     "sourcePath" TEXT,
     "content" TEXT NOT NULL,
     "target" TEXT NOT NULL DEFAULT 'trn2',
@@ -36,6 +37,9 @@ CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
 -- CreateIndex
 CREATE INDEX "Notebook_ownerId_updatedAt_idx" ON "Notebook"("ownerId", "updatedAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Notebook_ownerId_path_key" ON "Notebook"("ownerId", "path");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "NotebookRevision_notebookId_number_key" ON "NotebookRevision"("notebookId", "number");
