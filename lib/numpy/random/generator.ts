@@ -7,8 +7,7 @@ import { PCG64 } from "./pcg64";
 import { SeedSequence } from "./seed-sequence";
 import { boundedFill, checkedRange, type IntDTypeName, lemireBounded, randomInterval } from "./bounded";
 import * as zig from "./ziggurat-tables.generated";
-import { checkProbabilities, cumulativeDistribution, searchSortedRight } from "./choice-support";
-import { uniqueWeightedDraws } from "./legacy";
+import { checkProbabilities, cumulativeDistribution, searchSortedRight, uniqueWeightedDraws } from "./choice-support";
 import { NumpyError, valueError } from "../errors";
 
 // numpy's ziggurat_nor_r / ziggurat_nor_inv_r (3.6541528853610087963519472518, 0.27366123732975827203338247596)

@@ -7,7 +7,7 @@ import { MT19937 } from "./mt19937";
 import { boundedFill, checkedRange, type IntDTypeName, randomInterval } from "./bounded";
 import { glibcLog as glibcLogImport } from "./glibc-log";
 import { valueError, NumpyError } from "../errors";
-import { cumulativeDistribution, searchSortedRight, checkProbabilities } from "./choice-support";
+import { cumulativeDistribution, searchSortedRight, checkProbabilities, uniqueWeightedDraws } from "./choice-support";
 
 const MAX_SEED = 0xffffffff;
 // A module-local alias: transpiled ESM turns every call through an imported binding into a getter call.
@@ -142,28 +142,4 @@ export class LegacyRandomState {
     if (p === undefined) return this.permutation(popSize).slice(0, size);
     return uniqueWeightedDraws(p, size, (k) => this.randomSample(k));
   }
-}
-
-/** numpy's weighted sampling without replacement: redraw, zeroing found entries, keep first occurrences. */
-export function uniqueWeightedDraws(p: ArrayLike<number>, size: number, uniform: (k: number) => Float64Array): Float64Array {
-  let positive = 0;
-  for (let i = 0; i < p.length; i++) if (p[i] > 0) positive++;
-  if (positive < size) throw valueError("Fewer non-zero entries in p than size");
-  const weights = Float64Array.from(p);
-  const found = new Float64Array(size);
-  let nUniq = 0;
-  while (nUniq < size) {
-    const x = uniform(size - nUniq);
-    for (let i = 0; i < nUniq; i++) weights[found[i]] = 0;
-    const cdf = cumulativeDistribution(weights);
-    const seen = new Set<number>();
-    for (let i = 0; i < x.length; i++) {
-      const idx = searchSortedRight(cdf, x[i]);
-      if (!seen.has(idx)) {
-        seen.add(idx);
-        found[nUniq++] = idx;
-      }
-    }
-  }
-  return found;
 }
