@@ -151,8 +151,13 @@ class Other:
 
 
 def encode_arg(v):
-    if isinstance(v, (bool, int, float, str)):
+    if type(v) in (bool, int, float, str):
         return encode_value(v)
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        # an int/float subclass (like numpy.float64): numeric, but with its own str/repr
+        enc = encode_value(type(v).__mro__[-2](v))
+        enc["sub"] = {"type": type(v).__name__, "str": str(v), "repr": repr(v), "ascii": ascii(v)}
+        return enc
     if isinstance(v, tuple):
         return {"tuple": [encode_arg(x) for x in v], "repr": repr(v)}
     if isinstance(v, dict):
@@ -173,6 +178,19 @@ class WithIndex:
 
     def __repr__(self):
         return "WithIndex()"
+
+
+class F64(float):
+    def __repr__(self):
+        return f"F64({float(self)!r})"
+
+
+class Int8(int):
+    def __repr__(self):
+        return f"Int8({int(self)})"
+
+    def __str__(self):
+        return f"<{int(self)}>"
 
 
 class WithFloat:
@@ -210,6 +228,7 @@ def gen_percent(rng):
         ("%20.10f", 12345.6789), ("%-+8.2f|", 2.5), ("%+-8.2f|", 2.5), ("% 08.2f", 2.5), ("%#-8x|", 10),
         ("%s \U0001F600 %d", ("\U0001F600", 1)), ("\U0001F600%y", (1,)), ("%.2s", "\U0001F600\U0001F601x"),
         ("%f", 2 ** 2000), ("%g", 10 ** 20), ("%e", True),
+        ("%s|%r|%a|%.1f|%d", (F64(2.5),) * 5), ("%s|%r|%x|%5.1f|%d", (Int8(7),) * 5),
     ]
     cases = [[t, encode_arg(a), outcome(lambda: t % a)] for t, a in fixed]
     for _ in range(1500):

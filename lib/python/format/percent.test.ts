@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { FormatError } from "./errors";
 import { fromBits, type Outcome } from "./golden-values";
+import { floatRepr } from "./float-repr";
 import { percentFormat, type PercentHooks, type PercentValue } from "./percent";
+import { strRepr } from "./str-repr";
 import cases from "./goldens/percent.json";
 
 /** A stand-in for runtime objects: CPython precomputed everything the hooks may be asked. */
@@ -16,9 +18,17 @@ interface OtherInfo {
   float: string | null;
 }
 
+/** str/repr/ascii of an int or float subclass instance (numpy.float64 and friends). */
+interface Sub {
+  type: string;
+  str: string;
+  repr: string;
+  ascii: string;
+}
+
 type Arg =
-  | { int: string }
-  | { float: string }
+  | { int: string; sub?: Sub }
+  | { float: string; sub?: Sub }
   | { str: string }
   | { bool: boolean }
   | { tuple: Arg[]; repr: string }
@@ -26,6 +36,16 @@ type Arg =
   | { other: OtherInfo };
 
 class KeyMissing extends Error {}
+
+/** repr() of the primitive encodings, as the runtime would give it. */
+function reprOf(v: Arg, asciiOnly: boolean): string {
+  if ("int" in v) return v.int;
+  if ("float" in v) return floatRepr(fromBits(v.float));
+  if ("bool" in v) return v.bool ? "True" : "False";
+  if ("str" in v) return strRepr(v.str, asciiOnly);
+  if ("repr" in v) return v.repr;
+  return "?";
+}
 
 const hooks: PercentHooks<Arg> = {
   classify(v): PercentValue {
@@ -37,13 +57,12 @@ const hooks: PercentHooks<Arg> = {
   },
   typeName(v) {
     if ("other" in v) return v.other.type;
+    if ("sub" in v && v.sub) return v.sub.type;
     return (["int", "float", "str", "bool", "tuple", "dict"] as const).find((k) => k in v) ?? "?";
   },
-  // The formatter only asks these for values it classified as "other" (or tuple/dict, which the
-  // runtime also treats as plain objects).
-  str: (v) => ("other" in v ? v.other.str : "repr" in v ? v.repr : "?"),
-  repr: (v) => ("other" in v ? v.other.repr : "repr" in v ? v.repr : "?"),
-  ascii: (v) => ("other" in v ? v.other.ascii : "repr" in v ? v.repr : "?"),
+  str: (v) => ("other" in v ? v.other.str : "sub" in v && v.sub ? v.sub.str : "str" in v ? v.str : reprOf(v, false)),
+  repr: (v) => ("other" in v ? v.other.repr : "sub" in v && v.sub ? v.sub.repr : reprOf(v, false)),
+  ascii: (v) => ("other" in v ? v.other.ascii : "sub" in v && v.sub ? v.sub.ascii : reprOf(v, true)),
   index: (v) => ("other" in v && v.other.index !== null ? BigInt(v.other.index) : undefined),
   int: (v) => ("other" in v && v.other.int !== null ? BigInt(v.other.int) : undefined),
   float: (v) => ("other" in v && v.other.float !== null ? fromBits(v.other.float) : undefined),

@@ -6,8 +6,6 @@
 import { doubleToString, type DoubleFormatCode } from "./double-to-string";
 import { codePointLength, codePointPrefix, hasSurrogates, unitsAt } from "./code-points";
 import { checkLength, FormatError } from "./errors";
-import { floatRepr } from "./float-repr";
-import { strRepr } from "./str-repr";
 
 /** What the formatter needs to know about one Python value. */
 export type PercentValue =
@@ -21,6 +19,7 @@ export interface PercentHooks<V> {
   classify(value: V): PercentValue;
   /** Python type name, for error messages ("str", "list", "numpy.float32"). */
   typeName(value: V): string;
+  /** str()/repr()/ascii() of any value, primitives included (%s %r %a call them). */
   str(value: V): string;
   repr(value: V): string;
   ascii(value: V): string;
@@ -161,21 +160,14 @@ function charOperand<V>(value: V, hooks: PercentHooks<V>): string {
   return String.fromCodePoint(Number(n));
 }
 
+/** %s %r %a: an exact str passes through %s; everything else goes to str()/repr()/ascii(), so int and
+ * float subclasses (numpy.float64) print their own way. */
 function textOperand<V>(value: V, ch: string, hooks: PercentHooks<V>): string {
-  const c = hooks.classify(value);
-  switch (c.kind) {
-    case "str":
-      if (ch === "s") return c.value;
-      return strRepr(c.value, ch === "a");
-    case "int":
-      return BigInt(c.value).toString();
-    case "bool":
-      return c.value ? "True" : "False";
-    case "float":
-      return floatRepr(c.value);
-    case "other":
-      return ch === "s" ? hooks.str(value) : ch === "r" ? hooks.repr(value) : hooks.ascii(value);
+  if (ch === "s") {
+    const c = hooks.classify(value);
+    return c.kind === "str" ? c.value : hooks.str(value);
   }
+  return ch === "r" ? hooks.repr(value) : hooks.ascii(value);
 }
 
 /** unicode_format_arg_output: sign, width, "0"/"-" flags and precision truncation of text conversions. */
