@@ -348,20 +348,20 @@ x = rand((8, 40))
 top = -np.sort(-x, axis=1)[:, :8]
 case("max8", x=arr(x, "float32"), expected=arr(top, "float32"))
 x = cast(rng.integers(0, 6, size=(4, 30)), "float32")
-vals = cast(rng.integers(0, 8, size=(4, 8)), "float32")
-idx = np.full((4, 8), 0xFFFFFFFF, dtype=np.float64)
+vals = cast(rng.integers(0, 6, size=(4, 8)), "float32")
+# nc_find_index8: first occurrence of each value.
+idx = np.array([[np.where(x[p] == vals[p, k])[0][0] for k in range(8)] for p in range(4)], dtype=np.float64)
+# nc_match_replace8: the ISA page's numpy equivalent (sequential first-occurrence replacement).
 rep = x.copy()
+ridx = np.zeros((4, 8))
 for p in range(4):
-    used = set()
     for k in range(8):
-        for i in range(30):
-            if x[p, i] == vals[p, k] and i not in used:
-                idx[p, k] = i
-                used.add(i)
-                rep[p, i] = -1.0
-                break
+        matches = np.where(rep[p, :] == vals[p, k])[0]
+        if matches.size > 0:
+            ridx[p, k] = matches[0]
+            rep[p, matches[0]] = -1.0
 case("find_index8_match_replace8", x=arr(x, "float32"), vals=arr(vals, "float32"), expected_idx=arr(idx, "uint32"),
-     expected_replaced=arr(rep, "float32"))
+     expected_replaced=arr(rep, "float32"), expected_replace_idx=arr(ridx, "uint32"))
 
 x = rand((64, 5))
 shuffle = [int(s) for s in rng.permutation(32)]

@@ -86,7 +86,7 @@ export function activation(m: Machine, dst: View, data: View, args: ActivationAr
     red[p] = acc ?? 0;
   }
   const accs = m.scalarAccumulators.subarray(0, parts);
-  updateAccumulators(accs, cmd, reduceOp, red);
+  updateAccumulators(accs, cmd, reduceOp, red, 0);
   if (args.reduceRes) scatter(args.reduceRes, cmd === "idle" ? red : accs, null);
 }
 

@@ -40,10 +40,16 @@ export function isView(x: ScalarOrVector | null | undefined): x is View {
   return typeof x === "object" && x !== null;
 }
 
-/** Applies reduce_cmd to an engine's accumulators; `values` holds per-partition reductions of this instruction. */
-export function updateAccumulators(acc: Float64Array, cmd: ReduceCmd, op: AluOp, values: Float64Array | null): void {
+/**
+ * Applies reduce_cmd to an engine's accumulators; `values` holds per-partition reductions of this
+ * instruction. Resets go to `resetValue`: the operator's identity on VectorE (−inf for max), zero on
+ * ScalarE ("reset the accumulators to zero" [ISA226 activation]).
+ */
+export function updateAccumulators(
+  acc: Float64Array, cmd: ReduceCmd, op: AluOp, values: Float64Array | null, resetValue = reduceIdentity(op),
+): void {
   const parts = values ? values.length : acc.length;
-  if (cmd === "reset" || cmd === "reset_reduce") acc.fill(reduceIdentity(op), 0, parts);
+  if (cmd === "reset" || cmd === "reset_reduce") acc.fill(resetValue, 0, parts);
   if ((cmd === "reduce" || cmd === "reset_reduce") && values) {
     for (let p = 0; p < parts; p++) acc[p] = op.apply(acc[p], values[p]);
   }

@@ -342,8 +342,10 @@ describe("reductions and scans", () => {
     ncFindIndex8(m, idx, x, vals);
     expectValues(read(idx), values(c.expected_idx));
     const rep = emptyTile(m, [4, 30], "float32");
-    ncMatchReplace8(m, rep, x, vals, -1);
+    const repIdx = emptyTile(m, [4, 8], "uint32");
+    ncMatchReplace8(m, rep, x, vals, -1, repIdx);
     expectValues(read(rep), values(c.expected_replaced));
+    expectValues(read(repIdx), values(c.expected_replace_idx));
   });
 });
 

@@ -9,6 +9,7 @@ import { nkiError } from "../errors";
 import type { Machine } from "../machine";
 import { viewSize, type View } from "../memory/tensor";
 import { Access, Engine, Memory, emit, gather, requireMemory, requireSameSize, requireTile, scatter, type Mask } from "./common";
+import { perPartition, type ScalarOrVector } from "./operands";
 
 const state = new WeakMap<Machine, { s: number }>();
 
@@ -49,17 +50,24 @@ export function rand(m: Machine, dst: View, mask: Mask = null): void {
 }
 
 /** nisa.dropout / nl.dropout: zeroes each element with probability `prob` (no rescaling). */
-export function dropout(m: Machine, dst: View, data: View, prob: number, mask: Mask = null): void {
+export function dropout(m: Machine, dst: View, data: View, prob: ScalarOrVector, mask: Mask = null): void {
   const instr = "dropout";
   requireTile(m, data, "data", instr);
   requireTile(m, dst, "dst", instr);
   requireMemory(m, data, [Memory.Sbuf, Memory.Psum], "data", instr);
   requireSameSize(m, data, dst, instr, "input/output");
-  if (!(prob >= 0 && prob <= 1)) nkiError("err_shape_mismatch", `${instr}: probability must be in [0, 1], got ${prob}`, m.location);
-  if (!emit(m, Engine.Vector, instr, String(prob), 0, viewSize(dst), [[Access.Read, data], [Access.Write, dst]], mask, dst.shape)) return;
+  if (typeof prob === "number" && !(prob >= 0 && prob <= 1)) {
+    nkiError("err_shape_mismatch", `${instr}: probability must be in [0, 1], got ${prob}`, m.location);
+  }
+  const P = data.shape[0];
+  const probs = perPartition(m, prob, P, instr, "prob");
+  const reads: [Access, View][] = [[Access.Read, data]];
+  if (typeof prob === "object") reads.push([Access.Read, prob]);
+  if (!emit(m, Engine.Vector, instr, typeof prob === "number" ? String(prob) : "", 0, viewSize(dst), [...reads, [Access.Write, dst]], mask, dst.shape)) return;
   if (!m.functional) return;
   const r = rng(m);
   const x = gather(data);
-  for (let i = 0; i < x.length; i++) if (next(r) < prob) x[i] = 0;
+  const F = x.length / Math.max(1, P);
+  for (let i = 0; i < x.length; i++) if (next(r) < probs[Math.floor(i / F)]) x[i] = 0;
   scatter(dst, x, mask);
 }

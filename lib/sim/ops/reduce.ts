@@ -244,24 +244,7 @@ export function max8(m: Machine, dst: View, src: View, mask: Mask = null): void 
 /** Value written for a value that does not occur (docs/nki-semantics.md). */
 export const INDEX_NOT_FOUND = 0xffffffff;
 
-function findIndices(x: Float64Array, F: number, p: number, vals: Float64Array): number[] {
-  const used = new Set<number>();
-  const out: number[] = [];
-  for (let k = 0; k < 8; k++) {
-    let found = INDEX_NOT_FOUND;
-    for (let i = 0; i < F; i++) {
-      if (x[p * F + i] === vals[p * 8 + k] && !used.has(i)) {
-        found = i;
-        break;
-      }
-    }
-    if (found !== INDEX_NOT_FOUND) used.add(found);
-    out.push(found);
-  }
-  return out;
-}
-
-/** nc_find_index8: per partition, the index of the first (not yet matched) occurrence of each of 8 values. */
+/** nc_find_index8: per partition, the index of the first occurrence of each of 8 values (0xFFFFFFFF if absent). */
 export function ncFindIndex8(m: Machine, dst: View, data: View, vals: View, mask: Mask = null): void {
   const instr = "nc_find_index8";
   tileArgs(m, instr, [[data, "data"], [vals, "vals"], [dst, "dst"]]);
@@ -277,11 +260,26 @@ export function ncFindIndex8(m: Machine, dst: View, data: View, vals: View, mask
   const P = data.shape[0];
   const F = freeSize(data);
   const out = new Float64Array(P * 8);
-  for (let p = 0; p < P; p++) out.set(findIndices(x, F, p, v), p * 8);
+  for (let p = 0; p < P; p++) {
+    for (let k = 0; k < 8; k++) {
+      let found = INDEX_NOT_FOUND;
+      for (let i = 0; i < F; i++) {
+        if (x[p * F + i] === v[p * 8 + k]) {
+          found = i;
+          break;
+        }
+      }
+      out[p * 8 + k] = found;
+    }
+  }
   scatter(dst, out, mask, "int");
 }
 
-/** nc_match_replace8: copies data, replacing the first occurrence of each of 8 values with `imm`. */
+/**
+ * nc_match_replace8, per the ISA page's numpy equivalent: for each of the 8 values in turn, the first
+ * occurrence in the (already partly replaced) data becomes `imm` and its index goes to dst_idx (0 when
+ * the value does not occur).
+ */
 export function ncMatchReplace8(m: Machine, dst: View, data: View, vals: View, imm: number, dstIdx: View | null = null, mask: Mask = null): void {
   const instr = "nc_match_replace8";
   tileArgs(m, instr, [[data, "data"], [vals, "vals"], [dst, "dst"]]);
@@ -301,10 +299,17 @@ export function ncMatchReplace8(m: Machine, dst: View, data: View, vals: View, i
   const P = data.shape[0];
   const F = freeSize(data);
   const idx = new Float64Array(P * 8);
+  const f32imm = Math.fround(imm);
   for (let p = 0; p < P; p++) {
-    const found = findIndices(x, F, p, v);
-    idx.set(found, p * 8);
-    for (const i of found) if (i !== INDEX_NOT_FOUND) x[p * F + i] = imm;
+    for (let k = 0; k < 8; k++) {
+      for (let i = 0; i < F; i++) {
+        if (x[p * F + i] === v[p * 8 + k]) {
+          idx[p * 8 + k] = i;
+          x[p * F + i] = f32imm;
+          break;
+        }
+      }
+    }
   }
   scatter(dst, x, mask);
   if (dstIdx) scatter(dstIdx, idx, null, "int");
