@@ -57,15 +57,15 @@ export function toPerfetto(profile: Profile, options: PerfettoOptions = {}): Per
   for (let i = 0; i < trace.length; i++) {
     const start = timeline.startNs[i];
     const end = timeline.endNs[i];
-    const args: Record<string, string | number> = {
-      index: i,
-      nki_source_location: `${trace.file(i)}:${trace.line(i)}`,
-      engine: ENGINE_NAMES[trace.engine(i)],
-      flops: trace.flops(i),
-      hbm_read_bytes: profile.facts.hbmRead[i],
-      hbm_write_bytes: profile.facts.hbmWrite[i],
-      spmd_instance: trace.spmdInstance(i),
-    };
+    const args: Record<string, string | number> = { index: i, nki_source_location: `${trace.file(i)}:${trace.line(i)}` };
+    // Zero counts are left out: they are most fields of most events and would double the file.
+    const counts: [string, number][] = [
+      ["flops", trace.flops(i)],
+      ["hbm_read_bytes", profile.facts.hbmRead[i]],
+      ["hbm_write_bytes", profile.facts.hbmWrite[i]],
+      ["spmd_instance", trace.spmdInstance(i)],
+    ];
+    for (const [k, v] of counts) if (v !== 0) args[k] = v;
     const variant = trace.variant(i);
     if (variant) args.variant = variant;
     const path = loopPathText(trace, i);
