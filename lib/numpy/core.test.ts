@@ -343,7 +343,7 @@ describe("numpy core against numpy 2 goldens", () => {
           }
           const [type, message] = (exp.error ?? []) as string[];
           if (exp.error === undefined) failures.push(`${label}: unexpected ${e.pyType}: ${e.message}`);
-          else if (e.message !== message || (e.pyType !== type && !(type === "UFuncTypeError" && e.pyType === "TypeError"))) {
+          else if (e.message !== message || e.pyType !== type) {
             failures.push(`${label}: error ${e.pyType}: ${e.message}\n   want ${type}: ${message}`);
           }
           continue;

@@ -5,6 +5,7 @@
 export type NumpyErrorType =
   | "ValueError"
   | "TypeError"
+  | "UFuncTypeError"
   | "IndexError"
   | "AxisError"
   | "OverflowError"
@@ -37,6 +38,7 @@ export function indexError(message: string): NumpyError {
 }
 
 /** numpy.exceptions.AxisError (a subclass of both ValueError and IndexError in numpy). */
-export function axisError(axis: number, ndim: number): NumpyError {
-  return new NumpyError("AxisError", `axis ${axis} is out of bounds for array of dimension ${ndim}`);
+export function axisError(axis: number, ndim: number, argName?: string): NumpyError {
+  const prefix = argName === undefined ? "" : `${argName}: `;
+  return new NumpyError("AxisError", `${prefix}axis ${axis} is out of bounds for array of dimension ${ndim}`);
 }

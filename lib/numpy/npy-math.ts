@@ -7,6 +7,14 @@
  */
 const f = Math.fround;
 
+const view = new DataView(new ArrayBuffer(4));
+
+/** A float32 constant from its bit pattern (numpy's NPY_*f literals rounded to float32). */
+function fromBits(b: number): number {
+  view.setUint32(0, b);
+  return view.getFloat32(0);
+}
+
 /** float32 fused multiply-add: the product of two float32 values is exact in double. */
 function fma(a: number, b: number, c: number): number {
   return f(a * b + c);
@@ -17,17 +25,17 @@ function rint(v: number): number {
   return r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
-const LOG2E = f(1.442695040888963407359924681001892137);
-const LN2_HI = f(-6.93145752e-1);
-const LN2_LO = f(-1.42860677e-6);
-const EP0 = f(9.999999999980870924916e-1);
-const EP1 = f(7.257664613233124478488e-1);
-const EP2 = f(2.473615434895520810817e-1);
-const EP3 = f(5.114512081637298353406e-2);
-const EP4 = f(6.757896990527504603057e-3);
-const EP5 = f(5.082762527590693718096e-4);
-const EQ1 = f(-2.742335390411667452936e-1);
-const EQ2 = f(2.159509375685829852307e-2);
+const LOG2E = fromBits(0x3fb8aa3b) /* 1.442695040888963407359924681001892137 */;
+const LN2_HI = fromBits(0xbf317200) /* -6.93145752e-1 */;
+const LN2_LO = fromBits(0xb5bfbe8e) /* -1.42860677e-6 */;
+const EP0 = fromBits(0x3f800000) /* 9.999999999980870924916e-1 */;
+const EP1 = fromBits(0x3f39cbd5) /* 7.257664613233124478488e-1 */;
+const EP2 = fromBits(0x3e7d4c58) /* 2.473615434895520810817e-1 */;
+const EP3 = fromBits(0x3d517d8c) /* 5.114512081637298353406e-2 */;
+const EP4 = fromBits(0x3bdd7159) /* 6.757896990527504603057e-3 */;
+const EP5 = fromBits(0x3a053dd8) /* 5.082762527590693718096e-4 */;
+const EQ1 = fromBits(0xbe8c6857) /* -2.742335390411667452936e-1 */;
+const EQ2 = fromBits(0x3cb0e832) /* 2.159509375685829852307e-2 */;
 const EXP_MAX = 88.72283935546875;
 const EXP_MIN = -103.97208404541015625;
 
@@ -49,21 +57,20 @@ export function expF32(x: number): number {
   return f(f(num / den) * 2 ** k);
 }
 
-const LP1 = f(9.999999999999998702752e-1);
-const LP2 = f(2.112677543073053063722);
-const LP3 = f(1.480000633576506585156);
-const LP4 = f(3.808837741388407920751e-1);
-const LP5 = f(2.589979117907922693523e-2);
-const LQ1 = f(2.612677543073109236779);
-const LQ2 = f(2.453006071784736363091);
-const LQ3 = f(9.864942958519418960339e-1);
-const LQ4 = f(1.546476374983906719538e-1);
-const LQ5 = f(5.875095403124574342950e-3);
-const LOGE2 = f(0.693147180559945309417232121458176568);
-const SQRT1_2 = f(0.707106781186547524400844362104849039);
+const LP1 = fromBits(0x3f800000) /* 9.999999999999998702752e-1 */;
+const LP2 = fromBits(0x4007361c) /* 2.112677543073053063722 */;
+const LP3 = fromBits(0x3fbd70a9) /* 1.480000633576506585156 */;
+const LP4 = fromBits(0x3ec30333) /* 3.808837741388407920751e-1 */;
+const LP5 = fromBits(0x3cd42bcd) /* 2.589979117907922693523e-2 */;
+const LQ1 = fromBits(0x4027361c) /* 2.612677543073109236779 */;
+const LQ2 = fromBits(0x401cfe0d) /* 2.453006071784736363091 */;
+const LQ3 = fromBits(0x3f7c8ae4) /* 9.864942958519418960339e-1 */;
+const LQ4 = fromBits(0x3e1e5bf3) /* 1.546476374983906719538e-1 */;
+const LQ5 = fromBits(0x3bc083df) /* 5.875095403124574342950e-3 */;
+const LOGE2 = fromBits(0x3f317218) /* 0.693147180559945309417232121458176568 */;
+const SQRT1_2 = fromBits(0x3f3504f3) /* 0.707106781186547524400844362104849039 */;
 const FLT_MIN = 1.1754943508222875e-38;
 
-const bits = new DataView(new ArrayBuffer(4));
 
 /** np.log for a float32 input. */
 export function logF32(x: number): number {
@@ -78,11 +85,11 @@ export function logF32(x: number): number {
     scaled = f(scaled * 2 ** 100);
     bias = 100;
   }
-  bits.setFloat32(0, scaled);
-  const b = bits.getUint32(0);
+  view.setFloat32(0, scaled);
+  const b = view.getUint32(0);
   let e = ((b >>> 23) & 0xff) - 126 - bias;
-  bits.setUint32(0, (b & 0x7fffff) | (126 << 23));
-  let m = bits.getFloat32(0);
+  view.setUint32(0, (b & 0x7fffff) | (126 << 23));
+  let m = view.getFloat32(0);
   if (m <= SQRT1_2) {
     m = f(m + m);
     e -= 1;

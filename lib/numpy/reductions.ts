@@ -12,8 +12,8 @@ import { binary, unary } from "./ufuncs";
 
 export type AxisArg = number | readonly number[] | null | undefined;
 
-export function normalizeAxis(axis: number, ndim: number): number {
-  if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) throw axisError(axis, ndim);
+export function normalizeAxis(axis: number, ndim: number, argName?: string): number {
+  if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) throw axisError(axis, ndim, argName);
   return axis < 0 ? axis + ndim : axis;
 }
 

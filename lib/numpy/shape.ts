@@ -51,8 +51,8 @@ export function transpose(a: NDArray, axes?: readonly number[] | null): NDArray 
 }
 
 export function swapaxes(a: NDArray, axis1: number, axis2: number): NDArray {
-  const i = normalizeAxis(axis1, a.ndim);
-  const j = normalizeAxis(axis2, a.ndim);
+  const i = normalizeAxis(axis1, a.ndim, "axis1");
+  const j = normalizeAxis(axis2, a.ndim, "axis2");
   const perm = a.shape.map((_, k) => k);
   perm[i] = j;
   perm[j] = i;
@@ -60,8 +60,8 @@ export function swapaxes(a: NDArray, axis1: number, axis2: number): NDArray {
 }
 
 export function moveaxis(a: NDArray, source: number, destination: number): NDArray {
-  const s = normalizeAxis(source, a.ndim);
-  const d = normalizeAxis(destination, a.ndim);
+  const s = normalizeAxis(source, a.ndim, "source");
+  const d = normalizeAxis(destination, a.ndim, "destination");
   const order = a.shape.map((_, k) => k).filter((k) => k !== s);
   order.splice(d, 0, s);
   return transpose(a, order);

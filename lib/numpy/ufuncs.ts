@@ -137,7 +137,7 @@ function unsupported(name: string): NumpyError {
 
 function noBoolLoop(name: string, d: DType): DType {
   if (d.kind === "b") {
-    throw typeError(`ufunc '${name}' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None`);
+    throw new NumpyError("UFuncTypeError", `ufunc '${name}' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None`);
   }
   return d;
 }
@@ -463,7 +463,7 @@ export function around(a: NDArray, decimals = 0): NDArray {
 export function checkSameKind(name: string, from: DType, to: DType): void {
   if (!canCastSameKind(from, to)) {
     throw new NumpyError(
-      "TypeError",
+      "UFuncTypeError",
       `Cannot cast ufunc '${name}' output from dtype('${from.name}') to dtype('${to.name}') with casting rule 'same_kind'`,
     );
   }

@@ -58,6 +58,7 @@ function subclass(name: string, module: string, ...bases: PyType[]): PyType {
 }
 export const AxisError = subclass("AxisError", "numpy.exceptions", E.ValueError, E.IndexError);
 export const LinAlgError = subclass("LinAlgError", "numpy.linalg", E.ValueError);
+export const UFuncTypeError = subclass("UFuncTypeError", "numpy._core._exceptions", E.TypeError);
 
 /** Run numpy-core code, turning NumpyError into the matching Python exception. */
 export function guard<T>(fn: () => T): T {
@@ -78,6 +79,8 @@ export function toPyError(e: NumpyError): PyBaseException {
       return E.valueError(e.message);
     case "TypeError":
       return E.typeError(e.message);
+    case "UFuncTypeError":
+      return E.pyException(UFuncTypeError, e.message);
     case "IndexError":
       return E.indexError(e.message);
     case "AxisError":
