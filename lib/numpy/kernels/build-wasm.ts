@@ -12,6 +12,7 @@ const numpyDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SOURCES: readonly { wat: string; constant: string }[] = [
   { wat: "kernels/matmul-f32.wat", constant: "MATMUL_F32_WASM_BASE64" },
   { wat: "random/pcg64.wat", constant: "PCG64_WASM_BASE64" },
+  { wat: "random/glibc-log.wat", constant: "GLIBC_LOG_WASM_BASE64" },
 ];
 
 const wabt = await wabtInit();
