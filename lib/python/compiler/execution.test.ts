@@ -63,3 +63,25 @@ describe("the small-int fast paths agree with CPython on both sides of every gua
     }
   });
 });
+
+describe("compiled programs never leak a JavaScript error", () => {
+  it("runs mutated valid programs to a clean finish or a Python exception", async () => {
+    const fc = (await import("fast-check")).default;
+    const parserGolden = (await import("../parser/golden/parser.golden.json")).default as { valid: { source: string }[] };
+    const sources = [...parserGolden.valid.map((v) => v.source), ...Object.values(golden as Record<string, Golden>).map((g) => g.source)];
+    fc.assert(
+      fc.property(fc.constantFrom(...sources), fc.nat(), fc.nat(), fc.constantFrom("delete", "duplicate", "swap"), (source, i0, j0, op) => {
+        const lines = source.split("\n");
+        const i = i0 % lines.length;
+        const j = j0 % lines.length;
+        if (op === "delete") lines.splice(i, 1);
+        else if (op === "duplicate") lines.splice(i, 0, lines[j]);
+        else [lines[i], lines[j]] = [lines[j], lines[i]];
+        let stderr = "";
+        runSource(lines.join("\n"), { filename: "m.py", stdout: () => {}, stderr: (t) => (stderr += t), limits: { wallTimeMs: 2000 } });
+        expect(stderr).not.toMatch(/SystemError|internal (compiler )?error/);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
