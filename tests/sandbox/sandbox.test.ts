@@ -37,7 +37,7 @@ interface Engine {
   Session: new (options: SessionOptions) => SessionLike;
 }
 
-const WALL_TIME_MS = 1500;
+const WALL_TIME_MS = 1000;
 const MEMORY_BYTES = 256 * 1024 * 1024;
 
 const knownFailures = JSON.parse(readFileSync(new URL("./known-failures.json", import.meta.url), "utf8")) as Record<string, string>;
