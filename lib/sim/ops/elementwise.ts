@@ -262,19 +262,26 @@ export interface PredicatedArgs {
   readonly reversePred?: boolean;
 }
 
-export function tensorCopyPredicated(m: Machine, dst: View, src: View, args: PredicatedArgs, opts: CommonOpts = {}): void {
+/** Copies src (a tile, or a scalar broadcast to every element) into dst where the predicate holds. */
+export function tensorCopyPredicated(m: Machine, dst: View, src: View | number, args: PredicatedArgs, opts: CommonOpts = {}): void {
   const instr = "tensor_copy_predicated";
-  for (const [v, w] of [[src, "src"], [dst, "dst"], [args.predicate, "predicate"]] as const) {
+  const tiles: [View, string][] = [[dst, "dst"], [args.predicate, "predicate"]];
+  if (typeof src === "object") tiles.push([src, "src"]);
+  for (const [v, w] of tiles) {
     requireTile(m, v, w, instr);
     requireMemory(m, v, ON_CHIP, w, instr);
   }
-  requireSameSize(m, src, dst, instr, "src/dst");
+  if (typeof src === "object") requireSameSize(m, src, dst, instr, "src/dst");
   requireSameSize(m, args.predicate, dst, instr, "predicate/dst");
+  if (args.predicate.buffer.dtype.kind === "float") {
+    nkiError("err_unsupported_dtype", `${instr}: predicate must be an integer tile, got ${args.predicate.buffer.dtype.name}`, m.location);
+  }
   const mask = opts.mask ?? null;
-  const ops = [[Access.Read, src], [Access.Read, args.predicate], [Access.ReadWrite, dst]] as const;
+  const reads: [Access, View][] = typeof src === "object" ? [[Access.Read, src]] : [];
+  const ops: [Access, View][] = [...reads, [Access.Read, args.predicate], [Access.ReadWrite, dst]];
   if (!emit(m, Engine.Vector, instr, "", 0, 0, ops, mask, dst.shape)) return;
   if (!m.functional) return;
-  const s = gather(src);
+  const s = typeof src === "object" ? gather(src) : new Float64Array(viewSize(dst)).fill(src);
   const pred = gather(args.predicate);
   const keep = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) keep[i] = (pred[i] !== 0) !== (args.reversePred === true) && (!mask || mask[i] !== 0) ? 1 : 0;

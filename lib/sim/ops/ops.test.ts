@@ -488,3 +488,16 @@ describe("gather_flattened", () => {
     expect(() => gatherFlattened(m, out, tileOf(m, arrayOf(c, "data")), bad)).toThrow(/err_tensor_access_out_of_bound/);
   });
 });
+
+describe("tensor_copy_predicated with a scalar source", () => {
+  it("writes the scalar where the predicate holds and keeps dst elsewhere", () => {
+    const m = machine();
+    const dst = emptyTile(m, [2, 3], "float32");
+    m.hostWrite(dst, [1, 2, 3, 4, 5, 6]);
+    const pred = emptyTile(m, [2, 3], "uint8");
+    m.hostWrite(pred, [1, 0, 1, 0, 0, 1]);
+    tensorCopyPredicated(m, dst, -7, { predicate: pred });
+    expect(Array.from(read(dst))).toEqual([-7, 2, -7, 4, 5, -7]);
+    expect(() => tensorCopyPredicated(m, dst, 0, { predicate: dst })).toThrow(/err_unsupported_dtype/);
+  });
+});

@@ -107,10 +107,15 @@ export function rangeSelect(m: Machine, dst: View, args: RangeSelectArgs): void 
   const F = freeSize(dst);
   const c0 = requireOp(m, args.compOp0, instr);
   const c1 = requireOp(m, args.compOp1, instr);
+  for (const c of [c0, c1]) {
+    if (!["equal", "less", "less_equal", "greater", "greater_equal"].includes(c.name)) {
+      nkiError("err_unsupported_dtype", `${instr}: comparison must be equal, less, less_equal, greater or greater_equal, got '${c.name}'`, m.location);
+    }
+  }
   const b0 = perPartition(m, args.bound0, P, instr, "bound0");
   const b1 = perPartition(m, args.bound1, P, instr, "bound1");
   const rop = requireOp(m, args.reduceOp ?? "maximum", instr);
-  const cmd = args.reduceCmd ?? "reset_reduce";
+  const cmd = args.reduceCmd ?? "idle";
   const ops: [Access, View][] = [[Access.Read, args.onTrue], [Access.Read, args.bound0], [Access.Read, args.bound1], [Access.Write, dst]];
   if (args.reduceRes) ops.push([Access.Write, args.reduceRes]);
   const mask = args.mask ?? null;
