@@ -129,3 +129,30 @@ describe("header dates from Jupyter's gateway client", () => {
     if (result.ok) expect(result.value.header.date).toBe(new Date(1795627537500).toISOString());
   });
 });
+
+describe("untrusted input never throws", () => {
+  it("validateClientMessage and decodeClientFrame return a value for arbitrary input", async () => {
+    const fc = (await import("fast-check")).default;
+    const nearlyValid = fc.record({
+      header: fc.oneof(fc.constant(header("execute_request")), fc.anything()),
+      content: fc.oneof(fc.constant({ code: "x" }), fc.anything()),
+      channel: fc.oneof(fc.constantFrom("shell", "control", "iopub", undefined), fc.anything()),
+      parent_header: fc.anything(),
+      metadata: fc.anything(),
+      buffers: fc.anything(),
+    });
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), nearlyValid), (value) => {
+        const v = validateClientMessage(value);
+        expect(typeof v.ok).toBe("boolean");
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.uint8Array({ maxLength: 200 })), fc.constantFrom("v1" as const, "legacy" as const), (data, framing) => {
+        expect(typeof decodeClientFrame(data, framing).ok).toBe("boolean");
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
