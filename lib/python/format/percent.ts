@@ -6,6 +6,7 @@
 import { doubleToString, type DoubleFormatCode } from "./double-to-string";
 import { codePointLength, codePointPrefix, hasSurrogates, unitsAt } from "./code-points";
 import { checkLength, FormatError } from "./errors";
+import { intToFloat } from "./format-spec";
 
 /** What the formatter needs to know about one Python value. */
 export type PercentValue =
@@ -128,12 +129,7 @@ function formatLong(value: bigint, alt: boolean, prec: number, ch: string): stri
 function floatOperand<V>(value: V, hooks: PercentHooks<V>): number {
   const c = hooks.classify(value);
   if (c.kind === "float") return c.value;
-  if (c.kind === "int") {
-    if (typeof c.value === "number") return c.value;
-    const magnitude = c.value < 0n ? -c.value : c.value;
-    if (magnitude >= 2n ** 1024n - 2n ** 970n) throw new FormatError("OverflowError", "int too large to convert to float");
-    return Number(c.value);
-  }
+  if (c.kind === "int") return intToFloat(c.value);
   if (c.kind === "bool") return c.value ? 1 : 0;
   if (c.kind === "other") {
     const converted = hooks.float(value);
