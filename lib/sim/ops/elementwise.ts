@@ -68,7 +68,9 @@ export function tensorTensor(m: Machine, dst: View, a: View, b: View, opName: st
   if (a.buffer.memory === Memory.Psum && b.buffer.memory === Memory.Psum) {
     nkiError("err_unsupported_memory", `${instr}: data1 and data2 cannot both be in PSUM`, m.location);
   }
-  const engine = engineOf(opts.engine, Engine.Vector);
+  // power and 32-bit integer add/subtract/multiply are GpSimd operations [ISA226 tensor_tensor].
+  const gpsimdOp = op.name === "power" || exactIntOp(op.name, [a, b, dst]);
+  const engine = engineOf(opts.engine, gpsimdOp ? Engine.GpSimd : Engine.Vector);
   checkEngineMemory(m, engine, [a, b, dst], instr);
   checkBitvec(m, op, [a, b], instr);
   const mask = opts.mask ?? null;
