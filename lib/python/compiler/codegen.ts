@@ -12,7 +12,7 @@ import { PythonSyntaxError } from "../parser/syntaxError";
 import { sourceLine } from "../parser/tokenizer";
 import type { CodeInfo, ParamSpec } from "../runtime/protocol";
 import { globalCellName, jsString, localName } from "./names";
-import { Scope, type ScopeNode, type ScopeTable } from "./scope";
+import { isFutureImport, Scope, type ScopeNode, type ScopeTable } from "./scope";
 
 export type CompileMode = "module" | "cell";
 
@@ -556,6 +556,7 @@ export class CodeGenerator {
   }
 
   private importFrom(s: A.ImportFrom): string {
+    if (isFutureImport(s)) return "";
     const m = this.ctx.temp();
     let out = `${m} = $rt.importModule(${jsString(s.module ?? "")}, true);\n`;
     for (const a of s.names) {

@@ -89,6 +89,7 @@ export function analyzeScopes(module: A.Module, filename: string, source: string
   const builder = new ScopeBuilder(filename, source);
   const moduleScope = new Scope("module", module, null, "<module>");
   builder.scopes.set(module, moduleScope);
+  builder.checkFutureImports(module.body);
   builder.visitBody(module.body, moduleScope);
   resolve(moduleScope, builder);
   return { module: moduleScope, scopes: builder.scopes };
@@ -103,6 +104,26 @@ class ScopeBuilder {
 
   error(msg: string, at: A.Span): never {
     throw new PythonSyntaxError("SyntaxError", msg, this.filename, at, sourceLine(this.source, at.line));
+  }
+
+  /**
+   * `from __future__ import ...` is a compiler directive: only at the top of the module (after the
+   * docstring), only known features. All of them are already the behaviour of Python 3.11.
+   */
+  checkFutureImports(body: A.Stmt[]): void {
+    let atTop = true;
+    body.forEach((s, i) => {
+      if (s.kind === "ImportFrom" && s.module === "__future__" && s.level === 0) {
+        if (!atTop) this.error("from __future__ imports must occur at the beginning of the file", s);
+        for (const a of s.names) {
+          if (a.name === "braces") this.error("not a chance", s);
+          if (!futureFeatures.has(a.name)) this.error(`future feature ${a.name} is not defined`, s);
+        }
+        return;
+      }
+      const docstring = i === 0 && s.kind === "Expr" && s.value.kind === "Constant" && s.value.value.type === "str";
+      if (!docstring) atTop = false;
+    });
   }
 
   visitBody(body: A.Stmt[], scope: Scope): void {
@@ -239,6 +260,10 @@ class ScopeBuilder {
         for (const a of s.names) this.bind(a.asname ?? a.name.split(".")[0], scope);
         return;
       case "ImportFrom":
+        if (isFutureImport(s)) {
+          if (scope.kind !== "module") this.error("from __future__ imports must occur at the beginning of the file", s);
+          return;
+        }
         if (s.level > 0) {
           this.error("relative imports are not supported in Kernel Lab (a notebook cell has no package)", s);
         }
@@ -442,6 +467,15 @@ class ScopeBuilder {
       this.visitExpr(e.elt, comp);
     }
   }
+}
+
+const futureFeatures: ReadonlySet<string> = new Set([
+  "nested_scopes", "generators", "division", "absolute_import", "with_statement", "print_function",
+  "unicode_literals", "barry_as_FLUFL", "generator_stop", "annotations",
+]);
+
+export function isFutureImport(s: A.ImportFrom): boolean {
+  return s.module === "__future__" && s.level === 0;
 }
 
 function targetBinds(t: A.Expr, name: string): boolean {

@@ -14,6 +14,7 @@ assert sys.version_info[:2] == (3, 11), "golden data must come from CPython 3.11
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 SNIPPETS = [
+    '"""Doc."""\nfrom __future__ import annotations, division\ndef f(x: int) -> int:\n    return x\n',
     "def f(a, b=1, *c, d, **e):\n    x = a\n    return x + y\n",
     "def f():\n    global g\n    g = 1\n    h = 2\n",
     "def outer():\n    x = 1\n    def inner():\n        return x\n    return inner\n",
@@ -43,6 +44,8 @@ SNIPPETS = [
 ]
 
 INVALID = [
+    "x = 1\nfrom __future__ import annotations\n", "from __future__ import braces\n",
+    "from __future__ import nope\n", "def f():\n    from __future__ import annotations\n",
     "def f():\n    x = 1\n    global x\n",
     "def f():\n    print(x)\n    global x\n",
     "def f(a):\n    global a\n",
