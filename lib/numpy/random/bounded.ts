@@ -147,44 +147,55 @@ export function boundedFill(
     return out;
   }
   const r = Number(rng);
+  fillNarrow(bits, r, n, width, masked, out);
+  if (off >= -(1n << 53n) && off <= 1n << 53n) {
+    for (let i = 0; i < n; i++) out[i] += offN;
+  } else {
+    // int64 offsets beyond 2^53: add exactly, then round once to the stored double.
+    for (let i = 0; i < n; i++) out[i] = Number(off + BigInt(out[i]));
+  }
+  return out;
+}
+
+/** Values in [0, r] (r < 2^32) into `out`, drawn 32 bits (or fewer, buffered) at a time. */
+function fillNarrow(bits: BitGenerator, r: number, n: number, width: 64 | 32 | 16 | 8 | 1, masked: boolean, out: Float64Array): void {
   if (width === 64 || width === 32) {
     if (r === 0xffffffff) {
-      for (let i = 0; i < n; i++) out[i] = offN + bits.nextUint32();
+      for (let i = 0; i < n; i++) out[i] = bits.nextUint32();
     } else if (masked) {
       const mask = genMask32(r);
       for (let i = 0; i < n; i++) {
         let v: number;
         do v = (bits.nextUint32() & mask) >>> 0;
         while (v > r);
-        out[i] = offN + v;
+        out[i] = v;
       }
     } else {
       const draw = (): number => bits.nextUint32();
-      for (let i = 0; i < n; i++) out[i] = offN + lemireNarrow(draw, r, 32);
+      for (let i = 0; i < n; i++) out[i] = lemireNarrow(draw, r, 32);
     }
-    return out;
+    return;
   }
   const buffer = new BufferedBits(bits, width);
   if (width === 1) {
-    for (let i = 0; i < n; i++) out[i] = offN + buffer.next();
-    return out;
+    for (let i = 0; i < n; i++) out[i] = buffer.next();
+    return;
   }
   const full = width === 16 ? 0xffff : 0xff;
   if (r === full) {
-    for (let i = 0; i < n; i++) out[i] = offN + buffer.next();
+    for (let i = 0; i < n; i++) out[i] = buffer.next();
   } else if (masked) {
     const mask = genMask32(r);
     for (let i = 0; i < n; i++) {
       let v: number;
       do v = buffer.next() & mask;
       while (v > r);
-      out[i] = offN + v;
+      out[i] = v;
     }
   } else {
     const draw = (): number => buffer.next();
-    for (let i = 0; i < n; i++) out[i] = offN + lemireNarrow(draw, r, width);
+    for (let i = 0; i < n; i++) out[i] = lemireNarrow(draw, r, width);
   }
-  return out;
 }
 
 /** random_bounded_uint64(off=0, rng, use_masked=false) for one value: Generator's Floyd and tail shuffle. */

@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { createHash } from "node:crypto";
 import golden from "./golden/random-streams.json";
+import fuzz from "./golden/random-fuzz.json";
 import { LegacyRandomState } from "./legacy";
 import { defaultRng, Generator } from "./generator";
 import { PCG64 } from "./pcg64";
@@ -95,6 +96,7 @@ function expectMatches(actual: Float64Array | Float32Array, expected: Encoded, w
 }
 
 const cases = (golden as { cases: Case[] }).cases;
+const fuzzCases = (fuzz as { cases: Case[] }).cases;
 const seedOf = (s: string | string[]): bigint | bigint[] => (Array.isArray(s) ? s.map((x) => BigInt(x)) : BigInt(s));
 
 describe("legacy RandomState streams equal numpy 2.4's", () => {
@@ -113,6 +115,22 @@ describe("default_rng (PCG64) Generator streams equal numpy 2.4's", () => {
     it(`seed ${JSON.stringify(c.seed)}`, () => {
       const g = defaultRng(seedOf(c.seed));
       for (const [i, op] of c.ops.entries()) expectMatches(generatorCall(g, op), op.result, `op ${i} ${op.op}(${JSON.stringify(op.args)})`);
+    });
+  }
+});
+
+describe("randomised call scripts (gen/random-fuzz.gen.py) equal numpy 2.4's", () => {
+  for (const [n, c] of fuzzCases.entries()) {
+    it(`#${n} ${c.kind} seed ${JSON.stringify(c.seed)}`, () => {
+      const seed = seedOf(c.seed);
+      if (c.kind === "legacy") {
+        const rs = new LegacyRandomState();
+        rs.seed(seed);
+        for (const [i, op] of c.ops.entries()) expectMatches(legacyCall(rs, op), op.result, `op ${i} ${op.op}(${JSON.stringify(op.args)})`);
+      } else {
+        const g = defaultRng(seed);
+        for (const [i, op] of c.ops.entries()) expectMatches(generatorCall(g, op), op.result, `op ${i} ${op.op}(${JSON.stringify(op.args)})`);
+      }
     });
   }
 });
