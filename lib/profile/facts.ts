@@ -1,11 +1,13 @@
 /**
  * One pass over a timed trace collecting the per-instruction facts that metrics, insights and exports
  * share (bytes per memory, partitions, dtypes, tile lifetimes), so each rule does not walk operands.
+ * Operand shapes come from the costing pass (CostedTrace.operandSummary); only non-allocating trace
+ * accessors are used here.
  */
 
 import type { TimedTrace } from "../sim/timing";
-import { dtypeByCode } from "../sim/dtypes";
 import { Access, Engine, InstrFlag, Memory } from "../sim/trace/types";
+import { OPERAND_FP32_INPUT, OPERAND_READS_PSUM, OPERAND_WRITES_SBUF } from "../sim/timing/operand-features";
 
 export interface InstructionFacts {
   readonly length: number;
@@ -20,7 +22,7 @@ export interface InstructionFacts {
   /** Elements per partition of the main operand. */
   readonly elements: Float64Array;
   /** Largest innermost stride (bytes) of an on-chip operand. */
-  readonly innerStrideBytes: Float64Array;
+  readonly innerStrideBytes: Float32Array;
   /** Bit set: see FACT_* below. */
   readonly bits: Uint8Array;
   /** Tile lifetimes (first access start, last access end) per tensor id; NaN when never touched. */
@@ -34,14 +36,9 @@ export const FACT_READS_PSUM = 4;
 export const FACT_WRITES_SBUF = 8;
 export const FACT_MATMUL = 16;
 
-function elementsOf(pattern: readonly number[]): number {
-  let n = 1;
-  for (let k = 1; k < pattern.length; k += 2) n *= pattern[k];
-  return n;
-}
-
 export function collectFacts(timed: TimedTrace): InstructionFacts {
   const { trace, timeline } = timed;
+  const summary = timed.costed.operandSummary;
   const n = trace.length;
   const f = {
     length: n,
@@ -51,9 +48,9 @@ export function collectFacts(timed: TimedTrace): InstructionFacts {
     sbufWrite: new Float64Array(n),
     psumRead: new Float64Array(n),
     psumWrite: new Float64Array(n),
-    partitions: new Uint8Array(n),
-    elements: new Float64Array(n),
-    innerStrideBytes: new Float64Array(n),
+    partitions: summary.partitions,
+    elements: summary.elements,
+    innerStrideBytes: summary.innerStrideBytes,
     bits: new Uint8Array(n),
     tensorFirstNs: new Float64Array(trace.tensorCount).fill(NaN),
     tensorLastNs: new Float64Array(trace.tensorCount).fill(NaN),
@@ -65,40 +62,22 @@ export function collectFacts(timed: TimedTrace): InstructionFacts {
     f.sbufWrite[i] = trace.bytes(i, Memory.Sbuf, Access.Write);
     f.psumRead[i] = trace.bytes(i, Memory.Psum, Access.Read);
     f.psumWrite[i] = trace.bytes(i, Memory.Psum, Access.Write);
-    const engine = trace.engine(i);
-    const flags = trace.flags(i);
-    const opcode = trace.opcode(i);
+    const s = timeline.startNs[i];
+    const e = timeline.endNs[i];
+    for (let k = 0, m = trace.operandCount(i); k < m; k++) {
+      const t = trace.operandTensor(i, k);
+      if (t >= f.tensorFirstNs.length) continue;
+      if (!(f.tensorFirstNs[t] <= s)) f.tensorFirstNs[t] = s;
+      if (!(f.tensorLastNs[t] >= e)) f.tensorLastNs[t] = e;
+    }
+    const ob = summary.bits[i];
     let bits = 0;
-    const ops = trace.operands(i);
-    let main = -1;
-    let stride = 0;
-    for (let k = 0; k < ops.length; k++) {
-      const o = ops[k];
-      const t = o.tensor;
-      if (t < f.tensorFirstNs.length) {
-        const s = timeline.startNs[i];
-        const e = timeline.endNs[i];
-        if (!(f.tensorFirstNs[t] <= s)) f.tensorFirstNs[t] = s;
-        if (!(f.tensorLastNs[t] >= e)) f.tensorLastNs[t] = e;
-      }
-      if (o.memory === Memory.Hbm) continue;
-      if (main < 0 && (o.access === Access.Read || engine === Engine.Dma || k === ops.length - 1)) main = k;
-      if ((o.access & Access.Read) !== 0 && o.memory === Memory.Psum) bits |= FACT_READS_PSUM;
-      if ((o.access & Access.Write) !== 0 && o.memory === Memory.Sbuf) bits |= FACT_WRITES_SBUF;
-      const p = o.pattern;
-      if (p.length >= 2 && p[p.length - 1] > 1) stride = Math.max(stride, Math.abs(p[p.length - 2]) * dtypeByCode(o.dtype).size);
-    }
-    if (main >= 0) {
-      f.partitions[i] = ops[main].partCount;
-      f.elements[i] = elementsOf(ops[main].pattern);
-    }
-    f.innerStrideBytes[i] = stride;
-    if (engine === Engine.Tensor) {
-      const transpose = (flags & InstrFlag.Transpose) !== 0 || opcode === "nc_transpose";
-      if (transpose) bits |= FACT_TRANSPOSE;
-      else bits |= FACT_MATMUL;
-      const inputs = ops.filter((o) => o.memory !== Memory.Psum);
-      if (inputs.some((o) => dtypeByCode(o.dtype).name === "float32")) bits |= FACT_FP32_MATMUL;
+    if ((ob & OPERAND_READS_PSUM) !== 0) bits |= FACT_READS_PSUM;
+    if ((ob & OPERAND_WRITES_SBUF) !== 0) bits |= FACT_WRITES_SBUF;
+    if (trace.engine(i) === Engine.Tensor) {
+      const transpose = (trace.flags(i) & InstrFlag.Transpose) !== 0 || trace.opcode(i) === "nc_transpose";
+      bits |= transpose ? FACT_TRANSPOSE : FACT_MATMUL;
+      if ((ob & OPERAND_FP32_INPUT) !== 0) bits |= FACT_FP32_MATMUL;
     }
     f.bits[i] = bits;
   }

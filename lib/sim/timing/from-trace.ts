@@ -22,6 +22,7 @@ import type { TimingConstants } from "./config";
 import { clockGHz, engineCost } from "./engine-cost";
 import { DmaQueue, dmaCost } from "./dma-cost";
 import { InputKind, ScheduleInputBuilder, type ScheduleInput } from "./schedule-input";
+import { summarizeOperands, type OperandSummaryColumns } from "./operand-features";
 import { Access, AllocKind, DepType, Engine, LoopKind, Memory, type LoopPathFrame, type Trace } from "../trace";
 
 /** Costs of one record, kept for the profile (cycles at the engine clock, DMA shape). */
@@ -37,6 +38,8 @@ export interface CostedTrace {
   readonly rotatedDependencies: number;
   /** Per DMA instruction (same index as the trace): bytes per partition, 0 for compute. */
   readonly dmaBytesPerPartition: Float64Array;
+  /** Operand facts per trace record, for the profiler. */
+  readonly operandSummary: OperandSummaryColumns;
 }
 
 /** Memoised loop-path lookups: records of one iteration share a path node. */
@@ -159,6 +162,12 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
   const b = new ScheduleInputBuilder(cfg.dmaEngines);
   const cycles = new Float64Array(n);
   const dmaBytesPerPartition = new Float64Array(n);
+  const operandSummary: OperandSummaryColumns = {
+    partitions: new Uint8Array(n),
+    elements: new Float64Array(n),
+    innerStrideBytes: new Float32Array(n),
+    bits: new Uint8Array(n),
+  };
   const paths = new PathIndex(trace);
   const scopes = new RotationScopes(trace, paths, rotatesLoop);
   const depths = rotationDepths(trace, scopes, options);
@@ -185,6 +194,7 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
     const engine = trace.engine(i);
     const operands = trace.operands(i);
     const instr = { engine, opcode: trace.opcode(i), variant: trace.variant(i), flags: trace.flags(i), operands };
+    summarizeOperands(operandSummary, i, engine, Engine.Dma, operands);
     // Compiler-style spilling: reload each spilled tile this record reads just before it.
     reloads.length = 0;
     for (const o of operands) {
@@ -278,5 +288,5 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
       spillSaveBytes += t.bytes * t.partCount;
     }
   }
-  return { input: b.build(), inputOf, spillSaveBytes, spillReloadBytes, cycles, rotatedDependencies: rotated, dmaBytesPerPartition };
+  return { input: b.build(), inputOf, spillSaveBytes, spillReloadBytes, cycles, rotatedDependencies: rotated, dmaBytesPerPartition, operandSummary };
 }

@@ -87,3 +87,42 @@ export function mainOperand(instr: CostInstruction): CostOperand | undefined {
   const pureReads = instr.operands.filter((o) => o.access === Access.Read);
   return pureReads[0] ?? instr.operands[0];
 }
+
+/** Bits of OperandSummary.bits. */
+export const OPERAND_READS_PSUM = 1;
+export const OPERAND_WRITES_SBUF = 2;
+/** An input outside PSUM is fp32 (a TensorE fp32 matmul). */
+export const OPERAND_FP32_INPUT = 4;
+
+/**
+ * Per-record operand facts kept for the profiler, so it need not fetch operands again: the main
+ * on-chip operand's partitions and elements per partition, the largest on-chip innermost stride.
+ */
+export interface OperandSummaryColumns {
+  readonly partitions: Uint8Array;
+  readonly elements: Float64Array;
+  readonly innerStrideBytes: Float32Array;
+  readonly bits: Uint8Array;
+}
+
+export function summarizeOperands(out: OperandSummaryColumns, i: number, engine: number, dmaEngine: number, operands: readonly CostOperand[]): void {
+  let main = -1;
+  let stride = 0;
+  let bits = 0;
+  for (let k = 0; k < operands.length; k++) {
+    const o = operands[k];
+    if ((o.access & Access.Read) !== 0 && o.memory !== Memory.Psum && isFp32(o)) bits |= OPERAND_FP32_INPUT;
+    if (o.memory === Memory.Hbm) continue;
+    if (main < 0 && (o.access === Access.Read || engine === dmaEngine || k === operands.length - 1)) main = k;
+    if ((o.access & Access.Read) !== 0 && o.memory === Memory.Psum) bits |= OPERAND_READS_PSUM;
+    if ((o.access & Access.Write) !== 0 && o.memory === Memory.Sbuf) bits |= OPERAND_WRITES_SBUF;
+    const p = o.pattern;
+    if (p.length >= 2 && p[p.length - 1] > 1) stride = Math.max(stride, Math.abs(p[p.length - 2]) * dtypeSize(o));
+  }
+  if (main >= 0) {
+    out.partitions[i] = operands[main].partCount;
+    out.elements[i] = patternElements(operands[main].pattern);
+  }
+  out.innerStrideBytes[i] = stride;
+  out.bits[i] = bits;
+}
