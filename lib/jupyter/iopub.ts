@@ -20,7 +20,7 @@ export interface IopubBufferLimits {
   maxBytes: number;
 }
 
-export const DEFAULT_IOPUB_BUFFER_LIMITS: IopubBufferLimits = { maxMessages: 10_000, maxBytes: 32 * 1024 * 1024 };
+export const DEFAULT_IOPUB_BUFFER_LIMITS: IopubBufferLimits = { maxMessages: 10_000, maxBytes: 8 * 1024 * 1024 };
 
 /** Rough wire size of a message, for byte budgets (content dominates). */
 export function approximateSize(msg: IopubMessage): number {

@@ -5,9 +5,9 @@
  * time). The thread stays responsive to nothing while code runs, which is why interrupts arrive
  * through shared memory instead of messages.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import type { JsonObject } from "../jupyter/messages";
-import type { CreateEngine, EngineError, ExecuteOutcome, KernelEngine, TargetName } from "./engine";
+import type { CreateEngine, EngineError, EngineHost, ExecuteOutcome, KernelEngine, TargetName } from "./engine";
 import { applyLineMagics } from "./magics";
 import {
   INTERRUPT_FLAG,
@@ -19,73 +19,136 @@ import {
   type WorkerConfig,
 } from "./worker-protocol";
 
-if (!parentPort) throw new Error("lib/kernel/worker.ts must run in a worker thread");
-const port = parentPort;
-const config = workerData as WorkerConfig;
-const shared = new Int32Array(config.interruptBuffer, 0, INTERRUPT_SLOTS);
-const post = (msg: FromWorker) => port.postMessage(msg);
+/** One worker's state: the engine's host side and the request loop. */
+class KernelWorker {
+  readonly #port: MessagePort;
+  readonly #config: WorkerConfig;
+  readonly #shared: Int32Array;
+  #target: TargetName;
+  /** Id of the execution whose output is being produced, for routing streams. */
+  #currentId = -1;
+  #outputBytes = 0;
 
-let target: TargetName = config.target;
-/** Id of the execution whose output is being produced, for routing streams. */
-let currentId = -1;
-let outputBytes = 0;
+  constructor(port: MessagePort, config: WorkerConfig) {
+    this.#port = port;
+    this.#config = config;
+    this.#shared = new Int32Array(config.interruptBuffer, 0, INTERRUPT_SLOTS);
+    this.#target = config.target;
+  }
 
-function stopForOutputLimit(): void {
-  Atomics.store(shared, INTERRUPT_REASON, InterruptReason.outputLimit);
-  Atomics.store(shared, INTERRUPT_FLAG, 1);
-}
+  post(msg: FromWorker): void {
+    this.#port.postMessage(msg);
+  }
 
-/** Counts output against the budget; returns false once it is spent (the output is then dropped). */
-function charge(bytes: number): boolean {
-  if (outputBytes > config.maxOutputBytes) return false;
-  outputBytes += bytes;
-  if (outputBytes > config.maxOutputBytes) {
-    stopForOutputLimit();
-    return false;
+  host(): EngineHost {
+    return {
+      stdout: (text) => this.#stream("stdout", text),
+      stderr: (text) => this.#stream("stderr", text),
+      display: (request) => {
+        if (this.#currentId < 0 || !this.#charge(JSON.stringify(request.data).length)) return;
+        this.post({ type: "display", id: this.#currentId, ...request });
+      },
+      interruptFlag: new Int32Array(this.#config.interruptBuffer, 0, 1),
+      target: () => this.#target,
+      memoryBytes: this.#config.memoryBytes,
+    };
   }
-  return true;
-}
 
-function stream(name: "stdout" | "stderr", text: string): void {
-  if (currentId < 0 || text === "" || !charge(text.length)) return;
-  post({ type: "stream", id: currentId, name, text });
-}
+  /** Counts output against the budget; returns false once it is spent (the output is then dropped). */
+  #charge(bytes: number): boolean {
+    const max = this.#config.maxOutputBytes;
+    if (this.#outputBytes > max) return false;
+    this.#outputBytes += bytes;
+    if (this.#outputBytes > max) {
+      Atomics.store(this.#shared, INTERRUPT_REASON, InterruptReason.outputLimit);
+      Atomics.store(this.#shared, INTERRUPT_FLAG, 1);
+      return false;
+    }
+    return true;
+  }
 
-function limitError(reason: number, original: EngineError): EngineError {
-  const frames = original.traceback.slice(0, -1);
-  const make = (ename: string, evalue: string): EngineError => ({ ename, evalue, traceback: [...frames, `${ename}: ${evalue}`] });
-  if (reason === InterruptReason.outputLimit) {
-    const mb = (config.maxOutputBytes / (1024 * 1024)).toFixed(1);
-    return make("OutputLimitError", `this cell produced more than ${mb} MB of output, so Kernel Lab stopped it (variables are kept)`);
+  #stream(name: "stdout" | "stderr", text: string): void {
+    if (this.#currentId < 0 || text === "" || !this.#charge(text.length)) return;
+    this.post({ type: "stream", id: this.#currentId, name, text });
   }
-  if (reason === InterruptReason.wallTime) {
-    return make("TimeoutError", `this cell ran longer than the ${Math.round(config.wallTimeMs / 1000)} s wall-time limit, so Kernel Lab stopped it (variables are kept)`);
-  }
-  return original;
-}
 
-function execute(engine: KernelEngine, code: string, cellName: string): ExecuteOutcome {
-  const magic = applyLineMagics(code, target);
-  if (!magic.ok) return { status: "error", ...magic.error };
-  if (magic.target !== target) {
-    target = magic.target;
-    post({ type: "target", target });
+  #limitError(reason: number, original: EngineError): EngineError {
+    const frames = original.traceback.slice(0, -1);
+    const make = (ename: string, evalue: string): EngineError => ({ ename, evalue, traceback: [...frames, `${ename}: ${evalue}`] });
+    if (reason === InterruptReason.outputLimit) {
+      const mb = (this.#config.maxOutputBytes / (1024 * 1024)).toFixed(1);
+      return make("OutputLimitError", `this cell produced more than ${mb} MB of output, so Kernel Lab stopped it (variables are kept)`);
+    }
+    if (reason === InterruptReason.wallTime) {
+      const s = Math.round(this.#config.wallTimeMs / 1000);
+      return make("TimeoutError", `this cell ran longer than the ${s} s wall-time limit, so Kernel Lab stopped it (variables are kept)`);
+    }
+    return original;
   }
-  stream("stdout", magic.output);
-  const outcome = engine.execute(magic.code, cellName);
-  const reason = Atomics.load(shared, INTERRUPT_REASON);
-  if (outcome.status === "error" && outcome.ename === "KeyboardInterrupt" && reason !== InterruptReason.none) {
-    return { status: "error", ...limitError(reason, outcome) };
+
+  #execute(engine: KernelEngine, code: string, cellName: string): ExecuteOutcome {
+    const magic = applyLineMagics(code, this.#target);
+    if (!magic.ok) return { status: "error", ...magic.error };
+    if (magic.target !== this.#target) {
+      this.#target = magic.target;
+      this.post({ type: "target", target: magic.target });
+    }
+    this.#stream("stdout", magic.output);
+    const outcome = engine.execute(magic.code, cellName);
+    const reason = Atomics.load(this.#shared, INTERRUPT_REASON);
+    const noFrames: EngineError = { ename: "", evalue: "", traceback: [""] };
+    if (outcome.status === "error" && outcome.ename === "KeyboardInterrupt" && reason !== InterruptReason.none) {
+      return { status: "error", ...this.#limitError(reason, outcome) };
+    }
+    if (outcome.status === "ok" && reason === InterruptReason.outputLimit) {
+      // The code swallowed the KeyboardInterrupt (e.g. `except BaseException`); still report the limit.
+      return { status: "error", ...this.#limitError(reason, noFrames) };
+    }
+    if (outcome.status === "ok" && outcome.result && !this.#charge(JSON.stringify(outcome.result).length)) {
+      // A final value whose repr alone is over the budget (e.g. a huge list).
+      return { status: "error", ...this.#limitError(InterruptReason.outputLimit, noFrames) };
+    }
+    return outcome;
   }
-  if (outcome.status === "ok" && reason === InterruptReason.outputLimit) {
-    // The code swallowed the KeyboardInterrupt (e.g. `except BaseException`); still report the limit.
-    return { status: "error", ...limitError(reason, { ename: "", evalue: "", traceback: [""] }) };
+
+  handle(engine: KernelEngine, msg: ToWorker): void {
+    switch (msg.type) {
+      case "execute": {
+        this.#currentId = msg.id;
+        this.#outputBytes = 0;
+        let outcome: ExecuteOutcome;
+        try {
+          outcome = this.#execute(engine, msg.code, msg.cellName);
+          if (outcome.status === "ok" && Object.keys(msg.userExpressions).length > 0) {
+            outcome = { ...outcome, userExpressions: evaluateUserExpressions(engine, msg.userExpressions) };
+          }
+        } catch (e) {
+          outcome = internalError(e);
+        }
+        this.#currentId = -1;
+        this.post({ type: "done", id: msg.id, result: { kind: "execute", outcome } });
+        return;
+      }
+      case "complete": {
+        const reply = guard(() => engine.complete(msg.code, msg.cursorPos), emptyCompletion(msg.cursorPos));
+        this.post({ type: "done", id: msg.id, result: { kind: "complete", reply } });
+        return;
+      }
+      case "inspect": {
+        const reply = guard(() => engine.inspect(msg.code, msg.cursorPos, msg.detailLevel), { status: "ok" as const, found: false, data: {}, metadata: {} });
+        this.post({ type: "done", id: msg.id, result: { kind: "inspect", reply } });
+        return;
+      }
+      case "is_complete": {
+        const reply = guard(() => engine.isComplete(msg.code), { status: "unknown" as const });
+        this.post({ type: "done", id: msg.id, result: { kind: "is_complete", reply } });
+        return;
+      }
+      case "set_target":
+        this.#target = msg.target;
+        return;
+    }
   }
-  if (outcome.status === "ok" && outcome.result && !charge(JSON.stringify(outcome.result).length)) {
-    // A final value whose repr alone is over the budget (e.g. a huge list).
-    return { status: "error", ...limitError(InterruptReason.outputLimit, { ename: "", evalue: "", traceback: [""] }) };
-  }
-  return outcome;
 }
 
 /** messaging.rst: each user expression's result is a display bundle or an error, keyed by name. */
@@ -103,39 +166,6 @@ function evaluateUserExpressions(engine: KernelEngine, expressions: Record<strin
     out[name] = r.status === "ok" ? { status: "ok", data: r.data, metadata: r.metadata } : { status: "error", ename: r.ename, evalue: r.evalue, traceback: r.traceback };
   }
   return out;
-}
-
-function handle(engine: KernelEngine, msg: ToWorker): void {
-  switch (msg.type) {
-    case "execute": {
-      currentId = msg.id;
-      outputBytes = 0;
-      let outcome: ExecuteOutcome;
-      try {
-        outcome = execute(engine, msg.code, msg.cellName);
-        if (outcome.status === "ok" && Object.keys(msg.userExpressions).length > 0) {
-          outcome = { ...outcome, userExpressions: evaluateUserExpressions(engine, msg.userExpressions) };
-        }
-      } catch (e) {
-        outcome = internalError(e);
-      }
-      currentId = -1;
-      post({ type: "done", id: msg.id, result: { kind: "execute", outcome } });
-      return;
-    }
-    case "complete":
-      post({ type: "done", id: msg.id, result: { kind: "complete", reply: guard(() => engine.complete(msg.code, msg.cursorPos), emptyCompletion(msg.cursorPos)) } });
-      return;
-    case "inspect":
-      post({ type: "done", id: msg.id, result: { kind: "inspect", reply: guard(() => engine.inspect(msg.code, msg.cursorPos, msg.detailLevel), { status: "ok", found: false, data: {}, metadata: {} }) } });
-      return;
-    case "is_complete":
-      post({ type: "done", id: msg.id, result: { kind: "is_complete", reply: guard(() => engine.isComplete(msg.code), { status: "unknown" }) } });
-      return;
-    case "set_target":
-      target = msg.target;
-      return;
-  }
 }
 
 /** Introspection must never take the kernel down: a failure answers "nothing found". */
@@ -166,24 +196,17 @@ function internalError(e: unknown): ExecuteOutcome {
  * worker, a dynamic one in the tsx fallback; see ./worker-source.ts).
  */
 export async function runWorker(loadEngine: () => Promise<CreateEngine>): Promise<void> {
+  if (!parentPort) throw new Error("lib/kernel/worker.ts must run in a worker thread");
+  const port = parentPort;
+  const worker = new KernelWorker(port, workerData as WorkerConfig);
   let engine: KernelEngine;
   try {
     const createEngine = await loadEngine();
-    engine = await createEngine({
-      stdout: (text) => stream("stdout", text),
-      stderr: (text) => stream("stderr", text),
-      display: (request) => {
-        if (currentId < 0 || !charge(JSON.stringify(request.data).length)) return;
-        post({ type: "display", id: currentId, ...request });
-      },
-      interruptFlag: new Int32Array(config.interruptBuffer, 0, 1),
-      target: () => target,
-      memoryBytes: config.memoryBytes,
-    });
+    engine = await createEngine(worker.host());
   } catch (e) {
-    post({ type: "fatal", message: `could not start the engine: ${e instanceof Error ? e.message : String(e)}` });
+    worker.post({ type: "fatal", message: `could not start the engine: ${e instanceof Error ? e.message : String(e)}` });
     return;
   }
-  port.on("message", (msg: ToWorker) => handle(engine, msg));
-  post({ type: "ready", languageVersion: engine.languageVersion });
+  port.on("message", (msg: ToWorker) => worker.handle(engine, msg));
+  worker.post({ type: "ready", languageVersion: engine.languageVersion });
 }
