@@ -6,3 +6,5 @@ export { PCG64 } from "./pcg64";
 export { SeedSequence } from "./seed-sequence";
 export type { BitGenerator } from "./bit-generator";
 export { type IntDTypeName, INT_RANGES } from "./bounded";
+/** C `log` bit-identical to glibc's (what CPython's math.log and numpy's legacy samplers call). */
+export { glibcLog } from "./glibc-log";
