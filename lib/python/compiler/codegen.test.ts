@@ -72,4 +72,10 @@ describe("generated JavaScript", () => {
     expect(compileCell("x = 1\nf(x)\n", "<cell 1>").js).toMatch(/return \$rt\.call1\(/);
     expect(compileModule("x = 1\nf(x)\n", "prog.py").js).not.toMatch(/return \$rt\.call1\(/);
   });
+
+  it("displays nothing for a cell ending in a semicolon, as IPython does", () => {
+    expect(compileCell("f(1);\n", "<cell 1>").js).not.toMatch(/return \$rt\.call1\(/);
+    expect(compileCell("f(1)  ;  # quiet\n", "<cell 1>").js).not.toMatch(/return \$rt\.call1\(/);
+    expect(compileCell("f(1)  # no; semicolon\n", "<cell 1>").js).toMatch(/return \$rt\.call1\(/);
+  });
 });

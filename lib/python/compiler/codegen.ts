@@ -97,7 +97,7 @@ export class CodeGenerator {
     this.ctx = new FunctionContext(scope, codeVar, null, null);
     let body = module.body;
     let result = "";
-    if (mode === "cell" && body.length > 0 && body[body.length - 1].kind === "Expr") {
+    if (mode === "cell" && body.length > 0 && body[body.length - 1].kind === "Expr" && !endsWithSemicolon(body[body.length - 1], this.source)) {
       const last = body[body.length - 1] as A.ExprStmt;
       body = body.slice(0, -1);
       result = `$ln = ${last.line};\nreturn ${this.expr(last.value)};\n`;
@@ -1169,4 +1169,9 @@ function docstring(body: A.Stmt[]): string | null {
   const first = body[0];
   if (first === undefined || first.kind !== "Expr" || first.value.kind !== "Constant" || first.value.value.type !== "str") return null;
   return first.value.value.value;
+}
+
+/** IPython convention: a cell whose last expression ends in `;` displays nothing. */
+function endsWithSemicolon(s: A.Stmt, source: string): boolean {
+  return sourceLine(source, s.endLine).slice(s.endCol).trimStart().startsWith(";");
 }
