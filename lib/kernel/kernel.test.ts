@@ -152,6 +152,31 @@ describe("kernel through the main-thread API (fake engine fixture)", () => {
     await km.shutdown(other.id);
   });
 
+  it("answers control requests at once while a shell request is running", async () => {
+    const client = new TestClient(km, model.id);
+    const slow = client.send("execute_request", { code: "sleep(400)" });
+    const info = client.send("kernel_info_request", {}, "control");
+    const queuedInfo = client.send("kernel_info_request", {});
+    await client.exchange(info);
+    const order = () => client.received.filter((m) => m.channel !== "iopub").map((m) => ("msg_id" in m.parent_header ? m.parent_header.msg_id : ""));
+    expect(order()).toEqual([info.header.msg_id]);
+    await client.exchange(queuedInfo);
+    expect(order()).toEqual([info.header.msg_id, slow.header.msg_id, queuedInfo.header.msg_id]);
+    client.conn.close();
+  });
+
+  it("answers history by range and by search pattern", async () => {
+    const other = km.start();
+    await km.whenReady(other.id);
+    const client = new TestClient(km, other.id);
+    for (const code of ["a = 1", "print(a)", "b = 2", "print(a)"]) await client.execute(code);
+    const range = await client.request("history_request", { hist_access_type: "range", start: 2, stop: 4, output: false, raw: true });
+    expect(range.reply.content).toEqual({ status: "ok", history: [[0, 2, "print(a)"], [0, 3, "b = 2"]] });
+    const search = await client.request("history_request", { hist_access_type: "search", pattern: "print*", unique: true, output: true, raw: true });
+    expect(search.reply.content).toEqual({ status: "ok", history: [[0, 2, ["print(a)", null]]] });
+    await km.shutdown(other.id);
+  });
+
   it("answers an invalid request with an error reply instead of leaving it pending", async () => {
     const client = new TestClient(km, model.id);
     const header = { msg_id: "bad-1", msg_type: "complete_request", session: client.session, username: "", date: "", version: "5.3" };
