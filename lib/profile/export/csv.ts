@@ -7,6 +7,7 @@ import { DEP_TYPE_NAMES, ENGINE_NAMES } from "../../sim/trace";
 import { NO_WAIT, WAIT_NAMES } from "../../sim/timing";
 import type { Profile } from "../profile";
 import { layoutTracks } from "./tracks";
+import { loopPathTexter } from "./perfetto";
 
 export const CSV_COLUMNS = [
   "index", "engine", "track", "opcode", "variant", "start_ns", "end_ns", "duration_ns",
@@ -23,7 +24,8 @@ export function csvField(value: string | number): string {
 export function toCsv(profile: Profile): string {
   const { trace, timeline } = profile.timed;
   const f = profile.facts;
-  const layout = layoutTracks(timeline);
+  const layout = layoutTracks(timeline, profile.timed.spills);
+  const loopPathText = loopPathTexter(trace);
   const rows: string[] = [CSV_COLUMNS.join(",")];
   for (let i = 0; i < trace.length; i++) {
     const deps: string[] = [];
@@ -40,7 +42,7 @@ export function toCsv(profile: Profile): string {
       timeline.endNs[i] - timeline.startNs[i],
       `${trace.file(i)}:${trace.line(i)}`,
       trace.spmdInstance(i),
-      trace.loopPath(i).map((p) => `${p.loop}:${p.iteration}`).join("/"),
+      loopPathText(i),
       trace.flops(i),
       f.hbmRead[i], f.hbmWrite[i], f.sbufRead[i], f.sbufWrite[i], f.psumRead[i], f.psumWrite[i],
       f.partitions[i],

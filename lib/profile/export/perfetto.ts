@@ -39,13 +39,24 @@ export interface PerfettoOptions {
 const PID = 1;
 const us = (ns: number) => ns / 1000;
 
-function loopPathText(trace: Trace, i: number): string {
-  return trace.loopPath(i).map((f) => `${f.loop}:${f.iteration}`).join("/");
+/** "loop:iteration/loop:iteration" of a record's loop path, memoised per path node. */
+export function loopPathTexter(trace: Trace): (i: number) => string {
+  const cache = new Map<number, string>();
+  return (i) => {
+    const path = trace.pathId(i);
+    let text = cache.get(path);
+    if (text === undefined) {
+      text = trace.pathFrames(path).map((f) => `${f.loop}:${f.iteration}`).join("/");
+      cache.set(path, text);
+    }
+    return text;
+  };
 }
 
 export function toPerfetto(profile: Profile, options: PerfettoOptions = {}): PerfettoTrace {
   const { trace, timeline, target, config } = profile.timed;
   const layout = layoutTracks(timeline, profile.timed.spills);
+  const loopPathText = loopPathTexter(trace);
   const events: TraceEvent[] = [
     { name: "process_name", ph: "M", pid: PID, args: { name: `NeuronCore ${config.coreVersion} (${target}, simulated)` } },
   ];
@@ -68,7 +79,7 @@ export function toPerfetto(profile: Profile, options: PerfettoOptions = {}): Per
     for (const [k, v] of counts) if (v !== 0) args[k] = v;
     const variant = trace.variant(i);
     if (variant) args.variant = variant;
-    const path = loopPathText(trace, i);
+    const path = loopPathText(i);
     if (path) args.loop_path = path;
     if (timeline.waitType[i] !== NO_WAIT) {
       args.waited_on = timeline.waitedOn[i];
