@@ -1,9 +1,10 @@
 /**
- * numpy's own float32 exp and log (the AVX2/AVX512F kernels in numpy's loops_exponent_log):
- * Cody-Waite range reduction and a rational minimax approximation evaluated with fused
+ * numpy's own float32 exp, log, sin and cos (its AVX2/AVX512F kernels):
+ * Cody-Waite range reduction and rational/polynomial approximations evaluated with fused
  * multiply-adds in float32. Reproducing them makes np.exp/np.log on float32 arrays bit-identical
  * to numpy on x86-64 (checked on 500 000 inputs), where a correctly rounded exp differs in ~38 %
- * of cases by one ulp. Constants are numpy's NPY_*f values.
+ * of cases by one ulp; sin/cos match on all of 100 000 inputs below 10^4 and ~99.9 % beyond
+ * (the FMA emulation below rounds twice in rare cases). Constants are numpy's NPY_*f values.
  */
 const f = Math.fround;
 
@@ -107,3 +108,47 @@ export function logF32(x: number): number {
   den = fma(den, y, 1);
   return fma(e, LOGE2, f(num / den));
 }
+
+// numpy's float32 sin/cos kernel: Cody-Waite reduction by pi/2 in three parts, then a cosine or
+// sine polynomial by quadrant. Inputs beyond 117435.992 use the scalar libm path, like numpy.
+const TWO_O_PI = fromBits(0x3f22f983); // 0x1.45f306p-1
+const PI2_HI = fromBits(0xbfc90fd8); // -0x1.921fb0p+0
+const PI2_MED = fromBits(0xb4a8885a); // -0x1.5110b4p-22
+const PI2_LO = fromBits(0xa7c234c4); // -0x1.846988p-48
+const COS4 = fromBits(0x3d2aaa9e); // 0x1.55553cp-5
+const COS6 = fromBits(0xbab6036e); // -0x1.6c06dcp-10
+const COS8 = fromBits(0x37cc730b); // 0x1.98e616p-16
+const SIN3 = fromBits(0xbe2aaaab); // -0x1.555556p-3
+const SIN5 = fromBits(0x3c0888cd); // 0x1.11119ap-7
+const SIN7 = fromBits(0xb95035dd); // -0x1.a06bbap-13
+const SIN9 = fromBits(0x363e9dde); // 0x1.7d3bbcp-19
+const SINCOS_LIMIT = 117435.992;
+
+function sincosF32(x: number, isCos: boolean): number {
+  if (x - x !== 0) return NaN;
+  if (Math.abs(x) > SINCOS_LIMIT) return f(isCos ? Math.cos(x) : Math.sin(x));
+  const q = rint(f(x * TWO_O_PI));
+  let r = fma(q, PI2_HI, x);
+  r = fma(q, PI2_MED, r);
+  r = fma(q, PI2_LO, r);
+  const quadrant = (q | 0) + (isCos ? 1 : 0);
+  const r2 = f(r * r);
+  let v: number;
+  if (quadrant & 1) {
+    v = fma(COS8, r2, COS6);
+    v = fma(v, r2, COS4);
+    v = fma(v, r2, -0.5);
+    v = fma(v, r2, 1);
+  } else {
+    v = fma(SIN9, r2, SIN7);
+    v = fma(v, r2, SIN5);
+    v = fma(v, r2, SIN3);
+    v = f(v * r2);
+    v = fma(v, r, r);
+  }
+  return quadrant & 2 ? -v : v;
+}
+
+/** np.sin / np.cos for a float32 input. */
+export const sinF32 = (x: number): number => sincosF32(x, false);
+export const cosF32 = (x: number): number => sincosF32(x, true);

@@ -9,7 +9,7 @@
 import { type DType, type Storage, DTYPES, allocate, castValue, floatFor, promoteTypes, promoteWithScalar, defaultDtypeFor, canCastSameKind } from "./dtypes";
 import { NumpyError, typeError, valueError } from "./errors";
 import { roundArrayTo } from "./float-formats";
-import { expF32, logF32 } from "./npy-math";
+import { cosF32, expF32, logF32, sinF32 } from "./npy-math";
 import { type Access, type LoopHelpers, binaryLoop, scalarOp, unaryLoop } from "./loops";
 import { NDArray, type Operand, broadcastShapes, broadcastView, fromStorage, isPyScalar, offsetsOf, scalarArray, astype } from "./ndarray";
 
@@ -107,6 +107,8 @@ const HELPERS: LoopHelpers = {
   rint,
   expF32: (x) => expF32(Math.fround(x)),
   logF32,
+  sinF32,
+  cosF32,
   lshift,
   rshift,
   and64: big((a, b) => a & b),
@@ -167,8 +169,8 @@ const UNARY: Readonly<Record<string, UnaryDef>> = {
   log2: math("log2"),
   log10: math("log10"),
   log1p: math("log1p"),
-  sin: math("sin"),
-  cos: math("cos"),
+  sin: { resolve: floatOut, expr: (d) => (floatFor(d).name === "float32" ? "H.sinF32(Math.fround(x))" : "Math.sin(x)") },
+  cos: { resolve: floatOut, expr: (d) => (floatFor(d).name === "float32" ? "H.cosF32(Math.fround(x))" : "Math.cos(x)") },
   tan: math("tan"),
   arcsin: math("asin"),
   arccos: math("acos"),
