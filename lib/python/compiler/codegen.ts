@@ -139,6 +139,23 @@ export class CodeGenerator {
     return v;
   }
 
+  private readonly builtinCaches = new Map<string, string>();
+
+  /**
+   * A module-level slot caching what `globalMiss` found for an unbound global: a builtin such as
+   * `len` or `range`. Builtins never change (Kernel Lab has no `builtins` module to patch), and a
+   * later module-level binding of the same name wins because the cell is read first.
+   */
+  private builtinCache(name: string): string {
+    let v = this.builtinCaches.get(name);
+    if (v === undefined) {
+      v = `$b_${globalCellName(name).slice(2)}`;
+      this.builtinCaches.set(name, v);
+      this.header.push(`let ${v};`);
+    }
+    return v;
+  }
+
   private scopeOf(node: ScopeNode): Scope {
     const s = this.table.scopes.get(node);
     if (s === undefined) throw new Error(`internal: no scope for ${node.kind}`);
@@ -160,7 +177,7 @@ export class CodeGenerator {
         return `(${local} === undefined ? $rt.unboundFree(${jsString(name)}) : ${local})`;
       case "global": {
         const cell = this.globalCell(name);
-        return `(${cell}.v ?? $rt.globalMiss(${cell}))`;
+        return `(${cell}.v ?? ${this.builtinCache(name)} ?? (${this.builtinCache(name)} = $rt.globalMiss(${cell})))`;
       }
       case "classLocal":
       case "classGlobal":
