@@ -136,6 +136,20 @@ describe("kernel running the Python engine", () => {
     client.conn.close();
   });
 
+  it("imports numpy, shows arrays, and completes and inspects its members", async () => {
+    const client = new TestClient(km, id);
+    const { reply, all } = await client.execute("import numpy as np\na = np.arange(6).reshape(2, 3)\na.sum(axis=0)");
+    expect(reply.content).toMatchObject({ status: "ok" });
+    expect(all.find((m) => m.header.msg_type === "execute_result")?.content).toMatchObject({ data: { "text/plain": "array([3, 5, 7])" } });
+    const members = await client.request("complete_request", { code: "np.ze", cursor_pos: 5 });
+    expect((members.reply.content as { matches: string[] }).matches).toContain("zeros");
+    const mods = await client.request("complete_request", { code: "import nu", cursor_pos: 9 });
+    expect((mods.reply.content as { matches: string[] }).matches).toContain("numpy");
+    const info = await client.request("inspect_request", { code: "np.zeros", cursor_pos: 8 });
+    expect(info.reply.content).toMatchObject({ status: "ok", found: true });
+    client.conn.close();
+  });
+
   it("answers is_complete with the engine's parser", async () => {
     const client = new TestClient(km, id);
     expect((await client.request("is_complete_request", { code: "for i in range(3):" })).reply.content).toEqual({ status: "incomplete", indent: "    " });

@@ -11,6 +11,7 @@ import { typeError } from "../python/runtime/errors";
 import { stdlibModules } from "../python/runtime/interpreter";
 import type { CreateEngine, EngineError, EngineHost, KernelEngine } from "./engine";
 import { complete, inspect, type CompletionKind, type Introspector, type MemberInfo, type ObjectDescription } from "./introspection";
+import { NUMPY_MODULES } from "../numpy/python";
 import { isComplete } from "./is-complete";
 import { mimeBundle } from "./mime-bundle";
 
@@ -218,15 +219,19 @@ function installDisplay(session: Session, host: EngineHost): void {
   );
 }
 
+/** Native libraries a kernel can import, beyond the standard library. */
+const NATIVE_MODULES = [...NUMPY_MODULES];
+
 export const createEngine: CreateEngine = (host) => {
   const session = new Session({
     stdout: host.stdout,
     stderr: host.stderr,
     interruptFlag: host.interruptFlag,
     limits: { memoryBytes: host.memoryBytes },
+    modules: NATIVE_MODULES,
   });
   installDisplay(session, host);
-  const introspector = new SessionIntrospector(session, stdlibModules.map((m) => m.name));
+  const introspector = new SessionIntrospector(session, [...stdlibModules, ...NATIVE_MODULES].map((m) => m.name));
   const engine: KernelEngine = {
     languageVersion: "3.11",
     execute(code, cellName) {
