@@ -66,6 +66,14 @@ describe("profile metrics", () => {
     expect(p.roofline.attainableFlops).toBeCloseTo(m.mm_arithmetic_intensity * 362e9, 0);
   });
 
+  it("measures how much of the PE array the matmuls use", () => {
+    expect(m.sim_tensor_pe_utilization_percent).toBe(100);
+    const kit = new TraceKit();
+    kit.matmul(kit.tile("p", Memory.Psum, [64, 512], "float32"), kit.tile("w", Memory.Sbuf, [32, 64]), kit.tile("x", Memory.Sbuf, [32, 512]));
+    // 32 of 128 rows x 64 of 128 columns.
+    expect(profileTrace(kit.trace, "trn1").metrics.sim_tensor_pe_utilization_percent).toBe(12.5);
+  });
+
   it("counts transposes as hardware but not model FLOPs", () => {
     const kit = new TraceKit();
     const a = kit.tile("a", Memory.Sbuf, [128, 128]);

@@ -51,6 +51,8 @@ export type ProfileMetrics = EngineMetrics & {
   psum_peak_percent: number;
   sim_instruction_count: number;
   sim_tensor_throttle_time: number;
+  /** Share of the 128x128 PE array the TensorE instructions used (rows K x columns M), time-weighted. */
+  sim_tensor_pe_utilization_percent: number;
   sim_peak_flops: number;
   sim_peak_hbm_bandwidth: number;
 };
@@ -88,6 +90,8 @@ export function computeMetrics(timed: TimedTrace, facts: InstructionFacts, memor
   let hardwareFlops = 0;
   let transposeFlops = 0;
   let matmuls = 0;
+  let peBusy = 0;
+  let peUsed = 0;
   let dmaCount = 0;
   let dmaBytes = 0;
   const sums = { hbmR: 0, hbmW: 0, sbR: 0, sbW: 0, psR: 0, psW: 0 };
@@ -108,6 +112,12 @@ export function computeMetrics(timed: TimedTrace, facts: InstructionFacts, memor
       counts[engine]++;
     }
     if (engine === Engine.Tensor) {
+      // Stationary [K, M]: K rows and M columns of the PE array are used (§4.2 [PERF]).
+      const busy = e - s;
+      const rows = Math.min(1, facts.partitions[i] / 128);
+      const cols = Math.min(1, facts.elements[i] / 128);
+      peBusy += busy;
+      peUsed += busy * rows * cols;
       const flops = trace.flops(i);
       hardwareFlops += flops;
       if ((facts.bits[i] & FACT_TRANSPOSE) !== 0) transposeFlops += flops;
@@ -178,6 +188,7 @@ export function computeMetrics(timed: TimedTrace, facts: InstructionFacts, memor
     psum_peak_percent: (100 * memory.psumPeakBytesPerPartition) / (sim.psumBanks * sim.psumBankBytes),
     sim_instruction_count: n,
     sim_tensor_throttle_time: timeline.throttleLossNs * 1e-9,
+    sim_tensor_pe_utilization_percent: peBusy > 0 ? (100 * peUsed) / peBusy : 0,
     sim_peak_flops: peakFlops,
     sim_peak_hbm_bandwidth: peakBw,
   };
