@@ -29,11 +29,23 @@ export class Column<T extends NumericArray> {
 
   reserve(capacity: number): void {
     if (capacity <= this.data.length) return;
-    let next = Math.max(16, this.data.length * 2);
-    while (next < capacity) next *= 2;
+    // Grow by 1.5x: at most a third of the allocation is spare capacity.
+    let next = Math.max(16, Math.ceil(this.data.length * 1.5));
+    while (next < capacity) next = Math.ceil(next * 1.5);
     const grown = this.make(next);
     grown.set(this.data.subarray(0, this.length) as never);
     this.data = grown;
+  }
+
+  /** Drops the spare capacity (after the last append). */
+  trim(): void {
+    if (this.data.length === this.length) return;
+    this.data = this.data.slice(0, this.length) as T;
+  }
+
+  /** Bytes allocated, spare capacity included. */
+  capacityBytes(): number {
+    return this.data.byteLength;
   }
 
   /** Bytes actually holding records (not the spare capacity). */

@@ -153,5 +153,10 @@ describe("data dependencies", () => {
     }
     expect(t.length).toBe(n);
     expect(t.recordBytes() / n).toBeLessThan(100);
+    expect(t.allocatedBytes()).toBeLessThan(1.6 * t.recordBytes());
+    t.compact();
+    expect(t.allocatedBytes()).toBe(t.recordBytes());
+    expect(t.operand(n - 1, 1).addr).toBe(7 * 2048 + 16384);
+    expect(t.dependencies(n - 1)).toEqual([{ on: n - 9, type: DepType.Waw }]);
   });
 });

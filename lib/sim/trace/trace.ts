@@ -10,7 +10,7 @@
  */
 
 import { dtypeByCode } from "../dtypes";
-import { Column, StringTable, i32, u16, u32, u8 } from "./columns";
+import { Column, StringTable, f64, i32, u16, u32, u8 } from "./columns";
 import { DepCollector, RangeSpace } from "./dependencies";
 import {
   Access,
@@ -110,11 +110,23 @@ export class Trace {
   private readonly pIteration = u32(256);
 
   private readonly strings = new StringTable();
-  private readonly tensors: TensorInfo[] = [];
+  // tensor table (struct of arrays too: kernels may create a tile every few instructions)
+  private readonly tName = u32(256);
+  private readonly tMemory = u8(256);
+  private readonly tDtype = u8(256);
+  private readonly tAlloc = u8(256);
+  private readonly tPartStart = u16(256);
+  private readonly tPartCount = u16(256);
+  private readonly tAddr = f64(256);
+  private readonly tBytes = f64(256);
+  private readonly tCreatedAt = u32(256);
+  private readonly tPath = u32(256);
+  private readonly tShapeStart = u32(256);
+  private readonly tShapePool = u32(1024);
   private readonly loops: LoopInfo[] = [];
 
-  private readonly sbufSpace = new RangeSpace();
-  private readonly psumSpace = new RangeSpace();
+  private sbufSpace = new RangeSpace();
+  private psumSpace = new RangeSpace();
   private readonly hbmSpaces = new Map<number, RangeSpace>();
   private readonly hbmPitch = new Map<number, number>();
   private readonly deps = new DepCollector();
@@ -182,21 +194,19 @@ export class Trace {
   }
 
   registerTensor(spec: TensorSpec): number {
-    const id = this.tensors.length;
-    this.tensors.push({
-      id,
-      name: spec.name,
-      memory: spec.memory,
-      dtype: spec.dtype,
-      alloc: spec.alloc,
-      shape: spec.shape.slice(),
-      partStart: spec.partStart,
-      partCount: spec.partCount,
-      addr: spec.addr,
-      bytes: spec.bytes,
-      createdAt: this.length,
-      pathId: this.materialisePath(),
-    });
+    const id = this.tName.length;
+    this.tName.push(this.strings.intern(spec.name));
+    this.tMemory.push(spec.memory);
+    this.tDtype.push(spec.dtype);
+    this.tAlloc.push(spec.alloc);
+    this.tPartStart.push(spec.partStart);
+    this.tPartCount.push(spec.partCount);
+    this.tAddr.push(spec.addr);
+    this.tBytes.push(spec.bytes);
+    this.tCreatedAt.push(this.length);
+    this.tPath.push(this.materialisePath());
+    this.tShapeStart.push(this.tShapePool.length);
+    for (const d of spec.shape) this.tShapePool.push(d);
     if (spec.memory === Memory.Hbm) {
       const last = spec.shape.length > 0 ? spec.shape[spec.shape.length - 1] : 1;
       this.hbmPitch.set(id, Math.max(1, last) * dtypeByCode(spec.dtype).size);
@@ -302,9 +312,8 @@ export class Trace {
     let hi: number;
     if (memory === Memory.Hbm) {
       const tensor = this.oTensor.get(j);
-      const info = this.tensors[tensor];
       const pitch = this.hbmPitch.get(tensor) ?? 1;
-      const rel = addr - (info ? info.addr : 0);
+      const rel = addr - (tensor < this.tAddr.length ? this.tAddr.get(tensor) : 0);
       const bLo = rel + minOff * es;
       const bHi = rel + maxOff * es + es;
       r0 = Math.floor(bLo / pitch);
@@ -472,13 +481,27 @@ export class Trace {
   }
 
   tensor(id: number): TensorInfo {
-    const t = this.tensors[id];
-    if (!t) throw new Error(`trace: unknown tensor ${id}`);
-    return t;
+    if (!(id >= 0 && id < this.tName.length)) throw new Error(`trace: unknown tensor ${id}`);
+    const start = this.tShapeStart.get(id);
+    const end = id + 1 < this.tShapeStart.length ? this.tShapeStart.get(id + 1) : this.tShapePool.length;
+    return {
+      id,
+      name: this.strings.get(this.tName.get(id)),
+      memory: this.tMemory.get(id) as Memory,
+      dtype: this.tDtype.get(id),
+      alloc: this.tAlloc.get(id) as AllocKind,
+      shape: Array.from(this.tShapePool.data.subarray(start, end)),
+      partStart: this.tPartStart.get(id),
+      partCount: this.tPartCount.get(id),
+      addr: this.tAddr.get(id),
+      bytes: this.tBytes.get(id),
+      createdAt: this.tCreatedAt.get(id),
+      pathId: this.tPath.get(id),
+    };
   }
 
   get tensorCount(): number {
-    return this.tensors.length;
+    return this.tName.length;
   }
 
   loop(id: number): LoopInfo {
@@ -491,17 +514,39 @@ export class Trace {
     return this.loops.length;
   }
 
-  /** Bytes held by the record columns (excluding spare capacity and the dependency tracker). */
-  recordBytes(): number {
-    const cols: Column<Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>[] = [
+  private columns(): Column<Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>[] {
+    return [
       this.iEngine, this.iFlags, this.iOpcode, this.iVariant, this.iOperandStart, this.iFlops,
       this.iFile, this.iLine, this.iSpmd, this.iPath, this.iDepStart,
       this.oAccess, this.oMemory, this.oDtype, this.oNdim, this.oTensor, this.oPartStart,
       this.oPartCount, this.oAddr, this.oPattern, this.patternPool, this.dOn, this.dType,
-      this.pParent, this.pLoop, this.pIteration,
+      this.pParent, this.pLoop, this.pIteration, this.tName, this.tMemory, this.tDtype, this.tAlloc,
+      this.tPartStart, this.tPartCount, this.tAddr, this.tBytes, this.tCreatedAt, this.tPath, this.tShapeStart,
+      this.tShapePool,
     ];
-    return cols.reduce((sum, c) => sum + c.usedBytes(), 0);
   }
+
+  /** Bytes held by the record columns (excluding spare capacity and the dependency tracker). */
+  recordBytes(): number {
+    return this.columns().reduce((sum, c) => sum + c.usedBytes(), 0);
+  }
+
+  /** Bytes allocated by the record columns, spare capacity included. */
+  allocatedBytes(): number {
+    return this.columns().reduce((sum, c) => sum + c.capacityBytes(), 0);
+  }
+
+  /**
+   * Releases spare column capacity and the dependency tracker once the kernel has finished; later
+   * appends still work but no longer find dependencies on earlier records.
+   */
+  compact(): void {
+    for (const c of this.columns()) c.trim();
+    this.sbufSpace = new RangeSpace();
+    this.psumSpace = new RangeSpace();
+    this.hbmSpaces.clear();
+  }
+
 }
 
 /**
