@@ -175,3 +175,13 @@ describe("Python kernel limits", () => {
     }
   });
 });
+
+describe("keywordNames", () => {
+  it("reads keyword-passable parameters from a text signature", async () => {
+    const { keywordNames } = await import("./python-engine");
+    expect(keywordNames("(shape, dtype=float, order='C', *, like=None)")).toEqual(["shape", "dtype", "order", "like"]);
+    expect(keywordNames("(x, /, y, *args, z=1, **kw)")).toEqual(["y", "z"]);
+    expect(keywordNames("($self, a)")).toEqual(["a"]);
+    expect(keywordNames("()")).toEqual([]);
+  });
+});

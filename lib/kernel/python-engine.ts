@@ -67,6 +67,18 @@ function sourceOf(rt: Runtime, f: PyFunction): string | undefined {
   return lines.slice(first, end).join("\n").trimEnd();
 }
 
+/** Names passable by keyword in a text signature like "(shape, dtype=float, /, *, like=None)". */
+export function keywordNames(signature: string): string[] {
+  const inner = signature.trim().replace(/^\(/, "").replace(/\)(\s*->.*)?$/, "");
+  const params = inner.split(",").map((p) => p.trim()).filter((p) => p !== "");
+  const slash = params.indexOf("/");
+  return params
+    .slice(slash + 1)
+    .filter((p) => p !== "*" && !p.startsWith("*") && !p.startsWith("$"))
+    .map((p) => p.split(/[=:]/)[0].trim())
+    .filter((p) => /^[A-Za-z_]\w*$/.test(p));
+}
+
 class SessionIntrospector implements Introspector {
   constructor(
     private readonly session: Session,
@@ -146,7 +158,10 @@ class SessionIntrospector implements Introspector {
   parameters(path: readonly string[]): string[] | null {
     const v = this.resolve(path);
     const fn = this.functionOf(v);
-    if (!fn) return null;
+    if (!fn) {
+      const sig = v === undefined ? undefined : this.attr(v, "__text_signature__");
+      return typeof sig === "string" ? keywordNames(sig) : null;
+    }
     const p = fn.f.code.params;
     const names = [...p.positional.slice(p.posonly), ...p.kwonly];
     return fn.bound ? names.filter((n) => n !== p.positional[0]) : names;
