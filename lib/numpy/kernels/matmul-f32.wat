@@ -9,9 +9,12 @@
 ;; block, blocks added to C in ascending order (so results equal a float32 dot product summed in
 ;; KC-sized partial sums, not numpy/OpenBLAS's exact order).
 ;;
+;; `env.tick` is called before each MCxKC block so the host can report progress or abort (a JS exception
+;; thrown there unwinds the kernel).
 ;; Memory layout is the caller's: matmul(a, b, c, m, k, n, work) with byte offsets; C must be zeroed;
 ;; `work` needs 5*384*4 * ceil(120/5) + 384*8*4 * ceil(1024/8) + 5*8*4 bytes.
 (module
+  (import "env" "tick" (func $tick))
   (memory (export "memory") 1)
 
 
@@ -200,6 +203,7 @@
                 (br_if $idone (i32.ge_u (local.get $ic) (local.get $m)))
                 (local.set $mc (select (i32.sub (local.get $m) (local.get $ic)) (i32.const 120)
                                        (i32.lt_u (i32.sub (local.get $m) (local.get $ic)) (i32.const 120))))
+                (call $tick)
                 (call $packA (local.get $a) (local.get $k) (local.get $ic) (local.get $pc) (local.get $mc) (local.get $kc) (local.get $packA))
                 (local.set $jr (i32.const 0))
                 (block $jrdone

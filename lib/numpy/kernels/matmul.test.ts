@@ -64,6 +64,33 @@ describe("the WebAssembly SIMD kernel", () => {
     }
   });
 
+  it("reports progress during long multiplies and can be interrupted by a throwing callback", () => {
+    const [m, k, n] = [300, 700, 50];
+    const a = intMatrix(m * k, 1);
+    const b = intMatrix(k * n, 2);
+    let ticks = 0;
+    matmulF32(a, b, m, k, n, undefined, () => ticks++);
+    expect(ticks).toBeGreaterThan(2);
+    expect(() =>
+      matmulF32(a, b, m, k, n, undefined, () => {
+        throw new Error("KeyboardInterrupt");
+      }),
+    ).toThrow("KeyboardInterrupt");
+    // The interrupted multiply leaves nothing behind: the next one is exact.
+    const expected = new Float32Array(m * n);
+    matmulF32Reference(a, b, m, k, n, expected);
+    expect(matmulF32(a, b, m, k, n)).toEqual(expected);
+  });
+
+  it("runs problems too big for the shared instance in a one-off instance", () => {
+    const [m, k, n] = [4100, 4100, 2];
+    const a = intMatrix(m * k, 7);
+    const b = intMatrix(k * n, 8);
+    const expected = new Float32Array(m * n);
+    matmulF32Reference(a, b, m, k, n, expected);
+    expect(matmulF32(a, b, m, k, n)).toEqual(expected);
+  });
+
   it("propagates NaN and infinities like IEEE float32", () => {
     const a = Float32Array.from([1, Infinity, 0, 2]);
     const b = Float32Array.from([0, 1, 1, NaN]);
