@@ -567,6 +567,11 @@ def main():
     case("sin", A("trig32"), tol="ulp4")
     case("cos", A("trig32"), tol="ulp4")
 
+    # ---- C pow (correctly rounded for powers of ten, unlike V8's Math.pow) ----------------------
+    inp("pow_exps", np.arange(-30, 31).astype(np.float64))
+    case("power", F(10.0), A("pow_exps"), tol="ulp4")
+    case("power", F(1.1), A("pow_exps"), tol="ulp4")
+
     # ---- numpy.testing messages ----------------------------------------------------------------
     inp("t_a", np.array([1.0, 2.0, 3.0, 4.0]))
     inp("t_b", np.array([1.0, 2.5, 3.5, 5.0]))

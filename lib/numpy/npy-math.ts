@@ -152,3 +152,61 @@ function sincosF32(x: number, isCos: boolean): number {
 /** np.sin / np.cos for a float32 input. */
 export const sinF32 = (x: number): number => sincosF32(x, false);
 export const cosF32 = (x: number): number => sincosF32(x, true);
+
+// ---- pow ----------------------------------------------------------------------------------------
+
+const SPLIT = 134217729; // 2^27 + 1, Dekker's splitter for doubles
+
+/** Exact product hi + lo = a * b (Dekker/Veltkamp, no FMA needed). */
+function twoProd(a: number, b: number): [number, number] {
+  const p = a * b;
+  const ta = SPLIT * a;
+  const ah = ta - (ta - a);
+  const al = a - ah;
+  const tb = SPLIT * b;
+  const bh = tb - (tb - b);
+  const bl = b - bh;
+  return [p, al * bl - (((p - ah * bh) - al * bh) - ah * bl)];
+}
+
+/** (hi, lo) * (hi2, lo2) in double-double. */
+function ddMul(ah: number, al: number, bh: number, bl: number): [number, number] {
+  const [p, e] = twoProd(ah, bh);
+  const lo = e + (ah * bl + al * bh);
+  const s = p + lo;
+  return [s, lo - (s - p)];
+}
+
+/**
+ * x ** n for a safe-integer exponent, carried in double-double so the result is rounded once
+ * (V8's Math.pow gives 10 ** -5 == 9.999999999999999e-06; C's pow, which numpy uses, does not).
+ */
+function powInt(x: number, n: number): number {
+  let e = Math.abs(n);
+  let rh = 1;
+  let rl = 0;
+  let bh = x;
+  let bl = 0;
+  while (e > 0) {
+    if (e % 2 === 1) [rh, rl] = ddMul(rh, rl, bh, bl);
+    e = Math.floor(e / 2);
+    if (e > 0) [bh, bl] = ddMul(bh, bl, bh, bl);
+  }
+  if (n >= 0) return rh + rl;
+  if (!Number.isFinite(rh) || rh === 0) return 1 / rh;
+  // 1 / (rh + rl) with one correction step.
+  const q = 1 / rh;
+  const [ph, pl] = twoProd(q, rh);
+  const r = 1 - ph - pl - q * rl;
+  return q + q * r;
+}
+
+/** C pow semantics (what numpy calls) for doubles. */
+export function pow(a: number, b: number): number {
+  if (a === 1 || b === 0) return 1;
+  if (Number.isInteger(b) && Math.abs(b) <= 1024 && Number.isFinite(a) && a !== 0) {
+    const r = powInt(a, b);
+    if (Number.isFinite(r) && r !== 0 && Math.abs(r) >= 2.2250738585072014e-308) return r;
+  }
+  return a ** b;
+}

@@ -9,7 +9,7 @@
 import { type DType, type Storage, DTYPES, allocate, castValue, floatFor, promoteTypes, promoteWithScalar, defaultDtypeFor, canCastSameKind } from "./dtypes";
 import { NumpyError, typeError, valueError } from "./errors";
 import { roundArrayTo } from "./float-formats";
-import { cosF32, expF32, logF32, sinF32 } from "./npy-math";
+import { cosF32, expF32, logF32, pow, sinF32 } from "./npy-math";
 import { type Access, type LoopHelpers, binaryLoop, scalarOp, unaryLoop } from "./loops";
 import { NDArray, type Operand, broadcastShapes, broadcastView, fromStorage, isPyScalar, offsetsOf, scalarArray, astype } from "./ndarray";
 
@@ -50,12 +50,6 @@ function imod(a: number, b: number): number {
   if (b === 0) return 0;
   const r = a % b;
   return r !== 0 && r < 0 !== b < 0 ? r + b : r;
-}
-
-function pow(a: number, b: number): number {
-  // C pow: pow(1, y) == 1 and pow(x, 0) == 1 even for NaN; JS gives NaN for 1 ** NaN.
-  if (a === 1 || b === 0) return 1;
-  return a ** b;
 }
 
 /** Integer power wrapping modulo 2^32 like C integer arithmetic (stores narrow it further). */
