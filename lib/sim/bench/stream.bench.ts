@@ -52,4 +52,4 @@ const ms = performance.now() - t0;
 const used = process.cpuUsage(cpu0);
 const cpuMs = (used.user + used.system) / 1000;
 const n = m.trace.length;
-console.log(`${n} instructions in ${ms.toFixed(0)} ms wall / ${cpuMs.toFixed(0)} ms CPU: ${((n / cpuMs) * 1000).toFixed(0)} instructions per CPU-second, ${(m.trace.recordBytes() / n).toFixed(1)} record bytes/instruction`);
+console.log(`${n} instructions in ${ms.toFixed(0)} ms wall / ${cpuMs.toFixed(0)} ms CPU: ${((n / cpuMs) * 1000).toFixed(0)} instructions per CPU-second, ${(m.trace.recordBytes() / n).toFixed(1)} record bytes/instruction (${(m.trace.allocatedBytes() / n).toFixed(1)} allocated)`);
