@@ -12,3 +12,4 @@ export { profileDocument, PROFILE_MIME, PROFILE_DOCUMENT_VERSION, type ProfileDo
 export { summaryText, summaryHtml, summaryRows, compareProfiles, type ProfileComparison, type MetricDelta } from "./summary";
 export { timelineFigure, type PlotlyFigure, type PlotlyBarTrace } from "./timeline-figure";
 export { lineCosts, windowSummary, type LineCost, type WindowSummary } from "./aggregate";
+export { criticalPath, type CriticalStep } from "./critical-path";

@@ -9,6 +9,7 @@ import { Engine } from "../../sim/trace/types";
 import { FACT_FP32_MATMUL, FACT_MATMUL, FACT_READS_PSUM, FACT_TRANSPOSE, FACT_WRITES_SBUF } from "../facts";
 import { activeNs, busyNs, criticality, formatLines, makeInsight, pct, sourceLines, us } from "./helpers";
 import type { InsightRule } from "./types";
+import { criticalPath } from "../critical-path";
 
 function indicesWhere(n: number, pred: (i: number) => boolean): number[] {
   const out: number[] = [];
@@ -52,25 +53,29 @@ export const transposesOnTensorEngine: InsightRule = {
   id: "transposes-on-tensor-engine",
   title: "Transposes take a large share of TensorE work",
   evaluate(ctx) {
-    const { trace } = ctx.timed;
+    const { trace, timeline } = ctx.timed;
     const idx = indicesWhere(trace.length, (i) => (ctx.facts.bits[i] & FACT_TRANSPOSE) !== 0);
     if (idx.length === 0) return null;
     const time = sumBusy(ctx, idx);
     const tensorTime = activeNs(ctx).engines[Engine.Tensor];
     const flopShare = pct(ctx.metrics.transpose_flops, ctx.metrics.hardware_flops);
     const timeShare = pct(time, tensorTime);
-    // Explorer flags transpose FLOPs above 10% of TensorE FLOPs [EXPL-SUM].
-    if (flopShare <= 10 && timeShare <= 10) return null;
+    let onPath = 0;
+    for (const step of criticalPath(ctx)) if ((ctx.facts.bits[step.index] & FACT_TRANSPOSE) !== 0) onPath += busyNs(ctx, step.index);
+    const pathShare = pct(onPath, timeline.totalNs);
+    // Explorer flags transpose FLOPs above 10% of TensorE FLOPs [EXPL-SUM]; transposes on the
+    // critical path delay the whole kernel by their full duration.
+    if (flopShare <= 10 && timeShare <= 10 && pathShare < 5) return null;
     const lines = sourceLines(ctx, idx, (i) => busyNs(ctx, i));
     return makeInsight(ctx, {
       id: this.id,
       title: this.title,
-      estimatedGainNs: time * criticality(ctx, Engine.Tensor),
-      summary: `${idx.length} transposes use ${us(time)} of TensorE (${timeShare.toFixed(0)}% of its time, ${flopShare.toFixed(0)}% of its FLOPs) (${formatLines(lines)}).`,
+      estimatedGainNs: Math.max(onPath, time * criticality(ctx, Engine.Tensor)),
+      summary: `${idx.length} transposes use ${us(time)} of TensorE (${timeShare.toFixed(0)}% of its time, ${flopShare.toFixed(0)}% of its FLOPs); ${us(onPath)} of them lie on the critical path (${formatLines(lines)}).`,
       recommendation:
         "Produce data in the layout the matmul needs: load it transposed (nisa.dma_transpose runs at 90% of copy speed on trn2), pass transpose_x=True-friendly layouts, or hoist the transpose out of the loop. trn3 overlaps transposes with matmuls in the background.",
       sourceLines: lines,
-      evidence: { instructions: idx.length, transposeTimeNs: time, transposeFlopPercent: flopShare },
+      evidence: { instructions: idx.length, transposeTimeNs: time, transposeFlopPercent: flopShare, criticalPathTransposeNs: onPath },
     });
   },
 };

@@ -184,6 +184,7 @@ describe("transposes-on-tensor-engine", () => {
   it("fires when transposes are more than 10% of TensorE work", () => {
     const hit = find(kernel(8), "transposes-on-tensor-engine");
     expect(hit?.sourceLines[0].line).toBe(50);
+    expect(hit?.evidence.criticalPathTransposeNs).toBeGreaterThan(0);
   });
   it("stays quiet without transposes", () => {
     expect(find(kernel(0), "transposes-on-tensor-engine")).toBeUndefined();
