@@ -5,6 +5,6 @@ export { MT19937, MT_N, initGenrand, initByArray, genrandInt32 } from "./mt19937
 export { PCG64 } from "./pcg64";
 export { SeedSequence } from "./seed-sequence";
 export type { BitGenerator } from "./bit-generator";
-export { type IntDTypeName, INT_RANGES } from "./bounded";
+export type { IntDTypeName } from "./bounded";
 /** C `log` bit-identical to glibc's (what CPython's math.log and numpy's legacy samplers call). */
 export { glibcLog } from "./glibc-log";
