@@ -43,6 +43,8 @@ class FunctionContext {
   readonly classVar: string | null;
   /** The JS variable of the class namespace Map in class bodies. */
   readonly nsVar: string | null;
+  /** Locals certainly assigned at the point being compiled: their reads skip the unbound check. */
+  bound: ReadonlySet<string> = new Set();
 
   constructor(scope: Scope, codeVar: string, classVar: string | null, nsVar: string | null) {
     this.scope = scope;
@@ -171,6 +173,7 @@ export class CodeGenerator {
     const local = localName(name);
     switch (b) {
       case "local":
+        if (this.ctx.bound.has(name)) return local;
         if (scope.params.includes(name) && !this.isDeleted(scope, name)) return local;
         return `(${local} === undefined ? $rt.unboundLocal(${jsString(name)}) : ${local})`;
       case "free":
@@ -266,6 +269,24 @@ export class CodeGenerator {
 
   // -------------------------------------------------------------------------------------------
   // Statements
+
+  /**
+   * A function's top-level statements. After each one that certainly binds some locals (a plain
+   * assignment, def, import, with-as), later code reads those locals without the unbound check,
+   * unless the function deletes them somewhere (`del`, `except ... as`).
+   */
+  private functionBody(body: A.Stmt[], scope: Scope): string {
+    let out = "";
+    const bound = new Set<string>();
+    for (const s of body) {
+      out += this.stmt(s);
+      for (const name of certainlyBinds(s)) {
+        if (scope.bindings.get(name) === "local" && !this.isDeleted(scope, name)) bound.add(name);
+      }
+      this.ctx.bound = new Set(bound);
+    }
+    return out;
+  }
 
   private block(body: A.Stmt[]): string {
     let out = "";
@@ -615,7 +636,7 @@ export class CodeGenerator {
     this.trackLines = node.kind === "Lambda" && node.body.line !== node.body.endLine;
     let body: string;
     try {
-      body = node.kind === "Lambda" ? `$ln = ${node.body.line};\nreturn ${this.expr(node.body)};\n` : `${this.block(node.body)}return $rt.None;\n`;
+      body = node.kind === "Lambda" ? `$ln = ${node.body.line};\nreturn ${this.expr(node.body)};\n` : `${this.functionBody(node.body, scope)}return $rt.None;\n`;
       const params = [...spec.positional];
       if (spec.varargs !== null) params.push(spec.varargs);
       params.push(...spec.kwonly);
@@ -833,11 +854,22 @@ export class CodeGenerator {
         fast = (a, b, r) => `${a} >= 0 && ${b} > 0 && (${r} = (${a} - ${a} % ${b}) / ${b}, true)`;
         break;
     }
-    const a = this.ctx.temp();
-    const b = this.ctx.temp();
-    if (fast === null) return lineSet === "" ? slow(left, right) : `(${a} = ${left}, ${b} = ${right}, ${lineSet}${slow(a, b)})`;
+    if (fast === null && lineSet === "") return slow(left, right);
+    const [a, setA, checkA] = this.operand(left);
+    const [b, setB, checkB] = this.operand(right);
+    if (fast === null) return `(${setA}${setB}${lineSet}${slow(a, b)})`;
     const r = this.ctx.temp();
-    return `(${a} = ${left}, ${b} = ${right}, ${lineSet}typeof ${a} === "number" && typeof ${b} === "number" && ${fast(a, b, r)} ? ${r} : ${slow(a, b)})`;
+    return `(${setA}${setB}${lineSet}${checkA}${checkB}${fast(a, b, r)} ? ${r} : ${slow(a, b)})`;
+  }
+
+  /**
+   * An operand of an inline fast path: a temporary holding its value, the assignment (with a
+   * trailing comma) and the "is a small int" test (with a trailing `&&`). Int literals need neither.
+   */
+  private operand(js: string): [string, string, string] {
+    if (/^\d+$/.test(js)) return [js, "", ""];
+    const t = this.ctx.temp();
+    return [t, `${t} = ${js}, `, `typeof ${t} === "number" && `];
   }
 
   /** A single comparison with the small-int fast path; `asTest` yields a JS boolean. */
@@ -845,10 +877,12 @@ export class CodeGenerator {
     const jsOps: Partial<Record<A.CompareOperator, string>> = { Eq: "===", NotEq: "!==", Lt: "<", LtE: "<=", Gt: ">", GtE: ">=" };
     const jsOp = jsOps[op];
     if (jsOp === undefined) throw new Error(`internal: no fast path for ${op}`);
-    const a = this.ctx.temp();
-    const b = this.ctx.temp();
+    const [a, setA, checkA] = this.operand(left);
+    const [b, setB, checkB] = this.operand(right);
     const slow = `$rt.${compareOps[op as keyof typeof compareOps]}(${a}, ${b})`;
-    return `(${a} = ${left}, ${b} = ${right}, ${lineSet}typeof ${a} === "number" && typeof ${b} === "number" ? ${a} ${jsOp} ${b} : ${asTest ? `$rt.truthy(${slow})` : slow})`;
+    const check = `${checkA}${checkB}`.replace(/ && $/, "");
+    if (check === "") return `(${setA}${setB}${lineSet}${a} ${jsOp} ${b})`;
+    return `(${setA}${setB}${lineSet}${check} ? ${a} ${jsOp} ${b} : ${asTest ? `$rt.truthy(${slow})` : slow})`;
   }
 
   private compare(e: A.Compare): string {
@@ -1089,7 +1123,10 @@ export class CodeGenerator {
       const g = gens[i];
       const it = i === 0 ? "$it0" : this.ctx.temp();
       const v = this.ctx.temp();
+      // Conditions of clause i see the targets of clauses 0..i; its iterable those of 0..i-1.
+      this.ctx.bound = comprehensionTargets(gens.slice(0, i + 1));
       const conds = g.ifs.map((c) => `if (!${this.test(c)}) continue;\n`).join("");
+      this.ctx.bound = comprehensionTargets(gens.slice(0, i));
       const head = i === 0 ? "" : `${it} = $rt.iter(${this.expr(g.iter)});\n`;
       code = `${head}for (;;) {\n$rt.tick();\n${v} = ${it}.next();\nif (${v} === undefined) break;\n${this.assignTarget(g.target, v)}${conds}${code}}\n`;
     }
@@ -1107,6 +1144,7 @@ export class CodeGenerator {
       let inner: string;
       let init: string;
       let result: string;
+      this.ctx.bound = comprehensionTargets(e.generators);
       if (e.kind === "DictComp") {
         init = "const $ks = [], $vs = [];\n";
         inner = `$ks.push(${this.expr(e.key)});\n$vs.push(${this.expr(e.value)});\n`;
@@ -1136,6 +1174,7 @@ export class CodeGenerator {
     this.ctx = new FunctionContext(scope, codeVar, null, null);
     let fn: string;
     try {
+      this.ctx.bound = comprehensionTargets(e.generators);
       const loops = this.comprehensionLoops(e.generators, `yield ${this.expr(e.elt)};\n`);
       const decls = [...scope.localNames().map(localName), ...this.ctx.temps];
       // A suspended generator has no fixed frame depth; -1 keeps its traceback entry distinct.
@@ -1177,6 +1216,11 @@ function collectDeleted(body: A.Stmt[], out: Set<string>): void {
       case "With":
         collectDeleted(s.body, out);
         break;
+      case "FunctionDef":
+      case "ClassDef":
+        // A nested function can unbind this one's variable through `nonlocal`.
+        collectDeleted(s.body, out);
+        break;
     }
   }
 }
@@ -1191,4 +1235,51 @@ function docstring(body: A.Stmt[]): string | null {
 /** IPython convention: a cell whose last expression ends in `;` displays nothing. */
 function endsWithSemicolon(s: A.Stmt, source: string): boolean {
   return sourceLine(source, s.endLine).slice(s.endCol).trimStart().startsWith(";");
+}
+
+/** Names the targets of these comprehension clauses bind. */
+function comprehensionTargets(gens: A.Comprehension[]): Set<string> {
+  const out = new Set<string>();
+  const visit = (t: A.Expr): void => {
+    if (t.kind === "Name") out.add(t.id);
+    else if (t.kind === "Tuple" || t.kind === "List") t.elts.forEach(visit);
+    else if (t.kind === "Starred") visit(t.value);
+  };
+  for (const g of gens) visit(g.target);
+  return out;
+}
+
+/** Names a statement binds whenever it completes normally. */
+function certainlyBinds(s: A.Stmt): string[] {
+  const out: string[] = [];
+  const visit = (t: A.Expr): void => {
+    if (t.kind === "Name") out.push(t.id);
+    else if (t.kind === "Tuple" || t.kind === "List") t.elts.forEach(visit);
+    else if (t.kind === "Starred") visit(t.value);
+  };
+  switch (s.kind) {
+    case "Assign":
+      s.targets.forEach(visit);
+      break;
+    case "AnnAssign":
+      if (s.value !== null) visit(s.target);
+      break;
+    case "AugAssign":
+      visit(s.target);
+      break;
+    case "FunctionDef":
+    case "ClassDef":
+      out.push(s.name);
+      break;
+    case "Import":
+      for (const a of s.names) out.push(a.asname ?? a.name.split(".")[0]);
+      break;
+    case "ImportFrom":
+      for (const a of s.names) if (a.name !== "*") out.push(a.asname ?? a.name);
+      break;
+    case "With":
+      for (const item of s.items) if (item.optionalVars !== null) visit(item.optionalVars);
+      break;
+  }
+  return out;
 }

@@ -524,6 +524,49 @@ try:
 except AttributeError as e:
     print(e)
 """,
+    "nonlocal_unbinding": """
+def f():
+    x = 1
+    def g():
+        nonlocal x
+        del x
+    g()
+    return x
+try:
+    f()
+except NameError as e:
+    print(type(e).__name__, e)
+def h():
+    y = 1
+    def k():
+        nonlocal y
+        try:
+            raise ValueError
+        except ValueError as y:
+            pass
+    k()
+    return y
+try:
+    h()
+except NameError as e:
+    print(type(e).__name__, e)
+def straight(n):
+    a = n
+    b, (c, *d) = a, (a + 1, a + 2, a + 3)
+    import math as m
+    def inner():
+        return a + b
+    for i in range(2):
+        a += i
+    return a, b, c, d, m.floor(2.5), inner()
+print(straight(5))
+def maybe(flag):
+    if flag:
+        v = 1
+    return v
+print(maybe(True))
+maybe(False)
+""",
     "assert_and_raise": """
 try:
     assert 1 == 2, 'math is broken'
