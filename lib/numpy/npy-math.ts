@@ -21,9 +21,11 @@ function fma(a: number, b: number, c: number): number {
   return f(a * b + c);
 }
 
+const RINT_MAGIC = 6755399441055744; // 1.5 * 2^52: adding and subtracting it rounds half to even
+
+/** Round half to even for |v| < 2^51 (the reduced arguments here are far smaller). */
 function rint(v: number): number {
-  const r = Math.round(v);
-  return r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
+  return v + RINT_MAGIC - RINT_MAGIC;
 }
 
 const LOG2E = fromBits(0x3fb8aa3b) /* 1.442695040888963407359924681001892137 */;
@@ -38,6 +40,10 @@ const EP5 = fromBits(0x3a053dd8) /* 5.082762527590693718096e-4 */;
 const EQ1 = fromBits(0xbe8c6857) /* -2.742335390411667452936e-1 */;
 const EQ2 = fromBits(0x3cb0e832) /* 2.159509375685829852307e-2 */;
 const EXP_MAX = 88.72283935546875;
+
+/** 2^k for the k exp can produce (Math.pow in the loop would dominate its cost). */
+const POW2_BIAS = 160;
+const POW2 = Float64Array.from({ length: 320 }, (_, i) => 2 ** (i - POW2_BIAS));
 const EXP_MIN = -103.97208404541015625;
 
 /** np.exp for a float32 input (given as a double holding a float32 value). */
@@ -55,7 +61,7 @@ export function expF32(x: number): number {
   num = fma(num, y, EP0);
   let den = fma(EQ2, y, EQ1);
   den = fma(den, y, 1);
-  return f(f(num / den) * 2 ** k);
+  return f(f(num / den) * POW2[k + POW2_BIAS]);
 }
 
 const LP1 = fromBits(0x3f800000) /* 9.999999999999998702752e-1 */;
@@ -71,6 +77,8 @@ const LQ5 = fromBits(0x3bc083df) /* 5.875095403124574342950e-3 */;
 const LOGE2 = fromBits(0x3f317218) /* 0.693147180559945309417232121458176568 */;
 const SQRT1_2 = fromBits(0x3f3504f3) /* 0.707106781186547524400844362104849039 */;
 const FLT_MIN = 1.1754943508222875e-38;
+const F32 = new Float32Array(1);
+const U32 = new Uint32Array(F32.buffer);
 
 
 /** np.log for a float32 input. */
@@ -86,11 +94,11 @@ export function logF32(x: number): number {
     scaled = f(scaled * 2 ** 100);
     bias = 100;
   }
-  view.setFloat32(0, scaled);
-  const b = view.getUint32(0);
+  F32[0] = scaled;
+  const b = U32[0];
   let e = ((b >>> 23) & 0xff) - 126 - bias;
-  view.setUint32(0, (b & 0x7fffff) | (126 << 23));
-  let m = view.getFloat32(0);
+  U32[0] = (b & 0x7fffff) | (126 << 23);
+  let m = F32[0];
   if (m <= SQRT1_2) {
     m = f(m + m);
     e -= 1;

@@ -99,7 +99,7 @@ const HELPERS: LoopHelpers = {
   ipow32,
   ipow64,
   rint,
-  expF32: (x) => expF32(Math.fround(x)),
+  expF32,
   logF32,
   sinF32,
   cosF32,
