@@ -288,6 +288,10 @@ describe("interrupt, restart, limits and death", () => {
     expect(client.statuses().at(-1)).toBe("dead");
     const whileDead = await client.execute("print(1)");
     expect(whileDead.reply.content).toMatchObject({ status: "error", ename: "DeadKernelError" });
+    const info = await client.request("kernel_info_request", {});
+    expect(info.reply.content).toMatchObject({ status: "ok", protocol_version: "5.3" });
+    expect(client.statuses().at(-1)).toBe("dead");
+    expect((await client.request("is_complete_request", { code: "x" })).reply.content).toEqual({ status: "unknown" });
     await km.restart(id);
     expect((await client.execute("print(1)")).reply.content).toMatchObject({ status: "ok" });
   });

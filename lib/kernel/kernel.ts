@@ -49,6 +49,9 @@ export interface KernelLimits {
   maxOutputBytes: number;
 }
 
+/** Requests the main thread answers itself, even while the kernel is dead. */
+const LOCAL_REQUESTS: ReadonlySet<string> = new Set(["kernel_info_request", "comm_info_request", "history_request"]);
+
 /** Shell requests one kernel holds while busy; more are refused with an error reply. */
 const MAX_QUEUED_REQUESTS = 1000;
 
@@ -390,8 +393,11 @@ export class Kernel {
     if (type === "execute_request") {
       if (!f.silent) this.#publish(f.cycle.output("error", err));
       this.#reply(f, { status: "error", execution_count: f.executionCount, user_expressions: {}, payload: [], ...err });
+    } else if (type === "is_complete_request") {
+      this.#reply(f, { status: "unknown" });
     } else {
-      this.#reply(f, { status: "error", ...err } as never);
+      // complete/inspect replies have an error form; kernel_info/comm_info/history never get here.
+      this.#reply(f, { status: "error", ...err } as Parameters<RequestCycle["reply"]>[0]);
     }
     this.#publish(f.cycle.idle());
   }
@@ -527,7 +533,11 @@ export class Kernel {
   #pump(): void {
     while (!this.#current && this.#queue.length > 0) {
       if (this.#state === "dead") {
-        this.#finishWithDeath(this.#begin(this.#queue.shift() as Pending));
+        const p = this.#queue.shift() as Pending;
+        const f = this.#begin(p);
+        if (LOCAL_REQUESTS.has(p.request.header.msg_type)) this.#answerLocally(f);
+        else this.#finishWithDeath(f);
+        // Each request's idle must not make clients think the kernel came back.
         this.#publish(statusMessage("dead", this.#session));
         continue;
       }
