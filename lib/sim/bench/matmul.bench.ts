@@ -19,7 +19,7 @@ const TILE_K = 128;
 const TILE_M = 128;
 const TILE_N = 512;
 
-function run(mode: "functional" | "timing-only"): { ms: number; instructions: number; bytesPerInstr: number; check: number } {
+function run(mode: "functional" | "timing-only"): { ms: number; cpuMs: number; instructions: number; bytesPerInstr: number; check: number } {
   const m = new Machine({ target: "trn2", mode });
   const bf16 = dtype("bfloat16");
   const f32 = dtype("float32");
@@ -33,6 +33,7 @@ function run(mode: "functional" | "timing-only"): { ms: number; instructions: nu
     }
   }
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   m.setLocation("matmul_bench.py", 10);
   m.beginLoop(LoopKind.Affine, SIZE / TILE_M);
   for (let mi = 0; mi < SIZE / TILE_M; mi++) {
@@ -59,6 +60,8 @@ function run(mode: "functional" | "timing-only"): { ms: number; instructions: nu
   }
   m.endLoop();
   const ms = performance.now() - t0;
+  const used = process.cpuUsage(cpu0);
+  const cpuMs = (used.user + used.system) / 1000;
   // Largest deviation from a float64 reference on a few sampled outputs.
   let check = 0;
   const o = out.buffer.data;
@@ -71,14 +74,14 @@ function run(mode: "functional" | "timing-only"): { ms: number; instructions: nu
       check = Math.max(check, Math.abs(o[r * SIZE + c] - ref));
     }
   }
-  return { ms, instructions: m.trace.length, bytesPerInstr: m.trace.recordBytes() / m.trace.length, check };
+  return { ms, cpuMs, instructions: m.trace.length, bytesPerInstr: m.trace.recordBytes() / m.trace.length, check };
 }
 
 const flops = 2 * SIZE ** 3;
 run("functional"); // warm-up (JIT, WebAssembly instantiation)
 const runs = Array.from({ length: 5 }, () => run("functional")).sort((a, b) => a.ms - b.ms);
 const f = runs[2];
-console.log(`functional runs (ms): ${runs.map((r) => r.ms.toFixed(0)).join(", ")} (median reported)`);
+console.log(`functional runs (wall ms): ${runs.map((r) => r.ms.toFixed(0)).join(", ")}; CPU ms: ${runs.map((r) => r.cpuMs.toFixed(0)).join(", ")} (median reported)`);
 const t = run("timing-only");
-console.log(`functional : ${f.ms.toFixed(1)} ms, ${(flops / f.ms / 1e6).toFixed(2)} GFLOP/s emulated TensorE, ${f.instructions} instructions, ${f.bytesPerInstr.toFixed(1)} B/instr max |err| vs float64 on samples ${f.check.toExponential(2)}`);
+console.log(`functional : ${f.ms.toFixed(1)} ms wall (${(flops / f.ms / 1e6).toFixed(2)} GFLOP/s), ${f.cpuMs.toFixed(1)} ms CPU (${(flops / f.cpuMs / 1e6).toFixed(2)} GFLOP/s emulated TensorE), ${f.instructions} instructions, ${f.bytesPerInstr.toFixed(1)} B/instr max |err| vs float64 on samples ${f.check.toExponential(2)}`);
 console.log(`timing-only: ${t.ms.toFixed(1)} ms, ${t.instructions} instructions`);

@@ -147,6 +147,34 @@ export function gather(v: View): Float64Array {
 }
 
 /**
+ * Element-for-element copy between two views of the same shape and dtype (bit-exact, no
+ * intermediate array); returns false when the shapes differ so the caller takes the general path.
+ */
+export function copySameShape(dst: View, src: View): boolean {
+  const to = dst.buffer.data;
+  const from = src.buffer.data;
+  if (!to || !from || dst.shape.length !== src.shape.length || dst.shape.some((s, k) => s !== src.shape[k])) return false;
+  if (dst.buffer.dtype !== src.buffer.dtype) return false;
+  const nd = src.shape.length;
+  if (nd === 0) {
+    to[dst.offset] = from[src.offset];
+    return true;
+  }
+  const inner = src.shape[nd - 1];
+  const ss = src.strides[nd - 1];
+  const ds = dst.strides[nd - 1];
+  const starts: number[] = [];
+  forEachRow(src, (s) => starts.push(s));
+  let r = 0;
+  forEachRow(dst, (d) => {
+    const s = starts[r++];
+    if (ss === 1 && ds === 1) to.set(from.subarray(s, s + inner), d);
+    else for (let j = 0; j < inner; j++) to[d + j * ds] = from[s + j * ss];
+  });
+  return true;
+}
+
+/**
  * How scatter converts values: "engine" = fp32 result of an engine, rounded to fp32 then cast to the
  * destination dtype; "exact" = already representable in the destination dtype (plain copy);
  * "int" = exact integer results (int32 index math), cast without an fp32 rounding step.

@@ -8,7 +8,7 @@ import { nkiError } from "../errors";
 import { aluOp } from "./alu";
 import type { Machine } from "../machine";
 import { permuteView, viewSize, type View } from "../memory/tensor";
-import { Access, Engine, InstrFlag, Memory, checkInBounds, emit, gather, memName, requireMemory, scatter, type Mask } from "./common";
+import { Access, Engine, InstrFlag, Memory, checkInBounds, copySameShape, emit, gather, memName, requireMemory, scatter, type Mask } from "./common";
 import { tensorCopy } from "./elementwise";
 
 const DMA_MEMORIES = [Memory.Hbm, Memory.Sbuf] as const;
@@ -96,6 +96,7 @@ export function dmaCopy(m: Machine, dst: View, src: View, opts: DmaCopyOpts = {}
   const ops = [[Access.Read, src], [rmw ? Access.ReadWrite : Access.Write, dst]] as const;
   if (!emit(m, Engine.Dma, instr, rmwOp ? `rmw:${rmwOp.name}` : "", flags, rmw ? viewSize(dst) : 0, ops, mask, dst.shape)) return;
   if (!m.functional) return;
+  if (!rmwOp && !cast && !mask && copySameShape(dst, src)) return;
   const values = gather(src);
   if (rmwOp) {
     const cur = gather(dst);

@@ -57,6 +57,19 @@ function peTile(m: Machine, opts: MatmulOpts, K: number, M: number, instr: strin
 function packed(v: View, transposed: boolean, rows = v.shape[0]): Float32Array {
   const data = v.buffer.data;
   if (!data) throw new Error("packed in timing-only mode");
+  if (v.shape.length === 2 && rows === v.shape[0]) {
+    // Fast path for plain 2-D tiles: strided row reads, no index array.
+    const [K, F] = v.shape;
+    const [sk, sf] = v.strides;
+    const out = new Float32Array(K * F);
+    for (let k = 0; k < K; k++) {
+      const base = v.offset + k * sk;
+      if (transposed) for (let f = 0; f < F; f++) out[f * K + k] = data[base + f * sf];
+      else if (sf === 1) out.set(data.subarray(base, base + F), k * F);
+      else for (let f = 0; f < F; f++) out[k * F + f] = data[base + f * sf];
+    }
+    return out;
+  }
   const idx = storageIndices(v);
   const out = new Float32Array(idx.length);
   if (!transposed) {
@@ -138,6 +151,19 @@ export function ncMatmul(m: Machine, dst: View, stationary: View, moving: View, 
 function writePsum(dst: View, out: Float32Array, accumulate: boolean, mask: Mask): void {
   const data = dst.buffer.data;
   if (!data) return;
+  if (!mask && dst.shape.length === 2 && dst.buffer.dtype.name === "float32" && data instanceof Float32Array) {
+    // Fast path: fp32 PSUM tile, 2-D, unmasked — add or store rows in place (Float32Array rounds).
+    const [M, N] = dst.shape;
+    const [sm, sn] = dst.strides;
+    for (let i = 0; i < M; i++) {
+      const base = dst.offset + i * sm;
+      const row = i * N;
+      if (accumulate) for (let n = 0; n < N; n++) data[base + n * sn] += out[row + n];
+      else if (sn === 1) data.set(out.subarray(row, row + N), base);
+      else for (let n = 0; n < N; n++) data[base + n * sn] = out[row + n];
+    }
+    return;
+  }
   if (accumulate) {
     const idx = storageIndices(dst);
     for (let i = 0; i < out.length; i++) out[i] += data[idx[i]];
