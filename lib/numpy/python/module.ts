@@ -37,7 +37,7 @@ import {
   toOperand,
   toShape,
 } from "./convert";
-import { PyUFunc, dtypeObject, dtypeType, finfoType, iinfoType, ndarrayType, nonzeroIndices, pyTuple, wrap, wrapArray } from "./types";
+import { PyUFunc, dtypeObject, dtypeType, finfoType, iinfoType, ndarrayType, nonzeroIndices, printOptions, pyTuple, setPrintOptions, wrap, wrapArray } from "./types";
 import { numpyRandomModule } from "./random";
 
 type Slots = (PyValue | undefined)[];
@@ -320,6 +320,22 @@ function initNumpy(mod: PyModule): void {
   def(mod, "apply_along_axis", ["func1d", "axis", "arr"], 3, ([f, ax, a], rt) =>
     guard(() => wrap(Sel.applyAlongAxis((row) => toArray(rt.call(f as PyValue, [wrap(row)], null), rt), toInt(ax as PyValue, rt), arr(a, rt)))),
   );
+  def(mod, "set_printoptions", ["precision", "threshold", "edgeitems", "linewidth", "suppress"], 0, ([p, t, e, l, s], rt) => {
+    const cur = printOptions(rt);
+    const intOr = (v: PyValue | undefined, d: number): number => (v === undefined || v === None ? d : toInt(v, rt));
+    setPrintOptions(rt, {
+      precision: intOr(p, cur.precision),
+      threshold: t instanceof PyFloat && t.v === Infinity ? Infinity : intOr(t, cur.threshold),
+      edgeitems: intOr(e, cur.edgeitems),
+      linewidth: intOr(l, cur.linewidth),
+      suppress: s === undefined || s === None ? cur.suppress : rt.truthy(s),
+    });
+    return None;
+  }, ["formatter", "sign", "floatmode", "nanstr", "infstr", "legacy", "override_repr"]);
+  def(mod, "get_printoptions", [], 0, (_s, rt) => {
+    const o = printOptions(rt);
+    return rt.dict(["edgeitems", "threshold", "precision", "linewidth", "suppress"], [o.edgeitems, o.threshold === Infinity ? new PyFloat(Infinity) : o.threshold, o.precision, o.linewidth, o.suppress]);
+  });
   mod.set("True_", wrap(scalarArray(DTYPES.bool, 1)));
   mod.set("False_", wrap(scalarArray(DTYPES.bool, 0)));
   def(mod, "nan_to_num", ["x", "copy", "nan", "posinf", "neginf"], 1, ([x, , nan, posinf, neginf], rt) =>

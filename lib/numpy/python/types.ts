@@ -12,7 +12,7 @@ import * as S from "../shape";
 import { around, binary, checkSameKind, clip, unary } from "../ufuncs";
 import { dot, matmul } from "../linalg";
 import { argsort, sort } from "../sorting";
-import { arrayRepr, arrayStr, scalarRepr, scalarStr } from "../printing";
+import { DEFAULT_PRINT_OPTIONS, arrayRepr, arrayStr, scalarRepr, scalarStr, type PrintOptions } from "../printing";
 import { formatFloat, formatInt } from "../../python/format";
 import * as E from "../../python/runtime/errors";
 import { defineNativeType } from "../../python/runtime/define";
@@ -47,6 +47,18 @@ import {
   toShape,
   tryOperand,
 } from "./convert";
+
+// ---- print options (np.set_printoptions), kept per interpreter ---------------------------------
+
+const printOptionsByRuntime = new WeakMap<Runtime, PrintOptions>();
+
+export function printOptions(rt: Runtime): PrintOptions {
+  return printOptionsByRuntime.get(rt) ?? DEFAULT_PRINT_OPTIONS;
+}
+
+export function setPrintOptions(rt: Runtime, options: PrintOptions): void {
+  printOptionsByRuntime.set(rt, options);
+}
 
 // ---- wrapping results --------------------------------------------------------------------------
 
@@ -290,18 +302,18 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
     });
     return None;
   },
-  __repr__: (self) => (isScalarObject(self) ? scalarRepr(self.arr.dtype.name, self.arr.getFlat(0)) : arrayRepr(self.arr)),
-  __str__: (self) => (isScalarObject(self) ? scalarStr(self.arr.dtype.name, self.arr.getFlat(0)) : arrayStr(self.arr)),
-  __format__: (self, a) => {
+  __repr__: (self, _a, _kw, rt) => (isScalarObject(self) ? scalarRepr(self.arr.dtype.name, self.arr.getFlat(0)) : arrayRepr(self.arr, printOptions(rt))),
+  __str__: (self, _a, _kw, rt) => (isScalarObject(self) ? scalarStr(self.arr.dtype.name, self.arr.getFlat(0)) : arrayStr(self.arr, printOptions(rt))),
+  __format__: (self, a, _kw, rt) => {
     const spec = typeof a[0] === "string" ? a[0] : "";
     const arr = self.arr;
     if (arr.ndim === 0 || isScalarObject(self)) {
       const v = arr.getFlat(0);
-      if (spec === "") return isScalarObject(self) ? scalarStr(arr.dtype.name, v) : arrayStr(arr);
+      if (spec === "") return isScalarObject(self) ? scalarStr(arr.dtype.name, v) : arrayStr(arr, printOptions(rt));
       return guardFormat(() => (arr.dtype.isFloat ? formatFloat(v, spec) : formatInt(v, spec)));
     }
     if (spec !== "") throw E.typeError("unsupported format string passed to numpy.ndarray.__format__");
-    return arrayStr(arr);
+    return arrayStr(arr, printOptions(rt));
   },
   __round__: (self, a, _kw, rt) => {
     const nd = a[0];

@@ -1,0 +1,10 @@
+import numpy as np
+a = np.array([[1.123456789, 2e-9], [300.5, -4.25]])
+print(a)
+np.set_printoptions(precision=3, suppress=True)
+print(a, repr(np.arange(3) / 7))
+np.set_printoptions(threshold=5, edgeitems=2)
+print(np.arange(20))
+np.set_printoptions(linewidth=30)
+print(np.arange(15) * 1.5)
+print(np.get_printoptions()["precision"])
