@@ -38,6 +38,7 @@ import {
   builtinType,
   floatType,
   generatorType,
+  intType,
   isInt,
   iteratorType,
   listType,
@@ -397,6 +398,16 @@ export class Runtime implements Protocol, KeyOps {
   }
 
   getattr(obj: PyValue, name: string): PyValue {
+    if (typeof obj === "object" && obj.dict !== null) {
+      // Instances with an attribute dict (never modules, types or super objects): only data
+      // descriptors on the type take precedence over the dict.
+      const d = obj.cls.lookup(name);
+      if (d === undefined || !(d instanceof PyGetSet || d instanceof PyProperty)) {
+        const v = obj.dict.get(name);
+        if (v !== undefined) return v;
+        if (d !== undefined) return this.bind(d, obj, obj.cls);
+      }
+    }
     if (typeof obj === "object") {
       if (obj instanceof PyModule) {
         const v = obj.scope.get(name);
@@ -471,6 +482,10 @@ export class Runtime implements Protocol, KeyOps {
   }
 
   setattr(obj: PyValue, name: string, value: PyValue): void {
+    if (typeof obj === "object" && obj.dict !== null && obj.cls.lookup(name) === undefined) {
+      obj.dict.set(name, value);
+      return;
+    }
     const cls = typeOf(obj);
     const d = cls.lookup(name);
     if (d !== undefined && typeof d === "object") {
@@ -1477,12 +1492,15 @@ export class Runtime implements Protocol, KeyOps {
   }
 
   private method(obj: PyValue, name: string): PyValue | undefined {
-    if (typeof obj === "object" && (obj instanceof PyModule || obj instanceof PyType || obj instanceof PySuper)) return undefined;
+    if (typeof obj === "object") {
+      if (obj.dict !== null) {
+        const d = obj.cls.lookup(name);
+        return (d instanceof PyFunction || d instanceof PyMethodDescr) && !obj.dict.has(name) ? d : undefined;
+      }
+      if (obj instanceof PyModule || obj instanceof PyType || obj instanceof PySuper) return undefined;
+    }
     const d = typeOf(obj).lookup(name);
-    if (d === undefined) return undefined;
-    if (typeof obj === "object" && obj.dict !== null && obj.dict.has(name)) return undefined;
-    if (d instanceof PyFunction || d instanceof PyMethodDescr) return d;
-    return undefined;
+    return d instanceof PyFunction || d instanceof PyMethodDescr ? d : undefined;
   }
   callMethod0(obj: PyValue, name: string): PyValue {
     const m = this.method(obj, name);
@@ -1511,7 +1529,13 @@ export class Runtime implements Protocol, KeyOps {
 
   /** Calling a class: `__new__` (the type's allocator) then `__init__`. */
   construct(t: PyType, args: PyValue[], kw: Kwargs | null): PyValue {
-    if (t === typeType && args.length === 1 && kw === null) return typeOf(args[0]);
+    if (args.length === 1 && kw === null) {
+      const a = args[0];
+      if (t === strType) return this.str(a);
+      if (t === typeType) return typeOf(a);
+      if (t === intType && typeof a === "number") return a;
+      if (t === floatType && typeof a === "number") return new PyFloat(a);
+    }
     const userNew = t.lookup("__new__");
     let obj: PyValue;
     if (userNew !== objectNew && (userNew instanceof PyStaticMethod || userNew instanceof PyFunction)) {
