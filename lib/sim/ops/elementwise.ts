@@ -10,7 +10,7 @@ import { castValue } from "../memory/storage";
 import { viewSize, type View } from "../memory/tensor";
 import { reduceIdentity, type AluOp } from "./alu";
 import {
-  Access, Engine, Memory, emit, freeSize, gather, requireMemory, requireSameSize, requireTile, scatter, type Mask,
+  Access, Engine, Memory, copySameShape, emit, freeSize, gather, requireMemory, requireSameSize, requireTile, scatter, type Mask,
 } from "./common";
 import { isView, perPartition, requireOp, type EngineChoice, type ScalarOrVector } from "./operands";
 
@@ -256,6 +256,7 @@ export function tensorCopy(m: Machine, dst: View, src: View, opts: CommonOpts = 
   if (!m.functional) return;
   // Bit-exact when dtypes match, except ScalarE on NC-v2, which always goes through fp32 [ISA226 tensor_copy].
   const same = src.buffer.dtype === dst.buffer.dtype && !(engine === Engine.Scalar && m.target.ncVersion === 2);
+  if (same && !mask && copySameShape(dst, src)) return;
   scatter(dst, gather(src), mask, same ? "exact" : "engine");
 }
 
