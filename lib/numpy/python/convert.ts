@@ -16,6 +16,7 @@ import {
   PyFloat,
   PyList,
   PyObject,
+  PyRange,
   PySlice,
   PyTuple,
   PyType,
@@ -129,6 +130,10 @@ export function toArrayInput(v: PyValue, rt: Runtime): ArrayInput {
     rt.tick();
     return v.items.map((x) => toArrayInput(x, rt));
   }
+  if (v instanceof PyRange) {
+    rt.charge(v.length * 8);
+    return Array.from({ length: v.length }, (_, i) => pyInt(v.start + i * v.step));
+  }
   if (typeof v === "object" && typeOf(v).lookup("__float__") !== undefined && !(v instanceof PyType)) {
     const f = rt.callBound(typeOf(v).lookup("__float__") as PyValue, v, []);
     if (f instanceof PyFloat) return pyFloat(f.v);
@@ -155,7 +160,7 @@ export function tryOperand(v: PyValue, rt: Runtime): Operand | undefined {
   if (v instanceof PyNDArray) return v.arr;
   const s = pyScalarOf(v);
   if (s !== undefined) return s;
-  if (v instanceof PyList || v instanceof PyTuple) return toArray(v, rt);
+  if (v instanceof PyList || v instanceof PyTuple || v instanceof PyRange) return toArray(v, rt);
   return undefined;
 }
 
@@ -205,6 +210,7 @@ export function toFloat(v: PyValue, rt: Runtime): number {
 /** A shape argument: an int or a sequence of ints. */
 export function toShape(v: PyValue, rt: Runtime): number[] {
   if (v instanceof PyList || v instanceof PyTuple) return v.items.map((x) => toInt(x, rt));
+  if (v instanceof PyRange) return Array.from({ length: v.length }, (_, i) => v.start + i * v.step);
   if (v instanceof PyNDArray && v.arr.ndim === 1) return Array.from({ length: v.arr.size }, (_, i) => v.arr.getFlat(i));
   return [toInt(v, rt)];
 }

@@ -31,3 +31,7 @@ print(np.int8(100) + np.int8(100), np.uint8(250) + 10)
 print(np.array([True, False]) & np.array([True, True]), ~np.array([True, False]))
 print(np.array(5), np.array([]), np.array([[1.5, 2], [3, 4]]))
 print(bool(np.array([1])), np.array(3.5) + 1)
+print(np.array(range(5)), np.array(range(10, 0, -3), dtype=np.float32), np.arange(3) + range(3))
+print(sorted(np.array([3, 1, 2])), max(np.array([4, 9, 2])), sum(np.arange(4)), list(np.arange(3.0)))
+lst = [10, 20, 30]
+print(lst[np.int64(2)], list(range(np.int32(3))), np.sum([1, 2, 3]), np.mean((1.0, 2.0)))
