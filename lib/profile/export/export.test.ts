@@ -82,6 +82,23 @@ describe("Perfetto / Chrome trace-event export", () => {
   });
 });
 
+describe("track lanes", () => {
+  it("puts concurrent PE-tiled matmuls on extra TensorE lanes so slices still nest", () => {
+    const kit = new TraceKit();
+    for (let q = 0; q < 4; q++) {
+      kit.trace.append({
+        engine: Engine.Tensor, opcode: "nc_matmul", variant: `tile:${32 * q},${32 * q},32,32`, flops: 0,
+        operands: [kit.operand(kit.tile(`s${q}`, Memory.Sbuf, [32, 32]), 1), kit.operand(kit.tile(`m${q}`, Memory.Sbuf, [32, 512]), 1), kit.operand(kit.tile(`p${q}`, Memory.Psum, [32, 512], "float32"), 2)],
+      });
+    }
+    const events = toPerfetto(profileTrace(kit.trace, "trn2")).traceEvents;
+    const names = events.filter((e) => e.name === "thread_name").map((e) => e.args?.name);
+    expect(names).toEqual(expect.arrayContaining(["tensor", "tensor (2)", "tensor (3)", "tensor (4)"]));
+    const tids = new Set(events.filter((e) => e.ph === "X" && e.name === "nc_matmul").map((e) => e.tid));
+    expect(tids.size).toBe(4);
+  });
+});
+
 describe("CSV export", () => {
   const p = kernel();
   const csv = toCsv(p);

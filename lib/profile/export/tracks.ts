@@ -1,7 +1,8 @@
 /**
  * Display tracks for a timeline: one per compute engine, one for TensorE weight loads, and one or
  * more per DMA queue (transfers on one queue can overlap in time on different DMA engines, and a
- * trace viewer needs the slices of one track to nest, so overlapping transfers get extra lanes).
+ * trace viewer needs the slices of one track to nest, so overlapping transfers get extra lanes;
+ * so do PE-tiled matmuls that share the array).
  */
 
 import { COMPUTE_ENGINES, trackName, type SpillEvent, type Timeline } from "../../sim/timing";
@@ -28,10 +29,28 @@ export function layoutTracks(timeline: Timeline, spills: readonly SpillEvent[] =
     if (list) list.push(k);
     else byQueue.set(track, [k]);
   };
+  // Compute engines issue in order; only PE-tiled matmuls overlap, and they get extra TensorE lanes.
+  const engineEnd = new Float64Array(COMPUTE_ENGINES).fill(-Infinity);
+  const extraLanes: { end: number; track: number }[][] = Array.from({ length: COMPUTE_ENGINES }, () => []);
   for (let i = 0; i < timeline.length; i++) {
     const t = timeline.track[i];
-    if (t < COMPUTE_ENGINES) trackOf[i] = t;
-    else add(t, i);
+    if (t >= COMPUTE_ENGINES) {
+      add(t, i);
+      continue;
+    }
+    if (timeline.startNs[i] >= engineEnd[t]) {
+      trackOf[i] = t;
+      engineEnd[t] = timeline.endNs[i];
+      continue;
+    }
+    let lane = extraLanes[t].find((l) => l.end <= timeline.startNs[i]);
+    if (!lane) {
+      lane = { end: 0, track: names.length };
+      names.push(`${names[t]} (${extraLanes[t].length + 2})`);
+      extraLanes[t].push(lane);
+    }
+    lane.end = timeline.endNs[i];
+    trackOf[i] = lane.track;
   }
   spills.forEach((s, k) => add(s.track, -k - 1));
   const start = (k: number) => (k >= 0 ? timeline.startNs[k] : spills[-k - 1].startNs);

@@ -21,7 +21,7 @@
 import type { TimingConstants } from "./config";
 import { clockGHz, engineCost } from "./engine-cost";
 import { DmaQueue, dmaCost } from "./dma-cost";
-import { InputKind, ScheduleInputBuilder, type ScheduleInput } from "./schedule-input";
+import { FULL_PE_ARRAY, InputKind, ScheduleInputBuilder, type ScheduleInput } from "./schedule-input";
 import { summarizeOperands, type OperandSummaryColumns } from "./operand-features";
 import { Access, AllocKind, DepType, Engine, LoopKind, Memory, type LoopPathFrame, type Trace } from "../trace";
 
@@ -150,6 +150,15 @@ function rotationDepths(trace: Trace, scopes: RotationScopes, options: BuildOpti
   return depths;
 }
 
+/** PE-array cells (32x32 each, bit 4*row+col) of a matmul's `tile:<row>,<col>,<rows>,<cols>` variant. */
+export function peMaskOf(variant: string): number {
+  if (!variant.startsWith("tile:")) return FULL_PE_ARRAY;
+  const [row, col, rows, cols] = variant.slice(5).split(",").map(Number);
+  let mask = 0;
+  for (let r = row / 32; r < (row + rows) / 32; r++) for (let c = col / 32; c < (col + cols) / 32; c++) mask |= 1 << (4 * r + c);
+  return mask || FULL_PE_ARRAY;
+}
+
 /** A buffer slot: the same memory, partition start and address reused by successive tile instances. */
 function slotKey(memory: number, partStart: number, addr: number): number {
   return memory * 2 ** 40 + partStart * 2 ** 32 + addr;
@@ -215,7 +224,7 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
     } else {
       const c = engineCost(cfg, instr);
       const clock = clockGHz(cfg, engine);
-      b.compute(engine, c.cycles / clock, c.loadCycles / clock);
+      b.compute(engine, c.cycles / clock, c.loadCycles / clock, engine === Engine.Tensor ? peMaskOf(instr.variant) : FULL_PE_ARRAY);
       cycles[i] = c.cycles;
     }
     b.mark(InputKind.Trace, i);

@@ -8,6 +8,8 @@
 /** Engine codes as in lib/sim/trace (Tensor 0 … Sync 4); DMA transfers use DMA_ENGINE. */
 export const DMA_ENGINE = 5;
 export const COMPUTE_ENGINES = 5;
+/** All 16 32x32 cells of the 128x128 PE array. */
+export const FULL_PE_ARRAY = 0xffff;
 
 /** What a schedule-input instruction stands for. */
 export const InputKind = { Trace: 0, SpillSave: 1, SpillReload: 2 } as const;
@@ -24,6 +26,8 @@ export interface ScheduleInput {
   readonly busyNs: Float64Array;
   /** TensorE: LoadStationary time (ns); 0 elsewhere. */
   readonly loadNs: Float64Array;
+  /** TensorE: the 32x32 cells of the PE array used (bit 4*row+col; FULL_PE_ARRAY when untiled). */
+  readonly peMask: Uint16Array;
   /** Row in the DMA tables, -1 for compute instructions. */
   readonly dmaRow: Int32Array;
   /** Partition span of each DMA row and the busy time each partition adds to its engine (ns). */
@@ -38,7 +42,7 @@ export interface ScheduleInput {
   readonly depType: Uint8Array;
 }
 
-function grow<T extends Float64Array | Uint8Array | Int32Array | Uint32Array>(a: T, need: number, make: (n: number) => T): T {
+function grow<T extends Float64Array | Uint8Array | Uint16Array | Int32Array | Uint32Array>(a: T, need: number, make: (n: number) => T): T {
   if (need <= a.length) return a;
   let n = Math.max(16, a.length * 2);
   while (n < need) n *= 2;
@@ -56,6 +60,7 @@ export class ScheduleInputBuilder {
   private origin = new Int32Array(64);
   private busyNs = new Float64Array(64);
   private loadNs = new Float64Array(64);
+  private peMask = new Uint16Array(64);
   private dmaRow = new Int32Array(64);
   private dmaPartStart = new Uint8Array(16);
   private dmaPartCount = new Uint8Array(16);
@@ -75,12 +80,13 @@ export class ScheduleInputBuilder {
     this.origin = grow(this.origin, need, (k) => new Int32Array(k));
     this.busyNs = grow(this.busyNs, need, (k) => new Float64Array(k));
     this.loadNs = grow(this.loadNs, need, (k) => new Float64Array(k));
+    this.peMask = grow(this.peMask, need, (k) => new Uint16Array(k));
     this.dmaRow = grow(this.dmaRow, need, (k) => new Int32Array(k));
     this.depStart = grow(this.depStart, need + 1, (k) => new Uint32Array(k));
   }
 
   /** Adds a compute instruction; returns its index. */
-  compute(engine: number, busyNs: number, loadNs = 0): number {
+  compute(engine: number, busyNs: number, loadNs = 0, peMask = FULL_PE_ARRAY): number {
     this.reserve();
     const i = this.n++;
     this.kind[i] = InputKind.Trace;
@@ -88,6 +94,7 @@ export class ScheduleInputBuilder {
     this.engine[i] = engine;
     this.busyNs[i] = busyNs;
     this.loadNs[i] = loadNs;
+    this.peMask[i] = peMask;
     this.dmaRow[i] = -1;
     this.depStart[i + 1] = this.deps;
     return i;
@@ -153,6 +160,7 @@ export class ScheduleInputBuilder {
       engine: this.engine.subarray(0, this.n),
       busyNs: this.busyNs.subarray(0, this.n),
       loadNs: this.loadNs.subarray(0, this.n),
+      peMask: this.peMask.subarray(0, this.n),
       dmaRow: this.dmaRow.subarray(0, this.n),
       dmaPartStart: this.dmaPartStart.subarray(0, this.rows),
       dmaPartCount: this.dmaPartCount.subarray(0, this.rows),

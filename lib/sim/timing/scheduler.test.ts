@@ -3,7 +3,7 @@ import { simulateTiming } from "./index";
 import { TIMING_CONFIGS } from "./config";
 import { ScheduleInputBuilder } from "./schedule-input";
 import { NO_WAIT, initialState, schedule, step, trackName } from "./scheduler";
-import { buildScheduleInput } from "./from-trace";
+import { buildScheduleInput, peMaskOf } from "./from-trace";
 import { WAIT_SPILL_RELOAD, projectTimeline } from "./projection";
 import { profileTimedTrace } from "../../profile";
 import { TraceKit } from "./trace-kit";
@@ -185,6 +185,29 @@ describe("TensorE modes", () => {
     };
     expect(mx("trn3")).toBe(512);
     expect(mx("trn2")).toBe(2048);
+  });
+
+  it("PE-tiled matmuls on disjoint 32x32 tiles run concurrently; untiled ones queue [ISA-HEAD]", () => {
+    const run = (tiled: boolean) => {
+      const kit = new TraceKit();
+      const ids = [0, 1, 2, 3].map((q) => {
+        const st = kit.tile(`s${q}`, Memory.Sbuf, [32, 32]);
+        const mv = kit.tile(`m${q}`, Memory.Sbuf, [32, 512]);
+        const ps = kit.tile(`p${q}`, Memory.Psum, [32, 512], "float32");
+        return kit.trace.append({
+          engine: Engine.Tensor, opcode: "nc_matmul", variant: tiled ? `tile:${32 * q},${32 * q},32,32` : "", flops: 2 * 32 * 32 * 512,
+          operands: [kit.operand(st, 1), kit.operand(mv, 1), kit.operand(ps, 2)],
+        });
+      });
+      return { ids, t: simulateTiming(kit.trace, "trn1").timeline };
+    };
+    const mm = 512 / 2.8;
+    const tiled = run(true);
+    expect(tiled.t.endNs[tiled.ids[3]] - tiled.t.startNs[tiled.ids[0]]).toBeLessThan(1.5 * mm);
+    const untiled = run(false);
+    expect(untiled.t.endNs[untiled.ids[3]] - untiled.t.startNs[untiled.ids[0]]).toBeCloseTo(4 * mm, 6);
+    expect(peMaskOf("tile:32,96,32,32")).toBe(1 << (4 * 1 + 3));
+    expect(peMaskOf("tile:0,0,64,128")).toBe(0xff);
   });
 
   it("fp8 double-row takes the time of one bf16 K=128 pass on trn2 and two passes on trn1 [ARCH-V3]", () => {

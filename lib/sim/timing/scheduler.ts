@@ -58,6 +58,10 @@ export interface SchedulerState {
   readonly engineFree: Float64Array;
   lsPortFree: number;
   weightSlotFree: number;
+  /** When each 32x32 cell of the PE array is free (PE tiling lets small matmuls overlap). */
+  readonly peFree: Float64Array;
+  /** Start of the last TensorE instruction: the queue still issues in order. */
+  tensorIssued: number;
   rampStart: number;
   tensorLastEnd: number;
   throttleLossNs: number;
@@ -104,6 +108,8 @@ export function initialState(cfg: TimingConstants, capacity: number): SchedulerS
     engineFree: new Float64Array(COMPUTE_ENGINES),
     lsPortFree: 0,
     weightSlotFree: 0,
+    peFree: new Float64Array(16),
+    tensorIssued: 0,
     rampStart: -Infinity,
     tensorLastEnd: -Infinity,
     throttleLossNs: 0,
@@ -133,6 +139,7 @@ export function cloneState(s: SchedulerState): SchedulerState {
   return {
     ...s,
     engineFree: s.engineFree.slice(),
+    peFree: s.peFree.slice(),
     dmaBusy: s.dmaBusy.map((b) => ({ starts: b.starts.slice(), ends: b.ends.slice(), prunedUntil: b.prunedUntil })),
     queueEngineLast: s.queueEngineLast.slice(),
     queueTriggerLast: s.queueTriggerLast.slice(),
@@ -242,10 +249,15 @@ export function scheduleNext(s: SchedulerState, input: ScheduleInput, i: number)
 
   const clock = clockOf(cfg, engine);
   const gate = waitedOn >= 0 ? depReady + cfg.dependentOverheadCycles / clock : 0;
-  const free = s.engineFree[engine];
+  let free = s.engineFree[engine];
   let start: number;
   let end: number;
   if (engine === Engine.Tensor) {
+    // In-order issue, but a PE-tiled matmul only needs its own cells of the array to be free.
+    const mask = input.peMask[i];
+    let cells = 0;
+    for (let c = 0; c < 16; c++) if ((mask & (1 << c)) !== 0 && s.peFree[c] > cells) cells = s.peFree[c];
+    free = Math.max(s.tensorIssued, cells);
     // LoadStationary runs in the background of the previous MultiplyMoving: it needs the weight
     // port and the shadow weight slot, which frees when the previous MultiplyMoving starts.
     const lsStart = Math.max(s.lsPortFree, s.weightSlotFree, gate);
@@ -261,15 +273,17 @@ export function scheduleNext(s: SchedulerState, input: ScheduleInput, i: number)
       dur = throttled;
     }
     end = start + dur;
+    for (let c = 0; c < 16; c++) if ((mask & (1 << c)) !== 0) s.peFree[c] = end;
+    s.tensorIssued = start;
     s.lsPortFree = lsEnd;
     s.weightSlotFree = start;
-    s.tensorLastEnd = end;
+    if (end > s.tensorLastEnd) s.tensorLastEnd = end;
     out.loadStartNs[i] = lsStart;
   } else {
     start = Math.max(free, gate);
     end = start + input.busyNs[i];
   }
-  s.engineFree[engine] = end;
+  if (end > s.engineFree[engine]) s.engineFree[engine] = end;
   visible[i] = end + cfg.pipelineLatencyCycles / clock;
   out.startNs[i] = start;
   out.endNs[i] = end;
