@@ -154,6 +154,7 @@ describe("kernel running the Python engine", () => {
     const client = new TestClient(km, id);
     expect((await client.request("is_complete_request", { code: "for i in range(3):" })).reply.content).toEqual({ status: "incomplete", indent: "    " });
     expect((await client.request("is_complete_request", { code: "x = (1 +* 2)" })).reply.content).toEqual({ status: "invalid" });
+    expect((await client.request("is_complete_request", { code: "%target trn3" })).reply.content).toEqual({ status: "complete" });
     client.conn.close();
   });
 });

@@ -140,7 +140,9 @@ class KernelWorker {
         return;
       }
       case "is_complete": {
-        const reply = guard(() => engine.isComplete(msg.code), { status: "unknown" as const });
+        // Magic lines are the worker's, not Python: a console's `%target trn3` is complete.
+        const code = msg.code.replace(/^%(?!%).*$/gm, "");
+        const reply = guard(() => engine.isComplete(code), { status: "unknown" as const });
         this.post({ type: "done", id: msg.id, result: { kind: "is_complete", reply } });
         return;
       }
