@@ -10,6 +10,7 @@ export {
 export { ACTIVATION_NAMES, aluOp, REDUCE_OPS } from "./ops/alu";
 export { promote, scalarDtype } from "./ops/promotion";
 export type { Mask } from "./ops/common";
+export { affineMask, type MaskClause, type MaskCmp } from "./ops/mask";
 export type { EngineChoice, ReduceCmd, ScalarOrVector } from "./ops/operands";
 export { ncMatmul, ncTranspose, type MatmulOpts, type TransposeOpts } from "./ops/tensor-engine";
 export { activation, activationReduce, type ActivationArgs, type ActivationReduceArgs } from "./ops/activation";
