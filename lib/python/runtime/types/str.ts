@@ -8,8 +8,10 @@ import { indexError, keyError, memoryError, overflowError, typeError, valueError
 import {
   None,
   NotImplemented,
+  PyBuiltin,
   PyDict,
   PyList,
+  PyStaticMethod,
   PyTuple,
   strType,
   typeOf,
@@ -561,7 +563,11 @@ function findTopLevel(body: string, ch: string): number {
   return -1;
 }
 
-method(strType, "maketrans", (_self, args, _k, rt) => {
+// A static method: str.maketrans(...) and "".maketrans(...) take the same arguments.
+strType.ns.set(
+  "maketrans",
+  new PyStaticMethod(
+    new PyBuiltin("maketrans", (args, _k, rt) => {
   const d = new PyDict();
   if (args.length === 1 && args[0] instanceof PyDict) {
     for (const e of args[0].table.iterate()) {
@@ -576,7 +582,10 @@ method(strType, "maketrans", (_self, args, _k, rt) => {
   for (let i = 0; i < a.length; i++) d.table.set(a.codePointAt(i) ?? 0, b.codePointAt(i) ?? 0, rt);
   if (args[2] !== undefined) for (const c of argStr("maketrans", args[2], 3)) d.table.set(c.codePointAt(0) ?? 0, None, rt);
   return d;
-});
+    }),
+  ),
+);
+
 method(strType, "translate", (self, args, _k, rt) => {
   const table = args[0];
   let out = "";
@@ -598,5 +607,5 @@ arities(strType, {
   partition: [1, 1], rpartition: [1, 1], removeprefix: [1, 1], removesuffix: [1, 1], upper: [0, 0], lower: [0, 0],
   casefold: [0, 0], swapcase: [0, 0], capitalize: [0, 0], title: [0, 0], isidentifier: [0, 0], isupper: [0, 0],
   islower: [0, 0], istitle: [0, 0], isdigit: [0, 0], isdecimal: [0, 0], isnumeric: [0, 0], isalpha: [0, 0], isalnum: [0, 0],
-  isspace: [0, 0], isascii: [0, 0], isprintable: [0, 0], translate: [1, 1], maketrans: [1, 3],
+  isspace: [0, 0], isascii: [0, 0], isprintable: [0, 0], translate: [1, 1],
 });
