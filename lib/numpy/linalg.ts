@@ -65,7 +65,16 @@ export function matmul(x: NDArray, y: NDArray): NDArray {
       `matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${SIG} (size ${k2} is different from ${k})`,
     );
   }
-  const batch = broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2));
+  let batch: number[];
+  try {
+    batch = broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2));
+  } catch {
+    // numpy reports the gufunc's remapped operand shapes (core dimensions shown as newaxis).
+    const remap = (s: readonly number[]): string => `${fmt(s)}->(${[...s.slice(0, -2), "newaxis", "newaxis"].join(",")})`;
+    throw valueError(
+      `operands could not be broadcast together with remapped shapes [original->remapped]: ${remap(a.shape)} ${remap(b.shape)}  and requested shape (${m},${n})`,
+    );
+  }
   const dtype = resultType(x.dtype, y.dtype);
   const av = contiguousData(broadcastView(a, [...batch, m, k]));
   const bv = contiguousData(broadcastView(b, [...batch, k, n]));

@@ -64,6 +64,7 @@ function choice(draw: (popSize: number, n: number, replace: boolean, p?: Float64
   if (popArray !== null && popArray.ndim !== 1) throw E.valueError("a must be 1-dimensional");
   const popSize = popArray === null ? toInt(a as PyValue, rt) : popArray.size;
   const shape = sizeOf(size, rt);
+  if (popArray !== null && popSize === 0 && count(shape, rt) > 0) throw E.valueError("'a' cannot be empty unless no samples are taken");
   const idx = guard(() => draw(popSize, count(shape, rt), toBool(replace, rt, true), pValues(p, rt)));
   if (popArray === null) return ints(idx, shape, DTYPES.int64, false);
   const picked = guard(() => getItem(popArray, [{ kind: "array", array: fromStorage(DTYPES.int64, shape ?? [], idx) }]));
