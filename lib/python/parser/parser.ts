@@ -443,7 +443,10 @@ class Parser {
           targets.push(value);
         }
         targets.pop();
-        for (const target of targets) this._checkTarget(target, targets.length === 1 ? "assign" : "for");
+        for (const target of targets) {
+          if (target.kind === "Starred") this._error("starred assignment target must be in a list or tuple", target);
+          this._checkTarget(target, targets.length === 1 ? "assign" : "for");
+        }
         return { kind: "Assign", targets, value, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
       }
       const aug = augAssignOps.get(t.value);
@@ -497,6 +500,8 @@ class Parser {
   private _checkTarget(e: A.Expr, use: "assign" | "del" | "for"): void {
     switch (e.kind) {
       case "Name":
+        if (e.id === "__debug__") this._error("cannot assign to __debug__", e);
+        return;
       case "Attribute":
       case "Subscript":
         return;
@@ -506,6 +511,9 @@ class Parser {
         return;
       case "Tuple":
       case "List":
+        if (use !== "del" && e.elts.filter((x) => x.kind === "Starred").length > 1) {
+          this._error("multiple starred expressions in assignment", e);
+        }
         for (const elt of e.elts) this._checkTarget(elt, use === "del" ? "del" : "for");
         return;
     }
@@ -610,9 +618,19 @@ class Parser {
     return stmts.length > 0 ? stmts[stmts.length - 1] : fallback;
   }
 
+  /** `if x = 1:` — CPython's hint for `=` where a condition's `==` was meant. */
+  private _checkConditionAssign(test: A.Expr): void {
+    if (!this._isOp("=")) return;
+    if (test.kind === "Name") this._error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", test);
+    if (test.kind !== "Compare" && test.kind !== "BoolOp" && test.kind !== "Lambda" && test.kind !== "IfExp") {
+      this._error(`cannot assign to ${describeExpression(test)} here. Maybe you meant '==' instead of '='?`, test);
+    }
+  }
+
   private _parseIf(): A.If {
     const kw = this._next();
     const test = this._parseNamedExpression();
+    this._checkConditionAssign(test);
     const body = this._parseSuite(kw);
     let orelse: A.Stmt[] = [];
     if (this._isKw("elif")) {
@@ -628,6 +646,7 @@ class Parser {
   private _parseWhile(): A.While {
     const kw = this._next();
     const test = this._parseNamedExpression();
+    this._checkConditionAssign(test);
     const body = this._parseSuite(kw);
     const orelse = this._parseOptionalElse();
     const end = this._endOf(orelse, this._endOf(body, test));
@@ -1248,7 +1267,7 @@ class Parser {
         if (!this._isOp(")") && this._atExpressionStart() && args.length + keywords.length > 0) {
           const prev = args.length > 0 ? args[args.length - 1] : keywords[keywords.length - 1];
           const nextExpr = this._parseTest();
-          this._error("invalid syntax. Perhaps you forgot a comma?", this._spanOf(prev, nextExpr));
+          this._forgotComma(prev, nextExpr);
         }
         break;
       }
@@ -1370,12 +1389,24 @@ class Parser {
     return tuple;
   }
 
+  /**
+   * Two expressions side by side in brackets. When the bracket is never closed and the second
+   * expression is on a later line, the missing bracket is the likelier mistake (CPython agrees).
+   */
+  private _forgotComma(prev: A.Span, next: A.Span): never {
+    const open = this._unclosed;
+    if (open !== null && next.line > open.line) {
+      this._error(`'${open.char}' was never closed`, { line: open.line, col: open.col, endLine: open.line, endCol: open.col + 1 });
+    }
+    this._error("invalid syntax. Perhaps you forgot a comma?", this._spanOf(prev, next));
+  }
+
   /** After an element inside brackets: anything but `,` or the closer is an error. */
   private _expectCommaOrClose(prev: A.Expr, closer: string): void {
     if (this._isOp(closer) || this._isOp(",")) return;
     if (this._atExpressionStart()) {
       const next = this._parseTest();
-      this._error("invalid syntax. Perhaps you forgot a comma?", this._spanOf(prev, next));
+      this._forgotComma(prev, next);
     }
     this._invalidAtToken(this._peek());
   }

@@ -80,6 +80,8 @@ const operators1: ReadonlySet<string> = new Set([
 const MAX_BRACKET_DEPTH = 200;
 const MAX_INDENT_DEPTH = 100;
 
+const keywordsAfterNumber: readonly string[] = ["and", "else", "for", "if", "in", "is", "not", "or"];
+
 const openBrackets: ReadonlyMap<string, string> = new Map([["(", ")"], ["[", "]"], ["{", "}"]]);
 const closeBrackets: ReadonlySet<string> = new Set([")", "]", "}"]);
 
@@ -270,7 +272,11 @@ class Tokenizer {
         this._push(TokenType.Dedent, "", pos, pos);
       }
       if (col !== this._indents[this._indents.length - 1]) {
-        this._indentError("IndentationError", "unindent does not match any outer indentation level", pos);
+        // CPython points just past the end of the offending line.
+        let end = pos;
+        while (end < text.length && text.charCodeAt(end) !== Char.LineFeed && text.charCodeAt(end) !== Char.CarriageReturn) end++;
+        const endCol = this._col(end);
+        this._errorAt("IndentationError", "unindent does not match any outer indentation level", this._line, endCol, this._line, endCol + 1);
       }
       if (altCol !== this._altIndents[this._altIndents.length - 1]) {
         this._indentError("TabError", "inconsistent use of tabs and spaces in indentation", pos);
@@ -410,7 +416,14 @@ class Tokenizer {
       const digit = c1 === 0x78 ? /[0-9a-fA-F]/ : c1 === 0x6f ? /[0-7]/ : /[01]/;
       const kind = c1 === 0x78 ? "hexadecimal" : c1 === 0x6f ? "octal" : "binary";
       pos += 2;
+      const invalidDigitAt = (p: number): void => {
+        if (!this._isDigit(p) || digit.test(text[p])) return;
+        const col = this._col(p);
+        this._errorAt("SyntaxError", `invalid digit '${text[p]}' in ${kind} literal`, this._line, col, this._line, col + 1);
+      };
+      invalidDigitAt(text[pos] === "_" ? pos + 1 : pos);
       pos = this._readDigits(pos, digit, kind, true);
+      invalidDigitAt(pos);
     } else {
       if (c0 !== Char.Period) pos = this._readDigits(pos, /[0-9]/, "decimal", false);
       if (text.charCodeAt(pos) === Char.Period) {
@@ -422,13 +435,15 @@ class Tokenizer {
       if (e === 0x65) {
         let p = pos + 1;
         const sign = text.charCodeAt(p);
-        if (sign === 43 || sign === 45) p++;
+        const signed = sign === 43 || sign === 45;
+        if (signed) p++;
         if (this._isDigit(p)) {
           isFloat = true;
           pos = this._readDigits(p, /[0-9]/, "decimal", false);
-        } else {
+        } else if (signed) {
           this._numberError("decimal", p);
         }
+        // Otherwise the literal ends before the `e` (as in `1else`), checked below.
       }
       if (!isFloat) {
         const digits = text.slice(start, pos);
@@ -446,9 +461,11 @@ class Tokenizer {
     if ((after | 0x20) === 0x6a) {
       this._error("SyntaxError", "complex numbers (the 'j' suffix) are not supported in Kernel Lab", start, pos + 1);
     }
-    if (after < 128 ? asciiIdentPart[after] : pos < text.length && unicodeIdentPart.test(this._charAt(pos))) {
+    const identFollows = after < 128 ? asciiIdentPart[after] : pos < text.length && unicodeIdentPart.test(this._charAt(pos));
+    // CPython 3.11 still accepts a keyword glued to a number (`1if x else 2`), with a warning.
+    if (identFollows && !keywordsAfterNumber.some((kw) => text.startsWith(kw, pos))) {
       const kind = c0 === Char.Zero && c1 === 0x78 ? "hexadecimal" : c0 === Char.Zero && c1 === 0x6f ? "octal" : c0 === Char.Zero && c1 === 0x62 ? "binary" : "decimal";
-      this._numberError(kind, pos + 1);
+      this._numberError(kind, pos);
     }
     this._pos = pos;
     this._push(TokenType.Number, text.slice(start, pos), start, pos);

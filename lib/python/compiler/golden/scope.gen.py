@@ -44,6 +44,7 @@ SNIPPETS = [
 ]
 
 INVALID = [
+    "def f():\n    global x\n    x: int = 1\n", "def f():\n    nonlocal y\n    y: int = 1\n",
     "x = 1\nfrom __future__ import annotations\n", "from __future__ import braces\n",
     "from __future__ import nope\n", "def f():\n    from __future__ import annotations\n",
     "def f():\n    x = 1\n    global x\n",

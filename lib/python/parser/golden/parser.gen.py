@@ -5,6 +5,7 @@ Writes parser.golden.json next to this file: for every snippet either the normal
 (node kinds, fields and positions) or the SyntaxError CPython raises (class, msg, line, offset).
 """
 import ast
+import warnings
 import json
 import math
 import os
@@ -76,7 +77,7 @@ VALID = [
     "if a:\n    if b:\n        pass\n    x\ny\n", "if a:\n\tpass\n", "x = (1 +\n     2)\n", "x = 1 + \\\n    2\n",
     "x = [\n  1,\n  2\n]\n", "def f(\n  a,\n  b):\n  pass\n", "if a:\n  pass\n  \n", "x = 1\r\ny = 2\r\n",
     "\"\"\"Module doc.\"\"\"\nimport numpy as np\n", "def f():\n  '''doc'''\n  return 1\n",
-    "match = 1\n", "match(x)\n", "match.x = 1\n", "case = 2\n", "_ = 1\n", "print(match, case)\n",
+    "match = 1\n", "x = 1if y else 2\n", "x = 1or 2\n", "x = [0x1for x in y]\n", "x = 1.5else\n" if False else "x = 1.5if y else 2\n", "match(x)\n", "match.x = 1\n", "case = 2\n", "_ = 1\n", "print(match, case)\n",
     "if x:\n        pass\nelse:\n  pass\n",
     # unicode identifiers
     "café = 1\n", "(" * 199 + "1" + ")" * 199 + "\n",
@@ -136,6 +137,62 @@ INVALID = [
 ]
 
 
+# Common student mistakes (checked against CPython's messages).
+INVALID += [
+    'if x = 1:\n    pass\n',
+    'while x = 1:\n    pass\n',
+    'f(x, y=1, z)\n',
+    'x = [1, 2 3]\n',
+    "x = {'a': 1 'b': 2}\n",
+    'def f(x)\n    return x\n',
+    'for i in range(10)\n    pass\n',
+    'else if x:\n    pass\n',
+    'if x:\n    pass\nelse if y:\n    pass\n',
+    'x = (1, 2\ny = 3\n',
+    "print('hello)\n",
+    'x = 5 +\n',
+    'def f():\n    x = 1\n  return x\n',
+    'class A:\ndef f(self):\n    pass\n',
+    'import numpy as\n',
+    'from numpy import\n',
+    'x == 1 = y\n',
+    'f(**kwargs, *args)\n',
+    'a = 1 if b\n',
+    'x = [i for i in]\n',
+    'x = 1 +* 2\n',
+    'def f(x, x): pass\n',
+    'x += 1 += 2\n',
+    'a, b += 1, 2\n',
+    '(a, b) += 1\n',
+    'f() += 1\n',
+    'del f()\n',
+    'True = 1\n',
+    '__debug__ = 1\n',
+    'x.1 = 2\n',
+    'x = 08\n',
+    'x = 1e\n',
+    'x = 0b2\n',
+    'x = 0o9\n',
+    'x = 1.2.3\n',
+    "s = f'{x!}'\n",
+    "s = f'{x:{y:{z}}}'\n",
+    'try:\n    pass\nfinally:\n    pass\nexcept:\n    pass\n',
+    "with open('f') as f, :\n    pass\n",
+    'import a.b.c as d.e\n',
+    'def f(*, **k): pass\n',
+    'def f(a, *b, *c): pass\n',
+    'def f(**a, **b): pass\n',
+    'x = [1, 2,, 3]\n',
+    'print(1 2)\n',
+    'd = {1: 2, 3: 4, 5}\n',
+    'if True:\n\tx = 1\n        y = 2\n',
+    "x = 'abc' 'def\n",
+    '*a = 1\n',
+    'a, *b, *c = d\n',
+    'print(*)\n',
+]
+
+
 def norm_value(v):
     if v is None:
         return {"None": None}
@@ -186,6 +243,7 @@ def norm(node, lines):
 
 
 def main():
+    warnings.simplefilter("ignore")
     valid = []
     for src in VALID:
         tree = ast.parse(src)
