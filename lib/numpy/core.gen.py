@@ -523,6 +523,9 @@ def main():
                       ("i,j->ij", ("v3", "v4")), ("ij,jk,kl->il", ("m23", "m34", "sq")), ("ij->", ("m23",)),
                       ("ij->i", ("m23f",)), ("ii->i", ("sq",))]:
         case("einsum", S(spec), *[A(o) for o in ops], tol="rel")
+    case("einsum", S("ij,jk->ik"), A("m23"), A("m23"))
+    case("einsum", S("bij,bjk->bik"), A("b234"), A("b234"))
+    case("matmul", A("b234"), A("b145"))
     for x in ["v4", "m34", "sq", "b234", "i32", "m23f"]:
         case("norm", A(x), tol="rel")
     for ordv in [None, F(2.0), I(1), F(math.inf), F(-math.inf), I(0), I(3)]:

@@ -175,11 +175,7 @@ export function einsum(subscripts: string, operands: readonly NDArray[]): NDArra
       if (!/[a-zA-Z]/.test(c)) throw valueError(`invalid subscript '${c}' in einstein sum subscripts string, subscripts must be letters`);
       const prev = sizes.get(c);
       const n = op.shape[d];
-      if (prev !== undefined && prev !== n && prev !== 1 && n !== 1) {
-        throw valueError(
-          `operands could not be broadcast together with remapped shapes [original->remapped]: ${operands.map((o) => fmt(o.shape)).join(" ")}`,
-        );
-      }
+      if (prev !== undefined && prev !== n && prev !== 1 && n !== 1) throw einsumBroadcastError(inputs, output, operands);
       sizes.set(c, prev === undefined || prev === 1 ? n : prev);
     });
   });
@@ -238,6 +234,24 @@ function expandEllipsis(spec: string, operands: readonly NDArray[]): string {
     output = letters.join("") + [...seen.entries()].filter(([, n]) => n === 1).map(([c]) => c).sort().join("");
   }
   return `${expanded.join(",")}->${output}`;
+}
+
+/**
+ * numpy's message for inconsistent label sizes: each operand remapped onto the iteration labels
+ * (output labels, then summed ones), absent labels shown as newaxis, leading ones dropped.
+ */
+function einsumBroadcastError(inputs: readonly string[], output: string, operands: readonly NDArray[]): Error {
+  const order = [...output];
+  for (const s of inputs) for (const c of s) if (!order.includes(c)) order.push(c);
+  const parts = operands.map((op, i) => {
+    const dims = order.map((c) => {
+      const d = inputs[i].indexOf(c);
+      return d < 0 ? "newaxis" : String(op.shape[d]);
+    });
+    while (dims.length > 0 && dims[0] === "newaxis") dims.shift();
+    return `${fmt(op.shape)}->(${dims.join(",")}${dims.length === 1 ? "," : ""}) `;
+  });
+  return valueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${parts.join("")}`);
 }
 
 // ---- linalg.norm ------------------------------------------------------------------------------------
