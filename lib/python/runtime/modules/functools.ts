@@ -48,6 +48,29 @@ const partialType = defineNativeType<Partial>({
   },
 });
 
+const CACHE_INFO_FIELDS = ["hits", "misses", "maxsize", "currsize"];
+
+/** functools' CacheInfo named tuple: fields by name and by index, repr like a namedtuple. */
+export class CacheInfo extends PyObject {
+  constructor(readonly values: PyValue[]) {
+    super(cacheInfoType);
+  }
+}
+
+const cacheInfoType = defineNativeType<CacheInfo>({
+  name: "CacheInfo",
+  module: "functools",
+  instanceOf: CacheInfo,
+  methods: {
+    __repr__: (self, _a, _k, rt) => `CacheInfo(${CACHE_INFO_FIELDS.map((f, i) => `${f}=${rt.repr(self.values[i])}`).join(", ")})`,
+    __getitem__: (self, args, _k, rt) => rt.getitem(new PyTuple(self.values), args[0]),
+    __len__: () => CACHE_INFO_FIELDS.length,
+    __iter__: (self, _a, _k, rt) => rt.iter(new PyTuple(self.values)),
+    __eq__: (self, args, _k, rt) => rt.eq(new PyTuple(self.values), args[0] instanceof CacheInfo ? new PyTuple(args[0].values) : args[0]),
+  },
+  getters: Object.fromEntries(CACHE_INFO_FIELDS.map((f, i) => [f, (self: CacheInfo) => self.values[i]])),
+});
+
 export class LruCache extends PyObject {
   readonly cache = new PyDict();
   hits = 0;
@@ -96,7 +119,7 @@ const lruType = defineNativeType<LruCache>({
       return v;
     },
     cache_info(self) {
-      return new PyTuple([self.hits, self.misses, self.maxsize ?? None, self.cache.table.size]);
+      return new CacheInfo([self.hits, self.misses, self.maxsize ?? None, self.cache.table.size]);
     },
     cache_clear(self) {
       self.cache.table.clear();
