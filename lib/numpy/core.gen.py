@@ -525,7 +525,8 @@ def main():
         case("einsum", S(spec), *[A(o) for o in ops], tol="rel")
     case("einsum", S("ij,jk->ik"), A("m23"), A("m23"))
     case("einsum", S("bij,bjk->bik"), A("b234"), A("b234"))
-    case("matmul", A("b234"), A("b145"))
+    inp("b345", np.ones((3, 4, 5)))
+    case("matmul", A("b234"), A("b345"))
     for x in ["v4", "m34", "sq", "b234", "i32", "m23f"]:
         case("norm", A(x), tol="rel")
     for ordv in [None, F(2.0), I(1), F(math.inf), F(-math.inf), I(0), I(3)]:
