@@ -10,7 +10,7 @@
  * contract over a captured message stream (for tests of whole servers).
  */
 import { iopubMessage, replyMessage, statusMessage } from "./build";
-import { REPLY_TYPE, type ClientMessage, type IopubContents, type IopubMessage, type IopubMsgType, type ReplyContents, type ServerMessage } from "./messages";
+import { REPLY_TYPE, type ClientMessage, type IopubContents, type JsonObject, type IopubMessage, type IopubMsgType, type ReplyContents, type ServerMessage } from "./messages";
 
 type Phase = "new" | "busy" | "replied" | "idle";
 
@@ -35,9 +35,11 @@ export class RequestCycle<R extends ClientMessage = ClientMessage> {
   }
 
   /** A side effect of this request (stream, display_data, execute_input, …). */
-  output<T extends Exclude<IopubMsgType, "status">>(msgType: T, content: IopubContents[T]): IopubMessage {
+  output<T extends Exclude<IopubMsgType, "status">>(msgType: T, content: IopubContents[T], metadata?: JsonObject): IopubMessage {
     this.#expect("busy", msgType);
-    return iopubMessage(msgType, content, this.#session, this.request.header);
+    const msg = iopubMessage(msgType, content, this.#session, this.request.header);
+    if (metadata) msg.metadata = metadata;
+    return msg;
   }
 
   reply(content: ReplyContents[(typeof REPLY_TYPE)[R["header"]["msg_type"]]]): ServerMessage {

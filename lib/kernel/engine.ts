@@ -40,6 +40,13 @@ export interface EngineError {
   evalue: string;
   /** CPython-format lines: "Traceback (most recent call last):", frames, "Type: message". */
   traceback: string[];
+  /** Where it happened, for editors to underline: frames outermost first, and a SyntaxError's span. */
+  location?: ErrorLocation;
+}
+
+export interface ErrorLocation {
+  frames: { filename: string; line: number; col: number; name: string }[];
+  syntax?: { filename: string; line: number; col: number; endLine: number; endCol: number };
 }
 
 export type ExecuteOutcome =

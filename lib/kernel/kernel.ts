@@ -20,6 +20,7 @@ import {
   type HistoryEntry,
   type HistoryRequest,
   type IopubMessage,
+  type JsonObject,
   type ServerMessage,
 } from "../jupyter/messages";
 import { RequestCycle } from "../jupyter/request-cycle";
@@ -679,7 +680,9 @@ export class Kernel {
           this.#reply(f, { status: "ok", execution_count: count, user_expressions: o.userExpressions ?? {}, payload: [] });
         } else {
           const err = { ename: o.ename, evalue: o.evalue, traceback: o.traceback };
-          if (!f.silent) this.#publish(f.cycle.output("error", err));
+          // The location rides in the message metadata: nbformat's error output allows no extra fields.
+          const metadata = o.location ? { kernel_lab: { location: o.location as unknown as JsonObject } } : undefined;
+          if (!f.silent) this.#publish(f.cycle.output("error", err, metadata));
           this.#reply(f, { status: "error", execution_count: count, user_expressions: {}, payload: [], ...err });
         }
         this.#publish(f.cycle.idle());

@@ -30,6 +30,17 @@ describe("kernel running the Python engine", () => {
     const { reply } = await client.execute("def f(n):\n    return 1 / n\nf(0)");
     const count = (reply.content as { execution_count: number }).execution_count;
     expect(reply.content).toMatchObject({ status: "error", ename: "ZeroDivisionError", evalue: "division by zero" });
+    const error = client.received.find((m) => m.header.msg_type === "error");
+    expect(error?.metadata).toEqual({
+      kernel_lab: {
+        location: {
+          frames: [
+            { filename: `<cell ${count}>`, line: 3, col: 0, name: "<module>" },
+            { filename: `<cell ${count}>`, line: 2, col: 4, name: "f" },
+          ],
+        },
+      },
+    });
     // Caret lines (`~~^~~`) are the engine's to add or omit; the frames must match CPython's.
     const lines = (reply.content as { traceback: string[] }).traceback.filter((l) => !/^\s*[~^]+\s*$/.test(l));
     expect(lines).toEqual([
@@ -40,6 +51,15 @@ describe("kernel running the Python engine", () => {
       "    return 1 / n",
       "ZeroDivisionError: division by zero",
     ]);
+    client.conn.close();
+  });
+
+  it("puts a SyntaxError's span in the error message metadata", async () => {
+    const client = new TestClient(km, id);
+    const { all, reply } = await client.execute("x = (1,\ny = 2");
+    expect(reply.content).toMatchObject({ status: "error", ename: "SyntaxError" });
+    const error = all.find((m) => m.header.msg_type === "error");
+    expect(error?.metadata).toMatchObject({ kernel_lab: { location: { frames: [], syntax: { line: 1, col: 4 } } } });
     client.conn.close();
   });
 

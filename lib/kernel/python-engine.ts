@@ -16,7 +16,12 @@ import { isComplete } from "./is-complete";
 import { mimeBundle } from "./mime-bundle";
 
 function errorFields(e: PyErrorInfo): EngineError {
-  return { ename: e.type, evalue: e.message, traceback: e.traceback.replace(/\n$/, "").split("\n") };
+  return {
+    ename: e.type,
+    evalue: e.message,
+    traceback: e.traceback.replace(/\n$/, "").split("\n"),
+    location: { frames: e.frames.map((f) => ({ ...f })), ...(e.syntax ? { syntax: { ...e.syntax } } : {}) },
+  };
 }
 
 function kindOf(v: PyValue | undefined): CompletionKind {
