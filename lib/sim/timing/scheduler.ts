@@ -12,7 +12,7 @@
 
 import type { TimingConstants } from "./config";
 import { DepType, Engine } from "../trace/types";
-import { COMPUTE_ENGINES, DMA_ENGINE, type ScheduleInput } from "./schedule-input";
+import { COMPUTE_ENGINES, DMA_ENGINE, FULL_PE_ARRAY, type ScheduleInput } from "./schedule-input";
 import { DMA_QUEUE_NAMES } from "./dma-cost";
 
 /** Marker in `waitType` for an instruction that did not wait on any producer. */
@@ -58,8 +58,13 @@ export interface SchedulerState {
   readonly engineFree: Float64Array;
   lsPortFree: number;
   weightSlotFree: number;
-  /** When each 32x32 cell of the PE array is free (PE tiling lets small matmuls overlap). */
+  /**
+   * When each 32x32 cell of the PE array is free (PE tiling lets small matmuls overlap): a cell is
+   * free at max(peFree[cell], peAllFree); untiled matmuls only touch the two scalars.
+   */
   readonly peFree: Float64Array;
+  peAllFree: number;
+  peMaxFree: number;
   /** Start of the last TensorE instruction: the queue still issues in order. */
   tensorIssued: number;
   rampStart: number;
@@ -109,6 +114,8 @@ export function initialState(cfg: TimingConstants, capacity: number): SchedulerS
     lsPortFree: 0,
     weightSlotFree: 0,
     peFree: new Float64Array(16),
+    peAllFree: 0,
+    peMaxFree: 0,
     tensorIssued: 0,
     rampStart: -Infinity,
     tensorLastEnd: -Infinity,
@@ -255,8 +262,11 @@ export function scheduleNext(s: SchedulerState, input: ScheduleInput, i: number)
   if (engine === Engine.Tensor) {
     // In-order issue, but a PE-tiled matmul only needs its own cells of the array to be free.
     const mask = input.peMask[i];
-    let cells = 0;
-    for (let c = 0; c < 16; c++) if ((mask & (1 << c)) !== 0 && s.peFree[c] > cells) cells = s.peFree[c];
+    let cells = s.peMaxFree;
+    if (mask !== FULL_PE_ARRAY) {
+      cells = s.peAllFree;
+      for (let c = 0; c < 16; c++) if ((mask & (1 << c)) !== 0 && s.peFree[c] > cells) cells = s.peFree[c];
+    }
     free = Math.max(s.tensorIssued, cells);
     // LoadStationary runs in the background of the previous MultiplyMoving: it needs the weight
     // port and the shadow weight slot, which frees when the previous MultiplyMoving starts.
@@ -273,7 +283,9 @@ export function scheduleNext(s: SchedulerState, input: ScheduleInput, i: number)
       dur = throttled;
     }
     end = start + dur;
-    for (let c = 0; c < 16; c++) if ((mask & (1 << c)) !== 0) s.peFree[c] = end;
+    if (mask === FULL_PE_ARRAY) s.peAllFree = end;
+    else for (let c = 0; c < 16; c++) if ((mask & (1 << c)) !== 0) s.peFree[c] = end;
+    if (end > s.peMaxFree) s.peMaxFree = end;
     s.tensorIssued = start;
     s.lsPortFree = lsEnd;
     s.weightSlotFree = start;
