@@ -23,6 +23,8 @@ export interface EngineHost {
   stdout(text: string): void;
   stderr(text: string): void;
   display(request: DisplayRequest): void;
+  /** IPython's clear_output(wait): clear this cell's output now, or when the next output arrives. */
+  clearOutput(wait: boolean): void;
   /**
    * Element 0 becomes non-zero when the running code must stop (user interrupt, output limit, wall
    * time). The engine checks it in loops and calls and raises KeyboardInterrupt; the worker turns

@@ -652,6 +652,11 @@ export class Kernel {
           this.#publish(f.cycle.output("display_data", { data: msg.data, metadata: msg.metadata, transient: msg.displayId === undefined ? {} : { display_id: msg.displayId } }));
         }
         return;
+      case "clear_output":
+        if (f.silent) return;
+        this.#flushStream(f);
+        this.#publish(f.cycle.output("clear_output", { wait: msg.wait }));
+        return;
       case "done":
         this.#flushStream(f);
         for (const t of f.timers) clearTimeout(t);

@@ -98,7 +98,7 @@ describe("kernel running the Python engine", () => {
 
   it("publishes display() and update_display() as display_data / update_display_data", async () => {
     const client = new TestClient(km, id);
-    const { reply, all } = await client.execute("display(1, 'a')\ndisplay([2], display_id='bar')\nupdate_display([3], display_id='bar')");
+    const { reply, all } = await client.execute("display(1, 'a')\ndisplay([2], display_id='bar')\nupdate_display([3], display_id='bar')\nclear_output(wait=True)");
     expect(reply.content).toMatchObject({ status: "ok" });
     const shown = all.filter((m) => m.header.msg_type.endsWith("display_data")).map((m) => [m.header.msg_type, m.content]);
     expect(shown).toEqual([
@@ -107,6 +107,7 @@ describe("kernel running the Python engine", () => {
       ["display_data", { data: { "text/plain": "[2]" }, metadata: {}, transient: { display_id: "bar" } }],
       ["update_display_data", { data: { "text/plain": "[3]" }, metadata: {}, transient: { display_id: "bar" } }],
     ]);
+    expect(all.find((m) => m.header.msg_type === "clear_output")?.content).toEqual({ wait: true });
     client.conn.close();
   });
 

@@ -209,7 +209,8 @@ class SessionIntrospector implements Introspector {
 }
 
 /**
- * IPython's `display(*objs, display_id=None)` and `update_display(obj, display_id=...)` as builtins:
+ * IPython's `display(*objs, display_id=None)`, `update_display(obj, display_id=...)` and
+ * `clear_output(wait=False)` as builtins:
  * each object's MIME bundle (./mime-bundle.ts) becomes a display_data message.
  */
 function installDisplay(session: Session, host: EngineHost): void {
@@ -224,6 +225,14 @@ function installDisplay(session: Session, host: EngineHost): void {
     nativeFunction("display", (args, kw) => {
       const [id] = parseArgs("display", [], kw, { names: [], kwonly: ["display_id"] });
       for (const obj of args) host.display({ ...mimeBundle(rt, obj), displayId: displayId(id) });
+      return None;
+    }),
+  );
+  rt.builtins.set(
+    "clear_output",
+    nativeFunction("clear_output", (args, kw) => {
+      const [wait] = parseArgs("clear_output", args, kw, { names: ["wait"] });
+      host.clearOutput(wait === true);
       return None;
     }),
   );

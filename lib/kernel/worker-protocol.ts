@@ -49,6 +49,7 @@ export type FromWorker =
   | { type: "ready"; languageVersion: string }
   | { type: "stream"; id: number; name: "stdout" | "stderr"; text: string }
   | ({ type: "display"; id: number } & DisplayRequest)
+  | { type: "clear_output"; id: number; wait: boolean }
   | { type: "target"; target: TargetName }
   | { type: "done"; id: number; result: WorkerResult }
   /** The engine could not be loaded or threw outside user code: the kernel is unusable. */

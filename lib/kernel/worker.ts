@@ -48,6 +48,9 @@ class KernelWorker {
         if (this.#currentId < 0 || !this.#charge(JSON.stringify(request.data).length)) return;
         this.post({ type: "display", id: this.#currentId, ...request });
       },
+      clearOutput: (wait) => {
+        if (this.#currentId >= 0) this.post({ type: "clear_output", id: this.#currentId, wait });
+      },
       interruptFlag: new Int32Array(this.#config.interruptBuffer, 0, 1),
       target: () => this.#target,
       memoryBytes: this.#config.memoryBytes,
