@@ -35,10 +35,16 @@ export class FloatingFormat {
   ) {
     this.precision = options.precision;
     const finite = data.filter((v) => Number.isFinite(v));
-    const absNonZero = finite.filter((v) => v !== 0).map(Math.abs);
-    if (absNonZero.length > 0) {
-      const maxVal = Math.max(...absNonZero);
-      const minVal = Math.min(...absNonZero);
+    // Loops, not Math.max(...xs): with threshold raised (a common idiom) data can exceed the argument limit.
+    let maxVal = 0;
+    let minVal = Infinity;
+    for (const v of finite) {
+      const a = Math.abs(v);
+      if (a === 0) continue;
+      if (a > maxVal) maxVal = a;
+      if (a < minVal) minVal = a;
+    }
+    if (maxVal > 0) {
       // numpy 2.4's positional range ends at 1e8, or earlier for narrow types: 10**finfo.precision,
       // i.e. 1e6 for float32 and 1e3 for float16 (measured; independent of the precision option).
       this.expFormat =

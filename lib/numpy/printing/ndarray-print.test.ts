@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { NDArray, fromStorage, DTYPES } from "../ndarray";
-import { arrayRepr, arrayStr } from "./arrayprint";
+import { arrayRepr, arrayStr, DEFAULT_PRINT_OPTIONS } from "./arrayprint";
 import { scalarRepr } from "./scalar";
 
 // Expected strings are numpy 2.4's output for the same arrays (python3 -c "import numpy as np; ...").
@@ -21,6 +21,14 @@ describe("printing the numpy core's NDArray", () => {
     expect(arrayRepr(fromStorage(DTYPES.bool, [2], Uint8Array.from([1, 0])))).toBe("array([ True, False])");
     expect(arrayRepr(fromStorage(DTYPES.float64, [], Float64Array.from([2.5])))).toBe("array(2.5)");
     expect(arrayStr(fromStorage(DTYPES.float32, [], Float32Array.from([0.1])))).toBe("0.1");
+  });
+
+  it("prints big arrays in full when the threshold allows it (numpy: set_printoptions(threshold=sys.maxsize))", () => {
+    const n = 20_000;
+    const a = fromStorage(DTYPES.float64, [n], Float64Array.from({ length: n }, (_, i) => i / 4));
+    const s = arrayStr(a, { ...DEFAULT_PRINT_OPTIONS, threshold: Infinity });
+    expect(s.startsWith("[0.00000e+00 2.50000e-01 5.00000e-01 7.5")).toBe(true);
+    expect(s.endsWith("e+03\n 4.99950e+03 4.99975e+03]")).toBe(true);
   });
 
   it("prints scalars in numpy 2 style", () => {
