@@ -14,6 +14,7 @@ import { normalizeAxes, sum, max, min } from "./reductions";
 import { expandDims, moveaxis, ravel, reshape } from "./shape";
 import { binary, unary } from "./ufuncs";
 import { matmulF32 } from "./kernels";
+import { reportWork } from "./progress";
 
 const SIG = "(n?,k),(k,m?)->(n?,m?)";
 
@@ -25,6 +26,7 @@ function finishDtype(out: NDArray): NDArray {
 /** C[m,n] = A[m,k] B[k,n] for dense row-major operands, accumulating in double. */
 function gemm(a: ArrayLike<number>, aOff: number, b: ArrayLike<number>, bOff: number, m: number, k: number, n: number, out: Float64Array, oOff: number): void {
   for (let i = 0; i < m; i++) {
+    reportWork(k * n);
     const row = oOff + i * n;
     for (let p = 0; p < k; p++) {
       const av = a[aOff + i * k + p];
@@ -199,6 +201,7 @@ export function einsum(subscripts: string, operands: readonly NDArray[]): NDArra
   const acc = new Float64Array(nOut);
   const nOps = operands.length;
   for (let o = 0; o < nOut; o++) {
+    reportWork(nSum * nOps);
     let s = 0;
     for (let j = 0; j < nSum; j++) {
       let p = 1;

@@ -48,3 +48,20 @@ describe("numpy bound into the Python engine matches python3 + numpy", () => {
     });
   }
 });
+
+describe("long numpy loops poll the runtime", () => {
+  it("stops a float64 matmul at the wall-clock limit with a TimeoutError", () => {
+    let stderr = "";
+    const rt = createRuntime({ stdout: () => {}, stderr: (t) => (stderr += t), modules: NUMPY_MODULES, limits: { wallTimeMs: 100 } });
+    const main = createMainModule(rt, "slow.py");
+    rt.beginExecution();
+    try {
+      compileModule("import numpy as np\na = np.ones((1500, 1500))\nb = a @ a\n", "slow.py").run(rt, main.scope);
+    } catch (e) {
+      stderr += rt.formatException(rt.toPyException(e));
+    } finally {
+      rt.endExecution();
+    }
+    expect(stderr).toContain("TimeoutError: execution exceeded the time limit");
+  });
+});

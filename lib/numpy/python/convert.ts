@@ -5,6 +5,7 @@
  */
 import { type DType, DTYPES, dtypeFromString } from "../dtypes";
 import { NumpyError } from "../errors";
+import { withProgress } from "../progress";
 import { type ArrayInput, array } from "../creation";
 import type { IndexItem } from "../indexing";
 import { NDArray, type Operand, type PyScalar, pyBool, pyFloat, pyInt } from "../ndarray";
@@ -61,10 +62,13 @@ export const AxisError = subclass("AxisError", "numpy.exceptions", E.ValueError,
 export const LinAlgError = subclass("LinAlgError", "numpy.linalg", E.ValueError);
 export const UFuncTypeError = subclass("UFuncTypeError", "numpy._core._exceptions", E.TypeError);
 
-/** Run numpy-core code, turning NumpyError into the matching Python exception. */
-export function guard<T>(fn: () => T): T {
+/**
+ * Run numpy-core code, turning NumpyError into the matching Python exception. With `rt`, long
+ * loops inside also poll the runtime (interrupt flag, wall-clock limit).
+ */
+export function guard<T>(fn: () => T, rt?: Runtime): T {
   try {
-    return fn();
+    return rt === undefined ? fn() : withProgress(() => rt.tick(), fn);
   } catch (e) {
     if (e instanceof NumpyError) throw toPyError(e);
     if (e instanceof RangeError && /Array buffer allocation failed|Invalid typed array length|Array length/.test(e.message)) {

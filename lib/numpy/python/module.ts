@@ -267,15 +267,15 @@ function initNumpy(mod: PyModule): void {
   def(mod, "count_nonzero", ["a", "axis"], 1, ([a, axis], rt) => guard(() => wrap(R.countNonzero(arr(a, rt), { axis: toAxis(axis, rt) }))), ["keepdims"]);
 
   // ---- linear algebra ----
-  def(mod, "matmul", ["x1", "x2"], 2, ([a, b], rt) => guard(() => wrap(matmul(arr(a, rt), arr(b, rt)))), ["out", "dtype"]);
-  def(mod, "dot", ["a", "b", "out"], 2, ([a, b], rt) => guard(() => wrap(dot(arr(a, rt), arr(b, rt)))));
-  def(mod, "inner", ["a", "b"], 2, ([a, b], rt) => guard(() => wrap(inner(arr(a, rt), arr(b, rt)))));
+  def(mod, "matmul", ["x1", "x2"], 2, ([a, b], rt) => guard(() => wrap(matmul(arr(a, rt), arr(b, rt))), rt), ["out", "dtype"]);
+  def(mod, "dot", ["a", "b", "out"], 2, ([a, b], rt) => guard(() => wrap(dot(arr(a, rt), arr(b, rt))), rt));
+  def(mod, "inner", ["a", "b"], 2, ([a, b], rt) => guard(() => wrap(inner(arr(a, rt), arr(b, rt))), rt));
   def(mod, "outer", ["a", "b", "out"], 2, ([a, b], rt) => guard(() => wrap(outer(arr(a, rt), arr(b, rt)))));
   def(mod, "vdot", ["a", "b"], 2, ([a, b], rt) => guard(() => wrap(dot(S.ravel(arr(a, rt)), S.ravel(arr(b, rt))))));
   def(mod, "trace", ["a"], 1, ([a], rt) => guard(() => wrap(trace(arr(a, rt)))));
   def(mod, "einsum", ["subscripts"], 1, ([spec], rt, ops) => {
     if (typeof spec !== "string") throw E.typeError("einsum(): the first argument must be a subscripts string");
-    return guard(() => wrap(einsum(spec, ops.map((o) => toArray(o, rt)))));
+    return guard(() => wrap(einsum(spec, ops.map((o) => toArray(o, rt)))), rt);
   }, ["out", "dtype", "order", "casting", "optimize"], true);
 
   // ---- sorting, comparison ----

@@ -217,12 +217,12 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
   __matmul__: (self, a, _kw, rt) => {
     const other = tryOperand(a[0], rt);
     if (other === undefined) return NotImplemented;
-    return guard(() => wrap(matmul(self.arr, other instanceof NDArray ? other : toArray(a[0], rt))));
+    return guard(() => wrap(matmul(self.arr, other instanceof NDArray ? other : toArray(a[0], rt))), rt);
   },
   __rmatmul__: (self, a, _kw, rt) => {
     const other = tryOperand(a[0], rt);
     if (other === undefined) return NotImplemented;
-    return guard(() => wrap(matmul(other instanceof NDArray ? other : toArray(a[0], rt), self.arr)));
+    return guard(() => wrap(matmul(other instanceof NDArray ? other : toArray(a[0], rt), self.arr)), rt);
   },
   __iadd__: inplace("add"),
   __isub__: inplace("subtract"),
@@ -392,7 +392,7 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
     const [decimals] = args("round", a, kw, ["decimals", "out"]);
     return guard(() => wrap(around(self.arr, decimals === undefined ? 0 : toInt(decimals, rt))));
   },
-  dot: (self, a, _kw, rt) => guard(() => wrap(dot(self.arr, toArray(a[0], rt)))),
+  dot: (self, a, _kw, rt) => guard(() => wrap(dot(self.arr, toArray(a[0], rt))), rt),
   sort: (self, a, kw, rt) => {
     const [axis] = args("sort", a, kw, ["axis", "kind", "order"]);
     guard(() => assign(self.arr, sort(self.arr, axis === undefined ? -1 : toInt(axis, rt))));
