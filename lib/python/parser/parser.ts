@@ -302,6 +302,9 @@ class Parser {
   }
 
   private _parseStatementInto(out: A.Stmt[]): void {
+    // Both sets only matter within one statement; clearing keeps them small on big files.
+    if (this._parenthesized.size > 0) this._parenthesized.clear();
+    if (this._soleGenerators.size > 0) this._soleGenerators.clear();
     const t = this._peek();
     if (t.type === T_KEYWORD) {
       switch (t.value) {
