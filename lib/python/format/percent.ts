@@ -4,7 +4,7 @@
  * the caller classifies each value and supplies str/repr/ascii and numeric conversions through hooks.
  */
 import { doubleToString, type DoubleFormatCode } from "./double-to-string";
-import { codePointLength, codePointPrefix, hasSurrogates, unitsAt } from "./code-points";
+import { codePointLength, codePointPrefix, unitsAt } from "./code-points";
 import { checkLength, FormatError } from "./errors";
 import { intToFloat } from "./format-spec";
 
@@ -169,6 +169,7 @@ function textOperand<V>(value: V, ch: string, hooks: PercentHooks<V>): string {
 /** unicode_format_arg_output: sign, width, "0"/"-" flags and precision truncation of text conversions. */
 function output(conv: Conversion, text: string): string {
   const fill = conv.sign && conv.flags & F_ZERO ? "0" : " ";
+  if (conv.width === -1 && conv.prec === -1 && !(conv.flags & (F_SIGN | F_BLANK))) return text;
   let len = codePointLength(text);
   if ((conv.width === -1 || conv.width <= len) && (conv.prec === -1 || conv.prec >= len) && !(conv.flags & (F_SIGN | F_BLANK))) {
     return text;
@@ -222,8 +223,12 @@ function output(conv: Conversion, text: string): string {
   return out;
 }
 
-/** `fmtPos` gives the code-point position after the conversion character, for the error message only. */
-function formatOne<V>(conv: Conversion, value: V, hooks: PercentHooks<V>, fmtPos: () => number): string {
+function incompleteFormat(): never {
+  throw new FormatError("ValueError", "incomplete format");
+}
+
+/** `template`/`end` (UTF-16 index after the conversion character) locate it for the error message. */
+function formatOne<V>(conv: Conversion, value: V, hooks: PercentHooks<V>, template: string, end: number): string {
   switch (conv.ch) {
     case "s":
     case "r":
@@ -256,7 +261,7 @@ function formatOne<V>(conv: Conversion, value: V, hooks: PercentHooks<V>, fmtPos
     default: {
       const code = conv.ch.codePointAt(0) ?? 0;
       const shown = code >= 31 && code <= 126 ? conv.ch : "?";
-      throw new FormatError("ValueError", `unsupported format character '${shown}' (0x${code.toString(16)}) at index ${fmtPos() - 1}`);
+      throw new FormatError("ValueError", `unsupported format character '${shown}' (0x${code.toString(16)}) at index ${codePointLength(template.slice(0, end)) - 1}`);
     }
   }
 }
@@ -290,9 +295,6 @@ export function percentFormat<V>(template: string, args: V, hooks: PercentHooks<
       continue;
     }
     const conv: Conversion = { ch: "", flags: 0, width: -1, prec: -1, sign: false };
-    const incomplete = (): never => {
-      throw new FormatError("ValueError", "incomplete format");
-    };
     if (pos < n && fmt[pos] === "(") {
       if (dict === undefined) throw new FormatError("TypeError", "format requires a mapping");
       pos++;
@@ -310,7 +312,7 @@ export function percentFormat<V>(template: string, args: V, hooks: PercentHooks<
       state.argLen = -1;
       state.argIdx = -2;
     }
-    if (pos >= n) incomplete();
+    if (pos >= n) incompleteFormat();
     while (pos < n) {
       const c = fmt[pos];
       if (c === "-") conv.flags |= F_LJUST;
@@ -321,7 +323,7 @@ export function percentFormat<V>(template: string, args: V, hooks: PercentHooks<
       else break;
       pos++;
     }
-    if (pos >= n) incomplete();
+    if (pos >= n) incompleteFormat();
     if (fmt[pos] === "*") {
       let w = starArg(state, hooks);
       if (w > BigInt(SSIZE_MAX) || w < -BigInt(SSIZE_MAX)) {
@@ -365,12 +367,12 @@ export function percentFormat<V>(template: string, args: V, hooks: PercentHooks<
       }
     }
     if (pos < n && (fmt[pos] === "h" || fmt[pos] === "l" || fmt[pos] === "L")) pos++;
-    if (pos >= n) incomplete();
+    if (pos >= n) incompleteFormat();
     const chUnits = unitsAt(fmt, pos);
     conv.ch = fmt.slice(pos, pos + chUnits);
     pos += chUnits;
     const value = nextArg(state);
-    out += formatOne(conv, value, hooks, () => (hasSurrogates(fmt) ? codePointLength(fmt.slice(0, pos)) : pos));
+    out += formatOne(conv, value, hooks, fmt, pos);
     checkLength(out.length);
     if (dict !== undefined && state.argIdx < state.argLen) {
       throw new FormatError("TypeError", "not all arguments converted during string formatting");
