@@ -40,6 +40,8 @@ export class HashTable {
   size = 0;
   /** Bumped on every insertion/removal so iterators can detect changes during iteration. */
   version = 0;
+  /** Whether a key was ever removed (since the last clear). */
+  deleted = false;
 
   private findStruct(k: PyValue, h: number | bigint, ops: KeyOps): Entry | undefined {
     const b = this.buckets?.get(h);
@@ -118,6 +120,7 @@ export class HashTable {
       }
     }
     this.entries[e.i] = undefined;
+    this.deleted = true;
     this.size--;
     this.version++;
     if (this.entries.length > 16 && this.size * 2 < this.entries.length) this.compact();
@@ -140,6 +143,7 @@ export class HashTable {
     this.buckets = null;
     this.entries = [];
     this.size = 0;
+    this.deleted = false;
     this.version++;
   }
 

@@ -57,6 +57,7 @@ import type { CodeInfo, FunctionImpl, Protocol, PyIter } from "./protocol";
 import { formatException } from "./traceback";
 import { objectEq, objectFormat, objectHash, objectNew, objectStr } from "./object-slots";
 import { percentFormatValue } from "./percent";
+import { cpythonSetOrder } from "./set-order";
 import { bigintToDecimal } from "./types/numbers";
 import { MAX_STRING_LENGTH } from "./types/str";
 import { dictType as objDictType } from "./objects";
@@ -148,6 +149,8 @@ export class Runtime implements Protocol, KeyOps {
 
   depth = 0;
   private fuel = FUEL;
+  /** Bytes of big strings created in this execution (see chargeString). */
+  private stringChurn = 0;
   private deadline = Infinity;
   /** Set once a limit fired in this execution: every later tick raises again. */
   private tripped: PyBaseException | null = null;
@@ -174,6 +177,7 @@ export class Runtime implements Protocol, KeyOps {
 
   /** Called by Session/runSource around every execution. */
   beginExecution(): void {
+    this.stringChurn = 0;
     this.depth = 0;
     this.handling = [];
     this.tripped = null;
@@ -281,6 +285,22 @@ export class Runtime implements Protocol, KeyOps {
   /** Refuse an allocation of `bytes` when it is over the memory budget. */
   charge(bytes: number): void {
     if (!(bytes <= this.limits.memoryBytes)) throw E.memoryError();
+  }
+
+  /**
+   * Account a big string created by slicing or repetition. V8 shares memory between a string and
+   * its slices where CPython copies, so a program that keeps thousands of 30 MB slices would run out
+   * of memory in CPython but not here; the engine cannot see which strings are still alive, so it
+   * counts the bytes of every big slice or repetition made during one execution against the budget.
+   * (Concatenation is exempt: building a long string with `+=` is common and cheap in CPython.)
+   */
+  chargeString(length: number): void {
+    if (length < BIG_STRING) return;
+    this.stringChurn += length * 2;
+    if (this.stringChurn > this.limits.memoryBytes) {
+      this.stringChurn = 0;
+      throw E.memoryError();
+    }
   }
 
   globalMiss(cell: GlobalCell): PyValue {
@@ -651,6 +671,7 @@ export class Runtime implements Protocol, KeyOps {
     } else if (typeof obj === "string") {
       if (key instanceof PySlice) {
         const [start, stop, step, len] = this.sliceIndices(key, obj.length);
+        this.chargeString(len);
         if (step === 1) return obj.slice(start, stop);
         let out = "";
         for (let i = 0, j = start; i < len; i++, j += step) out += obj[j];
@@ -760,9 +781,10 @@ export class Runtime implements Protocol, KeyOps {
       return Number.isSafeInteger(r) ? r : N.intAdd(a, b);
     }
     if (typeof a === "string" && typeof b === "string") {
-      if (a.length + b.length > 1 << 28) {
-        this.charge((a.length + b.length) * 2);
-        if (a.length + b.length > MAX_STRING_LENGTH) throw E.memoryError();
+      const n = a.length + b.length;
+      if (n >= BIG_STRING) {
+        this.charge(n * 2);
+        if (n > MAX_STRING_LENGTH) throw E.memoryError();
       }
       return a + b;
     }
@@ -1234,7 +1256,17 @@ export class Runtime implements Protocol, KeyOps {
       } else if (x instanceof PyDictView) {
         return this.dictIter(x.owner, x.kind);
       } else if (x instanceof PySet) {
-        return this.tableIter(x, (e) => e.k, setIteratorType, "set");
+        const order = cpythonSetOrder(this, x);
+        if (order !== null) {
+          const table = x.table;
+          const size0 = table.size;
+          let i = 0;
+          return new PyIterator(() => {
+            if (table.size !== size0) throw E.runtimeError("Set changed size during iteration");
+            return i < order.length ? order[i++] : undefined;
+          }, setIteratorType);
+        }
+        return this.tableIter(x, (e) => e.k, setIteratorType, "Set");
       } else if (x instanceof PyIterator) {
         return x;
       }
@@ -1780,6 +1812,9 @@ export class Runtime implements Protocol, KeyOps {
 }
 
 // ---- helpers -------------------------------------------------------------------------------
+
+/** Strings at least this long count towards the per-execution string budget. */
+const BIG_STRING = 1 << 16;
 
 /** `()` is a singleton, as in CPython (`x is ()`). */
 export const EMPTY_TUPLE = new PyTuple([]);

@@ -104,6 +104,14 @@ describe("Session", () => {
     expect(small.execute("x = [0] * 10").status).toBe("ok");
   });
 
+  it("counts big string slices against the budget (V8 shares slice memory, CPython copies)", () => {
+    const { s } = session({ limits: { memoryBytes: 256 * 1024 * 1024 } });
+    const err = errorOf(s.execute('base = "abc" * 10**7\nparts = []\nfor i in range(10**6):\n    parts.append(base[i:])'));
+    expect(err.type).toBe("MemoryError");
+    const ok = s.execute('t = ""\nfor i in range(3000):\n    t += "x" * 1000\nlen(t)');
+    expect(ok.status === "ok" && ok.display?.["text/plain"]).toBe("3000000");
+  });
+
   it("stops runaway loops at the wall-time limit, even when user code catches the error", () => {
     const { s } = session({ limits: { wallTimeMs: 100 } });
     const t0 = Date.now();

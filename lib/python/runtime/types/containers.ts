@@ -36,6 +36,7 @@ import {
   type PyValue,
 } from "../objects";
 import { hash32, rangeContains, type Runtime } from "../runtime";
+import { setKeys } from "../set-order";
 import { asInt } from "./numbers";
 
 const L = (v: PyValue): PyList => v as PyList;
@@ -549,7 +550,7 @@ for (const type of [setType, frozensetType]) {
     rt.reprGuard(S(self), `${typeOf(self).name}(...)`, () => {
       const s = S(self);
       if (s.table.size === 0) return `${typeOf(self).name}()`;
-      const body = seqRepr(rt, s.table.keys(), "{", "}");
+      const body = seqRepr(rt, setKeys(rt, s), "{", "}");
       return s.frozen ? `frozenset(${body})` : body;
     }),
   );
@@ -623,10 +624,10 @@ method(setType, "remove", (self, args, _k, rt) => {
 });
 method(setType, "pop", (self, _a, _k, rt) => {
   const s = S(self);
-  const first = s.table.iterate().next();
-  if (first.done) throw keyError("pop from an empty set");
-  s.table.delete(first.value.k, rt);
-  return first.value.k;
+  if (s.table.size === 0) throw keyError("pop from an empty set");
+  const first = setKeys(rt, s)[0];
+  s.table.delete(first, rt);
+  return first;
 });
 method(setType, "clear", (self) => {
   S(self).table.clear();

@@ -81,6 +81,7 @@ function repeatStr(rt: Runtime, str: string, n: PyValue): PyValue {
   if (count <= 0 || str.length === 0) return "";
   rt.charge(str.length * count * 2);
   if (str.length * count > MAX_STRING_LENGTH) throw memoryError();
+  rt.chargeString(str.length * count);
   return str.repeat(count);
 }
 
@@ -299,7 +300,8 @@ method(strType, "join", (self, args, _k, rt) => {
   }
   const sep = s(self);
   const total = parts.reduce<number>((n, p) => n + (p as string).length, 0) + sep.length * parts.length;
-  if (total > 1 << 26) rt.charge(total * 2);
+  rt.charge(total * 2);
+  if (total > MAX_STRING_LENGTH) throw memoryError();
   return (parts as string[]).join(sep);
 });
 method(strType, "partition", (self, args) => {
