@@ -122,7 +122,7 @@ function minmax(name: "min" | "max", args: PyValue[], kw: Kwargs | null, rt: Run
   for (let i = 1; i < items.length; i++) {
     const v = items[i];
     const k = key === None ? v : rt.call1(key, v);
-    if (name === "min" ? rt.lessThan(k, bestKey) : rt.lessThan(bestKey, k)) {
+    if (name === "min" ? rt.lessThan(k, bestKey) : rt.truthy(rt.gt(k, bestKey))) {
       best = v;
       bestKey = k;
     }

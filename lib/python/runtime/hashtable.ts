@@ -30,6 +30,8 @@ export interface KeyOps {
   /** Normalised identity key, STRUCTURAL, or throws TypeError for unhashable keys. */
   primitiveKey(k: PyValue): KeyClass;
   hash(k: PyValue): number | bigint;
+  /** For objects with __float__: the primitive key of that float, else undefined. */
+  floatKey(k: PyValue): number | undefined;
   equal(a: PyValue, b: PyValue): boolean;
 }
 
@@ -53,7 +55,11 @@ export class HashTable {
   /** A primitive-keyed entry equal to structural key `k` (whose hash is `h`). */
   private primEqual(k: PyValue, h: number | bigint, ops: KeyOps): Entry | undefined {
     const e = this.prim.get(h);
-    return e !== undefined && ops.equal(e.k, k) ? e : undefined;
+    if (e !== undefined && ops.equal(e.k, k)) return e;
+    // A float-like object (numpy.float64(1.5)) equals the float key stored by value.
+    const f = ops.floatKey(k);
+    const g = f === undefined ? undefined : this.prim.get(f);
+    return g !== undefined && ops.equal(g.k, k) ? g : undefined;
   }
 
   /** A structural entry equal to primitive key `k`. */

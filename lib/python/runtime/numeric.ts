@@ -154,7 +154,7 @@ export function intPow(a: Int, b: Int): Int | number {
   if ((typeof b === "number" ? b : Number(b)) < 0) {
     const fa = intToFloat(a);
     if (fa === 0) throw zeroDivisionError("0.0 cannot be raised to a negative power");
-    return Math.pow(fa, intToFloat(b));
+    return floatIntPow(fa, Number(b));
   }
   if (typeof a === "number" && typeof b === "number") {
     const r = Math.pow(a, b);
@@ -306,13 +306,40 @@ export function floatTrueDiv(a: number, b: number): number {
   return a / b;
 }
 
+/**
+ * x ** n for an integer n, correctly rounded like C's pow (V8's Math.pow is not: it gives
+ * 10 ** -4 == 0.00009999999999999999). Exact rational arithmetic on the double's mantissa for
+ * moderate exponents; Math.pow beyond that.
+ */
+export function floatIntPow(x: number, n: number): number {
+  if (!Number.isFinite(x) || x === 0 || n === 0 || Math.abs(n) > 64 || Math.abs(x) === 1) return Math.pow(x, n);
+  let m = Math.abs(x);
+  let e = 0;
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    e++;
+  }
+  // |x| = m / 2**e exactly.
+  const k = BigInt(Math.abs(n));
+  let num = BigInt(m) ** k;
+  let den = 1n << (BigInt(e) * k);
+  if (n < 0) [num, den] = [den, num];
+  let r: number;
+  try {
+    r = intTrueDiv(norm(num), norm(den));
+  } catch {
+    r = Infinity;
+  }
+  return x < 0 && n % 2 !== 0 ? -r : r;
+}
+
 export function floatPow(a: number, b: number): number {
   if (a === 0 && b < 0) throw zeroDivisionError("0.0 cannot be raised to a negative power");
   if (a < 0 && Number.isFinite(a) && !Number.isInteger(b) && Number.isFinite(b)) {
     throw valueError("complex numbers are not supported in Kernel Lab (negative number raised to a fractional power)");
   }
   if (a === 1 || b === 0) return 1;
-  const r = Math.pow(a, b);
+  const r = Number.isInteger(b) ? floatIntPow(a, b) : Math.pow(a, b);
   if (!Number.isFinite(r) && Number.isFinite(a) && Number.isFinite(b)) {
     throw overflowError("(34, 'Numerical result out of range')");
   }

@@ -1194,6 +1194,14 @@ export class Runtime implements Protocol, KeyOps {
     return STRUCTURAL;
   }
 
+  floatKey(k: PyValue): number | undefined {
+    if (typeof k !== "object" || k instanceof PyFloat) return undefined;
+    const f = k.cls.lookup("__float__");
+    if (f === undefined) return undefined;
+    const r = this.callBound(f, k, []);
+    return r instanceof PyFloat && !Number.isInteger(r.v) && !Number.isNaN(r.v) ? r.v : undefined;
+  }
+
   /** hash(v), exactly as CPython for numbers (strings hash deterministically, not like CPython). */
   hash(v: PyValue): number | bigint {
     switch (typeof v) {

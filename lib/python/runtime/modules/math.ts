@@ -474,7 +474,7 @@ export const mathModule: NativeModuleDef = {
       const y = num(rt, args[1], "pow");
       if (x === 0 && y < 0) domain();
       if (x < 0 && Number.isFinite(x) && !Number.isInteger(y) && Number.isFinite(y)) domain();
-      const r = x === 1 || y === 0 ? 1 : Math.pow(x, y);
+      const r = x === 1 || y === 0 ? 1 : Number.isInteger(y) ? N.floatIntPow(x, y) : Math.pow(x, y);
       if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) range();
       return f(r);
     });

@@ -131,7 +131,7 @@ classify("isnumeric", /^[\p{N}]+$/u);
 classify("isalpha", /^\p{L}+$/u);
 classify("isalnum", /^[\p{L}\p{N}]+$/u);
 // eslint-disable-next-line no-control-regex
-classify("isspace", /^[\s\u001c-\u001f]+$/u);
+classify("isspace", /^[ \t\n\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/u);
 // eslint-disable-next-line no-control-regex
 classify("isascii", /^[\x00-\x7f]*$/, true);
 classify("isprintable", /^(?:[^\p{C}\p{Z}]| )*$/u, true);
@@ -476,7 +476,7 @@ export function formatString(rt: Runtime, template: string, args: PyValue[], kw:
         rest = rest.slice(am[0].length);
       } else {
         const close = rest.indexOf("]");
-        if (close < 0) throw valueError("Missing ']' in format string");
+        if (close < 0) throw valueError("expected '}' before end of string");
         const key = rest.slice(1, close);
         if (key === "") throw valueError("Empty attribute in format string");
         value = rt.getitem(value, /^\d+$/.test(key) ? Number(key) : key);
