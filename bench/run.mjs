@@ -33,7 +33,7 @@ const results = [];
 for (const file of benchmarks) {
   console.log(`\n\u001b[1m━━ ${file}\u001b[0m`);
   const started = performance.now();
-  const run = spawnSync(process.execPath, ["--import", "tsx", file], { cwd: root, stdio: "inherit" });
+  const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", file], { cwd: root, stdio: "inherit" });
   results.push({ file, ok: run.status === 0, seconds: (performance.now() - started) / 1000 });
 }
 

@@ -2,7 +2,7 @@
  * Kernel round-trip and memory benchmark (issue 6 targets: print(1) execute round trip p50 <= 20 ms
  * and p99 <= 100 ms over 500 requests on one kernel; an idle kernel <= 40 MB).
  *
- *   node --import tsx lib/kernel/bench/roundtrip.ts [--engine python|fake] [--requests 500] [--kernels 8]
+ *   node --import tsx lib/kernel/bench/roundtrip.bench.ts [--engine python|fake] [--requests 500] [--kernels 8]
  *
  * A round trip is what a client sees: from handing execute_request to the connection until both
  * the execute_reply and the idle status arrived. Idle memory is the growth of the process's RSS

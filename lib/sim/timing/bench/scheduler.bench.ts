@@ -2,7 +2,7 @@
  * Scheduler throughput and timeline memory on a blocked bf16 matmul shaped like the public tutorial's
  * 4096x8192x8192 benchmark (32,768 nc_matmul + their DMAs), built directly against the trace API.
  *
- *   node --expose-gc --import tsx lib/sim/timing/bench/scheduler-bench.ts [trn1|trn2|trn3]
+ *   node --expose-gc --import tsx lib/sim/timing/bench/scheduler.bench.ts [trn1|trn2|trn3]
  *
  * Reports: trace construction (the functional side's cost, for context), costing (trace -> input),
  * scheduling, instructions per second, and the timeline's bytes per instruction.

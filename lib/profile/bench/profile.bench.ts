@@ -2,7 +2,7 @@
  * Profile and export cost on the 4096x8192x8192 bf16 blocked matmul trace (67,584 instructions):
  * timing + metrics + insights, then Perfetto JSON, CSV and the notebook profile document.
  *
- *   node --import tsx lib/profile/bench/profile-bench.ts [trn1|trn2|trn3]
+ *   node --import tsx lib/profile/bench/profile.bench.ts [trn1|trn2|trn3]
  */
 
 import { performance } from "node:perf_hooks";
