@@ -2,9 +2,9 @@
  * operator: the operators as functions, plus itemgetter / attrgetter / methodcaller.
  */
 
-import { nativeFunction } from "../define";
+import { defineNativeType, nativeFunction } from "../define";
 import * as E from "../errors";
-import { None, PyTuple, typeOf, type PyValue } from "../objects";
+import { None, PyObject, PyTuple, typeOf, type Kwargs, type PyValue } from "../objects";
 import type { NativeModuleDef, Runtime } from "../runtime";
 
 type Bin = (rt: Runtime, a: PyValue, b: PyValue) => PyValue;
@@ -66,6 +66,28 @@ const UNARY: [string[], Un][] = [
   [["index", "__index__"], (rt, a) => rt.asIndex(a, `'${typeOf(a).name}' object cannot be interpreted as an integer`)],
 ];
 
+/** itemgetter / attrgetter / methodcaller objects: callable, with CPython's repr. */
+export class OperatorCallable extends PyObject {
+  constructor(
+    readonly describe: (rt: Runtime) => string,
+    readonly fn: (args: PyValue[], kw: Kwargs | null) => PyValue,
+  ) {
+    super(operatorCallableType);
+  }
+}
+
+const operatorCallableType = defineNativeType<OperatorCallable>({
+  name: "itemgetter",
+  module: "operator",
+  instanceOf: OperatorCallable,
+  methods: {
+    __call__: (self, args, kw) => self.fn(args, kw),
+    __repr__: (self, _a, _k, rt) => self.describe(rt),
+  },
+});
+
+const reprArgs = (rt: Runtime, args: PyValue[]): string => args.map((a) => rt.repr(a)).join(", ");
+
 function getter(rt: Runtime, path: string): (v: PyValue) => PyValue {
   const parts = path.split(".");
   return (v) => parts.reduce((o, p) => rt.getattr(o, p), v);
@@ -94,8 +116,9 @@ export const operatorModule: NativeModuleDef = {
     }));
     mod.set("itemgetter", nativeFunction("itemgetter", (keys) => {
       if (keys.length === 0) throw E.typeError("itemgetter expected 1 argument, got 0");
-      return nativeFunction("itemgetter", (args) =>
-        keys.length === 1 ? rt.getitem(args[0], keys[0]) : new PyTuple(keys.map((k) => rt.getitem(args[0], k))),
+      return new OperatorCallable(
+        (r) => `operator.itemgetter(${reprArgs(r, keys)})`,
+        (args) => (keys.length === 1 ? rt.getitem(args[0], keys[0]) : new PyTuple(keys.map((k) => rt.getitem(args[0], k)))),
       );
     }));
     mod.set("attrgetter", nativeFunction("attrgetter", (names) => {
@@ -103,14 +126,18 @@ export const operatorModule: NativeModuleDef = {
         if (typeof n !== "string") throw E.typeError("attribute name must be a string");
         return getter(rt, n);
       });
-      return nativeFunction("attrgetter", (args) =>
-        getters.length === 1 ? getters[0](args[0]) : new PyTuple(getters.map((g) => g(args[0]))),
+      return new OperatorCallable(
+        (r) => `operator.attrgetter(${reprArgs(r, names)})`,
+        (args) => (getters.length === 1 ? getters[0](args[0]) : new PyTuple(getters.map((g) => g(args[0])))),
       );
     }));
     mod.set("methodcaller", nativeFunction("methodcaller", (args, kw) => {
       const [name, ...rest] = args;
       if (typeof name !== "string") throw E.typeError("method name must be a string");
-      return nativeFunction("methodcaller", (inner) => rt.call(rt.getattr(inner[0], name), rest, kw));
+      return new OperatorCallable(
+        (r) => `operator.methodcaller(${[r.repr(name), ...rest.map((a) => r.repr(a)), ...[...(kw ?? [])].map(([k, v]) => `${k}=${r.repr(v)}`)].join(", ")})`,
+        (inner) => rt.call(rt.getattr(inner[0], name), rest, kw),
+      );
     }));
   },
 };
