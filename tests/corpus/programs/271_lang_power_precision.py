@@ -9,4 +9,4 @@ x = np.array([1.0, 10.0, 0.1])
 print(np.power(10.0, np.arange(-6, 0)), x ** -4)
 print(np.float64(10) ** 2, np.float64(2) ** -3, np.float64(10) ** -24)  # numpy's SIMD pow is platform-specific in the last bit
 scale = 10 ** -3
-print(123456 * scale, round(0.1 ** 3, 20), 2.5 ** 2.5)
+print(123456 * scale, round(0.1 ** 3, 20), 2.5 ** 2, 0.5 ** -3)
