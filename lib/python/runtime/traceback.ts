@@ -45,7 +45,17 @@ function formatOne(rt: Runtime, x: PyBaseException): string {
       if (text !== undefined && text.trim() !== "") out += `    ${text.trim()}\n`;
     }
   }
-  return out + exceptionLine(rt, x) + "\n";
+  out += exceptionLine(rt, x) + "\n";
+  // PEP 678 notes (e.add_note(...)) print after the exception line.
+  const notes = x.dict?.get("__notes__");
+  if (notes !== undefined) {
+    try {
+      for (const n of rt.iterate(notes)) out += (typeof n === "string" ? n : rt.repr(n)) + "\n";
+    } catch {
+      out += "<__notes__ could not be printed>\n";
+    }
+  }
+  return out;
 }
 
 export function formatException(rt: Runtime, x: PyBaseException): string {

@@ -129,6 +129,14 @@ try:
 except KeyError as e:
     print("outer caught", repr(e))
 """,
+    "exception_notes": """
+try:
+    raise ValueError("bad tile")
+except ValueError as e:
+    e.add_note("while checking tile 3")
+    e.add_note("shape (128, 512)")
+    raise
+""",
     "reraise_bare": """
 def g():
     try:
