@@ -136,7 +136,10 @@ function sum(args: PyValue[], kw: Kwargs | null, rt: Runtime): PyValue {
   let acc: PyValue = startArg ?? 0;
   if (typeof acc === "string") throw E.typeError("sum() can't sum strings [use ''.join(seq) instead]");
   const it = rt.iter(iterable as PyValue);
-  for (let v = it.next(); v !== undefined; v = it.next()) acc = rt.add(acc, v);
+  for (let v = it.next(); v !== undefined; v = it.next()) {
+    acc = rt.add(acc, v);
+    rt.tick();
+  }
   return acc;
 }
 
@@ -359,13 +362,19 @@ export function builtinValues(): [string, PyValue][] {
     ["any", (args, kw, rt) => {
       exactArgs("any", args, kw, 1);
       const it = rt.iter(args[0]);
-      for (let v = it.next(); v !== undefined; v = it.next()) if (rt.truthy(v)) return true;
+      for (let v = it.next(); v !== undefined; v = it.next()) {
+        if (rt.truthy(v)) return true;
+        rt.tick();
+      }
       return false;
     }],
     ["all", (args, kw, rt) => {
       exactArgs("all", args, kw, 1);
       const it = rt.iter(args[0]);
-      for (let v = it.next(); v !== undefined; v = it.next()) if (!rt.truthy(v)) return false;
+      for (let v = it.next(); v !== undefined; v = it.next()) {
+        if (!rt.truthy(v)) return false;
+        rt.tick();
+      }
       return true;
     }],
     ["isinstance", (args, kw, rt) => {

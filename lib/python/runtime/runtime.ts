@@ -240,7 +240,13 @@ export class Runtime implements Protocol, KeyOps {
       return;
     }
     const it = this.iter(iterable);
-    for (let v = it.next(); v !== undefined; v = it.next()) target.push(v);
+    for (let v = it.next(); v !== undefined; v = it.next()) {
+      target.push(v);
+      if ((target.length & 0xffff) === 0) {
+        this.charge(target.length * 8);
+        this.tick();
+      }
+    }
   }
   slice(start: PyValue, stop: PyValue, step: PyValue): PySlice {
     return new PySlice(start, stop, step);
@@ -1349,7 +1355,10 @@ export class Runtime implements Protocol, KeyOps {
   /** A JS iterable over any Python iterable (for TypeScript callers). */
   *iterate(x: PyValue): IterableIterator<PyValue> {
     const it = this.iter(x);
-    for (let v = it.next(); v !== undefined; v = it.next()) yield v;
+    for (let v = it.next(); v !== undefined; v = it.next()) {
+      yield v;
+      this.tick();
+    }
   }
 
   /** Materialise an iterable into a fresh JS array. */
@@ -1359,7 +1368,7 @@ export class Runtime implements Protocol, KeyOps {
     const it = this.iter(x);
     for (let v = it.next(); v !== undefined; v = it.next()) {
       out.push(v);
-      if ((out.length & 0xffff) === 0) {
+      if ((out.length & 0xfff) === 0) {
         this.charge(out.length * 8);
         this.tick();
       }

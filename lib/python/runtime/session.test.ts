@@ -122,6 +122,13 @@ describe("Session", () => {
     expect(r.status === "ok" && r.display?.["text/plain"]).toBe("True");
   });
 
+  it("applies the time limit inside long builtin loops too", () => {
+    const { s } = session({ limits: { wallTimeMs: 100 } });
+    for (const src of ["sum(range(10**12))", "any(x < 0 for x in range(10**12))", "len(list(range(10**7))) + sum(x for x in range(10**12))"]) {
+      expect(errorOf(s.execute(src)).type, src).toBe("TimeoutError");
+    }
+  });
+
   it("raises KeyboardInterrupt when the host sets the interrupt flag, keeping variables", () => {
     const flag = new Int32Array(new SharedArrayBuffer(4));
     const { s } = session({ interruptFlag: flag });
