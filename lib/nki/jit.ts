@@ -1,0 +1,154 @@
+/**
+ * `@nki.jit` kernels: calling one with numpy arrays starts a sim Machine, copies the arrays into HBM
+ * kernel inputs, runs the Python body once per SPMD instance (`kernel[g0, g1](...)`), and returns the
+ * HBM tensors the body returns as numpy arrays. Nested kernel calls run inline in the caller's run.
+ */
+
+import { DTYPES as NP_DTYPES } from "../numpy/dtypes";
+import { contiguousData, emptyArray, type NDArray } from "../numpy/ndarray";
+import { PyNDArray } from "../numpy/python/convert";
+import { wrapArray } from "../numpy/python/types";
+import { fullView, Machine, type TargetName } from "../sim";
+import { AllocKind, Memory } from "../sim/trace/types";
+import { parseArgs } from "../python/runtime/binding";
+import { defineNativeType, nativeFunction } from "../python/runtime/define";
+import * as E from "../python/runtime/errors";
+import { None, PyFunction, PyObject, PyTuple, PyList, type Kwargs, type PyValue } from "../python/runtime/objects";
+import type { Runtime } from "../python/runtime/runtime";
+import { nkiGuard, pyNkiError } from "./errors";
+import { simDtypeOf } from "./language";
+import { activeRun, withRun, type KernelRun } from "./run";
+import { npDtypeName, NkiTensor, wholeTensor } from "./tensor";
+
+export interface NkiOptions {
+  /** trn1 | trn2 | trn3 (default trn2): the host's NEURON_PLATFORM_TARGET_OVERRIDE / --target / notebook setting. */
+  readonly target?: TargetName;
+}
+
+/** The machine of each interpreter's most recent kernel launch (its trace feeds the timing model). */
+const lastMachines = new WeakMap<Runtime, Machine>();
+
+export function lastKernelMachine(rt: Runtime): Machine | undefined {
+  return lastMachines.get(rt);
+}
+
+export class NkiKernel extends PyObject {
+  constructor(
+    readonly fn: PyValue,
+    readonly grid: readonly number[],
+    readonly options: NkiOptions,
+  ) {
+    super(nkiKernelType);
+  }
+}
+
+function kernelName(fn: PyValue): string {
+  return fn instanceof PyFunction ? fn.qualname : "kernel";
+}
+
+function toHbm(run: KernelRun, name: string, a: NDArray): NkiTensor {
+  const d = simDtypeOf(a.dtype.name === "bool" ? "bool" : a.dtype.name);
+  if (!d) throw E.typeError(`kernel argument '${name}' has no dtype`);
+  const b = run.m.allocHbm(name, a.shape, d, AllocKind.KernelInput);
+  const v = fullView(b);
+  run.m.hostWrite(v, contiguousData(a) as ArrayLike<number>);
+  return wholeTensor(v);
+}
+
+function toNumpy(run: KernelRun, v: PyValue): PyValue {
+  if (v instanceof NkiTensor) {
+    if (v.view.buffer.memory !== Memory.Hbm) {
+      throw pyNkiError("err_unsupported_memory", `a kernel can only return HBM tensors, '${v.view.buffer.name}' is on chip; nl.store it into an nl.shared_hbm tensor`);
+    }
+    const values = run.m.hostRead(v.view);
+    const out = emptyArray(NP_DTYPES[npDtypeName(v.view.buffer.dtype.name)], v.view.shape);
+    out.data.set(values);
+    return wrapArray(out);
+  }
+  if (v instanceof PyTuple) return new PyTuple(v.items.map((x) => toNumpy(run, x)));
+  if (v instanceof PyList) return new PyList(v.items.map((x) => toNumpy(run, x)));
+  return v;
+}
+
+export function launch(rt: Runtime, k: NkiKernel, args: PyValue[], kw: Kwargs | null): PyValue {
+  if (activeRun(rt)) return rt.call(k.fn, args, kw);
+  const m = new Machine({ target: k.options.target });
+  const code = k.fn instanceof PyFunction ? k.fn.code : null;
+  // The engine keeps the executing line private to compiled code, so records carry the def line.
+  m.setLocation(code?.filename ?? "<kernel>", code?.firstLine ?? 0);
+  const grid = k.grid;
+  const run: KernelRun = { m, grid, coords: grid.map(() => 0), sharedHbm: [], sharedCreated: 0 };
+  lastMachines.set(rt, m);
+  return withRun(rt, run, () => {
+    const names = code?.params.positional ?? [];
+    const converted = args.map((a, i) => (a instanceof PyNDArray ? nkiGuard(() => toHbm(run, names[i] ?? `arg${i}`, a.arr)) : a));
+    let kwConverted: Kwargs | null = null;
+    if (kw) {
+      kwConverted = new Map() as Kwargs;
+      for (const [key, value] of kw) kwConverted.set(key, value instanceof PyNDArray ? nkiGuard(() => toHbm(run, key, value.arr)) : value);
+    }
+    m.trace.spmdGrid = [...grid];
+    const instances = grid.reduce((a, b) => a * b, 1);
+    let result: PyValue = None;
+    for (let i = 0; i < instances; i++) {
+      let rest = i;
+      for (let d = grid.length - 1; d >= 0; d--) {
+        run.coords[d] = rest % grid[d];
+        rest = Math.floor(rest / grid[d]);
+      }
+      run.sharedCreated = 0;
+      m.setSpmdInstance(i);
+      result = rt.call(k.fn, converted, kwConverted);
+    }
+    const out = nkiGuard(() => toNumpy(run, result));
+    m.trace.compact();
+    return out;
+  });
+}
+
+function gridOf(key: PyValue, rt: Runtime): number[] {
+  const items = key instanceof PyTuple ? key.items : [key];
+  const grid = items.map((x) => rt.asIndex(x, "SPMD grid dimensions must be integers"));
+  if (grid.some((g) => g < 1)) throw E.valueError("SPMD grid dimensions must be positive");
+  return grid;
+}
+
+export const nkiKernelType = defineNativeType<NkiKernel>({
+  name: "Kernel",
+  module: "neuronxcc.nki",
+  instanceOf: NkiKernel,
+  methods: {
+    __call__: (self, args, kw, rt) => launch(rt, self, args, kw),
+    __getitem__: (self, [key], _kw, rt) => {
+      if (self.grid.length > 0) throw pyNkiError("err_nested_kernel_with_spmd_grid", "this kernel already has an SPMD grid");
+      return new NkiKernel(self.fn, gridOf(key, rt), self.options);
+    },
+    __repr__: (self) => `<nki kernel ${kernelName(self.fn)}${self.grid.length ? `[${self.grid.join(", ")}]` : ""}>`,
+  },
+  getters: {
+    __name__: (self) => (self.fn instanceof PyFunction ? self.fn.name : "kernel"),
+    func: (self) => self.fn,
+  },
+});
+
+/** `nki.jit`, `nki.baremetal`: usable bare (`@nki.jit`) or with arguments (`@nki.jit(mode=...)`). */
+export function decorator(name: string, options: NkiOptions) {
+  return nativeFunction(name, (args: PyValue[], kw: Kwargs | null) => {
+    if (args.length === 1 && args[0] !== None) return new NkiKernel(args[0], [], options);
+    if (args.length > 1) throw E.typeError(`${name}() takes at most 1 positional argument (${args.length} given)`);
+    void kw;
+    return nativeFunction(name, (fargs: PyValue[]) => {
+      if (fargs.length !== 1) throw E.typeError(`${name}(...) decorates exactly one function`);
+      return new NkiKernel(fargs[0], [], options);
+    });
+  });
+}
+
+/** `nki.simulate_kernel(kernel, *args)`: runs the kernel (a jit kernel or plain function) on the simulator. */
+export function simulateKernel(options: NkiOptions) {
+  return nativeFunction("simulate_kernel", (args: PyValue[], kw: Kwargs | null, rt: Runtime) => {
+    const [k] = parseArgs("simulate_kernel", args.slice(0, 1), null, { names: ["kernel"], required: 1 });
+    const kernel = k instanceof NkiKernel ? k : new NkiKernel(k as PyValue, [], options);
+    return launch(rt, kernel, args.slice(1), kw);
+  });
+}

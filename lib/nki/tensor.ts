@@ -1,0 +1,426 @@
+/**
+ * Python objects of a traced kernel: tensors (views onto sim buffers), affine index expressions and
+ * mask predicates, with their operators. Indexing a tensor with ints, slices and index expressions
+ * yields a strided view; each tensor also remembers, per buffer dimension, the affine index it reads
+ * there, so out-of-bounds checks are exact and can honour `mask=`.
+ */
+
+import {
+  affineMask, memset, nl as L, nkiError, selectView, sliceView, type Machine, type MaskClause, type MaskCmp, type View,
+} from "../sim";
+import { Memory } from "../sim/trace/types";
+import { dtypeObject } from "../numpy/python/types";
+import { DTYPES as NP_DTYPES, type DTypeName as NpDTypeName } from "../numpy/dtypes";
+import { defineNativeType } from "../python/runtime/define";
+import * as E from "../python/runtime/errors";
+import { Ellipsis, None, NotImplemented, PyFloat, PyObject, PySlice, PyTuple, typeOf, type PyValue } from "../python/runtime/objects";
+import type { Runtime } from "../python/runtime/runtime";
+import { addAffine, affineRange, arange, compareAffine, expandAffine, scaleAffine, type Affine } from "./affine";
+import { nkiGuard, pyNkiError } from "./errors";
+import { requireRun } from "./run";
+
+
+// ---------------------------------------------------------------- index expressions
+
+export class IndexExpr extends PyObject {
+  constructor(readonly e: Affine) {
+    super(indexExprType);
+  }
+}
+
+export class MaskExpr extends PyObject {
+  constructor(readonly clauses: readonly MaskClause[]) {
+    super(maskExprType);
+  }
+}
+
+function asAffine(v: PyValue): Affine | null {
+  if (v instanceof IndexExpr) return v.e;
+  if (typeof v === "number") return { shape: [], base: v, coeffs: [] };
+  if (typeof v === "boolean") return { shape: [], base: v ? 1 : 0, coeffs: [] };
+  return null;
+}
+
+function exprOp(self: IndexExpr, other: PyValue, f: (a: Affine, b: Affine) => Affine | null): PyValue {
+  const b = asAffine(other);
+  if (!b) return NotImplemented;
+  const r = f(self.e, b);
+  if (!r) throw pyNkiError("err_shape_mismatch", "index expressions of incompatible shapes");
+  return new IndexExpr(r);
+}
+
+function mulExpr(self: IndexExpr, other: PyValue): PyValue {
+  if (typeof other !== "number") {
+    if (other instanceof IndexExpr) throw pyNkiError("err_unsupported_expression_in_mask", "the product of two index expressions is not affine");
+    return NotImplemented;
+  }
+  return new IndexExpr(scaleAffine(self.e, other));
+}
+
+function compare(cmp: MaskCmp) {
+  return (self: IndexExpr, [other]: PyValue[]): PyValue => {
+    const b = asAffine(other);
+    if (!b) return NotImplemented;
+    const c = compareAffine(self.e, b, cmp);
+    if (!c) throw pyNkiError("err_shape_mismatch", "index expressions of incompatible shapes");
+    return new MaskExpr([c]);
+  };
+}
+
+/** `e[:, None]`, `e[None, :]`: slices that keep a dim, None that adds one. */
+function expandExpr(self: IndexExpr, key: PyValue): PyValue {
+  const items = key instanceof PyTuple ? key.items : [key];
+  const spec = items.map((it) => {
+    if (it === None) return "new" as const;
+    if (it instanceof PySlice && it.start === None && it.stop === None && it.step === None) return "keep" as const;
+    throw pyNkiError("err_unsupported_expression_in_mask", "an index expression can only be re-shaped with ':' and None");
+  });
+  const r = expandAffine(self.e, spec);
+  if (!r) throw E.indexError("too many indices for index expression");
+  return new IndexExpr(r);
+}
+
+export const indexExprType = defineNativeType<IndexExpr>({
+  name: "IndexExpr",
+  module: "neuronxcc.nki.language",
+  instanceOf: IndexExpr,
+  methods: {
+    __add__: (s, [o]) => exprOp(s, o, (a, b) => addAffine(a, b, 1)),
+    __radd__: (s, [o]) => exprOp(s, o, (a, b) => addAffine(a, b, 1)),
+    __sub__: (s, [o]) => exprOp(s, o, (a, b) => addAffine(a, b, -1)),
+    __rsub__: (s, [o]) => exprOp(s, o, (a, b) => addAffine(b, a, -1)),
+    __mul__: (s, [o]) => mulExpr(s, o),
+    __rmul__: (s, [o]) => mulExpr(s, o),
+    __neg__: (s) => new IndexExpr(scaleAffine(s.e, -1)),
+    __lt__: compare("less"),
+    __le__: compare("less_equal"),
+    __gt__: compare("greater"),
+    __ge__: compare("greater_equal"),
+    __eq__: compare("equal"),
+    __ne__: compare("not_equal"),
+    __getitem__: (s, [k]) => expandExpr(s, k),
+    __bool__: () => {
+      throw pyNkiError("err_control_flow_condition_depending_on_arange", "an index expression has no single truth value; use it in mask= instead");
+    },
+    __repr__: (s) => `IndexExpr(shape=(${s.e.shape.join(", ")}${s.e.shape.length === 1 ? "," : ""}))`,
+  },
+  getters: {
+    shape: (s) => new PyTuple([...s.e.shape]),
+  },
+});
+
+function maskAnd(self: MaskExpr, other: PyValue): PyValue {
+  if (!(other instanceof MaskExpr)) return NotImplemented;
+  return new MaskExpr([...self.clauses, ...other.clauses]);
+}
+
+export const maskExprType = defineNativeType<MaskExpr>({
+  name: "MaskExpr",
+  module: "neuronxcc.nki.language",
+  instanceOf: MaskExpr,
+  methods: {
+    __and__: (s, [o]) => maskAnd(s, o),
+    __rand__: (s, [o]) => maskAnd(s, o),
+    __bool__: () => {
+      throw pyNkiError("err_control_flow_condition_depending_on_arange", "a mask predicate has no single truth value; pass it as mask=");
+    },
+    __repr__: (s) => `MaskExpr(${s.clauses.length} clause${s.clauses.length === 1 ? "" : "s"})`,
+  },
+});
+
+export function newArange(start: number, stop: number): IndexExpr {
+  return new IndexExpr(arange(start, stop));
+}
+
+/** The mask's element predicate over an instruction's output shape, or null. */
+export function maskFor(v: PyValue | undefined, shape: readonly number[]): Uint8Array | null {
+  if (v === undefined || v === None) return null;
+  if (!(v instanceof MaskExpr)) throw pyNkiError("err_unsupported_expression_in_mask", "mask= must be a comparison of index expressions, combined with &");
+  return affineMask(shape, v.clauses);
+}
+
+// ---------------------------------------------------------------- tensors
+
+/** What a tensor reads along one buffer dimension: an affine index over the view's dims. */
+export interface DimAccess {
+  readonly extent: number;
+  readonly base: number;
+  /** One per view dim. */
+  readonly coeffs: readonly number[];
+}
+
+/**
+ * An `nl.matmul` not yet issued: `psum += nl.matmul(...)` must become one accumulating nc_matmul, so
+ * the instruction is issued when the value is first used (then into a fresh PSUM tile) or by `+=`.
+ */
+export interface PendingMatmul {
+  readonly m: Machine;
+  readonly x: View;
+  readonly y: View;
+  readonly transposeX: boolean;
+}
+
+export class NkiTensor extends PyObject {
+  private resolved: View | null;
+  private pendingMatmul: PendingMatmul | null;
+
+  constructor(
+    view: View | PendingMatmul,
+    /** Null when the view is not a plain indexing of its buffer (reshapes): the sim checks bounds. */
+    readonly access: readonly DimAccess[] | null,
+  ) {
+    super(nkiTensorType);
+    const pending = "transposeX" in view;
+    this.resolved = pending ? null : view;
+    this.pendingMatmul = pending ? view : null;
+  }
+
+  get view(): View {
+    if (this.resolved) return this.resolved;
+    const p = this.pendingMatmul as PendingMatmul;
+    this.pendingMatmul = null;
+    this.resolved = L.matmul(p.m, p.x, p.y, { transposeX: p.transposeX });
+    return this.resolved;
+  }
+
+  /** Issues the pending matmul accumulating into `dst`; false if this tensor is not a pending matmul. */
+  accumulateInto(dst: View): boolean {
+    const p = this.pendingMatmul;
+    if (!p) return false;
+    this.pendingMatmul = null;
+    this.resolved = L.matmul(p.m, p.x, p.y, { transposeX: p.transposeX, accumulateInto: dst });
+    return true;
+  }
+}
+
+export function wholeTensor(v: View): NkiTensor {
+  const nd = v.shape.length;
+  return new NkiTensor(v, v.shape.map((extent, d) => ({ extent, base: 0, coeffs: Array.from({ length: nd }, (_, k) => (k === d ? 1 : 0)) })));
+}
+
+/** Exact out-of-bounds check of every element the tensor addresses (only where `mask` holds). */
+export function checkAccess(m: Machine, t: NkiTensor, mask: Uint8Array | null, instr: string): void {
+  if (!t.access) return;
+  const shape = t.view.shape;
+  for (const [d, a] of t.access.entries()) {
+    const [lo, hi] = affineRange({ shape, base: a.base, coeffs: a.coeffs });
+    if (lo >= 0 && hi < a.extent) continue;
+    if (mask && maskedInBounds(shape, a, mask)) continue;
+    nkiError(
+      "err_tensor_access_out_of_bound",
+      `${instr}: index ${lo < 0 ? lo : hi} on dimension ${d} of '${t.view.buffer.name}' is outside [0, ${a.extent})`,
+      m.location,
+    );
+  }
+}
+
+function maskedInBounds(shape: readonly number[], a: DimAccess, mask: Uint8Array): boolean {
+  const nd = shape.length;
+  const idx = new Array<number>(nd).fill(0);
+  for (let i = 0; i < mask.length; i++) {
+    if (mask[i]) {
+      let v = a.base;
+      for (let k = 0; k < nd; k++) v += a.coeffs[k] * idx[k];
+      if (v < 0 || v >= a.extent) return false;
+    }
+    for (let k = nd - 1; k >= 0; k--) {
+      if (++idx[k] < shape[k]) break;
+      idx[k] = 0;
+    }
+  }
+  return true;
+}
+
+/** The view of `t[key]`: ints and slices (basic indexing) or ints and index expressions. */
+export function indexTensor(rt: Runtime, t: NkiTensor, key: PyValue): NkiTensor {
+  const m = requireRun(rt, "tensor indexing").m;
+  let items = key instanceof PyTuple ? [...key.items] : [key];
+  const nd = t.view.shape.length;
+  const ell = items.indexOf(Ellipsis);
+  if (ell >= 0) {
+    const fill = Array.from({ length: nd - (items.length - 1) }, () => new PySlice(None, None, None) as PyValue);
+    items = [...items.slice(0, ell), ...fill, ...items.slice(ell + 1)];
+  }
+  if (items.length > nd) throw E.indexError(`too many indices for tensor: tensor is ${nd}-dimensional, but ${items.length} were indexed`);
+  if (t.view.buffer.released) {
+    nkiError("err_local_variable_used_out_of_scope", `tensor '${t.view.buffer.name}' is used after the block that created it ended`, m.location);
+  }
+  const exprs = items.filter((it) => it instanceof IndexExpr);
+  return exprs.length > 0 ? advancedIndex(m, t, items) : basicIndex(rt, t, items);
+}
+
+function basicIndex(rt: Runtime, t: NkiTensor, items: PyValue[]): NkiTensor {
+  let v = t.view;
+  const access = t.access ? [...t.access] : null;
+  let axis = 0;
+  const dropped: number[] = [];
+  for (const it of items) {
+    const n = v.shape[axis];
+    if (it instanceof PySlice) {
+      const [start, stop, step] = rt.sliceIndices(it, n);
+      v = sliceView(v, axis, start, stop, step);
+      if (access) shiftAccess(access, axis + dropped.length, start, step);
+      axis++;
+    } else {
+      const i = rt.index(it, n, "tensor");
+      v = selectView(v, axis, i);
+      if (access) shiftAccess(access, axis + dropped.length, i, 0);
+      dropped.push(axis + dropped.length);
+    }
+  }
+  const kept = access?.map((a) => ({ ...a, coeffs: a.coeffs.filter((_, k) => !dropped.includes(k)) })) ?? null;
+  return new NkiTensor(v, kept);
+}
+
+/** Re-expresses access through old view dim `k` as `start + step·j` (step 0: an int index). */
+function shiftAccess(access: DimAccess[], k: number, start: number, step: number): void {
+  for (let d = 0; d < access.length; d++) {
+    const a = access[d];
+    const c = a.coeffs[k];
+    const coeffs = [...a.coeffs];
+    coeffs[k] = c * step;
+    access[d] = { extent: a.extent, base: a.base + c * start, coeffs };
+  }
+}
+
+function advancedIndex(m: Machine, t: NkiTensor, items: PyValue[]): NkiTensor {
+  const v = t.view;
+  const exprs: Affine[] = [];
+  for (const it of items) {
+    if (it instanceof IndexExpr) exprs.push(it.e);
+    else if (typeof it === "number" || typeof it === "boolean") exprs.push({ shape: [], base: Number(it), coeffs: [] });
+    else nkiError("err_unsupported_mixing_basic_advanced_tensor_indexing", "do not mix slices with nl.arange index expressions; use nl.arange for every dimension", m.location);
+  }
+  while (exprs.length < v.shape.length) exprs.push(arange(0, v.shape[exprs.length]));
+  let shape: number[] = [];
+  for (const e of exprs) {
+    const s = addAffine({ shape, base: 0, coeffs: shape.map(() => 0) }, e, 1);
+    if (!s) nkiError("err_shape_mismatch", "index expressions of the tensor's dimensions do not broadcast together", m.location);
+    shape = [...s.shape];
+  }
+  const aligned = exprs.map((e) => {
+    const lead = shape.length - e.coeffs.length;
+    return { base: e.base, coeffs: shape.map((_, k) => (k < lead ? 0 : e.coeffs[k - lead])) };
+  });
+  let offset = v.offset;
+  const strides = shape.map(() => 0);
+  aligned.forEach((e, d) => {
+    offset += e.base * v.strides[d];
+    e.coeffs.forEach((c, k) => (strides[k] += c * v.strides[d]));
+  });
+  const onChip = v.buffer.memory !== Memory.Hbm;
+  const view: View = { buffer: v.buffer, offset, shape, strides, partitionAxis: onChip ? 0 : -1 };
+  const access = t.access
+    ? t.access.map((a) => {
+        let base = a.base;
+        const coeffs = shape.map(() => 0);
+        aligned.forEach((e, d) => {
+          base += a.coeffs[d] * e.base;
+          e.coeffs.forEach((c, k) => (coeffs[k] += a.coeffs[d] * c));
+        });
+        return { extent: a.extent, base, coeffs };
+      })
+    : null;
+  return new NkiTensor(view, access);
+}
+
+// ---------------------------------------------------------------- tile arithmetic
+
+export function operand(v: PyValue): L.NlOperand | null {
+  if (v instanceof NkiTensor) return v.view;
+  if (typeof v === "number") return { value: v, isInt: true };
+  if (typeof v === "boolean") return { value: v ? 1 : 0, isInt: true };
+  if (v instanceof PyFloat) return { value: v.v, isInt: false };
+  return null;
+}
+
+function binaryOp(op: string, reverse = false) {
+  return (self: NkiTensor, [other]: PyValue[], _kw: unknown, rt: Runtime): PyValue => {
+    const o = operand(other);
+    if (!o) return NotImplemented;
+    const m = requireRun(rt, `tile operator ${op}`).m;
+    return nkiGuard(() => wholeTensor(reverse ? L.binary(m, op, o, self.view) : L.binary(m, op, self.view, o)));
+  };
+}
+
+/** `psum[...] += nl.matmul(...)`: accumulate into the destination view itself (then `__setitem__` is a no-op). */
+function inplaceAdd(self: NkiTensor, [other]: PyValue[], _kw: unknown, rt: Runtime): PyValue {
+  if (other instanceof NkiTensor && self.view.buffer.memory === Memory.Psum && nkiGuard(() => other.accumulateInto(self.view))) return self;
+  const o = operand(other);
+  if (!o) return NotImplemented;
+  const m = requireRun(rt, "+=").m;
+  return nkiGuard(() => {
+    L.binary(m, "add", self.view, o, { out: self.view });
+    return self;
+  });
+}
+
+function tupleOf(xs: readonly number[]): PyTuple {
+  return new PyTuple([...xs]);
+}
+
+export function npDtypeName(name: string): NpDTypeName {
+  return (name === "bool_" ? "bool" : name) as NpDTypeName;
+}
+
+export const nkiTensorType = defineNativeType<NkiTensor>({
+  name: "tensor",
+  module: "neuronxcc.nki.language",
+  instanceOf: NkiTensor,
+  methods: {
+    __add__: binaryOp("add"),
+    __radd__: binaryOp("add", true),
+    __sub__: binaryOp("subtract"),
+    __rsub__: binaryOp("subtract", true),
+    __mul__: binaryOp("multiply"),
+    __rmul__: binaryOp("multiply", true),
+    __truediv__: binaryOp("divide"),
+    __rtruediv__: binaryOp("divide", true),
+    __pow__: binaryOp("power"),
+    __rpow__: binaryOp("power", true),
+    __lt__: binaryOp("less"),
+    __le__: binaryOp("less_equal"),
+    __gt__: binaryOp("greater"),
+    __ge__: binaryOp("greater_equal"),
+    __eq__: binaryOp("equal"),
+    __ne__: binaryOp("not_equal"),
+    __and__: binaryOp("bitwise_and"),
+    __or__: binaryOp("bitwise_or"),
+    __xor__: binaryOp("bitwise_xor"),
+    __iadd__: inplaceAdd,
+    __neg__: (self, _a, _k, rt) => {
+      const m = requireRun(rt, "unary -").m;
+      return nkiGuard(() => wholeTensor(L.binary(m, "multiply", self.view, { value: -1, isInt: true })));
+    },
+    __getitem__: (self, [key], _kw, rt) => nkiGuard(() => indexTensor(rt, self, key)),
+    __setitem__: (self, [key, value], _kw, rt) => nkiGuard(() => {
+      const dst = indexTensor(rt, self, key);
+      const m = requireRun(rt, "tensor assignment").m;
+      if (value instanceof NkiTensor) {
+        if (sameView(value.view, dst.view)) return None;
+        if (dst.view.buffer.memory === Memory.Hbm) L.store(m, dst.view, value.view);
+        else L.copy(m, value.view, { out: dst.view });
+        return None;
+      }
+      const o = operand(value);
+      if (!o || "buffer" in o) throw E.typeError(`cannot assign a '${typeOf(value).name}' to a tile`);
+      memset(m, dst.view, o.value);
+      return None;
+    }),
+    __bool__: () => {
+      throw pyNkiError("err_ambiguous_tensor_truth_value", "the truth value of a tensor is ambiguous: tensor values cannot steer Python control flow");
+    },
+    __repr__: (self) =>
+      `tensor(shape=(${self.view.shape.join(", ")}${self.view.shape.length === 1 ? "," : ""}), dtype=${self.view.buffer.dtype.name}, buffer=${["hbm", "sbuf", "psum"][self.view.buffer.memory]})`,
+  },
+  getters: {
+    shape: (self) => tupleOf(self.view.shape),
+    dtype: (self) => dtypeObject(NP_DTYPES[npDtypeName(self.view.buffer.dtype.name)]),
+    ndim: (self) => self.view.shape.length,
+  },
+});
+
+function sameView(a: View, b: View): boolean {
+  return a.buffer === b.buffer && a.offset === b.offset && a.shape.length === b.shape.length &&
+    a.shape.every((s, k) => s === b.shape[k] && a.strides[k] === b.strides[k]);
+}

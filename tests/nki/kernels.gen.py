@@ -1,0 +1,72 @@
+"""Golden values for tests/nki/kernels.test.ts: inputs and numpy reference outputs per kernel.
+
+Run: python3 tests/nki/kernels.gen.py  (writes tests/nki/kernels.golden.json)
+"""
+import base64
+import json
+import pathlib
+
+import numpy as np
+
+HERE = pathlib.Path(__file__).parent
+
+
+def gen(seed, shape, lo=-1.0, hi=1.0):
+    """Deterministic inputs the TS test rebuilds bit-exactly (integer hash, float64 arithmetic, RNE to float32)."""
+    n = int(np.prod(shape))
+    i = np.arange(n, dtype=np.int64) + seed * 1000003
+    u = ((i * 2654435761) % 2**32).astype(np.float64) / 2**32
+    return (u * (hi - lo) + lo).astype(np.float32).reshape(shape)
+
+
+def rand(seed, shape, lo=-1.0, hi=1.0):
+    return (gen(seed, shape, lo, hi), seed, lo, hi)
+
+
+def f32_base64(a):
+    return base64.b64encode(np.ascontiguousarray(a, dtype="<f4").tobytes()).decode()
+
+
+def softmax(x):
+    e = np.exp(x - x.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def sig(x):
+    return 1 / (1 + np.exp(-x))
+
+
+CASES = [
+    ("tensor_add", "tensor_add(a, b)", {"a": rand(1, (128, 64)), "b": rand(2, (128, 64))}, lambda a, b: [a + b], 1e-6),
+    ("tensor_add_grid", "tensor_add_grid[2, 2](a, b)", {"a": rand(3, (256, 128)), "b": rand(4, (256, 128))}, lambda a, b: [a + b], 1e-6),
+    ("tensor_add_ragged", "tensor_add_ragged(a, b)", {"a": rand(5, (300, 48)), "b": rand(6, (300, 48))}, lambda a, b: [a + b], 1e-6),
+    ("slices_and_scalars", "slices_and_scalars(a)", {"a": rand(7, (128, 64))}, lambda a: [(a * 2.0 + 1) - a / 4], 1e-6),
+    ("static_and_python_loops", "static_and_python_loops(a)", {"a": rand(8, (128, 64))}, lambda a: [-a], 0),
+    ("unary_math", "unary_math(a)", {"a": rand(9, (64, 32))}, lambda a: [(np.exp(a) + np.tanh(a)) * sig(a)], 1e-5),
+    ("reductions", "reductions(a)", {"a": rand(10, (96, 40))},
+     lambda a: [a.sum(axis=1, keepdims=True), a.max(axis=1, keepdims=True), a.mean(axis=1, keepdims=True)], 1e-5),
+    ("softmax", "softmax_kernel(a)", {"a": rand(11, (64, 100), -4, 4)}, lambda a: [softmax(a)], 1e-5),
+    ("matmul_tiled", "matmul_tiled(lhsT, rhs)", {"lhsT": rand(12, (256, 256)), "rhs": rand(13, (256, 128))},
+     lambda lhsT, rhs: [lhsT.T.astype(np.float64) @ rhs.astype(np.float64)], 1e-4),
+    ("transpose2d", "transpose2d(x)", {"x": rand(14, (32, 24))}, lambda x: [x.T], 0),
+]
+
+
+def main():
+    out = []
+    for name, call, inputs, ref, tol in CASES:
+        expected = ref(*(v[0] for v in inputs.values()))
+        out.append({
+            "name": name,
+            "file": f"kernels/{name}.py",
+            "call": call,
+            "inputs": {k: {"shape": list(v.shape), "seed": seed, "lo": lo, "hi": hi, "check": f32_base64(v.ravel()[:8])}
+                       for k, (v, seed, lo, hi) in inputs.items()},
+            "expected": [{"shape": list(e.shape), "float32": f32_base64(e)} for e in expected],
+            "tol": tol,
+        })
+    (HERE / "kernels.golden.json").write_text(json.dumps(out) + "\n")
+
+
+if __name__ == "__main__":
+    main()
