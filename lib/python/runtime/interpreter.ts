@@ -6,6 +6,7 @@
 import { builtinValues } from "./builtins";
 import { PyModule, typesChanged } from "./objects";
 import { Runtime, type NativeModuleDef, type RuntimeOptions } from "./runtime";
+import { collectionsModule } from "./modules/collections";
 import { functoolsModule } from "./modules/functools";
 import { itertoolsModule } from "./modules/itertools";
 import { mathModule } from "./modules/math";
@@ -23,6 +24,7 @@ export const stdlibModules: readonly NativeModuleDef[] = [
   functoolsModule,
   itertoolsModule,
   operatorModule,
+  collectionsModule,
 ];
 
 export function createRuntime(opts: RuntimeOptions): Runtime {

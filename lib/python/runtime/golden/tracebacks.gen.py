@@ -137,6 +137,30 @@ except ValueError as e:
     e.add_note("shape (128, 512)")
     raise
 """,
+    "collections_module": """
+from collections import defaultdict, Counter, deque
+d = defaultdict(list)
+for k, v in [("a", 1), ("b", 2), ("a", 3)]:
+    d[k].append(v)
+print(d, dict(d), d["zz"], len(d), isinstance(d, dict), "a" in d)
+c = Counter("mississippi")
+print(c, c.most_common(2), c["s"], c["zzz"], sum(c.values()), c.total())
+c.update("ss")
+c["q"] += 1
+print(c, sorted(c.elements())[:5], Counter(a=3, b=1) + Counter(a=1, c=2), Counter(a=3) - Counter(a=5))
+q = deque([1, 2, 3], maxlen=4)
+q.append(4); q.append(5); q.appendleft(0)
+print(q, q.popleft(), q.pop(), list(q), len(q), 2 in q, q[0])
+q.rotate(1); print(q)
+counts = defaultdict(int)
+for w in "the cat the hat".split():
+    counts[w] += 1
+print(sorted(counts.items()), Counter())
+try:
+    defaultdict()["x"]
+except KeyError as e:
+    print("KeyError", e)
+""",
     "reraise_bare": """
 def g():
     try:
