@@ -12,6 +12,7 @@ import { stdlibModules } from "../python/runtime/interpreter";
 import type { CreateEngine, EngineError, EngineHost, KernelEngine } from "./engine";
 import { complete, inspect, type CompletionKind, type Introspector, type MemberInfo, type ObjectDescription } from "./introspection";
 import { NUMPY_MODULES } from "../numpy/python";
+import { NKI_MODULES } from "../nki";
 import { isComplete } from "./is-complete";
 import { mimeBundle } from "./mime-bundle";
 
@@ -249,7 +250,7 @@ function installDisplay(session: Session, host: EngineHost): void {
 }
 
 /** Native libraries a kernel can import, beyond the standard library. */
-const NATIVE_MODULES = [...NUMPY_MODULES];
+const NATIVE_MODULES = [...NUMPY_MODULES, ...NKI_MODULES];
 
 export const createEngine: CreateEngine = (host) => {
   const session = new Session({

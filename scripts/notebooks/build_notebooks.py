@@ -291,7 +291,8 @@ Next, you will look at *where the time goes* when a kernel runs, with Kernel Lab
 
 def main():
     ROOT.mkdir(exist_ok=True)
-    for name, nb in [("01-welcome-to-kernel-lab.ipynb", INTRO), ("02-trainium-memory-hierarchy.ipynb", MEMORY)]:
+    for name, nb in [("01-welcome-to-kernel-lab.ipynb", INTRO), ("02-trainium-memory-hierarchy.ipynb", MEMORY),
+                     ("03-your-first-nki-kernel.ipynb", FIRST_KERNEL)]:
         (ROOT / name).write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n")
 
 
