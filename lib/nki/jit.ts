@@ -19,6 +19,7 @@ import { nkiGuard, pyNkiError } from "./errors";
 import { simDtypeOf } from "./language";
 import { activeRun, withRun, type KernelRun } from "./run";
 import { npDtypeName, NkiTensor, wholeTensor } from "./tensor";
+import { TensorSpec } from "./typing";
 
 export interface NkiOptions {
   /** trn1 | trn2 | trn3 (default trn2): the host's NEURON_PLATFORM_TARGET_OVERRIDE / --target / notebook setting. */
@@ -55,6 +56,13 @@ function toHbm(run: KernelRun, name: string, a: NDArray): NkiTensor {
   return wholeTensor(v);
 }
 
+/** A shape-only `nt.tensor[...]` argument: an HBM input whose contents are never written (reads NaN). */
+function specToHbm(run: KernelRun, name: string, spec: TensorSpec): NkiTensor {
+  const d = simDtypeOf(spec.dtype === None ? "float32" : spec.dtype);
+  if (!d) throw E.typeError(`kernel argument '${name}' has no dtype`);
+  return wholeTensor(fullView(run.m.allocHbm(name, spec.shape, d, AllocKind.KernelInput)));
+}
+
 function toNumpy(run: KernelRun, v: PyValue): PyValue {
   if (v instanceof NkiTensor) {
     if (v.view.buffer.memory !== Memory.Hbm) {
@@ -81,11 +89,13 @@ export function launch(rt: Runtime, k: NkiKernel, args: PyValue[], kw: Kwargs | 
   lastMachines.set(rt, m);
   return withRun(rt, run, () => {
     const names = code?.params.positional ?? [];
-    const converted = args.map((a, i) => (a instanceof PyNDArray ? nkiGuard(() => toHbm(run, names[i] ?? `arg${i}`, a.arr)) : a));
+    const convert = (a: PyValue, name: string): PyValue =>
+      a instanceof PyNDArray ? nkiGuard(() => toHbm(run, name, a.arr)) : a instanceof TensorSpec ? nkiGuard(() => specToHbm(run, name, a)) : a;
+    const converted = args.map((a, i) => convert(a, names[i] ?? `arg${i}`));
     let kwConverted: Kwargs | null = null;
     if (kw) {
       kwConverted = new Map() as Kwargs;
-      for (const [key, value] of kw) kwConverted.set(key, value instanceof PyNDArray ? nkiGuard(() => toHbm(run, key, value.arr)) : value);
+      for (const [key, value] of kw) kwConverted.set(key, convert(value, key));
     }
     m.trace.spmdGrid = [...grid];
     const instances = grid.reduce((a, b) => a * b, 1);

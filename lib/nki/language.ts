@@ -244,9 +244,6 @@ const UNARY = ["exp", "log", "tanh", "sigmoid", "relu", "gelu", "gelu_dx", "gelu
   "ceil", "trunc", "invert", "bitwise_not", "logical_not"];
 const REDUCTIONS = ["sum", "max", "min", "prod", "all"];
 
-/** The ALU operator a Python value names (nl.add, np.add, ...), for nisa's `op=` arguments. */
-export const OPERATOR_NAMES = new Map<PyValue, string>();
-
 function viewArg(v: PyValue | undefined, what: string): View {
   return tensorArg(v, what).view;
 }
@@ -321,7 +318,6 @@ export function initLanguage(mod: PyModule): void {
       });
     });
     mod.set(op, f);
-    OPERATOR_NAMES.set(f, op);
   }
   for (const op of UNARY) {
     const f = nativeFunction(op, (args: PyValue[], kw: Kwargs | null, rt: Runtime) => {
@@ -333,7 +329,6 @@ export function initLanguage(mod: PyModule): void {
       });
     });
     mod.set(op, f);
-    OPERATOR_NAMES.set(f, op);
   }
   for (const op of REDUCTIONS) {
     def(mod, op, ["x", "axis", "dtype", "mask", "keepdims"], 2, ([x, a, d, mask, k], rt) => {
@@ -353,7 +348,12 @@ export function initLanguage(mod: PyModule): void {
   def(mod, "rms_norm", ["x", "w", "axis", "n", "epsilon", "dtype", "compute_dtype", "mask"], 4, ([x, w, , n, eps, d], rt) =>
     wholeTensor(L.rmsNorm(requireRun(rt, "nl.rms_norm").m, viewArg(x, "x"), viewArg(w, "w"), intArg(n, rt), eps === undefined ? 1e-6 : numberArg(eps), { dtype: simDtypeOf(d) })));
   def(mod, "matmul", ["x", "y", "transpose_x", "mask"], 2, ([x, y, tx], rt) =>
-    new NkiTensor({ m: requireRun(rt, "nl.matmul").m, x: viewArg(x, "nl.matmul: x"), y: viewArg(y, "nl.matmul: y"), transposeX: tx === true }, null));
+{
+    const m = requireRun(rt, "nl.matmul").m;
+    const a = viewArg(x, "nl.matmul: x");
+    const b = viewArg(y, "nl.matmul: y");
+    return new NkiTensor((into) => L.matmul(m, a, b, { transposeX: tx === true, accumulateInto: into }), null);
+  });
   def(mod, "transpose", ["x", "dtype", "mask"], 1, ([x, d, mask], rt) => {
     const v = viewArg(x, "nl.transpose: x");
     return wholeTensor(L.transpose(requireRun(rt, "nl.transpose").m, v, { dtype: simDtypeOf(d), mask: maskFor(mask, [v.shape[1] ?? 1, v.shape[0]]) }));

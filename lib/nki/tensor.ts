@@ -150,19 +150,15 @@ export interface DimAccess {
 }
 
 /**
- * An `nl.matmul` not yet issued: `psum += nl.matmul(...)` must become one accumulating nc_matmul, so
- * the instruction is issued when the value is first used (then into a fresh PSUM tile) or by `+=`.
+ * A matmul (`nl.matmul`, `nisa.nc_matmul`) not yet issued: `psum += matmul(...)` must become one
+ * accumulating nc_matmul, so the instruction is issued when the value is first used (into a fresh
+ * PSUM tile, `into` null) or by `+=` (accumulating into the destination).
  */
-export interface PendingMatmul {
-  readonly m: Machine;
-  readonly x: View;
-  readonly y: View;
-  readonly transposeX: boolean;
-}
+export type PendingMatmul = (into: View | null) => View;
 
 export class NkiTensor extends PyObject {
   private resolved: View | null;
-  private pendingMatmul: PendingMatmul | null;
+  private pending: PendingMatmul | null;
 
   constructor(
     view: View | PendingMatmul,
@@ -170,25 +166,25 @@ export class NkiTensor extends PyObject {
     readonly access: readonly DimAccess[] | null,
   ) {
     super(nkiTensorType);
-    const pending = "transposeX" in view;
-    this.resolved = pending ? null : view;
-    this.pendingMatmul = pending ? view : null;
+    const deferred = typeof view === "function";
+    this.resolved = deferred ? null : view;
+    this.pending = deferred ? view : null;
   }
 
   get view(): View {
     if (this.resolved) return this.resolved;
-    const p = this.pendingMatmul as PendingMatmul;
-    this.pendingMatmul = null;
-    this.resolved = L.matmul(p.m, p.x, p.y, { transposeX: p.transposeX });
+    const issue = this.pending as PendingMatmul;
+    this.pending = null;
+    this.resolved = issue(null);
     return this.resolved;
   }
 
   /** Issues the pending matmul accumulating into `dst`; false if this tensor is not a pending matmul. */
   accumulateInto(dst: View): boolean {
-    const p = this.pendingMatmul;
-    if (!p) return false;
-    this.pendingMatmul = null;
-    this.resolved = L.matmul(p.m, p.x, p.y, { transposeX: p.transposeX, accumulateInto: dst });
+    const issue = this.pending;
+    if (!issue) return false;
+    this.pending = null;
+    this.resolved = issue(dst);
     return true;
   }
 }

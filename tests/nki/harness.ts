@@ -8,7 +8,7 @@ import { fromStorage } from "../../lib/numpy/ndarray";
 import { PyNDArray } from "../../lib/numpy/python/convert";
 import { wrapArray } from "../../lib/numpy/python/types";
 
-export const PRELUDE = "import numpy as np\nimport neuronxcc.nki as nki\nimport neuronxcc.nki.language as nl\n";
+export const PRELUDE = "import numpy as np\nimport neuronxcc.nki as nki\nimport neuronxcc.nki.language as nl\nimport neuronxcc.nki.isa as nisa\n";
 
 export function session(target?: TargetName): { s: Session; out: string[] } {
   const out: string[] = [];

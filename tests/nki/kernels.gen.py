@@ -32,6 +32,15 @@ def softmax(x):
     return e / e.sum(axis=1, keepdims=True)
 
 
+def scan_ref(d, x):
+    h = np.zeros(d.shape[0], dtype=np.float64)
+    out = np.zeros(d.shape, dtype=np.float64)
+    for t in range(d.shape[1]):
+        h = d[:, t] * h + x[:, t]
+        out[:, t] = h
+    return out
+
+
 def sig(x):
     return 1 / (1 + np.exp(-x))
 
@@ -48,6 +57,17 @@ CASES = [
     ("softmax", "softmax_kernel(a)", {"a": rand(11, (64, 100), -4, 4)}, lambda a: [softmax(a)], 1e-5),
     ("matmul_tiled", "matmul_tiled(lhsT, rhs)", {"lhsT": rand(12, (256, 256)), "rhs": rand(13, (256, 128))},
      lambda lhsT, rhs: [lhsT.T.astype(np.float64) @ rhs.astype(np.float64)], 1e-4),
+    ("matmul_nisa", "matmul_nisa(lhsT, rhs)", {"lhsT": rand(15, (256, 64)), "rhs": rand(16, (256, 96))},
+     lambda lhsT, rhs: [lhsT.T.astype(np.float64) @ rhs.astype(np.float64)], 1e-4),
+    ("rmsnorm_isa", "rmsnorm_isa(x, w)", {"x": rand(17, (64, 80)), "w": rand(18, (1, 80))},
+     lambda x, w: [x / np.sqrt((x.astype(np.float64) ** 2).mean(axis=1, keepdims=True) + 1e-6) * w], 1e-5),
+    ("layernorm_bn", "layernorm_bn(x)", {"x": rand(19, (32, 96), -3, 3)},
+     lambda x: [(x - x.mean(axis=1, keepdims=True)) / np.sqrt(x.var(axis=1, keepdims=True) + 1e-5)], 1e-4),
+    ("layernorm_mean", "layernorm_mean(x)", {"x": rand(20, (32, 96), -3, 3)},
+     lambda x: [(x - x.mean(axis=1, keepdims=True)) / np.sqrt(x.var(axis=1, keepdims=True) + 1e-5)], 1e-4),
+    ("scan", "scan(decay, inp)", {"decay": rand(21, (16, 40), 0.5, 1.0), "inp": rand(22, (16, 40))}, lambda d, x: [scan_ref(d, x)], 1e-5),
+    ("dma_vectors", "dma_vectors(a, b)", {"a": rand(23, (100,)), "b": rand(24, (100,))}, lambda a, b: [a + b], 1e-6),
+    ("avgpool", "avgpool(x)", {"x": rand(25, (8, 12, 16))}, lambda x: [x.reshape(8, 6, 2, 8, 2).mean(axis=(2, 4))], 1e-6),
     ("transpose2d", "transpose2d(x)", {"x": rand(14, (32, 24))}, lambda x: [x.T], 0),
 ]
 

@@ -1,0 +1,182 @@
+/**
+ * `neuronxcc.nki.isa` (nisa): the NeuronCore instructions, in the legacy value-returning form. Each
+ * allocates its result tile (SBUF; PSUM for TensorE) and runs the lib/sim op of the same name;
+ * `op=` arguments accept nl functions (`nl.add`), numpy ufuncs (`np.add`) and numpy reductions (`np.max`).
+ */
+
+import {
+  activation, bnAggr, bnStats, dmaCopy, dtype as simDtype, fullView, memset, ncMatmul, nl as L, reciprocal, tensorCopy, tensorPartitionReduce,
+  tensorReduce, tensorScalar, tensorTensor, tensorTensorScan, type DTypeInfo, type EngineChoice, type Machine, type ScalarOrVector, type View,
+} from "../sim";
+import { Memory } from "../sim/trace/types";
+import { PyUFunc } from "../numpy/python/types";
+import { parseArgs } from "../python/runtime/binding";
+import { nativeFunction } from "../python/runtime/define";
+import * as E from "../python/runtime/errors";
+import { None, PyBuiltin, PyFloat, PyList, PyTuple, type Kwargs, type PyModule, type PyValue } from "../python/runtime/objects";
+import type { Runtime } from "../python/runtime/runtime";
+import { nkiGuard } from "./errors";
+import { simDtypeOf } from "./language";
+import { requireRun } from "./run";
+import { maskFor, NkiTensor, wholeTensor } from "./tensor";
+
+type Slots = (PyValue | undefined)[];
+
+function def(mod: PyModule, name: string, names: string[], required: number, impl: (s: Slots, m: Machine, rt: Runtime) => PyValue): void {
+  mod.set(
+    name,
+    nativeFunction(name, (args: PyValue[], kw: Kwargs | null, rt: Runtime) => {
+      const slots = parseArgs(name, args, kw, { names, required });
+      return nkiGuard(() => impl(slots, requireRun(rt, `nisa.${name}`).m, rt));
+    }),
+  );
+}
+
+function view(v: PyValue | undefined, what: string): View {
+  if (v instanceof NkiTensor) return v.view;
+  throw E.typeError(`${what} must be an NKI tile`);
+}
+
+/** The ALU / activation function a Python value names. */
+export function opName(v: PyValue | undefined, what: string): string {
+  if (v === undefined || v === None) throw E.typeError(`${what} is required`);
+  if (v instanceof PyUFunc) return v.name;
+  if (v instanceof PyBuiltin) return v.name;
+  if (typeof v === "string") return v;
+  throw E.typeError(`${what} must be an operator such as nl.add or np.add`);
+}
+
+function scalarOrVector(v: PyValue | undefined, what: string): ScalarOrVector {
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (v instanceof PyFloat) return v.v;
+  if (v instanceof NkiTensor) return v.view;
+  throw E.typeError(`${what} must be a number or a [P, 1] tile`);
+}
+
+function num(v: PyValue | undefined, dflt: number): number {
+  if (v === undefined || v === None) return dflt;
+  if (typeof v === "number") return v;
+  if (v instanceof PyFloat) return v.v;
+  throw E.typeError("expected a number");
+}
+
+function tile(m: Machine, name: string, shape: readonly number[], d: DTypeInfo, memory: typeof Memory.Sbuf | typeof Memory.Psum = Memory.Sbuf): View {
+  return fullView(m.allocOnChip(name, memory, shape, d));
+}
+
+const freeOf = (v: View): number => v.shape.slice(1).reduce((a, b) => a * b, 1);
+
+function engine(v: PyValue | undefined): EngineChoice | undefined {
+  return typeof v === "string" ? (v as EngineChoice) : undefined;
+}
+
+function axes(v: PyValue | undefined, rt: Runtime): number[] {
+  if (v instanceof PyTuple || v instanceof PyList) return v.items.map((x) => rt.asIndex(x, "axis must be an integer"));
+  return [rt.asIndex(v as PyValue, "axis must be an integer")];
+}
+
+export function initIsa(mod: PyModule): void {
+  for (const e of ["tensor", "vector", "scalar", "gpsimd", "unknown"]) mod.set(`${e}_engine`, e);
+  def(mod, "nc_matmul", ["stationary", "moving", "is_stationary_onezero", "is_moving_onezero", "is_transpose", "mask"], 2, ([s, mv, so, mo, tr], m) => {
+    const st = view(s, "stationary");
+    const mov = view(mv, "moving");
+    const opts = { isStationaryOneZero: so === true, isMovingOneZero: mo === true, isTranspose: tr === true };
+    return new NkiTensor((into) => {
+      const dst = into ?? tile(m, "nc_matmul", [freeOf(st), freeOf(mov)], simDtype("float32"), Memory.Psum);
+      ncMatmul(m, dst, st, mov, { ...opts, accumulate: into !== null });
+      return dst;
+    }, null);
+  });
+  def(mod, "nc_transpose", ["data", "mask", "dtype", "engine"], 1, ([d, , dt], m) => wholeTensor(L.transpose(m, view(d, "data"), { dtype: simDtypeOf(dt) })));
+  mod.set("activation", nativeFunction("activation", (args: PyValue[], kw: Kwargs | null, rt: Runtime) => {
+    const [op, d, b, sc, , , mask, dt] = parseArgs("activation", args, kw, { names: ["op", "data", "bias", "scale", "reduce_op", "reduce_res", "mask", "dtype"], required: 2 });
+    return nkiGuard(() => {
+      const m = requireRun(rt, "nisa.activation").m;
+      const x = view(d, "data");
+      const dst = tile(m, "activation", x.shape, simDtypeOf(dt) ?? x.buffer.dtype);
+      const bias = b === undefined || b === None ? null : view(b, "bias");
+      activation(m, dst, x, { op: opName(op, "op"), bias, scale: sc === undefined || sc === None ? 1 : scalarOrVector(sc, "scale"), mask: maskFor(mask, x.shape) });
+      return wholeTensor(dst);
+    });
+  }));
+  def(mod, "tensor_tensor", ["data1", "data2", "op", "dtype", "mask", "engine"], 3, ([a, b, op, dt, mask, eng], m) => {
+    const x = view(a, "data1");
+    const dst = tile(m, "tensor_tensor", x.shape, simDtypeOf(dt) ?? x.buffer.dtype);
+    tensorTensor(m, dst, x, view(b, "data2"), opName(op, "op"), { mask: maskFor(mask, x.shape), engine: engine(eng) });
+    return wholeTensor(dst);
+  });
+  def(mod, "tensor_scalar", ["data", "op0", "operand0", "reverse0", "op1", "operand1", "reverse1", "dtype", "mask", "engine"], 3,
+    ([d, op0, o0, r0, op1, o1, r1, dt, mask, eng], m) => {
+      const x = view(d, "data");
+      const dst = tile(m, "tensor_scalar", x.shape, simDtypeOf(dt) ?? x.buffer.dtype);
+      const second = op1 !== undefined && op1 !== None;
+      tensorScalar(m, dst, x, {
+        op0: opName(op0, "op0"), operand0: scalarOrVector(o0, "operand0"), reverse0: r0 === true,
+        op1: second ? opName(op1, "op1") : null, operand1: second ? scalarOrVector(o1, "operand1") : null, reverse1: r1 === true,
+      }, { mask: maskFor(mask, x.shape), engine: engine(eng) });
+      return wholeTensor(dst);
+    });
+  def(mod, "tensor_reduce", ["op", "data", "axis", "mask", "dtype", "negate", "keepdims"], 3, ([op, d, ax, mask, dt, neg, keep], m, rt) => {
+    const x = view(d, "data");
+    const a = axes(ax, rt).map((k) => (k < 0 ? k + x.shape.length : k));
+    const shape = x.shape.map((s, k) => (a.includes(k) ? 1 : s)).filter((_, k) => keep === true || !a.includes(k));
+    const dst = tile(m, "tensor_reduce", shape.length > 1 ? shape : [shape[0], 1], simDtypeOf(dt) ?? x.buffer.dtype);
+    tensorReduce(m, dst, x, { op: opName(op, "op"), axes: a, negate: neg === true, mask: maskFor(mask, x.shape) });
+    return wholeTensor(dst);
+  });
+  def(mod, "tensor_partition_reduce", ["op", "data", "mask", "dtype"], 2, ([op, d, mask, dt], m) => {
+    const x = view(d, "data");
+    const dst = tile(m, "tensor_partition_reduce", [1, ...x.shape.slice(1)], simDtypeOf(dt) ?? x.buffer.dtype);
+    tensorPartitionReduce(m, dst, x, opName(op, "op"), maskFor(mask, dst.shape));
+    return wholeTensor(dst);
+  });
+  def(mod, "tensor_copy", ["src", "mask", "dtype", "engine"], 1, ([s, mask, dt, eng], m) => {
+    const x = view(s, "src");
+    const dst = tile(m, "tensor_copy", x.shape, simDtypeOf(dt) ?? x.buffer.dtype);
+    tensorCopy(m, dst, x, { mask: maskFor(mask, x.shape), engine: engine(eng) });
+    return wholeTensor(dst);
+  });
+  def(mod, "reciprocal", ["data", "dtype", "mask"], 1, ([d, dt, mask], m) => {
+    const x = view(d, "data");
+    const dst = tile(m, "reciprocal", x.shape, simDtypeOf(dt) ?? x.buffer.dtype);
+    reciprocal(m, dst, x, { mask: maskFor(mask, x.shape) });
+    return wholeTensor(dst);
+  });
+  def(mod, "memset", ["shape", "value", "dtype", "mask", "engine"], 3, ([s, v, dt, mask, eng], m, rt) => {
+    const shape = (s instanceof PyTuple || s instanceof PyList ? s.items : [s as PyValue]).map((x) => rt.asIndex(x, "shape entries must be integers"));
+    const dst = tile(m, "memset", shape, simDtypeOf(dt) ?? simDtype("float32"));
+    memset(m, dst, num(v, 0), { mask: maskFor(mask, shape), engine: engine(eng) });
+    return wholeTensor(dst);
+  });
+  def(mod, "tensor_tensor_scan", ["data0", "data1", "initial", "op0", "op1", "reverse0", "reverse1", "dtype", "mask"], 5,
+    ([d0, d1, init, op0, op1, r0, r1, dt, mask], m) => {
+      const x = view(d0, "data0");
+      const dst = tile(m, "tensor_tensor_scan", x.shape, simDtypeOf(dt) ?? x.buffer.dtype);
+      tensorTensorScan(m, dst, x, view(d1, "data1"), {
+        initial: scalarOrVector(init, "initial"), op0: opName(op0, "op0"), op1: opName(op1, "op1"), reverse0: r0 === true, reverse1: r1 === true,
+        mask: maskFor(mask, x.shape),
+      });
+      return wholeTensor(dst);
+    });
+  def(mod, "bn_stats", ["data", "mask", "dtype"], 1, ([d, mask, dt], m) => {
+    const x = view(d, "data");
+    const dst = tile(m, "bn_stats", [x.shape[0], 6], simDtypeOf(dt) ?? simDtype("float32"));
+    bnStats(m, dst, x, maskFor(mask, x.shape));
+    return wholeTensor(dst);
+  });
+  def(mod, "bn_aggr", ["data", "mask", "dtype"], 1, ([d, mask, dt], m) => {
+    const x = view(d, "data");
+    const dst = tile(m, "bn_aggr", [x.shape[0], 2], simDtypeOf(dt) ?? simDtype("float32"));
+    bnAggr(m, dst, x, maskFor(mask, [x.shape[0], 2]));
+    return wholeTensor(dst);
+  });
+  def(mod, "dma_copy", ["dst", "src", "mask", "dst_rmw_op", "oob_mode", "dge_mode"], 2, ([dst, src, mask, rmw, oob], m) => {
+    const d = view(dst, "dst");
+    dmaCopy(m, d, view(src, "src"), {
+      mask: maskFor(mask, d.shape), dstRmwOp: rmw === undefined || rmw === None ? null : opName(rmw, "dst_rmw_op"),
+      oobMode: oob === "skip" ? "skip" : "error",
+    });
+    return None;
+  });
+}
