@@ -1,0 +1,69 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { lastKernelMachine } from "../../lib/nki";
+import { ok, session } from "./harness";
+
+const kernel = (name: string): string => readFileSync(join(__dirname, "kernels", `${name}.py`), "utf8");
+
+describe("kernel runs record the instruction stream", () => {
+  it("records every SPMD instance of kernel[2, 2] with its instructions, at the kernel's def line", () => {
+    const { s } = session();
+    ok(s.execute(kernel("tensor_add_grid"), { cellName: "grid.py" }));
+    ok(s.execute("a = np.ones((256, 128), dtype=np.float32)\nc = tensor_add_grid[2, 2](a, a)"));
+    const m = lastKernelMachine(s.runtime);
+    expect(m).toBeDefined();
+    const t = m!.trace;
+    expect(t.spmdGrid).toEqual([2, 2]);
+    const perInstance = new Map<number, string[]>();
+    for (let i = 0; i < t.length; i++) {
+      const list = perInstance.get(t.spmdInstance(i)) ?? [];
+      list.push(t.opcode(i));
+      perInstance.set(t.spmdInstance(i), list);
+      expect(t.file(i)).toBe("grid.py");
+      expect(t.line(i)).toBe(2); // the `def` line: the engine does not expose the executing line yet
+    }
+    expect([...perInstance.keys()]).toEqual([0, 1, 2, 3]);
+    for (const ops of perInstance.values()) expect(ops).toEqual(["dma_copy", "dma_copy", "tensor_tensor", "dma_copy"]);
+  });
+
+  it("records the affine_range iteration path of each instruction", () => {
+    const { s } = session();
+    ok(s.execute(kernel("tensor_add_ragged")));
+    ok(s.execute("a = np.ones((300, 8), dtype=np.float32)\nc = tensor_add_ragged(a, a)"));
+    const t = lastKernelMachine(s.runtime)!.trace;
+    const iterations = new Set<number>();
+    for (let i = 0; i < t.length; i++) {
+      const path = t.loopPath(i);
+      expect(path).toHaveLength(1);
+      iterations.add(path[0].iteration);
+    }
+    expect([...iterations]).toEqual([0, 1, 2]);
+    expect(t.loop(t.loopPath(0)[0].loop).tripCount).toBe(3);
+  });
+});
+
+describe("targets", () => {
+  const big = `@nki.jit
+def k(a):
+    t = nl.ndarray((128, 50000), dtype=nl.float32, buffer=nl.sbuf)
+    return a
+
+r = k(np.zeros((2, 2), dtype=np.float32))
+`;
+  it("a 200 000-byte-per-partition tile fits trn2's SBUF", () => {
+    const { s } = session("trn2");
+    ok(s.execute(big));
+  });
+
+  it("the same tile exceeds trn1's SBUF, with the sizes in the message", () => {
+    const { s } = session("trn1");
+    const r = s.execute(big);
+    expect(r.status).toBe("error");
+    if (r.status === "error") {
+      expect(r.error.message).toMatch(/^err_allocation_exceeds_capacity: /);
+      expect(r.error.message).toContain("200000");
+      expect(r.error.message).toContain("180224");
+    }
+  });
+});
