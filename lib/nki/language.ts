@@ -3,7 +3,7 @@
  * `nl` lowerings and ISA ops. Dtypes are numpy's scalar types, so they work in host code too.
  */
 
-import { dmaCopy, dtype as simDtype, fullView, nkiError, nl as L, type DTypeInfo, type DTypeName, type View } from "../sim";
+import { broadcastView, dmaCopy, dtype as simDtype, fullView, nkiError, nl as L, type DTypeInfo, type DTypeName, type View } from "../sim";
 import { AllocKind, LoopKind, Memory } from "../sim/trace/types";
 import { toDtype } from "../numpy/python/convert";
 import { scalarTypes } from "../numpy/python/convert";
@@ -235,6 +235,22 @@ const mgridFactoryType = defineNativeType<MGridFactory>({
   },
 });
 
+/**
+ * `nl.tile_size`: the trn2 (default target) tile limits. They are the same on trn1 and trn3 for the
+ * legacy fields this exposes (pmax 128, psum_fmax 512, gemm stationary 128 / moving 512).
+ */
+class TileSize extends PyObject {
+  constructor() {
+    super(tileSizeType);
+  }
+}
+const tileSizeType = defineNativeType<TileSize>({
+  name: "tile_size",
+  module: "neuronxcc.nki.language",
+  instanceOf: TileSize,
+  classAttrs: { pmax: 128, psum_fmax: 512, gemm_stationary_fmax: 128, gemm_moving_fmax: 512 },
+});
+
 // ---------------------------------------------------------------- math
 
 const BINARY = ["add", "subtract", "multiply", "divide", "maximum", "minimum", "power", "equal", "not_equal", "greater", "greater_equal",
@@ -262,6 +278,7 @@ export function initLanguage(mod: PyModule): void {
   const boolT = scalarTypes.get("bool");
   if (boolT) mod.set("bool_", boolT);
   mod.set("mgrid", new MGridFactory());
+  mod.set("tile_size", new TileSize());
   mod.set("par_dim", nativeFunction("par_dim", (args, kw, rt) => new ParDim(intArg(parseArgs("par_dim", args, kw, { names: ["size"], required: 1 })[0], rt))));
   mod.set("affine_range", loop(LoopKind.Affine, "affine_range"));
   mod.set("sequential_range", loop(LoopKind.Sequential, "sequential_range"));
@@ -357,6 +374,52 @@ export function initLanguage(mod: PyModule): void {
   def(mod, "transpose", ["x", "dtype", "mask"], 1, ([x, d, mask], rt) => {
     const v = viewArg(x, "nl.transpose: x");
     return wholeTensor(L.transpose(requireRun(rt, "nl.transpose").m, v, { dtype: simDtypeOf(d), mask: maskFor(mask, [v.shape[1] ?? 1, v.shape[0]]) }));
+  });
+  def(mod, "load_transpose2d", ["src", "mask", "dtype"], 1, ([src, mask, d], rt) => {
+    const x = tensorArg(src, "load_transpose2d: src");
+    const m = requireRun(rt, "nl.load_transpose2d").m;
+    checkAccess(m, x, null, "load_transpose2d");
+    return wholeTensor(L.loadTranspose2d(m, x.view, { dtype: simDtypeOf(d), mask: maskFor(mask, [x.view.shape[1] ?? 1, x.view.shape[0]]) }));
+  });
+  def(mod, "static_cast", ["data", "dtype", "mask"], 2, ([x, d, mask], rt) => {
+    const v = viewArg(x, "static_cast: data");
+    return wholeTensor(L.copy(requireRun(rt, "nl.static_cast").m, v, { dtype: simDtypeOf(d), mask: maskFor(mask, v.shape) }));
+  });
+  for (const [name, value] of [["zeros_like", 0], ["ones_like", 1], ["empty_like", null]] as const) {
+    def(mod, name, ["a", "dtype", "buffer", "name"], 1, ([a, d, b], rt) => {
+      const run = requireRun(rt, `nl.${name}`);
+      const v = viewArg(a, `nl.${name}: a`);
+      const spec = { shape: [...v.shape], partitionAxis: 0 };
+      const dt = simDtypeOf(d) ?? v.buffer.dtype;
+      const buffer = b === undefined || b === None ? (v.buffer.memory === Memory.Hbm ? "hbm" : v.buffer.memory === Memory.Psum ? "psum" : "sbuf") : bufferArg(b);
+      return value === null ? create(run, spec, dt, buffer, "") : fill(run, spec, value, dt, buffer);
+    });
+  }
+  def(mod, "broadcast_to", ["src", "shape"], 2, ([x, sh], rt) => {
+    const m = requireRun(rt, "nl.broadcast_to").m;
+    const v = viewArg(x, "broadcast_to: src");
+    const { shape } = shapeArg(sh, rt);
+    const parts = v.shape[0] === 1 && shape[0] > 1 ? L.broadcastPartitions(m, v, shape[0]) : v;
+    const cols = parts.shape.slice(1).reduce((p, q) => p * q, 1);
+    if (cols === shape.slice(1).reduce((p, q) => p * q, 1)) return wholeTensor(parts);
+    return wholeTensor(L.copy(m, broadcastView(parts, shape)));
+  });
+  def(mod, "expand_dims", ["data", "axis"], 2, ([x, a], rt) => {
+    const t = tensorArg(x, "expand_dims: data");
+    const axis = intArg(a, rt);
+    const v = t.view;
+    const k = axis < 0 ? axis + v.shape.length + 1 : axis;
+    const shape = [...v.shape.slice(0, k), 1, ...v.shape.slice(k)];
+    const strides = [...v.strides.slice(0, k), 0, ...v.strides.slice(k)];
+    return new NkiTensor({ ...v, shape, strides, partitionAxis: v.partitionAxis >= k ? v.partitionAxis + 1 : v.partitionAxis }, null);
+  });
+  def(mod, "device_print", ["prefix", "x"], 2, ([p, x], rt) => {
+    requireRun(rt, "nl.device_print");
+    const v = viewArg(x, "device_print: x");
+    const run = requireRun(rt, "nl.device_print");
+    const values = run.m.functional ? Array.from(run.m.hostRead(v)) : [];
+    rt.stdout(`${rt.str(p as PyValue)} ${JSON.stringify(v.shape)} ${values.slice(0, 64).join(" ")}${values.length > 64 ? " ..." : ""}\n`);
+    return None;
   });
   def(mod, "where", ["condition", "x", "y", "dtype", "mask"], 3, ([c, x, y, d], rt) => {
     const b = operand(y as PyValue);

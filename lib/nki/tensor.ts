@@ -6,14 +6,14 @@
  */
 
 import {
-  affineMask, memset, nl as L, nkiError, selectView, sliceView, type Machine, type MaskClause, type MaskCmp, type View,
+  affineMask, memset, nl as L, nkiError, reshapeView, selectView, sliceView, type Machine, type MaskClause, type MaskCmp, type View,
 } from "../sim";
 import { Memory } from "../sim/trace/types";
 import { dtypeObject } from "../numpy/python/types";
 import { DTYPES as NP_DTYPES, type DTypeName as NpDTypeName } from "../numpy/dtypes";
 import { defineNativeType } from "../python/runtime/define";
 import * as E from "../python/runtime/errors";
-import { Ellipsis, None, NotImplemented, PyFloat, PyObject, PySlice, PyTuple, typeOf, type PyValue } from "../python/runtime/objects";
+import { Ellipsis, None, NotImplemented, PyFloat, PyList, PyObject, PySlice, PyTuple, typeOf, type PyValue } from "../python/runtime/objects";
 import type { Runtime } from "../python/runtime/runtime";
 import { addAffine, affineRange, arange, compareAffine, expandAffine, scaleAffine, type Affine } from "./affine";
 import { nkiGuard, pyNkiError } from "./errors";
@@ -402,6 +402,15 @@ export const nkiTensorType = defineNativeType<NkiTensor>({
       if (!o || "buffer" in o) throw E.typeError(`cannot assign a '${typeOf(value).name}' to a tile`);
       memset(m, dst.view, o.value);
       return None;
+    }),
+    reshape: (self, args, _kw, rt) => nkiGuard(() => {
+      const items = args.length === 1 && (args[0] instanceof PyTuple || args[0] instanceof PyList) ? args[0].items : args;
+      const shape = items.map((x) => rt.asIndex(x, "reshape: dimensions must be integers"));
+      const v = reshapeView(self.view, shape);
+      if (!v || self.view.buffer.memory !== Memory.Hbm) {
+        throw pyNkiError("err_shape_mismatch", `cannot reshape a (${self.view.shape.join(", ")}) ${self.view.buffer.memory === Memory.Hbm ? "view" : "tile"} to (${shape.join(", ")}): only contiguous HBM tensors can be reshaped`);
+      }
+      return new NkiTensor(v, null);
     }),
     __bool__: () => {
       throw pyNkiError("err_ambiguous_tensor_truth_value", "the truth value of a tensor is ambiguous: tensor values cannot steer Python control flow");

@@ -19,13 +19,14 @@ export function session(target?: TargetName): { s: Session; out: string[] } {
 }
 
 /** The generator's deterministic inputs (see tests/nki/kernels.gen.py: rand). */
-export function genInput(seed: number, shape: readonly number[], lo: number, hi: number): Float32Array {
+export function genInput(seed: number, shape: readonly number[], lo: number, hi: number, quantum = 0): Float32Array {
   const n = shape.reduce((a, b) => a * b, 1);
   const out = new Float32Array(n);
   for (let k = 0; k < n; k++) {
     const i = k + seed * 1000003;
     const u = (Math.imul(i, 2654435761) >>> 0) / 2 ** 32;
-    out[k] = u * (hi - lo) + lo;
+    const x = u * (hi - lo) + lo;
+    out[k] = quantum ? Math.floor(x / quantum) * quantum : x;
   }
   return out;
 }

@@ -4,6 +4,7 @@ Run: python3 tests/nki/kernels.gen.py  (writes tests/nki/kernels.golden.json)
 """
 import base64
 import json
+import math
 import pathlib
 
 import numpy as np
@@ -11,16 +12,19 @@ import numpy as np
 HERE = pathlib.Path(__file__).parent
 
 
-def gen(seed, shape, lo=-1.0, hi=1.0):
+def gen(seed, shape, lo=-1.0, hi=1.0, quantum=0.0):
     """Deterministic inputs the TS test rebuilds bit-exactly (integer hash, float64 arithmetic, RNE to float32)."""
     n = int(np.prod(shape))
     i = np.arange(n, dtype=np.int64) + seed * 1000003
     u = ((i * 2654435761) % 2**32).astype(np.float64) / 2**32
-    return (u * (hi - lo) + lo).astype(np.float32).reshape(shape)
+    x = u * (hi - lo) + lo
+    if quantum:
+        x = np.floor(x / quantum) * quantum
+    return x.astype(np.float32).reshape(shape)
 
 
-def rand(seed, shape, lo=-1.0, hi=1.0):
-    return (gen(seed, shape, lo, hi), seed, lo, hi)
+def rand(seed, shape, lo=-1.0, hi=1.0, quantum=0.0):
+    return (gen(seed, shape, lo, hi, quantum), seed, lo, hi, quantum)
 
 
 def f32_base64(a):
@@ -39,6 +43,13 @@ def scan_ref(d, x):
         h = d[:, t] * h + x[:, t]
         out[:, t] = h
     return out
+
+
+def bf16(x):
+    """float32 -> bfloat16 with round-to-nearest-even, returned as float32."""
+    u = np.ascontiguousarray(x, dtype=np.float32).view(np.uint32).astype(np.uint64)
+    u = ((u + 0x7FFF + ((u >> 16) & 1)) >> 16) << 16
+    return u.astype(np.uint32).view(np.float32)
 
 
 def sig(x):
@@ -72,16 +83,58 @@ CASES = [
 ]
 
 
+erf = np.vectorize(math.erf)
+
+UNARY = {
+    "exp": np.exp, "tanh": np.tanh, "sigmoid": sig, "relu": lambda x: np.maximum(x, 0), "abs": np.abs, "square": np.square,
+    "negative": np.negative, "sin": np.sin, "cos": np.cos, "arctan": np.arctan, "sign": np.sign, "floor": np.floor, "ceil": np.ceil,
+    "gelu": lambda x: 0.5 * x * (1 + erf(x / np.sqrt(2))), "silu": lambda x: x * sig(x), "erf": erf,
+    "softplus": lambda x: np.log1p(np.exp(x)),
+}
+POSITIVE_UNARY = {"log": np.log, "sqrt": np.sqrt, "rsqrt": lambda x: 1 / np.sqrt(x), "reciprocal": lambda x: 1 / x}
+BINARY = {
+    "add": np.add, "subtract": np.subtract, "multiply": np.multiply, "maximum": np.maximum,
+    "minimum": np.minimum, "equal": np.equal, "not_equal": np.not_equal, "greater": np.greater,
+    "greater_equal": np.greater_equal, "less": np.less, "less_equal": np.less_equal,
+}
+
+for k, (name, f) in enumerate(UNARY.items()):
+    CASES.append((f"unary_{name}", f'unary_op(a, "{name}")', {"a": rand(100 + k, (32, 16), -2, 2)}, lambda a, f=f: [f(a.astype(np.float64))], 2e-6))
+for k, (name, f) in enumerate(POSITIVE_UNARY.items()):
+    CASES.append((f"unary_{name}", f'unary_op(a, "{name}")', {"a": rand(200 + k, (32, 16), 0.1, 2)}, lambda a, f=f: [f(a.astype(np.float64))], 2e-6))
+for k, (name, f) in enumerate(BINARY.items()):
+    # Quantised inputs so comparisons see ties.
+    CASES.append((f"binary_{name}", f'binary_op(a, b, "{name}")',
+                  {"a": rand(300 + k, (32, 16), -2, 2, quantum=0.25), "b": rand(400 + k, (32, 16), -2, 2, quantum=0.25)},
+                  lambda a, b, f=f: [f(a.astype(np.float64), b.astype(np.float64))], 1e-6))
+CASES.append(("binary_divide", 'binary_op(a, b, "divide")', {"a": rand(502, (32, 16), -2, 2), "b": rand(503, (32, 16), 0.25, 2)},
+              lambda a, b: [np.divide(a.astype(np.float64), b)], 1e-6))
+CASES.append(("binary_power", 'binary_op(a, b, "power")', {"a": rand(500, (32, 16), 0.1, 2), "b": rand(501, (32, 16), -2, 2)},
+              lambda a, b: [np.power(a.astype(np.float64), b)], 2e-6))
+CASES.append(("api_misc", "api_misc(a, w)", {"a": rand(600, (64, 32)), "w": rand(601, (1, 32))},
+              lambda a, w: [a.T, bf16(a * w).reshape(32, 64)], 0))
+
+
+def kernel_file(case):
+    """Sweep cases share one generic kernel; the others have a file of their own."""
+    op = case.split("_", 1)[-1]
+    if case.startswith("unary_") and (op in UNARY or op in POSITIVE_UNARY):
+        return "unary_op"
+    if case.startswith("binary_") and (op in BINARY or op in ("divide", "power")):
+        return "binary_op"
+    return case
+
+
 def main():
     out = []
     for name, call, inputs, ref, tol in CASES:
         expected = ref(*(v[0] for v in inputs.values()))
         out.append({
             "name": name,
-            "file": f"kernels/{name}.py",
+            "file": f"kernels/{kernel_file(name)}.py",
             "call": call,
-            "inputs": {k: {"shape": list(v.shape), "seed": seed, "lo": lo, "hi": hi, "check": f32_base64(v.ravel()[:8])}
-                       for k, (v, seed, lo, hi) in inputs.items()},
+            "inputs": {k: {"shape": list(v.shape), "seed": seed, "lo": lo, "hi": hi, "quantum": q, "check": f32_base64(v.ravel()[:8])}
+                       for k, (v, seed, lo, hi, q) in inputs.items()},
             "expected": [{"shape": list(e.shape), "float32": f32_base64(e)} for e in expected],
             "tol": tol,
         })

@@ -7,7 +7,7 @@ interface Golden {
   name: string;
   file: string;
   call: string;
-  inputs: Record<string, { shape: number[]; seed: number; lo: number; hi: number; check: string }>;
+  inputs: Record<string, { shape: number[]; seed: number; lo: number; hi: number; quantum: number; check: string }>;
   expected: { shape: number[]; float32: string }[];
   tol: number;
 }
@@ -18,7 +18,7 @@ describe("tutorial-style kernels match numpy", () => {
   it("rebuilds the generator's inputs bit-exactly", () => {
     for (const c of CASES) {
       for (const inp of Object.values(c.inputs)) {
-        expect(Array.from(genInput(inp.seed, inp.shape, inp.lo, inp.hi).subarray(0, 8))).toEqual(Array.from(decodeF32(inp.check)));
+        expect(Array.from(genInput(inp.seed, inp.shape, inp.lo, inp.hi, inp.quantum).subarray(0, 8))).toEqual(Array.from(decodeF32(inp.check)));
       }
     }
   });
@@ -27,7 +27,7 @@ describe("tutorial-style kernels match numpy", () => {
     it(c.name, () => {
       const { s } = session();
       ok(s.execute(readFileSync(join(__dirname, c.file), "utf8"), { cellName: c.file }));
-      for (const [name, inp] of Object.entries(c.inputs)) setArray(s, name, inp.shape, genInput(inp.seed, inp.shape, inp.lo, inp.hi));
+      for (const [name, inp] of Object.entries(c.inputs)) setArray(s, name, inp.shape, genInput(inp.seed, inp.shape, inp.lo, inp.hi, inp.quantum));
       ok(s.execute(`out = ${c.call}\nouts = out if isinstance(out, tuple) else (out,)\nn_outs = len(outs)`));
       expect(s.get("n_outs")).toBe(c.expected.length);
       c.expected.forEach((e, k) => {
