@@ -85,7 +85,7 @@ export function launch(rt: Runtime, k: NkiKernel, args: PyValue[], kw: Kwargs | 
   // The engine keeps the executing line private to compiled code, so records carry the def line.
   m.setLocation(code?.filename ?? "<kernel>", code?.firstLine ?? 0);
   const grid = k.grid;
-  const run: KernelRun = { m, grid, coords: grid.map(() => 0), sharedHbm: [], sharedCreated: 0 };
+  const run: KernelRun = { m, grid, coords: grid.map(() => 0), sharedHbm: [], sharedCreated: 0, openLoops: 0 };
   lastMachines.set(rt, m);
   return withRun(rt, run, () => {
     const names = code?.params.positional ?? [];
@@ -107,13 +107,20 @@ export function launch(rt: Runtime, k: NkiKernel, args: PyValue[], kw: Kwargs | 
         rest = Math.floor(rest / grid[d]);
       }
       run.sharedCreated = 0;
+      closeLoops(run);
       m.setSpmdInstance(i);
       result = rt.call(k.fn, converted, kwConverted);
     }
+    closeLoops(run);
     const out = nkiGuard(() => toNumpy(run, result));
     m.trace.compact();
     return out;
   });
+}
+
+/** Ends loops a `break` left open, so the next SPMD instance starts at the top level. */
+function closeLoops(run: KernelRun): void {
+  for (; run.openLoops > 0; run.openLoops--) run.m.endLoop();
 }
 
 function gridOf(key: PyValue, rt: Runtime): number[] {

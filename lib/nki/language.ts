@@ -170,12 +170,18 @@ function loop(kind: LoopKind, name: string) {
     const trip = Math.max(0, Math.ceil((stop - start) / step));
     const run = activeRun(rt);
     function* iterate(): Generator<PyValue> {
-      if (run) run.m.beginLoop(kind, trip);
+      if (run) {
+        run.m.beginLoop(kind, trip);
+        run.openLoops++;
+      }
       for (let i = 0; i < trip; i++) {
         if (run) run.m.setIteration(i);
         yield start + i * step;
       }
-      if (run) run.m.endLoop();
+      if (run) {
+        run.m.endLoop();
+        run.openLoops--;
+      }
     }
     return rt.makeIterator(iterate());
   });

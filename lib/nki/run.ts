@@ -16,6 +16,8 @@ export interface KernelRun {
   /** `nl.shared_hbm` tensors by creation order: every instance's k-th one is the same tensor. */
   readonly sharedHbm: Buffer[];
   sharedCreated: number;
+  /** Loops begun and not yet ended (a `break` leaves one open until the instance ends). */
+  openLoops: number;
 }
 
 const runs = new WeakMap<Runtime, KernelRun>();

@@ -115,6 +115,15 @@ CASES.append(("api_misc", "api_misc(a, w)", {"a": rand(600, (64, 32)), "w": rand
               lambda a, w: [a.T, bf16(a * w).reshape(32, 64)], 0))
 
 
+def attention_ref(qT, kT, v):
+    q, k, v = qT.T.astype(np.float64), kT.T.astype(np.float64), v.astype(np.float64)
+    return softmax(q @ k.T / np.sqrt(q.shape[1])) @ v
+
+
+CASES.append(("attention", "attention(qT, kT, v)", {"qT": rand(700, (32, 64)), "kT": rand(701, (32, 64)), "v": rand(702, (64, 32))},
+              lambda qT, kT, v: [attention_ref(qT, kT, v)], 1e-5))
+
+
 def kernel_file(case):
     """Sweep cases share one generic kernel; the others have a file of their own."""
     op = case.split("_", 1)[-1]

@@ -43,6 +43,27 @@ describe("kernel runs record the instruction stream", () => {
   });
 });
 
+describe("loops left by break", () => {
+  it("are closed at the end of the SPMD instance, so the next instance starts at the top level", () => {
+    const { s } = session();
+    ok(s.execute(`@nki.jit
+def k(a):
+    out = nl.ndarray((128, 8), dtype=a.dtype, buffer=nl.shared_hbm)
+    for i in nl.affine_range(4):
+        t = nl.load(a)
+        if i == 1:
+            break
+    nl.store(out, value=nl.load(a))
+    return out
+
+r = k[2](np.ones((128, 8), dtype=np.float32))
+total = float(r.sum())`));
+    expect(s.get("total")).toEqual(expect.objectContaining({ v: 1024 }));
+    const t = lastKernelMachine(s.runtime)!.trace;
+    expect(t.loopCount).toBe(2);
+  });
+});
+
 describe("targets", () => {
   const big = `@nki.jit
 def k(a):
