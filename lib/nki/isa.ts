@@ -9,14 +9,13 @@ import {
   tensorReduce, tensorScalar, tensorTensor, tensorTensorScan, type DTypeInfo, type EngineChoice, type Machine, type ScalarOrVector, type View,
 } from "../sim";
 import { Memory } from "../sim/trace/types";
-import { PyUFunc } from "../numpy/python/types";
 import { parseArgs } from "../python/runtime/binding";
 import { nativeFunction } from "../python/runtime/define";
 import * as E from "../python/runtime/errors";
-import { None, PyBuiltin, PyFloat, PyList, PyTuple, type Kwargs, type PyModule, type PyValue } from "../python/runtime/objects";
+import { None, PyFloat, PyList, PyTuple, type Kwargs, type PyModule, type PyValue } from "../python/runtime/objects";
 import type { Runtime } from "../python/runtime/runtime";
 import { nkiGuard } from "./errors";
-import { simDtypeOf } from "./language";
+import { operatorName, simDtypeOf } from "./language";
 import { requireRun } from "./run";
 import { maskFor, NkiTensor, wholeTensor } from "./tensor";
 
@@ -40,10 +39,7 @@ function view(v: PyValue | undefined, what: string): View {
 /** The ALU / activation function a Python value names. */
 export function opName(v: PyValue | undefined, what: string): string {
   if (v === undefined || v === None) throw E.typeError(`${what} is required`);
-  if (v instanceof PyUFunc) return v.name;
-  if (v instanceof PyBuiltin) return v.name;
-  if (typeof v === "string") return v;
-  throw E.typeError(`${what} must be an operator such as nl.add or np.add`);
+  return operatorName(v);
 }
 
 function scalarOrVector(v: PyValue | undefined, what: string): ScalarOrVector {

@@ -3,14 +3,15 @@
  * `nl` lowerings and ISA ops. Dtypes are numpy's scalar types, so they work in host code too.
  */
 
-import { broadcastView, dmaCopy, dtype as simDtype, fullView, nkiError, nl as L, type DTypeInfo, type DTypeName, type View } from "../sim";
+import { broadcastView, dmaCopy, dropout, dtype as simDtype, fullView, rand, randomSeed, nkiError, nl as L, type DTypeInfo, type DTypeName, type View } from "../sim";
 import { AllocKind, LoopKind, Memory } from "../sim/trace/types";
 import { toDtype } from "../numpy/python/convert";
 import { scalarTypes } from "../numpy/python/convert";
+import { PyUFunc } from "../numpy/python/types";
 import { parseArgs } from "../python/runtime/binding";
 import { defineNativeType, nativeFunction } from "../python/runtime/define";
 import * as E from "../python/runtime/errors";
-import { None, PyFloat, PyList, PyModule, PyObject, PySlice, PyTuple, type Kwargs, type PyValue } from "../python/runtime/objects";
+import { None, PyBuiltin, PyFloat, PyList, PyModule, PyObject, PySlice, PyTuple, type Kwargs, type PyValue } from "../python/runtime/objects";
 import type { Runtime } from "../python/runtime/runtime";
 import { nkiGuard, pyNkiError } from "./errors";
 import { activeRun, requireRun, type KernelRun } from "./run";
@@ -121,7 +122,15 @@ function fill(run: KernelRun, spec: { shape: number[]; partitionAxis: number }, 
   return wholeTensor(L.full(run.m, mem, spec.shape, value, d, spec.partitionAxis));
 }
 
-function numberArg(v: PyValue | undefined): number {
+/** The ALU operator a Python value names: an nl function (`nl.add`), a numpy ufunc or function (`np.add`, `np.max`), or a string. */
+export function operatorName(v: PyValue | undefined): string {
+  if (typeof v === "string") return v;
+  if (v instanceof PyBuiltin) return v.name;
+  if (v instanceof PyUFunc) return v.name;
+  throw E.typeError("op must be an operator such as nl.add or np.add");
+}
+
+function numberArg(v: PyValue | undefined | number): number {
   if (typeof v === "number") return v;
   if (typeof v === "boolean") return v ? 1 : 0;
   if (v instanceof PyFloat) return v.v;
@@ -260,7 +269,7 @@ const tileSizeType = defineNativeType<TileSize>({
 // ---------------------------------------------------------------- math
 
 const BINARY = ["add", "subtract", "multiply", "divide", "maximum", "minimum", "power", "equal", "not_equal", "greater", "greater_equal",
-  "less", "less_equal", "logical_and", "logical_or", "logical_xor", "bitwise_and", "bitwise_or", "bitwise_xor", "left_shift", "right_shift"];
+  "less", "less_equal", "logical_and", "logical_or", "logical_xor", "bitwise_and", "bitwise_or", "bitwise_xor", "left_shift", "right_shift", "mod", "fmod"];
 const UNARY = ["exp", "log", "tanh", "sigmoid", "relu", "gelu", "gelu_dx", "gelu_apprx_tanh", "gelu_apprx_sigmoid", "silu", "silu_dx", "erf",
   "erf_dx", "softplus", "mish", "sqrt", "rsqrt", "sin", "cos", "tan", "arctan", "sign", "abs", "square", "reciprocal", "negative", "floor",
   "ceil", "trunc", "invert", "bitwise_not", "logical_not"];
@@ -427,6 +436,38 @@ export function initLanguage(mod: PyModule): void {
     rt.stdout(`${rt.str(p as PyValue)} ${JSON.stringify(v.shape)} ${values.slice(0, 64).join(" ")}${values.length > 64 ? " ..." : ""}\n`);
     return None;
   });
+  def(mod, "atomic_rmw", ["dst", "value", "op", "mask"], 3, ([dst, value, op, mask], rt) => {
+    const m = requireRun(rt, "nl.atomic_rmw").m;
+    const d = tensorArg(dst, "atomic_rmw: dst");
+    const msk = maskFor(mask, d.view.shape);
+    checkAccess(m, d, msk, "atomic_rmw");
+    L.atomicRmw(m, d.view, viewArg(value, "atomic_rmw: value"), operatorName(op), msk);
+    return None;
+  });
+  def(mod, "random_seed", ["seed", "mask"], 1, ([seed], rt) => {
+    const m = requireRun(rt, "nl.random_seed").m;
+    randomSeed(m, seed instanceof NkiTensor ? numberArg(Array.from(m.hostRead(seed.view))[0]) : intArg(seed, rt));
+    return None;
+  });
+  def(mod, "rand", ["shape", "dtype", "buffer", "name"], 1, ([s, d], rt) => {
+    const run = requireRun(rt, "nl.rand");
+    const spec = shapeArg(s, rt);
+    const dst = fullView(run.m.allocOnChip("rand", Memory.Sbuf, spec.shape, simDtypeOf(d) ?? simDtype("float32"), spec.partitionAxis));
+    rand(run.m, dst);
+    return wholeTensor(dst);
+  });
+  def(mod, "dropout", ["x", "rate", "dtype", "mask"], 2, ([x, r, d, mask], rt) => {
+    const run = requireRun(rt, "nl.dropout");
+    const v = viewArg(x, "dropout: x");
+    const dst = fullView(run.m.allocOnChip("dropout", Memory.Sbuf, v.shape, simDtypeOf(d) ?? v.buffer.dtype));
+    dropout(run.m, dst, v, r instanceof NkiTensor ? r.view : numberArg(r), maskFor(mask, v.shape));
+    return wholeTensor(dst);
+  });
+  for (const name of ["all_reduce", "loop_reduce", "gather_flattened", "shared_constant", "shared_identity_matrix"]) {
+    mod.set(name, nativeFunction(name, () => {
+      throw E.notImplementedError(`nl.${name} is not implemented in Kernel Lab's simulator yet`);
+    }));
+  }
   def(mod, "where", ["condition", "x", "y", "dtype", "mask"], 3, ([c, x, y, d], rt) => {
     const b = operand(y as PyValue);
     if (!b) throw E.typeError("nl.where: y must be a tile or a number");

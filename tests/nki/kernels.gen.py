@@ -109,6 +109,9 @@ for k, (name, f) in enumerate(BINARY.items()):
                   lambda a, b, f=f: [f(a.astype(np.float64), b.astype(np.float64))], 1e-6))
 CASES.append(("binary_divide", 'binary_op(a, b, "divide")', {"a": rand(502, (32, 16), -2, 2), "b": rand(503, (32, 16), 0.25, 2)},
               lambda a, b: [np.divide(a.astype(np.float64), b)], 1e-6))
+for k, (name, f) in enumerate({"mod": np.mod, "fmod": np.fmod}.items()):
+    CASES.append((f"binary_{name}", f'binary_op(a, b, "{name}")', {"a": rand(510 + k, (32, 16), -4, 4), "b": rand(520 + k, (32, 16), 0.5, 2)},
+                  lambda a, b, f=f: [f(a.astype(np.float64), b.astype(np.float64))], 1e-6))
 CASES.append(("binary_power", 'binary_op(a, b, "power")', {"a": rand(500, (32, 16), 0.1, 2), "b": rand(501, (32, 16), -2, 2)},
               lambda a, b: [np.power(a.astype(np.float64), b)], 2e-6))
 CASES.append(("api_misc", "api_misc(a, w)", {"a": rand(600, (64, 32)), "w": rand(601, (1, 32))},
@@ -129,7 +132,7 @@ def kernel_file(case):
     op = case.split("_", 1)[-1]
     if case.startswith("unary_") and (op in UNARY or op in POSITIVE_UNARY):
         return "unary_op"
-    if case.startswith("binary_") and (op in BINARY or op in ("divide", "power")):
+    if case.startswith("binary_") and (op in BINARY or op in ("divide", "power", "mod", "fmod")):
         return "binary_op"
     return case
 

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { arrayValue, ok, session } from "./harness";
+
+describe("nl randomness and read-modify-write", () => {
+  it("nl.rand fills [0, 1) and nl.dropout with rate 0 keeps every element", () => {
+    const { s } = session();
+    ok(s.execute(`@nki.jit
+def k(a):
+    r_out = nl.ndarray((128, 64), dtype=nl.float32, buffer=nl.shared_hbm)
+    d_out = nl.ndarray((128, 64), dtype=nl.float32, buffer=nl.shared_hbm)
+    nl.random_seed(7)
+    nl.store(r_out, value=nl.rand((128, 64), dtype=nl.float32))
+    nl.store(d_out, value=nl.dropout(nl.load(a), 0.0))
+    return r_out, d_out
+
+r, d = k(np.full((128, 64), 3.0, dtype=np.float32))`));
+    const r = arrayValue(s, "r").data;
+    expect(r.every((x) => x >= 0 && x < 1)).toBe(true);
+    expect(new Set(r).size).toBeGreaterThan(1000);
+    expect(arrayValue(s, "d").data.every((x) => x === 3)).toBe(true);
+  });
+
+  it("nl.atomic_rmw adds a tile into HBM in place", () => {
+    const { s } = session();
+    ok(s.execute(`@nki.jit
+def k(a):
+    out = nl.ndarray((4, 8), dtype=nl.float32, buffer=nl.shared_hbm)
+    t = nl.load(a)
+    nl.store(out, value=t)
+    nl.atomic_rmw(out, value=t, op=np.add)
+    return out
+
+o = k(np.arange(32, dtype=np.float32).reshape(4, 8))`));
+    expect(Array.from(arrayValue(s, "o").data)).toEqual(Array.from({ length: 32 }, (_, i) => 2 * i));
+  });
+
+  it("unsupported collectives raise NotImplementedError naming the function", () => {
+    const { s } = session();
+    const r = s.execute(`@nki.jit
+def k(a):
+    nl.all_reduce(nl.load(a), np.add, [0])
+    return a
+
+k(np.zeros((4, 4), dtype=np.float32))`);
+    expect(r.status).toBe("error");
+    if (r.status === "error") {
+      expect(r.error.type).toBe("NotImplementedError");
+      expect(r.error.message).toContain("nl.all_reduce");
+    }
+  });
+});
