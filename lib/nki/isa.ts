@@ -5,7 +5,7 @@
  */
 
 import {
-  activation, bnAggr, bnStats, dmaCopy, dtype as simDtype, fullView, memset, ncMatmul, nl as L, reciprocal, tensorCopy, tensorPartitionReduce,
+  activation, bnAggr, bnStats, dmaCopy, nkiError, dtype as simDtype, fullView, memset, ncMatmul, nl as L, reciprocal, tensorCopy, tensorPartitionReduce,
   tensorReduce, tensorScalar, tensorTensor, tensorTensorScan, type DTypeInfo, type EngineChoice, type Machine, type ScalarOrVector, type View,
 } from "../sim";
 import { Memory } from "../sim/trace/types";
@@ -77,6 +77,11 @@ export function initIsa(mod: PyModule): void {
   def(mod, "nc_matmul", ["stationary", "moving", "is_stationary_onezero", "is_moving_onezero", "is_transpose", "mask"], 2, ([s, mv, so, mo, tr], m) => {
     const st = view(s, "stationary");
     const mov = view(mv, "moving");
+    // The result's partitions are the stationary free size, so its limit must be checked before the
+    // PSUM result is allocated (else the allocation reports a partition overflow instead).
+    if (freeOf(st) > m.target.gemmStationaryFmax) {
+      nkiError("err_size_of_dimension_exceed_arch_limit", `nc_matmul: stationary free size ${freeOf(st)} exceeds gemm_stationary_fmax ${m.target.gemmStationaryFmax}`, m.location);
+    }
     const opts = { isStationaryOneZero: so === true, isMovingOneZero: mo === true, isTranspose: tr === true };
     return new NkiTensor((into) => {
       const dst = into ?? tile(m, "nc_matmul", [freeOf(st), freeOf(mov)], simDtype("float32"), Memory.Psum);

@@ -129,4 +129,61 @@ k(np.zeros((4, 4)))
     expect(e.code).toBe("err_unsupported_dtype");
     expect(e.line).toBe(5);
   });
+
+  it("nc_matmul with a moving tile wider than 512", () => {
+    const e = fail(`import neuronxcc.nki.isa as nisa
+@nki.jit
+def k(a, b):
+    x = nl.load(a)
+    y = nl.load(b)
+    r = nisa.tensor_copy(nisa.nc_matmul(x, y))
+    return a
+
+k(np.zeros((128, 128), dtype=np.float32), np.zeros((128, 1024), dtype=np.float32))
+`);
+    expect(e.code).toBe("err_size_of_dimension_exceed_arch_limit");
+    expect(e.line).toBe(6);
+  });
+
+  it("nc_matmul with a stationary tile wider than 128", () => {
+    const e = fail(`import neuronxcc.nki.isa as nisa
+@nki.jit
+def k(a, b):
+    x = nl.load(a)
+    y = nl.load(b)
+    r = nisa.tensor_copy(nisa.nc_matmul(x, y))
+    return a
+
+k(np.zeros((128, 256), dtype=np.float32), np.zeros((128, 64), dtype=np.float32))
+`);
+    expect(e.code).toBe("err_size_of_dimension_exceed_arch_limit");
+    expect(e.line).toBe(6);
+  });
+
+  it("a DMA from a PSUM tile", () => {
+    const e = fail(`import neuronxcc.nki.isa as nisa
+@nki.jit
+def k(a):
+    out = nl.ndarray((128, 64), dtype=nl.float32, buffer=nl.shared_hbm)
+    acc = nl.zeros((128, 64), dtype=nl.float32, buffer=nl.psum)
+    nisa.dma_copy(src=acc, dst=out)
+    return out
+
+k(np.zeros((128, 64), dtype=np.float32))
+`);
+    expect(e.code).toBe("err_unsupported_memory");
+    expect(e.line).toBe(6);
+  });
+
+  it("tiles whose shapes do not broadcast", () => {
+    const e = fail(`@nki.jit
+def k(a, b):
+    c = nl.load(a) + nl.load(b)
+    return a
+
+k(np.zeros((128, 64), dtype=np.float32), np.zeros((128, 32), dtype=np.float32))
+`);
+    expect(e.code).toBe("err_shape_mismatch");
+    expect(e.line).toBe(3);
+  });
 });
