@@ -5,7 +5,8 @@
  */
 
 import {
-  activation, bnAggr, bnStats, dmaCopy, nkiError, dtype as simDtype, fullView, memset, ncMatmul, nl as L, reciprocal, tensorCopy, tensorPartitionReduce,
+  activation, activationReduce, affineSelect, dmaTranspose, iota, max8, ncFindIndex8, scalarTensorTensor, tensorCopyPredicated, tensorScalarReduce,
+  bnAggr, bnStats, dmaCopy, nkiError, dtype as simDtype, fullView, memset, ncMatmul, nl as L, reciprocal, tensorCopy, tensorPartitionReduce,
   tensorReduce, tensorScalar, tensorTensor, tensorTensorScan, type DTypeInfo, type EngineChoice, type Machine, type ScalarOrVector, type View,
 } from "../sim";
 import { Memory } from "../sim/trace/types";
@@ -17,7 +18,7 @@ import type { Runtime } from "../python/runtime/runtime";
 import { nkiGuard } from "./errors";
 import { operatorName, simDtypeOf } from "./language";
 import { requireRun } from "./run";
-import { maskFor, NkiTensor, wholeTensor } from "./tensor";
+import { IndexExpr, MaskExpr, maskFor, NkiTensor, wholeTensor } from "./tensor";
 
 type Slots = (PyValue | undefined)[];
 
@@ -91,16 +92,89 @@ export function initIsa(mod: PyModule): void {
   });
   def(mod, "nc_transpose", ["data", "mask", "dtype", "engine"], 1, ([d, , dt], m) => wholeTensor(L.transpose(m, view(d, "data"), { dtype: simDtypeOf(dt) })));
   mod.set("activation", nativeFunction("activation", (args: PyValue[], kw: Kwargs | null, rt: Runtime) => {
-    const [op, d, b, sc, , , mask, dt] = parseArgs("activation", args, kw, { names: ["op", "data", "bias", "scale", "reduce_op", "reduce_res", "mask", "dtype"], required: 2 });
+    const [op, d, b, sc, rop, rres, mask, dt] = parseArgs("activation", args, kw, { names: ["op", "data", "bias", "scale", "reduce_op", "reduce_res", "mask", "dtype"], required: 2 });
     return nkiGuard(() => {
       const m = requireRun(rt, "nisa.activation").m;
       const x = view(d, "data");
       const dst = tile(m, "activation", x.shape, simDtypeOf(dt) ?? x.buffer.dtype);
       const bias = b === undefined || b === None ? null : view(b, "bias");
-      activation(m, dst, x, { op: opName(op, "op"), bias, scale: sc === undefined || sc === None ? 1 : scalarOrVector(sc, "scale"), mask: maskFor(mask, x.shape) });
+      const reduce = rop !== undefined && rop !== None;
+      activation(m, dst, x, {
+        op: opName(op, "op"), bias, scale: sc === undefined || sc === None ? 1 : scalarOrVector(sc, "scale"), mask: maskFor(mask, x.shape),
+        reduceOp: reduce ? opName(rop, "reduce_op") : null, reduceRes: reduce ? view(rres, "reduce_res") : null,
+      });
       return wholeTensor(dst);
     });
   }));
+  def(mod, "activation_reduce", ["op", "data", "reduce_op", "reduce_res", "bias", "scale", "mask", "dtype"], 4, ([op, d, rop, rres, b, sc, mask, dt], m) => {
+    const x = view(d, "data");
+    const dst = tile(m, "activation_reduce", x.shape, simDtypeOf(dt) ?? x.buffer.dtype);
+    activationReduce(m, dst, x, {
+      op: opName(op, "op"), bias: b === undefined || b === None ? null : view(b, "bias"), scale: sc === undefined || sc === None ? 1 : scalarOrVector(sc, "scale"),
+      reduceOp: opName(rop, "reduce_op"), reduceRes: view(rres, "reduce_res"), mask: maskFor(mask, x.shape),
+    });
+    return wholeTensor(dst);
+  });
+  def(mod, "scalar_tensor_tensor", ["data", "op0", "operand0", "op1", "operand1", "reverse0", "reverse1", "dtype", "mask"], 5,
+    ([d, op0, o0, op1, o1, r0, r1, dt, mask], m) => {
+      const x = view(d, "data");
+      const dst = tile(m, "scalar_tensor_tensor", x.shape, simDtypeOf(dt) ?? x.buffer.dtype);
+      scalarTensorTensor(m, dst, x, {
+        op0: opName(op0, "op0"), operand0: scalarOrVector(o0, "operand0"), op1: opName(op1, "op1"), operand1: view(o1, "operand1"),
+        reverse0: r0 === true, reverse1: r1 === true,
+      }, { mask: maskFor(mask, x.shape) });
+      return wholeTensor(dst);
+    });
+  def(mod, "tensor_scalar_reduce", ["data", "op0", "operand0", "reduce_op", "reduce_res", "reverse0", "dtype", "mask"], 5,
+    ([d, op0, o0, rop, rres, r0, dt, mask], m) => {
+      const x = view(d, "data");
+      const dst = tile(m, "tensor_scalar_reduce", x.shape, simDtypeOf(dt) ?? x.buffer.dtype);
+      tensorScalarReduce(m, dst, x, {
+        op0: opName(op0, "op0"), operand0: scalarOrVector(o0, "operand0"), reverse0: r0 === true, reduceOp: opName(rop, "reduce_op"), reduceRes: view(rres, "reduce_res"),
+      }, { mask: maskFor(mask, x.shape) });
+      return wholeTensor(dst);
+    });
+  def(mod, "tensor_copy_predicated", ["src", "dst", "predicate", "reverse_pred", "mask", "dtype"], 3, ([s, d, p, rp, mask], m) => {
+    const dst = view(d, "dst");
+    tensorCopyPredicated(m, dst, s instanceof NkiTensor ? s.view : num(s, 0), { predicate: view(p, "predicate"), reversePred: rp === true }, { mask: maskFor(mask, dst.shape) });
+    return None;
+  });
+  def(mod, "max8", ["src", "mask", "dtype"], 1, ([s, mask, dt], m) => {
+    const x = view(s, "src");
+    const dst = tile(m, "max8", [x.shape[0], 8], simDtypeOf(dt) ?? x.buffer.dtype);
+    max8(m, dst, x, maskFor(mask, x.shape));
+    return wholeTensor(dst);
+  });
+  def(mod, "nc_find_index8", ["data", "vals", "mask", "dtype"], 2, ([d, v, mask, dt], m) => {
+    const x = view(d, "data");
+    const dst = tile(m, "nc_find_index8", [x.shape[0], 8], simDtypeOf(dt) ?? simDtype("uint32"));
+    ncFindIndex8(m, dst, x, view(v, "vals"), maskFor(mask, x.shape));
+    return wholeTensor(dst);
+  });
+  def(mod, "iota", ["expr", "dtype", "mask"], 2, ([e, dt, mask], m) => {
+    if (!(e instanceof IndexExpr)) throw E.typeError("iota: expr must be an index expression built from nl.arange");
+    const { shape, base, coeffs } = e.e;
+    const dst = tile(m, "iota", shape, simDtypeOf(dt) ?? simDtype("int32"));
+    iota(m, dst, { offset: base, channelMultiplier: coeffs[0] ?? 0, pattern: shape.slice(1).map((size, k) => [coeffs[k + 1], size] as const) }, maskFor(mask, shape));
+    return wholeTensor(dst);
+  });
+  def(mod, "affine_select", ["pred", "on_true_tile", "on_false_value", "mask", "dtype"], 3, ([p, t, f, mask, dt], m) => {
+    if (!(p instanceof MaskExpr) || p.clauses.length !== 1) throw E.typeError("affine_select: pred must be one comparison of index expressions");
+    const c = p.clauses[0];
+    const onTrue = view(t, "on_true_tile");
+    const dst = tile(m, "affine_select", onTrue.shape, simDtypeOf(dt) ?? onTrue.buffer.dtype);
+    const pattern = onTrue.shape.slice(1).map((size, k) => [c.coeffs[k + 1] ?? 0, size] as const);
+    affineSelect(m, dst, { offset: c.offset, channelMultiplier: c.coeffs[0] ?? 0, pattern }, c.cmp, onTrue, num(f, 0), maskFor(mask, onTrue.shape));
+    return wholeTensor(dst);
+  });
+  def(mod, "dma_transpose", ["src", "axes", "mask", "dtype"], 1, ([s, ax, mask, dt], m, rt) => {
+    const x = view(s, "src");
+    const perm = ax === undefined || ax === None ? x.shape.map((_, k) => x.shape.length - 1 - k) : axes(ax, rt);
+    const shape = perm.map((k) => x.shape[k]);
+    const dst = tile(m, "dma_transpose", shape, simDtypeOf(dt) ?? x.buffer.dtype);
+    dmaTranspose(m, dst, x, perm, maskFor(mask, shape));
+    return wholeTensor(dst);
+  });
   def(mod, "tensor_tensor", ["data1", "data2", "op", "dtype", "mask", "engine"], 3, ([a, b, op, dt, mask, eng], m) => {
     const x = view(a, "data1");
     const dst = tile(m, "tensor_tensor", x.shape, simDtypeOf(dt) ?? x.buffer.dtype);

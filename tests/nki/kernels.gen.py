@@ -127,6 +127,21 @@ CASES.append(("attention", "attention(qT, kT, v)", {"qT": rand(700, (32, 64)), "
               lambda qT, kT, v: [attention_ref(qT, kT, v)], 1e-5))
 
 
+def isa_misc_ref(x, y, b):
+    x64, y64 = x.astype(np.float64), y.astype(np.float64)
+    P, F = x.shape
+    ip, jf = np.mgrid[0:P, 0:F]
+    return [
+        np.exp(0.5 * x64 + b), np.tanh(x64), np.tanh(x64).sum(axis=1, keepdims=True), 2 * x64 + y64,
+        x64 + 1, (x64 + 1).sum(axis=1, keepdims=True), -np.sort(-x64, axis=1)[:, :8], (ip * 3 + jf).astype(np.float64),
+        np.where(ip - jf >= 0, x64, -9984.0), np.where(x64 > 0, x64, y64), x64.T,
+    ]
+
+
+CASES.append(("isa_misc", "isa_misc(x, y, bias)", {"x": rand(800, (64, 32), -2, 2), "y": rand(801, (64, 32)), "bias": rand(802, (64, 1))},
+              isa_misc_ref, 2e-6))
+
+
 def kernel_file(case):
     """Sweep cases share one generic kernel; the others have a file of their own."""
     op = case.split("_", 1)[-1]
