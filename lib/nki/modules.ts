@@ -9,6 +9,7 @@ import { nativeFunction } from "../python/runtime/define";
 import * as E from "../python/runtime/errors";
 import type { PyModule, PyValue } from "../python/runtime/objects";
 import type { NativeModuleDef, Runtime } from "../python/runtime/runtime";
+import { benchmark } from "./benchmark";
 import { NkiErrorType } from "./errors";
 import { initIsa } from "./isa";
 import { decorator, simulateKernel, type NkiOptions } from "./jit";
@@ -32,6 +33,7 @@ function family(root: string, options: NkiOptions): NativeModuleDef[] {
         mod.set("jit", decorator("jit", options));
         mod.set("baremetal", decorator("baremetal", options));
         mod.set("simulate_kernel", simulateKernel(options));
+        mod.set("benchmark", benchmark(options));
         mod.set("NkiError", NkiErrorType);
         for (const name of ["language", "isa", "typing", "compiler"]) mod.set(name, sub(rt, name));
       },

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { lastKernelMachine } from "../../lib/nki";
+import { simulateTiming } from "../../lib/sim/timing";
 import { arrayValue, ok, session } from "./harness";
 
 describe("nl randomness and read-modify-write", () => {
@@ -47,5 +49,28 @@ k(np.zeros((4, 4), dtype=np.float32))`);
       expect(r.error.type).toBe("NotImplementedError");
       expect(r.error.message).toContain("nl.all_reduce");
     }
+  });
+});
+
+describe("nki.benchmark", () => {
+  it("times the kernel's instruction stream with the timing model and prints neuron-bench style percentiles", () => {
+    const { s, out } = session();
+    ok(s.execute(`import neuronxcc.nki.typing as nt
+@nki.jit
+def k(a, b):
+    out = nl.ndarray(a.shape, dtype=a.dtype, buffer=nl.shared_hbm)
+    nl.store(out, value=nl.load(a) + nl.load(b))
+    return out
+
+bk = nki.benchmark(warmup=2, iters=3)(k)
+bk(nt.tensor[[128, 512], nl.float32], nt.tensor[[128, 512], nl.float32])
+p50 = bk.benchmark_result.nc_latency.get_latency_percentile(50)`));
+    const m = lastKernelMachine(s.runtime)!;
+    const us = simulateTiming(m.trace, "trn2").timeline.totalNs / 1000;
+    expect(us).toBeGreaterThan(0);
+    expect(s.get("p50")).toEqual(expect.objectContaining({ v: us }));
+    const text = out.join("");
+    expect(text).toContain("Latency results are:\nNCLatency:\np0 = ");
+    expect(text).toContain(`p99 = ${Math.round(us)}us`);
   });
 });
