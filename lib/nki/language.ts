@@ -3,7 +3,7 @@
  * `nl` lowerings and ISA ops. Dtypes are numpy's scalar types, so they work in host code too.
  */
 
-import { broadcastView, dmaCopy, dropout, dtype as simDtype, fullView, rand, randomSeed, nkiError, nl as L, type DTypeInfo, type DTypeName, type View } from "../sim";
+import { dmaCopy, dropout, dtype as simDtype, fullView, rand, randomSeed, nkiError, nl as L, type DTypeInfo, type DTypeName, type View } from "../sim";
 import { AllocKind, LoopKind, Memory } from "../sim/trace/types";
 import { toDtype } from "../numpy/python/convert";
 import { scalarTypes } from "../numpy/python/convert";
@@ -15,7 +15,7 @@ import { None, PyBuiltin, PyFloat, PyList, PyModule, PyObject, PySlice, PyTuple,
 import type { Runtime } from "../python/runtime/runtime";
 import { nkiGuard, pyNkiError } from "./errors";
 import { activeRun, requireRun, type KernelRun } from "./run";
-import { checkAccess, IndexExpr, maskFor, newArange, NkiTensor, operand, wholeTensor } from "./tensor";
+import { broadcastTile, checkAccess, expandDims, IndexExpr, maskFor, newArange, NkiTensor, operand, wholeTensor } from "./tensor";
 
 type Slots = (PyValue | undefined)[];
 
@@ -410,24 +410,11 @@ export function initLanguage(mod: PyModule): void {
       return value === null ? create(run, spec, dt, buffer, "") : fill(run, spec, value, dt, buffer);
     });
   }
-  def(mod, "broadcast_to", ["src", "shape"], 2, ([x, sh], rt) => {
-    const m = requireRun(rt, "nl.broadcast_to").m;
-    const v = viewArg(x, "broadcast_to: src");
-    const { shape } = shapeArg(sh, rt);
-    const parts = v.shape[0] === 1 && shape[0] > 1 ? L.broadcastPartitions(m, v, shape[0]) : v;
-    const cols = parts.shape.slice(1).reduce((p, q) => p * q, 1);
-    if (cols === shape.slice(1).reduce((p, q) => p * q, 1)) return wholeTensor(parts);
-    return wholeTensor(L.copy(m, broadcastView(parts, shape)));
-  });
-  def(mod, "expand_dims", ["data", "axis"], 2, ([x, a], rt) => {
-    const t = tensorArg(x, "expand_dims: data");
-    const axis = intArg(a, rt);
-    const v = t.view;
-    const k = axis < 0 ? axis + v.shape.length + 1 : axis;
-    const shape = [...v.shape.slice(0, k), 1, ...v.shape.slice(k)];
-    const strides = [...v.strides.slice(0, k), 0, ...v.strides.slice(k)];
-    return new NkiTensor({ ...v, shape, strides, partitionAxis: v.partitionAxis >= k ? v.partitionAxis + 1 : v.partitionAxis }, null);
-  });
+  def(mod, "broadcast_to", ["src", "shape"], 2, ([x, sh], rt) =>
+    wholeTensor(broadcastTile(requireRun(rt, "nl.broadcast_to").m, viewArg(x, "broadcast_to: src"), shapeArg(sh, rt).shape)));
+  def(mod, "expand_dims", ["data", "axis"], 2, ([x, a], rt) => new NkiTensor(expandDims(tensorArg(x, "expand_dims: data").view, intArg(a, rt)), null));
+  def(mod, "nc", ["n"], 1, ([n], rt) => intArg(n, rt));
+  mod.set("spmd_dim", nativeFunction("spmd_dim", (args: PyValue[], _kw: Kwargs | null, rt: Runtime) => args.reduce<number>((p, x) => p * intArg(x, rt), 1)));
   def(mod, "device_print", ["prefix", "x"], 2, ([p, x], rt) => {
     requireRun(rt, "nl.device_print");
     const v = viewArg(x, "device_print: x");

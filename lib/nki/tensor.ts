@@ -6,10 +6,11 @@
  */
 
 import {
-  affineMask, memset, nl as L, nkiError, reshapeView, selectView, sliceView, type Machine, type MaskClause, type MaskCmp, type View,
+  affineMask, broadcastView, dtype as simDtype, memset, nl as L, type DTypeName, nkiError, reshapeView, selectView, sliceView, type Machine, type MaskClause, type MaskCmp, type View,
 } from "../sim";
 import { Memory } from "../sim/trace/types";
 import { dtypeObject } from "../numpy/python/types";
+import { toDtype } from "../numpy/python/convert";
 import { DTYPES as NP_DTYPES, type DTypeName as NpDTypeName } from "../numpy/dtypes";
 import { defineNativeType } from "../python/runtime/define";
 import * as E from "../python/runtime/errors";
@@ -403,6 +404,17 @@ export const nkiTensorType = defineNativeType<NkiTensor>({
       memset(m, dst.view, o.value);
       return None;
     }),
+    astype: (self, [d], _kw, rt) => nkiGuard(() => {
+      const m = requireRun(rt, "tensor.astype").m;
+      const dt = toDtype(d);
+      if (!dt) throw E.typeError("astype: a dtype is required");
+      return wholeTensor(L.copy(m, self.view, { dtype: simDtype((dt.name === "bool" ? "bool_" : dt.name) as DTypeName) }));
+    }),
+    broadcast_to: (self, args, _kw, rt) => nkiGuard(() => {
+      const items = args.length === 1 && (args[0] instanceof PyTuple || args[0] instanceof PyList) ? args[0].items : args;
+      return wholeTensor(broadcastTile(requireRun(rt, "tensor.broadcast_to").m, self.view, items.map((x) => rt.asIndex(x, "shape entries must be integers"))));
+    }),
+    expand_dims: (self, [a], _kw, rt) => new NkiTensor(expandDims(self.view, rt.asIndex(a, "axis must be an integer")), null),
     reshape: (self, args, _kw, rt) => nkiGuard(() => {
       const items = args.length === 1 && (args[0] instanceof PyTuple || args[0] instanceof PyList) ? args[0].items : args;
       const shape = items.map((x) => rt.asIndex(x, "reshape: dimensions must be integers"));
@@ -424,6 +436,22 @@ export const nkiTensorType = defineNativeType<NkiTensor>({
     ndim: (self) => self.view.shape.length,
   },
 });
+
+/** `nl.broadcast_to` / `t.broadcast_to`: partition broadcast through TensorE (the sim's lowering), free dims by copy. */
+export function broadcastTile(m: Machine, v: View, shape: readonly number[]): View {
+  const parts = v.shape[0] === 1 && shape[0] > 1 ? L.broadcastPartitions(m, v, shape[0]) : v;
+  const cols = parts.shape.slice(1).reduce((p, q) => p * q, 1);
+  if (cols === shape.slice(1).reduce((p, q) => p * q, 1)) return parts;
+  return L.copy(m, broadcastView(parts, shape));
+}
+
+/** `nl.expand_dims` / `t.expand_dims`: a size-1 dimension inserted at `axis` (no data movement). */
+export function expandDims(v: View, axis: number): View {
+  const k = axis < 0 ? axis + v.shape.length + 1 : axis;
+  const shape = [...v.shape.slice(0, k), 1, ...v.shape.slice(k)];
+  const strides = [...v.strides.slice(0, k), 0, ...v.strides.slice(k)];
+  return { ...v, shape, strides, partitionAxis: v.partitionAxis >= k ? v.partitionAxis + 1 : v.partitionAxis };
+}
 
 function sameView(a: View, b: View): boolean {
   return a.buffer === b.buffer && a.offset === b.offset && a.shape.length === b.shape.length &&

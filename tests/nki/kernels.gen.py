@@ -142,6 +142,10 @@ CASES.append(("isa_misc", "isa_misc(x, y, bias)", {"x": rand(800, (64, 32), -2, 
               isa_misc_ref, 2e-6))
 
 
+CASES.append(("tensor_methods", "tensor_methods(a, w)", {"a": rand(900, (64, 32)), "w": rand(901, (1, 32))},
+              lambda a, w: [bf16(a) * w], 0))
+
+
 def kernel_file(case):
     """Sweep cases share one generic kernel; the others have a file of their own."""
     op = case.split("_", 1)[-1]
