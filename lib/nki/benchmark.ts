@@ -2,7 +2,8 @@
  * `nki.benchmark`: runs the kernel on the simulator, times its instruction stream with the timing
  * model (lib/sim/timing) and prints latency the way `neuron-bench` output appears in the tutorials.
  * The model is deterministic, so every percentile is the same simulated latency; `warmup`/`iters`
- * are accepted and do not change the result.
+ * are accepted and do not change the result. Like the real tool it ignores input values: the run is
+ * timing-only (no arithmetic) and returns None.
  */
 
 import { simulateTiming } from "../sim/timing";
@@ -54,7 +55,7 @@ class BenchmarkKernel extends PyObject {
 }
 
 function run(self: BenchmarkKernel, args: PyValue[], kw: Kwargs | null, rt: Runtime): PyValue {
-  const out = launch(rt, self.kernel, args, kw);
+  const out = launch(rt, self.kernel, args, kw, "timing-only");
   const m = lastKernelMachine(rt);
   if (!m) throw E.runtimeError("nki.benchmark: the kernel did not run");
   const us = simulateTiming(m.trace, m.target.name).timeline.totalNs / 1000;

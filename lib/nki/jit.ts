@@ -8,7 +8,7 @@ import { DTYPES as NP_DTYPES } from "../numpy/dtypes";
 import { contiguousData, emptyArray, type NDArray } from "../numpy/ndarray";
 import { PyNDArray } from "../numpy/python/convert";
 import { wrapArray } from "../numpy/python/types";
-import { fullView, Machine, type TargetName } from "../sim";
+import { fullView, Machine, type SimMode, type TargetName } from "../sim";
 import { AllocKind, Memory } from "../sim/trace/types";
 import { parseArgs } from "../python/runtime/binding";
 import { defineNativeType, nativeFunction } from "../python/runtime/define";
@@ -78,9 +78,13 @@ function toNumpy(run: KernelRun, v: PyValue): PyValue {
   return v;
 }
 
-export function launch(rt: Runtime, k: NkiKernel, args: PyValue[], kw: Kwargs | null): PyValue {
+/**
+ * Runs a kernel launch. "timing-only" (nki.benchmark) records the instruction stream without storage
+ * or arithmetic, so large benchmark shapes stay cheap; it returns None instead of outputs.
+ */
+export function launch(rt: Runtime, k: NkiKernel, args: PyValue[], kw: Kwargs | null, mode: SimMode = "functional"): PyValue {
   if (activeRun(rt)) return rt.call(k.fn, args, kw);
-  const m = new Machine({ target: k.options.target });
+  const m = new Machine({ target: k.options.target, mode });
   const code = k.fn instanceof PyFunction ? k.fn.code : null;
   // The engine keeps the executing line private to compiled code, so records carry the def line.
   m.setLocation(code?.filename ?? "<kernel>", code?.firstLine ?? 0);
@@ -112,7 +116,7 @@ export function launch(rt: Runtime, k: NkiKernel, args: PyValue[], kw: Kwargs | 
       result = rt.call(k.fn, converted, kwConverted);
     }
     closeLoops(run);
-    const out = nkiGuard(() => toNumpy(run, result));
+    const out = m.functional ? nkiGuard(() => toNumpy(run, result)) : None;
     m.trace.compact();
     return out;
   });

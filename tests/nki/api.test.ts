@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lastKernelMachine } from "../../lib/nki";
 import { simulateTiming } from "../../lib/sim/timing";
+import { None } from "../../lib/python/runtime/objects";
 import { arrayValue, ok, session } from "./harness";
 
 describe("nl randomness and read-modify-write", () => {
@@ -63,9 +64,11 @@ def k(a, b):
     return out
 
 bk = nki.benchmark(warmup=2, iters=3)(k)
-bk(nt.tensor[[128, 512], nl.float32], nt.tensor[[128, 512], nl.float32])
+r = bk(nt.tensor[[128, 512], nl.float32], nt.tensor[[128, 512], nl.float32])
 p50 = bk.benchmark_result.nc_latency.get_latency_percentile(50)`));
     const m = lastKernelMachine(s.runtime)!;
+    expect(m.mode).toBe("timing-only");
+    expect(s.get("r")).toBe(None);
     const us = simulateTiming(m.trace, "trn2").timeline.totalNs / 1000;
     expect(us).toBeGreaterThan(0);
     expect(s.get("p50")).toEqual(expect.objectContaining({ v: us }));
