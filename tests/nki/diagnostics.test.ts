@@ -186,4 +186,21 @@ k(np.zeros((128, 64), dtype=np.float32), np.zeros((128, 32), dtype=np.float32))
     expect(e.code).toBe("err_shape_mismatch");
     expect(e.line).toBe(3);
   });
+
+  it("a write race across affine_range iterations (and none with sequential_range)", () => {
+    const src = (range: string): string => `@nki.jit
+def k(a):
+    out = nl.ndarray((128, 64), dtype=a.dtype, buffer=nl.shared_hbm)
+    for i in nl.${range}(2):
+        nl.store(out, value=nl.load(a))
+    return out
+
+r = k(np.zeros((128, 64), dtype=np.float32))
+`;
+    const e = fail(src("affine_range"));
+    expect(e.code).toBe("err_unexpected_output_dependencies");
+    expect(e.line).toBe(5);
+    const { s } = session();
+    expect(s.execute(src("sequential_range")).status).toBe("ok");
+  });
 });
