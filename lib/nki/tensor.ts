@@ -10,7 +10,7 @@ import {
 } from "../sim";
 import { Memory } from "../sim/trace/types";
 import { dtypeObject } from "../numpy/python/types";
-import { toDtype } from "../numpy/python/convert";
+import { PyNDArray, toDtype } from "../numpy/python/convert";
 import { DTYPES as NP_DTYPES, type DTypeName as NpDTypeName } from "../numpy/dtypes";
 import { defineNativeType } from "../python/runtime/define";
 import * as E from "../python/runtime/errors";
@@ -328,6 +328,11 @@ export function operand(v: PyValue): L.NlOperand | null {
   if (typeof v === "number") return { value: v, isInt: true };
   if (typeof v === "boolean") return { value: v ? 1 : 0, isInt: true };
   if (v instanceof PyFloat) return { value: v.v, isInt: false };
+  // numpy scalars (np.float32(0.5)): weak like Python numbers, int-ness from their dtype.
+  if (v instanceof PyNDArray && v.arr.ndim === 0) {
+    const kind = v.arr.dtype.kind;
+    return { value: Number(v.arr.data[v.arr.offset]), isInt: kind !== "f" };
+  }
   return null;
 }
 

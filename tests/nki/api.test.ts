@@ -77,3 +77,17 @@ p50 = bk.benchmark_result.nc_latency.get_latency_percentile(50)`));
     expect(text).toContain(`p99 = ${Math.round(us)}us`);
   });
 });
+
+describe("tile operands", () => {
+  it("numpy scalars combine with tiles like Python numbers", () => {
+    const { s } = session();
+    ok(s.execute(`@nki.jit
+def k(a):
+    out = nl.ndarray(a.shape, dtype=a.dtype, buffer=nl.shared_hbm)
+    nl.store(out, value=nl.load(a) * np.float32(0.5) + np.int32(2))
+    return out
+
+o = k(np.arange(8, dtype=np.float32).reshape(2, 4))`));
+    expect(Array.from(arrayValue(s, "o").data)).toEqual([2, 2.5, 3, 3.5, 4, 4.5, 5, 5.5]);
+  });
+});
