@@ -13,7 +13,7 @@ import { Memory } from "../sim/trace/types";
 import { parseArgs } from "../python/runtime/binding";
 import { nativeFunction } from "../python/runtime/define";
 import * as E from "../python/runtime/errors";
-import { None, PyFloat, PyList, PyTuple, type Kwargs, type PyModule, type PyValue } from "../python/runtime/objects";
+import { None, PyFloat, PyList, PyModule, PyTuple, type Kwargs, type PyValue } from "../python/runtime/objects";
 import type { Runtime } from "../python/runtime/runtime";
 import { nkiGuard } from "./errors";
 import { operatorName, simDtypeOf } from "./language";
@@ -74,7 +74,19 @@ function axes(v: PyValue | undefined, rt: Runtime): number[] {
 }
 
 export function initIsa(mod: PyModule): void {
-  for (const e of ["tensor", "vector", "scalar", "gpsimd", "unknown"]) mod.set(`${e}_engine`, e);
+  // Enums are namespaces of plain strings, which is what the sim's options take.
+  const enums: Record<string, string[]> = {
+    engine: ["tensor", "vector", "scalar", "gpsimd", "sync", "unknown"],
+    reduce_cmd: ["idle", "reset", "reset_reduce", "reduce"],
+    dge_mode: ["none", "swdge", "hwdge", "unknown"],
+    oob_mode: ["error", "skip"],
+  };
+  for (const [name, members] of Object.entries(enums)) {
+    const ns = new PyModule(`neuronxcc.nki.isa.${name}`);
+    for (const member of members) ns.set(member, member);
+    mod.set(name, ns);
+  }
+  for (const e of enums.engine) mod.set(`${e}_engine`, e);
   def(mod, "nc_matmul", ["stationary", "moving", "is_stationary_onezero", "is_moving_onezero", "is_transpose", "mask"], 2, ([s, mv, so, mo, tr], m) => {
     const st = view(s, "stationary");
     const mov = view(mv, "moving");

@@ -91,3 +91,25 @@ o = k(np.arange(8, dtype=np.float32).reshape(2, 4))`));
     expect(Array.from(arrayValue(s, "o").data)).toEqual([2, 2.5, 3, 3.5, 4, 4.5, 5, 5.5]);
   });
 });
+
+describe("nisa enums", () => {
+  it("oob_mode.skip lets a DMA drop out-of-bounds elements, and engine enums select engines", () => {
+    const { s } = session();
+    ok(s.execute(`@nki.jit
+def k(a):
+    out = nl.ndarray((4, 8), dtype=nl.float32, buffer=nl.shared_hbm)
+    t = nisa.memset((4, 8), 7.0, dtype=nl.float32, engine=nisa.engine.gpsimd)
+    nl.store(out, value=t)
+    src = nl.load(a)
+    i_p = nl.arange(4)[:, None] + 2
+    i_f = nl.arange(8)[None, :]
+    nisa.dma_copy(dst=out[i_p, i_f], src=src, oob_mode=nisa.oob_mode.skip)
+    return out
+
+o = k(np.ones((4, 8), dtype=np.float32))
+names = (nisa.vector_engine, nisa.reduce_cmd.reset_reduce, nisa.dge_mode.hwdge)`));
+    const o = Array.from(arrayValue(s, "o").data);
+    expect(o.slice(0, 16).every((x) => x === 7)).toBe(true);
+    expect(o.slice(16).every((x) => x === 1)).toBe(true);
+  });
+});
