@@ -154,10 +154,11 @@ export const nkiKernelType = defineNativeType<NkiKernel>({
 
 /** `nki.jit`, `nki.baremetal`: usable bare (`@nki.jit`) or with arguments (`@nki.jit(mode=...)`). */
 export function decorator(name: string, options: NkiOptions) {
-  return nativeFunction(name, (args: PyValue[], kw: Kwargs | null) => {
+  // Decorator keyword arguments (mode=, save_neff_name=, ...) configure the real compiler; none
+  // changes what the simulator computes, so they are accepted and ignored.
+  return nativeFunction(name, (args: PyValue[]) => {
     if (args.length === 1 && args[0] !== None) return new NkiKernel(args[0], [], options);
     if (args.length > 1) throw E.typeError(`${name}() takes at most 1 positional argument (${args.length} given)`);
-    void kw;
     return nativeFunction(name, (fargs: PyValue[]) => {
       if (fargs.length !== 1) throw E.typeError(`${name}(...) decorates exactly one function`);
       return new NkiKernel(fargs[0], [], options);
