@@ -7,7 +7,7 @@ import { dmaCopy, dropout, dtype as simDtype, fullView, rand, randomSeed, nkiErr
 import { AllocKind, LoopKind, Memory } from "../sim/trace/types";
 import { toDtype } from "../numpy/python/convert";
 import { scalarTypes } from "../numpy/python/convert";
-import { PyUFunc } from "../numpy/python/types";
+import { finfoType, PyUFunc } from "../numpy/python/types";
 import { parseArgs } from "../python/runtime/binding";
 import { defineNativeType, nativeFunction } from "../python/runtime/define";
 import * as E from "../python/runtime/errors";
@@ -293,6 +293,7 @@ export function initLanguage(mod: PyModule): void {
   const boolT = scalarTypes.get("bool");
   if (boolT) mod.set("bool_", boolT);
   mod.set("mgrid", new MGridFactory());
+  mod.set("finfo", finfoType);
   mod.set("tile_size", new TileSize());
   mod.set("par_dim", nativeFunction("par_dim", (args, kw, rt) => new ParDim(intArg(parseArgs("par_dim", args, kw, { names: ["size"], required: 1 })[0], rt))));
   mod.set("affine_range", loop(LoopKind.Affine, "affine_range"));

@@ -113,3 +113,13 @@ names = (nisa.vector_engine, nisa.reduce_cmd.reset_reduce, nisa.dge_mode.hwdge)`
     expect(o.slice(16).every((x) => x === 1)).toBe(true);
   });
 });
+
+describe("nl.finfo", () => {
+  it("describes NKI float dtypes, bfloat16 included (numpy's finfo)", () => {
+    const { s } = session();
+    ok(s.execute("bf_max = float(nl.finfo(nl.bfloat16).max)\nf32_eps = float(nl.finfo(nl.float32).eps)"));
+    // bfloat16 max = (2 - 2**-7) * 2**127; float32 eps = 2**-23.
+    expect(s.get("bf_max")).toEqual(expect.objectContaining({ v: (2 - 2 ** -7) * 2 ** 127 }));
+    expect(s.get("f32_eps")).toEqual(expect.objectContaining({ v: 2 ** -23 }));
+  });
+});
