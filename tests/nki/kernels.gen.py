@@ -146,6 +146,21 @@ CASES.append(("tensor_methods", "tensor_methods(a, w)", {"a": rand(900, (64, 32)
               lambda a, w: [bf16(a) * w], 0))
 
 
+def nl_misc_ref(x, w):
+    x64, w64 = x.astype(np.float64), w.astype(np.float64)
+    F = x.shape[1]
+    order = np.argsort(-x64, axis=1, kind="stable")[:, :8]
+    return [
+        np.where(x64 > 1.0, x64, -1.0), x64.var(axis=1).reshape(-1, 1),
+        x64 / np.sqrt((x64 ** 2).mean(axis=1, keepdims=True) + 1e-6) * w64,
+        x64 + 1, x64.prod(axis=1, keepdims=True), x64.min(axis=1, keepdims=True), x64.sum(axis=0, keepdims=True),
+        x64.T, 1 / x64, w64, order.astype(np.float64),
+    ]
+
+
+CASES.append(("nl_misc", "nl_misc(x, w)", {"x": rand(1000, (32, 16), 0.5, 2), "w": rand(1001, (1, 16))}, nl_misc_ref, 1e-5))
+
+
 def kernel_file(case):
     """Sweep cases share one generic kernel; the others have a file of their own."""
     op = case.split("_", 1)[-1]
