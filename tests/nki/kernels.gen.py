@@ -161,6 +161,12 @@ def nl_misc_ref(x, w):
 CASES.append(("nl_misc", "nl_misc(x, w)", {"x": rand(1000, (32, 16), 0.5, 2), "w": rand(1001, (1, 16))}, nl_misc_ref, 1e-5))
 
 
+CASES.append(("matmul_basic", "matmul_basic(x, y)", {"x": rand(1100, (64, 128)), "y": rand(1101, (128, 256))},
+              lambda x, y: [x.astype(np.float64) @ y.astype(np.float64)], 1e-4))
+CASES.append(("matmul_blocked", "matmul_blocked(lhsT, rhs)", {"lhsT": rand(1102, (256, 128)), "rhs": rand(1103, (256, 256))},
+              lambda lhsT, rhs: [lhsT.T.astype(np.float64) @ rhs.astype(np.float64)], 1e-4))
+
+
 def kernel_file(case):
     """Sweep cases share one generic kernel; the others have a file of their own."""
     op = case.split("_", 1)[-1]
