@@ -12,54 +12,16 @@ import * as N from "../numeric";
 import type { NativeModuleDef, Runtime } from "../runtime";
 import { sha512 } from "./sha512";
 import { asFloat, asInt } from "../types/numbers";
-
-const MT_N = 624;
-const MT_M = 397;
+import { MT19937 } from "../../../numpy/random/mt19937";
 
 export class MersenneTwister {
-  private readonly mt = new Uint32Array(MT_N);
-  private mti = MT_N + 1;
+  /** The MT19937 state machine shared with numpy's legacy RandomState. */
+  private readonly core = new MT19937();
   /** gauss() caches the second normal deviate of each pair. */
   gaussNext: number | null = null;
 
-  initGenrand(s: number): void {
-    const mt = this.mt;
-    mt[0] = s >>> 0;
-    for (let i = 1; i < MT_N; i++) {
-      const prev = mt[i - 1] ^ (mt[i - 1] >>> 30);
-      // 1812433253 * prev + i, in 32-bit arithmetic.
-      mt[i] = (Math.imul(1812433253, prev) + i) >>> 0;
-    }
-    this.mti = MT_N;
-  }
-
   initByArray(key: number[]): void {
-    const mt = this.mt;
-    this.initGenrand(19650218);
-    let i = 1;
-    let j = 0;
-    const len = key.length;
-    for (let k = Math.max(MT_N, len); k > 0; k--) {
-      const prev = mt[i - 1] ^ (mt[i - 1] >>> 30);
-      mt[i] = ((mt[i] ^ Math.imul(prev, 1664525)) + key[j] + j) >>> 0;
-      i++;
-      j++;
-      if (i >= MT_N) {
-        mt[0] = mt[MT_N - 1];
-        i = 1;
-      }
-      if (j >= len) j = 0;
-    }
-    for (let k = MT_N - 1; k > 0; k--) {
-      const prev = mt[i - 1] ^ (mt[i - 1] >>> 30);
-      mt[i] = ((mt[i] ^ Math.imul(prev, 1566083941)) - i) >>> 0;
-      i++;
-      if (i >= MT_N) {
-        mt[0] = mt[MT_N - 1];
-        i = 1;
-      }
-    }
-    mt[0] = 0x80000000;
+    this.core.initByArray(key);
     this.gaussNext = null;
   }
 
@@ -76,34 +38,12 @@ export class MersenneTwister {
   }
 
   genrandUint32(): number {
-    const mt = this.mt;
-    if (this.mti >= MT_N) {
-      let kk = 0;
-      for (; kk < MT_N - MT_M; kk++) {
-        const y = (mt[kk] & 0x80000000) | (mt[kk + 1] & 0x7fffffff);
-        mt[kk] = mt[kk + MT_M] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
-      }
-      for (; kk < MT_N - 1; kk++) {
-        const y = (mt[kk] & 0x80000000) | (mt[kk + 1] & 0x7fffffff);
-        mt[kk] = mt[kk + (MT_M - MT_N)] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
-      }
-      const y = (mt[MT_N - 1] & 0x80000000) | (mt[0] & 0x7fffffff);
-      mt[MT_N - 1] = mt[MT_M - 1] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
-      this.mti = 0;
-    }
-    let y = mt[this.mti++];
-    y ^= y >>> 11;
-    y ^= (y << 7) & 0x9d2c5680;
-    y ^= (y << 15) & 0xefc60000;
-    y ^= y >>> 18;
-    return y >>> 0;
+    return this.core.nextUint32();
   }
 
   /** random(): 53 random bits as a float in [0, 1). */
   random(): number {
-    const a = this.genrandUint32() >>> 5;
-    const b = this.genrandUint32() >>> 6;
-    return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
+    return this.core.nextDouble();
   }
 
   getrandbits(k: number): N.Int {
