@@ -14,6 +14,7 @@ import type { TimingConstants } from "./config";
 import { DepType, Engine } from "../trace/types";
 import { COMPUTE_ENGINES, DMA_ENGINE, FULL_PE_ARRAY, type ScheduleInput } from "./schedule-input";
 import { DMA_QUEUE_NAMES } from "./dma-cost";
+import { clockGHz } from "./engine-cost";
 
 /** Marker in `waitType` for an instruction that did not wait on any producer. */
 export const NO_WAIT = 255;
@@ -156,21 +157,6 @@ export function cloneState(s: SchedulerState): SchedulerState {
   };
 }
 
-function clockOf(cfg: TimingConstants, engine: number): number {
-  switch (engine) {
-    case Engine.Tensor:
-      return cfg.tensorClockGHz;
-    case Engine.Vector:
-      return cfg.vectorClockGHz;
-    case Engine.Scalar:
-      return cfg.scalarClockGHz;
-    case Engine.GpSimd:
-      return cfg.gpsimdClockGHz;
-    default:
-      return cfg.syncClockGHz;
-  }
-}
-
 /** Earliest start >= `earliest` at which `dur` fits between the engine's busy intervals; books it. */
 function bookInterval(b: DmaEngineBusy, earliest: number, dur: number): number {
   const { starts, ends } = b;
@@ -254,7 +240,7 @@ export function scheduleNext(s: SchedulerState, input: ScheduleInput, i: number)
     return;
   }
 
-  const clock = clockOf(cfg, engine);
+  const clock = clockGHz(cfg, engine);
   const gate = waitedOn >= 0 ? depReady + cfg.dependentOverheadCycles / clock : 0;
   let free = s.engineFree[engine];
   let start: number;
