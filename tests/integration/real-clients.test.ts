@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { parseNotebook } from "../../lib/notebook/nbformat";
 import { debianPython, realClientsAvailable } from "../support/real-clients";
-import { startServer, type RunningServer } from "../support/server";
+import { startServer, stopChild, type RunningServer } from "../support/server";
 
 const TOKEN = "real-clients-token-0123456789abcdef";
 const script = path.resolve(import.meta.dirname, "real-clients", "nbclient_execute.py");
@@ -96,7 +96,7 @@ describe.runIf(realClientsAvailable)("real Jupyter clients", () => {
         kernels.dispose();
       }
     } finally {
-      await stop(jupyter);
+      await stopChild(jupyter);
     }
   });
 });
@@ -126,13 +126,4 @@ async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`jupyter server did not start:\n${output}`);
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-    setTimeout(() => child.kill("SIGKILL"), 5000).unref();
-  });
 }
