@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", ".next/", "next-env.d.ts", "tests/corpus/**/*.py", "**/*.generated.ts"] },
+  { ignores: ["node_modules/", ".next/", ".next-*/", "next-env.d.ts", "tests/corpus/**/*.py", "**/*.generated.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

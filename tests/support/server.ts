@@ -18,7 +18,7 @@ export interface RunningServer {
 const root = path.resolve(import.meta.dirname, "..", "..");
 
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
-  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
     throw new Error("no production build: run `npm test` (or `npx next build`) first");
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kernel-lab-server-"));
