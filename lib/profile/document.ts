@@ -18,6 +18,10 @@ export const PROFILE_DOCUMENT_VERSION = 1;
 export interface ProfileDocument {
   readonly version: number;
   readonly target: string;
+  /** The `@nki.jit` function's name, when the caller knows it. */
+  readonly kernelName: string | null;
+  /** Source text of the files instructions point at (`instructions.file`), for the source view. */
+  readonly sources: readonly { readonly file: string; readonly text: string }[];
   readonly coreVersion: string;
   readonly metrics: ProfileMetrics;
   readonly roofline: RooflinePoint;
@@ -43,7 +47,12 @@ export interface ProfileDocument {
   readonly constants: readonly string[];
 }
 
-export function profileDocument(profile: Profile): ProfileDocument {
+export interface ProfileDocumentExtras {
+  readonly kernelName?: string | null;
+  readonly sources?: readonly { readonly file: string; readonly text: string }[];
+}
+
+export function profileDocument(profile: Profile, extras: ProfileDocumentExtras = {}): ProfileDocument {
   const { trace, timeline, target, config } = profile.timed;
   const layout = layoutTracks(timeline, profile.timed.spills);
   const strings: string[] = [];
@@ -78,6 +87,8 @@ export function profileDocument(profile: Profile): ProfileDocument {
   return {
     version: PROFILE_DOCUMENT_VERSION,
     target,
+    kernelName: extras.kernelName ?? null,
+    sources: extras.sources ?? [],
     coreVersion: config.coreVersion,
     metrics: profile.metrics,
     roofline: profile.roofline,
