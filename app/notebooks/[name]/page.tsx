@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { cellSource, type CellOutput } from "@/lib/notebook/nbformat";
 import { highlightPython, renderMarkdown } from "@/lib/notebook/render-markdown";
 import { summarizeNotebook } from "@/lib/notebook/summary";
+import { OpenTutorialButton } from "@/app/components/home/OpenTutorialButton";
 import { loadNotebook } from "@/lib/server/notebook-catalogue";
+import styles from "./preview.module.css";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +37,11 @@ export default async function NotebookPage({ params }: PageProps) {
   }
   return (
     <article className="notebook">
-      <p className="back"><Link href="/">← All tutorials</Link></p>
+      <div className={styles.toolbar}>
+        <p className="back"><Link href="/">← All tutorials</Link></p>
+        <span className={styles.readOnly}>Read-only preview: open your copy to edit and run it.</span>
+        <OpenTutorialButton tutorial={name} title={summarizeNotebook(loaded.notebook, name).title} label="Open my copy" primary />
+      </div>
       {loaded.notebook.cells.map((c, index) => {
         const key = c.id ?? String(index);
         const source = cellSource(c);
