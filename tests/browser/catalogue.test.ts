@@ -34,6 +34,7 @@ describe.runIf(browserAvailable)("tutorial catalogue in Chromium", () => {
     expect(await page.locator(".katex").count()).toBeGreaterThan(0);
     expect(await page.locator(".cell-code .hljs-keyword").first().textContent()).toBe("import");
     expect(await page.title()).toBe("Welcome to Kernel Lab · Kernel Lab");
+    expect(await page.getByRole("button", { name: "Open my copy: Welcome to Kernel Lab" }).isVisible()).toBe(true);
     await screenshot(page, "notebook");
   });
 

@@ -114,7 +114,7 @@ export function RevisionHistory(props: { path: string; onRestored: () => void; o
                 </span>
                 {restore.kind === "confirming" || restore.kind === "restoring" ? (
                   <span className={styles.confirm} role="group" aria-label="Confirm restore">
-                    <span>Replace the notebook&apos;s content with revision {current.number}?</span>
+                    <span>Replace the notebook&apos;s content with revision {current.number}? What it holds now is kept as a new revision.</span>
                     <button type="button" className={styles.dangerButton} onClick={() => void doRestore(current.number)} disabled={restore.kind === "restoring"} autoFocus>
                       {restore.kind === "restoring" ? "Restoring…" : "Restore"}
                     </button>
