@@ -1,0 +1,19 @@
+"use client";
+import { useEffect, useMemo, useSyncExternalStore } from "react";
+import { loadMarkdownRenderer, renderedMarkdown, rendererReady, subscribeRenderer } from "./markdown-renderer";
+import styles from "./markdown.module.css";
+
+/**
+ * GitHub-flavoured markdown with highlighted code, KaTeX math and sanitised HTML, rendered in the
+ * browser by the same pipeline the server uses. Until the renderer chunk arrives the source is shown
+ * as plain text, so the content is readable at once.
+ */
+export function MarkdownView({ source }: { source: string }) {
+  const ready = useSyncExternalStore(subscribeRenderer, rendererReady, () => false);
+  useEffect(() => {
+    if (!ready) void loadMarkdownRenderer();
+  }, [ready]);
+  const html = useMemo(() => (ready ? renderedMarkdown(source) : null), [ready, source]);
+  if (html === null) return <div className={`${styles.markdown} ${styles.pending}`}>{source}</div>;
+  return <div className={styles.markdown} dangerouslySetInnerHTML={{ __html: html }} />;
+}
