@@ -1,29 +1,11 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main, type Io } from "./main";
+import { capture, scratchDir } from "./fixtures/io";
+import { main } from "./main";
 
-function capture(): Io & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    stdout: (t: string) => {
-      io.out += t;
-    },
-    stderr: (t: string) => {
-      io.err += t;
-    },
-  };
-  return io;
-}
-
-const dir = mkdtempSync(join(tmpdir(), "kernel-lab-cli-"));
-function file(name: string, text: string): string {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-}
+const scratch = scratchDir();
+const dir = scratch.dir;
+const file = scratch.file;
 
 describe("kernel-lab run", () => {
   it("prints like python3 and exits 0 when the program finishes", async () => {

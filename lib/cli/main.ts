@@ -1,13 +1,15 @@
 /*
- * `kernel-lab <command>`: subcommands live in a table so later ones (`exec NOTEBOOK.ipynb`,
- * `run --target`, `--profile`) slot in beside `run`.
+ * `kernel-lab <command>`: the subcommands in a table, each with its own option parsing and help.
  */
 
+import { execCommand } from "./exec";
 import { runCommand } from "./run";
 
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** The process environment (NEURON_PLATFORM_TARGET_OVERRIDE); tests pass their own. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface Command {
@@ -18,6 +20,7 @@ export interface Command {
 
 export const commands: Record<string, Command> = {
   run: runCommand,
+  exec: execCommand,
 };
 
 export function helpText(): string {
@@ -37,6 +40,7 @@ export function helpText(): string {
 const processIo: Io = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
+  env: process.env,
 };
 
 /** Returns the process exit status. */
