@@ -64,7 +64,8 @@ export function summaryText(name: string, result: ExecResult, elapsedMs: number)
   if (counts("expected-error") > 0) parts.push(`${counts("expected-error")} expected error${counts("expected-error") === 1 ? "" : "s"}`);
   if (counts("error") > 0) parts.push(`${counts("error")} error${counts("error") === 1 ? "" : "s"}`);
   if (result.notRun > 0) parts.push(`${result.notRun} not run`);
-  return [`${name}:`, ...lines, `${result.cells.length} code cells ran in ${seconds(elapsedMs)}: ${parts.join(", ")}`].join("\n") + "\n";
+  const n = result.cells.length;
+  return [`${name}:`, ...lines, `${n} code cell${n === 1 ? "" : "s"} ran in ${seconds(elapsedMs)}: ${parts.join(", ")}`].join("\n") + "\n";
 }
 
 function failureText(file: string, c: CellReport, notRun: number): string {

@@ -1,0 +1,89 @@
+/*
+ * Every shipped notebook runs top to bottom through `kernel-lab exec`, so none can rot: no cell may
+ * raise unless it is tagged raises-exception. Cheap per-notebook checks pin what the prose promises.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../lib/cli/main";
+
+const notebooksDir = new URL("../../notebooks/", import.meta.url).pathname;
+const names = readdirSync(notebooksDir).filter((n) => n.endsWith(".ipynb")).sort();
+const outDir = mkdtempSync(join(tmpdir(), "kernel-lab-notebooks-"));
+/** Printed output of cells plain CPython + numpy can run (golden/host_cells.gen.py). */
+const hostGolden = JSON.parse(readFileSync(new URL("./golden/host_cells.json", import.meta.url), "utf8")) as Record<string, Record<string, string>>;
+
+interface Output {
+  output_type: string;
+  name?: string;
+  text?: string[];
+  ename?: string;
+  evalue?: string;
+  data?: Record<string, unknown>;
+}
+interface Cell {
+  cell_type: string;
+  id: string;
+  metadata: { tags?: string[] };
+  execution_count?: number | null;
+  outputs?: Output[];
+}
+interface Executed {
+  metadata: { kernel_lab?: { summary?: string; difficulty?: string; estimated_minutes?: number } };
+  cells: Cell[];
+}
+
+async function execute(name: string): Promise<Executed> {
+  const out = join(outDir, name);
+  let err = "";
+  const status = await main(["exec", join(notebooksDir, name), "--output", out], { stdout: () => undefined, stderr: (t) => (err += t), env: {} });
+  expect(status, err).toBe(0);
+  return JSON.parse(readFileSync(out, "utf8")) as Executed;
+}
+
+function stdout(nb: Executed, id: string): string {
+  const cell = nb.cells.find((c) => c.id === id);
+  if (cell === undefined) throw new Error(`no cell '${id}'`);
+  return (cell.outputs ?? []).filter((o) => o.output_type === "stream" && o.name === "stdout").map((o) => (o.text ?? []).join("")).join("");
+}
+
+function errors(nb: Executed, id: string): Output[] {
+  return (nb.cells.find((c) => c.id === id)?.outputs ?? []).filter((o) => o.output_type === "error");
+}
+
+/** Per-notebook checks beyond "no unexpected error". */
+const checks: Record<string, (nb: Executed) => void> = {
+  "03-your-first-nki-kernel.ipynb": (nb) => {
+    expect(stdout(nb, "fk-run-code")).toBe("(128, 512) float32\nmatches numpy: True\n");
+    expect(stdout(nb, "fk-spmd-code")).toBe("matches numpy: True\n");
+    expect(stdout(nb, "fk-mask-code")).toBe("matches numpy: True\n");
+    const [error] = errors(nb, "fk-errors-code");
+    expect(error.ename).toBe("neuronxcc.nki.NkiError");
+    expect(error.evalue).toMatch(/^err_num_partition_exceed_arch_limit: .*256/);
+  },
+};
+
+describe("shipped notebooks", () => {
+  it("has notebooks, and every per-notebook check names one of them", () => {
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of [...Object.keys(checks), ...Object.keys(hostGolden)]) expect(names).toContain(name);
+  });
+
+  it.each(names)("%s runs top to bottom through kernel-lab exec", async (name) => {
+    const nb = await execute(name);
+    const lab = nb.metadata.kernel_lab;
+    expect(typeof lab?.summary).toBe("string");
+    expect(["beginner", "intermediate", "advanced"]).toContain(lab?.difficulty);
+    expect(lab?.estimated_minutes).toBeGreaterThan(0);
+    for (const cell of nb.cells) {
+      if (cell.cell_type !== "code") continue;
+      if (cell.metadata.tags?.includes("skip-execution")) continue;
+      const expected = cell.metadata.tags?.includes("raises-exception") ?? false;
+      expect(errors(nb, cell.id).length > 0, `cell ${cell.id}: ${expected ? "meant to raise and did not" : JSON.stringify(errors(nb, cell.id)[0])}`).toBe(expected);
+      expect(cell.execution_count, `cell ${cell.id} ran`).toBeGreaterThan(0);
+    }
+    for (const [id, text] of Object.entries(hostGolden[name] ?? {})) expect(stdout(nb, id), `cell ${id}`).toBe(text);
+    checks[name]?.(nb);
+  });
+});
