@@ -4,6 +4,7 @@
  */
 import { KernelManager } from "./lib/kernel/manager";
 import { startKernelLabServer } from "./lib/server/kernel-lab-server";
+import { PROFILE_CAPTURING_ENGINE } from "./lib/server/profile-capture/engine-module";
 import { logLine } from "./lib/server/request-log";
 
 function intSetting(name: string, fallback: number, min: number, max: number): number {
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   const kernels = new KernelManager({
     maxKernels: intSetting("KERNEL_LAB_MAX_KERNELS", 64, 1, 10_000),
     cullIdleMs: intSetting("KERNEL_LAB_CULL_IDLE_MINUTES", 60, 0, 7 * 24 * 60) * 60_000,
+    // Profiles the kernels emit are stored by the server and replaced by cards inside the worker.
+    engineModule: PROFILE_CAPTURING_ENGINE,
   });
   const dev = process.env.NODE_ENV !== "production";
   const server = await startKernelLabServer({

@@ -7,6 +7,7 @@ import type { IncomingMessage } from "node:http";
 import type { WebSocket } from "ws";
 import { decodeClientFrame, encodeFrame, negotiateFraming, V1_PROTOCOL, type Framing, type Message } from "../jupyter";
 import type { KernelManager } from "../kernel/manager";
+import type { ChannelObserver } from "./recording/lab-recorder";
 import { logLine } from "./request-log";
 
 export const CHANNELS_PATH = /^\/api\/kernels\/([^/]+)\/channels$/;
@@ -16,7 +17,8 @@ export function selectSubprotocol(offered: Set<string>): string | false {
   return offered.has(V1_PROTOCOL) ? V1_PROTOCOL : false;
 }
 
-export function attachKernelChannel(ws: WebSocket, request: IncomingMessage, kernelId: string, kernels: KernelManager): void {
+/** `observer` sees every validated client message and every message sent to the client, in order. */
+export function attachKernelChannel(ws: WebSocket, request: IncomingMessage, kernelId: string, kernels: KernelManager, observer?: ChannelObserver): void {
   const framing: Framing = negotiateFraming(ws.protocol ? [ws.protocol] : []);
   const clientSessionId = new URL(request.url ?? "/", "http://localhost").searchParams.get("session_id") ?? "";
   if (!kernels.has(kernelId)) {
@@ -27,6 +29,7 @@ export function attachKernelChannel(ws: WebSocket, request: IncomingMessage, ker
     kernelId,
     clientSessionId,
     (msg) => {
+      observer?.toClient(msg);
       if (ws.readyState !== ws.OPEN) return;
       const frame = encodeFrame(msg as Message, framing);
       ws.send(frame.data, { binary: frame.binary });
@@ -37,6 +40,7 @@ export function attachKernelChannel(ws: WebSocket, request: IncomingMessage, ker
     const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
     const decoded = decodeClientFrame(isBinary ? new Uint8Array(bytes) : bytes.toString("utf8"), framing);
     if (decoded.ok) {
+      observer?.fromClient(decoded.value);
       connection.receive(decoded.value);
     } else if (!connection.receiveInvalid(decoded.error)) {
       // Not even a header to reply to: note it once and keep the channel open.

@@ -9,6 +9,7 @@ import { validateNotebook, type Notebook } from "../../notebook/nbformat";
 import { summarizeNotebook } from "../../notebook/summary";
 import { listNotebooks, loadNotebook } from "../notebook-catalogue";
 import { ApiError } from "./http";
+import { DEFAULT_TARGET, TARGET_NAMES, type TargetName } from "../../kernel/engine";
 
 export const TUTORIALS_DIR = "tutorials";
 
@@ -26,7 +27,13 @@ export interface ContentsModel {
 }
 
 export const saveBody = z
-  .object({ type: z.literal("notebook", { error: "only notebooks can be saved" }), format: z.literal("json").optional(), content: z.unknown() })
+  .object({
+    type: z.literal("notebook", { error: "only notebooks can be saved" }),
+    format: z.literal("json").optional(),
+    content: z.unknown(),
+    /** Kernel Lab's conflict check: the `last_modified` the client last saw; a different stored one is a 409. */
+    expected_last_modified: z.iso.datetime({ offset: true, error: "expected_last_modified must be an ISO date-time" }).optional(),
+  })
   .loose();
 export const createBody = z
   .object({ type: z.enum(["notebook", "directory", "file"]).optional(), ext: z.string().optional(), copy_from: z.string().optional() })
@@ -35,6 +42,12 @@ export const renameBody = z.object({ path: z.string().min(1).max(1024) }).loose(
 
 // Shipped files have no creation time worth reporting; a fixed epoch keeps responses stable.
 const EPOCH = new Date(0).toISOString();
+
+/** How long a deleted notebook can be restored (undo) before it is purged with its executions and profiles. */
+export const UNDO_DELETE_MS = 10 * 60_000;
+
+/** Saves snapshot the previous content as a revision when the latest revision is older than this. */
+export const AUTO_REVISION_INTERVAL_MS = 5 * 60_000;
 
 export class ContentsStore {
   constructor(
@@ -55,14 +68,52 @@ export class ContentsStore {
   async save(path: string, body: z.infer<typeof saveBody>): Promise<{ model: ContentsModel; created: boolean }> {
     const p = this.writablePath(path);
     const notebook = requireValidNotebook(body.content);
-    const content = JSON.stringify(notebook);
+    const target = notebookTarget(notebook);
+    // The document as sent: validation adds nothing, and keeping its key order makes downloads byte-identical.
+    const content = JSON.stringify(body.content);
     const owner = await this.ownerId();
-    const existing = await this.prisma.notebook.findUnique({ where: { ownerId_path: { ownerId: owner, path: p } } });
+    const existing = await this.livePath(owner, p);
+    if (existing && body.expected_last_modified !== undefined && Date.parse(body.expected_last_modified) !== existing.updatedAt.getTime()) {
+      throw new ApiError(409, `${p} changed since you loaded it (saved elsewhere at ${existing.updatedAt.toISOString()}); nothing was written`, "conflict", {
+        last_modified: existing.updatedAt.toISOString(),
+      });
+    }
     const title = summarizeNotebook(notebook, titleOf(p)).title;
-    const row = existing
-      ? await this.prisma.notebook.update({ where: { id: existing.id }, data: { content, title, revisionCount: { increment: 1 } } })
-      : await this.prisma.notebook.create({ data: { ownerId: owner, path: p, title, content } });
+    let row;
+    if (existing) {
+      if (existing.content !== content) await this.autoRevision(existing);
+      row = await this.prisma.notebook.update({ where: { id: existing.id }, data: { content, title, target, revisionCount: { increment: 1 } } });
+    } else {
+      row = await this.prisma.notebook.create({ data: { ownerId: owner, path: p, title, content, target } });
+    }
     return { model: this.notebookModel(row, false), created: !existing };
+  }
+
+  /** Keeps one snapshot of earlier content per interval, so history survives a long autosaved session. */
+  private async autoRevision(row: { id: string; content: string }): Promise<void> {
+    const last = await this.prisma.notebookRevision.findFirst({ where: { notebookId: row.id }, orderBy: { number: "desc" } });
+    if (last && Date.now() - last.createdAt.getTime() < AUTO_REVISION_INTERVAL_MS) return;
+    await this.snapshot(row);
+  }
+
+  /** Stores a notebook's current content as its next revision; returns the revision number. */
+  async snapshot(row: { id: string; content: string }): Promise<number> {
+    const last = await this.prisma.notebookRevision.findFirst({ where: { notebookId: row.id }, orderBy: { number: "desc" } });
+    const revision = await this.prisma.notebookRevision.create({ data: { notebookId: row.id, number: (last?.number ?? 0) + 1, content: row.content } });
+    return revision.number;
+  }
+
+  /**
+   * The live notebook at a path. A deleted one still holding the path (within its undo window) gives way:
+   * writing a new notebook there purges it, as the user has moved on.
+   */
+  private async livePath(owner: string, path: string) {
+    const row = await this.prisma.notebook.findUnique({ where: { ownerId_path: { ownerId: owner, path } } });
+    if (row?.deletedAt) {
+      await this.prisma.notebook.delete({ where: { id: row.id } });
+      return null;
+    }
+    return row;
   }
 
   /** POST to a directory: a new untitled notebook, or a copy of `copy_from` (how a tutorial becomes yours). */
@@ -82,7 +133,14 @@ export class ContentsStore {
     const owner = await this.ownerId();
     const path = await this.freePath(owner, base);
     const row = await this.prisma.notebook.create({
-      data: { ownerId: owner, path, title: summarizeNotebook(notebook, titleOf(path)).title, content: JSON.stringify(notebook), sourcePath },
+      data: {
+        ownerId: owner,
+        path,
+        title: summarizeNotebook(notebook, titleOf(path)).title,
+        content: JSON.stringify(notebook),
+        sourcePath,
+        target: notebookTarget(notebook),
+      },
     });
     return this.notebookModel(row, false);
   }
@@ -93,15 +151,33 @@ export class ContentsStore {
     const row = await this.find(from);
     if (from === to) return this.notebookModel(row, false);
     const owner = await this.ownerId();
-    if (await this.prisma.notebook.findUnique({ where: { ownerId_path: { ownerId: owner, path: to } } })) {
-      throw new ApiError(409, `File already exists: ${to}`);
-    }
+    if (await this.livePath(owner, to)) throw new ApiError(409, `File already exists: ${to}`);
     return this.notebookModel(await this.prisma.notebook.update({ where: { id: row.id }, data: { path: to } }), false);
   }
 
+  /** Soft delete: the notebook leaves every listing now and can be restored (undelete) for UNDO_DELETE_MS. */
   async delete(path: string): Promise<void> {
     const row = await this.find(this.writablePath(path));
-    await this.prisma.notebook.delete({ where: { id: row.id } });
+    await this.prisma.notebook.update({ where: { id: row.id }, data: { deletedAt: new Date() } });
+    await this.purgeDeleted();
+  }
+
+  /** Undo of delete: restores a notebook deleted within UNDO_DELETE_MS. */
+  async undelete(path: string): Promise<ContentsModel> {
+    const p = this.writablePath(path);
+    const owner = await this.ownerId();
+    const row = await this.prisma.notebook.findUnique({ where: { ownerId_path: { ownerId: owner, path: p } } });
+    if (!row?.deletedAt || Date.now() - row.deletedAt.getTime() > UNDO_DELETE_MS) {
+      throw new ApiError(404, `no notebook deleted in the last ${UNDO_DELETE_MS / 60_000} minutes at '${p}'`);
+    }
+    // updatedAt moves on, so a tab still holding the pre-delete last_modified sees a conflict, not a silent overwrite.
+    return this.notebookModel(await this.prisma.notebook.update({ where: { id: row.id }, data: { deletedAt: null } }), false);
+  }
+
+  /** Hard-deletes notebooks deleted longer than UNDO_DELETE_MS ago; their revisions, executions and profiles go with them. */
+  async purgeDeleted(now: Date = new Date()): Promise<number> {
+    const { count } = await this.prisma.notebook.deleteMany({ where: { deletedAt: { lt: new Date(now.getTime() - UNDO_DELETE_MS) } } });
+    return count;
   }
 
   async listCheckpoints(path: string): Promise<{ id: string; last_modified: string }[]> {
@@ -112,17 +188,21 @@ export class ContentsStore {
 
   async createCheckpoint(path: string): Promise<{ id: string; last_modified: string }> {
     const row = await this.find(this.writablePath(path));
-    const last = await this.prisma.notebookRevision.findFirst({ where: { notebookId: row.id }, orderBy: { number: "desc" } });
-    const revision = await this.prisma.notebookRevision.create({
-      data: { notebookId: row.id, number: (last?.number ?? 0) + 1, content: row.content },
-    });
+    const number = await this.snapshot(row);
+    const revision = await this.revision(row.id, String(number));
     return { id: String(revision.number), last_modified: revision.createdAt.toISOString() };
   }
 
   async restoreCheckpoint(path: string, checkpointId: string): Promise<void> {
     const row = await this.find(this.writablePath(path));
     const revision = await this.revision(row.id, checkpointId);
-    await this.prisma.notebook.update({ where: { id: row.id }, data: { content: revision.content, revisionCount: { increment: 1 } } });
+    // What is being replaced stays restorable too.
+    if (row.content !== revision.content) await this.snapshot(row);
+    const notebook = JSON.parse(revision.content) as Notebook;
+    await this.prisma.notebook.update({
+      where: { id: row.id },
+      data: { content: revision.content, target: notebookTarget(notebook), revisionCount: { increment: 1 } },
+    });
   }
 
   async deleteCheckpoint(path: string, checkpointId: string): Promise<void> {
@@ -131,7 +211,7 @@ export class ContentsStore {
     await this.prisma.notebookRevision.delete({ where: { id: revision.id } });
   }
 
-  private async revision(notebookId: string, checkpointId: string) {
+  async revision(notebookId: string, checkpointId: string) {
     const number = Number(checkpointId);
     const revision = Number.isInteger(number)
       ? await this.prisma.notebookRevision.findUnique({ where: { notebookId_number: { notebookId, number } } })
@@ -142,7 +222,7 @@ export class ContentsStore {
 
   private async root(withContent: boolean): Promise<ContentsModel> {
     const owner = await this.ownerId();
-    const rows = withContent ? await this.prisma.notebook.findMany({ where: { ownerId: owner }, orderBy: { path: "asc" } }) : [];
+    const rows = withContent ? await this.prisma.notebook.findMany({ where: { ownerId: owner, deletedAt: null }, orderBy: { path: "asc" } }) : [];
     return {
       ...directory("", "", true),
       content: withContent ? [directory(TUTORIALS_DIR, TUTORIALS_DIR, false), ...rows.map((r) => this.notebookModel(r, false))] : null,
@@ -168,7 +248,7 @@ export class ContentsStore {
     return { ...notebookShell(path, false, EPOCH, EPOCH), size: text.length, content: withContent ? loaded.notebook : null };
   }
 
-  private notebookModel(row: { path: string; content: string; createdAt: Date; updatedAt: Date }, withContent: boolean): ContentsModel {
+  notebookModel(row: { path: string; content: string; createdAt: Date; updatedAt: Date }, withContent: boolean): ContentsModel {
     return {
       ...notebookShell(row.path, true, row.createdAt.toISOString(), row.updatedAt.toISOString()),
       size: row.content.length,
@@ -176,14 +256,15 @@ export class ContentsStore {
     };
   }
 
-  private async find(path: string) {
+  /** The owner's live (not deleted) notebook at a path, or a 404. */
+  async find(path: string) {
     const owner = await this.ownerId();
     const row = await this.prisma.notebook.findUnique({ where: { ownerId_path: { ownerId: owner, path } } });
-    if (!row) throw new ApiError(404, `file or directory does not exist: '${path}'`);
+    if (!row || row.deletedAt) throw new ApiError(404, `file or directory does not exist: '${path}'`);
     return row;
   }
 
-  private writablePath(path: string): string {
+  writablePath(path: string): string {
     const p = normalize(path);
     if (p === "" || p === TUTORIALS_DIR || p.startsWith(`${TUTORIALS_DIR}/`)) {
       throw new ApiError(403, `${p || "/"} is read-only: the shipped tutorials cannot be changed; copy one to make it yours`);
@@ -194,7 +275,7 @@ export class ContentsStore {
     return p;
   }
 
-  private async freePath(owner: string, base: string): Promise<string> {
+  async freePath(owner: string, base: string): Promise<string> {
     const taken = new Set(
       (await this.prisma.notebook.findMany({ where: { ownerId: owner, path: { startsWith: base } }, select: { path: true } })).map((r) => r.path),
     );
@@ -222,7 +303,16 @@ function hasControlOrBackslash(name: string): boolean {
   return false;
 }
 
-function requireValidNotebook(content: unknown): Notebook {
+/** `metadata.kernel_lab.target`, mirrored into Notebook.target; absent means the default, anything else is refused. */
+export function notebookTarget(notebook: Notebook): TargetName {
+  const kernelLab = notebook.metadata.kernel_lab;
+  const target = typeof kernelLab === "object" && kernelLab !== null ? (kernelLab as { target?: unknown }).target : undefined;
+  if (target === undefined) return DEFAULT_TARGET;
+  if (typeof target === "string" && (TARGET_NAMES as readonly string[]).includes(target)) return target as TargetName;
+  throw new ApiError(400, `invalid notebook: metadata.kernel_lab.target must be one of ${TARGET_NAMES.join(", ")}, got ${JSON.stringify(target)}`);
+}
+
+export function requireValidNotebook(content: unknown): Notebook {
   const result = validateNotebook(content);
   if (!result.ok) throw new ApiError(400, `invalid notebook: ${result.error}`);
   return result.notebook;
@@ -237,7 +327,7 @@ function notebookShell(path: string, writable: boolean, created: string, lastMod
   return { name, path, type: "notebook", format: "json", mimetype: null, content: null, size: null, writable, created, last_modified: lastModified };
 }
 
-function titleOf(path: string): string {
+export function titleOf(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1).replace(/\.ipynb$/, "");
 }
 

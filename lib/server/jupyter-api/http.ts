@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly status: 400 | 403 | 404 | 405 | 409 | 413 | 415 | 503,
     message: string,
     readonly reason: string | null = null,
+    /** Extra fields of the JSON error body, e.g. the stored `last_modified` of a save conflict. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -68,7 +70,7 @@ export function sendResponse(res: ServerResponse, response: ApiResponse): void {
     res.writeHead(response.status, headers).end();
     return;
   }
-  if (typeof response.body === "string" && headers["content-type"]) {
+  if ((typeof response.body === "string" || Buffer.isBuffer(response.body)) && headers["content-type"]) {
     res.writeHead(response.status, headers).end(response.body);
     return;
   }
@@ -76,5 +78,5 @@ export function sendResponse(res: ServerResponse, response: ApiResponse): void {
 }
 
 export function errorResponse(error: ApiError): ApiResponse {
-  return { status: error.status, body: { message: error.message, reason: error.reason } };
+  return { status: error.status, body: { ...error.details, message: error.message, reason: error.reason } };
 }

@@ -5,9 +5,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import type { AccessControl } from "../auth";
-import { isSameOrigin } from "../origin";
+import { dispatchRoute, type Route } from "../route-table";
 import { ContentsStore, createBody, renameBody, saveBody } from "./contents";
-import { ApiError, errorResponse, readJson, sendResponse, type ApiResponse } from "./http";
+import { ApiError, readJson } from "./http";
 import { KernelManagerError, type KernelManager } from "../../kernel/manager";
 import { TARGET_NAMES } from "../../kernel/engine";
 import { getKernelspec, kernelspecResource, listKernelspecs, requireKnownKernelName } from "./kernelspecs";
@@ -20,21 +20,6 @@ export const JUPYTER_API_VERSION = "2.14.0";
 const startKernelBody = z
   .object({ name: z.string().max(256).optional(), path: z.string().optional(), target: z.enum(TARGET_NAMES).optional() })
   .loose();
-
-interface Context {
-  req: IncomingMessage;
-  params: string[];
-  query: URLSearchParams;
-}
-
-type Handler = (ctx: Context) => Promise<ApiResponse> | ApiResponse;
-
-interface Route {
-  method: string;
-  pattern: RegExp;
-  handler: Handler;
-  public?: boolean;
-}
 
 const ANY_ID = "([^/]+)";
 
@@ -199,35 +184,15 @@ export function createJupyterApi(options: JupyterApiOptions): JupyterApi {
     },
   ];
 
-  const matchPath = (pathname: string) => routes.filter((r) => r.pattern.test(pathname));
-
   return {
     handles: (pathname) =>
       pathname === "/api" || /^\/api\/(status|kernelspecs|kernels|sessions|contents)(\/|$)/.test(pathname) || pathname.startsWith("/kernelspecs/"),
-    async handle(req, res) {
-      const url = new URL(req.url ?? "/", "http://localhost");
-      let response: ApiResponse;
-      try {
-        const candidates = matchPath(url.pathname);
-        const route = candidates.find((r) => r.method === req.method);
-        if (!route) {
-          throw candidates.length > 0
-            ? new ApiError(405, `${req.method} is not allowed on ${url.pathname}`)
-            : new ApiError(404, `Not found: ${url.pathname}`);
-        }
-        if (!isSameOrigin(req)) throw new ApiError(403, "cross-origin requests are not allowed");
-        if (!route.public && !options.access.isAuthorized(req)) {
-          throw new ApiError(403, "Forbidden: a token (Authorization: token …) or a signed-in browser session is required");
-        }
-        // Optional groups that did not match become "" (the contents root).
-        const params = (route.pattern.exec(url.pathname) ?? []).slice(1).map((p) => p ?? "");
-        response = await route.handler({ req, params, query: url.searchParams });
-        if (!route.public) lastActivity = new Date().toISOString();
-      } catch (error) {
-        response = errorResponse(asApiError(error));
-      }
-      sendResponse(res, response);
-    },
+    handle: (req, res) =>
+      dispatchRoute(routes, req, res, {
+        access: options.access,
+        asApiError,
+        onActivity: () => (lastActivity = new Date().toISOString()),
+      }),
   };
 }
 

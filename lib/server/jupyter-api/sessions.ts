@@ -98,6 +98,12 @@ export class SessionRegistry {
     if (!this.kernelInUse(record.kernelId)) await this.kernels.shutdown(record.kernelId).catch(() => undefined);
   }
 
+  /** The notebook path of the session using a kernel, or null when no session does. */
+  pathOfKernel(kernelId: string): string | null {
+    for (const s of this.sessions.values()) if (s.kernelId === kernelId && s.path) return s.path;
+    return null;
+  }
+
   /** Called when a kernel is shut down through the kernels API: its sessions end with it. */
   forgetKernel(kernelId: string): void {
     for (const [id, s] of this.sessions) if (s.kernelId === kernelId) this.sessions.delete(id);

@@ -1,0 +1,49 @@
+/**
+ * Runs inside the kernel worker, around the real engine: every PROFILE_MIME payload that is a full
+ * ProfileDocument (from nki.benchmark, nki.profile, kernel_lab.profile) is published to the server under a
+ * fresh profile id and replaced by its card before the worker counts or posts the output. So the card is
+ * all that ever reaches iopub — live clients, the replay buffer, rate limits and saved notebooks alike.
+ */
+import { randomUUID } from "node:crypto";
+import type { CreateEngine, KernelEngine } from "../../kernel/engine";
+import type { MimeBundle } from "../../jupyter/messages";
+import { profileCard } from "../../profile/card";
+import { PROFILE_MIME } from "../../profile/document";
+import { isProfileDocument, type PublishProfile } from "./channel";
+
+/** Where the profile viewer shows a stored profile. */
+export function profileUrl(profileId: string): string {
+  return `/profiles/${profileId}`;
+}
+
+export function captureProfiles(inner: CreateEngine, publish: PublishProfile, newId: () => string = randomUUID): CreateEngine {
+  const rewrite = (bundle: MimeBundle): MimeBundle => {
+    const document = bundle[PROFILE_MIME];
+    if (!isProfileDocument(document)) return bundle;
+    const profileId = newId();
+    publish({ profileId, document });
+    const card = profileCard(document, { profileId, url: profileUrl(profileId) });
+    return { ...bundle, [PROFILE_MIME]: card as unknown as MimeBundle[string] };
+  };
+  return async (host) => {
+    const engine = await inner({ ...host, display: (request) => host.display({ ...request, data: rewrite(request.data) }) });
+    const wrapped: KernelEngine = {
+      languageVersion: engine.languageVersion,
+      execute(code, cellName) {
+        const outcome = engine.execute(code, cellName);
+        return outcome.status === "ok" && outcome.result ? { ...outcome, result: rewrite(outcome.result) } : outcome;
+      },
+      complete: (code, cursorPos) => engine.complete(code, cursorPos),
+      inspect: (code, cursorPos, detailLevel) => engine.inspect(code, cursorPos, detailLevel),
+      isComplete: (code) => engine.isComplete(code),
+    };
+    if (engine.evaluate) {
+      const evaluate = engine.evaluate.bind(engine);
+      wrapped.evaluate = (expression) => {
+        const result = evaluate(expression);
+        return result.status === "ok" ? { ...result, data: rewrite(result.data) } : result;
+      };
+    }
+    return wrapped;
+  };
+}
