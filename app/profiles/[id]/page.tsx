@@ -1,0 +1,11 @@
+import type { Metadata } from "next";
+import { ProfileLoader } from "../../components/profile/ProfileLoader";
+import { profileUrl } from "../../components/profile/load";
+import { notModelled } from "../timing-notes.server";
+
+export const metadata: Metadata = { title: "Profile" };
+
+export default async function ProfilePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return <ProfileLoader url={profileUrl(id)} notModelled={notModelled()} compareHref={`/profiles/compare?a=${encodeURIComponent(id)}`} />;
+}
