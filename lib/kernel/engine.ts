@@ -67,6 +67,11 @@ export type InspectOk = Extract<InspectReply, { status: "ok" }>;
 export interface KernelEngine {
   /** Language version reported in kernel_info (e.g. "3.11"). */
   readonly languageVersion: string;
+  /**
+   * The target kernel launches use now: the host's, unless code running in the engine overrides it
+   * (NKI's NEURON_PLATFORM_TARGET_OVERRIDE). Engines without it always use the host's.
+   */
+  target?(): TargetName;
   execute(code: string, cellName: string): ExecuteOutcome;
   /**
    * Evaluate one expression for execute_request's user_expressions, without output, history or

@@ -6,11 +6,11 @@
 import type { KernelInfoReply } from "../jupyter/messages";
 import { PROTOCOL_VERSION } from "../jupyter/messages";
 import { appVersion } from "../server/version";
-import { DEFAULT_TARGET, type TargetName } from "./engine";
+import type { TargetName } from "./engine";
 
 export const KERNEL_IMPLEMENTATION = "kernel-lab";
 
-export function kernelInfoReply(target: TargetName, languageVersion: string): KernelInfoReply {
+export function kernelInfoReply(target: TargetName, defaultTarget: TargetName, languageVersion: string): KernelInfoReply {
   const version = appVersion();
   return {
     status: "ok",
@@ -28,7 +28,7 @@ export function kernelInfoReply(target: TargetName, languageVersion: string): Ke
     },
     banner:
       `Kernel Lab ${version}: NKI on the Kernel Lab Trainium simulator ${version} (Python ${languageVersion} subset)\n` +
-      `Target: ${target} (default ${DEFAULT_TARGET}); change it with %target trn1|trn2|trn3\n`,
+      `Target: ${target} (default ${defaultTarget}); change it with %target trn1|trn2|trn3\n`,
     debugger: false,
     help_links: [
       { text: "NKI documentation", url: "https://awsdocs-neuron.readthedocs-hosted.com/en/latest/general/nki/index.html" },

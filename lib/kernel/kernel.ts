@@ -25,7 +25,7 @@ import {
 } from "../jupyter/messages";
 import { RequestCycle } from "../jupyter/request-cycle";
 import type { ProtocolError } from "../jupyter/validate";
-import type { TargetName } from "./engine";
+import { DEFAULT_TARGET, type TargetName } from "./engine";
 import { kernelInfoReply } from "./kernel-info";
 import type { WorkerSource } from "./worker-source";
 import {
@@ -80,6 +80,8 @@ export interface KernelOptions {
   /** Kernelspec name. */
   name: string;
   target: TargetName;
+  /** The server's default target, which kernel_info's banner names (default trn2). */
+  defaultTarget?: TargetName;
   /** file: URL of the engine module the worker loads. */
   engineModule: string;
   /** The worker's code (./worker-source.ts); shared by all kernels of a manager. */
@@ -150,6 +152,8 @@ interface InFlight extends Pending {
   pendingStream: { name: "stdout" | "stderr"; text: string } | null;
   flushScheduled: boolean;
   timers: NodeJS.Timeout[];
+  /** For executes: the target the worker reported the code ran on (else the kernel's). */
+  ranOn?: TargetName;
 }
 
 export class KernelShutDownError extends Error {}
@@ -466,6 +470,8 @@ export class Kernel {
 
   #reply(f: InFlight, content: Parameters<RequestCycle["reply"]>[0]): void {
     const msg = f.cycle.reply(content);
+    // The contract: every execute_reply names the target, so the server can record it per execution.
+    if (f.request.header.msg_type === "execute_request") msg.metadata = { kernel_lab: { target: f.ranOn ?? this.#target } };
     if (f.conn) this.#deliver(f.conn, msg);
   }
 
@@ -499,7 +505,7 @@ export class Kernel {
     const req = f.request;
     switch (req.header.msg_type) {
       case "kernel_info_request":
-        this.#reply(f, kernelInfoReply(this.#target, this.#languageVersion));
+        this.#reply(f, kernelInfoReply(this.#target, this.#options.defaultTarget ?? DEFAULT_TARGET, this.#languageVersion));
         break;
       case "comm_info_request":
         this.#reply(f, { status: "ok", comms: {} });
@@ -679,6 +685,7 @@ export class Kernel {
     switch (result.kind) {
       case "execute": {
         const o = result.outcome;
+        f.ranOn = result.target;
         const count = f.executionCount;
         if (o.status === "ok") {
           if (o.result && !f.silent) this.#publish(f.cycle.output("execute_result", { data: o.result, metadata: {}, execution_count: count }));

@@ -4,7 +4,7 @@
  * server creates exactly one KernelManager; there is no module-level state.
  */
 import { randomUUID } from "node:crypto";
-import { DEFAULT_TARGET, type TargetName } from "./engine";
+import { DEFAULT_TARGET, TARGET_NAMES, type TargetName } from "./engine";
 import { DEFAULT_KERNEL_LIMITS, Kernel, type KernelConnection, type KernelLimits, type KernelModel } from "./kernel";
 import type { IopubBufferLimits, IopubRateLimits } from "../jupyter/iopub";
 import type { ServerMessage } from "../jupyter/messages";
@@ -25,12 +25,24 @@ export interface KernelManagerOptions {
   iopubBufferLimits?: IopubBufferLimits;
   /** file: URL of the engine module workers load (default: the Python engine). */
   engineModule?: string;
+  /** Target of kernels started without one (default: KERNEL_LAB_DEFAULT_TARGET of the server process, else trn2). */
+  defaultTarget?: TargetName;
+}
+
+export const DEFAULT_TARGET_ENV = "KERNEL_LAB_DEFAULT_TARGET";
+
+/** The server-wide default target from its environment; a set but unknown value is a startup error. */
+export function defaultTargetFromEnv(value: string | undefined): TargetName {
+  const v = value?.trim().toLowerCase();
+  if (v === undefined || v === "") return DEFAULT_TARGET;
+  if (!(TARGET_NAMES as readonly string[]).includes(v)) throw new Error(`${DEFAULT_TARGET_ENV}='${value}' is not a target: expected one of ${TARGET_NAMES.join(", ")}`);
+  return v as TargetName;
 }
 
 export interface StartOptions {
   /** Kernelspec name; only "nki" exists. */
   name?: string;
-  /** Initial Trainium target, e.g. from the notebook's metadata (default trn2). */
+  /** Initial Trainium target, e.g. from the notebook's metadata (default: the manager's default target). */
   target?: TargetName;
 }
 
@@ -61,6 +73,7 @@ export class KernelManager {
       cullIdleMs: options.cullIdleMs ?? 60 * 60_000,
       cullIntervalMs: options.cullIntervalMs ?? 60_000,
       engineModule: options.engineModule ?? DEFAULT_ENGINE,
+      defaultTarget: options.defaultTarget ?? defaultTargetFromEnv(process.env[DEFAULT_TARGET_ENV]),
       limits: { ...DEFAULT_KERNEL_LIMITS, ...options.limits },
       iopubRateLimits: options.iopubRateLimits,
       iopubBufferLimits: options.iopubBufferLimits,
@@ -87,7 +100,8 @@ export class KernelManager {
     const kernel = new Kernel({
       id: randomUUID(),
       name,
-      target: options.target ?? DEFAULT_TARGET,
+      target: options.target ?? this.#options.defaultTarget,
+      defaultTarget: this.#options.defaultTarget,
       engineModule: this.#options.engineModule,
       workerSource: (this.#workerSource ??= prepareWorkerSource(this.#options.engineModule)),
       limits: this.#options.limits,
@@ -165,6 +179,11 @@ export class KernelManager {
       }
     }
     return culled;
+  }
+
+  /** Target of kernels started without one. */
+  get defaultTarget(): TargetName {
+    return this.#options.defaultTarget;
   }
 
   /** Total live kernels (for /api/status). */

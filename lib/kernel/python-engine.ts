@@ -12,7 +12,7 @@ import { stdlibModules } from "../python/runtime/interpreter";
 import type { CreateEngine, EngineError, EngineHost, KernelEngine } from "./engine";
 import { complete, inspect, type CompletionKind, type Introspector, type MemberInfo, type ObjectDescription } from "./introspection";
 import { NUMPY_MODULES } from "../numpy/python";
-import { NKI_MODULES } from "../nki";
+import { createNkiModules, launchTarget } from "../nki";
 import { isComplete } from "./is-complete";
 import { mimeBundle } from "./mime-bundle";
 
@@ -249,21 +249,22 @@ function installDisplay(session: Session, host: EngineHost): void {
   );
 }
 
-/** Native libraries a kernel can import, beyond the standard library. */
-const NATIVE_MODULES = [...NUMPY_MODULES, ...NKI_MODULES];
-
 export const createEngine: CreateEngine = (host) => {
+  // Native libraries a kernel can import beyond the standard library; NKI launches on the kernel's
+  // current target (asked at each launch, so `%target` applies to kernels defined earlier).
+  const nativeModules = [...NUMPY_MODULES, ...createNkiModules({ target: () => host.target() })];
   const session = new Session({
     stdout: host.stdout,
     stderr: host.stderr,
     interruptFlag: host.interruptFlag,
     limits: { memoryBytes: host.memoryBytes },
-    modules: NATIVE_MODULES,
+    modules: nativeModules,
   });
   installDisplay(session, host);
-  const introspector = new SessionIntrospector(session, [...stdlibModules, ...NATIVE_MODULES].map((m) => m.name));
+  const introspector = new SessionIntrospector(session, [...stdlibModules, ...nativeModules].map((m) => m.name));
   const engine: KernelEngine = {
     languageVersion: "3.11",
+    target: () => launchTarget(session.runtime, () => host.target()),
     execute(code, cellName) {
       const r = session.execute(code, { cellName });
       if (r.status === "error") return { status: "error", ...errorFields(r.error) };

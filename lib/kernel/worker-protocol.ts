@@ -40,7 +40,8 @@ export type ToWorker =
   | { type: "set_target"; target: TargetName };
 
 export type WorkerResult =
-  | { kind: "execute"; outcome: ExecuteOutcome }
+  /** `target`: what kernel launches used at the end of the execution (for execute_reply metadata). */
+  | { kind: "execute"; outcome: ExecuteOutcome; target: TargetName }
   | { kind: "complete"; reply: CompleteOk }
   | { kind: "inspect"; reply: InspectOk }
   | { kind: "is_complete"; reply: IsCompleteReply };

@@ -6,7 +6,8 @@
  * through shared memory instead of messages.
  */
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
-import type { JsonObject } from "../jupyter/messages";
+import type { JsonObject, MimeBundle } from "../jupyter/messages";
+import { PROFILE_MIME } from "../profile/document";
 import type { CreateEngine, EngineError, EngineHost, ExecuteOutcome, KernelEngine, TargetName } from "./engine";
 import { applyLineMagics } from "./magics";
 import {
@@ -45,7 +46,7 @@ class KernelWorker {
       stdout: (text) => this.#stream("stdout", text),
       stderr: (text) => this.#stream("stderr", text),
       display: (request) => {
-        if (this.#currentId < 0 || !this.#charge(JSON.stringify(request.data).length)) return;
+        if (this.#currentId < 0 || !this.#charge(chargedBytes(request.data))) return;
         this.post({ type: "display", id: this.#currentId, ...request });
       },
       clearOutput: (wait) => {
@@ -107,11 +108,16 @@ class KernelWorker {
       // The code swallowed the KeyboardInterrupt (e.g. `except BaseException`); still report the limit.
       return { status: "error", ...this.#limitError(reason, noFrames) };
     }
-    if (outcome.status === "ok" && outcome.result && !this.#charge(JSON.stringify(outcome.result).length)) {
+    if (outcome.status === "ok" && outcome.result && !this.#charge(chargedBytes(outcome.result))) {
       // A final value whose repr alone is over the budget (e.g. a huge list).
       return { status: "error", ...this.#limitError(InterruptReason.outputLimit, noFrames) };
     }
     return outcome;
+  }
+
+  /** The engine's target (which code may override), or the kernel's if the engine cannot say. */
+  #effectiveTarget(engine: KernelEngine): TargetName {
+    return guard(() => engine.target?.() ?? this.#target, this.#target);
   }
 
   handle(engine: KernelEngine, msg: ToWorker): void {
@@ -129,7 +135,7 @@ class KernelWorker {
           outcome = internalError(e);
         }
         this.#currentId = -1;
-        this.post({ type: "done", id: msg.id, result: { kind: "execute", outcome } });
+        this.post({ type: "done", id: msg.id, result: { kind: "execute", outcome, target: this.#effectiveTarget(engine) } });
         return;
       }
       case "complete": {
@@ -154,6 +160,17 @@ class KernelWorker {
         return;
     }
   }
+}
+
+/**
+ * Bytes of a display bundle counted against the output budget. A profile document is exempt: it
+ * grows with the kernel's instruction count, and the server stores it and swaps in a small card
+ * before any client or notebook sees it (the contract's profile flow).
+ */
+function chargedBytes(bundle: MimeBundle): number {
+  let bytes = 0;
+  for (const [mime, value] of Object.entries(bundle)) if (mime !== PROFILE_MIME) bytes += mime.length + JSON.stringify(value).length;
+  return bytes;
 }
 
 /** messaging.rst: each user expression's result is a display bundle or an error, keyed by name. */

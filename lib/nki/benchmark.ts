@@ -3,7 +3,8 @@
  * model (lib/sim/timing) and prints latency the way `neuron-bench` output appears in the tutorials.
  * The model is deterministic, so every percentile is the same simulated latency; `warmup`/`iters`
  * are accepted and do not change the result. Like the real tool it ignores input values: the run is
- * timing-only (no arithmetic) and returns None.
+ * timing-only (no arithmetic) and returns None. In a notebook it also displays the profile of the run
+ * (./profile.ts), so the latency comes with the timeline and insights that explain it.
  */
 
 import { simulateTiming } from "../sim/timing";
@@ -13,6 +14,7 @@ import * as E from "../python/runtime/errors";
 import { None, PyFloat, PyObject, type Kwargs, type PyValue } from "../python/runtime/objects";
 import type { Runtime } from "../python/runtime/runtime";
 import { lastKernelMachine, launch, NkiKernel, type NkiOptions } from "./jit";
+import { displayHost, profileOf } from "./profile";
 
 const PERCENTILES = [0, 1, 10, 25, 50, 90, 99, 100];
 
@@ -58,10 +60,13 @@ function run(self: BenchmarkKernel, args: PyValue[], kw: Kwargs | null, rt: Runt
   const out = launch(rt, self.kernel, args, kw, "timing-only");
   const m = lastKernelMachine(rt);
   if (!m) throw E.runtimeError("nki.benchmark: the kernel did not run");
-  const us = simulateTiming(m.trace, m.target.name).timeline.totalNs / 1000;
+  const timed = simulateTiming(m.trace, m.target.name);
+  const us = timed.timeline.totalNs / 1000;
   self.result = new BenchmarkResult(new Latency(us));
   const lines = PERCENTILES.map((p) => `p${p} = ${Math.round(us)}us`);
   rt.stdout(`Latency results are:\nNCLatency:\n${lines.join("\n")}\n`);
+  const display = displayHost(rt);
+  if (display) display(profileOf(rt, self.kernel, timed, None));
   return out;
 }
 
