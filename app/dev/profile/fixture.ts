@@ -8,7 +8,7 @@
 import { Session } from "../../../lib/python";
 import { NUMPY_MODULES } from "../../../lib/numpy/python";
 import { createNkiModules, lastKernelMachine } from "../../../lib/nki";
-import { profileDocument, profileTrace, type ProfileDocument } from "../../../lib/profile";
+import { profileDocument, profileTrace, type Profile, type ProfileDocument } from "../../../lib/profile";
 import type { TargetName } from "../../../lib/sim/timing";
 
 export const FIXTURE_FILE = "matmul_exp.py";
@@ -50,6 +50,11 @@ export const FIXTURE_SHAPES: Readonly<Record<string, FixtureShape>> = {
 };
 
 export function fixtureDocument(shape: FixtureShape, target: TargetName): ProfileDocument {
+  return fixtureProfile(shape, target).document;
+}
+
+/** The kernel's Profile and the document made from it (tests compare the two). */
+export function fixtureProfile(shape: FixtureShape, target: TargetName): { profile: Profile; document: ProfileDocument } {
   const s = new Session({ stdout: () => {}, stderr: () => {}, modules: [...NUMPY_MODULES, ...createNkiModules({ target })] });
   const run = (code: string, cellName: string) => {
     const r = s.execute(code, { cellName });
@@ -62,5 +67,6 @@ export function fixtureDocument(shape: FixtureShape, target: TargetName): Profil
   );
   const machine = lastKernelMachine(s.runtime);
   if (!machine) throw new Error("fixture kernel did not run");
-  return profileDocument(profileTrace(machine.trace, target), { kernelName: "matmul_exp", sources: [{ file: FIXTURE_FILE, text: FIXTURE_KERNEL }] });
+  const profile = profileTrace(machine.trace, target);
+  return { profile, document: profileDocument(profile, { kernelName: "matmul_exp", sources: [{ file: FIXTURE_FILE, text: FIXTURE_KERNEL }] }) };
 }

@@ -193,7 +193,7 @@ export interface RangeSummary {
   readonly activePercent: Readonly<Record<string, number>>;
   /** Bytes read + written inside the range (prorated by overlap). */
   readonly bytes: number;
-  /** FLOPs inside the range (prorated by overlap). */
+  /** TensorE FLOPs inside the range (prorated by overlap), the work MFU counts. */
   readonly flops: number;
   /** Most frequent opcodes in the range. */
   readonly topOpcodes: readonly { readonly opcode: string; readonly count: number }[];
@@ -207,6 +207,7 @@ export function rangeSummary(m: ProfileModel, t0: number, t1: number): RangeSumm
   const width = hi - lo;
   const intervals = new Map<string, [number, number][]>();
   const opcodes = new Map<string, number>();
+  const tensor = doc.engines.indexOf("tensor");
   let count = 0;
   let bytes = 0;
   let flops = 0;
@@ -219,7 +220,7 @@ export function rangeSummary(m: ProfileModel, t0: number, t1: number): RangeSumm
     const ce = Math.min(e, hi);
     const share = e > s ? (ce - cs) / (e - s) : 1;
     bytes += (table.readBytes[i] + table.writeBytes[i]) * share;
-    flops += table.flops[i] * share;
+    if (table.engine[i] === tensor) flops += table.flops[i] * share;
     const engine = doc.engines[table.engine[i]];
     let list = intervals.get(engine);
     if (!list) intervals.set(engine, (list = []));

@@ -15,7 +15,7 @@ export function SelectionPanel({ model, range, onZoom }: { model: ProfileModel; 
         {formatNs(s.startNs)} → {formatNs(s.endNs)} <span className={styles.muted}>({formatNs(s.endNs - s.startNs)})</span>
       </h3>
       <p>
-        {s.instructions} instructions · {formatBytes(s.bytes)} moved · {formatFlops(s.flops)}{" "}
+        {s.instructions} instructions · {formatBytes(s.bytes)} moved · {formatFlops(s.flops)} on TensorE{" "}
         <button type="button" className={styles.button} onClick={onZoom}>
           Zoom to range
         </button>
