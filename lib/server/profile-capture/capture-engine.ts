@@ -5,7 +5,7 @@
  * all that ever reaches iopub — live clients, the replay buffer, rate limits and saved notebooks alike.
  */
 import { randomUUID } from "node:crypto";
-import type { CreateEngine, KernelEngine } from "../../kernel/engine";
+import type { CreateEngine } from "../../kernel/engine";
 import type { MimeBundle } from "../../jupyter/messages";
 import { profileCard } from "../../profile/card";
 import { PROFILE_MIME } from "../../profile/document";
@@ -27,23 +27,19 @@ export function captureProfiles(inner: CreateEngine, publish: PublishProfile, ne
   };
   return async (host) => {
     const engine = await inner({ ...host, display: (request) => host.display({ ...request, data: rewrite(request.data) }) });
-    const wrapped: KernelEngine = {
-      languageVersion: engine.languageVersion,
-      execute(code, cellName) {
-        const outcome = engine.execute(code, cellName);
-        return outcome.status === "ok" && outcome.result ? { ...outcome, result: rewrite(outcome.result) } : outcome;
-      },
-      complete: (code, cursorPos) => engine.complete(code, cursorPos),
-      inspect: (code, cursorPos, detailLevel) => engine.inspect(code, cursorPos, detailLevel),
-      isComplete: (code) => engine.isComplete(code),
+    // Patched in place rather than wrapped, so methods the engine interface gains later pass through untouched.
+    const execute = engine.execute.bind(engine);
+    engine.execute = (code, cellName) => {
+      const outcome = execute(code, cellName);
+      return outcome.status === "ok" && outcome.result ? { ...outcome, result: rewrite(outcome.result) } : outcome;
     };
-    if (engine.evaluate) {
-      const evaluate = engine.evaluate.bind(engine);
-      wrapped.evaluate = (expression) => {
+    const evaluate = engine.evaluate?.bind(engine);
+    if (evaluate) {
+      engine.evaluate = (expression) => {
         const result = evaluate(expression);
         return result.status === "ok" ? { ...result, data: rewrite(result.data) } : result;
       };
     }
-    return wrapped;
+    return engine;
   };
 }
