@@ -86,10 +86,10 @@ export function launch(rt: Runtime, k: NkiKernel, args: PyValue[], kw: Kwargs | 
   if (activeRun(rt)) return rt.call(k.fn, args, kw);
   const m = new Machine({ target: k.options.target, mode });
   const code = k.fn instanceof PyFunction ? k.fn.code : null;
-  // The engine keeps the executing line private to compiled code, so records carry the def line.
+  // Until the body's first NKI call moves it to the executing line (run.ts), the def line.
   m.setLocation(code?.filename ?? "<kernel>", code?.firstLine ?? 0);
   const grid = k.grid;
-  const run: KernelRun = { m, grid, coords: grid.map(() => 0), sharedHbm: [], sharedCreated: 0, openLoops: 0 };
+  const run: KernelRun = { m, grid, coords: grid.map(() => 0), sharedHbm: [], sharedCreated: 0, openLoops: 0, location: -1 };
   lastMachines.set(rt, m);
   return withRun(rt, run, () => {
     const names = code?.params.positional ?? [];

@@ -7,7 +7,7 @@ import { ok, session } from "./harness";
 const kernel = (name: string): string => readFileSync(join(__dirname, "kernels", `${name}.py`), "utf8");
 
 describe("kernel runs record the instruction stream", () => {
-  it("records every SPMD instance of kernel[2, 2] with its instructions, at the kernel's def line", () => {
+  it("records every SPMD instance of kernel[2, 2] with its instructions and the lines that issued them", () => {
     const { s } = session();
     ok(s.execute(kernel("tensor_add_grid"), { cellName: "grid.py" }));
     ok(s.execute("a = np.ones((256, 128), dtype=np.float32)\nc = tensor_add_grid[2, 2](a, a)"));
@@ -18,13 +18,12 @@ describe("kernel runs record the instruction stream", () => {
     const perInstance = new Map<number, string[]>();
     for (let i = 0; i < t.length; i++) {
       const list = perInstance.get(t.spmdInstance(i)) ?? [];
-      list.push(t.opcode(i));
+      list.push(`${t.line(i)} ${t.opcode(i)}`);
       perInstance.set(t.spmdInstance(i), list);
       expect(t.file(i)).toBe("grid.py");
-      expect(t.line(i)).toBe(2); // the `def` line: the engine does not expose the executing line yet
     }
     expect([...perInstance.keys()]).toEqual([0, 1, 2, 3]);
-    for (const ops of perInstance.values()) expect(ops).toEqual(["dma_copy", "dma_copy", "tensor_tensor", "dma_copy"]);
+    for (const ops of perInstance.values()) expect(ops).toEqual(["8 dma_copy", "9 dma_copy", "10 tensor_tensor", "10 dma_copy"]);
   });
 
   it("records the affine_range iteration path of each instruction", () => {

@@ -10,6 +10,7 @@
 import type * as A from "../parser/ast";
 import { PythonSyntaxError } from "../parser/syntaxError";
 import { sourceLine } from "../parser/tokenizer";
+import { fileBase, packLocation } from "../runtime/locations";
 import type { CodeInfo, ParamSpec } from "../runtime/protocol";
 import { globalCellName, jsString, localName } from "./names";
 import { isFutureImport, Scope, type ScopeNode, type ScopeTable } from "./scope";
@@ -45,12 +46,18 @@ class FunctionContext {
   readonly nsVar: string | null;
   /** Locals certainly assigned at the point being compiled: their reads skip the unbound check. */
   bound: ReadonlySet<string> = new Set();
+  /**
+   * Where the frame's current line lives: its slot in the runtime's per-depth line table, which
+   * native code reads (`currentLocation`), or a JS local for generators, which have no fixed depth.
+   */
+  readonly ln: string;
 
-  constructor(scope: Scope, codeVar: string, classVar: string | null, nsVar: string | null) {
+  constructor(scope: Scope, codeVar: string, classVar: string | null, nsVar: string | null, generator = false) {
     this.scope = scope;
     this.codeVar = codeVar;
     this.classVar = classVar;
     this.nsVar = nsVar;
+    this.ln = generator ? "$ln" : "$L[$f]";
   }
 
   temp(): string {
@@ -68,6 +75,7 @@ class FunctionContext {
 
 export class CodeGenerator {
   private readonly filename: string;
+  private readonly fileBase: number;
   private readonly source: string;
   private readonly table: ScopeTable;
   /** Hoisted module-level declarations: code infos, float constants, global cells. */
@@ -78,9 +86,9 @@ export class CodeGenerator {
   private labelCount = 0;
   private ctx!: FunctionContext;
   /**
-   * Inside an expression spanning several lines: every operation that can raise first sets `$ln`
-   * to its own line (after evaluating its operands), as CPython 3.11 reports the failing
-   * sub-expression's line. Off for single-line code, which keeps the statement's `$ln`.
+   * Inside an expression spanning several lines: every operation that can raise first sets the
+   * frame's line to its own line (after evaluating its operands), as CPython 3.11 reports the failing
+   * sub-expression's line. Off for single-line code, which keeps the statement's line.
    */
   private trackLines = false;
 
@@ -88,6 +96,7 @@ export class CodeGenerator {
     this.filename = filename;
     this.source = source;
     this.table = table;
+    this.fileBase = fileBase(filename);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -102,14 +111,15 @@ export class CodeGenerator {
     if (mode === "cell" && body.length > 0 && body[body.length - 1].kind === "Expr" && !endsWithSemicolon(body[body.length - 1], this.source)) {
       const last = body[body.length - 1] as A.ExprStmt;
       body = body.slice(0, -1);
-      result = `$ln = ${last.line};\nreturn ${this.expr(last.value)};\n`;
+      result = `${this.setLine(last.line)};\nreturn ${this.expr(last.value)};\n`;
     }
     const doc = docstring(module.body);
     const code = (doc === null ? "" : `${this.globalCell("__doc__")}.v = ${jsString(doc)};\n`) + this.block(body) + result;
     const temps = this.ctx.temps.length > 0 ? `let ${this.ctx.temps.join(", ")};\n` : "";
     return (
-      `"use strict";\n${this.header.join("\n")}\nconst $f = 0;\nlet $ln = ${module.body.length > 0 ? module.body[0].line : 1};\n${temps}` +
-      `try {\n${code}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $ln, $f);\n}\n`
+      `"use strict";\n${this.header.join("\n")}\nconst $L = $rt.lines;\nconst $f = 0;\n` +
+      `${this.setLine(module.body.length > 0 ? module.body[0].line : 1)};\n${temps}` +
+      `try {\n${code}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $L[$f], $f);\n}\n`
     );
   }
 
@@ -317,13 +327,23 @@ export class CodeGenerator {
     }
   }
 
-  /** `$ln = <line>, ` before an operation in line-tracking mode, else nothing. */
+  /** The line number packed with this file's id (see runtime/locations.ts). */
+  private packLine(line: number): number {
+    return packLocation(this.fileBase, line);
+  }
+
+  /** JS statement text setting the current frame's line. */
+  private setLine(line: number): string {
+    return `${this.ctx.ln} = ${this.packLine(line)}`;
+  }
+
+  /** `<line slot> = <line>, ` before an operation in line-tracking mode, else nothing. */
   private opLine(e: A.Span): string {
-    return this.trackLines ? `$ln = ${e.line}, ` : "";
+    return this.trackLines ? `${this.setLine(e.line)}, ` : "";
   }
 
   private stmtBody(s: A.Stmt): string {
-    const ln = `$ln = ${s.line};\n`;
+    const ln = `${this.setLine(s.line)};\n`;
     switch (s.kind) {
       case "Expr":
         return `${ln}${this.expr(s.value)};\n`;
@@ -485,7 +505,7 @@ export class CodeGenerator {
   }
 
   private ifStmt(s: A.If): string {
-    let out = `$ln = ${s.line};\nif (${this.headerExpr(s.test, (e) => this.test(e))}) {\n${this.block(s.body)}}`;
+    let out = `${this.setLine(s.line)};\nif (${this.headerExpr(s.test, (e) => this.test(e))}) {\n${this.block(s.body)}}`;
     if (s.orelse.length > 0) out += ` else {\n${this.block(s.orelse)}}`;
     return `${out}\n`;
   }
@@ -502,7 +522,7 @@ export class CodeGenerator {
   private whileStmt(s: A.While): string {
     const hasElse = s.orelse.length > 0;
     const { labels, code } = this.withLoop(hasElse, () => this.block(s.body));
-    const loop = `${labels.continueLabel}: for (;;) {\n$rt.tick();\n$ln = ${s.line};\nif (!${this.headerExpr(s.test, (e) => this.test(e))}) break;\n${code}}\n`;
+    const loop = `${labels.continueLabel}: for (;;) {\n$rt.tick();\n${this.setLine(s.line)};\nif (!${this.headerExpr(s.test, (e) => this.test(e))}) break;\n${code}}\n`;
     if (!hasElse) return loop;
     return `${labels.breakLabel}: {\n${loop}${this.block(s.orelse)}}\n`;
   }
@@ -511,11 +531,11 @@ export class CodeGenerator {
     const hasElse = s.orelse.length > 0;
     const it = this.ctx.temp();
     const v = this.ctx.temp();
-    const head = `$ln = ${s.line};\n${it} = $rt.iter(${this.headerExpr(s.iter, (e) => this.expr(e))});\n`;
+    const head = `${this.setLine(s.line)};\n${it} = $rt.iter(${this.headerExpr(s.iter, (e) => this.expr(e))});\n`;
     const { labels, code } = this.withLoop(hasElse, () => this.block(s.body));
     const assign = this.assignTarget(s.target, v);
     const loop =
-      `${labels.continueLabel}: for (;;) {\n$rt.tick();\n$ln = ${s.line};\n${v} = ${it}.next();\nif (${v} === undefined) break;\n` +
+      `${labels.continueLabel}: for (;;) {\n$rt.tick();\n${this.setLine(s.line)};\n${v} = ${it}.next();\nif (${v} === undefined) break;\n` +
       `${assign}${code}}\n`;
     if (!hasElse) return head + loop;
     return `${head}${labels.breakLabel}: {\n${loop}${this.block(s.orelse)}}\n`;
@@ -537,10 +557,10 @@ export class CodeGenerator {
         }
         const lead = i === 0 ? "" : " else ";
         if (h.type === null) handlers += `${lead}{\n${body}}`;
-        else handlers += `${lead}if ($rt.excMatch(${x}, ${this.expr(h.type)})) {\n$ln = ${h.line};\n${body}}`;
+        else handlers += `${lead}if ($rt.excMatch(${x}, ${this.expr(h.type)})) {\n${this.setLine(h.line)};\n${body}}`;
       });
       if (s.handlers[s.handlers.length - 1].type !== null) handlers += ` else {\nthrow ${x};\n}`;
-      const caught = `const ${x} = $rt.caught(${e}, ${this.ctx.codeVar}, $ln, $f);\n`;
+      const caught = `const ${x} = $rt.caught(${e}, ${this.ctx.codeVar}, ${this.ctx.ln}, $f);\n`;
       if (s.orelse.length > 0) {
         const ok = this.ctx.temp();
         inner =
@@ -553,7 +573,7 @@ export class CodeGenerator {
     if (s.finalbody.length === 0) return `${inner}\n`;
     // An exception passing through `finally` keeps the line it was raised at.
     const ln = this.ctx.temp();
-    const fin = `${ln} = $ln;\n${this.block(s.finalbody)}$ln = ${ln};\n`;
+    const fin = `${ln} = ${this.ctx.ln};\n${this.block(s.finalbody)}${this.ctx.ln} = ${ln};\n`;
     if (s.handlers.length === 0) return `${inner} finally {\n${fin}}\n`;
     return `try {\n${inner}\n} finally {\n${fin}}\n`;
   }
@@ -578,7 +598,7 @@ export class CodeGenerator {
     return (
       `${m} = ${this.expr(item.contextExpr)};\n${v} = $rt.withEnter(${m});\n${ok} = true;\n` +
       `try {\n${bind}${this.withStmt(s, index + 1)}} catch (${e}) {\n${ok} = false;\n` +
-      `const ${x} = $rt.caught(${e}, ${this.ctx.codeVar}, $ln, $f);\n` +
+      `const ${x} = $rt.caught(${e}, ${this.ctx.codeVar}, ${this.ctx.ln}, $f);\n` +
       `try {\nif (!$rt.withExit(${m}, ${x})) throw ${x};\n} finally {\n$rt.endHandler();\n}\n` +
       `} finally {\nif (${ok}) $rt.withExit(${m}, null);\n}\n`
     );
@@ -636,16 +656,16 @@ export class CodeGenerator {
     this.trackLines = node.kind === "Lambda" && node.body.line !== node.body.endLine;
     let body: string;
     try {
-      body = node.kind === "Lambda" ? `$ln = ${node.body.line};\nreturn ${this.expr(node.body)};\n` : `${this.functionBody(node.body, scope)}return $rt.None;\n`;
+      body = node.kind === "Lambda" ? `${this.setLine(node.body.line)};\nreturn ${this.expr(node.body)};\n` : `${this.functionBody(node.body, scope)}return $rt.None;\n`;
       const params = [...spec.positional];
       if (spec.varargs !== null) params.push(spec.varargs);
       params.push(...spec.kwonly);
       if (spec.varkw !== null) params.push(spec.varkw);
       const decls = [...scope.localNames().map(localName), ...this.ctx.temps];
       body =
-        `function (${params.map(localName).join(", ")}) {\nconst $f = $rt.enter();\nlet $ln = ${node.line};\n` +
+        `function (${params.map(localName).join(", ")}) {\nconst $f = $rt.enter();\n` +
         (decls.length > 0 ? `let ${decls.join(", ")};\n` : "") +
-        `try {\n${body}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $ln, $f);\n} finally {\n$rt.leave();\n}\n}`;
+        `try {\n${body}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $L[$f], $f);\n} finally {\n$rt.leave();\n}\n}`;
     } finally {
       this.ctx = parentCtx;
       this.trackLines = savedTrack;
@@ -693,9 +713,9 @@ export class CodeGenerator {
       const code = (doc === null ? "" : `${nsVar}.set("__doc__", ${jsString(doc)});\n`) + this.block(s.body);
       const decls = this.ctx.temps;
       body =
-        `function (${nsVar}) {\nconst $f = $rt.enter();\nlet $ln = ${s.line};\n` +
+        `function (${nsVar}) {\nconst $f = $rt.enter();\n` +
         (decls.length > 0 ? `let ${decls.join(", ")};\n` : "") +
-        `try {\n${code}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $ln, $f);\n} finally {\n$rt.leave();\n}\n}`;
+        `try {\n${code}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $L[$f], $f);\n} finally {\n$rt.leave();\n}\n}`;
     } finally {
       this.ctx = parentCtx;
     }
@@ -1027,7 +1047,7 @@ export class CodeGenerator {
     return `$rt.callN(${f}, [${args.join(", ")}])`;
   }
 
-  /** A call in line-tracking mode: operands into temporaries, then `$ln`, then the call. */
+  /** A call in line-tracking mode: operands into temporaries, then the line, then the call. */
   private callTracked(e: A.Call): string {
     const steps: string[] = [];
     const hold = (js: string): string => {
@@ -1157,9 +1177,9 @@ export class CodeGenerator {
       const loops = this.comprehensionLoops(e.generators, inner);
       const decls = [...scope.localNames().map(localName), ...this.ctx.temps];
       fn =
-        `(function ($it0) {\nconst $f = $rt.enter();\nlet $ln = ${e.line};\n` +
+        `(function ($it0) {\nconst $f = $rt.enter();\n${this.setLine(e.line)};\n` +
         (decls.length > 0 ? `let ${decls.join(", ")};\n` : "") +
-        `try {\n${init}${loops}return ${result};\n} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $ln, $f);\n} finally {\n$rt.leave();\n}\n})`;
+        `try {\n${init}${loops}return ${result};\n} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $L[$f], $f);\n} finally {\n$rt.leave();\n}\n})`;
     } finally {
       this.ctx = parentCtx;
     }
@@ -1171,7 +1191,7 @@ export class CodeGenerator {
     const codeVar = this.codeInfo(scope.name, scope.qualname, e.line, { positional: [".0"], posonly: 0, varargs: null, kwonly: [], varkw: null });
     const outerIter = this.expr(e.generators[0].iter);
     const parentCtx = this.ctx;
-    this.ctx = new FunctionContext(scope, codeVar, null, null);
+    this.ctx = new FunctionContext(scope, codeVar, null, null, true);
     let fn: string;
     try {
       this.ctx.bound = comprehensionTargets(e.generators);
@@ -1179,7 +1199,7 @@ export class CodeGenerator {
       const decls = [...scope.localNames().map(localName), ...this.ctx.temps];
       // A suspended generator has no fixed frame depth; -1 keeps its traceback entry distinct.
       fn =
-        `(function* ($it0) {\nconst $f = -1;\nlet $ln = ${e.line};\n` +
+        `(function* ($it0) {\nconst $f = -1;\nlet $ln = ${this.packLine(e.line)};\n` +
         (decls.length > 0 ? `let ${decls.join(", ")};\n` : "") +
         `try {\n${loops}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $ln, $f);\n}\n})`;
     } finally {

@@ -52,6 +52,7 @@ import {
   type Kwargs,
   type PyValue,
 } from "./objects";
+import { locationFile, locationLine } from "./locations";
 import * as N from "./numeric";
 import type { CodeInfo, FunctionImpl, Protocol, PyIter } from "./protocol";
 import { formatException } from "./traceback";
@@ -92,6 +93,8 @@ export interface RuntimeOptions {
 }
 
 const FUEL = 4096;
+/** The highest recursion limit `sys.setrecursionlimit` accepts (deeper JS recursion overflows V8's stack). */
+export const MAX_RECURSION_LIMIT = 10_000;
 
 export const listIteratorType = builtinType("list_iterator", [iteratorType], undefined, false);
 export const tupleIteratorType = builtinType("tuple_iterator", [iteratorType], undefined, false);
@@ -148,6 +151,12 @@ export class Runtime implements Protocol, KeyOps {
   readonly sources = new Map<string, string[]>();
 
   depth = 0;
+  /**
+   * The location (packed file and line, see ./locations) each live frame is executing, indexed by
+   * frame depth (the module body is 0). Compiled code writes its slot before every statement, so
+   * native code can ask where it was called from.
+   */
+  readonly lines: Float64Array;
   private fuel = FUEL;
   /** Bytes of big strings created in this execution (see chargeString). */
   private stringChurn = 0;
@@ -163,6 +172,7 @@ export class Runtime implements Protocol, KeyOps {
 
   constructor(opts: RuntimeOptions) {
     this.limits = { ...defaultLimits, ...opts.limits };
+    this.lines = new Float64Array(Math.max(this.limits.maxRecursionDepth, MAX_RECURSION_LIMIT) + 1);
     this.stdout = opts.stdout;
     this.stderr = opts.stderr;
     this.interruptFlag = opts.interruptFlag ?? null;
@@ -262,6 +272,14 @@ export class Runtime implements Protocol, KeyOps {
     if (--this.fuel < 0) this.poll();
     return this.depth;
   }
+  /**
+   * File and line the innermost Python frame is executing. Inside a generator expression this is
+   * the line of the frame that advanced it.
+   */
+  currentLocation(): { file: string; line: number } {
+    const packed = this.lines[this.depth];
+    return { file: locationFile(packed), line: locationLine(packed) };
+  }
   leave(): void {
     this.depth--;
   }
@@ -345,8 +363,9 @@ export class Runtime implements Protocol, KeyOps {
     return E.pyException(E.SystemError, `internal error in Kernel Lab: ${msg}`);
   }
 
-  traceback(e: unknown, code: CodeInfo, line: number, frame: number): PyBaseException {
+  traceback(e: unknown, code: CodeInfo, location: number, frame: number): PyBaseException {
     const x = this.toPyException(e);
+    const line = locationLine(location);
     const tb = x.tb;
     if (tb.length === 0) {
       const ctx = this.handling.length > 0 ? this.handling[this.handling.length - 1] : null;
@@ -356,8 +375,8 @@ export class Runtime implements Protocol, KeyOps {
     if (last === undefined || last.frame !== frame || last.code !== code) tb.push({ code, line, frame });
     return x;
   }
-  caught(e: unknown, code: CodeInfo, line: number, frame: number): PyBaseException {
-    const x = this.traceback(e, code, line, frame);
+  caught(e: unknown, code: CodeInfo, location: number, frame: number): PyBaseException {
+    const x = this.traceback(e, code, location, frame);
     this.handling.push(x);
     return x;
   }

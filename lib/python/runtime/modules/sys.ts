@@ -6,7 +6,7 @@ import { parseArgs } from "../binding";
 import { defineNativeType, nativeFunction } from "../define";
 import * as E from "../errors";
 import { None, PyObject, PyTuple, typeOf, type PyValue } from "../objects";
-import type { NativeModuleDef, Runtime } from "../runtime";
+import { MAX_RECURSION_LIMIT, type NativeModuleDef, type Runtime } from "../runtime";
 
 export class TextStream extends PyObject {
   constructor(
@@ -39,8 +39,6 @@ export const textStreamType = defineNativeType<TextStream>({
   getters: { name: (self) => `<${self.name}>` },
 });
 
-const MAX_SETTABLE_RECURSION = 10_000;
-
 export const sysModule: NativeModuleDef = {
   name: "sys",
   init(mod, rt: Runtime) {
@@ -63,7 +61,7 @@ export const sysModule: NativeModuleDef = {
         const n = args[0];
         if (typeof n !== "number") throw E.typeError("an integer is required");
         if (n < 1) throw E.valueError("recursion limit must be greater or equal than 1");
-        rt.limits.maxRecursionDepth = Math.min(n, MAX_SETTABLE_RECURSION);
+        rt.limits.maxRecursionDepth = Math.min(n, MAX_RECURSION_LIMIT);
         return None;
       }),
     );

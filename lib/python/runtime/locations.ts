@@ -1,0 +1,33 @@
+/*
+ * Source locations packed into one number: `fileId * LINE_SPAN + line`. Compiled code records the
+ * line it is executing with a single store of a constant (the compiler knows the file), so native
+ * code can ask for the current file and line without every call also storing a code object.
+ * File ids are process-wide: the same filename always gets the same id.
+ */
+
+const LINE_SPAN = 2 ** 21;
+
+const fileIds = new Map<string, number>();
+const fileNames: string[] = [];
+
+/** `fileId * LINE_SPAN` for `filename`; add a line to it to get a packed location. */
+export function fileBase(filename: string): number {
+  let id = fileIds.get(filename);
+  if (id === undefined) {
+    id = fileNames.push(filename) - 1;
+    fileIds.set(filename, id);
+  }
+  return id * LINE_SPAN;
+}
+
+export function packLocation(base: number, line: number): number {
+  return base + Math.min(Math.max(line, 0), LINE_SPAN - 1);
+}
+
+export function locationLine(packed: number): number {
+  return packed % LINE_SPAN;
+}
+
+export function locationFile(packed: number): string {
+  return fileNames[Math.floor(packed / LINE_SPAN)] ?? "";
+}
