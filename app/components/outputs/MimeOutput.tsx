@@ -45,10 +45,13 @@ function MimeViewOutput({ view, alt }: { view: MimeView; alt: string }) {
         />
       );
     case "markdown":
-      return <MarkdownView source={view.source} />;
     case "latex":
-      // KaTeX through the markdown pipeline typesets $…$ and $$…$$, which is how LaTeX outputs come.
-      return <MarkdownView source={view.source} />;
+      // LaTeX outputs come as $…$ / $$…$$ text, which the markdown pipeline typesets with KaTeX.
+      return (
+        <div className={styles.markdownOutput}>
+          <MarkdownView source={view.source} />
+        </div>
+      );
     case "json":
       return <CollapsibleText text={JSON.stringify(view.value, null, 2)} />;
     case "text":
