@@ -92,6 +92,26 @@ describe("kernel-lab exec", () => {
     expect(readNotebook(fromFlag).cells[0].outputs).toEqual([{ output_type: "stream", name: "stdout", text: ["trn3\n"] }]);
   });
 
+  it("launches NKI kernels on the notebook's target", async () => {
+    const kernel = [
+      "import numpy as np",
+      "import neuronxcc.nki as nki",
+      "import neuronxcc.nki.language as nl",
+      "import kernel_lab",
+      "@nki.jit",
+      "def copy(a):",
+      "    out = nl.ndarray(a.shape, dtype=a.dtype, buffer=nl.shared_hbm)",
+      "    nl.store(out, value=nl.load(a))",
+      "    return out",
+      "print(kernel_lab.profile(copy, np.ones((128, 4), dtype=np.float32)).target)",
+    ].join("\n");
+    for (const [metadata, flags, expected] of [[{ kernel_lab: { target: "trn1" } }, [], "trn1"], [{ kernel_lab: { target: "trn1" } }, ["--target", "trn3"], "trn3"]] as const) {
+      const out = scratch.path(`kernel-${expected}.ipynb`);
+      expect(await main(["exec", notebook([{ source: kernel }], metadata), ...flags, "--output", out], capture())).toBe(0);
+      expect(readNotebook(out).cells[0].outputs).toEqual([{ output_type: "stream", name: "stdout", text: [`${expected}\n`] }]);
+    }
+  });
+
   it("follows %target lines from the cell that sets them on", async () => {
     const io = capture();
     const nb = notebook([{ source: "%target trn3\nprint('switched')" }, { source: "%target" }]);

@@ -23,7 +23,7 @@ export interface CellReport {
   readonly status: CellStatus;
   readonly durationMs: number;
   readonly error: EngineError | null;
-  /** The target the cell ran on (a `%target` line changes it for this and later cells). */
+  /** The target kernels launch on after the cell (`%target` lines and host overrides change it). */
   readonly target: TargetName;
 }
 
@@ -142,7 +142,8 @@ export async function executeNotebook(input: Notebook, options: ExecOptions): Pr
       status: error === null ? "ok" : expected ? "expected-error" : "error",
       durationMs: clock() - started,
       error: error === null ? null : { ename: error.ename, evalue: error.evalue, traceback: error.traceback },
-      target,
+      // Host code may override the target (os.environ["NEURON_PLATFORM_TARGET_OVERRIDE"]); the engine knows.
+      target: engine.target?.() ?? target,
     };
     reports.push(report);
     cell.execution_count = executionCount;

@@ -288,11 +288,283 @@ Next, you will look at *where the time goes* when a kernel runs, with Kernel Lab
 ], {"order": 3, "difficulty": "beginner", "estimated_minutes": 20,
     "summary": "Load, compute, store: a tensor-add kernel, SPMD grids, masks for ragged shapes, and NKI errors."})
 
+TIME = notebook([
+    md("wt-title", """
+# Where does the time go?
+
+A kernel that gives the right answer can still be slow. Kernel Lab's simulator times every instruction your
+kernel issues on a model of the NeuronCore and turns the result into a **profile**: when each engine was
+busy, how many bytes moved between HBM and the chip, and what the profiler thinks you should change.
+
+In this tutorial you will
+
+1. profile a kernel and read its summary and its per-engine timeline;
+2. tell a kernel limited by data movement (**DMA-bound**) from one limited by arithmetic
+   (**compute-bound**);
+3. follow an insight from the profiler to make a matrix multiplication faster, and measure the gain;
+4. compare Trainium generations on the same kernel.
+
+Simulated times are *deterministic*: the same kernel on the same target always takes exactly as long, so
+any difference you see comes from your change, never from noise. They are estimates from a model of the
+hardware, not measurements; the timing model's documentation lists what it does and does not model.
+"""),
+    code("wt-imports", """
+import numpy as np
+import neuronxcc.nki as nki
+import neuronxcc.nki.language as nl
+import neuronxcc.nki.typing as nt
+import kernel_lab
+"""),
+    md("wt-first-profile", """
+## Profiling a kernel
+
+`kernel_lab.profile(kernel, *args)` runs a kernel exactly like calling it, and gives back a **profile**
+instead of just the result. The kernel's result is still there, as `.outputs`.
+
+Here is the tensor-add kernel from *Your first NKI kernel*, now looping over four row tiles. A profile
+shown as the last line of a cell appears as a summary card.
+"""),
+    code("wt-profile-add", """
+@nki.jit
+def tensor_add(a_input, b_input):
+    c_output = nl.ndarray(a_input.shape, dtype=a_input.dtype, buffer=nl.shared_hbm)
+    for t in nl.affine_range(a_input.shape[0] // 128):
+        rows = nl.ds(t * 128, 128)
+        a_tile = nl.load(a_input[rows, :])
+        b_tile = nl.load(b_input[rows, :])
+        nl.store(c_output[rows, :], value=a_tile + b_tile)
+    return c_output
+
+
+a = np.random.rand(512, 512).astype(np.float32)
+b = np.random.rand(512, 512).astype(np.float32)
+
+add_profile = kernel_lab.profile(tensor_add, a, b)
+print("result matches numpy:", np.allclose(add_profile.outputs, a + b))
+add_profile
+"""),
+    md("wt-summary", """
+## Reading the summary
+
+The summary's first lines answer "where did the time go?":
+
+- **total_time** is the kernel's simulated run time, from the first instruction to the last.
+- **tensor / vector / scalar / gpsimd active** say which share of that time each compute engine was
+  busy. The Tensor Engine does matrix multiplications, the Vector and Scalar Engines element-wise work.
+- **dma_active_time_percent** is the share of time at least one DMA transfer was moving data between
+  HBM and SBUF.
+
+Every metric is also available in code, in `.metrics` or as an attribute of the profile:
+"""),
+    code("wt-metrics", """
+print(f"total time:   {add_profile.total_ns / 1000:.2f} µs")
+print(f"vector busy:  {add_profile.vector_engine_active_time_percent:.0f}% of the time")
+print(f"DMA busy:     {add_profile.dma_active_time_percent:.0f}% of the time")
+print(f"HBM traffic:  {(add_profile.hbm_read_bytes + add_profile.hbm_write_bytes) // 1024} KiB")
+"""),
+    md("wt-timeline", """
+## The timeline
+
+`.timeline()` draws one row per engine and per DMA queue, with a bar for every instruction, placed at the
+time the simulator ran it. Hover over a bar to see which instruction it was.
+
+Look for two things in this one: the DMA rows are busy most of the time, while the Vector Engine's
+additions are short bars with long gaps between them, waiting for tiles to arrive.
+"""),
+    code("wt-timeline-code", """
+add_profile.timeline()
+"""),
+    md("wt-bound", """
+## DMA-bound or compute-bound?
+
+Every kernel moves bytes between HBM and the chip and does arithmetic on them. Which of the two takes
+longer decides what limits it:
+
+- The tensor add does **one** addition for every **12 bytes** it moves (two 4-byte inputs in, one 4-byte
+  result out). No engine can be kept busy on so little work per byte: the kernel is **DMA-bound**. The
+  only way to make it faster is to move fewer bytes, or move them more efficiently.
+- A matrix multiplication of an `[M, K]` by a `[K, N]` matrix does `2·M·N·K` operations on only
+  `M·K + K·N` input values. The bigger the matrices, the more arithmetic per byte, so a matrix
+  multiplication *can* be **compute-bound** — if the kernel does not load the same data again and again.
+
+The number that decides it is the **arithmetic intensity**: operations per byte moved. The summary
+compares it with the target's *ridge point*, the intensity at which the Tensor Engine's peak rate and the
+HBM bandwidth take equally long. Below the ridge a kernel is memory-bound; above it, compute-bound.
+"""),
+    md("wt-matmul", """
+## Profiling a matrix multiplication
+
+Here is the tiled matrix multiplication of NKI's matmul tutorial. It computes `lhsT.T @ rhs`: for every
+`[128, 512]` tile of the result it walks along `K`, loading a tile of each input and accumulating their
+product in PSUM, then copies the tile to SBUF and stores it.
+
+To profile it at a realistic size, pass **shape-only** inputs, `nt.tensor[[rows, cols], dtype]`, as NKI's
+benchmarking does on real hardware. The kernel then runs *timing-only*: the simulator follows every
+instruction but skips the arithmetic, so large shapes stay quick.
+"""),
+    code("wt-naive", """
+@nki.jit
+def matmul_tiled(lhsT, rhs):
+    K, M = lhsT.shape
+    _, N = rhs.shape
+    result = nl.ndarray((M, N), dtype=nl.float32, buffer=nl.shared_hbm)
+    for m in nl.affine_range(M // 128):
+        for n in nl.affine_range(N // 512):
+            acc = nl.zeros((128, 512), dtype=nl.float32, buffer=nl.psum)
+            for k in nl.affine_range(K // 128):
+                lhs_tile = nl.load(lhsT[k * 128:(k + 1) * 128, m * 128:(m + 1) * 128])
+                rhs_tile = nl.load(rhs[k * 128:(k + 1) * 128, n * 512:(n + 1) * 512])
+                acc += nl.matmul(lhs_tile, rhs_tile, transpose_x=True)
+            res = nl.copy(acc, dtype=nl.float32)
+            nl.store(result[m * 128:(m + 1) * 128, n * 512:(n + 1) * 512], value=res)
+    return result
+
+
+lhsT = nt.tensor[[1024, 1024], nl.bfloat16]   # K x M
+rhs = nt.tensor[[1024, 2048], nl.bfloat16]    # K x N
+
+tiled = kernel_lab.profile(matmul_tiled, lhsT, rhs)
+tiled
+"""),
+    md("wt-insights", """
+## What the insights say
+
+Below the numbers, the profiler lists **insights**: patterns it recognised in the timeline, ranked by how
+much time fixing each one would save, each with the source lines responsible. `.insights` gives them as a
+list of dictionaries:
+"""),
+    code("wt-insights-code", """
+for insight in tiled.insights:
+    print(f"[{insight['severity']}] {insight['title']} (about {insight['estimated_gain_percent']:.0f}% of the time)")
+    print(f"    lines {insight['lines']}: {insight['recommendation']}")
+"""),
+    md("wt-why", """
+Both insights point at the two `nl.load` lines inside the `k` loop. Count what they load: each tile of
+`lhsT` is loaded again for every one of the `N / 512 = 4` column blocks, and each tile of `rhs` for every
+one of the `M / 128 = 8` row blocks. The kernel reads **40 MiB** from HBM to multiply 6 MiB of inputs, in
+transfers so small that their fixed start-up cost dominates — and while the loads are in flight, the
+Tensor Engine has nothing to multiply.
+"""),
+    md("wt-fix", """
+## Applying the fix: load once, in wide transfers
+
+The insights suggest hoisting the loads out of the inner loops and loading bigger blocks. These inputs are
+small enough to sit in SBUF whole (2 MiB and 4 MiB, of 24–32 MiB), so the simplest fix loads each operand
+**once**, one wide `[128, M]` or `[128, N]` transfer per `K` tile, and then multiplies straight out of SBUF.
+(For matrices too big for SBUF, you would load one *block* at a time the same way: that is the blocking of
+NKI's matmul tutorial.)
+
+`kernel_lab.compare(before, after)` puts two profiles side by side.
+"""),
+    code("wt-blocked", """
+@nki.jit
+def matmul_hoisted(lhsT, rhs):
+    K, M = lhsT.shape
+    _, N = rhs.shape
+    result = nl.ndarray((M, N), dtype=nl.float32, buffer=nl.shared_hbm)
+
+    # Each operand is loaded once, in one wide transfer per 128-row K tile.
+    lhs_all = nl.ndarray((K // 128, nl.par_dim(128), M), dtype=lhsT.dtype, buffer=nl.sbuf)
+    rhs_all = nl.ndarray((K // 128, nl.par_dim(128), N), dtype=rhs.dtype, buffer=nl.sbuf)
+    for k in nl.affine_range(K // 128):
+        lhs_all[k] = nl.load(lhsT[k * 128:(k + 1) * 128, :])
+        rhs_all[k] = nl.load(rhs[k * 128:(k + 1) * 128, :])
+
+    for m in nl.affine_range(M // 128):
+        for n in nl.affine_range(N // 512):
+            acc = nl.zeros((128, 512), dtype=nl.float32, buffer=nl.psum)
+            for k in nl.affine_range(K // 128):
+                acc += nl.matmul(lhs_all[k, :, m * 128:(m + 1) * 128], rhs_all[k, :, n * 512:(n + 1) * 512],
+                                 transpose_x=True)
+            res = nl.copy(acc, dtype=nl.float32)
+            nl.store(result[m * 128:(m + 1) * 128, n * 512:(n + 1) * 512], value=res)
+    return result
+
+
+hoisted = kernel_lab.profile(matmul_hoisted, lhsT, rhs)
+print(f"speed-up: {tiled.total_ns / hoisted.total_ns:.2f}x")
+print(f"HBM reads: {tiled.hbm_read_bytes // 2**20} MiB -> {hoisted.hbm_read_bytes // 2**20} MiB")
+print("insights left:", len(hoisted.insights))
+kernel_lab.compare(tiled, hoisted)
+"""),
+    md("wt-fix-explained", """
+The kernel now reads each input byte once. Its arithmetic intensity is above the ridge point, so it has
+become compute-bound: the Tensor Engine is busy for a much larger share of the time, the DMA queues for a
+much smaller one, and the two insights about the loads are gone. Open the two timelines side by side to
+see the gaps in the Tensor Engine's row close.
+
+A faster kernel is only worth having if it still computes the right answer. Timing-only runs skip the
+arithmetic, so check it with real numbers at a small size:
+"""),
+    code("wt-check", """
+x = np.random.rand(256, 256).astype(np.float32)
+y = np.random.rand(256, 512).astype(np.float32)
+print("matches numpy:", np.allclose(matmul_hoisted(x, y), x.T @ y, rtol=1e-4, atol=1e-4))
+"""),
+    md("wt-targets", """
+## Comparing Trainium generations
+
+The same kernel behaves differently on each generation, because their engines and memories differ.
+`target=` picks the generation for one profile; `kernel_lab.targets()` lists them:
+"""),
+    code("wt-targets-list", """
+for name, description in kernel_lab.targets():
+    print(f"{name}: {description}")
+"""),
+    code("wt-trn3", """
+on_trn3 = kernel_lab.profile(matmul_tiled, lhsT, rhs, target="trn3")
+kernel_lab.compare(tiled, on_trn3)
+"""),
+    md("wt-all-targets", """
+`trn3` has much more HBM bandwidth per core than `trn2`, so the DMA-bound tiled kernel gains a lot from
+it. What about the compute-bound version? `kernel_lab.targets(kernel, *args)` profiles a kernel on all
+three generations at once:
+"""),
+    code("wt-targets-hoisted", """
+by_target = kernel_lab.targets(matmul_hoisted, lhsT, rhs)
+hoisted_trn3 = by_target.profiles["trn3"]
+print(f"trn2 -> trn3: tiled kernel {tiled.total_ns / on_trn3.total_ns:.2f}x faster, "
+      f"hoisted kernel {hoisted.total_ns / hoisted_trn3.total_ns:.2f}x faster")
+by_target
+"""),
+    md("wt-targets-explained", """
+The hoisted kernel gains less from `trn3` than the tiled one did. It no longer waits for HBM, so more bandwidth helps it less; its time now follows the
+engines' compute rates and clocks, which differ less between generations. A kernel's bottleneck decides
+which hardware improvement helps it.
+"""),
+    md("wt-benchmark", """
+## The hardware way: `nki.benchmark`
+
+On a real Trainium machine you would measure latency with `nki.benchmark`, which runs the kernel several
+times and reports percentiles. Kernel Lab accepts the same code; since simulated time has no noise, every
+percentile is the same.
+"""),
+    code("wt-benchmark-code", """
+bench = nki.benchmark(warmup=2, iters=10)(matmul_hoisted)
+bench(lhsT, rhs)
+print("p50 latency:", bench.benchmark_result.nc_latency.get_latency_percentile(50), "µs")
+"""),
+    md("wt-summary-end", """
+## What you learned
+
+- `kernel_lab.profile(kernel, *args)` runs a kernel and returns its profile: summary metrics, a per-engine
+  timeline, and insights ranked by estimated gain.
+- A kernel with little arithmetic per byte is **DMA-bound**: the DMA queues are busy and the engines wait.
+  With enough arithmetic per byte it becomes **compute-bound**.
+- Loading the same data again inside inner loops, in small transfers, is the classic reason a matrix
+  multiplication stays DMA-bound. Loading each operand once, in wide transfers, fixed it here.
+- `kernel_lab.compare` shows what a change did; `target=` and `kernel_lab.targets` show how each Trainium
+  generation runs the same kernel — and a kernel's bottleneck decides which one helps it most.
+"""),
+], {"order": 4, "difficulty": "intermediate", "estimated_minutes": 25,
+    "summary": "Profile kernels: summary, per-engine timeline and insights; DMA-bound vs compute-bound; "
+               "fix a matmul's loads and compare trn1, trn2 and trn3."})
+
 
 def main():
     ROOT.mkdir(exist_ok=True)
     for name, nb in [("01-welcome-to-kernel-lab.ipynb", INTRO), ("02-trainium-memory-hierarchy.ipynb", MEMORY),
-                     ("03-your-first-nki-kernel.ipynb", FIRST_KERNEL)]:
+                     ("03-your-first-nki-kernel.ipynb", FIRST_KERNEL), ("04-where-does-the-time-go.ipynb", TIME)]:
         (ROOT / name).write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n")
 
 

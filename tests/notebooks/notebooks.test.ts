@@ -52,8 +52,42 @@ function errors(nb: Executed, id: string): Output[] {
   return (nb.cells.find((c) => c.id === id)?.outputs ?? []).filter((o) => o.output_type === "error");
 }
 
+/** The display_data / execute_result bundles a cell produced. */
+function bundles(nb: Executed, id: string): Record<string, unknown>[] {
+  return (nb.cells.find((c) => c.id === id)?.outputs ?? []).filter((o) => o.data !== undefined).map((o) => o.data as Record<string, unknown>);
+}
+
+function text(value: unknown): string {
+  return Array.isArray(value) ? value.join("") : String(value);
+}
+
+const PROFILE_MIME = "application/vnd.kernel-lab.profile+json";
+
 /** Per-notebook checks beyond "no unexpected error". */
 const checks: Record<string, (nb: Executed) => void> = {
+  "04-where-does-the-time-go.ipynb": (nb) => {
+    expect(stdout(nb, "wt-profile-add")).toBe("result matches numpy: True\n");
+    const [addProfile] = bundles(nb, "wt-profile-add");
+    expect(addProfile[PROFILE_MIME]).toMatchObject({ target: "trn2", kernelName: "tensor_add" });
+    expect(text(addProfile["text/html"])).toContain("total_time");
+    expect(stdout(nb, "wt-metrics")).toMatch(/^total time: +[\d.]+ µs\nvector busy: +\d+% of the time\nDMA busy: +\d+% of the time\nHBM traffic: +3072 KiB\n$/);
+    expect(Object.keys(bundles(nb, "wt-timeline-code")[0])).toContain("application/vnd.plotly.v1+json");
+    expect(bundles(nb, "wt-naive")[0][PROFILE_MIME]).toMatchObject({ kernelName: "matmul_tiled" });
+    // The prose explains the tiled kernel's insights: there must be some, naming the load lines.
+    expect(stdout(nb, "wt-insights-code")).toMatch(/^\[\w+\] .+\n {4}lines \[/);
+    const fix = stdout(nb, "wt-blocked");
+    expect(Number(/speed-up: ([\d.]+)x/.exec(fix)?.[1])).toBeGreaterThan(1.2);
+    // 2 MiB of lhsT read 4 times + 4 MiB of rhs read 8 times, then each once (the prose's numbers).
+    expect(fix).toContain("HBM reads: 40 MiB -> 6 MiB\n");
+    expect(text(bundles(nb, "wt-blocked")[0]["text/plain"])).toMatch(/matmul_hoisted \(trn2\) is [\d.]+× faster than a: matmul_tiled \(trn2\)/);
+    expect(stdout(nb, "wt-check")).toBe("matches numpy: True\n");
+    expect(stdout(nb, "wt-targets-list")).toMatch(/^trn1: .+\ntrn2: .+\ntrn3: .+\n$/);
+    expect(text(bundles(nb, "wt-trn3")[0]["text/plain"])).toContain("matmul_tiled (trn3)");
+    // The prose: the DMA-bound kernel gains more from trn3's bandwidth than the compute-bound one.
+    const [, tiled, hoisted] = /tiled kernel ([\d.]+)x faster, hoisted kernel ([\d.]+)x faster/.exec(stdout(nb, "wt-targets-hoisted")) ?? [];
+    expect(Number(tiled)).toBeGreaterThan(Number(hoisted));
+    expect(stdout(nb, "wt-benchmark-code")).toMatch(/NCLatency:\np0 = \d+us\n[\s\S]*p50 latency: [\d.]+ µs\n$/);
+  },
   "03-your-first-nki-kernel.ipynb": (nb) => {
     expect(stdout(nb, "fk-run-code")).toBe("(128, 512) float32\nmatches numpy: True\n");
     expect(stdout(nb, "fk-spmd-code")).toBe("matches numpy: True\n");
