@@ -127,7 +127,8 @@ export const execCommand: Command = {
     if (output !== undefined) {
       const problem = writeText(output, JSON.stringify(result.notebook, null, 1) + "\n");
       if (problem !== null) return usageError(io, `--output: ${problem}`);
-      io.stderr(`kernel-lab exec: wrote ${output} (${result.cells.length} code cells run on ${target} in ${seconds(elapsed)})\n`);
+      const n = result.cells.length;
+      io.stderr(`kernel-lab exec: wrote ${output} (${n} code cell${n === 1 ? "" : "s"} run on ${target} in ${seconds(elapsed)})\n`);
     } else {
       io.stdout(summaryText(basename(file), result, elapsed));
     }
