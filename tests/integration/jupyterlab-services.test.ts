@@ -142,7 +142,8 @@ describe("reconnecting", () => {
         { timeout: 20_000, interval: 200 },
       )
       .toBe(true);
-    const second = await connect();
+    // Listen before the handshake completes: the replay can arrive in the same packet as the 101 response.
+    const second = new WebSocket(url);
     const seen: { type: string; text?: string }[] = [];
     await new Promise<void>((resolve) => {
       second.on("message", (data) => {
