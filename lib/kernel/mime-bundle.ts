@@ -57,8 +57,22 @@ export interface DisplayOutput {
   metadata: JsonObject;
 }
 
+/**
+ * A native object that knows its bundle as JSON data (lib/nki's profiles): used instead of its
+ * `_repr_mimebundle_`, which must hand large JSON payloads over as text to be parsed again.
+ */
+interface NativeBundle {
+  /** MIME type → str, or JSON data for JSON MIME types. */
+  jupyterBundle(): Record<string, unknown>;
+}
+
+function hasNativeBundle(value: PyValue): value is PyValue & NativeBundle {
+  return typeof value === "object" && typeof (value as Partial<NativeBundle>).jupyterBundle === "function";
+}
+
 /** The bundle for `value`; a failing `_repr_*_` method is skipped, as IPython does (repr always works). */
 export function mimeBundle(rt: Runtime, value: PyValue): DisplayOutput {
+  if (hasNativeBundle(value)) return { data: value.jupyterBundle() as MimeBundle, metadata: {} };
   const data: MimeBundle = { "text/plain": rt.repr(value) };
   let metadata: JsonObject = {};
   const t = typeOf(value);

@@ -48,6 +48,11 @@ export class PyProfile extends PyObject {
   document(): ReturnType<typeof profileDocument> {
     return (this.#document ??= profileDocument(this.profile, { kernelName: this.kernelName, sources: this.sources }));
   }
+
+  /** The display bundle as JSON data (lib/kernel's mimeBundle uses it instead of `_repr_mimebundle_`). */
+  jupyterBundle(): Record<string, unknown> {
+    return { "text/plain": summaryText(this.profile), "text/html": summaryHtml(this.profile), [PROFILE_MIME]: this.document() };
+  }
 }
 
 export function kernelNameOf(k: NkiKernel): string {
@@ -147,11 +152,7 @@ export const profileType = defineNativeType<PyProfile>({
   methods: {
     summary: (self) => summaryText(self.profile),
     timeline: (self) => new PyTimeline(self.profile),
-    _repr_mimebundle_: bundleMethod((self) => [
-      ["text/plain", summaryText(self.profile)],
-      ["text/html", summaryHtml(self.profile)],
-      [PROFILE_MIME, JSON.stringify(self.document())],
-    ]),
+    _repr_mimebundle_: bundleMethod((self) => Object.entries(self.jupyterBundle()).map(([mime, v]) => [mime, typeof v === "string" ? v : JSON.stringify(v)])),
     __repr__: (self) => `<kernel_lab.Profile ${self.kernelName} on ${self.target}: ${us(self.totalNs)}>`,
     // Every metric reads as an attribute too (`p.mfu_estimated_percent`), as the issue asks.
     __getattr__: (self, [name]) => {
