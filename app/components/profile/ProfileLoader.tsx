@@ -12,7 +12,10 @@ export function ProfileLoader({ url, notModelled, compareHref }: { url: string; 
   useEffect(() => {
     let cancelled = false;
     fetchProfile(url).then(
-      (doc) => !cancelled && setState({ doc }),
+      (doc) => {
+        performance.mark("profile:fetched");
+        if (!cancelled) setState({ doc });
+      },
       (e: unknown) => !cancelled && setState({ error: e instanceof Error ? e.message : String(e) }),
     );
     return () => {

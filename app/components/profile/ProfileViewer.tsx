@@ -43,7 +43,11 @@ function emphasisOf(model: ProfileModel, lines: readonly number[], node: Hierarc
 }
 
 export function ProfileViewer({ doc, notModelled, title, compareHref }: { doc: ProfileDocument; notModelled: readonly string[]; title: string; compareHref?: string }) {
-  const model = useMemo(() => buildModel(doc), [doc]);
+  const model = useMemo(() => {
+    const m = buildModel(doc);
+    performance.mark("profile:model");
+    return m;
+  }, [doc]);
   const bounds = useMemo(() => boundsFor(model.totalNs), [model]);
   const [view, setView] = useState<Viewport | null>(null);
   const [colorMode, setColorMode] = useState<ColorMode>("opcode");

@@ -49,6 +49,16 @@ export const FIXTURE_SHAPES: Readonly<Record<string, FixtureShape>> = {
   large: { K: 4096, M: 4096, N: 32768 },
 };
 
+/** Shape-only arguments: the run is timing-only, so even the large shape takes seconds. */
+function shapeArgs(shape: FixtureShape): string {
+  return `nt.tensor[[${shape.K}, ${shape.M}], nl.bfloat16], nt.tensor[[${shape.K}, ${shape.N}], nl.bfloat16]`;
+}
+
+/** A notebook cell that defines the kernel and profiles it with `kernel_lab.profile` (which displays it). */
+export function fixtureCell(shape: FixtureShape, target: TargetName): string {
+  return `${FIXTURE_KERNEL}\nimport kernel_lab\nimport neuronxcc.nki.typing as nt\np = kernel_lab.profile(matmul_exp, ${shapeArgs(shape)}, target="${target}")\n`;
+}
+
 export function fixtureDocument(shape: FixtureShape, target: TargetName): ProfileDocument {
   return fixtureProfile(shape, target).document;
 }
@@ -61,10 +71,7 @@ export function fixtureProfile(shape: FixtureShape, target: TargetName): { profi
     if (r.status === "error") throw new Error(r.error.traceback);
   };
   run(FIXTURE_KERNEL, FIXTURE_FILE);
-  run(
-    `lhsT = np.zeros((${shape.K}, ${shape.M}), dtype=nl.bfloat16)\nrhs = np.zeros((${shape.K}, ${shape.N}), dtype=nl.bfloat16)\nnki.benchmark(matmul_exp)(lhsT, rhs)`,
-    "<fixture>",
-  );
+  run(`import neuronxcc.nki.typing as nt\nnki.benchmark(matmul_exp)(${shapeArgs(shape)})`, "<fixture>");
   const machine = lastKernelMachine(s.runtime);
   if (!machine) throw new Error("fixture kernel did not run");
   const profile = profileTrace(machine.trace, target);

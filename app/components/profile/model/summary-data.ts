@@ -87,22 +87,25 @@ export function formatFlops(f: number): string {
   return `${Math.round(f)} FLOP`;
 }
 
-/** Metric rows compared between two profiles (name, label, how to format, whether lower is better). */
+/**
+ * Metric rows compared between two profiles. `better` says which direction is an improvement; null
+ * where it depends (a faster kernel may well keep an engine busy for a smaller share of the time).
+ */
 export const COMPARED_METRICS = [
-  { name: "total_time", label: "total time", unit: "µs", scale: 1e6, lowerIsBetter: true },
-  { name: "mfu_estimated_percent", label: "MFU", unit: "%", scale: 1, lowerIsBetter: false },
-  { name: "hfu_estimated_percent", label: "HFU", unit: "%", scale: 1, lowerIsBetter: false },
-  { name: "mbu_estimated_percent", label: "MBU", unit: "%", scale: 1, lowerIsBetter: false },
-  { name: "tensor_engine_active_time_percent", label: "TensorE active", unit: "%", scale: 1, lowerIsBetter: false },
-  { name: "vector_engine_active_time_percent", label: "VectorE active", unit: "%", scale: 1, lowerIsBetter: false },
-  { name: "scalar_engine_active_time_percent", label: "ScalarE active", unit: "%", scale: 1, lowerIsBetter: false },
-  { name: "gpsimd_engine_active_time_percent", label: "GpSimd active", unit: "%", scale: 1, lowerIsBetter: false },
-  { name: "dma_active_time_percent", label: "DMA active", unit: "%", scale: 1, lowerIsBetter: false },
-  { name: "hbm_read_bytes", label: "HBM read", unit: "MiB", scale: 1 / (1 << 20), lowerIsBetter: true },
-  { name: "hbm_write_bytes", label: "HBM write", unit: "MiB", scale: 1 / (1 << 20), lowerIsBetter: true },
-  { name: "dma_transfer_count", label: "DMA transfers", unit: "", scale: 1, lowerIsBetter: true },
-  { name: "sim_instruction_count", label: "instructions", unit: "", scale: 1, lowerIsBetter: true },
-  { name: "sbuf_peak_percent", label: "SBUF peak", unit: "%", scale: 1, lowerIsBetter: true },
+  { name: "total_time", label: "total time", unit: "µs", scale: 1e6, better: "lower" },
+  { name: "mfu_estimated_percent", label: "MFU", unit: "%", scale: 1, better: "higher" },
+  { name: "hfu_estimated_percent", label: "HFU", unit: "%", scale: 1, better: "higher" },
+  { name: "mbu_estimated_percent", label: "MBU", unit: "%", scale: 1, better: null },
+  { name: "tensor_engine_active_time_percent", label: "TensorE active", unit: "%", scale: 1, better: null },
+  { name: "vector_engine_active_time_percent", label: "VectorE active", unit: "%", scale: 1, better: null },
+  { name: "scalar_engine_active_time_percent", label: "ScalarE active", unit: "%", scale: 1, better: null },
+  { name: "gpsimd_engine_active_time_percent", label: "GpSimd active", unit: "%", scale: 1, better: null },
+  { name: "dma_active_time_percent", label: "DMA active", unit: "%", scale: 1, better: null },
+  { name: "hbm_read_bytes", label: "HBM read", unit: "MiB", scale: 1 / (1 << 20), better: "lower" },
+  { name: "hbm_write_bytes", label: "HBM write", unit: "MiB", scale: 1 / (1 << 20), better: "lower" },
+  { name: "dma_transfer_count", label: "DMA transfers", unit: "", scale: 1, better: null },
+  { name: "sim_instruction_count", label: "instructions", unit: "", scale: 1, better: null },
+  { name: "sbuf_peak_percent", label: "SBUF peak", unit: "%", scale: 1, better: null },
 ] as const;
 
 export interface MetricDeltaRow {
@@ -112,6 +115,7 @@ export interface MetricDeltaRow {
   readonly b: number;
   /** (b − a) / a in percent; null when a is 0. */
   readonly changePercent: number | null;
+  /** Whether B improves on A; null when equal or when the metric has no better direction. */
   readonly better: boolean | null;
 }
 
@@ -120,7 +124,9 @@ export function metricDeltas(a: ProfileDocument, b: ProfileDocument): MetricDelt
     const va = a.metrics[c.name] * c.scale;
     const vb = b.metrics[c.name] * c.scale;
     const change = va !== 0 ? (100 * (vb - va)) / Math.abs(va) : null;
-    return { label: c.label, unit: c.unit, a: va, b: vb, changePercent: change, better: vb === va ? null : c.lowerIsBetter ? vb < va : vb > va };
+    const direction: "lower" | "higher" | null = c.better;
+    const better = vb === va || direction === null ? null : direction === "lower" ? vb < va : vb > va;
+    return { label: c.label, unit: c.unit, a: va, b: vb, changePercent: change, better };
   });
 }
 

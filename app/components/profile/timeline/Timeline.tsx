@@ -93,7 +93,9 @@ export function Timeline(props: TimelineProps) {
       const ms = performance.now() - started;
       container.dataset.drawMs = ms.toFixed(2);
       container.dataset.bars = String(bars);
-      container.dataset.frames = String(Number(container.dataset.frames ?? "0") + 1);
+      const frames = Number(container.dataset.frames ?? "0") + 1;
+      container.dataset.frames = String(frames);
+      if (frames === 1) performance.mark("profile:drawn");
     });
     return () => cancelAnimationFrame(frame);
   }, [model, view, rows, height, colorOf, emphasisIndex, selected, range]);
