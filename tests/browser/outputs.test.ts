@@ -38,7 +38,7 @@ describe.runIf(browserAvailable)("cell outputs in Chromium (dev gallery)", () =>
 
   it("collapses a long stream and expands it on request", async () => {
     const s = section("stream-long");
-    await expect.poll(() => s.textContent()).toContain("lines hidden");
+    await expect.poll(() => s.textContent()).toMatch(/1,140 lines \([\d,]+ characters\) hidden/);
     expect(await s.textContent()).toContain("step 1200");
     expect(await s.textContent()).not.toContain("step  600 ");
     await s.scrollIntoViewIfNeeded();
@@ -123,7 +123,7 @@ describe.runIf(browserAvailable)("cell outputs in Chromium (dev gallery)", () =>
     }
     expect(await card.textContent()).toContain(doc.insights[0].title);
     expect(await card.getByRole("link", { name: /Open profile/ }).getAttribute("href")).toBe("/profiles/fixture-matmul-tiled");
-    expect(await card.getByRole("heading").textContent()).toBe("Profile of matmul_tiled on trn2");
+    expect(await card.getByRole("heading", { level: 3 }).textContent()).toBe("Profile of matmul_tiled on trn2");
     await screenshot(page, "outputs-profile-card");
   });
 

@@ -4,26 +4,30 @@
  */
 
 export interface CollapseLimits {
+  /** Text within both of these is shown whole. */
   readonly maxLines: number;
   readonly maxChars: number;
+  /** Longer text shows at most this much: a third from its start, the rest from its end. */
+  readonly shownLines: number;
+  readonly shownChars: number;
 }
 
-export const STREAM_LIMITS: CollapseLimits = { maxLines: 200, maxChars: 20_000 };
+export const STREAM_LIMITS: CollapseLimits = { maxLines: 200, maxChars: 20_000, shownLines: 60, shownChars: 8_000 };
 
 export type Collapsed =
   | { readonly collapsed: false; readonly text: string }
   | { readonly collapsed: true; readonly head: string; readonly tail: string; readonly hiddenLines: number; readonly hiddenChars: number };
 
 /**
- * Splits `text` when it exceeds either limit: the head keeps about three quarters of the budget and
- * the tail (the latest output, usually what matters) the rest. Cuts fall on line boundaries unless a
- * single line is longer than the budget.
+ * Splits `text` when it exceeds either limit into a head and a tail; the tail (the latest output,
+ * usually what matters) gets two thirds of the shown budget. Cuts fall on line boundaries unless a
+ * single line is longer than the head's budget.
  */
 export function collapseText(text: string, limits: CollapseLimits): Collapsed {
   const lines = splitLines(text);
   if (lines.length <= limits.maxLines && text.length <= limits.maxChars) return { collapsed: false, text };
-  const headBudget = { lines: Math.ceil(limits.maxLines * 0.75), chars: Math.ceil(limits.maxChars * 0.75) };
-  const tailBudget = { lines: limits.maxLines - headBudget.lines, chars: limits.maxChars - headBudget.chars };
+  const headBudget = { lines: Math.ceil(limits.shownLines / 3), chars: Math.ceil(limits.shownChars / 3) };
+  const tailBudget = { lines: limits.shownLines - headBudget.lines, chars: limits.shownChars - headBudget.chars };
 
   let headLines = 0;
   let headChars = 0;

@@ -10,33 +10,34 @@ describe("collapsing long text outputs", () => {
     expect(collapseText(text, STREAM_LIMITS)).toEqual({ collapsed: false, text });
   });
 
-  it("hides the middle of a long stream, keeping 150 head and 50 tail lines", () => {
+  it("hides the middle of a long stream, keeping 20 head and 40 tail lines", () => {
     const text = lines(1000);
     const c = collapseText(text, STREAM_LIMITS);
     if (!c.collapsed) throw new Error("expected a collapsed text");
-    expect(splitLines(c.head)).toHaveLength(150);
-    expect(splitLines(c.tail)).toHaveLength(50);
+    expect(splitLines(c.head)).toHaveLength(20);
+    expect(splitLines(c.tail)).toHaveLength(40);
+    expect(c.head.startsWith("000000000\n")).toBe(true);
     expect(c.tail.endsWith("000000999\n")).toBe(true);
-    expect(c.hiddenLines).toBe(800);
+    expect(c.hiddenLines).toBe(940);
   });
 
   it("applies the character limit to few very long lines", () => {
     const text = lines(10, 5000);
     const c = collapseText(text, STREAM_LIMITS);
     if (!c.collapsed) throw new Error("expected a collapsed text");
-    expect(c.head.length + c.tail.length).toBeLessThanOrEqual(STREAM_LIMITS.maxChars);
+    expect(c.head.length + c.tail.length).toBeLessThanOrEqual(STREAM_LIMITS.shownChars);
     expect(c.head.length).toBeGreaterThan(0);
   });
 
   it("shows the beginning of a single enormous line", () => {
     const c = collapseText("x".repeat(100_000), STREAM_LIMITS);
     if (!c.collapsed) throw new Error("expected a collapsed text");
-    expect(c.head).toBe("x".repeat(15_000));
-    expect(c.hiddenChars).toBe(85_000);
+    expect(c.head).toBe("x".repeat(2667)); // a third of 8000, rounded up
+    expect(c.hiddenChars).toBe(100_000 - c.head.length);
   });
 
   it("never loses or duplicates text: head + hidden + tail is the whole", () => {
-    const limits = { maxLines: 12, maxChars: 300 };
+    const limits = { maxLines: 12, maxChars: 300, shownLines: 6, shownChars: 150 };
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 60 }), { maxLength: 80 }), (parts) => {
         const text = parts.join("\n");
@@ -48,8 +49,8 @@ describe("collapsing long text outputs", () => {
         expect(text.startsWith(c.head)).toBe(true);
         expect(text.endsWith(c.tail)).toBe(true);
         expect(c.head.length + c.hiddenChars + c.tail.length).toBe(text.length);
-        expect(splitLines(c.head).length + splitLines(c.tail).length).toBeLessThanOrEqual(limits.maxLines);
-        expect(c.head.length + c.tail.length).toBeLessThanOrEqual(limits.maxChars);
+        expect(splitLines(c.head).length + splitLines(c.tail).length).toBeLessThanOrEqual(limits.shownLines);
+        expect(c.head.length + c.tail.length).toBeLessThanOrEqual(limits.shownChars);
       }),
     );
   });
