@@ -135,7 +135,7 @@ describe("execution records", () => {
       cellId: "c-ok",
       // sha256("x = 1\nprint(x)"), computed independently with `printf 'x = 1\nprint(x)' | sha256sum`.
       codeHash: "f28cab597c94b129088a4e844d5883465a7de6cc94cc069188fb894ca2da8d79",
-      target: expect.stringMatching(/^trn[123]$/),
+      target: "trn2",
       status: "ok",
       startedAt: expect.any(String),
       durationMs: expect.any(Number),
@@ -199,6 +199,38 @@ describe("profile capture", () => {
     expect(executions[0]).toMatchObject({ cellId: "c-ok", status: "ok", profileId: card.profileId });
     const { profiles } = await (await lab.api(`/api/lab/profiles?path=${NOTEBOOK}`)).json();
     expect(profiles[0]).toEqual({ id: card.profileId, kernelName: "exp_kernel", target: "trn3", cellId: "c-ok", createdAt: expect.any(String), totalNs: row.totalNs });
+  });
+
+  it("stores what kernel_lab.profile produces on the notebook's target, with the kernel's source", async () => {
+    const kernel = [
+      "import numpy as np",
+      "import neuronxcc.nki as nki",
+      "import neuronxcc.nki.language as nl",
+      "import kernel_lab",
+      "",
+      "@nki.jit",
+      "def add(a, b):",
+      "    out = nl.ndarray(a.shape, dtype=a.dtype, buffer=nl.shared_hbm)",
+      "    nl.store(out, nl.load(a) + nl.load(b))",
+      "    return out",
+      "",
+      "a = np.ones((128, 512), dtype=np.float32)",
+    ].join("\n");
+    const client = await ChannelClient.open("real-profile-client");
+    await client.finished(client.execute("%target trn3", {}, { silent: true, store_history: false }));
+    await client.finished(client.execute(kernel, { cellId: "c-kernel" }));
+    const messages = await client.finished(client.execute("kernel_lab.profile(add, a, a)", { cellId: "c-profile" }));
+    await client.close();
+    const card = cardOf(messages);
+    expect(card).toMatchObject({ kind: "card", target: "trn3", kernelName: "add" });
+    expect(messages.find((m) => m.header.msg_type === "execute_reply")?.metadata).toEqual({ kernel_lab: { target: "trn3" } });
+    await lab.core.recorder.drained();
+    const row = await lab.prisma.profile.findUniqueOrThrow({ where: { id: card.profileId ?? "" }, include: { execution: true } });
+    expect(row).toMatchObject({ target: "trn3", kernelName: "add", cellId: "c-profile" });
+    expect(row.execution).toMatchObject({ target: "trn3", status: "ok", cellId: "c-profile" });
+    const sources = JSON.parse(row.sources) as { file: string; text: string }[];
+    expect(sources.map((s) => s.text).join("")).toContain("def add(a, b):");
+    expect(row.instructionCount).toBeGreaterThan(0);
   });
 
   it("captures a profile that is a cell's result, and replays its card to a returning client", async () => {
