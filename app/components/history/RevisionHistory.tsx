@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { MarkdownView } from "../markdown/MarkdownView";
 import { errorMessage, newContentsManager } from "../notebook-files/contents";
 import { getRevision, listRevisions, type RevisionSummary } from "../notebook-files/lab-api";
 import { formatBytes, formatRevisionTime, previewCells, type PreviewCell } from "./revision-preview";
@@ -165,7 +166,13 @@ function PreviewCells({ cells }: { cells: PreviewCell[] }) {
               )}
             </>
           ) : (
-            <pre className={cell.kind === "markdown" ? styles.markdown : styles.raw}>{cell.source}</pre>
+            cell.kind === "markdown" ? (
+              <div className={styles.markdown}>
+                <MarkdownView source={cell.source} />
+              </div>
+            ) : (
+              <pre className={styles.raw}>{cell.source}</pre>
+            )
           )}
         </li>
       ))}

@@ -19,6 +19,8 @@ export function NotebookRow(props: { notebook: LabNotebook; allPaths: readonly s
   const { notebook: nb, actions } = props;
   const [renaming, setRenaming] = useState(false);
   const fileName = nb.path;
+  // The file name is what the user renames and searches by; the notebook's own heading comes second.
+  const name = editableName(nb.path);
 
   return (
     <li className={styles.row}>
@@ -32,17 +34,17 @@ export function NotebookRow(props: { notebook: LabNotebook; allPaths: readonly s
           />
         ) : (
           <>
-            <Link href={editHref(nb.path)} className={styles.rowTitle}>
-              {nb.title}
-            </Link>
-            <span className={styles.rowFile}>
-              {fileName}
+            <span className={styles.rowName}>
+              <Link href={editHref(nb.path)} className={styles.rowTitle} aria-label={`Open ${fileName}`}>
+                {name}
+              </Link>
               {nb.sourcePath && (
                 <span className={styles.tutorialBadge} title={`Your copy of ${nb.sourcePath}`}>
                   tutorial
                 </span>
               )}
             </span>
+            {nb.title !== name && <span className={styles.rowSubtitle}>{nb.title}</span>}
           </>
         )}
       </div>

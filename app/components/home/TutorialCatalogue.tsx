@@ -74,8 +74,10 @@ function TutorialFooter(props: { tutorial: string; title: string; progress: Tuto
       <div className={styles.progress} aria-live="polite">
         {props.loading ? (
           <span className={styles.muted}>Loading progress…</span>
-        ) : view.fraction === null ? (
+        ) : view.summary === null ? (
           <span className={styles.muted}>Not started</span>
+        ) : view.fraction === null ? (
+          <span className={styles.muted}>{view.summary}</span>
         ) : (
           <>
             <span

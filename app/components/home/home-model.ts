@@ -50,14 +50,15 @@ export interface ProgressView {
   action: "Start" | "Continue";
   /** "3 of 7 code cells run", or null before the tutorial was opened. */
   summary: string | null;
-  /** 0..1, or null before the tutorial was opened. */
+  /** 0..1, or null when there is nothing to measure (not opened, or no code cells). */
   fraction: number | null;
 }
 
 export function progressView(progress: { codeCells: number; cellsRunOk: number } | undefined): ProgressView {
   if (!progress) return { action: "Start", summary: null, fraction: null };
+  if (progress.codeCells === 0) return { action: "Continue", summary: "Opened (no code cells)", fraction: null };
   const run = Math.min(progress.cellsRunOk, progress.codeCells);
-  const fraction = progress.codeCells === 0 ? 1 : run / progress.codeCells;
+  const fraction = run / progress.codeCells;
   const noun = progress.codeCells === 1 ? "code cell" : "code cells";
   return { action: "Continue", summary: `${run} of ${progress.codeCells} ${noun} run`, fraction };
 }

@@ -64,6 +64,10 @@ describe("progressView", () => {
     expect(progressView({ codeCells: 1, cellsRunOk: 0 }).summary).toBe("0 of 1 code cell run");
   });
 
+  it("says the tutorial was opened when it has no code cells to run", () => {
+    expect(progressView({ codeCells: 0, cellsRunOk: 0 })).toEqual({ action: "Continue", summary: "Opened (no code cells)", fraction: null });
+  });
+
   it("never reports more cells run than exist (cells deleted after running)", () => {
     expect(progressView({ codeCells: 3, cellsRunOk: 5 })).toMatchObject({ summary: "3 of 3 code cells run", fraction: 1 });
   });
