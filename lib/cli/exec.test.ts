@@ -120,6 +120,16 @@ describe("kernel-lab exec", () => {
     expect(io.out).toMatch(/\[2\] c1\s+trn3 /);
   });
 
+  it("stops a cell that runs past --timeout with a TimeoutError and keeps the session for later cells", async () => {
+    const io = capture();
+    const nb = notebook([{ source: "x = 1" }, { source: "while True:\n    x += 1" }, { source: "print(x > 1)" }]);
+    const out = scratch.path("timeout.ipynb");
+    expect(await main(["exec", nb, "--timeout", "0.3", "--allow-errors", "--output", out], io)).toBe(0);
+    const cells = readNotebook(out).cells;
+    expect(cells[1].outputs).toMatchObject([{ output_type: "error", ename: "TimeoutError", evalue: "this cell ran longer than the 0.3 s limit (--timeout), so Kernel Lab stopped it" }]);
+    expect(cells[2].outputs).toEqual([{ output_type: "stream", name: "stdout", text: ["True\n"] }]);
+  });
+
   it("upgrades an nbformat 4.4 notebook to 4.5 with cell ids", async () => {
     const out = scratch.path("upgraded.ipynb");
     expect(await main(["exec", notebook([{ source: "1" }, { source: "2" }], {}, 4), "--output", out], capture())).toBe(0);
@@ -144,6 +154,7 @@ describe("kernel-lab exec", () => {
       [[notebook([{ source: "1" }], { kernel_lab: { target: "trn7" } })], 'metadata.kernel_lab.target must be one of trn1, trn2, trn3, not "trn7"'],
       [[notebook([{ source: "1" }]), "--target", "gpu"], "--target must be one of trn1, trn2, trn3, not 'gpu'"],
       [[notebook([{ source: "1" }]), "--inplace"], "unknown option '--inplace'"],
+      [[notebook([{ source: "1" }]), "--timeout", "soon"], "--timeout needs a positive number of seconds"],
       [[scratch.path("missing.ipynb")], "can't open file"],
       [[], "missing NOTEBOOK.ipynb"],
     ];

@@ -11,6 +11,7 @@ import { parseNotebook } from "../notebook/nbformat";
 import { chooseTarget, parseArgs, parseTarget } from "./args";
 import { checkWritable, writeText } from "./files";
 import type { Command, Io } from "./main";
+import { startCellTimer } from "./watchdog";
 import { executeNotebook, notebookTarget, TAG_RAISES, TAG_SKIP, type CellReport, type ExecResult } from "./notebook-executor";
 
 const USAGE = `usage: kernel-lab exec [options] NOTEBOOK.ipynb
@@ -24,6 +25,7 @@ options:
   --target trn1|trn2|trn3   Trainium generation to simulate (default: the notebook's
                             metadata.kernel_lab.target, else $NEURON_PLATFORM_TARGET_OVERRIDE, else trn2)
   --allow-errors            run every cell even after errors (exit status 0)
+  --timeout SECONDS         stop a cell that runs longer (a TimeoutError); default: no limit
   -h, --help                show this help
 
 The run stops at the first cell that raises, unless the cell is tagged "${TAG_RAISES}" (it is meant
@@ -35,6 +37,7 @@ const OPTIONS = [
   { name: "output", takesValue: true },
   { name: "target", takesValue: true },
   { name: "allow-errors", takesValue: false },
+  { name: "timeout", takesValue: true },
 ] as const;
 
 function usageError(io: Io, message: string): number {
@@ -92,6 +95,9 @@ export const execCommand: Command = {
     const file = positionals[0];
     const flagTarget = parseTarget(values.get("target"));
     if (!flagTarget.ok) return usageError(io, flagTarget.message);
+    const timeout = values.get("timeout");
+    const limitSeconds = timeout === undefined ? undefined : Number(timeout);
+    if (limitSeconds !== undefined && !(limitSeconds > 0 && Number.isFinite(limitSeconds))) return usageError(io, "--timeout needs a positive number of seconds");
     const output = values.get("output");
     if (output !== undefined) {
       const problem = checkWritable(output);
@@ -121,7 +127,13 @@ export const execCommand: Command = {
     }
 
     const started = performance.now();
-    const result = await executeNotebook(notebook, { target, allowErrors: flags.has("allow-errors"), createEngine });
+    const timer = limitSeconds === undefined ? undefined : startCellTimer(limitSeconds * 1000);
+    let result: ExecResult;
+    try {
+      result = await executeNotebook(notebook, { target, allowErrors: flags.has("allow-errors"), createEngine, timer });
+    } finally {
+      await timer?.close();
+    }
     const elapsed = performance.now() - started;
 
     if (output !== undefined) {

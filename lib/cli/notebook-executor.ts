@@ -12,6 +12,7 @@ import { TARGET_NAMES } from "../kernel/engine";
 import { applyLineMagics } from "../kernel/magics";
 import { cellSource, type Notebook } from "../notebook/nbformat";
 import { OutputRecorder, toNbformat } from "./output-recorder";
+import type { CellTimer } from "./watchdog";
 
 export type CellStatus = "ok" | "error" | "expected-error";
 
@@ -35,6 +36,8 @@ export interface ExecOptions {
   /** The engine's MemoryError budget (a kernel's default: 768 MiB). */
   readonly memoryBytes?: number;
   readonly clock?: () => number;
+  /** A per-cell time limit (./watchdog.ts); none by default, like nbclient. */
+  readonly timer?: CellTimer;
 }
 
 export interface ExecResult {
@@ -88,6 +91,12 @@ function executeGuarded(engine: KernelEngine, code: string, cellName: string): E
   }
 }
 
+/** The interrupt the time limit caused, reported as the kernel reports its wall-time limit. */
+function timeoutError(interrupted: EngineError, limitMs: number): ExecuteOutcome {
+  const evalue = `this cell ran longer than the ${limitMs / 1000} s limit (--timeout), so Kernel Lab stopped it`;
+  return { status: "error", ename: "TimeoutError", evalue, traceback: [...interrupted.traceback.slice(0, -1), `TimeoutError: ${evalue}`] };
+}
+
 export async function executeNotebook(input: Notebook, options: ExecOptions): Promise<ExecResult> {
   const notebook = structuredClone(input);
   ensureCellIds(notebook);
@@ -99,7 +108,7 @@ export async function executeNotebook(input: Notebook, options: ExecOptions): Pr
     stderr: (text) => recorder.stream("stderr", text),
     display: (request) => recorder.display(request),
     clearOutput: (wait) => recorder.clearOutput(wait),
-    interruptFlag: new Int32Array(new SharedArrayBuffer(4)),
+    interruptFlag: options.timer?.flag ?? new Int32Array(new SharedArrayBuffer(4)),
     target: () => target,
     memoryBytes: options.memoryBytes ?? 768 * 1024 * 1024,
   };
@@ -129,7 +138,10 @@ export async function executeNotebook(input: Notebook, options: ExecOptions): Pr
     } else {
       target = magic.target;
       recorder.stream("stdout", magic.output);
-      const outcome = executeGuarded(engine, magic.code, `<cell ${executionCount}>`);
+      options.timer?.arm();
+      let outcome = executeGuarded(engine, magic.code, `<cell ${executionCount}>`);
+      const timedOut = options.timer?.disarm() ?? false;
+      if (timedOut && outcome.status === "error" && outcome.ename === "KeyboardInterrupt") outcome = timeoutError(outcome, options.timer?.limitMs ?? 0);
       if (outcome.status === "error") error = outcome;
       else if (outcome.result !== null) recorder.result(executionCount, outcome.result);
     }

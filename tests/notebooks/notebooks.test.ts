@@ -37,7 +37,8 @@ interface Executed {
 async function execute(name: string): Promise<Executed> {
   const out = join(outDir, name);
   let err = "";
-  const status = await main(["exec", join(notebooksDir, name), "--output", out], { stdout: () => undefined, stderr: (t) => (err += t), env: {} });
+  // The limit keeps a notebook that loops forever from hanging the suite.
+  const status = await main(["exec", join(notebooksDir, name), "--timeout", "120", "--output", out], { stdout: () => undefined, stderr: (t) => (err += t), env: {} });
   expect(status, err).toBe(0);
   return JSON.parse(readFileSync(out, "utf8")) as Executed;
 }
