@@ -237,9 +237,14 @@ describe("profile capture", () => {
     const { python } = fakeProfile(16);
     const client = await ChannelClient.open("replay-client");
     // The client leaves before the cell produces anything; its output is buffered for it.
-    const msgId = client.execute(`${python}\nsum(range(300000))\nFakeProfile()`, { cellId: "c-ok" });
+    // Busy-wait (time.sleep does not block here) so the result comes well after the client has gone.
+    const wait = "import time\nt0 = time.perf_counter()\nwhile time.perf_counter() - t0 < 1.0:\n    pass";
+    const msgId = client.execute(`${python}\n${wait}\nFakeProfile()`, { cellId: "c-ok" });
+    const sentAt = Date.now();
     await client.close();
-    await expect.poll(async () => (await (await lab.api(`/api/kernels/${kernelId}`)).json()).execution_state, { timeout: 30_000 }).toBe("idle");
+    await expect
+      .poll(async () => (await (await lab.api(`/api/kernels/${kernelId}`)).json()).execution_state === "idle" && Date.now() - sentAt > 1500, { timeout: 30_000 })
+      .toBe(true);
     const back = await ChannelClient.open("replay-client");
     await expect.poll(() => back.of(msgId).some((m) => m.header.msg_type === "execute_result"), { timeout: 10_000 }).toBe(true);
     const card = cardOf(back.of(msgId));
