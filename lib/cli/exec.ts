@@ -7,7 +7,7 @@ import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import type { TargetName } from "../kernel/engine";
 import { createEngine } from "../kernel/python-engine";
-import { parseNotebook } from "../notebook/nbformat";
+import { parseNotebook, type Notebook } from "../notebook/nbformat";
 import { chooseTarget, parseArgs, parseTarget } from "./args";
 import { checkWritable, writeText } from "./files";
 import type { Command, Io } from "./main";
@@ -79,6 +79,15 @@ function failureText(file: string, c: CellReport, notRun: number): string {
     `(tag the cell "${TAG_RAISES}" if it is meant to fail, or pass --allow-errors)\n`;
 }
 
+/** --target, else the notebook's metadata.kernel_lab.target, else NEURON_PLATFORM_TARGET_OVERRIDE, else trn2. */
+function execTarget(flag: TargetName | undefined, notebook: Notebook, env: Io["env"]): { ok: true; target: TargetName } | { ok: false; message: string } {
+  if (flag !== undefined) return { ok: true, target: flag };
+  const fromMetadata = notebookTarget(notebook);
+  if (!fromMetadata.ok) return fromMetadata;
+  if (fromMetadata.target !== undefined) return { ok: true, target: fromMetadata.target };
+  return chooseTarget(undefined, env);
+}
+
 export const execCommand: Command = {
   summary: "execute a notebook's code cells in order (like jupyter nbconvert --execute)",
   usage: USAGE,
@@ -115,22 +124,14 @@ export const execCommand: Command = {
     if (!parsedNotebook.ok) return usageError(io, `${file} is not a valid notebook: ${parsedNotebook.error}`);
     const notebook = parsedNotebook.notebook;
 
-    let target: TargetName;
-    if (flagTarget.target !== undefined) {
-      target = flagTarget.target;
-    } else {
-      const fromMetadata = notebookTarget(notebook);
-      if (!fromMetadata.ok) return usageError(io, `${file}: ${fromMetadata.message}`);
-      const fallback = chooseTarget(undefined, io.env);
-      if (!fallback.ok) return usageError(io, fallback.message);
-      target = fromMetadata.target ?? fallback.target;
-    }
+    const target = execTarget(flagTarget.target, notebook, io.env);
+    if (!target.ok) return usageError(io, `${file}: ${target.message}`);
 
     const started = performance.now();
     const timer = limitSeconds === undefined ? undefined : startCellTimer(limitSeconds * 1000);
     let result: ExecResult;
     try {
-      result = await executeNotebook(notebook, { target, allowErrors: flags.has("allow-errors"), createEngine, timer });
+      result = await executeNotebook(notebook, { target: target.target, allowErrors: flags.has("allow-errors"), createEngine, timer });
     } finally {
       await timer?.close();
     }
@@ -140,7 +141,7 @@ export const execCommand: Command = {
       const problem = writeText(output, JSON.stringify(result.notebook, null, 1) + "\n");
       if (problem !== null) return usageError(io, `--output: ${problem}`);
       const n = result.cells.length;
-      io.stderr(`kernel-lab exec: wrote ${output} (${n} code cell${n === 1 ? "" : "s"} run on ${target} in ${seconds(elapsed)})\n`);
+      io.stderr(`kernel-lab exec: wrote ${output} (${n} code cell${n === 1 ? "" : "s"} run on ${target.target} in ${seconds(elapsed)})\n`);
     } else {
       io.stdout(summaryText(basename(file), result, elapsed));
     }
