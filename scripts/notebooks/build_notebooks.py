@@ -366,7 +366,7 @@ print(f"HBM traffic:  {(add_profile.hbm_read_bytes + add_profile.hbm_write_bytes
 ## The timeline
 
 `.timeline()` draws one row per engine and per DMA queue, with a bar for every instruction, placed at the
-time the simulator ran it. Hover over a bar to see which instruction it was.
+time the simulator ran it. Hover over a bar to see which instruction it was and which line issued it.
 
 Look for two things in this one: the DMA rows are busy most of the time, while the Vector Engine's
 additions are short bars with long gaps between them, waiting for tiles to arrive.
@@ -442,8 +442,8 @@ for insight in tiled.insights:
 Both insights point at the two `nl.load` lines inside the `k` loop. Count what they load: each tile of
 `lhsT` is loaded again for every one of the `N / 512 = 4` column blocks, and each tile of `rhs` for every
 one of the `M / 128 = 8` row blocks. The kernel reads **40 MiB** from HBM to multiply 6 MiB of inputs, in
-transfers so small that their fixed start-up cost dominates — and while the loads are in flight, the
-Tensor Engine has nothing to multiply.
+transfers so small that their fixed start-up cost adds up — and while the loads are in flight, the Tensor
+Engine has nothing to multiply.
 """),
     md("wt-fix", """
 ## Applying the fix: load once, in wide transfers
@@ -490,8 +490,8 @@ kernel_lab.compare(tiled, hoisted)
     md("wt-fix-explained", """
 The kernel now reads each input byte once. Its arithmetic intensity is above the ridge point, so it has
 become compute-bound: the Tensor Engine is busy for a much larger share of the time, the DMA queues for a
-much smaller one, and the two insights about the loads are gone. Open the two timelines side by side to
-see the gaps in the Tensor Engine's row close.
+much smaller one, and the insights about the loads are gone. Compare `tiled.timeline()` with
+`hoisted.timeline()` to see the gaps in the Tensor Engine's row close.
 
 A faster kernel is only worth having if it still computes the right answer. Timing-only runs skip the
 arithmetic, so check it with real numbers at a small size:
