@@ -48,8 +48,8 @@ export function createKernelLabCore({ kernels, prisma, access }: KernelLabCoreOp
       .upsert({ where: { email: LOCAL_USER.email }, update: {}, create: { ...LOCAL_USER } })
       .then((u) => u.id));
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024, handleProtocols: selectSubprotocol });
-  const sessions = new SessionRegistry(kernels);
   const contents = new ContentsStore(prisma, ownerId);
+  const sessions = new SessionRegistry(kernels, (path) => contents.targetOf(path));
   const jupyter = createJupyterApi({ kernels, sessions, contents, access, connectionCount: () => sockets.clients.size });
   const lab = createLabApi({
     access,

@@ -135,7 +135,8 @@ describe("execution records", () => {
       cellId: "c-ok",
       // sha256("x = 1\nprint(x)"), computed independently with `printf 'x = 1\nprint(x)' | sha256sum`.
       codeHash: "f28cab597c94b129088a4e844d5883465a7de6cc94cc069188fb894ca2da8d79",
-      target: "trn2",
+      // The session's kernel started on the notebook's stored target.
+      target: "trn3",
       status: "ok",
       startedAt: expect.any(String),
       durationMs: expect.any(Number),

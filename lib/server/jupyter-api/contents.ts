@@ -155,6 +155,18 @@ export class ContentsStore {
     return this.notebookModel(await this.prisma.notebook.update({ where: { id: row.id }, data: { path: to } }), false);
   }
 
+  /** The stored target of the owner's live notebook at a contents path, or null when there is none. */
+  async targetOf(path: string): Promise<TargetName | null> {
+    let p: string;
+    try {
+      p = normalize(path);
+    } catch {
+      return null;
+    }
+    const row = await this.prisma.notebook.findUnique({ where: { ownerId_path: { ownerId: await this.ownerId(), path: p } }, select: { target: true, deletedAt: true } });
+    return row && !row.deletedAt && (TARGET_NAMES as readonly string[]).includes(row.target) ? (row.target as TargetName) : null;
+  }
+
   /** Soft delete: the notebook leaves every listing now and can be restored (undelete) for UNDO_DELETE_MS. */
   async delete(path: string): Promise<void> {
     const row = await this.find(this.writablePath(path));

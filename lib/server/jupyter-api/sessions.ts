@@ -7,6 +7,7 @@ import { z } from "zod";
 import { ApiError } from "./http";
 import type { KernelManager } from "../../kernel/manager";
 import type { KernelModel } from "../../kernel/kernel";
+import type { TargetName } from "../../kernel/engine";
 import { KERNEL_NAME, requireKnownKernelName } from "./kernelspecs";
 
 const kernelRef = z.object({ id: z.string().optional(), name: z.string().optional() }).loose();
@@ -43,7 +44,14 @@ interface SessionRecord {
 export class SessionRegistry {
   private readonly sessions = new Map<string, SessionRecord>();
 
-  constructor(private readonly kernels: KernelManager) {}
+  /**
+   * `targetOf` names the stored target of the notebook at a path, so a kernel started for a notebook runs on
+   * that notebook's target from its first cell (the workbench also sends `%target` itself).
+   */
+  constructor(
+    private readonly kernels: KernelManager,
+    private readonly targetOf: (path: string) => Promise<TargetName | null> = async () => null,
+  ) {}
 
   list(): SessionModel[] {
     return [...this.sessions.values()].flatMap((s) => this.model(s) ?? []);
@@ -65,7 +73,7 @@ export class SessionRegistry {
       if (model) return { model, created: false };
       this.sessions.delete(existing.id);
     }
-    const kernelId = this.kernelFor(body.kernel);
+    const kernelId = this.kernelFor(body.kernel, path ? await this.targetOf(path) : null);
     const record: SessionRecord = {
       id: randomUUID(),
       path,
@@ -85,7 +93,7 @@ export class SessionRegistry {
     if (body.type !== undefined) record.type = body.type;
     if (body.kernel) {
       const previous = record.kernelId;
-      record.kernelId = this.kernelFor(body.kernel);
+      record.kernelId = this.kernelFor(body.kernel, record.path ? await this.targetOf(record.path) : null);
       if (previous !== record.kernelId && !this.kernelInUse(previous)) await this.kernels.shutdown(previous).catch(() => undefined);
     }
     return this.get(id);
@@ -113,13 +121,13 @@ export class SessionRegistry {
     return [...this.sessions.values()].some((s) => s.kernelId === kernelId);
   }
 
-  private kernelFor(ref: z.infer<typeof kernelRef> | undefined): string {
+  private kernelFor(ref: z.infer<typeof kernelRef> | undefined, target: TargetName | null): string {
     if (ref?.id) {
       if (!this.kernels.has(ref.id)) throw new ApiError(404, `Kernel does not exist: ${ref.id}`);
       return ref.id;
     }
     requireKnownKernelName(ref?.name ?? KERNEL_NAME);
-    return this.kernels.start().id;
+    return this.kernels.start(target ? { target } : {}).id;
   }
 
   private model(record: SessionRecord): SessionModel | undefined {
