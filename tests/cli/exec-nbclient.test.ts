@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main, type Io } from "../../lib/cli/main";
+import { parseNotebook } from "../../lib/notebook/nbformat";
 
 interface Output {
   output_type: string;
@@ -30,7 +31,9 @@ describe("kernel-lab exec against nbclient", () => {
   it("records the same outputs and execution counts as nbclient, cell by cell", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "kernel-lab-exec-")), "out.ipynb");
     expect(await main(["exec", fixture, "--output", out], quiet)).toBe(0);
-    const ours = JSON.parse(readFileSync(out, "utf8")) as { cells: Cell[]; nbformat_minor: number };
+    const written = readFileSync(out, "utf8");
+    expect(parseNotebook(written)).toMatchObject({ ok: true });
+    const ours = JSON.parse(written) as { cells: Cell[]; nbformat_minor: number };
     expect(ours.nbformat_minor).toBe(5);
     expect(ours.cells.map((c) => c.id)).toEqual(golden.cells.map((c) => c.id));
     ours.cells.forEach((cell, i) => {

@@ -1,7 +1,8 @@
 """Golden outputs for `kernel-lab exec`: executes fixtures/outputs.ipynb with nbclient on CPython's
-own IPython kernel (Debian's python3-nbclient + python3-ipykernel) and writes what nbclient records,
-in nbformat's on-disk form, to golden/outputs.nbclient.ipynb.
+own IPython kernel and writes what nbclient records, in nbformat's on-disk form, to
+golden/outputs.nbclient.ipynb.
 
+Needs Debian's packages: apt-get install --no-install-recommends python3-nbclient python3-ipykernel
 Run from the project root: /usr/bin/python3 tests/cli/golden/nbclient_outputs.gen.py
 (it also rewrites the fixture notebook, so the two always match).
 
