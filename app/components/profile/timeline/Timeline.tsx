@@ -188,6 +188,7 @@ export function Timeline(props: TimelineProps) {
       data-view-start={view?.startNs}
       data-view-end={view?.endNs}
       data-rows={rows.map((t) => model.doc.tracks[t]).join("|")}
+      data-emphasized={emphasis ? emphasis.length : ""}
     >
       <canvas
         ref={canvasRef}
