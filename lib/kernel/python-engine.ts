@@ -14,6 +14,7 @@ import { complete, inspect, type CompletionKind, type Introspector, type MemberI
 import { NUMPY_MODULES } from "../numpy/python";
 import { createNkiModules, launchTarget } from "../nki";
 import { isComplete } from "./is-complete";
+import { apiDoc, canonicalModule, type ApiDoc } from "./api-docs";
 import { mimeBundle } from "./mime-bundle";
 
 function errorFields(e: PyErrorInfo): EngineError {
@@ -71,6 +72,14 @@ function sourceOf(rt: Runtime, f: PyFunction): string | undefined {
   let end = first + 1;
   while (end < lines.length && (lines[end].trim() === "" || (/^\s*/.exec(lines[end])?.[0].length ?? 0) > indent)) end++;
   return lines.slice(first, end).join("\n").trimEnd();
+}
+
+/** A method's signature as its bound form shows it: "(self, /, *shape)" → "(*shape)". */
+export function withoutSelf(signature: string): string {
+  const m = /^\(\s*self\s*(,\s*)?/.exec(signature);
+  if (!m) return signature;
+  const rest = signature.slice(m[0].length).replace(/^\/\s*(,\s*)?/, "");
+  return `(${rest}`;
 }
 
 /** Names passable by keyword in a text signature like "(shape, dtype=float, /, *, like=None)". */
@@ -161,12 +170,41 @@ class SessionIntrospector implements Introspector {
     });
   }
 
+  /**
+   * The documented name of a native function, type or method (`numpy.zeros`, `numpy.ndarray.reshape`,
+   * `neuronxcc.nki.language.load`): where it lives among the imported modules, by identity, so
+   * aliases (`np`, `nl`) and `from … import` names resolve alike.
+   */
+  private documented(v: PyValue): ApiDoc | undefined {
+    const target = v instanceof PyMethod ? v.func : v;
+    // Only objects are documented; ints and strs equal to some module constant are not that constant.
+    if (typeof target !== "object") return undefined;
+    if (target instanceof PyMethodDescr) return apiDoc(`${canonicalModule(target.owner.module)}.${target.owner.name}.${target.name}`);
+    for (const [name, mod] of this.rt.modules) {
+      if (name === "__main__" || !(mod instanceof PyModule)) continue;
+      for (const member of mod.scope.names()) {
+        if (mod.scope.get(member) !== target) continue;
+        const doc = apiDoc(`${canonicalModule(name)}.${member}`);
+        if (doc) return doc;
+      }
+    }
+    return undefined;
+  }
+
+  /** A native callable's text signature: its own __text_signature__, else the documented one (without `self` when bound). */
+  private nativeSignature(v: PyValue): string | undefined {
+    const own = this.attr(v, "__text_signature__");
+    if (typeof own === "string") return own;
+    const sig = this.documented(v)?.signature;
+    return sig !== undefined && v instanceof PyMethod ? withoutSelf(sig) : sig;
+  }
+
   parameters(path: readonly string[]): string[] | null {
     const v = this.resolve(path);
     const fn = this.functionOf(v);
     if (!fn) {
-      const sig = v === undefined ? undefined : this.attr(v, "__text_signature__");
-      return typeof sig === "string" ? keywordNames(sig) : null;
+      const sig = v === undefined ? undefined : this.nativeSignature(v);
+      return sig !== undefined ? keywordNames(sig) : null;
     }
     const p = fn.f.code.params;
     const names = [...p.positional.slice(p.posonly), ...p.kwonly];
@@ -196,15 +234,21 @@ class SessionIntrospector implements Introspector {
       const source = sourceOf(rt, fn.f);
       if (source) d.source = source;
     } else if (kindOf(v) === "function") {
-      // Native functions declare their signature (if at all) as __text_signature__.
-      const sig = this.attr(v, "__text_signature__");
-      d.signature = typeof sig === "string" ? sig : "(...)";
-    } else if (!(v instanceof PyModule) && !(v instanceof PyType)) {
-      d.repr = safeRepr(rt, v);
+      // Native functions declare their signature (if at all) as __text_signature__ or in api-docs.
+      d.signature = this.nativeSignature(v) ?? "(...)";
+    } else if (!(v instanceof PyModule)) {
+      // Types, and callable objects such as numpy's ufuncs, when documented; other values by repr.
+      const sig = this.documented(v)?.signature;
+      if (sig !== undefined) d.signature = sig;
+      else if (!(v instanceof PyType)) d.repr = safeRepr(rt, v);
     }
     const doc = this.attr(v, "__doc__");
     // A plain value's __doc__ is its type's (int's docstring for `count`): not worth showing.
     if (typeof doc === "string" && !(d.repr !== undefined && doc === this.attr(t, "__doc__"))) d.doc = doc;
+    else if (d.repr === undefined && !(v instanceof PyModule)) {
+      const documented = this.documented(v)?.doc;
+      if (documented) d.doc = documented;
+    }
     return d;
   }
 }
