@@ -3,8 +3,12 @@
  * target mirroring, revisions), against the real API core on a fresh database.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { KernelManager } from "../../lib/kernel/manager";
+import { createAccessControl } from "../../lib/server/auth";
+import { createKernelLabCore } from "../../lib/server/kernel-lab-core";
 import { startLabCore, type RunningLabCore } from "../support/lab-core";
 
 let lab: RunningLabCore;
@@ -314,6 +318,8 @@ describe("delete, undo and purge", () => {
   it("purges at startup too", async () => {
     const row = await lab.prisma.notebook.findFirstOrThrow({ where: { path: "recent.ipynb" } });
     await lab.prisma.notebook.update({ where: { id: row.id }, data: { deletedAt: new Date(Date.now() - 11 * 60_000) } });
-    expect(await lab.core.contents.purgeDeleted()).toBe(1);
+    const restarted = createKernelLabCore({ kernels: new KernelManager({ cullIdleMs: 0 }), prisma: lab.prisma, access: createAccessControl(os.tmpdir(), "t".repeat(32)) });
+    await expect.poll(() => lab.prisma.notebook.count({ where: { id: row.id } })).toBe(0);
+    await restarted.close();
   });
 });
