@@ -24,34 +24,42 @@ export type Collapsed =
  * single line is longer than the head's budget.
  */
 export function collapseText(text: string, limits: CollapseLimits): Collapsed {
-  const lines = splitLines(text);
-  if (lines.length <= limits.maxLines && text.length <= limits.maxChars) return { collapsed: false, text };
+  const lineCount = countLines(text);
+  if (lineCount <= limits.maxLines && text.length <= limits.maxChars) return { collapsed: false, text };
   const headBudget = { lines: Math.ceil(limits.shownLines / 3), chars: Math.ceil(limits.shownChars / 3) };
   const tailBudget = { lines: limits.shownLines - headBudget.lines, chars: limits.shownChars - headBudget.chars };
 
+  // Scan from the start for whole lines that fit the head's budget (never the whole text: it is too long).
+  let headEnd = 0;
   let headLines = 0;
-  let headChars = 0;
-  while (headLines < lines.length && headLines < headBudget.lines && headChars + lines[headLines].length <= headBudget.chars) {
-    headChars += lines[headLines].length;
+  while (headLines < headBudget.lines) {
+    const nl = text.indexOf("\n", headEnd);
+    const next = nl < 0 ? text.length : nl + 1;
+    if (next > headBudget.chars || next === headEnd) break;
+    headEnd = next;
     headLines++;
   }
+  // Then from the end for the tail, without reaching into the head.
+  let tailStart = text.length;
   let tailLines = 0;
-  let tailChars = 0;
-  while (
-    headLines + tailLines < lines.length &&
-    tailLines < tailBudget.lines &&
-    tailChars + lines[lines.length - 1 - tailLines].length <= tailBudget.chars
-  ) {
-    tailChars += lines[lines.length - 1 - tailLines].length;
+  while (tailLines < tailBudget.lines && tailStart > headEnd) {
+    const prevNl = text.lastIndexOf("\n", tailStart - 2);
+    const lineStart = Math.max(prevNl + 1, headEnd);
+    if (text.length - lineStart > tailBudget.chars) break;
+    tailStart = lineStart;
     tailLines++;
   }
-  let head = lines.slice(0, headLines).join("");
   // A first line longer than the whole head budget: show its beginning rather than nothing.
-  if (headLines === 0) head = lines[0].slice(0, headBudget.chars);
-  const tail = lines.slice(lines.length - tailLines).join("");
-  const hiddenChars = text.length - head.length - tail.length;
-  const hiddenLines = lines.length - headLines - tailLines;
-  return { collapsed: true, head, tail, hiddenLines, hiddenChars };
+  const head = headLines === 0 ? text.slice(0, Math.min(headBudget.chars, tailStart)) : text.slice(0, headEnd);
+  const tail = text.slice(tailStart);
+  return { collapsed: true, head, tail, hiddenLines: lineCount - headLines - tailLines, hiddenChars: text.length - head.length - tail.length };
+}
+
+function countLines(text: string): number {
+  if (text === "") return 0;
+  let n = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
+  return text.endsWith("\n") ? n : n + 1;
 }
 
 /** Lines with their terminators kept, so joining them gives the text back. */

@@ -34,6 +34,8 @@ export function applyTerminalControls(text: string): string {
 }
 
 function renderLine(line: string, styleIn: string): { text: string; style: string } {
+  // Most lines of a long log have no control characters: no need to build cells for them.
+  if (!NEEDS_EMULATION.test(line)) return { text: styleIn === "" || line === "" ? line : `${styleIn}${line}\x1b[0m`, style: styleIn };
   const cells: Cell[] = [];
   let cursor = 0;
   let style = styleIn;

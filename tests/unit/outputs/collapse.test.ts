@@ -49,6 +49,9 @@ describe("collapsing long text outputs", () => {
         expect(text.startsWith(c.head)).toBe(true);
         expect(text.endsWith(c.tail)).toBe(true);
         expect(c.head.length + c.hiddenChars + c.tail.length).toBe(text.length);
+        if (c.head === "" || c.head.endsWith("\n")) {
+          expect(c.hiddenLines).toBe(splitLines(text.slice(c.head.length, text.length - c.tail.length)).length);
+        }
         expect(splitLines(c.head).length + splitLines(c.tail).length).toBeLessThanOrEqual(limits.shownLines);
         expect(c.head.length + c.tail.length).toBeLessThanOrEqual(limits.shownChars);
       }),
