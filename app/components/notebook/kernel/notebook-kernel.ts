@@ -1,0 +1,255 @@
+/**
+ * The notebook's kernel, through `@jupyterlab/services`: one session per notebook path (reused if the
+ * server already has one, as JupyterLab does), executes routed back to the cell that asked, and the
+ * recoveries @jupyterlab/services leaves to the front end — a dead kernel is restarted over REST and
+ * reconnected, and a session the server forgot (server restart) is replaced by a new one once the
+ * server answers again.
+ */
+import { KernelManager, ServerConnection, SessionManager, type Kernel, type KernelMessage, type Session } from "@jupyterlab/services";
+import type { IMimeBundle, OutputMetadata as PartialJSONObject } from "@jupyterlab/nbformat";
+import { serverSettings } from "../../../lib/services";
+import type { Target } from "../model/cells";
+import type { RunStatus } from "../model/commands";
+import type { OutputMessage } from "../model/outputs";
+
+export const KERNEL_NAME = "nki";
+const RECONNECT_POLL_MS = 2000;
+
+type OkContent<T> = Extract<T, { status: "ok" }>;
+export type CompleteReply = OkContent<KernelMessage.ICompleteReplyMsg["content"]>;
+export type InspectReply = OkContent<KernelMessage.IInspectReplyMsg["content"]>;
+
+export type KernelStatus = "connecting" | "starting" | "idle" | "busy" | "restarting" | "dead" | "disconnected";
+
+export interface ExecuteHandlers {
+  onStarted(executionCount: number | null): void;
+  onOutput(msg: OutputMessage): void;
+  onFinished(status: RunStatus, executionCount: number | null): void;
+}
+
+export interface NotebookKernelOptions {
+  path: string;
+  onStatus(status: KernelStatus): void;
+  /** Called after every (re)connection, including a restart, so the page can re-apply its target. */
+  onConnected(): void;
+  /** `update_display_data` from an execution this tab did not start (another tab, or a finished cell). */
+  onForeignDisplayUpdate(msg: Extract<OutputMessage, { type: "update_display_data" }>): void;
+}
+
+export class NotebookKernel {
+  private readonly settings = serverSettings();
+  private readonly kernels = new KernelManager({ serverSettings: this.settings });
+  private readonly sessions = new SessionManager({ kernelManager: this.kernels, serverSettings: this.settings });
+  private session: Session.ISessionConnection | null = null;
+  private status: KernelStatus = "connecting";
+  private disposed = false;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly ownRequests = new Set<string>();
+
+  constructor(private readonly options: NotebookKernelOptions) {}
+
+  get kernelStatus(): KernelStatus {
+    return this.status;
+  }
+
+  async connect(): Promise<void> {
+    this.setStatus("connecting");
+    const path = this.options.path;
+    const name = path.slice(path.lastIndexOf("/") + 1);
+    try {
+      const existing = await this.sessions.findByPath(path);
+      const session = existing
+        ? this.sessions.connectTo({ model: existing })
+        : await this.sessions.startNew({ path, name, type: "notebook", kernel: { name: KERNEL_NAME } });
+      if (this.disposed) {
+        session.dispose();
+        return;
+      }
+      this.attach(session);
+    } catch {
+      this.lost();
+    }
+  }
+
+  private attach(session: Session.ISessionConnection): void {
+    this.session = session;
+    const kernel = session.kernel;
+    if (!kernel) return this.lost();
+    kernel.statusChanged.connect((_, status) => this.onKernelStatus(status));
+    kernel.connectionStatusChanged.connect((_, status) => {
+      if (status === "connecting") this.setStatus("connecting");
+      if (status === "connected") this.onKernelStatus(kernel.status);
+      // The client gave up reconnecting: the server is gone or forgot the kernel.
+      if (status === "disconnected" && this.session === session) this.lost();
+    });
+    kernel.iopubMessage.connect((_, msg) => this.onIopub(msg));
+    kernel.disposed.connect(() => {
+      if (this.session === session) this.lost();
+    });
+    this.onKernelStatus(kernel.status);
+    void kernel.info.then(
+      () => this.options.onConnected(),
+      () => undefined,
+    );
+  }
+
+  private onKernelStatus(status: Kernel.Status): void {
+    switch (status) {
+      case "idle":
+      case "busy":
+      case "starting":
+      case "restarting":
+      case "dead":
+        return this.setStatus(status);
+      case "autorestarting":
+        return this.setStatus("restarting");
+      case "terminating":
+      case "unknown":
+        return;
+    }
+  }
+
+  private setStatus(status: KernelStatus): void {
+    if (this.status === status) return;
+    this.status = status;
+    this.options.onStatus(status);
+  }
+
+  /** The session is gone (server restarted, kernel culled): poll until the server answers, then start anew. */
+  private lost(): void {
+    if (this.disposed) return;
+    const old = this.session;
+    this.session = null;
+    old?.dispose();
+    this.setStatus("disconnected");
+    if (this.reconnectTimer) return;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      void this.connect();
+    }, RECONNECT_POLL_MS);
+  }
+
+  private onIopub(msg: KernelMessage.IIOPubMessage): void {
+    if (msg.header.msg_type !== "update_display_data") return;
+    const parent = (msg.parent_header as Partial<KernelMessage.IHeader>).msg_id;
+    if (parent && this.ownRequests.has(parent)) return;
+    const converted = toOutputMessage(msg);
+    if (converted?.type === "update_display_data") this.options.onForeignDisplayUpdate(converted);
+  }
+
+  /** Queues `code` on the kernel; the kernel runs requests in order and aborts those queued behind an error. */
+  execute(cellId: string, code: string, handlers: ExecuteHandlers): void {
+    const kernel = this.session?.kernel;
+    if (!kernel) {
+      handlers.onFinished("aborted", null);
+      return;
+    }
+    const future = kernel.requestExecute(
+      { code, silent: false, store_history: true, allow_stdin: false, stop_on_error: true },
+      true,
+      { cellId },
+    );
+    const msgId = future.msg.header.msg_id;
+    this.ownRequests.add(msgId);
+    future.onIOPub = (msg) => {
+      if (msg.header.msg_type === "execute_input") {
+        handlers.onStarted((msg as KernelMessage.IExecuteInputMsg).content.execution_count);
+        return;
+      }
+      const converted = toOutputMessage(msg);
+      if (converted) handlers.onOutput(converted);
+    };
+    future.done.then(
+      (reply) => {
+        const content = reply.content as { status: string; execution_count?: number | null };
+        const status: RunStatus = content.status === "ok" ? "ok" : content.status === "error" ? "error" : "aborted";
+        handlers.onFinished(status, content.execution_count ?? null);
+      },
+      () => handlers.onFinished("aborted", null),
+    ).finally(() => this.ownRequests.delete(msgId));
+  }
+
+  /** `%target trnN`, silently: no output, no history, no execution count. */
+  setTarget(target: Target): void {
+    const kernel = this.session?.kernel;
+    if (!kernel) return;
+    kernel.requestExecute({ code: `%target ${target}`, silent: true, store_history: false, allow_stdin: false, stop_on_error: false }, true);
+  }
+
+  async interrupt(): Promise<void> {
+    await this.session?.kernel?.interrupt();
+  }
+
+  /** Restarts the kernel; a dead one over REST (the client library refuses), then reconnects to it. */
+  async restart(): Promise<void> {
+    const kernel = this.session?.kernel;
+    if (!kernel) return this.connect();
+    if (kernel.status !== "dead") {
+      await kernel.restart();
+      return;
+    }
+    this.setStatus("restarting");
+    const url = `${this.settings.baseUrl}api/kernels/${encodeURIComponent(kernel.id)}/restart`;
+    const response = await ServerConnection.makeRequest(url, { method: "POST" }, this.settings);
+    if (response.status === 404) {
+      this.session?.dispose();
+      return this.connect();
+    }
+    if (!response.ok) throw await ServerConnection.ResponseError.create(response);
+    await kernel.reconnect();
+    this.onKernelStatus(kernel.status);
+    this.options.onConnected();
+  }
+
+  async complete(code: string, cursorPos: number): Promise<CompleteReply | null> {
+    const kernel = this.session?.kernel;
+    if (!kernel || this.status === "dead") return null;
+    const content = (await kernel.requestComplete({ code, cursor_pos: cursorPos })).content;
+    return content.status === "ok" ? (content as CompleteReply) : null;
+  }
+
+  async inspect(code: string, cursorPos: number): Promise<InspectReply | null> {
+    const kernel = this.session?.kernel;
+    if (!kernel || this.status === "dead") return null;
+    const content = (await kernel.requestInspect({ code, cursor_pos: cursorPos, detail_level: 0 })).content;
+    return content.status === "ok" ? (content as InspectReply) : null;
+  }
+
+  /** Leaves the kernel running on the server (reopening the notebook reuses it) and stops polling. */
+  dispose(): void {
+    this.disposed = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.session?.dispose();
+    this.sessions.dispose();
+    this.kernels.dispose();
+  }
+}
+
+function toOutputMessage(msg: KernelMessage.IIOPubMessage): OutputMessage | null {
+  const content = msg.content as PartialJSONObject;
+  const transient = content.transient as { display_id?: string } | undefined;
+  switch (msg.header.msg_type) {
+    case "stream":
+      return { type: "stream", name: content.name === "stderr" ? "stderr" : "stdout", text: String(content.text ?? "") };
+    case "display_data":
+      return { type: "display_data", data: content.data as IMimeBundle, metadata: (content.metadata ?? {}) as PartialJSONObject, displayId: transient?.display_id };
+    case "update_display_data":
+      return transient?.display_id
+        ? { type: "update_display_data", data: content.data as IMimeBundle, metadata: (content.metadata ?? {}) as PartialJSONObject, displayId: transient.display_id }
+        : null;
+    case "execute_result":
+      return {
+        type: "execute_result",
+        data: content.data as IMimeBundle,
+        metadata: (content.metadata ?? {}) as PartialJSONObject,
+        executionCount: typeof content.execution_count === "number" ? content.execution_count : null,
+        displayId: transient?.display_id,
+      };
+    case "error":
+      return { type: "error", ename: String(content.ename ?? ""), evalue: String(content.evalue ?? ""), traceback: (content.traceback ?? []) as string[] };
+    case "clear_output":
+      return { type: "clear_output", wait: content.wait === true };
+    default:
+      return null;
+  }
+}

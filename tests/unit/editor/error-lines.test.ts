@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import type { IOutput } from "@jupyterlab/nbformat";
+import { errorLinesByCell } from "@/app/components/notebook/model/error-lines";
+
+const error = (traceback: string[]): IOutput => ({ output_type: "error", ename: "ZeroDivisionError", evalue: "division by zero", traceback });
+
+describe("error lines to underline", () => {
+  it("underlines the failing line in the cell that raised", () => {
+    const cells = [{ id: "a", executionCount: 1, outputs: [error(["Traceback (most recent call last):", '  File "<cell 1>", line 3, in <module>', "ZeroDivisionError: division by zero"])] }];
+    expect(errorLinesByCell(cells)).toEqual(new Map([["a", [3]]]));
+  });
+
+  it("also underlines the line in the earlier cell whose function the traceback names", () => {
+    const cells = [
+      { id: "def", executionCount: 1, outputs: [] },
+      {
+        id: "call",
+        executionCount: 2,
+        outputs: [error(["Traceback (most recent call last):", '  File "<cell 2>", line 1, in <module>', '  File "<cell 1>", line 2, in f', "ZeroDivisionError: division by zero"])],
+      },
+    ];
+    expect(errorLinesByCell(cells)).toEqual(new Map([["call", [1]], ["def", [2]]]));
+  });
+
+  it("underlines nothing for outputs without errors", () => {
+    expect(errorLinesByCell([{ id: "a", executionCount: 1, outputs: [{ output_type: "stream", name: "stdout", text: "x" }] }]).size).toBe(0);
+  });
+});
