@@ -95,6 +95,7 @@ describe("kernel_lab.profile", () => {
     const q = run();
     q.exec("@nki.jit\ndef small(a):\n    out = nl.ndarray((128, 8), dtype=a.dtype, buffer=nl.shared_hbm)\n    for i in nl.sequential_range(64):\n        t = nl.load(a[:, i * 8:(i + 1) * 8])\n        nl.store(out, t)\n    return out\nins = kernel_lab.profile(small, a).insights");
     expect(q.exec("len(ins) > 0")).toBe(true);
+    expect(q.exec("isinstance(ins, list) and ins() is ins")).toBe(true);
     expect(q.exec("all({'title', 'summary', 'recommendation', 'estimated_gain_percent', 'lines'} <= set(i) for i in ins)")).toBe(true);
     expect(q.exec("all(isinstance(l, int) for i in ins for l in i['lines'])")).toBe(true);
     expect(q.exec("ins[0]['estimated_gain_percent'] >= ins[-1]['estimated_gain_percent']")).toBe(true);
@@ -121,6 +122,15 @@ describe("kernel_lab.profile", () => {
     expect(fig.data.every((t) => t.type === "bar" && t.orientation === "h")).toBe(true);
     expect(fig.layout.title.text).toContain("trn2");
     expect(b["text/plain"]).toMatch(/^Simulated timeline \(trn2\)/);
+  });
+
+  it("draws at most 5000 instructions in a notebook timeline and says how many it left out", () => {
+    r.exec("@nki.jit\ndef copies(a):\n    out = nl.ndarray((128, 8), dtype=a.dtype, buffer=nl.shared_hbm)\n    for i in nl.sequential_range(2600):\n        nl.store(out, nl.load(a[:, 0:8]))\n    return out\nlong = kernel_lab.profile(copies, a).timeline()");
+    const b = bundle(r, r.exec("long"));
+    const fig = JSON.parse(b[PLOTLY_MIME]) as { data: { x: number[] }[]; layout: { title: { text: string } } };
+    expect(fig.data.reduce((n, t) => n + t.x.length, 0)).toBe(5000);
+    expect(fig.layout.title.text).toMatch(/first 5000 of 5200 instructions$/);
+    expect(b["text/plain"]).toContain("(200 later instructions not drawn)");
   });
 
   it("runs on the target it is given, and on the current one by default", () => {

@@ -6,12 +6,12 @@
  * builtin, which only a notebook kernel installs; without it (the CLI) nothing is displayed.
  */
 
-import { profileDocument, PROFILE_MIME, summaryHtml, summaryText, timelineFigure, profileTimedTrace, type Profile } from "../profile";
+import { profileDocument, PROFILE_MIME, summaryHtml, summaryText, timelineFigure, profileTimedTrace, type PlotlyFigure, type Profile } from "../profile";
 import { simulateTiming, type TimedTrace } from "../sim/timing";
 import type { SimMode } from "../sim";
 import { defineNativeType, nativeFunction } from "../python/runtime/define";
 import * as E from "../python/runtime/errors";
-import { None, PyFloat, PyFunction, PyObject, type Kwargs, type PyValue } from "../python/runtime/objects";
+import { listType, None, PyFloat, PyFunction, PyList, PyObject, type Kwargs, type PyValue } from "../python/runtime/objects";
 import type { Runtime } from "../python/runtime/runtime";
 import { lastKernelMachine, launch, NkiKernel, type NkiOptions } from "./jit";
 import { activeRun } from "./run";
@@ -109,8 +109,20 @@ function metricsDict(rt: Runtime, p: PyProfile): PyValue {
   return rt.dict(entries.map(([k]) => k), entries.map(([k, v]) => metricValue(k, v)));
 }
 
+/**
+ * `p.insights` is a list (the brief's attribute); calling it returns itself, so the issue's spelling
+ * `p.insights()` works too.
+ */
+const insightListType = defineNativeType<PyList>({
+  name: "InsightList",
+  module: "kernel_lab",
+  instanceOf: PyList,
+  base: listType,
+  methods: { __call__: (self) => self },
+});
+
 function insightsList(rt: Runtime, p: PyProfile): PyValue {
-  return rt.list(
+  return new PyList(
     p.profile.insights.map((i) => {
       const fields: [string, PyValue][] = [
         ["id", i.id],
@@ -125,6 +137,7 @@ function insightsList(rt: Runtime, p: PyProfile): PyValue {
       ];
       return rt.dict(fields.map(([k]) => k), fields.map(([, v]) => v));
     }),
+    insightListType,
   );
 }
 
@@ -170,8 +183,21 @@ export class PyTimeline extends PyObject {
   }
 }
 
+/**
+ * Instructions a notebook timeline draws: its Plotly JSON costs ~130 bytes per bar and must stay well
+ * inside the kernel's iopub budget; the profile viewer shows the whole trace.
+ */
+const NOTEBOOK_TIMELINE_INSTRUCTIONS = 5000;
+
+function notebookFigure(p: Profile): PlotlyFigure {
+  const fig = timelineFigure(p, NOTEBOOK_TIMELINE_INSTRUCTIONS);
+  if (fig.omitted === 0) return fig;
+  const title = `${fig.layout.title.text} — first ${NOTEBOOK_TIMELINE_INSTRUCTIONS} of ${NOTEBOOK_TIMELINE_INSTRUCTIONS + fig.omitted} instructions`;
+  return { ...fig, layout: { ...fig.layout, title: { text: title } } };
+}
+
 function timelineText(p: Profile): string {
-  const fig = timelineFigure(p);
+  const fig = notebookFigure(p);
   const lines = [`${fig.layout.title.text}`];
   for (const t of fig.data) {
     const busy = t.x.reduce((s, x) => s + x, 0);
@@ -187,7 +213,7 @@ export const timelineType = defineNativeType<PyTimeline>({
   instanceOf: PyTimeline,
   methods: {
     _repr_mimebundle_: bundleMethod((self) => {
-      const { data, layout } = timelineFigure(self.profile);
+      const { data, layout } = notebookFigure(self.profile);
       return [
         ["text/plain", timelineText(self.profile)],
         [PLOTLY_MIME, JSON.stringify({ data, layout })],
