@@ -152,7 +152,7 @@ export function RevisionHistory(props: { path: string; onRestored: () => void; o
 function PreviewCells({ cells }: { cells: PreviewCell[] }) {
   if (cells.length === 0) return <p className={styles.status}>This revision has no cells.</p>;
   return (
-    <ol className={styles.cells}>
+    <ol className={styles.cells} aria-label="Cells">
       {cells.map((cell, index) => (
         <li key={index} className={cell.kind === "code" ? `${styles.cell} ${styles.codeCell}` : styles.cell}>
           {cell.kind === "code" ? (

@@ -34,17 +34,19 @@ export function NotebookRow(props: { notebook: LabNotebook; allPaths: readonly s
           />
         ) : (
           <>
-            <span className={styles.rowName}>
-              <Link href={editHref(nb.path)} className={styles.rowTitle} aria-label={`Open ${fileName}`}>
-                {name}
-              </Link>
-              {nb.sourcePath && (
-                <span className={styles.tutorialBadge} title={`Your copy of ${nb.sourcePath}`}>
-                  tutorial
-                </span>
-              )}
-            </span>
-            {nb.title !== name && <span className={styles.rowSubtitle}>{nb.title}</span>}
+            <Link href={editHref(nb.path)} className={styles.rowTitle} aria-label={`Open ${fileName}`}>
+              {name}
+            </Link>
+            {(nb.sourcePath || nb.title !== name) && (
+              <span className={styles.rowSubtitle}>
+                {nb.sourcePath && (
+                  <span className={styles.tutorialBadge} title={`Your copy of ${nb.sourcePath}`}>
+                    tutorial
+                  </span>
+                )}
+                {nb.title !== name && nb.title}
+              </span>
+            )}
           </>
         )}
       </div>
