@@ -155,7 +155,10 @@ export class ContentsStore {
     return this.notebookModel(await this.prisma.notebook.update({ where: { id: row.id }, data: { path: to } }), false);
   }
 
-  /** The stored target of the owner's live notebook at a contents path, or null when there is none. */
+  /**
+   * The target the owner's live notebook at a contents path names in its metadata, or null when it names
+   * none (its kernel then starts on the server's default target) or there is no such notebook.
+   */
   async targetOf(path: string): Promise<TargetName | null> {
     let p: string;
     try {
@@ -163,8 +166,10 @@ export class ContentsStore {
     } catch {
       return null;
     }
-    const row = await this.prisma.notebook.findUnique({ where: { ownerId_path: { ownerId: await this.ownerId(), path: p } }, select: { target: true, deletedAt: true } });
-    return row && !row.deletedAt && (TARGET_NAMES as readonly string[]).includes(row.target) ? (row.target as TargetName) : null;
+    const row = await this.prisma.notebook.findUnique({ where: { ownerId_path: { ownerId: await this.ownerId(), path: p } }, select: { content: true, deletedAt: true } });
+    if (!row || row.deletedAt) return null;
+    const target = metadataTarget(JSON.parse(row.content) as Notebook);
+    return isTargetName(target) ? target : null;
   }
 
   /** Soft delete: the notebook leaves every listing now and can be restored (undelete) for UNDO_DELETE_MS. */
@@ -317,11 +322,19 @@ function hasControlOrBackslash(name: string): boolean {
 
 /** `metadata.kernel_lab.target`, mirrored into Notebook.target; absent means the default, anything else is refused. */
 export function notebookTarget(notebook: Notebook): TargetName {
-  const kernelLab = notebook.metadata.kernel_lab;
-  const target = typeof kernelLab === "object" && kernelLab !== null ? (kernelLab as { target?: unknown }).target : undefined;
+  const target = metadataTarget(notebook);
   if (target === undefined) return DEFAULT_TARGET;
-  if (typeof target === "string" && (TARGET_NAMES as readonly string[]).includes(target)) return target as TargetName;
+  if (isTargetName(target)) return target;
   throw new ApiError(400, `invalid notebook: metadata.kernel_lab.target must be one of ${TARGET_NAMES.join(", ")}, got ${JSON.stringify(target)}`);
+}
+
+function metadataTarget(notebook: Notebook): unknown {
+  const kernelLab = notebook.metadata.kernel_lab;
+  return typeof kernelLab === "object" && kernelLab !== null ? (kernelLab as { target?: unknown }).target : undefined;
+}
+
+function isTargetName(value: unknown): value is TargetName {
+  return typeof value === "string" && (TARGET_NAMES as readonly string[]).includes(value);
 }
 
 export function requireValidNotebook(content: unknown): Notebook {
