@@ -49,7 +49,7 @@ const benchmarkResultType = defineNativeType<BenchmarkResult>({
   getters: { nc_latency: (self) => self.latency },
 });
 
-class BenchmarkKernel extends PyObject {
+export class BenchmarkKernel extends PyObject {
   result: BenchmarkResult | null = null;
   constructor(readonly kernel: NkiKernel) {
     super(benchmarkKernelType);

@@ -18,7 +18,8 @@ import * as E from "../python/runtime/errors";
 import { None, PyFloat, PyFunction, PyObject, PyTuple, typeOf, type Kwargs, type PyModule, type PyValue } from "../python/runtime/objects";
 import type { Runtime } from "../python/runtime/runtime";
 import { NkiKernel, type NkiOptions } from "./jit";
-import { profileType, PyProfile, runProfiled } from "./profile";
+import { BenchmarkKernel } from "./benchmark";
+import { ProfiledKernel, profileType, PyProfile, runProfiled } from "./profile";
 
 const TARGET_ORDER: readonly TargetName[] = ["trn1", "trn2", "trn3"];
 
@@ -26,9 +27,13 @@ function typeName(v: PyValue): string {
   return v === None ? "None" : typeOf(v).name;
 }
 
-/** A jit kernel as given, or a plain function treated as one (as nki.simulate_kernel does). */
+/**
+ * A jit kernel as given (also one wrapped by `@nki.benchmark` / `@nki.profile`), or a plain function
+ * treated as one (as nki.simulate_kernel does).
+ */
 function asKernel(api: string, k: PyValue | undefined, options: NkiOptions): NkiKernel {
   if (k instanceof NkiKernel) return k;
+  if (k instanceof BenchmarkKernel || k instanceof ProfiledKernel) return k.kernel;
   if (k instanceof PyFunction) return new NkiKernel(k, [], options);
   throw E.typeError(`${api}() argument 'kernel' must be an @nki.jit kernel or a function, not ${k === undefined ? "nothing" : typeName(k)}`);
 }

@@ -143,6 +143,8 @@ describe("kernel_lab.profile", () => {
   it("profiles SPMD grids, plain functions and shape-only arguments (timing-only, no outputs)", () => {
     expect(r.exec("kernel_lab.profile(add[2], a, b).metrics['hbm_read_bytes']")).toBe(2 * 2 * 128 * 512 * 4);
     expect(r.exec("kernel_lab.profile(add.func, a, b).kernel_name")).toBe("add");
+    expect(r.exec("kernel_lab.profile(nki.benchmark(add), a, b).kernel_name")).toBe("add");
+    expect(r.exec("kernel_lab.profile(nki.profile(working_directory='/tmp')(add), a, b).kernel_name")).toBe("add");
     expect(r.exec("q = kernel_lab.profile(add, nt.tensor[[128, 512], nl.float32], nt.tensor[[128, 512], nl.float32])\nq.outputs is None and q.total_ns > 0")).toBe(true);
   });
 

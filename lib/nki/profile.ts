@@ -253,7 +253,7 @@ function funcKeyword(args: PyValue[], kw: Kwargs | null): { args: PyValue[]; kw:
   return { args: [func], kw: rest };
 }
 
-class ProfiledKernel extends PyObject {
+export class ProfiledKernel extends PyObject {
   last: PyProfile | null = null;
   constructor(readonly kernel: NkiKernel) {
     super(profiledKernelType);
