@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ContentsManager, ServerConnection, type Contents } from "@jupyterlab/services";
 import { KernelManager } from "../../lib/kernel/manager";
 import { createAccessControl } from "../../lib/server/auth";
 import { createKernelLabCore } from "../../lib/server/kernel-lab-core";
@@ -113,6 +114,20 @@ describe("conflict detection", () => {
     expect((await put("conflict.ipynb", notebook("from tab B"), { expected_last_modified: afterA.last_modified })).status).toBe(200);
   });
 
+  it("reaches @jupyterlab/services' ContentsManager.save, which rejects with the 409 and its message", async () => {
+    const settings = ServerConnection.makeSettings({ baseUrl: `${lab.url}/`, token: lab.token, appendToken: true, fetch, Request, Headers });
+    const contents = new ContentsManager({ serverSettings: settings });
+    const first = await contents.save("services.ipynb", { type: "notebook", format: "json", content: notebook("one") });
+    await put("services.ipynb", notebook("elsewhere"));
+    const stale = { type: "notebook", format: "json", content: notebook("two"), expected_last_modified: first.last_modified } as Partial<Contents.IModel>;
+    const error = await contents.save("services.ipynb", stale).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServerConnection.ResponseError);
+    // The client reads the body into the error's message; the stored last_modified comes from a fresh get.
+    expect((error as ServerConnection.ResponseError).response.status).toBe(409);
+    expect((error as ServerConnection.ResponseError).message).toMatch(/changed since you loaded it/);
+    contents.dispose();
+  });
+
   it("saves without the field as Jupyter clients do, and rejects a malformed one", async () => {
     expect((await put("conflict-plain.ipynb", notebook("a"))).status).toBe(201);
     expect((await put("conflict-plain.ipynb", notebook("b"))).status).toBe(200);
@@ -168,6 +183,14 @@ describe("tutorial copies", () => {
     expect(copy.content).toEqual(shipped.content);
     const listed = (await (await api("/api/lab/notebooks")).json()).notebooks.find((n: { path: string }) => n.path === tutorial);
     expect(listed.sourcePath).toBe(`tutorials/${tutorial}`);
+  });
+
+  it("makes the user's own copy even when another user has one under the same name", async () => {
+    const name = "01-welcome-to-kernel-lab.ipynb";
+    await otherOwnersNotebook(name);
+    expect(await (await api("/api/lab/tutorials/open", { method: "POST", json: { tutorial: name } })).json()).toEqual({ path: name, created: true });
+    const mine = await (await api(`/api/contents/${name}`)).json();
+    expect(mine.content.cells[0].source).not.toBe("secret");
   });
 
   it("uses a free name when an unrelated notebook holds the tutorial's name", async () => {

@@ -302,6 +302,7 @@ describe("profile capture", () => {
     expect((await lab.api(`/api/lab/profiles/${id}`, { method: "DELETE" })).status).toBe(404);
     expect((await lab.api("/api/lab/profiles")).status).toBe(400);
     expect((await lab.api("/api/lab/profiles?path=missing.ipynb")).status).toBe(404);
+    expect((await lab.api("/api/lab/profiles?path=exec-theirs.ipynb")).status).toBe(404);
     expect((await lab.api("/api/lab/profiles/not%20an%20id")).status).toBe(404);
     expect((await lab.api(`/api/lab/profiles/${id}`, { auth: false })).status).toBe(403);
   });
