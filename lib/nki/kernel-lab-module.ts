@@ -13,6 +13,7 @@
 import { compareProfiles, type ProfileMetrics } from "../profile";
 import { TARGETS, resolveTarget, type TargetName } from "../sim/targets";
 import { timingConfig } from "../sim/timing";
+import { parseArgs } from "../python/runtime/binding";
 import { defineNativeType, nativeFunction } from "../python/runtime/define";
 import * as E from "../python/runtime/errors";
 import { None, PyFloat, PyFunction, PyObject, PyTuple, typeOf, type Kwargs, type PyModule, type PyValue } from "../python/runtime/objects";
@@ -171,10 +172,9 @@ const comparisonType = defineNativeType<Comparison>({
 
 function compare() {
   return nativeFunction("compare", (args: PyValue[], kw: Kwargs | null) => {
-    if (kw && kw.size > 0) throw E.typeError("compare() takes no keyword arguments");
-    if (args.length !== 2) throw E.typeError(`compare() takes exactly 2 arguments (${args.length} given)`);
-    for (const p of args) if (!(p instanceof PyProfile)) throw E.typeError(`compare() arguments must be kernel_lab.Profile objects, not ${typeName(p)}`);
-    return new Comparison(args[0] as PyProfile, args[1] as PyProfile);
+    const [a, b] = parseArgs("compare", args, kw, { names: ["a", "b"], required: 2 });
+    for (const p of [a, b]) if (!(p instanceof PyProfile)) throw E.typeError(`compare() arguments must be kernel_lab.Profile objects, not ${typeName(p as PyValue)}`);
+    return new Comparison(a as PyProfile, b as PyProfile);
   });
 }
 

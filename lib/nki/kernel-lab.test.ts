@@ -154,7 +154,9 @@ describe("kernel_lab.profile", () => {
     expect(r.error("kernel_lab.profile(add, a, b, target='trn9')")).toMatchObject({ type: "ValueError", message: "profile(): unknown target 'trn9' (expected one of trn1, trn2, trn3)" });
     expect(r.error("kernel_lab.profile(add, a, b, target=2)")).toMatchObject({ type: "TypeError", message: "profile() argument 'target' must be str or None, not int" });
     expect(r.error("kernel_lab.compare(p, 1)")).toMatchObject({ type: "TypeError", message: "compare() arguments must be kernel_lab.Profile objects, not int" });
-    expect(r.error("kernel_lab.compare(p)")).toMatchObject({ type: "TypeError", message: "compare() takes exactly 2 arguments (1 given)" });
+    expect(r.error("kernel_lab.compare(p)")).toMatchObject({ type: "TypeError", message: "compare() missing required argument 'b' (pos 2)" });
+    expect(r.error("kernel_lab.compare(p, p, p)")).toMatchObject({ type: "TypeError", message: "compare() takes 2 positional arguments (3 given)" });
+    expect(r.exec("kernel_lab.compare(b=p, a=p).a is p")).toBe(true);
   });
 });
 
