@@ -56,6 +56,7 @@ export function NotebookEditor({ path }: { path: string }) {
     const next = store.dispatch({ type: "load", notebook: loaded.content, salt: randomSalt() });
     saver.loaded(next.version, loaded.lastModified);
     clearDraft(path);
+    setOffer(null);
     kernelRef.current?.setTarget(targetOf(next.shell.metadata));
     return loaded;
   }, [path, store]);
