@@ -1,5 +1,4 @@
-import { MyNotebooks } from "@/app/components/home/MyNotebooks";
-import { TutorialCatalogue } from "@/app/components/home/TutorialCatalogue";
+import { Home } from "@/app/components/home/Home";
 import { listNotebooks } from "@/lib/server/notebook-catalogue";
 
 // The catalogue reads notebooks/ on every request, so a new or edited tutorial shows without a rebuild.
@@ -16,8 +15,7 @@ export default async function HomePage() {
           simulator — no Trainium hardware or AWS account needed.
         </p>
       </section>
-      <TutorialCatalogue entries={tutorials} />
-      <MyNotebooks />
+      <Home tutorials={tutorials} />
     </>
   );
 }

@@ -234,4 +234,15 @@ describe.runIf(browserAvailable)("home page in Chromium", () => {
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await content(tutorial)).toEqual(original);
   });
+  it("updates tutorial progress when a tutorial copy is deleted and restored", async () => {
+    const tutorial = tutorials[tutorials.length - 1];
+    const card = page.getByRole("list", { name: "Tutorial notebooks" }).getByRole("listitem").filter({ has: page.locator(`a[href="/notebooks/${tutorial}"]`) });
+    await goHome();
+    await expect.poll(() => card.getByRole("button", { name: /^Continue: / }).count()).toBe(1);
+    await page.getByRole("button", { name: `Delete ${tutorial}` }).click();
+    await expect.poll(() => card.getByRole("button", { name: /^Start: / }).count()).toBe(1);
+    await page.getByRole("status").getByRole("button", { name: "Undo" }).click();
+    await expect.poll(() => card.getByRole("button", { name: /^Continue: / }).count()).toBe(1);
+    expect(await row(tutorial).count()).toBe(1);
+  });
 });

@@ -22,7 +22,7 @@ interface ResetState {
 }
 
 /** The user's notebooks: list, search, create, import, and the per-notebook actions. */
-export function MyNotebooks() {
+export function MyNotebooks({ onChanged }: { onChanged: () => void }) {
   const router = useRouter();
   const contentsRef = useRef<ContentsManager | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -62,6 +62,12 @@ export function MyNotebooks() {
     void refresh();
   }, [refresh]);
 
+  /** After a change made here: the list again, and the host learns that progress may have changed. */
+  const changed = async () => {
+    await refresh();
+    onChanged();
+  };
+
   const create = async () => {
     setCreating(true);
     try {
@@ -88,7 +94,7 @@ export function MyNotebooks() {
     setImportState({ busy: false, error: failures.length > 0 ? failures.join("\n") : null });
     if (imported.length > 0) {
       notify(`Imported ${imported.join(", ")}`);
-      await refresh();
+      await changed();
     }
   };
 
@@ -102,13 +108,13 @@ export function MyNotebooks() {
     rename: async (path, newPath) => {
       await contents().rename(path, newPath);
       notify(`Renamed ${path} to ${newPath}`);
-      await refresh();
+      await changed();
     },
     duplicate: async (path) => {
       try {
         const copy = await contents().copy(path, "");
         notify(`Duplicated ${path} as ${copy.path}`);
-        await refresh();
+        await changed();
       } catch (error) {
         notify(`Could not duplicate ${path}: ${errorMessage(error)}`, "error");
       }
@@ -130,6 +136,7 @@ export function MyNotebooks() {
         return;
       }
       setList((state) => (state.kind === "loaded" ? { ...state, notebooks: state.notebooks.filter((n) => n.path !== path) } : state));
+      onChanged();
       notify(`Deleted ${path}`, "info", {
         label: "Undo",
         run: async () => {
@@ -139,7 +146,7 @@ export function MyNotebooks() {
           } catch (error) {
             notify(`Could not restore ${path}: ${errorMessage(error)}`, "error");
           }
-          await refresh();
+          await changed();
         },
       });
     },
@@ -153,7 +160,7 @@ export function MyNotebooks() {
       const { revision } = await resetToOriginal(notebook.path);
       setResetState(null);
       notify(`Reset ${notebook.path} to the original tutorial (your version is revision ${revision})`);
-      await refresh();
+      await changed();
     } catch (error) {
       setResetState({ notebook, busy: false, error: errorMessage(error) });
     }
@@ -165,7 +172,8 @@ export function MyNotebooks() {
     setHistoryPath(null);
     notify(`Restored a revision of ${path}`);
     void refresh();
-  }, [historyPath, notify, refresh]);
+    onChanged();
+  }, [historyPath, notify, refresh, onChanged]);
 
   const notebooks = list.kind === "loaded" ? list.notebooks : [];
   const visible = useMemo(() => filterNotebooks(notebooks, query), [notebooks, query]);

@@ -12,9 +12,9 @@ type ProgressState = { kind: "loading" } | { kind: "loaded"; byTutorial: Record<
 
 /**
  * The shipped tutorials (rendered on the server from notebooks/) with the user's progress, which is
- * fetched once the page is in the browser.
+ * fetched once the page is in the browser and again after each change to the user's notebooks.
  */
-export function TutorialCatalogue({ entries }: { entries: CatalogueEntry[] }) {
+export function TutorialCatalogue({ entries, changes }: { entries: CatalogueEntry[]; changes: number }) {
   const [progress, setProgress] = useState<ProgressState>({ kind: "loading" });
 
   useEffect(() => {
@@ -26,7 +26,7 @@ export function TutorialCatalogue({ entries }: { entries: CatalogueEntry[] }) {
     return () => {
       live = false;
     };
-  }, []);
+  }, [changes]);
 
   if (entries.length === 0) return <p className="empty">No notebooks found in the notebooks folder.</p>;
   return (
