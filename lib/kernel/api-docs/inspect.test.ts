@@ -71,6 +71,8 @@ describe("inspect_request for native functions", () => {
     expect(help("nl2.exp")).toContain("Signature: nl2.exp(x, *, dtype=None, mask=None)");
     expect(help("nki.benchmark")).toContain("Signature: nki.benchmark(kernel=None, **kwargs)");
     expect(help("kernel_lab.profile")).toContain("Signature: kernel_lab.profile(kernel, *args, target=None, **kwargs)");
+    expect(help("kernel_lab.Profile.timeline")).toContain("Signature: kernel_lab.Profile.timeline(self)");
+    expect(help("kernel_lab.Profile")).toMatch(/^Type: {6}type\nDocstring:\nA kernel's simulated profile/);
     expect(canonicalModule("nki.isa")).toBe("neuronxcc.nki.isa");
   });
 

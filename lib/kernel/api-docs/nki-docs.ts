@@ -93,6 +93,9 @@ const entries: [string, string, string][] = [
   // ---- kernel_lab ---------------------------------------------------------------------------------
   ["kernel_lab.profile", "(kernel, *args, target=None, **kwargs)", "Runs `kernel` with the given arguments on `target` (default: the current target, see %target) and returns a Profile: total_ns, metrics (dict, also as attributes), insights (list of dicts), target, kernel_name, outputs (what the kernel returned), summary(), timeline(). Shape-only nt.tensor[...] arguments make the run timing-only. A Profile displays as the interactive profile."],
   ["kernel_lab.compare", "(a, b)", "Compares two profiles (b against a): speedup, per-metric deltas, and a table when displayed."],
+  ["kernel_lab.Profile", "", "A kernel's simulated profile, made by kernel_lab.profile (also nki.benchmark / nki.profile): total_ns, metrics (dict; each metric is also an attribute, e.g. p.mfu_estimated_percent), insights (list of dicts: title, summary, recommendation, estimated_gain_percent, lines), target, kernel_name, outputs / result. Displays as the interactive profile."],
+  ["kernel_lab.Profile.summary", "(self)", "The profile as text: the key metrics and the top insights."],
+  ["kernel_lab.Profile.timeline", "(self)", "The per-engine timeline, displayed as a Plotly figure (at most the first 5000 instructions)."],
   ["kernel_lab.targets", "(kernel=None, *args, **kwargs)", "Without arguments: the simulated targets with a one-line description each. With a kernel and its arguments: profiles it on trn1, trn2 and trn3 side by side."],
 ];
 
@@ -120,4 +123,5 @@ for (const name of ["max", "min", "sum", "prod", "mean", "var", "all"]) {
   entries.push([`${NL}.${name}`, "(x, axis, *, dtype=None, mask=None, keepdims=False)", `Reduces x with ${name} along free axes \`axis\` (the last contiguous free dims: [1], [1, 2], ...).`]);
 }
 
-export const NKI_DOCS: ReadonlyMap<string, ApiDoc> = new Map(entries.map(([name, signature, doc]) => [name, { signature, doc }]));
+// An empty signature: not callable by students (kernel_lab.Profile instances come from profile()).
+export const NKI_DOCS: ReadonlyMap<string, ApiDoc> = new Map(entries.map(([name, signature, doc]) => [name, signature ? { signature, doc } : { doc }]));
