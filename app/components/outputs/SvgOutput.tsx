@@ -1,5 +1,6 @@
 "use client";
 import { useMemo } from "react";
+import { svgSize } from "./image-size";
 import { sanitizeSvg } from "./sanitize";
 import { useIsClient } from "./use-is-client";
 import styles from "./outputs.module.css";
@@ -8,6 +9,7 @@ import styles from "./outputs.module.css";
 export function SvgOutput({ svg, alt }: { svg: string; alt: string }) {
   const isClient = useIsClient();
   const src = useMemo(() => (isClient ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(sanitizeSvg(svg))}` : null), [isClient, svg]);
-  if (!src) return <div className={styles.imagePending} />;
-  return <img className={styles.image} src={src} alt={alt} />;
+  const size = useMemo(() => svgSize(svg), [svg]);
+  if (!src) return <div className={styles.imagePending} style={size ? { height: size.height } : undefined} />;
+  return <img className={styles.image} src={src} alt={alt} width={size?.width} height={size?.height} />;
 }

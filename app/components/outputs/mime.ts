@@ -6,6 +6,7 @@
 import { PROFILE_MIME } from "@/lib/profile/document";
 import { profileCardFromPayload } from "./profile-payload";
 import type { ProfileCard } from "@/lib/profile/card";
+import { pngSize } from "./image-size";
 
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 
@@ -45,12 +46,16 @@ const IMAGE = (mime: "image/png" | "image/jpeg" | "image/gif"): Parse => (value,
   if (base64 === "" || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 === 1) return "not valid base64";
   const size = record(metadata[mime]);
   const alt = multiline(bundle["text/plain"]);
+  const width = positive(size?.width);
+  const height = positive(size?.height);
+  // Without both sizes in the metadata, a PNG's own header keeps the box reserved while it decodes.
+  const intrinsic = width === null || height === null ? (mime === "image/png" ? pngSize(base64) : null) : null;
   return {
     kind: "image",
     mime,
     base64,
-    width: positive(size?.width),
-    height: positive(size?.height),
+    width: intrinsic ? (width ?? (height === null ? intrinsic.width : Math.round((intrinsic.width * height) / intrinsic.height))) : width,
+    height: intrinsic ? (height ?? (width === null ? intrinsic.height : Math.round((intrinsic.height * width) / intrinsic.width))) : height,
     alt: alt && alt.trim() !== "" ? alt.trim() : "Image output",
   };
 };
