@@ -54,9 +54,9 @@ function shapeArgs(shape: FixtureShape): string {
   return `nt.tensor[[${shape.K}, ${shape.M}], nl.bfloat16], nt.tensor[[${shape.K}, ${shape.N}], nl.bfloat16]`;
 }
 
-/** A notebook cell that defines the kernel and profiles it with `kernel_lab.profile` (which displays it). */
+/** A notebook cell that defines the kernel and ends with `kernel_lab.profile(...)`, whose value displays as the profile. */
 export function fixtureCell(shape: FixtureShape, target: TargetName): string {
-  return `${FIXTURE_KERNEL}\nimport kernel_lab\nimport neuronxcc.nki.typing as nt\np = kernel_lab.profile(matmul_exp, ${shapeArgs(shape)}, target="${target}")\n`;
+  return `${FIXTURE_KERNEL}\nimport kernel_lab\nimport neuronxcc.nki.typing as nt\nkernel_lab.profile(matmul_exp, ${shapeArgs(shape)}, target="${target}")\n`;
 }
 
 export function fixtureDocument(shape: FixtureShape, target: TargetName): ProfileDocument {

@@ -4,6 +4,9 @@ import { ComparisonLoader } from "../../components/profile/ComparisonView";
 import { notModelled } from "../../profiles/timing-notes.server";
 import { devPagesEnabled } from "./dev-pages";
 
+// Decided per request: KERNEL_LAB_DEV_PAGES is read at run time, not at build time.
+export const dynamic = "force-dynamic";
+
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
 /**

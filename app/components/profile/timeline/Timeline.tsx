@@ -69,14 +69,18 @@ export function Timeline(props: TimelineProps) {
     };
   }, [colorMode, model]);
 
-  // Width follows the container.
+  // Width follows the container. Compared with the last width reported, not with `view`: two resizes
+  // in one frame (e.g. a transient layout) would otherwise compare against a stale view and keep the first.
+  const reportedWidth = useRef(-1);
   useEffect(() => {
     const el = containerRef.current;
     if (!el) return;
     const observer = new ResizeObserver(() => {
       const width = Math.max(100, el.clientWidth - LABEL_WIDTH);
+      if (width === reportedWidth.current) return;
+      reportedWidth.current = width;
       const v = viewRef.current;
-      if (!v || v.widthPx !== width) onViewChange(v ? withWidth(v, width) : { startNs: bounds.minNs, endNs: bounds.maxNs, widthPx: width });
+      onViewChange(v ? withWidth(v, width) : { startNs: bounds.minNs, endNs: bounds.maxNs, widthPx: width });
     });
     observer.observe(el);
     return () => observer.disconnect();
