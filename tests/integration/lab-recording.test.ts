@@ -199,7 +199,13 @@ describe("profile capture", () => {
     const { executions } = await (await lab.api(`/api/lab/executions?path=${NOTEBOOK}`)).json();
     expect(executions[0]).toMatchObject({ cellId: "c-ok", status: "ok", profileId: card.profileId });
     const { profiles } = await (await lab.api(`/api/lab/profiles?path=${NOTEBOOK}`)).json();
-    expect(profiles[0]).toEqual({ id: card.profileId, kernelName: "exp_kernel", target: "trn3", cellId: "c-ok", createdAt: expect.any(String), totalNs: row.totalNs });
+    const listed = { id: card.profileId, path: NOTEBOOK, kernelName: "exp_kernel", target: "trn3", cellId: "c-ok", createdAt: expect.any(String), totalNs: row.totalNs };
+    expect(profiles[0]).toEqual(listed);
+    const all = (await (await lab.api("/api/lab/profiles")).json()).profiles;
+    expect(all).toContainEqual(listed);
+    const info = await lab.api(`/api/lab/profiles/${card.profileId}/info`);
+    expect(info.status).toBe(200);
+    expect(await info.json()).toEqual({ ...listed, executionId: row.execution?.id, instructionCount: 2 });
   });
 
   it("stores what kernel_lab.profile produces on the notebook's target, with the kernel's source", async () => {
@@ -300,7 +306,9 @@ describe("profile capture", () => {
     expect((await lab.api(`/api/lab/profiles/${id}`, { method: "DELETE" })).status).toBe(204);
     expect((await lab.api(`/api/lab/profiles/${id}`)).status).toBe(404);
     expect((await lab.api(`/api/lab/profiles/${id}`, { method: "DELETE" })).status).toBe(404);
-    expect((await lab.api("/api/lab/profiles")).status).toBe(400);
+    expect((await lab.api("/api/lab/profiles?path=")).status).toBe(400);
+    expect((await lab.api("/api/lab/profiles/theirs/info")).status).toBe(404);
+    await expect((await lab.api("/api/lab/profiles")).json()).resolves.toMatchObject({ profiles: expect.not.arrayContaining([expect.objectContaining({ id: "theirs" })]) });
     expect((await lab.api("/api/lab/profiles?path=missing.ipynb")).status).toBe(404);
     expect((await lab.api("/api/lab/profiles?path=exec-theirs.ipynb")).status).toBe(404);
     expect((await lab.api("/api/lab/profiles/not%20an%20id")).status).toBe(404);

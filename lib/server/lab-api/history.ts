@@ -10,6 +10,36 @@ import { ApiError } from "../jupyter-api/http";
 
 const gunzipAsync = promisify(gunzip);
 
+const PROFILE_LISTING = {
+  id: true,
+  kernelName: true,
+  target: true,
+  cellId: true,
+  createdAt: true,
+  totalNs: true,
+  notebook: { select: { path: true, deletedAt: true } },
+} as const;
+
+function profileListing(r: {
+  id: string;
+  kernelName: string | null;
+  target: string;
+  cellId: string | null;
+  createdAt: Date;
+  totalNs: number;
+  notebook: { path: string; deletedAt: Date | null } | null;
+}): ProfileListing {
+  return {
+    id: r.id,
+    path: r.notebook && !r.notebook.deletedAt ? r.notebook.path : null,
+    kernelName: r.kernelName,
+    target: r.target,
+    cellId: r.cellId,
+    createdAt: r.createdAt.toISOString(),
+    totalNs: r.totalNs,
+  };
+}
+
 /** Listings return at most this many rows, newest first. */
 export const HISTORY_LIMIT = 500;
 
@@ -27,6 +57,8 @@ export interface ExecutionListing {
 
 export interface ProfileListing {
   id: string;
+  /** The notebook it was profiled in, or null (deleted notebook, or run outside a stored notebook). */
+  path: string | null;
   kernelName: string | null;
   target: string;
   cellId: string | null;
@@ -62,15 +94,26 @@ export class LabHistory {
     }));
   }
 
-  async profiles(path: string): Promise<ProfileListing[]> {
-    const notebook = await this.contents.find(this.contents.writablePath(path));
+  /** A notebook's profiles, or without a path all of the owner's (e.g. to pick one to compare with). */
+  async profiles(path: string | undefined): Promise<ProfileListing[]> {
+    const notebookId = path === undefined ? undefined : (await this.contents.find(this.contents.writablePath(path))).id;
     const rows = await this.prisma.profile.findMany({
-      where: { ownerId: await this.ownerId(), notebookId: notebook.id },
+      where: { ownerId: await this.ownerId(), ...(notebookId ? { notebookId } : {}) },
       orderBy: { createdAt: "desc" },
       take: HISTORY_LIMIT,
-      select: { id: true, kernelName: true, target: true, cellId: true, createdAt: true, totalNs: true },
+      select: PROFILE_LISTING,
     });
-    return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+    return rows.map(profileListing);
+  }
+
+  /** What is known about one profile besides its document: where and when it was made. */
+  async profileInfo(id: string): Promise<ProfileListing & { executionId: string | null; instructionCount: number }> {
+    const row = await this.prisma.profile.findFirst({
+      where: { id, ownerId: await this.ownerId() },
+      select: { ...PROFILE_LISTING, executionId: true, instructionCount: true },
+    });
+    if (!row) throw new ApiError(404, `profile does not exist: ${id}`);
+    return { ...profileListing(row), executionId: row.executionId, instructionCount: row.instructionCount };
   }
 
   /** The stored document, gzip-compressed as kept, or decompressed JSON text for clients that cannot take gzip. */

@@ -14,6 +14,7 @@ import type { LabNotebooks } from "./notebooks";
 const pathBody = z.object({ path: z.string().min(1).max(1024) }).loose();
 const tutorialBody = z.object({ tutorial: z.string().min(1).max(255) }).loose();
 const pathQuery = z.object({ path: z.string({ error: "the path query parameter is required" }).min(1).max(1024) });
+const optionalPathQuery = z.object({ path: z.string().min(1, "path must not be empty").max(1024).optional() });
 const revisionQuery = pathQuery.extend({
   number: z.coerce.number({ error: "number must be a revision number" }).int("number must be a revision number").positive("number must be a revision number"),
 });
@@ -74,7 +75,12 @@ export function createLabApi({ access, contents, notebooks, history }: LabApiOpt
     {
       method: "GET",
       pattern: /^\/api\/lab\/profiles$/,
-      handler: async ({ query }) => ({ status: 200, body: { profiles: await history.profiles(parseQuery(query, pathQuery).path) } }),
+      handler: async ({ query }) => ({ status: 200, body: { profiles: await history.profiles(parseQuery(query, optionalPathQuery).path) } }),
+    },
+    {
+      method: "GET",
+      pattern: new RegExp(`^/api/lab/profiles/${PROFILE_ID}/info$`),
+      handler: async ({ params }) => ({ status: 200, body: await history.profileInfo(params[0]) }),
     },
     {
       method: "GET",
