@@ -13,6 +13,7 @@ import { sourceLine } from "../parser/tokenizer";
 import { fileBase, packLocation } from "../runtime/locations";
 import type { CodeInfo, ParamSpec } from "../runtime/protocol";
 import { globalCellName, jsString, localName } from "./names";
+import { containsGenerator, reachesNative, statementReachesNative, targetReachesNative } from "./native-reach";
 import { isFutureImport, Scope, type ScopeNode, type ScopeTable } from "./scope";
 
 export type CompileMode = "module" | "cell";
@@ -47,17 +48,17 @@ class FunctionContext {
   /** Locals certainly assigned at the point being compiled: their reads skip the unbound check. */
   bound: ReadonlySet<string> = new Set();
   /**
-   * Where the frame's current line lives: its slot in the runtime's per-depth line table, which
-   * native code reads (`currentLocation`), or a JS local for generators, which have no fixed depth.
+   * Whether the frame publishes its line in the runtime's per-depth location table (./native-reach.ts).
+   * Generator expressions do not: they have no fixed depth.
    */
-  readonly ln: string;
+  readonly publishes: boolean;
 
   constructor(scope: Scope, codeVar: string, classVar: string | null, nsVar: string | null, generator = false) {
     this.scope = scope;
     this.codeVar = codeVar;
     this.classVar = classVar;
     this.nsVar = nsVar;
-    this.ln = generator ? "$ln" : "$L[$f]";
+    this.publishes = !generator;
   }
 
   temp(): string {
@@ -91,6 +92,8 @@ export class CodeGenerator {
    * sub-expression's line. Off for single-line code, which keeps the statement's line.
    */
   private trackLines = false;
+  /** The line the code being generated runs at (the statement's, or the sub-expression's when tracking). */
+  private lineNow = 1;
 
   constructor(filename: string, source: string, table: ScopeTable) {
     this.filename = filename;
@@ -111,15 +114,15 @@ export class CodeGenerator {
     if (mode === "cell" && body.length > 0 && body[body.length - 1].kind === "Expr" && !endsWithSemicolon(body[body.length - 1], this.source)) {
       const last = body[body.length - 1] as A.ExprStmt;
       body = body.slice(0, -1);
-      result = `${this.setLine(last.line)};\nreturn ${this.expr(last.value)};\n`;
+      result = `${this.setLine(last.line)};\n${this.publishIf(reachesNative(last.value))}return ${this.expr(last.value)};\n`;
     }
     const doc = docstring(module.body);
     const code = (doc === null ? "" : `${this.globalCell("__doc__")}.v = ${jsString(doc)};\n`) + this.block(body) + result;
     const temps = this.ctx.temps.length > 0 ? `let ${this.ctx.temps.join(", ")};\n` : "";
     return (
       `"use strict";\n${this.header.join("\n")}\nconst $L = $rt.lines;\nconst $f = 0;\n` +
-      `${this.setLine(module.body.length > 0 ? module.body[0].line : 1)};\n${temps}` +
-      `try {\n${code}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $L[$f], $f);\n}\n`
+      `let $ln = ${module.body.length > 0 ? module.body[0].line : 1};\n${temps}` +
+      `try {\n${code}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $ln, $f);\n}\n`
     );
   }
 
@@ -332,18 +335,30 @@ export class CodeGenerator {
     return packLocation(this.fileBase, line);
   }
 
-  /** JS statement text setting the current frame's line. */
+  /** JS statement text setting the frame's current line (the local tracebacks read). */
   private setLine(line: number): string {
-    return `${this.ctx.ln} = ${this.packLine(line)}`;
+    this.lineNow = line;
+    return `$ln = ${line}`;
   }
 
-  /** `<line slot> = <line>, ` before an operation in line-tracking mode, else nothing. */
+  /** `$L[$f] = <location>;` publishing the current line for native code, when `needed`. */
+  private publishIf(needed: boolean): string {
+    return needed && this.ctx.publishes ? `$L[$f] = ${this.packLine(this.lineNow)};\n` : "";
+  }
+
+  /** `$L[$f] = <location>, ` before an operator's slow path, which may reach native code. */
+  private slowLine(): string {
+    return this.ctx.publishes ? `$L[$f] = ${this.packLine(this.lineNow)}, ` : "";
+  }
+
+  /** `$ln = <line>, ` (and its publication) before an operation in line-tracking mode, else nothing. */
   private opLine(e: A.Span): string {
-    return this.trackLines ? `${this.setLine(e.line)}, ` : "";
+    if (!this.trackLines) return "";
+    return `${this.setLine(e.line)}, ${this.slowLine()}`;
   }
 
   private stmtBody(s: A.Stmt): string {
-    const ln = `${this.setLine(s.line)};\n`;
+    const ln = `${this.setLine(s.line)};\n${this.publishIf(statementReachesNative(s))}`;
     switch (s.kind) {
       case "Expr":
         return `${ln}${this.expr(s.value)};\n`;
@@ -505,7 +520,7 @@ export class CodeGenerator {
   }
 
   private ifStmt(s: A.If): string {
-    let out = `${this.setLine(s.line)};\nif (${this.headerExpr(s.test, (e) => this.test(e))}) {\n${this.block(s.body)}}`;
+    let out = `${this.setLine(s.line)};\n${this.publishIf(reachesNative(s.test))}if (${this.headerExpr(s.test, (e) => this.test(e))}) {\n${this.block(s.body)}}`;
     if (s.orelse.length > 0) out += ` else {\n${this.block(s.orelse)}}`;
     return `${out}\n`;
   }
@@ -522,7 +537,7 @@ export class CodeGenerator {
   private whileStmt(s: A.While): string {
     const hasElse = s.orelse.length > 0;
     const { labels, code } = this.withLoop(hasElse, () => this.block(s.body));
-    const loop = `${labels.continueLabel}: for (;;) {\n$rt.tick();\n${this.setLine(s.line)};\nif (!${this.headerExpr(s.test, (e) => this.test(e))}) break;\n${code}}\n`;
+    const loop = `${labels.continueLabel}: for (;;) {\n$rt.tick();\n${this.setLine(s.line)};\n${this.publishIf(reachesNative(s.test))}if (!${this.headerExpr(s.test, (e) => this.test(e))}) break;\n${code}}\n`;
     if (!hasElse) return loop;
     return `${labels.breakLabel}: {\n${loop}${this.block(s.orelse)}}\n`;
   }
@@ -531,12 +546,12 @@ export class CodeGenerator {
     const hasElse = s.orelse.length > 0;
     const it = this.ctx.temp();
     const v = this.ctx.temp();
-    const head = `${this.setLine(s.line)};\n${it} = $rt.iter(${this.headerExpr(s.iter, (e) => this.expr(e))});\n`;
-    const { labels, code } = this.withLoop(hasElse, () => this.block(s.body));
+    const head = `${this.setLine(s.line)};\n${this.publishIf(reachesNative(s.iter))}${it} = $rt.iter(${this.headerExpr(s.iter, (e) => this.expr(e))});\n`;
+    // A generator expression's body runs when the loop advances it; a subscript target assigns natively.
+    const advance = `${this.setLine(s.line)};\n${this.publishIf(containsGenerator(s.iter) || targetReachesNative(s.target))}${v} = ${it}.next();\n`;
     const assign = this.assignTarget(s.target, v);
-    const loop =
-      `${labels.continueLabel}: for (;;) {\n$rt.tick();\n${this.setLine(s.line)};\n${v} = ${it}.next();\nif (${v} === undefined) break;\n` +
-      `${assign}${code}}\n`;
+    const { labels, code } = this.withLoop(hasElse, () => this.block(s.body));
+    const loop = `${labels.continueLabel}: for (;;) {\n$rt.tick();\n${advance}if (${v} === undefined) break;\n${assign}${code}}\n`;
     if (!hasElse) return head + loop;
     return `${head}${labels.breakLabel}: {\n${loop}${this.block(s.orelse)}}\n`;
   }
@@ -560,7 +575,7 @@ export class CodeGenerator {
         else handlers += `${lead}if ($rt.excMatch(${x}, ${this.expr(h.type)})) {\n${this.setLine(h.line)};\n${body}}`;
       });
       if (s.handlers[s.handlers.length - 1].type !== null) handlers += ` else {\nthrow ${x};\n}`;
-      const caught = `const ${x} = $rt.caught(${e}, ${this.ctx.codeVar}, ${this.ctx.ln}, $f);\n`;
+      const caught = `const ${x} = $rt.caught(${e}, ${this.ctx.codeVar}, $ln, $f);\n`;
       if (s.orelse.length > 0) {
         const ok = this.ctx.temp();
         inner =
@@ -573,7 +588,7 @@ export class CodeGenerator {
     if (s.finalbody.length === 0) return `${inner}\n`;
     // An exception passing through `finally` keeps the line it was raised at.
     const ln = this.ctx.temp();
-    const fin = `${ln} = ${this.ctx.ln};\n${this.block(s.finalbody)}${this.ctx.ln} = ${ln};\n`;
+    const fin = `${ln} = $ln;\n${this.block(s.finalbody)}$ln = ${ln};\n`;
     if (s.handlers.length === 0) return `${inner} finally {\n${fin}}\n`;
     return `try {\n${inner}\n} finally {\n${fin}}\n`;
   }
@@ -598,7 +613,7 @@ export class CodeGenerator {
     return (
       `${m} = ${this.expr(item.contextExpr)};\n${v} = $rt.withEnter(${m});\n${ok} = true;\n` +
       `try {\n${bind}${this.withStmt(s, index + 1)}} catch (${e}) {\n${ok} = false;\n` +
-      `const ${x} = $rt.caught(${e}, ${this.ctx.codeVar}, ${this.ctx.ln}, $f);\n` +
+      `const ${x} = $rt.caught(${e}, ${this.ctx.codeVar}, $ln, $f);\n` +
       `try {\nif (!$rt.withExit(${m}, ${x})) throw ${x};\n} finally {\n$rt.endHandler();\n}\n` +
       `} finally {\nif (${ok}) $rt.withExit(${m}, null);\n}\n`
     );
@@ -652,22 +667,27 @@ export class CodeGenerator {
     const parentCtx = this.ctx;
     const classVar = parentCtx.scope.kind === "class" ? parentCtx.classVar : null;
     this.ctx = new FunctionContext(scope, codeVar, classVar, null);
+    const parentLine = this.lineNow;
     const savedTrack = this.trackLines;
     this.trackLines = node.kind === "Lambda" && node.body.line !== node.body.endLine;
     let body: string;
     try {
-      body = node.kind === "Lambda" ? `${this.setLine(node.body.line)};\nreturn ${this.expr(node.body)};\n` : `${this.functionBody(node.body, scope)}return $rt.None;\n`;
+      body =
+        node.kind === "Lambda"
+          ? `${this.setLine(node.body.line)};\n${this.publishIf(reachesNative(node.body))}return ${this.expr(node.body)};\n`
+          : `${this.functionBody(node.body, scope)}return $rt.None;\n`;
       const params = [...spec.positional];
       if (spec.varargs !== null) params.push(spec.varargs);
       params.push(...spec.kwonly);
       if (spec.varkw !== null) params.push(spec.varkw);
       const decls = [...scope.localNames().map(localName), ...this.ctx.temps];
       body =
-        `function (${params.map(localName).join(", ")}) {\nconst $f = $rt.enter();\n` +
+        `function (${params.map(localName).join(", ")}) {\nconst $f = $rt.enter();\nlet $ln = ${node.line};\n` +
         (decls.length > 0 ? `let ${decls.join(", ")};\n` : "") +
-        `try {\n${body}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $L[$f], $f);\n} finally {\n$rt.leave();\n}\n}`;
+        `try {\n${body}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $ln, $f);\n} finally {\n$rt.leave();\n}\n}`;
     } finally {
       this.ctx = parentCtx;
+      this.lineNow = parentLine;
       this.trackLines = savedTrack;
     }
     const make = `$rt.makeFunction(${codeVar}, ${body}, ${defaults}, ${kwDefaults}, $g)`;
@@ -707,17 +727,19 @@ export class CodeGenerator {
     const parentCtx = this.ctx;
     const nsVar = "$ns";
     this.ctx = new FunctionContext(scope, codeVar, classVar, nsVar);
+    const parentLine = this.lineNow;
     let body: string;
     try {
       const doc = docstring(s.body);
       const code = (doc === null ? "" : `${nsVar}.set("__doc__", ${jsString(doc)});\n`) + this.block(s.body);
       const decls = this.ctx.temps;
       body =
-        `function (${nsVar}) {\nconst $f = $rt.enter();\n` +
+        `function (${nsVar}) {\nconst $f = $rt.enter();\nlet $ln = ${s.line};\n` +
         (decls.length > 0 ? `let ${decls.join(", ")};\n` : "") +
-        `try {\n${code}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $L[$f], $f);\n} finally {\n$rt.leave();\n}\n}`;
+        `try {\n${code}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $ln, $f);\n} finally {\n$rt.leave();\n}\n}`;
     } finally {
       this.ctx = parentCtx;
+      this.lineNow = parentLine;
     }
     let value = `(${classVar} = $rt.makeClass(${codeVar}, ${bases}, [${kwNames.join(", ")}], [${kwValues.join(", ")}], ${body}, $g))`;
     for (let i = decorators.length - 1; i >= 0; i--) value = `$rt.call1(${decorators[i].t}, ${value})`;
@@ -760,7 +782,8 @@ export class CodeGenerator {
         return this.binOp(e.op, this.expr(e.left), this.expr(e.right), "", this.opLine(e));
       case "UnaryOp": {
         const fn = e.op === "Not" ? "not" : unaryOps[e.op];
-        if (!this.trackLines) return `$rt.${fn}(${this.expr(e.operand)})`;
+        const publish = e.op === "Not" ? "" : this.slowLine();
+        if (!this.trackLines) return `(${publish}$rt.${fn}(${this.expr(e.operand)}))`;
         const t = this.ctx.temp();
         return `(${t} = ${this.expr(e.operand)}, ${this.opLine(e)}$rt.${fn}(${t}))`;
       }
@@ -854,7 +877,7 @@ export class CodeGenerator {
    * `prefix` is "i" for augmented assignment (ints are immutable, so `+=` is `+` for them).
    */
   private binOp(op: A.BinaryOperator, left: string, right: string, prefix: "" | "i", lineSet = ""): string {
-    const slow = (a: string, b: string): string => `$rt.${prefix}${binaryOps[op]}(${a}, ${b})`;
+    const slow = (a: string, b: string): string => `(${this.slowLine()}$rt.${prefix}${binaryOps[op]}(${a}, ${b}))`;
     let fast: ((a: string, b: string, r: string) => string) | null = null;
     const inRange = (r: string): string => `${r} <= ${Number.MAX_SAFE_INTEGER} && ${r} >= -${Number.MAX_SAFE_INTEGER}`;
     switch (op) {
@@ -899,7 +922,7 @@ export class CodeGenerator {
     if (jsOp === undefined) throw new Error(`internal: no fast path for ${op}`);
     const [a, setA, checkA] = this.operand(left);
     const [b, setB, checkB] = this.operand(right);
-    const slow = `$rt.${compareOps[op as keyof typeof compareOps]}(${a}, ${b})`;
+    const slow = `(${this.slowLine()}$rt.${compareOps[op as keyof typeof compareOps]}(${a}, ${b}))`;
     const check = `${checkA}${checkB}`.replace(/ && $/, "");
     if (check === "") return `(${setA}${setB}${lineSet}${a} ${jsOp} ${b})`;
     return `(${setA}${setB}${lineSet}${check} ? ${a} ${jsOp} ${b} : ${asTest ? `$rt.truthy(${slow})` : slow})`;
@@ -917,7 +940,7 @@ export class CodeGenerator {
         case "NotIn":
           return `!$rt.contains(${b}, ${a})`;
         default:
-          return `$rt.${compareOps[op]}(${a}, ${b})`;
+          return `(${this.slowLine()}$rt.${compareOps[op]}(${a}, ${b}))`;
       }
     };
     if (e.ops.length === 1) {
@@ -1158,7 +1181,9 @@ export class CodeGenerator {
     const codeVar = this.codeInfo(scope.name, scope.qualname, e.line, { positional: [".0"], posonly: 0, varargs: null, kwonly: [], varkw: null });
     const outerIter = this.expr(e.generators[0].iter);
     const parentCtx = this.ctx;
+    const parentLine = this.lineNow;
     this.ctx = new FunctionContext(scope, codeVar, null, null);
+    this.lineNow = e.line;
     let fn: string;
     try {
       let inner: string;
@@ -1177,11 +1202,12 @@ export class CodeGenerator {
       const loops = this.comprehensionLoops(e.generators, inner);
       const decls = [...scope.localNames().map(localName), ...this.ctx.temps];
       fn =
-        `(function ($it0) {\nconst $f = $rt.enter();\n${this.setLine(e.line)};\n` +
+        `(function ($it0) {\nconst $f = $rt.enter();\nlet $ln = ${e.line};\n$L[$f] = ${this.packLine(e.line)};\n` +
         (decls.length > 0 ? `let ${decls.join(", ")};\n` : "") +
-        `try {\n${init}${loops}return ${result};\n} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $L[$f], $f);\n} finally {\n$rt.leave();\n}\n})`;
+        `try {\n${init}${loops}return ${result};\n} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $ln, $f);\n} finally {\n$rt.leave();\n}\n})`;
     } finally {
       this.ctx = parentCtx;
+      this.lineNow = parentLine;
     }
     return `${fn}($rt.iter(${outerIter}))`;
   }
@@ -1191,7 +1217,9 @@ export class CodeGenerator {
     const codeVar = this.codeInfo(scope.name, scope.qualname, e.line, { positional: [".0"], posonly: 0, varargs: null, kwonly: [], varkw: null });
     const outerIter = this.expr(e.generators[0].iter);
     const parentCtx = this.ctx;
+    const parentLine = this.lineNow;
     this.ctx = new FunctionContext(scope, codeVar, null, null, true);
+    this.lineNow = e.line;
     let fn: string;
     try {
       this.ctx.bound = comprehensionTargets(e.generators);
@@ -1199,11 +1227,12 @@ export class CodeGenerator {
       const decls = [...scope.localNames().map(localName), ...this.ctx.temps];
       // A suspended generator has no fixed frame depth; -1 keeps its traceback entry distinct.
       fn =
-        `(function* ($it0) {\nconst $f = -1;\nlet $ln = ${this.packLine(e.line)};\n` +
+        `(function* ($it0) {\nconst $f = -1;\nlet $ln = ${e.line};\n` +
         (decls.length > 0 ? `let ${decls.join(", ")};\n` : "") +
         `try {\n${loops}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $ln, $f);\n}\n})`;
     } finally {
       this.ctx = parentCtx;
+      this.lineNow = parentLine;
     }
     return `$rt.generator(${fn}($rt.iter(${outerIter})), ${jsString(scope.qualname)})`;
   }

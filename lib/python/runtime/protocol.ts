@@ -19,29 +19,29 @@
  *
  * Frames, line numbers, tracebacks (the pattern every compiled function body follows):
  *
- *     const $L = $rt.lines;                 // once per module body: the per-depth location table
- *     ...
- *     const $f = $rt.enter();               // recursion depth check; returns the frame depth
+ *     const $f = $rt.enter();              // recursion depth check; returns the frame depth
+ *     let $ln = 3;                         // current line, updated before every statement
  *     try {
- *       $L[$f] = 2097156; ...statement...   // current location (file id and line 4, packed by
- *                                           // runtime/locations.ts), set before every statement
+ *       $ln = 4; ...statement...
+ *       $ln = 5; $L[$f] = 2097157; ...statement that may reach native code...
  *     } catch ($e) {
- *       throw $rt.traceback($e, $code, $L[$f], $f);   // JS error -> Python exception + frame entry
+ *       throw $rt.traceback($e, $code, $ln, $f);   // JS error -> Python exception + frame entry
  *     } finally {
  *       $rt.leave();
  *     }
  *
- * Module bodies use the same try/catch with `$f = 0` and no enter/leave. `$code` is the function's
- * `CodeInfo` (a constant the compiler hoists). The location lives in the runtime's table, not a JS
- * local, so native code can ask which line called it (`currentLocation`); generator expressions,
- * which have no fixed depth, keep a local `$ln` and use frame -1 instead. Loops call `$rt.tick()`
- * once per iteration (it counts down a budget and only then checks the interrupt flag and wall
- * clock).
+ * Module bodies use the same try/catch with `$f = 0` and no enter/leave, and first bind
+ * `const $L = $rt.lines`. `$code` is the function's `CodeInfo` (a constant the compiler hoists).
+ * `$L[$f] = <packed file and line>` (runtime/locations.ts) publishes the line to native code
+ * (`Runtime.currentLocation`) before operations that may reach it (compiler/native-reach.ts);
+ * generator expressions, which have no fixed depth, publish nothing and use frame -1. Loops call
+ * `$rt.tick()` once per iteration (it counts down a budget and only then checks the interrupt flag
+ * and wall clock).
  *
  * try/except compiles to:
  *
  *     try { ... } catch ($e) {
- *       const $x = $rt.caught($e, $code, $L[$f], $f);  // normalise + record frame + push "handling"
+ *       const $x = $rt.caught($e, $code, $ln, $f);     // normalise + record frame + push "handling"
  *       try {
  *         if ($rt.excMatch($x, <type or tuple expr>)) { <name> = $x; ...handler...; }
  *         else if (...) { ... }
@@ -55,7 +55,7 @@
  * with:
  *     const $m = <expr>; const $v = $rt.withEnter($m); let $ok = true;
  *     try { ... } catch ($e) {
- *       $ok = false; const $x = $rt.caught($e, $code, $L[$f], $f);
+ *       $ok = false; const $x = $rt.caught($e, $code, $ln, $f);
  *       try { if (!$rt.withExit($m, $x)) throw $x; } finally { $rt.endHandler(); }
  *     } finally { if ($ok) $rt.withExit($m, null); }
  *
@@ -137,7 +137,7 @@ export interface Protocol {
   slice(start: PyValue, stop: PyValue, step: PyValue): PyObject;
 
   // ---- frames, limits, names -------------------------------------------------------------------
-  /** Per-depth current locations, written by compiled code (see the frame pattern above). */
+  /** Per-depth published locations, written by compiled code (see the frame pattern above). */
   readonly lines: Float64Array;
   /** Function prologue: bump recursion depth (RecursionError past the limit); returns the depth. */
   enter(): number;
@@ -155,10 +155,10 @@ export interface Protocol {
   unboundFree(name: string): never;
 
   // ---- exceptions ------------------------------------------------------------------------------
-  /** In a function's outermost catch: normalise `e` and append this frame (at a packed location) to its traceback. */
-  traceback(e: unknown, code: CodeInfo, location: number, frame: number): PyException;
+  /** In a function's outermost catch: normalise `e` and append this frame to its traceback. */
+  traceback(e: unknown, code: CodeInfo, line: number, frame: number): PyException;
   /** In an except/with catch: like `traceback`, and mark the exception as being handled. */
-  caught(e: unknown, code: CodeInfo, location: number, frame: number): PyException;
+  caught(e: unknown, code: CodeInfo, line: number, frame: number): PyException;
   /** End of an except block (in `finally`). */
   endHandler(): void;
   /** `except T:` test; `T` may be a class or a tuple of classes (TypeError otherwise). */

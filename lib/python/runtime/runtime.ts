@@ -153,8 +153,8 @@ export class Runtime implements Protocol, KeyOps {
   depth = 0;
   /**
    * The location (packed file and line, see ./locations) each live frame is executing, indexed by
-   * frame depth (the module body is 0). Compiled code writes its slot before every statement, so
-   * native code can ask where it was called from.
+   * frame depth (the module body is 0). Compiled code writes its slot before any operation that may
+   * reach native code (compiler/native-reach.ts), so native code can ask where it was called from.
    */
   readonly lines: Float64Array;
   private fuel = FUEL;
@@ -273,8 +273,9 @@ export class Runtime implements Protocol, KeyOps {
     return this.depth;
   }
   /**
-   * File and line the innermost Python frame is executing. Inside a generator expression this is
-   * the line of the frame that advanced it.
+   * File and line of the innermost Python frame's operation that called into native code. Inside a
+   * generator expression this is the line of the frame that advanced it. Only meaningful while
+   * native code called from Python runs.
    */
   currentLocation(): { file: string; line: number } {
     const packed = this.lines[this.depth];
@@ -363,9 +364,8 @@ export class Runtime implements Protocol, KeyOps {
     return E.pyException(E.SystemError, `internal error in Kernel Lab: ${msg}`);
   }
 
-  traceback(e: unknown, code: CodeInfo, location: number, frame: number): PyBaseException {
+  traceback(e: unknown, code: CodeInfo, line: number, frame: number): PyBaseException {
     const x = this.toPyException(e);
-    const line = locationLine(location);
     const tb = x.tb;
     if (tb.length === 0) {
       const ctx = this.handling.length > 0 ? this.handling[this.handling.length - 1] : null;
@@ -375,8 +375,8 @@ export class Runtime implements Protocol, KeyOps {
     if (last === undefined || last.frame !== frame || last.code !== code) tb.push({ code, line, frame });
     return x;
   }
-  caught(e: unknown, code: CodeInfo, location: number, frame: number): PyBaseException {
-    const x = this.traceback(e, code, location, frame);
+  caught(e: unknown, code: CodeInfo, line: number, frame: number): PyBaseException {
+    const x = this.traceback(e, code, line, frame);
     this.handling.push(x);
     return x;
   }
