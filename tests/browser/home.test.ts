@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { KernelManager, ServerConnection, SessionManager } from "@jupyterlab/services";
+import { WebSocket } from "ws";
 import { browserAvailable, launchBrowser, screenshot } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -139,6 +141,39 @@ describe.runIf(browserAvailable)("home page in Chromium", () => {
     await page.getByRole("button", { name: /^Open my copy: / }).click();
     await page.waitForURL(new RegExp(`/edit/${tutorial.replace(/\./g, "\\.")}$`));
     expect(await content(tutorial)).toEqual(shipped(tutorial));
+  });
+
+  it("shows the share of a tutorial's code cells that ran without error", async () => {
+    const tutorial = tutorials[0];
+    const notebook = shipped(tutorial) as { cells: { cell_type: string; id: string; source: string | string[] }[] };
+    const code = notebook.cells.filter((c) => c.cell_type === "code" && [c.source].flat().join("").trim() !== "");
+    expect(code.length).toBeGreaterThan(0);
+    const settings = ServerConnection.makeSettings({
+      baseUrl: `${server.url}/`,
+      wsUrl: `${server.url.replace("http", "ws")}/`,
+      token: TOKEN,
+      appendToken: true,
+      WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+      fetch,
+      Request,
+      Headers,
+    });
+    const kernels = new KernelManager({ serverSettings: settings });
+    const sessions = new SessionManager({ serverSettings: settings, kernelManager: kernels });
+    try {
+      const session = await sessions.startNew({ path: tutorial, name: tutorial, type: "notebook", kernel: { name: "nki" } });
+      const reply = await session.kernel!.requestExecute({ code: [code[0].source].flat().join("") }, true, { cellId: code[0].id }).done;
+      expect(reply.content.status).toBe("ok");
+      await session.shutdown();
+    } finally {
+      sessions.dispose();
+      kernels.dispose();
+    }
+    await goHome();
+    const card = page.getByRole("list", { name: "Tutorial notebooks" }).getByRole("listitem").filter({ has: page.locator(`a[href="/notebooks/${tutorial}"]`) });
+    const noun = code.length === 1 ? "code cell" : "code cells";
+    await expect.poll(() => card.getByText(`1 of ${code.length} ${noun} run`).count()).toBe(1);
+    expect(await card.getByRole("progressbar").getAttribute("aria-valuenow")).toBe(String(Math.round(100 / code.length)));
   });
 
   it("exports every tutorial copy and imports the file back without losing anything", async () => {
