@@ -14,10 +14,16 @@ const cache = new Map<string, string>();
 const CACHE_ENTRIES = 500;
 
 export function loadMarkdownRenderer(): Promise<void> {
-  loading ??= import("@/lib/notebook/render-markdown").then((m) => {
-    render = m.renderMarkdown;
-    for (const l of listeners) l();
-  });
+  loading ??= import("@/lib/notebook/render-markdown").then(
+    (m) => {
+      render = m.renderMarkdown;
+      for (const l of listeners) l();
+    },
+    () => {
+      // The chunk failed to load (offline, redeployed): sources stay shown as text; a later mount retries.
+      loading = null;
+    },
+  );
   return loading;
 }
 

@@ -60,7 +60,7 @@ const IMAGE = (mime: "image/png" | "image/jpeg" | "image/gif"): Parse => (value,
   };
 };
 
-const TEXT = (kind: "html" | "markdown" | "latex" | "text"): Parse => (value) => {
+const TEXT = (kind: "html" | "markdown" | "text"): Parse => (value) => {
   const text = multiline(value);
   if (text === null) return "expected a string";
   return kind === "html" ? { kind, html: text } : kind === "text" ? { kind, text } : { kind, source: text };
@@ -82,7 +82,10 @@ const RENDERERS: readonly (readonly [string, Parse])[] = [
   ["image/jpeg", IMAGE("image/jpeg")],
   ["image/gif", IMAGE("image/gif")],
   ["text/markdown", TEXT("markdown")],
-  ["text/latex", TEXT("latex")],
+  ["text/latex", (value) => {
+    const text = multiline(value);
+    return text === null ? "expected a string" : { kind: "latex", source: latexAsMarkdown(text) };
+  }],
   ["application/json", (value) => (isJson(value, 0) ? { kind: "json", value } : "not JSON data")],
   ["text/plain", TEXT("text")],
 ];
@@ -122,6 +125,18 @@ function parsePlotly(value: unknown): MimeView | string {
     kind: "plotly",
     figure: { data: fig.data as Record<string, unknown>[], layout: record(fig.layout) ?? {}, config: record(fig.config) ?? {} },
   };
+}
+
+/**
+ * A text/latex payload as markdown math for the KaTeX pipeline, which knows `$…$` and `$$…$$`:
+ * `\[…\]` and `\(…\)` are rewritten, and bare LaTeX (as MathJax would typeset it) becomes display math.
+ */
+export function latexAsMarkdown(latex: string): string {
+  const t = latex.trim();
+  if (t.includes("$")) return t;
+  if (t.startsWith("\\[") && t.endsWith("\\]")) return `$$\n${t.slice(2, -2).trim()}\n$$`;
+  if (t.startsWith("\\(") && t.endsWith("\\)")) return `$${t.slice(2, -2).trim()}$`;
+  return `$$\n${t}\n$$`;
 }
 
 /** nbformat stores text either as one string or as a list of lines. */

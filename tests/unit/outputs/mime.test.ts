@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseMime, MIME_PRIORITY, PLOTLY_MIME } from "../../../app/components/outputs/mime";
+import { chooseMime, latexAsMarkdown, MIME_PRIORITY, PLOTLY_MIME } from "../../../app/components/outputs/mime";
 import { PROFILE_MIME } from "../../../lib/profile/document";
 import fixture from "../../../app/dev/outputs/fixtures/profile.json";
 import image from "../../../app/dev/outputs/fixtures/image.json";
@@ -44,5 +44,15 @@ describe("choosing what to show from a MIME bundle", () => {
   it("rejects SVG without an svg element and JSON with non-JSON numbers", () => {
     expect(chooseMime({ "image/svg+xml": "<div/>" }, {}).rejected[0]).toEqual({ mime: "image/svg+xml", reason: "no <svg> element" });
     expect(chooseMime({ "application/json": { a: Infinity } }, {}).view).toBeNull();
+  });
+});
+
+describe("LaTeX outputs as KaTeX markdown", () => {
+  it("keeps dollar-delimited math and rewrites the other delimiters", () => {
+    expect(latexAsMarkdown("$\\displaystyle x^{2}$")).toBe("$\\displaystyle x^{2}$");
+    expect(latexAsMarkdown("\\[ a + b \\]")).toBe("$$\na + b\n$$");
+    expect(latexAsMarkdown("\\(a\\)")).toBe("$a$");
+    expect(latexAsMarkdown("\\begin{equation}E = mc^2\\end{equation}")).toBe("$$\n\\begin{equation}E = mc^2\\end{equation}\n$$");
+    expect(chooseMime({ "text/latex": ["\\[", "x", "\\]"] }, {}).view).toEqual({ kind: "latex", source: "$$\nx\n$$" });
   });
 });
