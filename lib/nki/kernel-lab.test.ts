@@ -86,6 +86,8 @@ describe("kernel_lab.profile", () => {
     expect(r.exec("p.metrics['hbm_read_bytes']")).toBe(2 * 128 * 512 * 4);
     expect(r.exec("p.hbm_write_bytes")).toBe(128 * 512 * 4);
     expect(r.exec("type(p.metrics['dma_transfer_count']).__name__")).toBe("int");
+    expect(r.exec("type(p.metrics['sbuf_peak_bytes_per_partition']).__name__")).toBe("int");
+    expect(r.exec("type(p.metrics['mbu_estimated_percent']).__name__")).toBe("float");
     expect(r.exec("isinstance(p.insights, list)")).toBe(true);
     expect(text(r.exec("repr(p)"))).toMatch(/^<kernel_lab\.Profile add on trn2: [\d.]+ µs>$/);
     expect(r.error("p.no_such_metric")).toEqual({ type: "AttributeError", message: "'Profile' object has no attribute 'no_such_metric'" });

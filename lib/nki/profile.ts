@@ -55,7 +55,7 @@ export class PyProfile extends PyObject {
   }
 }
 
-export function kernelNameOf(k: NkiKernel): string {
+function kernelNameOf(k: NkiKernel): string {
   return k.fn instanceof PyFunction ? k.fn.name : "kernel";
 }
 
@@ -101,7 +101,7 @@ const us = (ns: number) => `${(ns / 1000).toFixed(2)} µs`;
 
 /** Counts and byte totals are ints in Python; times, ratios and percentages floats. */
 function metricValue(name: string, v: number): PyValue {
-  return /(_count|_bytes|_flops|^model_flops|^hardware_flops|^transpose_flops)$/.test(name) && Number.isInteger(v) ? v : new PyFloat(v);
+  return /(_count|_bytes|_flops|_bytes_per_partition)$/.test(name) && Number.isInteger(v) ? v : new PyFloat(v);
 }
 
 function metricsDict(rt: Runtime, p: PyProfile): PyValue {
