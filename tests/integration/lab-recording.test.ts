@@ -257,8 +257,12 @@ describe("profile capture", () => {
     const card = cardOf(back.of(msgId));
     await back.close();
     await lab.core.recorder.drained();
-    const row = await lab.prisma.profile.findUniqueOrThrow({ where: { id: card.profileId ?? "" } });
+    const row = await lab.prisma.profile.findUniqueOrThrow({ where: { id: card.profileId ?? "" }, include: { execution: true } });
     expect(row).toMatchObject({ kernelName: "exp_kernel", cellId: "c-ok" });
+    // The reply went to the client that left; the replayed idle ended the record, timed by the kernel's clock.
+    expect(row.execution).toMatchObject({ msgId, status: "ok", executionCount: expect.any(Number) });
+    expect(row.execution?.durationMs).toBeGreaterThanOrEqual(1000);
+    expect(row.execution?.durationMs).toBeLessThan(Date.now() - sentAt);
   });
 
   it("keeps only the card when the client saves the output in the notebook", async () => {

@@ -38,12 +38,20 @@ interface ProfileLink {
 
 const EXECUTION_STATUSES = new Set(["ok", "error", "aborted"]);
 
+/** Executions awaiting their end at once, across kernels; beyond it the oldest are forgotten (left "running"). */
+const MAX_UNANSWERED = 10_000;
+
 export class LabRecorder {
   readonly #options: LabRecorderOptions;
   readonly #queue: SerialQueue;
   /** Cards seen before their document arrived (the two travel on different threads' channels). */
   readonly #pendingLinks = new Map<string, ProfileLink>();
   readonly #storedProfiles = new Set<string>();
+  /**
+   * Executions whose reply has not been seen, by `${kernelId} ${msgId}`, with what their outputs told.
+   * A reply goes only to the connection that asked; if that one left, the replayed idle ends the record.
+   */
+  readonly #unanswered = new Map<string, { failed: boolean; executionCount: number | null }>();
 
   constructor(options: LabRecorderOptions) {
     this.#options = options;
@@ -61,7 +69,11 @@ export class LabRecorder {
         if (msg.header.msg_type === "execute_request") this.#executionStarted(kernelId, msg as Extract<ClientMessage, { header: { msg_type: "execute_request" } }>);
       },
       toClient: (msg) => {
-        if (msg.header.msg_type === "execute_reply") this.#executionReplied(kernelId, msg);
+        const type = msg.header.msg_type;
+        if (type === "execute_reply") this.#executionReplied(kernelId, msg);
+        else if (type === "execute_input" || type === "error" || (type === "status" && (msg.content as { execution_state?: unknown }).execution_state === "idle")) {
+          this.#executionOutput(kernelId, msg);
+        }
         else if (msg.header.msg_type === "display_data" || msg.header.msg_type === "execute_result" || msg.header.msg_type === "update_display_data") {
           const card = (msg.content as { data: Record<string, unknown> }).data[PROFILE_MIME];
           if (isProfileCard(card) && card.profileId) this.#profileSeen(card.profileId, { kernelId, parentMsgId: parentId(msg) });
@@ -110,6 +122,8 @@ export class LabRecorder {
     const startedAt = new Date();
     const path = this.#options.sessionPath(kernelId);
     const cellId = typeof msg.metadata.cellId === "string" ? msg.metadata.cellId.slice(0, 64) : null;
+    if (this.#unanswered.size >= MAX_UNANSWERED) this.#unanswered.delete(this.#unanswered.keys().next().value as string);
+    this.#unanswered.set(`${kernelId} ${msg.header.msg_id}`, { failed: false, executionCount: null });
     this.#queue.push(async () => {
       await this.#options.prisma.execution.create({
         data: {
@@ -129,17 +143,39 @@ export class LabRecorder {
   #executionReplied(kernelId: string, msg: ServerMessage): void {
     const msgId = parentId(msg);
     if (!msgId) return;
-    const repliedAt = Date.now();
+    this.#unanswered.delete(`${kernelId} ${msgId}`);
     const content = msg.content as { status?: unknown; execution_count?: unknown };
     const status = typeof content.status === "string" && EXECUTION_STATUSES.has(content.status) ? content.status : "error";
     const executionCount = typeof content.execution_count === "number" ? content.execution_count : null;
-    const target = replyTarget(msg) ?? this.#options.kernelTarget(kernelId);
+    this.#executionEnded(kernelId, msgId, sentAt(msg), { status, executionCount, target: replyTarget(msg) ?? this.#options.kernelTarget(kernelId) });
+  }
+
+  /** Error outputs and the idle status of an execution whose reply this server never saw. */
+  #executionOutput(kernelId: string, msg: ServerMessage): void {
+    const msgId = parentId(msg);
+    const key = `${kernelId} ${msgId}`;
+    const seen = this.#unanswered.get(key);
+    if (!msgId || !seen) return;
+    if (msg.header.msg_type === "error") {
+      seen.failed = true;
+    } else if (msg.header.msg_type === "execute_input") {
+      const count = (msg.content as { execution_count?: unknown }).execution_count;
+      seen.executionCount = typeof count === "number" ? count : null;
+    } else {
+      this.#unanswered.delete(key);
+      const outcome = { status: seen.failed ? "error" : "ok", executionCount: seen.executionCount, target: this.#options.kernelTarget(kernelId) };
+      this.#executionEnded(kernelId, msgId, sentAt(msg), outcome);
+    }
+  }
+
+  #executionEnded(kernelId: string, msgId: string, endedAt: number, outcome: { status: string; executionCount: number | null; target: string | null }): void {
+    const { status, executionCount, target } = outcome;
     this.#queue.push(async () => {
       const execution = await this.#options.prisma.execution.findFirst({ where: { kernelId, msgId } });
       if (!execution) return;
       await this.#options.prisma.execution.update({
         where: { id: execution.id },
-        data: { status, executionCount, target, durationMs: Math.max(0, repliedAt - execution.startedAt.getTime()) },
+        data: { status, executionCount, target, durationMs: Math.max(0, endedAt - execution.startedAt.getTime()) },
       });
     });
   }
@@ -152,6 +188,12 @@ export class LabRecorder {
     });
     return row && !row.deletedAt ? row.id : null;
   }
+}
+
+/** When the kernel made a message (a replayed one reaches us later); now if its header has no usable date. */
+function sentAt(msg: ServerMessage): number {
+  const t = Date.parse(msg.header.date);
+  return Number.isFinite(t) ? t : Date.now();
 }
 
 function parentId(msg: ServerMessage): string | null {
