@@ -262,8 +262,13 @@ describe.runIf(browserAvailable)("home page in Chromium", () => {
     const original = shipped(tutorial) as { cells: unknown[] };
     await api("PUT", `/api/contents/${tutorial}`, { type: "notebook", format: "json", content: { ...original, cells: [] } });
     await goHome();
-    await page.getByRole("button", { name: `Reset ${tutorial} to the original tutorial` }).click();
+    const resetButton = page.getByRole("button", { name: `Reset ${tutorial} to the original tutorial` });
     const dialog = page.getByRole("dialog", { name: "Reset to the original tutorial?" });
+    await resetButton.click();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await content(tutorial)).toEqual({ ...original, cells: [] });
+    await resetButton.click();
     await screenshot(page, "home-reset-confirm");
     await dialog.getByRole("button", { name: "Reset notebook" }).click();
     await expect.poll(() => dialog.count()).toBe(0);

@@ -9,7 +9,11 @@ import styles from "./home.module.css";
  */
 export function Modal(props: { label: string; onClose: () => void; wide?: boolean; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
-  const { onClose } = props;
+  // The latest onClose, read when Esc is pressed: reopening the dialog on every new callback would move focus.
+  const onClose = useRef(props.onClose);
+  useEffect(() => {
+    onClose.current = props.onClose;
+  });
 
   useEffect(() => {
     const dialog = ref.current;
@@ -17,14 +21,14 @@ export function Modal(props: { label: string; onClose: () => void; wide?: boolea
     dialog.showModal();
     const cancel = (event: Event) => {
       event.preventDefault();
-      onClose();
+      onClose.current();
     };
     dialog.addEventListener("cancel", cancel);
     return () => {
       dialog.removeEventListener("cancel", cancel);
       dialog.close();
     };
-  }, [onClose]);
+  }, []);
 
   return (
     <dialog ref={ref} aria-label={props.label} className={props.wide ? `${styles.modal} ${styles.modalWide}` : styles.modal}>
