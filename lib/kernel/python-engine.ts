@@ -12,7 +12,7 @@ import { stdlibModules } from "../python/runtime/interpreter";
 import type { CreateEngine, EngineError, EngineHost, KernelEngine } from "./engine";
 import { complete, inspect, type CompletionKind, type Introspector, type MemberInfo, type ObjectDescription } from "./introspection";
 import { NUMPY_MODULES } from "../numpy/python";
-import { createNkiModules, launchTarget } from "../nki";
+import { createNkiModules, launchTarget, NkiKernel } from "../nki";
 import { isComplete } from "./is-complete";
 import { apiDoc, canonicalModule, type ApiDoc } from "./api-docs";
 import { mimeBundle } from "./mime-bundle";
@@ -214,6 +214,8 @@ class SessionIntrospector implements Introspector {
   /** The Python function behind a function, bound method or class (its __init__). */
   private functionOf(v: PyValue | undefined): { f: PyFunction; bound: boolean } | null {
     if (v instanceof PyFunction) return { f: v, bound: false };
+    // An @nki.jit kernel is called like the function it decorates.
+    if (v instanceof NkiKernel && v.fn instanceof PyFunction) return { f: v.fn, bound: false };
     if (v instanceof PyMethod && v.func instanceof PyFunction) return { f: v.func, bound: true };
     if (v instanceof PyType) {
       const init = v.lookup("__init__");
@@ -242,7 +244,7 @@ class SessionIntrospector implements Introspector {
       if (sig !== undefined) d.signature = sig;
       else if (!(v instanceof PyType)) d.repr = safeRepr(rt, v);
     }
-    const doc = this.attr(v, "__doc__");
+    const doc = this.attr(v instanceof NkiKernel ? v.fn : v, "__doc__");
     // A plain value's __doc__ is its type's (int's docstring for `count`): not worth showing.
     if (typeof doc === "string" && !(d.repr !== undefined && doc === this.attr(t, "__doc__"))) d.doc = doc;
     else if (d.repr === undefined && !(v instanceof PyModule)) {

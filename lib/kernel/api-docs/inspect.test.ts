@@ -76,6 +76,13 @@ describe("inspect_request for native functions", () => {
     expect(canonicalModule("nki.isa")).toBe("neuronxcc.nki.isa");
   });
 
+  it("answers an @nki.jit kernel with its function's signature, docstring and source", () => {
+    expect(engine.execute('@nki.jit\ndef double(x, scale=2):\n    """Doubles x."""\n    return x\n', "<cell 2>").status).toBe("ok");
+    expect(help("double")).toBe("Signature: double(x, scale=2)\nType:      neuronxcc.nki.Kernel\nDocstring:\nDoubles x.");
+    expect(engine.inspect("double", 6, 1).data["text/plain"]).toContain('Source:\ndef double(x, scale=2):\n    """Doubles x."""');
+    expect(engine.complete("double(1, sc", 12).matches).toEqual(["scale="]);
+  });
+
   it("completes keyword arguments of native functions from their documented signature", () => {
     expect(engine.complete("np.zeros((2, 3), dt", 19).matches).toEqual(["dtype="]);
     expect(engine.complete("nl.matmul(x, y, tra", 19).matches).toEqual(["transpose_x="]);
