@@ -57,6 +57,8 @@ describe("profiles displayed by a notebook kernel", () => {
     expect(doc.sources).toEqual([{ file: kernelCell, text: KERNEL_CELL }]);
     expect(new Set(doc.instructions.file.map((f) => doc.strings[f]))).toEqual(new Set([kernelCell]));
     for (const line of doc.instructions.line) expect(KERNEL_LINES).toContain(line);
+    // Each instruction names the line that issued it: the two loads, then the add and the store.
+    expect([...new Set(doc.instructions.line)].sort()).toEqual([5, 6, 7]);
     expect(data["text/html"]).toContain("<table>");
     expect(data["text/plain"]).toContain("total_time");
   });

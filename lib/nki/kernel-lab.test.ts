@@ -112,6 +112,7 @@ describe("kernel_lab.profile", () => {
     expect(new Set(doc.instructions.file.map((f) => doc.strings[f]))).toEqual(new Set(["<cell 1>"]));
     const kernelLines = [7, 8, 9, 10, 11, 12, 13];
     for (const line of doc.instructions.line) expect(kernelLines).toContain(line);
+    expect([...new Set(doc.instructions.line)].sort()).toEqual([10, 11, 12]);
     expect(b["text/html"]).toContain("<table>");
     expect(b["text/plain"]).toContain("total_time");
     expect(r.exec("p.summary()")).toBe(b["text/plain"]);
