@@ -3,6 +3,10 @@ import { useEffect, useMemo, useSyncExternalStore } from "react";
 import { loadMarkdownRenderer, renderedMarkdown, rendererReady, subscribeRenderer } from "./markdown-renderer";
 import styles from "./markdown.module.css";
 
+// Start fetching the renderer as soon as a page that can show markdown loads, in parallel with the
+// notebook's own requests, so rendered cells rarely replace their plain-text placeholder on screen.
+if (typeof window !== "undefined") void loadMarkdownRenderer();
+
 /**
  * GitHub-flavoured markdown with highlighted code, KaTeX math and sanitised HTML, rendered in the
  * browser by the same pipeline the server uses. Until the renderer chunk arrives the source is shown
