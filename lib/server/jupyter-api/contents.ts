@@ -218,7 +218,7 @@ export class ContentsStore {
     const notebook = JSON.parse(revision.content) as Notebook;
     await this.prisma.notebook.update({
       where: { id: row.id },
-      data: { content: revision.content, target: notebookTarget(notebook), revisionCount: { increment: 1 } },
+      data: { content: revision.content, title: summarizeNotebook(notebook, titleOf(row.path)).title, target: notebookTarget(notebook), revisionCount: { increment: 1 } },
     });
   }
 
