@@ -69,14 +69,24 @@ export class LabRecorder {
         if (msg.header.msg_type === "execute_request") this.#executionStarted(kernelId, msg as Extract<ClientMessage, { header: { msg_type: "execute_request" } }>);
       },
       toClient: (msg) => {
-        const type = msg.header.msg_type;
-        if (type === "execute_reply") this.#executionReplied(kernelId, msg);
-        else if (type === "execute_input" || type === "error" || (type === "status" && (msg.content as { execution_state?: unknown }).execution_state === "idle")) {
-          this.#executionOutput(kernelId, msg);
-        }
-        else if (msg.header.msg_type === "display_data" || msg.header.msg_type === "execute_result" || msg.header.msg_type === "update_display_data") {
-          const card = (msg.content as { data: Record<string, unknown> }).data[PROFILE_MIME];
-          if (isProfileCard(card) && card.profileId) this.#profileSeen(card.profileId, { kernelId, parentMsgId: parentId(msg) });
+        switch (msg.header.msg_type) {
+          case "execute_reply":
+            this.#executionReplied(kernelId, msg);
+            return;
+          case "execute_input":
+          case "error":
+            this.#executionOutput(kernelId, msg);
+            return;
+          case "status":
+            if ((msg.content as { execution_state?: unknown }).execution_state === "idle") this.#executionOutput(kernelId, msg);
+            return;
+          case "display_data":
+          case "update_display_data":
+          case "execute_result": {
+            const card = (msg.content as { data: Record<string, unknown> }).data[PROFILE_MIME];
+            if (isProfileCard(card) && card.profileId) this.#profileSeen(card.profileId, { kernelId, parentMsgId: parentId(msg) });
+            return;
+          }
         }
       },
     };
