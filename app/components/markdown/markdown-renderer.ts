@@ -1,30 +1,45 @@
 /**
- * The markdown pipeline of lib/notebook/render-markdown.ts (the same one the server uses for
- * read-only notebooks), loaded as its own chunk: remark, rehype, KaTeX and highlight.js are about
- * 190 KB gzipped, too much for the notebook page's first load. Loading starts as soon as a markdown
- * view mounts; rendered HTML is cached by source so re-renders and remounts are free.
+ * The markdown renderer for the browser (./pipeline.ts), loaded as chunks apart from the page: the
+ * pipeline when a page that shows markdown loads, the math plugins (KaTeX) only once a source with
+ * `$` is shown. Rendered HTML is cached by source so re-renders and remounts are free.
  */
+import type { MathPlugins } from "./pipeline";
 
 type Render = (markdown: string) => string;
+type Stage = "plain" | "math";
 
-let render: Render | null = null;
-let loading: Promise<void> | null = null;
+let createRenderer: ((math: MathPlugins | null) => Render) | null = null;
+let plain: Render | null = null;
+let withMath: Render | null = null;
+const loading: Partial<Record<Stage, Promise<void>>> = {};
 const listeners = new Set<() => void>();
 const cache = new Map<string, string>();
 const CACHE_ENTRIES = 500;
+let version = 0;
 
-export function loadMarkdownRenderer(): Promise<void> {
-  loading ??= import("@/lib/notebook/render-markdown").then(
-    (m) => {
-      render = m.renderMarkdown;
+/** Loads the pipeline, and the math plugins too when `math` is set. */
+export function loadMarkdownRenderer(math = false): Promise<void> {
+  const pipeline = (loading.plain ??= once("plain", import("./pipeline").then((m) => {
+    createRenderer = m.createRenderer;
+    plain = m.createRenderer(null);
+  })));
+  if (!math) return pipeline;
+  return (loading.math ??= once("math", Promise.all([pipeline, import("./math-plugins")]).then(([, m]) => {
+    withMath = createRenderer!(m.mathPlugins);
+  })));
+}
+
+/** Notifies listeners on success; on failure (offline, redeployed) forgets the attempt so a later call retries. */
+function once(stage: Stage, load: Promise<void>): Promise<void> {
+  return load.then(
+    () => {
+      version++;
       for (const l of listeners) l();
     },
     () => {
-      // The chunk failed to load (offline, redeployed): sources stay shown as text; a later mount retries.
-      loading = null;
+      delete loading[stage];
     },
   );
-  return loading;
 }
 
 export function subscribeRenderer(listener: () => void): () => void {
@@ -32,12 +47,18 @@ export function subscribeRenderer(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-export function rendererReady(): boolean {
-  return render !== null;
+/** Changes whenever another part of the renderer has loaded (for useSyncExternalStore). */
+export function rendererVersion(): number {
+  return version;
 }
 
-/** Sanitised HTML for `source`, or null while the renderer is still loading. */
+export function needsMath(source: string): boolean {
+  return source.includes("$");
+}
+
+/** Sanitised HTML for `source`, or null while the part of the renderer it needs is still loading. */
 export function renderedMarkdown(source: string): string | null {
+  const render = needsMath(source) ? withMath : plain;
   if (!render) return null;
   let html = cache.get(source);
   if (html === undefined) {
