@@ -48,7 +48,8 @@ export async function loadNotebook(name: string): Promise<LoadedNotebook> {
     return { kind: "missing" };
   }
   const parsed = parseNotebook(text);
-  return parsed.ok ? { kind: "ok", notebook: parsed.notebook } : { kind: "invalid", error: parsed.error };
+  // Validation adds nothing but reorders keys; the file's own order keeps copies and downloads byte-faithful.
+  return parsed.ok ? { kind: "ok", notebook: JSON.parse(text) as Notebook } : { kind: "invalid", error: parsed.error };
 }
 
 function titleFromFile(name: string): string {

@@ -154,6 +154,8 @@ describe("notebook validation and round trips", () => {
       { output_type: "execute_result", execution_count: 3, data: { "text/html": "<b>3</b>" }, metadata: {} },
       { output_type: "error", ename: "ValueError", evalue: "bad", traceback: ["ValueError: bad"], x_extra: 1 },
     ];
+    const shipped = await (await api(`/api/contents/tutorials/${name}`)).json();
+    expect(JSON.stringify(shipped.content)).toBe(JSON.stringify(JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "..", "..", "notebooks", name), "utf8"))));
     const target = `roundtrip-${name}`;
     expect((await put(target, original)).status).toBe(201);
     const back = await (await api(`/api/contents/${target}`)).json();
