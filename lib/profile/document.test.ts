@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { DOC_NO_WAIT, decodeInstructions, profileDocument, PROFILE_MIME, roundNs } from "./document";
+import { DOC_NO_WAIT, decodeInstructions, occupancySamples, profileDocument, PROFILE_MIME, roundNs } from "./document";
 import { profileCard } from "./card";
 import { profileTrace } from "./profile";
 import { TraceKit } from "../sim/timing/trace-kit";
@@ -140,6 +140,21 @@ describe("profile document", () => {
   });
 });
 
+describe("occupancy samples", () => {
+  const samples = [0, 10, 20, 30, 40, 50, 60, 70].map((t, k) => ({ timeNs: t, sbufBytes: [0, 5, 1, 9, 2, 2, 7, 0][k], psumBytes: k }));
+
+  it("are kept as they are when there are few", () => {
+    expect(occupancySamples(samples, 80, 8).sbufBytes).toEqual([0, 5, 1, 9, 2, 2, 7, 0]);
+  });
+
+  it("keep each time slice's peak, counting the value in force when the slice starts", () => {
+    // Slices of 20 ns: [0,20) sees 0,5; [20,40) sees 1,9; [40,60) sees 2,2; [60,80) sees 7,0.
+    expect(occupancySamples(samples, 80, 4)).toEqual({ timeNs: [0, 20, 40, 60], sbufBytes: [5, 9, 2, 7], psumBytes: [1, 3, 5, 7] });
+    // A slice with no change repeats the value in force: [0,40) peaks at 9, [40,80) starts at 9 (set at 30).
+    expect(occupancySamples(samples.slice(0, 4), 80, 2)).toEqual({ timeNs: [0], sbufBytes: [9], psumBytes: [3] });
+  });
+});
+
 describe("profile document wire size", () => {
   it("stays far below 60 gzipped bytes per instruction on a 10 000-instruction kernel", () => {
     const kit = new TraceKit("big.py");
@@ -154,7 +169,10 @@ describe("profile document wire size", () => {
       kit.unary(Engine.Scalar, "activation", y, ps, "exp");
       kit.dma(a, y);
     });
-    const doc = profileDocument(profileTrace(kit.trace, "trn2"));
+    const profile = profileTrace(kit.trace, "trn2");
+    const doc = profileDocument(profile);
+    expect(doc.occupancy.timeNs.length).toBeLessThanOrEqual(4096);
+    expect(Math.max(...doc.occupancy.sbufBytes)).toBe(profile.metrics.sbuf_peak_bytes_per_partition);
     const perInstruction = gzipSync(JSON.stringify(doc)).length / kit.trace.length;
     expect(kit.trace.length).toBe(10_000);
     expect(perInstruction).toBeLessThan(60);

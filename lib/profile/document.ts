@@ -17,6 +17,7 @@ import { dtypeByCode } from "../sim/dtypes";
 import { Access, ENGINE_NAMES, LOOP_KIND_NAMES, MEMORY_NAMES, Memory, type Trace } from "../sim/trace";
 import { NO_WAIT, TIMING_SOURCES, describeConstant, type ConstantName } from "../sim/timing";
 import type { Insight } from "./insights";
+import type { OccupancySample } from "./memory-usage";
 import type { ProfileMetrics } from "./metrics";
 import type { Profile } from "./profile";
 import type { RooflinePoint } from "./roofline";
@@ -104,6 +105,11 @@ export interface ProfileDocument {
   readonly metrics: ProfileMetrics;
   readonly roofline: RooflinePoint;
   readonly insights: readonly Insight[];
+  /**
+   * SBUF/PSUM bytes per partition over time, a step function of at most OCCUPANCY_SAMPLES samples:
+   * when the kernel changed occupancy more often, each sample holds the highest value within its
+   * equal slice of time (peaks survive; a 200 000-instruction kernel has ~100 000 changes).
+   */
   readonly occupancy: { readonly timeNs: number[]; readonly sbufBytes: number[]; readonly psumBytes: number[] };
   readonly tracks: readonly string[];
   readonly instructions: DocumentInstructions;
@@ -124,6 +130,8 @@ export interface ProfileDocumentExtras {
   readonly kernelName?: string | null;
   readonly sources?: readonly { readonly file: string; readonly text: string }[];
 }
+
+export const OCCUPANCY_SAMPLES = 4096;
 
 /** Nanoseconds rounded to the picosecond. */
 export function roundNs(ns: number): number {
@@ -195,7 +203,7 @@ export function profileDocument(profile: Profile, extras: ProfileDocumentExtras 
     metrics: profile.metrics,
     roofline: profile.roofline,
     insights: profile.insights,
-    occupancy: { timeNs: samples.map((s) => roundNs(s.timeNs)), sbufBytes: samples.map((s) => s.sbufBytes), psumBytes: samples.map((s) => s.psumBytes) },
+    occupancy: occupancySamples(samples, timeline.totalNs, OCCUPANCY_SAMPLES),
     tracks: layout.names,
     instructions: ins,
     dependencies: deps,
@@ -207,6 +215,49 @@ export function profileDocument(profile: Profile, extras: ProfileDocumentExtras 
     engines: ENGINE_NAMES,
     constants: (Object.keys(TIMING_SOURCES[target]) as ConstantName[]).map((name) => describeConstant(target, name)),
   };
+}
+
+/** At most `max` samples; beyond that, the peak of each equal time slice at the slice's start. */
+export function occupancySamples(samples: readonly OccupancySample[], totalNs: number, max: number): ProfileDocument["occupancy"] {
+  const out = { timeNs: [] as number[], sbufBytes: [] as number[], psumBytes: [] as number[] };
+  if (samples.length <= max || !(totalNs > 0)) {
+    for (const s of samples) {
+      out.timeNs.push(roundNs(s.timeNs));
+      out.sbufBytes.push(s.sbufBytes);
+      out.psumBytes.push(s.psumBytes);
+    }
+    return out;
+  }
+  const width = totalNs / max;
+  // The value in force when a slice starts counts toward its peak, as do all changes inside it.
+  let sbuf = 0;
+  let psum = 0;
+  let k = 0;
+  for (let b = 0; b < max; b++) {
+    const end = b + 1 === max ? Infinity : (b + 1) * width;
+    let changed = false;
+    while (k < samples.length && samples[k].timeNs <= b * width) {
+      sbuf = samples[k].sbufBytes;
+      psum = samples[k].psumBytes;
+      changed = true;
+      k++;
+    }
+    let sbufPeak = sbuf;
+    let psumPeak = psum;
+    while (k < samples.length && samples[k].timeNs < end) {
+      sbuf = samples[k].sbufBytes;
+      psum = samples[k].psumBytes;
+      sbufPeak = Math.max(sbufPeak, sbuf);
+      psumPeak = Math.max(psumPeak, psum);
+      changed = true;
+      k++;
+    }
+    if (!changed && out.timeNs.length > 0) continue;
+    out.timeNs.push(roundNs(b * width));
+    out.sbufBytes.push(sbufPeak);
+    out.psumBytes.push(psumPeak);
+  }
+  return out;
 }
 
 /** The trace's loop-path tree restricted to the nodes instructions use (and their ancestors), renumbered densely. */

@@ -57,6 +57,9 @@ export function ProfileViewer({ doc, notModelled, title, compareHref }: { doc: P
   const [node, setNode] = useState<HierarchyNode | null>(null);
   const [range, setRange] = useState<readonly [number, number] | null>(null);
   const [tab, setTab] = useState<Tab>("details");
+  // The timeline comes first: the panes (Monaco) and the summary render once its first frame is up.
+  const [drawn, setDrawn] = useState(false);
+  const onFirstDraw = useCallback(() => setDrawn(true), []);
 
   const filtered = useMemo(() => {
     const predicate = parseFilter(query);
@@ -79,6 +82,11 @@ export function ProfileViewer({ doc, notModelled, title, compareHref }: { doc: P
   const onRange = useCallback((r: readonly [number, number] | null) => {
     setRange(r);
     if (r) setTab("selection");
+  }, []);
+  const onLineClick = useCallback((l: number) => selectLines([l]), [selectLines]);
+  const onSelectNode = useCallback((n: HierarchyNode | null) => {
+    setNode(n);
+    setLines([]);
   }, []);
   const zoomButton = (factor: number) => view && setView(zoomAt(view, view.widthPx / 2, factor, bounds));
   const totalLabel = formatNs(model.totalNs);
@@ -159,8 +167,10 @@ export function ProfileViewer({ doc, notModelled, title, compareHref }: { doc: P
         range={range}
         onRangeChange={onRange}
         label="Instruction timeline"
+        onFirstDraw={onFirstDraw}
       />
 
+      {drawn && (
       <div className={styles.panes}>
         <section className={styles.panel} aria-label="Inspector">
           <div role="tablist" className={styles.tabs}>
@@ -175,19 +185,20 @@ export function ProfileViewer({ doc, notModelled, title, compareHref }: { doc: P
             {tab === "selection" && (
               <SelectionPanel model={model} range={range} onZoom={() => view && range && setView({ startNs: Math.min(...range), endNs: Math.max(...range), widthPx: view.widthPx })} />
             )}
-            {tab === "hierarchy" && <HierarchyPanel model={model} selectedId={node?.id ?? null} onSelectNode={(n) => (setNode(n), setLines([]))} />}
+            {tab === "hierarchy" && <HierarchyPanel model={model} selectedId={node?.id ?? null} onSelectNode={onSelectNode} />}
           </div>
         </section>
         <section className={styles.panel} aria-label="Source">
           {source ? (
-            <SourceView file={source.file} text={source.text} lineTimes={lineTimes} activeLine={activeLine} selectedLines={selectedLineSet} onLineClick={(l) => selectLines([l])} />
+            <SourceView file={source.file} text={source.text} lineTimes={lineTimes} activeLine={activeLine} selectedLines={selectedLineSet} onLineClick={onLineClick} />
           ) : (
             <p className={styles.muted}>This profile carries no source text.</p>
           )}
         </section>
       </div>
+      )}
 
-      <SummaryPane model={model} onSelectLines={selectLines} />
+      {drawn && <SummaryPane model={model} onSelectLines={selectLines} />}
       <ModelNote doc={doc} notModelled={notModelled} />
     </div>
   );

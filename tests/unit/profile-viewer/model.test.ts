@@ -6,7 +6,7 @@ import { buildModel, instructionDetails, lineKey, matching, rangeSummary } from 
 import { childrenOf, rootNode } from "../../../app/components/profile/model/hierarchy";
 import { parseFilter } from "../../../app/components/profile/model/filter";
 import { dmaSizeHistogram, engineBars, hbmBreakdown, insightDiffs, metricDeltas } from "../../../app/components/profile/model/summary-data";
-import { arcPath, logScale, stepPoints } from "../../../app/components/profile/model/chart-geometry";
+import { arcPath, downsampleSteps, logScale, stepPoints } from "../../../app/components/profile/model/chart-geometry";
 import { notModelledFromMarkdown } from "../../../app/components/profile/model/timing-notes";
 import { lineCosts, windowSummary } from "../../../lib/profile";
 
@@ -143,6 +143,17 @@ describe("chart geometry and notes", () => {
     expect(s(10)).toBeCloseTo(100, 9);
     expect(s(100)).toBeCloseTo(200, 9);
     expect(stepPoints([0, 10], [5, 7], 20)).toBe("0.0,5.0 10.0,5.0 10.0,7.0 20.0,7.0");
+  });
+
+  it("reduces a long step series to one step per bucket, keeping each bucket's peak", () => {
+    const times = Array.from({ length: 1000 }, (_, k) => k);
+    const values = times.map((t) => (t === 501 ? 99 : t % 7));
+    const d = downsampleSteps(times, [values], 1000, 10);
+    expect(d.timeNs).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900]);
+    expect(d.series[0][5]).toBe(99);
+    expect(d.series[0][0]).toBe(6);
+    const short = downsampleSteps([0, 5], [[1, 2]], 10, 10);
+    expect(short).toEqual({ timeNs: [0, 5], series: [[1, 2]] });
   });
 
   it("reads what the timing model does not model from its documentation", () => {

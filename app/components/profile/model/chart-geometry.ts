@@ -49,3 +49,31 @@ export function rooflineRanges(ai: number, achieved: number, ridge: number, peak
   const y: [number, number] = [10 ** Math.floor(Math.log10(Math.min(...ys, (peak * x[0]) / ridge))), 10 ** Math.ceil(Math.log10(peak) + 0.3)];
   return { x, y };
 }
+
+/**
+ * A step series reduced to at most `buckets` steps for drawing: each bucket of time keeps the highest
+ * value any series reaches in it (so peaks survive), placed at the bucket's start.
+ */
+export function downsampleSteps(timeNs: readonly number[], series: readonly (readonly number[])[], totalNs: number, buckets: number): { timeNs: number[]; series: number[][] } {
+  if (timeNs.length <= buckets || !(totalNs > 0)) return { timeNs: [...timeNs], series: series.map((s) => [...s]) };
+  const width = totalNs / buckets;
+  const times: number[] = [];
+  const out: number[][] = series.map(() => []);
+  let k = 0;
+  let carry = series.map(() => 0);
+  for (let b = 0; b < buckets && k < timeNs.length; b++) {
+    const end = (b + 1) * width;
+    const peak = [...carry];
+    let any = false;
+    while (k < timeNs.length && timeNs[k] < end) {
+      series.forEach((s, j) => (peak[j] = Math.max(peak[j], s[k])));
+      carry = series.map((s) => s[k]);
+      k++;
+      any = true;
+    }
+    if (!any && times.length > 0) continue;
+    times.push(b * width);
+    peak.forEach((v, j) => out[j].push(v));
+  }
+  return { timeNs: times, series: out };
+}

@@ -41,39 +41,39 @@ export function buildModel(doc: ProfileDocument): ProfileModel {
   const used = new Set<number>();
   for (let t = 0; t < doc.tracks.length; t++) if (index.members[t].length > 0) used.add(t);
   for (const s of doc.spills) used.add(s.track);
-  const classOfOpcode = new Map<string, number>();
+  // Numeric keys in the per-instruction loop: building a string per instruction costs more than the rest.
+  const classOfOpcode = new Map<number, number>();
   const opcodeClassOf = new Uint8Array(n);
-  const lists = new Map<string, number[]>();
-  const costs = new Map<string, { file: string; line: number; instructions: number; busyNs: number; waitNs: number }>();
-  const fileCounts = new Map<number, number>();
+  const groups = new Map<number, { file: number; line: number; list: number[]; busyNs: number; waitNs: number }>();
+  const fileCounts = new Uint32Array(doc.strings.length);
   for (let i = 0; i < n; i++) {
-    const engine = doc.engines[table.engine[i]];
-    const key = `${engine}/${table.opcode[i]}`;
-    let cls = classOfOpcode.get(key);
+    const opKey = table.engine[i] * doc.strings.length + table.opcode[i];
+    let cls = classOfOpcode.get(opKey);
     if (cls === undefined) {
-      cls = opcodeClass(engine, doc.strings[table.opcode[i]]);
-      classOfOpcode.set(key, cls);
+      cls = opcodeClass(doc.engines[table.engine[i]], doc.strings[table.opcode[i]]);
+      classOfOpcode.set(opKey, cls);
     }
     opcodeClassOf[i] = cls;
-    fileCounts.set(table.file[i], (fileCounts.get(table.file[i]) ?? 0) + 1);
-    const file = doc.strings[table.file[i]];
-    const k = lineKey(file, table.line[i]);
-    let list = lists.get(k);
-    let cost = costs.get(k);
-    if (!list || !cost) {
-      list = [];
-      cost = { file, line: table.line[i], instructions: 0, busyNs: 0, waitNs: 0 };
-      lists.set(k, list);
-      costs.set(k, cost);
-    }
-    list.push(i);
-    cost.instructions++;
-    cost.busyNs += table.endNs[i] - table.startNs[i];
-    cost.waitNs += table.waitNs[i];
+    fileCounts[table.file[i]]++;
+    const lineId = table.file[i] * 0x100000000 + table.line[i];
+    let g = groups.get(lineId);
+    if (!g) groups.set(lineId, (g = { file: table.file[i], line: table.line[i], list: [], busyNs: 0, waitNs: 0 }));
+    g.list.push(i);
+    g.busyNs += table.endNs[i] - table.startNs[i];
+    g.waitNs += table.waitNs[i];
   }
   let mainFileId = -1;
-  for (const [id, count] of fileCounts) if (mainFileId < 0 || count > (fileCounts.get(mainFileId) ?? 0)) mainFileId = id;
+  fileCounts.forEach((count, id) => {
+    if (count > 0 && (mainFileId < 0 || count > fileCounts[mainFileId])) mainFileId = id;
+  });
   const mainFile = mainFileId >= 0 ? doc.strings[mainFileId] : (doc.sources[0]?.file ?? "");
+  const byLine = new Map<string, Uint32Array>();
+  const lineCosts: LineCost[] = [];
+  for (const g of groups.values()) {
+    const file = doc.strings[g.file];
+    byLine.set(lineKey(file, g.line), Uint32Array.from(g.list));
+    lineCosts.push({ file, line: g.line, instructions: g.list.length, busyNs: g.busyNs, waitNs: g.waitNs });
+  }
   return {
     doc,
     table,
@@ -82,8 +82,8 @@ export function buildModel(doc: ProfileDocument): ProfileModel {
     rows: [...used].sort((a, b) => a - b),
     opcodeClassOf,
     mainFile,
-    byLine: new Map([...lists].map(([k, v]) => [k, Uint32Array.from(v)])),
-    lineCosts: [...costs.values()].sort((a, b) => b.busyNs - a.busyNs || a.line - b.line),
+    byLine,
+    lineCosts: lineCosts.sort((a, b) => b.busyNs - a.busyNs || a.line - b.line),
   };
 }
 

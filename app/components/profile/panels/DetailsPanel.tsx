@@ -1,12 +1,13 @@
 "use client";
 
+import { memo } from "react";
 import { instructionDetails, type ProfileModel } from "../model/profile-model";
 import { formatBytes, formatFlops } from "../model/summary-data";
 import { formatNs } from "../timeline/ruler";
 import styles from "../profile.module.css";
 
 /** Everything about the selected instruction, with its producers (type, wait caused) as links. */
-export function DetailsPanel({ model, instruction, onSelect }: { model: ProfileModel; instruction: number; onSelect: (i: number) => void }) {
+export const DetailsPanel = memo(function DetailsPanel({ model, instruction, onSelect }: { model: ProfileModel; instruction: number; onSelect: (i: number) => void }) {
   if (instruction < 0) return <p className={styles.muted}>Click an instruction on the timeline to see its details.</p>;
   const d = instructionDetails(model, instruction);
   return (
@@ -73,4 +74,4 @@ export function DetailsPanel({ model, instruction, onSelect }: { model: ProfileM
       )}
     </div>
   );
-}
+});

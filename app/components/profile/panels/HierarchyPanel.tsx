@@ -1,20 +1,20 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import { childrenOf, rootNode, type HierarchyNode } from "../model/hierarchy";
 import type { ProfileModel } from "../model/profile-model";
 import { formatNs } from "../timeline/ruler";
 import styles from "../profile.module.css";
 
 /** Kernel → SPMD instance → loop iteration → line → instructions, expandable; selecting highlights. */
-export function HierarchyPanel({ model, selectedId, onSelectNode }: { model: ProfileModel; selectedId: string | null; onSelectNode: (node: HierarchyNode | null) => void }) {
+export const HierarchyPanel = memo(function HierarchyPanel({ model, selectedId, onSelectNode }: { model: ProfileModel; selectedId: string | null; onSelectNode: (node: HierarchyNode | null) => void }) {
   const root = useMemo(() => rootNode(model), [model]);
   return (
     <ul className={styles.tree} role="tree" aria-label="Hierarchy">
       <TreeItem model={model} node={root} totalBusy={root.busyNs} selectedId={selectedId} onSelectNode={onSelectNode} initiallyOpen />
     </ul>
   );
-}
+});
 
 const LEAF_LIMIT = 200;
 

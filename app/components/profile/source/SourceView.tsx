@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import { formatNs } from "../timeline/ruler";
 import { loadMonaco, type Monaco } from "./monaco-loader";
 import styles from "../profile.module.css";
@@ -23,7 +23,7 @@ export interface SourceViewProps {
  * The kernel source, read-only, with each line's attributed time in the gutter. Clicking a line
  * selects it (its instructions light up on the timeline); the selected instruction's line is marked.
  */
-export function SourceView({ file, text, lineTimes, activeLine, selectedLines, onLineClick }: SourceViewProps) {
+export const SourceView = memo(function SourceView({ file, text, lineTimes, activeLine, selectedLines, onLineClick }: SourceViewProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [failed, setFailed] = useState(false);
@@ -113,4 +113,4 @@ export function SourceView({ file, text, lineTimes, activeLine, selectedLines, o
       <div ref={hostRef} className={styles.sourceHost} />
     </div>
   );
-}
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import { arcPath, decades, linearScale, logScale, rooflineRanges, stepPoints } from "../model/chart-geometry";
+import { arcPath, decades, downsampleSteps, linearScale, logScale, rooflineRanges, stepPoints } from "../model/chart-geometry";
 import { formatBytes, type EngineBar, type HistogramBin, type Slice } from "../model/summary-data";
 import { formatNs } from "../timeline/ruler";
 import styles from "../profile.module.css";
@@ -95,6 +95,8 @@ export function Occupancy({ timeNs, series, totalNs, title }: { timeNs: readonly
   const w = 420;
   const h = 120;
   const x = linearScale(0, Math.max(totalNs, 1), 40, w - 10);
+  // One step per pixel at most: a 200 000-instruction kernel has ~100 000 occupancy changes.
+  const steps = downsampleSteps(timeNs, series.map((s) => s.bytes), totalNs, w);
   return (
     <figure className={styles.chart}>
       <figcaption>{title}</figcaption>
@@ -103,9 +105,9 @@ export function Occupancy({ timeNs, series, totalNs, title }: { timeNs: readonly
         <text x={36} y={10} textAnchor="end" fontSize="9">100%</text>
         <text x={36} y={h} textAnchor="end" fontSize="9">0</text>
         <text x={w - 10} y={h + 14} textAnchor="end" fontSize="9">{formatNs(totalNs)}</text>
-        {series.map((s) => {
+        {series.map((s, j) => {
           const y = linearScale(0, Math.max(1, s.capacity), h, 4);
-          return <polyline key={s.label} fill="none" stroke={s.color} strokeWidth={1.5} points={stepPoints(timeNs.map(x), s.bytes.map(y), x(totalNs))} />;
+          return <polyline key={s.label} fill="none" stroke={s.color} strokeWidth={1.5} points={stepPoints(steps.timeNs.map(x), steps.series[j].map(y), x(totalNs))} />;
         })}
       </svg>
       <ul className={styles.legend}>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import type { ProfileModel } from "../model/profile-model";
 import { dmaSizeHistogram, engineBars, formatBytes, formatFlops, hbmBreakdown } from "../model/summary-data";
 import { formatNs } from "../timeline/ruler";
@@ -9,7 +9,7 @@ import { InsightCards } from "./InsightCards";
 import styles from "../profile.module.css";
 
 /** Neuron-Explorer-style summary: key metrics, engine activity, memory, DMA, roofline, insights. */
-export function SummaryPane({ model, onSelectLines }: { model: ProfileModel; onSelectLines: (lines: readonly number[]) => void }) {
+export const SummaryPane = memo(function SummaryPane({ model, onSelectLines }: { model: ProfileModel; onSelectLines: (lines: readonly number[]) => void }) {
   const { doc } = model;
   const m = doc.metrics;
   const histogram = useMemo(() => dmaSizeHistogram(model), [model]);
@@ -57,4 +57,4 @@ export function SummaryPane({ model, onSelectLines }: { model: ProfileModel; onS
       <InsightCards insights={doc.insights} onSelectLines={onSelectLines} />
     </section>
   );
-}
+});

@@ -27,6 +27,8 @@ export interface TimelineProps {
   readonly range: readonly [number, number] | null;
   readonly onRangeChange: (range: readonly [number, number] | null) => void;
   readonly label: string;
+  /** Called once, after the first frame is drawn. */
+  readonly onFirstDraw?: () => void;
 }
 
 interface Hover {
@@ -43,7 +45,7 @@ type Drag = { kind: "pan"; x0: number; view: Viewport; moved: boolean } | { kind
  * W/A/S/D zoom and pan, 0 fits, Escape clears the range; hover shows a card, click selects.
  */
 export function Timeline(props: TimelineProps) {
-  const { model, view, bounds, onViewChange, colorMode, emphasis, selected, onSelect, range, onRangeChange, label } = props;
+  const { model, view, bounds, onViewChange, colorMode, emphasis, selected, onSelect, range, onRangeChange, label, onFirstDraw } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<Hover | null>(null);
@@ -99,10 +101,13 @@ export function Timeline(props: TimelineProps) {
       container.dataset.bars = String(bars);
       const frames = Number(container.dataset.frames ?? "0") + 1;
       container.dataset.frames = String(frames);
-      if (frames === 1) performance.mark("profile:drawn");
+      if (frames === 1) {
+        performance.mark("profile:drawn");
+        onFirstDraw?.();
+      }
     });
     return () => cancelAnimationFrame(frame);
-  }, [model, view, rows, height, colorOf, emphasisIndex, selected, range]);
+  }, [model, view, rows, height, colorOf, emphasisIndex, selected, range, onFirstDraw]);
 
   // Wheel needs a non-passive listener to keep the page from scrolling.
   useEffect(() => {

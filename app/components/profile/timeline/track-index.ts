@@ -42,7 +42,10 @@ export function buildTrackIndex(
   const maxEnds: Float64Array[] = [];
   for (let t = 0; t < trackCount; t++) {
     const m = members[t];
-    m.sort((a, b) => startNs[a] - startNs[b] || a - b);
+    // In-order engines and queues usually list their instructions by start already.
+    let sorted = true;
+    for (let k = 1; k < m.length && sorted; k++) sorted = startNs[m[k - 1]] < startNs[m[k]] || (startNs[m[k - 1]] === startNs[m[k]] && m[k - 1] < m[k]);
+    if (!sorted) m.sort((a, b) => startNs[a] - startNs[b] || a - b);
     const s = new Float64Array(m.length);
     const e = new Float64Array(m.length);
     const me = new Float64Array(m.length);
