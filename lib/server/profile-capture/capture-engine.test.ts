@@ -6,7 +6,7 @@ import { profileDocument, PROFILE_MIME } from "../../profile/document";
 import { profileTrace } from "../../profile/profile";
 import { TraceKit } from "../../sim/timing/trace-kit";
 import { Engine, Memory } from "../../sim/trace/types";
-import { captureProfiles } from "./capture-engine";
+import { captureProfiles, MAX_STORED_PROFILES_PER_EXECUTION } from "./capture-engine";
 import type { CapturedProfile } from "./channel";
 
 const kit = new TraceKit();
@@ -54,6 +54,27 @@ describe("profile capture in the kernel worker", () => {
     const value = engine.evaluate?.("p");
     expect(value?.status === "ok" && isProfileCard(value.data[PROFILE_MIME])).toBe(true);
     expect(published.map((p) => p.profileId)).toEqual(["id-1", "id-2"]);
+  });
+
+  it("stores at most MAX_STORED_PROFILES_PER_EXECUTION profiles per execution; later cards are unstored", async () => {
+    const displayed: DisplayRequest[] = [];
+    const published: CapturedProfile[] = [];
+    const inner: CreateEngine = (host) => ({
+      languageVersion: "3.11",
+      execute() {
+        for (let i = 0; i < MAX_STORED_PROFILES_PER_EXECUTION + 2; i++) host.display({ data: { [PROFILE_MIME]: doc }, metadata: {} });
+        return { status: "ok", result: null };
+      },
+      complete: (_code, cursorPos) => ({ status: "ok", matches: [], cursor_start: cursorPos, cursor_end: cursorPos, metadata: {} }),
+      inspect: () => ({ status: "ok", found: false, data: {}, metadata: {} }),
+      isComplete: () => ({ status: "complete" }),
+    });
+    const engine = await captureProfiles(inner, (c) => published.push(c))({ display: (r: DisplayRequest) => displayed.push(r) } as unknown as EngineHost);
+    engine.execute("", "<cell>");
+    expect(published).toHaveLength(MAX_STORED_PROFILES_PER_EXECUTION);
+    expect(displayed.at(-1)?.data[PROFILE_MIME]).toMatchObject({ kind: "card", profileId: null, url: null });
+    engine.execute("", "<cell>");
+    expect(published).toHaveLength(2 * MAX_STORED_PROFILES_PER_EXECUTION);
   });
 
   it("leaves cards, other payloads and bundles without a profile alone", async () => {

@@ -16,20 +16,32 @@ export function profileUrl(profileId: string): string {
   return `/profiles/${profileId}`;
 }
 
+/**
+ * Profiles one execution may store. Captured documents bypass the output budget, so a loop displaying
+ * profiles must not fill the database: past this, cards say the profile was not stored (no id, no URL).
+ */
+export const MAX_STORED_PROFILES_PER_EXECUTION = 32;
+
 export function captureProfiles(inner: CreateEngine, publish: PublishProfile, newId: () => string = randomUUID): CreateEngine {
+  let storedThisExecution = 0;
   const rewrite = (bundle: MimeBundle): MimeBundle => {
     const document = bundle[PROFILE_MIME];
     if (!isProfileDocument(document)) return bundle;
-    const profileId = newId();
-    publish({ profileId, document });
-    const card = profileCard(document, { profileId, url: profileUrl(profileId) });
-    return { ...bundle, [PROFILE_MIME]: card as unknown as MimeBundle[string] };
+    let stored: { profileId: string; url: string } | null = null;
+    if (storedThisExecution < MAX_STORED_PROFILES_PER_EXECUTION) {
+      storedThisExecution++;
+      const profileId = newId();
+      publish({ profileId, document });
+      stored = { profileId, url: profileUrl(profileId) };
+    }
+    return { ...bundle, [PROFILE_MIME]: profileCard(document, stored) as unknown as MimeBundle[string] };
   };
   return async (host) => {
     const engine = await inner({ ...host, display: (request) => host.display({ ...request, data: rewrite(request.data) }) });
     // Patched in place rather than wrapped, so methods the engine interface gains later pass through untouched.
     const execute = engine.execute.bind(engine);
     engine.execute = (code, cellName) => {
+      storedThisExecution = 0;
       const outcome = execute(code, cellName);
       return outcome.status === "ok" && outcome.result ? { ...outcome, result: rewrite(outcome.result) } : outcome;
     };
