@@ -110,10 +110,13 @@ describe.runIf(browserAvailable)("notebook editor in Chromium", () => {
     await screenshot(page, "editor-03-error-underlined");
   });
 
-  it("completes names from the kernel on Tab", async () => {
+  it("completes names from the kernel after a dot and on Tab", async () => {
     await appendCodeCell("np.ze");
+    const suggestions = page.locator(".suggest-widget.visible");
+    await expect.poll(() => suggestions.textContent(), { timeout: 10_000 }).toContain("zeros");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => suggestions.count()).toBe(0);
     await page.keyboard.press("Tab");
-    const suggestions = page.locator(".suggest-widget");
     await expect.poll(() => suggestions.textContent(), { timeout: 10_000 }).toContain("zeros");
     await screenshot(page, "editor-03b-completions");
     await page.keyboard.press("Escape");

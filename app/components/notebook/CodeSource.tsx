@@ -7,6 +7,7 @@ import { memo, useEffect, useRef, useState } from "react";
 import type { editor as Editor } from "monaco-editor/editor/editor.api.js";
 import type { EditorRegistry } from "./editor-registry";
 import { bindModelToKernel, registerKernelLanguageFeatures, type KernelIntrospection } from "./monaco/kernel-language";
+import { requestEditorSlot } from "./monaco/editor-slots";
 import { loadMonaco, type Monaco } from "./monaco/load-monaco";
 import { CODE_PADDING_PX, LINE_HEIGHT_PX, StaticCode } from "./StaticCode";
 import styles from "./notebook.module.css";
@@ -46,7 +47,8 @@ export const CodeSource = memo(function CodeSource(props: CodeSourceProps) {
   const [near, setNear] = useState(false);
   const [monaco, setMonaco] = useState<Monaco | null>(null);
   const wanted = near || active;
-  const live = wanted && monaco !== null;
+  const [granted, setGranted] = useState(false);
+  const live = wanted && monaco !== null && granted;
 
   useEffect(() => {
     const element = containerRef.current;
@@ -67,6 +69,14 @@ export const CodeSource = memo(function CodeSource(props: CodeSourceProps) {
     return () => {
       mounted = false;
     };
+  }, [wanted, monaco]);
+
+  useEffect(() => {
+    if (!wanted || !monaco) {
+      setGranted(false);
+      return;
+    }
+    return requestEditorSlot(() => setGranted(true), latest.current.active);
   }, [wanted, monaco]);
 
   useEffect(() => {

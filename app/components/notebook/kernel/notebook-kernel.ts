@@ -44,6 +44,8 @@ export class NotebookKernel {
   private status: KernelStatus = "connecting";
   private disposed = false;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  /** While a session is being found or started; runs requested meanwhile wait for it. */
+  private connecting: Promise<void> | null = null;
   private readonly ownRequests = new Set<string>();
 
   constructor(private readonly options: NotebookKernelOptions) {}
@@ -52,7 +54,14 @@ export class NotebookKernel {
     return this.status;
   }
 
-  async connect(): Promise<void> {
+  connect(): Promise<void> {
+    this.connecting ??= this.findOrStartSession().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private async findOrStartSession(): Promise<void> {
     this.setStatus("connecting");
     const path = this.options.path;
     const name = path.slice(path.lastIndexOf("/") + 1);
@@ -141,7 +150,8 @@ export class NotebookKernel {
   execute(cellId: string, code: string, handlers: ExecuteHandlers): void {
     const kernel = this.session?.kernel;
     if (!kernel) {
-      handlers.onFinished("aborted", null);
+      if (this.connecting) void this.connecting.then(() => (this.session?.kernel ? this.execute(cellId, code, handlers) : handlers.onFinished("aborted", null)));
+      else handlers.onFinished("aborted", null);
       return;
     }
     const future = kernel.requestExecute(

@@ -11,7 +11,7 @@ import { SaveError, type NotebookFile } from "./notebook-file";
 const MAX_UNSAVED_MS = 1800;
 
 export interface AutosaverOptions {
-  file: NotebookFile;
+  file: Pick<NotebookFile, "save">;
   current(): { version: number; content: INotebookContent };
   onChange(state: SaveState): void;
   /** After a save that left nothing unsaved. */
