@@ -6,7 +6,7 @@
  */
 
 import type { TimedTrace } from "../sim/timing";
-import { Access, Engine, InstrFlag, Memory } from "../sim/trace/types";
+import { Access, Engine, InstrFlag } from "../sim/trace/types";
 import { OPERAND_FP32_INPUT, OPERAND_READS_PSUM, OPERAND_WRITES_SBUF } from "../sim/timing/operand-features";
 
 export interface InstructionFacts {
@@ -55,16 +55,18 @@ export function collectFacts(timed: TimedTrace): InstructionFacts {
     tensorFirstNs: new Float64Array(trace.tensorCount).fill(NaN),
     tensorLastNs: new Float64Array(trace.tensorCount).fill(NaN),
   };
+  // Indexed by Memory code (Hbm 0, Sbuf 1, Psum 2).
+  const readBytes = [f.hbmRead, f.sbufRead, f.psumRead];
+  const writeBytes = [f.hbmWrite, f.sbufWrite, f.psumWrite];
   for (let i = 0; i < n; i++) {
-    f.hbmRead[i] = trace.bytes(i, Memory.Hbm, Access.Read);
-    f.hbmWrite[i] = trace.bytes(i, Memory.Hbm, Access.Write);
-    f.sbufRead[i] = trace.bytes(i, Memory.Sbuf, Access.Read);
-    f.sbufWrite[i] = trace.bytes(i, Memory.Sbuf, Access.Write);
-    f.psumRead[i] = trace.bytes(i, Memory.Psum, Access.Read);
-    f.psumWrite[i] = trace.bytes(i, Memory.Psum, Access.Write);
     const s = timeline.startNs[i];
     const e = timeline.endNs[i];
     for (let k = 0, m = trace.operandCount(i); k < m; k++) {
+      const access = trace.operandAccess(i, k);
+      const memory = trace.operandMemory(i, k);
+      const bytes = trace.operandBytes(i, k);
+      if ((access & Access.Read) !== 0) readBytes[memory][i] += bytes;
+      if ((access & Access.Write) !== 0) writeBytes[memory][i] += bytes;
       const t = trace.operandTensor(i, k);
       if (t >= f.tensorFirstNs.length) continue;
       if (!(f.tensorFirstNs[t] <= s)) f.tensorFirstNs[t] = s;

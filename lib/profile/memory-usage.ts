@@ -35,11 +35,11 @@ export function memoryUsage(trace: Trace, facts: InstructionFacts, capacity: { s
   for (let id = 0; id < trace.tensorCount; id++) {
     const first = facts.tensorFirstNs[id];
     if (Number.isNaN(first)) continue;
-    const t = trace.tensor(id);
-    if (t.memory === Memory.Hbm) continue;
-    if (t.addr >= (t.memory === Memory.Sbuf ? capacity.sbuf : capacity.psum)) continue;
-    const sbuf = t.memory === Memory.Sbuf ? t.bytes : 0;
-    const psum = t.memory === Memory.Psum ? t.bytes : 0;
+    const memory = trace.tensorMemory(id);
+    if (memory === Memory.Hbm) continue;
+    if (trace.tensorAddr(id) >= (memory === Memory.Sbuf ? capacity.sbuf : capacity.psum)) continue;
+    const sbuf = memory === Memory.Sbuf ? trace.tensorBytes(id) : 0;
+    const psum = memory === Memory.Psum ? trace.tensorBytes(id) : 0;
     events.push({ t: first, sbuf, psum });
     events.push({ t: facts.tensorLastNs[id], sbuf: -sbuf, psum: -psum });
   }

@@ -7,8 +7,8 @@
  */
 
 import type { TimingConstants } from "./config";
-import { InstrFlag, Memory } from "../trace/types";
-import { type CostInstruction, type CostOperand, dtypeSize, patternElements, reads, writes } from "./operand-features";
+import { Access, InstrFlag, Memory } from "../trace/types";
+import { type CostInstruction, type CostOperand, dtypeSize, nthWith, patternElements } from "./operand-features";
 
 /** Queues a transfer can sit on, named as Neuron profiles name them. */
 export const DMA_QUEUE_NAMES = ["qSyncIO0", "qGpSimdIO0", "qSyncSpillReload0"] as const;
@@ -69,8 +69,8 @@ function dmaQueueFor(src: CostOperand | undefined, dst: CostOperand | undefined)
 
 /** The shape of one DMA instruction as the DMA engines see it. */
 export function dmaCost(cfg: TimingConstants, instr: CostInstruction, queueOverride?: number): DmaCost {
-  const src = reads(instr)[0];
-  const dst = writes(instr)[0];
+  const src = nthWith(instr, Access.Read);
+  const dst = nthWith(instr, Access.Write);
   const chip = onChipSide(src, dst);
   const dataOp = chip ?? dst ?? src;
   const elems = dataOp ? patternElements(dataOp.pattern) : 0;

@@ -6,9 +6,10 @@
  */
 
 import type { TimingConstants } from "./config";
-import { Engine, InstrFlag, Memory } from "../trace/types";
+import { Access, Engine, InstrFlag, Memory } from "../trace/types";
 import {
   type CostInstruction,
+  type CostOperand,
   dtypeSize,
   elementsPerPartition,
   innerStrideBytes,
@@ -18,8 +19,7 @@ import {
   isFp32,
   isSixteenBitFloat,
   mainOperand,
-  reads,
-  writes,
+  nthWith,
 } from "./operand-features";
 
 export interface EngineCost {
@@ -62,8 +62,25 @@ function fp32Factor(cfg: TimingConstants, m: MatmulShape): number {
 const FAST_TT_OPS = new Set(["add", "multiply", "subtract"]);
 const FAST_REDUCE_OPS = new Set(["add", "max"]);
 
-function variantOps(instr: CostInstruction): string[] {
-  return instr.variant ? instr.variant.split(",").map((s) => s.trim()) : [];
+const NO_OPS: readonly string[] = [];
+/** Parsed variants: a trace has few distinct ones and costing is per instruction. */
+const variantCache = new Map<string, readonly string[]>();
+
+function variantOps(instr: CostInstruction): readonly string[] {
+  const v = instr.variant;
+  if (!v) return NO_OPS;
+  let ops = variantCache.get(v);
+  if (ops === undefined) {
+    ops = v.split(",").map((s) => s.trim());
+    variantCache.set(v, ops);
+  }
+  return ops;
+}
+
+/** Whether every operand with `access` among its access bits satisfies `pred`. */
+function everyWith(instr: CostInstruction, access: number, pred: (o: CostOperand) => boolean): boolean {
+  for (const o of instr.operands) if ((o.access & access) !== 0 && !pred(o)) return false;
+  return true;
 }
 
 function withFloor(cfg: TimingConstants, cycles: number): number {
@@ -141,13 +158,12 @@ function vectorCopyMode(cfg: TimingConstants, instr: CostInstruction): number {
 function vectorCost(cfg: TimingConstants, instr: CostInstruction): EngineCost {
   const main = mainOperand(instr);
   const n = main ? elementsPerPartition(main) : 1;
-  const ins = reads(instr);
-  const outs = writes(instr);
   const ops = variantOps(instr);
   const stride = stridePenalty(cfg, instr);
   switch (instr.opcode) {
     case "tensor_tensor": {
-      const [a, b] = ins;
+      const a = nthWith(instr, Access.Read, 0);
+      const b = nthWith(instr, Access.Read, 1);
       const mixed = a && b && a.memory !== b.memory;
       const bothSbuf = a && b && a.memory === Memory.Sbuf && b.memory === Memory.Sbuf;
       const fastBf16 =
@@ -163,26 +179,29 @@ function vectorCost(cfg: TimingConstants, instr: CostInstruction): EngineCost {
     case "tensor_scalar_reduce":
       return cost(withFloor(cfg, n * stride) + cfg.minII, "tensor_scalar_reduce: max(MIN_II, N) + MIN_II");
     case "scalar_tensor_tensor": {
-      const data = ins[0];
-      const operand1 = ins[2] ?? ins[1];
+      const data = nthWith(instr, Access.Read, 0);
+      const operand1 = nthWith(instr, Access.Read, 2) ?? nthWith(instr, Access.Read, 1);
       const fast = data && operand1 && isBf16(data) && isBf16(operand1) && ops[0] === "subtract" && ops[1] === "multiply" && n % 2 === 0;
       return cost(withFloor(cfg, (fast ? n : 2 * n) * stride), fast ? "scalar_tensor_tensor: N" : "scalar_tensor_tensor: 2N");
     }
     case "tensor_tensor_scan":
       return cost(withFloor(cfg, 2 * n * stride), "tensor_tensor_scan: max(MIN_II, 2N)");
     case "tensor_reduce": {
-      const fast = ins.every(isBf16) && outs.every(isBf16) && ops.length > 0 && ops.every((o) => FAST_REDUCE_OPS.has(o));
+      const fast =
+        everyWith(instr, Access.Read, isBf16) && everyWith(instr, Access.Write, isBf16) && ops.length > 0 && ops.every((o) => FAST_REDUCE_OPS.has(o));
       return cost(withFloor(cfg, (fast ? n / cfg.reduceBf16Speedup : n) * stride), fast ? "tensor_reduce: N/2" : "tensor_reduce: N");
     }
     case "tensor_copy_dynamic_src":
     case "tensor_copy_dynamic_dst":
       return cost(Math.max(cfg.minIIDynamic, n * stride), "tensor_copy_dynamic: max(MIN_II_DYNAMIC, N)");
     case "tensor_copy_predicated": {
-      const bothSbuf = ins.length >= 2 && ins[0].memory === Memory.Sbuf && ins[1].memory === Memory.Sbuf;
+      const in0 = nthWith(instr, Access.Read, 0);
+      const in1 = nthWith(instr, Access.Read, 1);
+      const bothSbuf = in0 !== undefined && in1 !== undefined && in0.memory === Memory.Sbuf && in1.memory === Memory.Sbuf;
       return cost(withFloor(cfg, (bothSbuf ? 2 * n : n) * stride), bothSbuf ? "tensor_copy_predicated: 2N" : "tensor_copy_predicated: N");
     }
     case "memset": {
-      const out = outs[0];
+      const out = nthWith(instr, Access.Write);
       const zero16 = out && isSixteenBitFloat(out) && (instr.variant === "0" || instr.variant === "0.0");
       return cost(withFloor(cfg, zero16 ? n / 2 : n), zero16 ? "memset zero 16-bit: N/2" : "memset: N");
     }
@@ -219,9 +238,8 @@ function scalarCost(cfg: TimingConstants, instr: CostInstruction): EngineCost {
 
 function localGatherCycles(cfg: TimingConstants, instr: CostInstruction, n: number): number {
   // 150 + (valid_indices * elem_per_idx) / C with C = ((28 + t*E)/(t*E)) / min(4/dtype_size, E), t = 4.
-  const ins = reads(instr);
-  const data = ins[0];
-  const indices = ins[1];
+  const data = nthWith(instr, Access.Read, 0);
+  const indices = nthWith(instr, Access.Read, 1);
   const e = data ? Math.max(1, elementsPerPartition(data) / Math.max(1, indices ? elementsPerPartition(indices) : 1)) : 1;
   const valid = indices ? elementsPerPartition(indices) : n;
   const size = data ? dtypeSize(data) : 4;
@@ -241,7 +259,8 @@ function gpsimdCost(cfg: TimingConstants, instr: CostInstruction): EngineCost {
     case "local_gather":
       return cost(localGatherCycles(cfg, instr, n), "local_gather: 150 + valid*E/C");
     case "topk": {
-      const k = writes(instr)[0] ? elementsPerPartition(writes(instr)[0]) : 1;
+      const out = nthWith(instr, Access.Write);
+      const k = out ? elementsPerPartition(out) : 1;
       return cost(4 * n + k, "topk: 4n + K");
     }
     case "tensor_tensor":

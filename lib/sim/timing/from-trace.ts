@@ -23,7 +23,7 @@ import { clockGHz, engineCost } from "./engine-cost";
 import { DmaQueue, dmaCost } from "./dma-cost";
 import { FULL_PE_ARRAY, InputKind, ScheduleInputBuilder, type ScheduleInput } from "./schedule-input";
 import { summarizeOperands, type OperandSummaryColumns } from "./operand-features";
-import { Access, AllocKind, DepType, Engine, LoopKind, Memory, type LoopPathFrame, type Trace } from "../trace";
+import { Access, AllocKind, DepType, Engine, LoopKind, Memory, OperandCursors, type OperandCursor, type Trace } from "../trace";
 
 /** Costs of one record, kept for the profile (cycles at the engine clock, DMA shape). */
 export interface CostedTrace {
@@ -42,26 +42,15 @@ export interface CostedTrace {
   readonly operandSummary: OperandSummaryColumns;
 }
 
-/** Memoised loop-path lookups: records of one iteration share a path node. */
-class PathIndex {
-  private readonly frames = new Map<number, LoopPathFrame[]>();
-
-  constructor(private readonly trace: Trace) {}
-
-  framesOf(pathId: number): LoopPathFrame[] {
-    let f = this.frames.get(pathId);
-    if (!f) {
-      f = this.trace.pathFrames(pathId);
-      this.frames.set(pathId, f);
-    }
-    return f;
+/** Iteration of `loop` on the loop path of `record`, or -1 if the record is outside that loop. */
+function iterationOf(trace: Trace, record: number, loop: number): number {
+  for (let p = trace.pathId(record); p !== 0 && p !== NO_PATH_PARENT; p = trace.pathParent(p)) {
+    if (trace.pathLoop(p) === loop) return trace.pathIteration(p);
   }
-
-  iterationOf(record: number, loop: number): number {
-    for (const f of this.framesOf(this.trace.pathId(record))) if (f.loop === loop) return f.iteration;
-    return -1;
-  }
+  return -1;
 }
+
+const NO_PATH_PARENT = 0xffffffff;
 
 /**
  * Rotation scope of every tensor, filled lazily: the innermost rotating (affine/static) loop whose
@@ -73,7 +62,6 @@ class RotationScopes {
 
   constructor(
     private readonly trace: Trace,
-    private readonly paths: PathIndex,
     private readonly rotatesLoop: (loop: number) => boolean,
   ) {}
 
@@ -83,13 +71,14 @@ class RotationScopes {
     let l = this.loopOf[tensorId];
     if (l === -2) {
       l = -1;
-      const t = this.trace.tensor(tensorId);
-      if (t.alloc === AllocKind.Auto && t.memory !== Memory.Hbm) {
-        const frames = this.paths.framesOf(t.pathId);
-        const inner = frames[frames.length - 1];
-        if (inner && this.rotatesLoop(inner.loop)) {
-          l = inner.loop;
-          this.iterationOf[tensorId] = inner.iteration;
+      const t = this.trace;
+      // The tensor's path node is its innermost enclosing loop iteration (node 0: outside loops).
+      const path = t.tensorPathId(tensorId);
+      if (t.tensorAlloc(tensorId) === AllocKind.Auto && t.tensorMemory(tensorId) !== Memory.Hbm && path !== 0) {
+        const inner = t.pathLoop(path);
+        if (this.rotatesLoop(inner)) {
+          l = inner;
+          this.iterationOf[tensorId] = t.pathIteration(path);
         }
       }
       this.loopOf[tensorId] = l;
@@ -131,10 +120,9 @@ function rotationDepths(trace: Trace, scopes: RotationScopes, options: BuildOpti
   for (let id = 0; id < trace.tensorCount; id++) {
     const loop = scopes.loop(id);
     if (loop < 0 || scopes.iteration(id) !== 0) continue;
-    const t = trace.tensor(id);
     const e = bytes.get(loop) ?? { sbuf: 0, psum: 0 };
-    if (t.memory === Memory.Sbuf) e.sbuf += t.bytes;
-    else e.psum += t.bytes;
+    if (trace.tensorMemory(id) === Memory.Sbuf) e.sbuf += trace.tensorBytes(id);
+    else e.psum += trace.tensorBytes(id);
     bytes.set(loop, e);
   }
   const depths = new Map<number, number>();
@@ -177,8 +165,15 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
     innerStrideBytes: new Float32Array(n),
     bits: new Uint8Array(n),
   };
-  const paths = new PathIndex(trace);
-  const scopes = new RotationScopes(trace, paths, rotatesLoop);
+  const scopes = new RotationScopes(trace, rotatesLoop);
+  const cursors = new OperandCursors();
+  const instr: { engine: number; opcode: string; variant: string; flags: number; operands: readonly OperandCursor[] } = {
+    engine: 0,
+    opcode: "",
+    variant: "",
+    flags: 0,
+    operands: [],
+  };
   const depths = rotationDepths(trace, scopes, options);
   // Per slot, the tile instances that used it (most recent last), and each tensor's last accessor.
   const slots = new Map<number, number[]>();
@@ -194,27 +189,34 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
   let spillReloadBytes = 0;
   const spillNs = (bytesPerPartition: number) => cfg.dmaBufferCostNs + bytesPerPartition / cfg.dmaEngineBytesPerNs;
   const reloads: number[] = [];
+  let reloadCount = 0;
   let touched = new Uint32Array(Math.max(16, 3 * n));
   let touchedLen = 0;
   let rotated = 0;
   const writtenIds: number[] = [];
   const writtenSlots: number[] = [];
+  let writtenCount = 0;
   for (let i = 0; i < n; i++) {
     const engine = trace.engine(i);
-    const operands = trace.operands(i);
-    const instr = { engine, opcode: trace.opcode(i), variant: trace.variant(i), flags: trace.flags(i), operands };
+    const operands = trace.readOperands(i, cursors);
+    instr.engine = engine;
+    instr.opcode = trace.opcode(i);
+    instr.variant = trace.variant(i);
+    instr.flags = trace.flags(i);
+    instr.operands = operands;
     summarizeOperands(operandSummary, i, engine, Engine.Dma, operands);
     // Compiler-style spilling: reload each spilled tile this record reads just before it.
-    reloads.length = 0;
+    reloadCount = 0;
     for (const o of operands) {
       if ((o.access & Access.Read) === 0 || o.memory === Memory.Hbm || o.addr < spillLimit(o.memory)) continue;
-      const t = trace.tensor(o.tensor);
-      b.dma(t.partStart, Math.max(1, t.partCount), spillNs(t.bytes), t.bytes * t.partCount, DmaQueue.SpillReload);
+      const bytes = trace.tensorBytes(o.tensor);
+      const parts = trace.tensorPartCount(o.tensor);
+      b.dma(trace.tensorPartStart(o.tensor), Math.max(1, parts), spillNs(bytes), bytes * parts, DmaQueue.SpillReload);
       b.mark(InputKind.SpillReload, i);
       const saved = lastSave.get(o.tensor);
       if (saved !== undefined) b.dependOn(saved, DepType.Raw);
-      spillReloadBytes += t.bytes * t.partCount;
-      reloads.push(b.length - 1);
+      spillReloadBytes += bytes * parts;
+      reloads[reloadCount++] = b.length - 1;
     }
     inputOf[i] = b.length;
     if (engine === Engine.Dma) {
@@ -229,8 +231,7 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
     }
     b.mark(InputKind.Trace, i);
     // Rotation applies to tiles this record writes that live in an overlapping loop's body.
-    writtenIds.length = 0;
-    writtenSlots.length = 0;
+    writtenCount = 0;
     if (touchedLen + operands.length > touched.length) {
       const grown = new Uint32Array(2 * (touchedLen + operands.length));
       grown.set(touched);
@@ -240,8 +241,8 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
       touched[touchedLen++] = o.tensor;
       if ((o.access & Access.Write) === 0 || o.memory === Memory.Hbm) continue;
       if (scopes.loop(o.tensor) >= 0) {
-        writtenIds.push(o.tensor);
-        writtenSlots.push(slotKey(o.memory, o.partStart, o.addr));
+        writtenIds[writtenCount] = o.tensor;
+        writtenSlots[writtenCount++] = slotKey(o.memory, o.partStart, o.addr);
       }
     }
     touchedStart[i + 1] = touchedLen;
@@ -251,13 +252,13 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
       // TensorE reads only SBUF, so a TensorE -> TensorE dependency is PSUM accumulation (or an
       // overwrite of a PSUM tile): the in-order array handles it without a semaphore wait.
       if (engine === Engine.Tensor && trace.engine(on) === Engine.Tensor) continue;
-      if (type !== DepType.Raw && writtenIds.length > 0) {
+      if (type !== DepType.Raw && writtenCount > 0) {
         let falseDep = false;
-        for (let w = 0; w < writtenIds.length && !falseDep; w++) {
+        for (let w = 0; w < writtenCount && !falseDep; w++) {
           const tile = writtenIds[w];
           let sameTile = false;
           for (let q = touchedStart[on]; q < touchedStart[on + 1]; q++) if (touched[q] === tile) sameTile = true;
-          if (!sameTile && paths.iterationOf(on, scopes.loop(tile)) !== scopes.iteration(tile)) falseDep = true;
+          if (!sameTile && iterationOf(trace, on, scopes.loop(tile)) !== scopes.iteration(tile)) falseDep = true;
         }
         if (falseDep) {
           rotated++;
@@ -266,9 +267,9 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
       }
       b.dependOn(inputOf[on], type);
     }
-    for (const r of reloads) b.dependOn(r, DepType.Raw);
+    for (let r = 0; r < reloadCount; r++) b.dependOn(reloads[r], DepType.Raw);
     // A new instance in a slot reuses the buffer of the instance `depth` iterations back: wait for it.
-    for (let w = 0; w < writtenIds.length; w++) {
+    for (let w = 0; w < writtenCount; w++) {
       const tile = writtenIds[w];
       let list = slots.get(writtenSlots[w]);
       if (!list) {
@@ -289,12 +290,13 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
     const self = inputOf[i];
     for (const o of operands) {
       if ((o.access & Access.Write) === 0 || o.memory === Memory.Hbm || o.addr < spillLimit(o.memory)) continue;
-      const t = trace.tensor(o.tensor);
-      b.dma(t.partStart, Math.max(1, t.partCount), spillNs(t.bytes), t.bytes * t.partCount, DmaQueue.SpillReload);
+      const bytes = trace.tensorBytes(o.tensor);
+      const parts = trace.tensorPartCount(o.tensor);
+      b.dma(trace.tensorPartStart(o.tensor), Math.max(1, parts), spillNs(bytes), bytes * parts, DmaQueue.SpillReload);
       b.mark(InputKind.SpillSave, i);
       b.dependOn(self, DepType.Raw);
       lastSave.set(o.tensor, b.length - 1);
-      spillSaveBytes += t.bytes * t.partCount;
+      spillSaveBytes += bytes * parts;
     }
   }
   return { input: b.build(), inputOf, spillSaveBytes, spillReloadBytes, cycles, rotatedDependencies: rotated, dmaBytesPerPartition, operandSummary };

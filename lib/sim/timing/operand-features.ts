@@ -74,18 +74,20 @@ export function isContiguous(op: CostOperand): boolean {
   return p[p.length - 1] <= 1 || Math.abs(p[p.length - 2]) === 1;
 }
 
-export function reads(instr: CostInstruction): CostOperand[] {
-  return instr.operands.filter((o) => (o.access & Access.Read) !== 0);
-}
-
-export function writes(instr: CostInstruction): CostOperand[] {
-  return instr.operands.filter((o) => (o.access & Access.Write) !== 0);
+/** The `index`-th operand with `access` among its access bits (allocation-free `reads`/`writes`). */
+export function nthWith(instr: CostInstruction, access: number, index = 0): CostOperand | undefined {
+  let seen = 0;
+  for (const o of instr.operands) {
+    if ((o.access & access) === 0) continue;
+    if (seen++ === index) return o;
+  }
+  return undefined;
 }
 
 /** The operand whose free size sets N: the first input, or the output for instructions without one. */
 export function mainOperand(instr: CostInstruction): CostOperand | undefined {
-  const pureReads = instr.operands.filter((o) => o.access === Access.Read);
-  return pureReads[0] ?? instr.operands[0];
+  for (const o of instr.operands) if (o.access === Access.Read) return o;
+  return instr.operands[0];
 }
 
 /** Bits of OperandSummary.bits. */

@@ -75,6 +75,8 @@ export class ScheduleInputBuilder {
 
   private reserve(): void {
     const need = this.n + 1;
+    // Checked first: the growth calls below allocate closures, which per instruction is real garbage.
+    if (need < this.depStart.length && need <= this.engine.length) return;
     this.engine = grow(this.engine, need, (k) => new Uint8Array(k));
     this.kind = grow(this.kind, need, (k) => new Uint8Array(k));
     this.origin = grow(this.origin, need, (k) => new Int32Array(k));
@@ -111,11 +113,13 @@ export class ScheduleInputBuilder {
     const row = this.rows++;
     this.kind[i] = InputKind.Trace;
     this.origin[i] = -1;
-    this.dmaPartStart = grow(this.dmaPartStart, this.rows, (k) => new Uint8Array(k));
-    this.dmaPartCount = grow(this.dmaPartCount, this.rows, (k) => new Uint8Array(k));
-    this.dmaPartitionNs = grow(this.dmaPartitionNs, this.rows, (k) => new Float64Array(k));
-    this.dmaHbmBytes = grow(this.dmaHbmBytes, this.rows, (k) => new Float64Array(k));
-    this.dmaQueue = grow(this.dmaQueue, this.rows, (k) => new Uint8Array(k));
+    if (this.rows > this.dmaQueue.length) {
+      this.dmaPartStart = grow(this.dmaPartStart, this.rows, (k) => new Uint8Array(k));
+      this.dmaPartCount = grow(this.dmaPartCount, this.rows, (k) => new Uint8Array(k));
+      this.dmaPartitionNs = grow(this.dmaPartitionNs, this.rows, (k) => new Float64Array(k));
+      this.dmaHbmBytes = grow(this.dmaHbmBytes, this.rows, (k) => new Float64Array(k));
+      this.dmaQueue = grow(this.dmaQueue, this.rows, (k) => new Uint8Array(k));
+    }
     this.dmaPartStart[row] = partStart;
     this.dmaPartCount[row] = partCount;
     this.dmaPartitionNs[row] = partitionNs;
@@ -139,8 +143,10 @@ export class ScheduleInputBuilder {
   dependOn(on: number, type: number): void {
     const i = this.n - 1;
     if (on >= i || on < 0) throw new Error(`dependOn: instruction ${i} cannot depend on ${on}`);
-    this.depOn = grow(this.depOn, this.deps + 1, (k) => new Uint32Array(k));
-    this.depType = grow(this.depType, this.deps + 1, (k) => new Uint8Array(k));
+    if (this.deps + 1 > this.depOn.length) {
+      this.depOn = grow(this.depOn, this.deps + 1, (k) => new Uint32Array(k));
+      this.depType = grow(this.depType, this.deps + 1, (k) => new Uint8Array(k));
+    }
     this.depOn[this.deps] = on;
     this.depType[this.deps] = type;
     this.deps++;

@@ -1,4 +1,8 @@
-/** Growable typed-array columns: the struct-of-arrays storage behind the trace. */
+/**
+ * Growable typed-array columns: the struct-of-arrays storage behind the trace. Readers index
+ * `column.data` directly rather than through a shared getter: one getter used with five typed-array
+ * kinds is a megamorphic access V8 cannot inline.
+ */
 
 type NumericArray = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
 
@@ -17,14 +21,6 @@ export class Column<T extends NumericArray> {
     if (this.length === this.data.length) this.reserve(this.length + 1);
     this.data[this.length] = value;
     return this.length++;
-  }
-
-  get(index: number): number {
-    return this.data[index];
-  }
-
-  set(index: number, value: number): void {
-    this.data[index] = value;
   }
 
   reserve(capacity: number): void {

@@ -70,6 +70,34 @@ export interface OperandView {
   readonly pattern: number[];
 }
 
+/** A reusable, mutable OperandView (see `Trace.readOperand`). */
+export class OperandCursor implements OperandView {
+  access: Access = Access.Read;
+  memory: Memory = Memory.Sbuf;
+  tensor = 0;
+  dtype = 0;
+  partStart = 0;
+  partCount = 0;
+  addr = 0;
+  pattern: number[] = [];
+  /** One pattern array per dimension count (access patterns have at most 15 dims). */
+  readonly patterns: number[][] = Array.from({ length: 16 }, (_, ndim) => new Array<number>(2 * ndim).fill(0));
+}
+
+/** Arrays of OperandCursors by length, for `Trace.readOperands`. */
+export class OperandCursors {
+  private readonly byCount: OperandCursor[][] = [];
+
+  of(count: number): OperandCursor[] {
+    let views = this.byCount[count];
+    if (!views) {
+      views = Array.from({ length: count }, () => new OperandCursor());
+      this.byCount[count] = views;
+    }
+    return views;
+  }
+}
+
 interface LoopFrame {
   loop: number;
   iteration: number;
@@ -261,15 +289,15 @@ export class Trace {
     if (!this.open) throw new Error("trace: end without begin");
     this.open = false;
     const id = this.iEngine.length - 1;
-    const engine = this.iEngine.get(id);
-    const first = this.iOperandStart.get(id);
+    const engine = this.iEngine.data[id];
+    const first = this.iOperandStart.data[id];
     const last = this.oAccess.length;
     const deps = this.deps;
     deps.reset();
     for (let pass = 0; pass < 2; pass++) {
       const bit = pass === 0 ? Access.Read : Access.Write;
       for (let j = first; j < last; j++) {
-        if ((this.oAccess.get(j) & bit) === 0) continue;
+        if ((this.oAccess.data[j] & bit) === 0) continue;
         this.track(j, bit === Access.Write, id, engine);
       }
     }
@@ -289,11 +317,11 @@ export class Trace {
   }
 
   private track(j: number, isWrite: boolean, id: number, engine: number): void {
-    const memory = this.oMemory.get(j);
-    const es = dtypeByCode(this.oDtype.get(j)).size;
-    const addr = this.oAddr.get(j);
-    const pStart = this.oPattern.get(j);
-    const ndim = this.oNdim.get(j);
+    const memory = this.oMemory.data[j];
+    const es = dtypeByCode(this.oDtype.data[j]).size;
+    const addr = this.oAddr.data[j];
+    const pStart = this.oPattern.data[j];
+    const ndim = this.oNdim.data[j];
     const pool = this.patternPool.data;
     let minOff = 0;
     let maxOff = 0;
@@ -311,9 +339,9 @@ export class Trace {
     let lo: number;
     let hi: number;
     if (memory === Memory.Hbm) {
-      const tensor = this.oTensor.get(j);
+      const tensor = this.oTensor.data[j];
       const pitch = this.hbmPitch.get(tensor) ?? 1;
-      const rel = addr - (tensor < this.tAddr.length ? this.tAddr.get(tensor) : 0);
+      const rel = addr - (tensor < this.tAddr.length ? this.tAddr.data[tensor] : 0);
       const bLo = rel + minOff * es;
       const bHi = rel + maxOff * es + es;
       r0 = Math.floor(bLo / pitch);
@@ -323,8 +351,8 @@ export class Trace {
       this.hbmSpaces.set(tensor, space);
     } else {
       space = memory === Memory.Sbuf ? this.sbufSpace : this.psumSpace;
-      r0 = this.oPartStart.get(j);
-      r1 = r0 + this.oPartCount.get(j);
+      r0 = this.oPartStart.data[j];
+      r1 = r0 + this.oPartCount.data[j];
       lo = addr + minOff * es;
       hi = addr + maxOff * es + es;
     }
@@ -339,16 +367,16 @@ export class Trace {
   }
 
   engine(i: number): Engine {
-    return this.iEngine.get(i) as Engine;
+    return this.iEngine.data[i] as Engine;
   }
 
   opcode(i: number): string {
-    return this.strings.get(this.iOpcode.get(i));
+    return this.strings.get(this.iOpcode.data[i]);
   }
 
   /** Interned opcode id; stable for the life of the trace (compare ids instead of strings in hot loops). */
   opcodeId(i: number): number {
-    return this.iOpcode.get(i);
+    return this.iOpcode.data[i];
   }
 
   internedString(id: number): string {
@@ -356,79 +384,137 @@ export class Trace {
   }
 
   variant(i: number): string {
-    return this.strings.get(this.iVariant.get(i));
+    return this.strings.get(this.iVariant.data[i]);
   }
 
   flags(i: number): number {
-    return this.iFlags.get(i);
+    return this.iFlags.data[i];
   }
 
   flops(i: number): number {
-    return this.iFlops.get(i);
+    return this.iFlops.data[i];
   }
 
   file(i: number): string {
-    return this.strings.get(this.iFile.get(i));
+    return this.strings.get(this.iFile.data[i]);
   }
 
   line(i: number): number {
-    return this.iLine.get(i);
+    return this.iLine.data[i];
   }
 
   spmdInstance(i: number): number {
-    return this.iSpmd.get(i);
+    return this.iSpmd.data[i];
   }
 
   /** Loop path node of instruction i (0 = outside every loop); see `pathFrames`. */
   pathId(i: number): number {
-    return this.iPath.get(i);
+    return this.iPath.data[i];
   }
 
   /** Frames from outermost to innermost loop for a path node. */
   pathFrames(pathId: number): LoopPathFrame[] {
     const frames: LoopPathFrame[] = [];
-    for (let p = pathId; p !== 0 && p !== NO_PARENT; p = this.pParent.get(p)) {
-      frames.push({ loop: this.pLoop.get(p), iteration: this.pIteration.get(p) });
+    for (let p = pathId; p !== 0 && p !== NO_PARENT; p = this.pParent.data[p]) {
+      frames.push({ loop: this.pLoop.data[p], iteration: this.pIteration.data[p] });
     }
     return frames.reverse();
   }
 
+  /** Loop id and iteration of a path node (node 0, the root, has none). */
+  pathLoop(pathId: number): number {
+    return this.pLoop.data[pathId];
+  }
+
+  pathIteration(pathId: number): number {
+    return this.pIteration.data[pathId];
+  }
+
   /** Parent path node (NO_PARENT = 0xffffffff for the root). */
   pathParent(pathId: number): number {
-    return this.pParent.get(pathId);
+    return this.pParent.data[pathId];
   }
 
   loopPath(i: number): LoopPathFrame[] {
-    return this.pathFrames(this.iPath.get(i));
+    return this.pathFrames(this.iPath.data[i]);
   }
 
   operandCount(i: number): number {
-    const next = i + 1 < this.iOperandStart.length ? this.iOperandStart.get(i + 1) : this.oAccess.length;
-    return next - this.iOperandStart.get(i);
+    const starts = this.iOperandStart;
+    const next = i + 1 < starts.length ? starts.data[i + 1] : this.oAccess.length;
+    return next - starts.data[i];
   }
 
   /** Access kind of operand k of instruction i (allocation-free). */
   operandAccess(i: number, k: number): Access {
-    return this.oAccess.get(this.iOperandStart.get(i) + k) as Access;
+    return this.oAccess.data[this.iOperandStart.data[i] + k] as Access;
   }
 
   /** Tensor id of operand k of instruction i (allocation-free). */
   operandTensor(i: number, k: number): number {
-    return this.oTensor.get(this.iOperandStart.get(i) + k);
+    return this.oTensor.data[this.iOperandStart.data[i] + k];
+  }
+
+  /** Memory of operand k of instruction i (allocation-free). */
+  operandMemory(i: number, k: number): Memory {
+    return this.oMemory.data[this.iOperandStart.data[i] + k] as Memory;
+  }
+
+  /** Dtype code of operand k of instruction i (allocation-free). */
+  operandDtype(i: number, k: number): number {
+    return this.oDtype.data[this.iOperandStart.data[i] + k];
+  }
+
+  /** Byte offset (on chip: inside each partition; HBM: absolute) of operand k of instruction i. */
+  operandAddr(i: number, k: number): number {
+    return this.oAddr.data[this.iOperandStart.data[i] + k];
+  }
+
+  /**
+   * Fills `out` with operand k of instruction i, reusing its objects (pattern arrays included), so
+   * hot loops read operands without allocating. Valid until the next call with the same `out`.
+   */
+  readOperand(i: number, k: number, out: OperandCursor): OperandCursor {
+    const j = this.iOperandStart.data[i] + k;
+    const ndim = this.oNdim.data[j];
+    const start = this.oPattern.data[j];
+    const pool = this.patternPool.data;
+    const pattern = out.patterns[ndim];
+    for (let q = 0; q < 2 * ndim; q++) pattern[q] = pool[start + q];
+    out.access = this.oAccess.data[j] as Access;
+    out.memory = this.oMemory.data[j] as Memory;
+    out.tensor = this.oTensor.data[j];
+    out.dtype = this.oDtype.data[j];
+    out.partStart = this.oPartStart.data[j];
+    out.partCount = this.oPartCount.data[j];
+    out.addr = this.oAddr.data[j];
+    out.pattern = pattern;
+    return out;
+  }
+
+  /**
+   * The operands of instruction i as reusable views: `cursors.of(count)` gives an array of exactly
+   * that many cursors, filled here. Valid until the next call with the same `cursors`.
+   */
+  readOperands(i: number, cursors: OperandCursors): readonly OperandCursor[] {
+    const n = this.operandCount(i);
+    const views = cursors.of(n);
+    for (let k = 0; k < n; k++) this.readOperand(i, k, views[k]);
+    return views;
   }
 
   operand(i: number, k: number): OperandView {
-    const j = this.iOperandStart.get(i) + k;
-    const ndim = this.oNdim.get(j);
-    const start = this.oPattern.get(j);
+    const j = this.iOperandStart.data[i] + k;
+    const ndim = this.oNdim.data[j];
+    const start = this.oPattern.data[j];
     return {
-      access: this.oAccess.get(j) as Access,
-      memory: this.oMemory.get(j) as Memory,
-      tensor: this.oTensor.get(j),
-      dtype: this.oDtype.get(j),
-      partStart: this.oPartStart.get(j),
-      partCount: this.oPartCount.get(j),
-      addr: this.oAddr.get(j),
+      access: this.oAccess.data[j] as Access,
+      memory: this.oMemory.data[j] as Memory,
+      tensor: this.oTensor.data[j],
+      dtype: this.oDtype.data[j],
+      partStart: this.oPartStart.data[j],
+      partCount: this.oPartCount.data[j],
+      addr: this.oAddr.data[j],
       pattern: Array.from(this.patternPool.data.subarray(start, start + 2 * ndim)),
     };
   }
@@ -442,36 +528,42 @@ export class Trace {
 
   /** Bytes instruction i reads (`Access.Read`) or writes (`Access.Write`) in `memory`. */
   bytes(i: number, memory: Memory, direction: typeof Access.Read | typeof Access.Write): number {
-    const first = this.iOperandStart.get(i);
+    const first = this.iOperandStart.data[i];
     const last = first + this.operandCount(i);
     let total = 0;
     for (let j = first; j < last; j++) {
-      if (this.oMemory.get(j) !== memory || (this.oAccess.get(j) & direction) === 0) continue;
-      total += this.operandBytes(j);
+      if (this.oMemory.data[j] !== memory || (this.oAccess.data[j] & direction) === 0) continue;
+      total += this.bytesOfOperand(j);
     }
     return total;
   }
 
-  private operandBytes(j: number): number {
+  /** Bytes operand k of instruction i covers (all partitions; HBM: the access pattern's elements). */
+  operandBytes(i: number, k: number): number {
+    return this.bytesOfOperand(this.iOperandStart.data[i] + k);
+  }
+
+  private bytesOfOperand(j: number): number {
     const pool = this.patternPool.data;
-    const start = this.oPattern.get(j);
+    const start = this.oPattern.data[j];
     let elems = 1;
-    for (let k = 0; k < this.oNdim.get(j); k++) elems *= pool[start + 2 * k + 1];
-    const parts = this.oMemory.get(j) === Memory.Hbm ? 1 : this.oPartCount.get(j);
-    return elems * parts * dtypeByCode(this.oDtype.get(j)).size;
+    for (let k = 0; k < this.oNdim.data[j]; k++) elems *= pool[start + 2 * k + 1];
+    const parts = this.oMemory.data[j] === Memory.Hbm ? 1 : this.oPartCount.data[j];
+    return elems * parts * dtypeByCode(this.oDtype.data[j]).size;
   }
 
   depCount(i: number): number {
-    const next = i + 1 < this.iDepStart.length ? this.iDepStart.get(i + 1) : this.dOn.length;
-    return next - this.iDepStart.get(i);
+    const starts = this.iDepStart;
+    const next = i + 1 < starts.length ? starts.data[i + 1] : this.dOn.length;
+    return next - starts.data[i];
   }
 
   depOn(i: number, k: number): number {
-    return this.dOn.get(this.iDepStart.get(i) + k);
+    return this.dOn.data[this.iDepStart.data[i] + k];
   }
 
   depType(i: number, k: number): DepType {
-    return this.dType.get(this.iDepStart.get(i) + k) as DepType;
+    return this.dType.data[this.iDepStart.data[i] + k] as DepType;
   }
 
   dependencies(i: number): Dependency[] {
@@ -482,22 +574,58 @@ export class Trace {
 
   tensor(id: number): TensorInfo {
     if (!(id >= 0 && id < this.tName.length)) throw new Error(`trace: unknown tensor ${id}`);
-    const start = this.tShapeStart.get(id);
-    const end = id + 1 < this.tShapeStart.length ? this.tShapeStart.get(id + 1) : this.tShapePool.length;
+    const start = this.tShapeStart.data[id];
+    const end = id + 1 < this.tShapeStart.length ? this.tShapeStart.data[id + 1] : this.tShapePool.length;
     return {
       id,
-      name: this.strings.get(this.tName.get(id)),
-      memory: this.tMemory.get(id) as Memory,
-      dtype: this.tDtype.get(id),
-      alloc: this.tAlloc.get(id) as AllocKind,
+      name: this.strings.get(this.tName.data[id]),
+      memory: this.tMemory.data[id] as Memory,
+      dtype: this.tDtype.data[id],
+      alloc: this.tAlloc.data[id] as AllocKind,
       shape: Array.from(this.tShapePool.data.subarray(start, end)),
-      partStart: this.tPartStart.get(id),
-      partCount: this.tPartCount.get(id),
-      addr: this.tAddr.get(id),
-      bytes: this.tBytes.get(id),
-      createdAt: this.tCreatedAt.get(id),
-      pathId: this.tPath.get(id),
+      partStart: this.tPartStart.data[id],
+      partCount: this.tPartCount.data[id],
+      addr: this.tAddr.data[id],
+      bytes: this.tBytes.data[id],
+      createdAt: this.tCreatedAt.data[id],
+      pathId: this.tPath.data[id],
     };
+  }
+
+  tensorMemory(id: number): Memory {
+    return this.tMemory.data[id] as Memory;
+  }
+
+  tensorAlloc(id: number): AllocKind {
+    return this.tAlloc.data[id] as AllocKind;
+  }
+
+  /** On chip: byte offset inside each partition; HBM: absolute byte address. */
+  tensorAddr(id: number): number {
+    return this.tAddr.data[id];
+  }
+
+  /** On chip: bytes used in each partition; HBM: total bytes. */
+  tensorBytes(id: number): number {
+    return this.tBytes.data[id];
+  }
+
+  tensorPartStart(id: number): number {
+    return this.tPartStart.data[id];
+  }
+
+  tensorPartCount(id: number): number {
+    return this.tPartCount.data[id];
+  }
+
+  /** Loop path node at the tensor's creation. */
+  tensorPathId(id: number): number {
+    return this.tPath.data[id];
+  }
+
+  /** Number of instructions recorded before the tensor was created. */
+  tensorCreatedAt(id: number): number {
+    return this.tCreatedAt.data[id];
   }
 
   get tensorCount(): number {
