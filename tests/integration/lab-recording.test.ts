@@ -145,6 +145,8 @@ describe("execution records", () => {
     });
     expect(failed).toMatchObject({ cellId: "c-err", status: "error", executionCount: 2 });
     expect(Date.parse(failed.startedAt)).toBeGreaterThanOrEqual(Date.parse(ok.startedAt));
+    const oneCell = (await (await lab.api(`/api/lab/executions?path=${NOTEBOOK}&cellId=c-err`)).json()).executions;
+    expect(oneCell).toEqual([failed]);
   });
 
   it("answers bad queries with 400 and unknown or other users' notebooks with 404", async () => {

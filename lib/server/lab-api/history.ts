@@ -73,10 +73,11 @@ export class LabHistory {
     private readonly ownerId: () => Promise<string>,
   ) {}
 
-  async executions(path: string): Promise<ExecutionListing[]> {
+  /** A notebook's executions, or one cell's when `cellId` is given. */
+  async executions(path: string, cellId?: string): Promise<ExecutionListing[]> {
     const notebook = await this.contents.find(this.contents.writablePath(path));
     const rows = await this.prisma.execution.findMany({
-      where: { notebookId: notebook.id },
+      where: { notebookId: notebook.id, ...(cellId === undefined ? {} : { cellId }) },
       orderBy: { startedAt: "desc" },
       take: HISTORY_LIMIT,
       include: { profiles: { select: { id: true }, orderBy: { createdAt: "asc" }, take: 1 } },

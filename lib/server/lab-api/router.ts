@@ -15,6 +15,7 @@ const pathBody = z.object({ path: z.string().min(1).max(1024) }).loose();
 const tutorialBody = z.object({ tutorial: z.string().min(1).max(255) }).loose();
 const pathQuery = z.object({ path: z.string({ error: "the path query parameter is required" }).min(1).max(1024) });
 const optionalPathQuery = z.object({ path: z.string().min(1, "path must not be empty").max(1024).optional() });
+const executionsQuery = pathQuery.extend({ cellId: z.string().min(1).max(64).optional() });
 const revisionQuery = pathQuery.extend({
   number: z.coerce.number({ error: "number must be a revision number" }).int("number must be a revision number").positive("number must be a revision number"),
 });
@@ -70,7 +71,10 @@ export function createLabApi({ access, contents, notebooks, history }: LabApiOpt
     {
       method: "GET",
       pattern: /^\/api\/lab\/executions$/,
-      handler: async ({ query }) => ({ status: 200, body: { executions: await history.executions(parseQuery(query, pathQuery).path) } }),
+      handler: async ({ query }) => {
+        const { path, cellId } = parseQuery(query, executionsQuery);
+        return { status: 200, body: { executions: await history.executions(path, cellId) } };
+      },
     },
     {
       method: "GET",
