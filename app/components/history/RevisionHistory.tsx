@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, type KeyboardEvent } from "react";
 import { MarkdownView } from "../markdown/MarkdownView";
 import { errorMessage, newContentsManager } from "../notebook-files/contents";
 import { getRevision, listRevisions, type RevisionSummary } from "../notebook-files/lab-api";
@@ -90,7 +90,7 @@ export function RevisionHistory(props: { path: string; onRestored: () => void; o
       )}
       {revisions.length > 0 && (
         <div className={styles.body}>
-          <ol className={styles.list} aria-label="Revisions">
+          <ol className={styles.list} aria-label="Revisions" onKeyDown={(event) => moveSelection(event, revisions, selected, setSelected)}>
             {revisions.map((r) => (
               <li key={r.number}>
                 <button
@@ -147,6 +147,26 @@ export function RevisionHistory(props: { path: string; onRestored: () => void; o
       )}
     </section>
   );
+}
+
+/** Up/Down (and Home/End) move through the revisions, as in a list box; focus follows the selection. */
+function moveSelection(
+  event: KeyboardEvent<HTMLOListElement>,
+  revisions: readonly RevisionSummary[],
+  selected: number | null,
+  select: (number: number) => void,
+) {
+  const index = revisions.findIndex((r) => r.number === selected);
+  const next =
+    event.key === "ArrowDown" ? Math.min(index + 1, revisions.length - 1)
+    : event.key === "ArrowUp" ? Math.max(index - 1, 0)
+    : event.key === "Home" ? 0
+    : event.key === "End" ? revisions.length - 1
+    : null;
+  if (next === null || next < 0) return;
+  event.preventDefault();
+  select(revisions[next].number);
+  event.currentTarget.querySelectorAll("button")[next]?.focus();
 }
 
 function PreviewCells({ cells }: { cells: PreviewCell[] }) {

@@ -90,7 +90,9 @@ function TutorialFooter(props: { tutorial: string; title: string; progress: Tuto
             >
               <span style={{ width: `${view.fraction * 100}%` }} />
             </span>
-            <span className={styles.muted}>{view.summary}</span>
+            <span className={styles.muted} title={props.progress?.lastRunAt ? `Last run ${new Date(props.progress.lastRunAt).toLocaleString()}` : undefined}>
+              {view.summary}
+            </span>
           </>
         )}
       </div>
