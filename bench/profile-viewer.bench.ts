@@ -12,6 +12,7 @@
  */
 
 import http from "node:http";
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { setup as databaseTemplate } from "../tests/support/database-template";
 import { launchBrowser } from "../tests/support/browser";
@@ -66,6 +67,7 @@ const FRAMES_SCRIPT = `(async () => {
 })()`;
 
 const cleanup = databaseTemplate();
+console.log(`  load average ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} on ${os.cpus().length} cores (times scale with it)`);
 const server = await startServer({ KERNEL_LAB_TOKEN: TOKEN });
 const browser = await launchBrowser();
 let ok = true;
@@ -103,9 +105,10 @@ try {
     if (run < 2) await context.close();
     else {
       report("load → first timeline frame (cold, best of 3)", `${Math.min(...loads).toFixed(0)} ms (runs: ${loads.map((x) => x.toFixed(0)).join(", ")})`, Math.min(...loads) <= TARGETS.loadMs);
-      report("  page ready, document fetch starts", `${marks["fetch:start"].toFixed(0)} ms`, null);
+      report("  document download starts (preload)", `${marks["fetch:start"].toFixed(0)} ms`, null);
+      report("  page scripts ask for it", `${marks["profile:request"].toFixed(0)} ms`, null);
       report("  document transferred", `${(marks["fetch:end"] - marks["fetch:start"]).toFixed(0)} ms`, null);
-      report("  document parsed (JSON)", `${(marks["profile:fetched"] - marks["fetch:end"]).toFixed(0)} ms`, null);
+      report("  document parsed (JSON), from the later of both", `${(marks["profile:fetched"] - Math.max(marks["fetch:end"], marks["profile:request"])).toFixed(0)} ms`, null);
       report("  model built", `${(marks["profile:model"] - marks["profile:fetched"]).toFixed(0)} ms`, null);
       report("  first frame drawn", `${(marks["profile:drawn"] - marks["profile:model"]).toFixed(0)} ms`, null);
       // Frame times once the page has settled (the source view and summary render after the first frame).

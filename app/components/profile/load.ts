@@ -2,7 +2,9 @@ import { PROFILE_DOCUMENT_VERSION, type ProfileDocument } from "../../../lib/pro
 
 /** A stored profile from the server (`GET /api/lab/profiles/<id>`, gzip on the wire). */
 export async function fetchProfile(url: string): Promise<ProfileDocument> {
-  const response = await fetch(url, { credentials: "same-origin", headers: { accept: "application/json" } });
+  // Plain same-origin request, so it matches the page's <link rel=preload as=fetch crossorigin=anonymous>.
+  performance.mark("profile:request");
+  const response = await fetch(url, { credentials: "same-origin" });
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { message?: string } | null;
     throw new Error(response.status === 404 ? "This profile does not exist (or was deleted with its notebook)." : (body?.message ?? `The server answered ${response.status}.`));
