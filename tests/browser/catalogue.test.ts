@@ -20,7 +20,7 @@ describe.runIf(browserAvailable)("tutorial catalogue in Chromium", () => {
 
   it("lists the tutorials on the home page", async () => {
     await page.goto(server.url);
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Tutorials");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), { timeout: 15_000 }).toBe("Tutorials");
     const cards = page.getByRole("list", { name: "Tutorial notebooks" }).getByRole("listitem");
     expect(await cards.count()).toBeGreaterThanOrEqual(2);
     await screenshot(page, "home");

@@ -12,6 +12,9 @@ const TOKEN = "home-test-token";
 const root = path.resolve(import.meta.dirname, "..", "..");
 const tutorials = fs.readdirSync(path.join(root, "notebooks")).filter((n) => n.endsWith(".ipynb")).sort();
 
+/** Waits for the UI to catch up: generous, since CI runs the server, Chromium and Vitest on two cores. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
+
 interface LabNotebook {
   path: string;
   title: string;
@@ -45,7 +48,7 @@ describe.runIf(browserAvailable)("home page in Chromium", () => {
   const row = (fileName: string) => rows().filter({ has: page.getByRole("link", { name: `Open ${fileName}`, exact: true }) });
   const goHome = async () => {
     await page.goto(server.url);
-    await expect.poll(() => page.getByText("Loading your notebooks…").count()).toBe(0);
+    await poll(() => page.getByText("Loading your notebooks…").count()).toBe(0);
   };
 
   beforeAll(async () => {
@@ -66,7 +69,7 @@ describe.runIf(browserAvailable)("home page in Chromium", () => {
     const cards = page.getByRole("list", { name: "Tutorial notebooks" }).getByRole("listitem");
     expect(await cards.count()).toBe(tutorials.length);
     expect(await cards.getByRole("button", { name: /^Start: / }).count()).toBe(tutorials.length);
-    await expect.poll(() => page.getByText("You have no notebooks yet.").isVisible()).toBe(true);
+    await poll(() => page.getByText("You have no notebooks yet.").isVisible()).toBe(true);
     await screenshot(page, "home-empty");
   });
 
@@ -89,23 +92,23 @@ describe.runIf(browserAvailable)("home page in Chromium", () => {
     await screenshot(page, "home-rename-invalid");
     await field.fill("my kernel");
     await field.press("Enter");
-    await expect.poll(() => row("my kernel.ipynb").count()).toBe(1);
+    await poll(() => row("my kernel.ipynb").count()).toBe(1);
     expect((await myNotebooks()).map((n) => n.path).sort()).toEqual(["my kernel.ipynb", "taken.ipynb"]);
   });
 
   it("filters the list by search", async () => {
     const search = page.getByRole("searchbox", { name: "Search my notebooks" });
     await search.fill("MY kern");
-    await expect.poll(() => rows().count()).toBe(1);
+    await poll(() => rows().count()).toBe(1);
     await search.fill("nothing like this");
-    await expect.poll(() => page.getByText("No notebook matches").count()).toBe(1);
+    await poll(() => page.getByText("No notebook matches").count()).toBe(1);
     await search.fill("");
-    await expect.poll(() => rows().count()).toBe(2);
+    await poll(() => rows().count()).toBe(2);
   });
 
   it("duplicates a notebook", async () => {
     await page.getByRole("button", { name: "Duplicate my kernel.ipynb" }).click();
-    await expect.poll(() => rows().count()).toBe(3);
+    await poll(() => rows().count()).toBe(3);
     const copy = (await myNotebooks()).find((n) => n.path !== "my kernel.ipynb" && n.path.startsWith("my kernel"));
     expect(copy).toBeDefined();
     expect(await content(copy!.path)).toEqual(await content("my kernel.ipynb"));
@@ -113,11 +116,11 @@ describe.runIf(browserAvailable)("home page in Chromium", () => {
 
   it("deletes a notebook and brings it back with Undo", async () => {
     await page.getByRole("button", { name: "Delete taken.ipynb" }).click();
-    await expect.poll(() => row("taken.ipynb").count()).toBe(0);
+    await poll(() => row("taken.ipynb").count()).toBe(0);
     expect((await myNotebooks()).some((n) => n.path === "taken.ipynb")).toBe(false);
     await screenshot(page, "home-deleted-toast");
     await page.getByRole("status").getByRole("button", { name: "Undo" }).click();
-    await expect.poll(() => row("taken.ipynb").count()).toBe(1);
+    await poll(() => row("taken.ipynb").count()).toBe(1);
     expect((await myNotebooks()).some((n) => n.path === "taken.ipynb")).toBe(true);
   });
 
@@ -130,7 +133,7 @@ describe.runIf(browserAvailable)("home page in Chromium", () => {
     expect(copy?.sourcePath).toContain(tutorial);
     expect(await content(tutorial)).toEqual(shipped(tutorial));
     await goHome();
-    await expect.poll(() => card.getByRole("button", { name: /^Continue: / }).count()).toBe(1);
+    await poll(() => card.getByRole("button", { name: /^Continue: / }).count()).toBe(1);
     expect(await row(tutorial).getByText("tutorial", { exact: true }).count()).toBe(1);
     await screenshot(page, "home-with-notebooks");
   });
@@ -178,7 +181,7 @@ describe.runIf(browserAvailable)("home page in Chromium", () => {
     await goHome();
     const card = page.getByRole("list", { name: "Tutorial notebooks" }).getByRole("listitem").filter({ has: page.locator(`a[href="/notebooks/${tutorial}"]`) });
     const noun = code.length === 1 ? "code cell" : "code cells";
-    await expect.poll(() => card.getByText(`1 of ${code.length} ${noun} run`).count()).toBe(1);
+    await poll(() => card.getByText(`1 of ${code.length} ${noun} run`).count()).toBe(1);
     expect(await card.getByRole("progressbar").getAttribute("aria-valuenow")).toBe(String(Math.round(100 / code.length)));
   });
 
@@ -199,11 +202,11 @@ describe.runIf(browserAvailable)("home page in Chromium", () => {
 
       const before = new Set((await myNotebooks()).map((n) => n.path));
       await page.locator('input[type="file"]').setInputFiles(file);
-      await expect.poll(async () => (await myNotebooks()).length).toBe(before.size + 1);
+      await poll(async () => (await myNotebooks()).length).toBe(before.size + 1);
       const imported = (await myNotebooks()).find((n) => !before.has(n.path))!;
       expect(imported.path).toBe(copyPath.replace(/\.ipynb$/, "-1.ipynb"));
       expect(await content(imported.path)).toEqual(JSON.parse(exported));
-      await expect.poll(() => row(imported.path).count()).toBe(1);
+      await poll(() => row(imported.path).count()).toBe(1);
     }
   });
 
@@ -211,10 +214,10 @@ describe.runIf(browserAvailable)("home page in Chromium", () => {
     const bad = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: "markdown", metadata: {}, source: "no id" }] };
     await page.locator('input[type="file"]').setInputFiles({ name: "bad.ipynb", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
     const alert = page.getByRole("alert").filter({ hasText: "Import failed." });
-    await expect.poll(() => alert.textContent()).toContain("bad.ipynb: invalid notebook: cells[0].id: nbformat 4.5 requires a cell id");
+    await poll(() => alert.textContent()).toContain("bad.ipynb: invalid notebook: cells[0].id: nbformat 4.5 requires a cell id");
     await screenshot(page, "home-import-invalid");
     await page.locator('input[type="file"]').setInputFiles({ name: "broken.ipynb", mimeType: "application/json", buffer: Buffer.from("{oops") });
-    await expect.poll(() => alert.textContent()).toContain("broken.ipynb: not valid JSON");
+    await poll(() => alert.textContent()).toContain("broken.ipynb: not valid JSON");
     expect((await myNotebooks()).some((n) => n.path.startsWith("bad") || n.path.startsWith("broken"))).toBe(false);
   });
 
@@ -228,7 +231,7 @@ describe.runIf(browserAvailable)("home page in Chromium", () => {
     }, notebook);
     await section.dispatchEvent("dragover", { dataTransfer });
     await section.dispatchEvent("drop", { dataTransfer });
-    await expect.poll(() => row("dropped.ipynb").count()).toBe(1);
+    await poll(() => row("dropped.ipynb").count()).toBe(1);
     expect(await content("dropped.ipynb")).toEqual(JSON.parse(notebook));
   });
 
@@ -248,17 +251,17 @@ describe.runIf(browserAvailable)("home page in Chromium", () => {
     await page.getByRole("button", { name: "Revision history of history.ipynb" }).click();
     const dialog = page.getByRole("dialog", { name: "Revision history of history.ipynb" });
     const items = dialog.getByRole("list", { name: "Revisions" }).getByRole("button");
-    await expect.poll(() => items.count()).toBe(revisions.length);
+    await poll(() => items.count()).toBe(revisions.length);
     await items.first().focus();
     await page.keyboard.press("End");
-    await expect.poll(() => items.last().getAttribute("aria-current")).toBe("true");
+    await poll(() => items.last().getAttribute("aria-current")).toBe("true");
     const preview = dialog.getByRole("region", { name: "Revision preview" });
-    await expect.poll(() => preview.locator('ol[aria-label="Cells"] > li').count()).toBe(v1.cells.length);
-    await expect.poll(() => preview.getByRole("heading", { level: 1 }).first().textContent()).toBe("Welcome to Kernel Lab");
+    await poll(() => preview.locator('ol[aria-label="Cells"] > li').count()).toBe(v1.cells.length);
+    await poll(() => preview.getByRole("heading", { level: 1 }).first().textContent()).toBe("Welcome to Kernel Lab");
     await screenshot(page, "home-revision-history");
     await dialog.getByRole("button", { name: "Restore this revision" }).click();
     await dialog.getByRole("group", { name: "Confirm restore" }).getByRole("button", { name: "Restore" }).click();
-    await expect.poll(() => dialog.count()).toBe(0);
+    await poll(() => dialog.count()).toBe(0);
     expect(await content("history.ipynb")).toEqual(v1);
     const after = (await api("GET", `/api/lab/notebooks/revisions?path=history.ipynb`)).json as { revisions: { cellCount: number }[] };
     expect(after.revisions.length).toBe(revisions.length + 1);
@@ -274,23 +277,23 @@ describe.runIf(browserAvailable)("home page in Chromium", () => {
     const dialog = page.getByRole("dialog", { name: "Reset to the original tutorial?" });
     await resetButton.click();
     await page.keyboard.press("Escape");
-    await expect.poll(() => dialog.count()).toBe(0);
+    await poll(() => dialog.count()).toBe(0);
     expect(await content(tutorial)).toEqual({ ...original, cells: [] });
     await resetButton.click();
     await screenshot(page, "home-reset-confirm");
     await dialog.getByRole("button", { name: "Reset notebook" }).click();
-    await expect.poll(() => dialog.count()).toBe(0);
+    await poll(() => dialog.count()).toBe(0);
     expect(await content(tutorial)).toEqual(original);
   });
   it("updates tutorial progress when a tutorial copy is deleted and restored", async () => {
     const tutorial = tutorials[tutorials.length - 1];
     const card = page.getByRole("list", { name: "Tutorial notebooks" }).getByRole("listitem").filter({ has: page.locator(`a[href="/notebooks/${tutorial}"]`) });
     await goHome();
-    await expect.poll(() => card.getByRole("button", { name: /^Continue: / }).count()).toBe(1);
+    await poll(() => card.getByRole("button", { name: /^Continue: / }).count()).toBe(1);
     await page.getByRole("button", { name: `Delete ${tutorial}` }).click();
-    await expect.poll(() => card.getByRole("button", { name: /^Start: / }).count()).toBe(1);
+    await poll(() => card.getByRole("button", { name: /^Start: / }).count()).toBe(1);
     await page.getByRole("status").getByRole("button", { name: "Undo" }).click();
-    await expect.poll(() => card.getByRole("button", { name: /^Continue: / }).count()).toBe(1);
+    await poll(() => card.getByRole("button", { name: /^Continue: / }).count()).toBe(1);
     expect(await row(tutorial).count()).toBe(1);
   });
 });
