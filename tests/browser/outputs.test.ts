@@ -33,6 +33,9 @@ describe.runIf(browserAvailable)("cell outputs in Chromium (dev gallery)", () =>
     const colour = await s.getByText("matmul_tiled").evaluate((el) => getComputedStyle(el).color);
     expect(colour).not.toBe(await s.getByText("Compiling").evaluate((el) => getComputedStyle(el.parentElement!).color));
     expect(await s.getByText("Compiling").evaluate((el) => getComputedStyle(el).fontWeight)).toBe("700");
+    const link = s.getByRole("link", { name: /readthedocs/ });
+    expect(await link.getAttribute("href")).toBe("https://awsdocs-neuron.readthedocs-hosted.com/en/latest/general/nki/index.html");
+    expect(await link.getAttribute("rel")).toBe("noopener noreferrer");
     await screenshot(page, "outputs-streams");
   });
 
@@ -43,9 +46,11 @@ describe.runIf(browserAvailable)("cell outputs in Chromium (dev gallery)", () =>
     expect(await s.textContent()).not.toContain("step  600 ");
     await s.scrollIntoViewIfNeeded();
     await screenshot(page, "outputs-long-stream-collapsed");
-    await s.getByRole("button", { name: "Show all" }).click();
+    await s.getByRole("button", { name: "Show all" }).focus();
+    await page.keyboard.press("Enter");
     await expect.poll(() => s.textContent()).toContain("step  600 ");
-    expect(await s.getByRole("button", { name: "Show less" }).count()).toBe(1);
+    // Keyboard focus moves to the button that replaced the pressed one.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Show less");
     await s.getByRole("button", { name: "Show less" }).click();
     await expect.poll(() => s.textContent()).not.toContain("step  600 ");
   });

@@ -1,5 +1,5 @@
 "use client";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { AnsiText } from "./AnsiText";
 import { collapseText, STREAM_LIMITS, type CollapseLimits } from "./collapse";
 import { formatCount } from "./format";
@@ -12,13 +12,23 @@ import styles from "./outputs.module.css";
 export function CollapsibleText({ text, className, limits = STREAM_LIMITS }: { text: string; className?: string; limits?: CollapseLimits }) {
   const [expanded, setExpanded] = useState(false);
   const collapsed = useMemo(() => collapseText(text, limits), [text, limits]);
+  // The toggle button is replaced when it is pressed: keep keyboard focus on its successor.
+  const toggle = useRef<HTMLButtonElement>(null);
+  const toggled = useRef(false);
+  useEffect(() => {
+    if (toggled.current) toggle.current?.focus({ preventScroll: true });
+  }, [expanded]);
+  const setAndFocus = (value: boolean) => {
+    toggled.current = true;
+    setExpanded(value);
+  };
   const pre = `${styles.pre} ${className ?? ""}`;
   if (!collapsed.collapsed) return <pre className={pre}><AnsiText text={text} /></pre>;
   if (expanded) {
     return (
       <div>
         <pre className={pre}><AnsiText text={text} /></pre>
-        <button type="button" className={styles.moreButton} onClick={() => setExpanded(false)}>Show less</button>
+        <button ref={toggle} type="button" className={styles.moreButton} onClick={() => setAndFocus(false)}>Show less</button>
       </div>
     );
   }
@@ -29,7 +39,7 @@ export function CollapsibleText({ text, className, limits = STREAM_LIMITS }: { t
         <span>
           {formatCount(collapsed.hiddenLines)} {collapsed.hiddenLines === 1 ? "line" : "lines"} ({formatCount(collapsed.hiddenChars)} characters) hidden
         </span>
-        <button type="button" className={styles.moreButton} onClick={() => setExpanded(true)}>Show all</button>
+        <button ref={toggle} type="button" className={styles.moreButton} onClick={() => setAndFocus(true)}>Show all</button>
       </div>
       {collapsed.tail !== "" && <pre className={pre}><AnsiText text={collapsed.tail} /></pre>}
     </div>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatDuration, formatPercent } from "../../../app/components/outputs/format";
 import { ansiSegments, stripAnsi, xterm256 } from "../../../app/components/outputs/ansi";
+import { linkParts } from "../../../app/components/outputs/links";
 
 describe("profile card number formats", () => {
   it("picks the unit that keeps three significant digits", () => {
@@ -27,5 +28,21 @@ describe("ANSI text", () => {
     expect([16, 21, 196, 231, 232, 255].map(xterm256)).toEqual([
       "rgb(0,0,0)", "rgb(0,0,255)", "rgb(255,0,0)", "rgb(255,255,255)", "rgb(8,8,8)", "rgb(238,238,238)",
     ]);
+  });
+});
+
+describe("links in output text", () => {
+  it("finds http(s) addresses and leaves trailing punctuation outside", () => {
+    expect(linkParts("see https://awsdocs-neuron.readthedocs-hosted.com/en/latest/nki/api.html.")).toEqual([
+      { text: "see ", href: null },
+      { text: "https://awsdocs-neuron.readthedocs-hosted.com/en/latest/nki/api.html", href: "https://awsdocs-neuron.readthedocs-hosted.com/en/latest/nki/api.html" },
+      { text: ".", href: null },
+    ]);
+    expect(linkParts("(http://localhost:3000/profiles/a1), done")).toEqual([
+      { text: "(", href: null },
+      { text: "http://localhost:3000/profiles/a1", href: "http://localhost:3000/profiles/a1" },
+      { text: "), done", href: null },
+    ]);
+    expect(linkParts("javascript:alert(1) and ftp://x")).toEqual([{ text: "javascript:alert(1) and ftp://x", href: null }]);
   });
 });
