@@ -63,6 +63,7 @@ describe("kernelspecs", () => {
     const body = await (await api("/api/kernelspecs")).json();
     expect(body.default).toBe("nki");
     expect(body.kernelspecs.nki.spec).toMatchObject({ display_name: "NKI (Trainium simulator)", language: "python", interrupt_mode: "message" });
+    expect(body.kernelspecs.nki.spec.metadata.kernel_lab.default_target).toBe("trn2");
     const logo = await api(body.kernelspecs.nki.resources["logo-svg"], { auth: false });
     expect(logo.status).toBe(200);
     expect(logo.headers.get("content-type")).toBe("image/svg+xml");

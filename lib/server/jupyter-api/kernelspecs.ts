@@ -1,9 +1,11 @@
+import { TARGET_NAMES } from "../../kernel/engine";
+import type { TargetName } from "../../sim/targets";
 import { ApiError, type ApiResponse } from "./http";
 
 export const KERNEL_NAME = "nki";
 
 /** Our one kernelspec. `argv` is informational: kernels are worker threads of this server, not processes. */
-export function kernelspecModel() {
+export function kernelspecModel(defaultTarget: TargetName) {
   return {
     name: KERNEL_NAME,
     spec: {
@@ -12,19 +14,19 @@ export function kernelspecModel() {
       display_name: "NKI (Trainium simulator)",
       language: "python",
       interrupt_mode: "message",
-      metadata: { kernel_lab: { targets: ["trn1", "trn2", "trn3"], default_target: "trn2" } },
+      metadata: { kernel_lab: { targets: [...TARGET_NAMES], default_target: defaultTarget } },
     },
     resources: { "logo-svg": `/kernelspecs/${KERNEL_NAME}/logo-svg.svg` },
   };
 }
 
-export function listKernelspecs(): ApiResponse {
-  return { status: 200, body: { default: KERNEL_NAME, kernelspecs: { [KERNEL_NAME]: kernelspecModel() } } };
+export function listKernelspecs(defaultTarget: TargetName): ApiResponse {
+  return { status: 200, body: { default: KERNEL_NAME, kernelspecs: { [KERNEL_NAME]: kernelspecModel(defaultTarget) } } };
 }
 
-export function getKernelspec(name: string): ApiResponse {
+export function getKernelspec(name: string, defaultTarget: TargetName): ApiResponse {
   requireKnownKernelName(name);
-  return { status: 200, body: kernelspecModel() };
+  return { status: 200, body: kernelspecModel(defaultTarget) };
 }
 
 export function requireKnownKernelName(name: string): void {

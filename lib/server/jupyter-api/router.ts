@@ -57,8 +57,8 @@ export function createJupyterApi(options: JupyterApiOptions): JupyterApi {
         body: { connections: options.connectionCount(), kernels: kernels.list().length, last_activity: lastActivity, started },
       }),
     },
-    { method: "GET", pattern: /^\/api\/kernelspecs\/?$/, handler: () => listKernelspecs() },
-    { method: "GET", pattern: /^\/api\/kernelspecs\/([^/]+)$/, handler: ({ params }) => getKernelspec(params[0]) },
+    { method: "GET", pattern: /^\/api\/kernelspecs\/?$/, handler: () => listKernelspecs(kernels.defaultTarget) },
+    { method: "GET", pattern: /^\/api\/kernelspecs\/([^/]+)$/, handler: ({ params }) => getKernelspec(params[0], kernels.defaultTarget) },
     { method: "GET", pattern: /^\/kernelspecs\/([^/]+)\/([^/]+)$/, public: true, handler: ({ params }) => kernelspecResource(params[0], params[1]) },
 
     { method: "GET", pattern: /^\/api\/kernels\/?$/, handler: () => ({ status: 200, body: kernels.list() }) },
