@@ -62,6 +62,12 @@ export function MyNotebooks({ onChanged }: { onChanged: () => void }) {
     void refresh();
   }, [refresh]);
 
+  // "edited 3 min ago" keeps counting while the page stays open.
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+
   /** After a change made here: the list again, and the host learns that progress may have changed. */
   const changed = async () => {
     await refresh();

@@ -44,7 +44,8 @@ export interface Revision {
 async function labRequest<T>(method: "GET" | "POST", endpoint: string, body?: unknown): Promise<T> {
   const settings = serverSettings();
   const url = `${settings.baseUrl}api/lab/${endpoint}`;
-  const init: RequestInit = body === undefined ? { method } : { method, body: JSON.stringify(body) };
+  const init: RequestInit =
+    body === undefined ? { method } : { method, body: JSON.stringify(body), headers: { "Content-Type": "application/json" } };
   const response = await ServerConnection.makeRequest(url, init, settings);
   if (!response.ok) throw await ServerConnection.ResponseError.create(response);
   return (await response.json()) as T;
