@@ -31,38 +31,41 @@ export interface MemoryUsage {
  * HBM (spilled) and are not counted.
  */
 export function memoryUsage(trace: Trace, facts: InstructionFacts, capacity: { sbuf: number; psum: number }): MemoryUsage {
-  const events: { t: number; sbuf: number; psum: number }[] = [];
+  // Tile lifetimes as acquisitions and releases, each kept in time order through an index sort.
+  const ids: number[] = [];
   for (let id = 0; id < trace.tensorCount; id++) {
-    const first = facts.tensorFirstNs[id];
-    if (Number.isNaN(first)) continue;
+    if (Number.isNaN(facts.tensorFirstNs[id])) continue;
     const memory = trace.tensorMemory(id);
     if (memory === Memory.Hbm) continue;
     if (trace.tensorAddr(id) >= (memory === Memory.Sbuf ? capacity.sbuf : capacity.psum)) continue;
-    const sbuf = memory === Memory.Sbuf ? trace.tensorBytes(id) : 0;
-    const psum = memory === Memory.Psum ? trace.tensorBytes(id) : 0;
-    events.push({ t: first, sbuf, psum });
-    events.push({ t: facts.tensorLastNs[id], sbuf: -sbuf, psum: -psum });
+    ids.push(id);
   }
-  // Releases before acquisitions at equal times: a tile freed as another is allocated does not overlap.
-  events.sort((a, b) => a.t - b.t || a.sbuf + a.psum - (b.sbuf + b.psum));
+  const first = facts.tensorFirstNs;
+  const last = facts.tensorLastNs;
+  const acquire = Uint32Array.from(ids).sort((a, b) => first[a] - first[b]);
+  const release = Uint32Array.from(ids).sort((a, b) => last[a] - last[b]);
   const samples: OccupancySample[] = [];
   let sbuf = 0;
   let psum = 0;
   let sbufPeak = 0;
   let psumPeak = 0;
   let sbufPeakTime = 0;
-  for (let k = 0; k < events.length; k++) {
-    const e = events[k];
-    sbuf += e.sbuf;
-    psum += e.psum;
+  // Releases before acquisitions at equal times: a tile freed as another is allocated does not overlap.
+  for (let a = 0, r = 0; a < acquire.length || r < release.length; ) {
+    const isRelease = r < release.length && (a === acquire.length || last[release[r]] <= first[acquire[a]]);
+    const id = isRelease ? release[r++] : acquire[a++];
+    const t = isRelease ? last[id] : first[id];
+    const bytes = isRelease ? -trace.tensorBytes(id) : trace.tensorBytes(id);
+    if (trace.tensorMemory(id) === Memory.Sbuf) sbuf += bytes;
+    else psum += bytes;
     if (sbuf > sbufPeak) {
       sbufPeak = sbuf;
-      sbufPeakTime = e.t;
+      sbufPeakTime = t;
     }
     if (psum > psumPeak) psumPeak = psum;
-    const last = samples[samples.length - 1];
-    if (last && last.timeNs === e.t) samples[samples.length - 1] = { timeNs: e.t, sbufBytes: sbuf, psumBytes: psum };
-    else samples.push({ timeNs: e.t, sbufBytes: sbuf, psumBytes: psum });
+    const prev = samples.length > 0 ? samples[samples.length - 1] : undefined;
+    if (prev && prev.timeNs === t) samples[samples.length - 1] = { timeNs: t, sbufBytes: sbuf, psumBytes: psum };
+    else samples.push({ timeNs: t, sbufBytes: sbuf, psumBytes: psum });
   }
   return { sbufPeakBytesPerPartition: sbufPeak, psumPeakBytesPerPartition: psumPeak, sbufPeakTimeNs: sbufPeakTime, samples };
 }

@@ -57,20 +57,29 @@ export type ProfileMetrics = EngineMetrics & {
   sim_peak_hbm_bandwidth: number;
 };
 
-/** Length of the union of [start, end) intervals (need not be sorted). */
-export function unionLength(starts: readonly number[], ends: readonly number[]): number {
-  const order = starts.map((_, k) => k).sort((a, b) => starts[a] - starts[b]);
+/**
+ * Length of the union of [start, end) intervals (need not be sorted). Sweeps the sorted starts and
+ * the sorted ends separately: the number of open intervals at t is #starts <= t minus #ends <= t,
+ * whichever interval each belongs to, so native numeric sorts replace a comparator sort of pairs.
+ */
+export function unionLength(starts: ArrayLike<number>, ends: ArrayLike<number>): number {
+  const s = Float64Array.from(starts).sort();
+  const e = Float64Array.from(ends).sort();
   let total = 0;
-  let curStart = -Infinity;
-  let curEnd = -Infinity;
-  for (const k of order) {
-    if (starts[k] > curEnd) {
-      if (curEnd > curStart) total += curEnd - curStart;
-      curStart = starts[k];
-      curEnd = ends[k];
-    } else if (ends[k] > curEnd) curEnd = ends[k];
+  let open = 0;
+  let from = 0;
+  let j = 0;
+  for (let i = 0; i < s.length; ) {
+    if (s[i] <= e[j]) {
+      if (open++ === 0) from = s[i];
+      i++;
+    } else {
+      if (--open === 0) total += e[j] - from;
+      j++;
+    }
   }
-  if (curEnd > curStart) total += curEnd - curStart;
+  // Every interval has started: the union runs on to the last end.
+  if (open > 0) total += e[e.length - 1] - from;
   return total;
 }
 

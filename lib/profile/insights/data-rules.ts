@@ -55,7 +55,6 @@ export const smallDmas: InsightRule = {
     const small: number[] = [];
     let dmas = 0;
     let overhead = 0;
-    const overheadOf = new Map<number, number>();
     for (let i = 0; i < trace.length; i++) {
       if (trace.engine(i) !== Engine.Dma) continue;
       dmas++;
@@ -75,7 +74,6 @@ export const smallDmas: InsightRule = {
       }
       const ideal = (busiestParts * bpp) / config.dmaEngineBytesPerNs;
       const o = Math.max(0, busiest - ideal);
-      overheadOf.set(i, o);
       overhead += o;
     }
     if (small.length < 4 || pct(small.length, dmas) < 25) return null;
@@ -96,30 +94,30 @@ export const smallDmas: InsightRule = {
   },
 };
 
+/** Iteration of `loop` on loop path `path` (a node of the trace's path tree), or -1 if not inside it. */
+function iterationOn(trace: Trace, path: number, loop: number): number {
+  for (let p = path; p !== 0 && p !== NO_PATH_PARENT; p = trace.pathParent(p)) if (trace.pathLoop(p) === loop) return trace.pathIteration(p);
+  return -1;
+}
+
+const NO_PATH_PARENT = 0xffffffff;
+
 /** Loops (by source line) whose iterations have no true dependency on an earlier iteration. */
 function independentSequentialLoops(trace: Trace): Map<string, number[]> {
-  const frameCache = new Map<number, ReturnType<Trace["pathFrames"]>>();
-  const framesOf = (path: number) => {
-    let f = frameCache.get(path);
-    if (!f) {
-      f = trace.pathFrames(path);
-      frameCache.set(path, f);
-    }
-    return f;
-  };
   const carried = new Set<number>();
   for (let i = 0; i < trace.length; i++) {
-    const fi = framesOf(trace.pathId(i));
-    if (fi.length === 0) continue;
+    const path = trace.pathId(i);
+    if (path === 0) continue;
     for (let k = 0; k < trace.depCount(i); k++) {
       if (trace.depType(i, k) !== DepType.Raw) continue;
       const p = trace.depOn(i, k);
       // PSUM accumulation chains are associative reductions, not loop-carried [LANG226].
       if ((trace.flags(i) & InstrFlag.Accumulate) !== 0 && trace.engine(i) === Engine.Tensor && trace.engine(p) === Engine.Tensor) continue;
-      const fp = framesOf(trace.pathId(p));
-      for (const f of fi) {
-        const other = fp.find((g) => g.loop === f.loop);
-        if (other && other.iteration !== f.iteration) carried.add(f.loop);
+      const other = trace.pathId(p);
+      for (let q = path; q !== 0 && q !== NO_PATH_PARENT; q = trace.pathParent(q)) {
+        const loop = trace.pathLoop(q);
+        const it = iterationOn(trace, other, loop);
+        if (it >= 0 && it !== trace.pathIteration(q)) carried.add(loop);
       }
     }
   }

@@ -38,17 +38,26 @@ export function busyNs(ctx: InsightContext, i: number): number {
 /** Groups instructions by source line, weighting each by `weight(i)`; the heaviest `limit` lines. */
 export function sourceLines(ctx: InsightContext, indices: readonly number[], weight: (i: number) => number, limit = 5): SourceRef[] {
   const trace = ctx.timed.trace;
-  const byLine = new Map<string, { file: string; line: number; instructions: number; timeNs: number }>();
+  // Keyed by file, then line: no key string built per instruction.
+  const byFile = new Map<string, Map<number, { file: string; line: number; instructions: number; timeNs: number }>>();
   for (const i of indices) {
     const file = trace.file(i);
     const line = trace.line(i);
-    const key = `${file}:${line}`;
-    const e = byLine.get(key) ?? { file, line, instructions: 0, timeNs: 0 };
+    let lines = byFile.get(file);
+    if (!lines) {
+      lines = new Map();
+      byFile.set(file, lines);
+    }
+    let e = lines.get(line);
+    if (!e) {
+      e = { file, line, instructions: 0, timeNs: 0 };
+      lines.set(line, e);
+    }
     e.instructions++;
     e.timeNs += weight(i);
-    byLine.set(key, e);
   }
-  return [...byLine.values()].sort((a, b) => b.timeNs - a.timeNs || a.line - b.line).slice(0, limit);
+  const all = [...byFile.values()].flatMap((lines) => [...lines.values()]);
+  return all.sort((a, b) => b.timeNs - a.timeNs || a.line - b.line).slice(0, limit);
 }
 
 export function formatLines(refs: readonly SourceRef[]): string {

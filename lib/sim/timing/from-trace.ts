@@ -149,6 +149,8 @@ export function peMaskOf(variant: string): number {
 
 /** A buffer slot: the same memory, partition start and address reused by successive tile instances. */
 function slotKey(memory: number, partStart: number, addr: number): number {
+  // Small-integer keys (cheap to hash) for every real on-chip address; the wide form cannot collide.
+  if (addr < 2 ** 21) return (memory * 128 + partStart) * 2 ** 21 + addr;
   return memory * 2 ** 40 + partStart * 2 ** 32 + addr;
 }
 
@@ -175,6 +177,8 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
     operands: [],
   };
   const depths = rotationDepths(trace, scopes, options);
+  const depthOf = new Int32Array(trace.loopCount).fill(1);
+  for (const [loop, depth] of depths) depthOf[loop] = depth;
   // Per slot, the tile instances that used it (most recent last), and each tensor's last accessor.
   const slots = new Map<number, number[]>();
   const lastAccess = new Int32Array(trace.tensorCount).fill(-1);
@@ -182,8 +186,9 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
   const touchedStart = new Uint32Array(n + 1);
   const inputOf = new Int32Array(n);
   // Spilled tiles (placed beyond capacity by the functional allocator) and their latest save.
-  const spillLimit = (memory: number) =>
-    options.capacity ? (memory === Memory.Sbuf ? options.capacity.sbufBytesPerPartition : options.capacity.psumBytesPerPartition) : Infinity;
+  const sbufLimit = options.capacity?.sbufBytesPerPartition ?? Infinity;
+  const psumLimit = options.capacity?.psumBytesPerPartition ?? Infinity;
+  const spillLimit = (memory: number) => (memory === Memory.Sbuf ? sbufLimit : psumLimit);
   const lastSave = new Map<number, number>();
   let spillSaveBytes = 0;
   let spillReloadBytes = 0;
@@ -278,11 +283,13 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
       }
       if (list[list.length - 1] === tile) continue;
       list.push(tile);
-      const depth = depths.get(scopes.loop(tile)) ?? 1;
+      const depth = depthOf[scopes.loop(tile)];
       if (list.length > depth) {
         const reuse = lastAccess[list[list.length - 1 - depth]];
         if (reuse >= 0) b.dependOn(inputOf[reuse], DepType.War);
-        list.splice(0, list.length - depth);
+        // Keep the last `depth` instances (usually one too many: shift, which allocates nothing).
+        if (list.length === depth + 1) list.shift();
+        else list.splice(0, list.length - depth);
       }
     }
     for (let q = touchedStart[i]; q < touchedLen; q++) lastAccess[touched[q]] = i;
