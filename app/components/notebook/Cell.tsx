@@ -21,7 +21,8 @@ export interface CellHandlers {
   onSelect(index: number, extend: boolean, commandMode: boolean): void;
   onChange(cellId: string, source: string): void;
   onFocusEditor(cellId: string): void;
-  onEditMarkdown(index: number): void;
+  /** Selects the cell and enters edit mode (double-click on markdown, click on static code). */
+  onEdit(index: number): void;
 }
 
 export interface CellProps {
@@ -56,8 +57,13 @@ export const Cell = memo(function Cell(props: CellProps) {
   }, [focused]);
 
   const onMouseDown = (e: MouseEvent) => {
-    const inEditor = (e.target as HTMLElement).closest(".monaco-editor, textarea");
-    handlers.onSelect(index, e.shiftKey, !inEditor);
+    const target = e.target as HTMLElement;
+    if (!e.shiftKey && target.closest("[data-live-editor=false]")) {
+      // A click on code not yet in a live editor edits it, as a click in the editor would.
+      handlers.onEdit(index);
+      return;
+    }
+    handlers.onSelect(index, e.shiftKey, !target.closest(".monaco-editor, textarea"));
   };
 
   const label = `${cell.type === "code" ? "Code" : cell.type === "markdown" ? "Markdown" : "Raw"} cell ${index + 1}`;
@@ -94,7 +100,7 @@ export const Cell = memo(function Cell(props: CellProps) {
             onFocusEditor={handlers.onFocusEditor}
           />
         ) : cell.type === "markdown" && cell.rendered ? (
-          <div className={styles.markdown} onDoubleClick={() => handlers.onEditMarkdown(index)}>
+          <div className={styles.markdown} onDoubleClick={() => handlers.onEdit(index)}>
             {cell.source.trim() === "" ? <p className={styles.placeholder}>Empty markdown cell: double-click or press Enter to edit.</p> : <MarkdownView source={cell.source} />}
           </div>
         ) : (

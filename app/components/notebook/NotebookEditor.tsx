@@ -10,7 +10,6 @@ import { downloadNotebook } from "../notebook-files/ipynb";
 import { Cell, type CellHandlers } from "./Cell";
 import { EditorRegistry } from "./editor-registry";
 import { NotebookKernel, type KernelStatus } from "./kernel/notebook-kernel";
-import { loadMonaco } from "./monaco/load-monaco";
 import { draftOffer, initialSaveState, saveIndicator, type Draft, type SaveState } from "./model/autosave";
 import { errorLinesByCell } from "./model/error-lines";
 import { targetOf, type EditorCell, type Target } from "./model/cells";
@@ -63,8 +62,6 @@ export function NotebookEditor({ path }: { path: string }) {
   }, [path, store]);
 
   useEffect(() => {
-    // Fetch Monaco while the notebook loads, so the first cell's editor does not wait for both in turn.
-    void loadMonaco();
     const file = new NotebookFile(path);
     fileRef.current = file;
     const saver = new Autosaver({
@@ -345,7 +342,7 @@ export function NotebookEditor({ path }: { path: string }) {
         if (index >= 0) store.dispatch({ type: "select", index });
         store.dispatch({ type: "set-mode", mode: "edit" });
       },
-      onEditMarkdown: (index) => {
+      onEdit: (index) => {
         store.dispatch({ type: "select", index });
         store.dispatch({ type: "set-mode", mode: "edit" });
       },

@@ -81,7 +81,15 @@ export function Toolbar(props: ToolbarProps) {
           </button>
         )}
       </div>
-      <div className={styles.toolbar} role="toolbar" aria-label="Notebook commands">
+      <div
+        className={styles.toolbar}
+        role="toolbar"
+        aria-label="Notebook commands"
+        // Clicking a button leaves keyboard focus in the notebook (as in JupyterLab), so A, B, DD… keep working.
+        onMouseDown={(e) => {
+          if ((e.target as HTMLElement).closest("button")) e.preventDefault();
+        }}
+      >
         <button type="button" onClick={() => onCommand("save")} title="Save and checkpoint (Ctrl+S)">Save</button>
         <button type="button" onClick={() => onCommand("insert-below")} title="Insert a cell below (B)" aria-label="Insert cell below">+ Cell</button>
         <button type="button" onClick={() => onCommand("cut")} title="Cut cells (X)">Cut</button>
