@@ -210,6 +210,19 @@ describe.runIf(browserAvailable)("home page in Chromium", () => {
     }
   });
 
+  it("round-trips a notebook with unknown metadata, custom MIME outputs and control characters unchanged", async () => {
+    const file = path.join(import.meta.dirname, "..", "unit", "home", "notebook-json.golden.ipynb");
+    const original = fs.readFileSync(file, "utf8");
+    await goHome();
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await poll(() => row("notebook-json.golden.ipynb").count()).toBe(1);
+    expect(await content("notebook-json.golden.ipynb")).toEqual(JSON.parse(original));
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download notebook-json.golden.ipynb" }).click()]);
+    const exported = path.join(downloads, "golden-export.ipynb");
+    await download.saveAs(exported);
+    expect(JSON.parse(fs.readFileSync(exported, "utf8"))).toEqual(JSON.parse(original));
+  });
+
   it("rejects an invalid notebook file with the validation message, shown inline", async () => {
     const bad = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: "markdown", metadata: {}, source: "no id" }] };
     await page.locator('input[type="file"]').setInputFiles({ name: "bad.ipynb", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
