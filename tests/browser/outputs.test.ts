@@ -6,6 +6,8 @@ import { ENGINE_METRIC_NAMES } from "../../lib/profile/metrics";
 import fixture from "../../app/dev/outputs/fixtures/profile.json";
 
 const doc = fixture.document;
+// CI runs on two cores: chunk loads (KaTeX, plotly.js) can take a while.
+const POLL = { timeout: 15_000 };
 const metric = (name: string) => (doc.metrics as unknown as Record<string, number>)[name];
 
 describe.runIf(browserAvailable)("cell outputs in Chromium (dev gallery)", () => {
@@ -19,6 +21,8 @@ describe.runIf(browserAvailable)("cell outputs in Chromium (dev gallery)", () =>
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const response = await page.goto(`${server.url}/dev/outputs`);
     expect(response?.status()).toBe(200);
+    // The SVG output renders only on the client: once it is there, React has hydrated the page.
+    await page.locator('[data-fixture="svg"] img').waitFor({ timeout: 30_000 });
   });
 
   afterAll(async () => {
@@ -28,7 +32,7 @@ describe.runIf(browserAvailable)("cell outputs in Chromium (dev gallery)", () =>
 
   it("renders streams with ANSI colours and a carriage-return progress bar as one line", async () => {
     const s = section("stream-ansi");
-    await expect.poll(() => s.textContent()).toContain("progress [##########] 100%");
+    await expect.poll(() => s.textContent(), POLL).toContain("progress [##########] 100%");
     expect(await s.textContent()).not.toContain("10%");
     const colour = await s.getByText("matmul_tiled").evaluate((el) => getComputedStyle(el).color);
     expect(colour).not.toBe(await s.getByText("Compiling").evaluate((el) => getComputedStyle(el.parentElement!).color));
@@ -41,18 +45,18 @@ describe.runIf(browserAvailable)("cell outputs in Chromium (dev gallery)", () =>
 
   it("collapses a long stream and expands it on request", async () => {
     const s = section("stream-long");
-    await expect.poll(() => s.textContent()).toMatch(/1,140 lines \([\d,]+ characters\) hidden/);
+    await expect.poll(() => s.textContent(), POLL).toMatch(/1,140 lines \([\d,]+ characters\) hidden/);
     expect(await s.textContent()).toContain("step 1200");
     expect(await s.textContent()).not.toContain("step  600 ");
     await s.scrollIntoViewIfNeeded();
     await screenshot(page, "outputs-long-stream-collapsed");
     await s.getByRole("button", { name: "Show all" }).focus();
     await page.keyboard.press("Enter");
-    await expect.poll(() => s.textContent()).toContain("step  600 ");
+    await expect.poll(() => s.textContent(), POLL).toContain("step  600 ");
     // Keyboard focus moves to the button that replaced the pressed one.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Show less");
     await s.getByRole("button", { name: "Show less" }).click();
-    await expect.poll(() => s.textContent()).not.toContain("step  600 ");
+    await expect.poll(() => s.textContent(), POLL).not.toContain("step  600 ");
   });
 
   it("shows an error's summary and traceback", async () => {
@@ -82,10 +86,10 @@ describe.runIf(browserAvailable)("cell outputs in Chromium (dev gallery)", () =>
 
   it("draws PNG and SVG images with alt text", async () => {
     const png = section("png").locator("img");
-    await expect.poll(() => png.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(240);
+    await expect.poll(() => png.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), POLL).toBe(240);
     expect(await png.getAttribute("alt")).toBe("A colour gradient with a diagonal band");
     const svg = section("svg").locator("img");
-    await expect.poll(() => svg.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(220);
+    await expect.poll(() => svg.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), POLL).toBe(220);
     expect(await svg.getAttribute("alt")).toBe("An orange circle labelled SVG output");
     await section("png").scrollIntoViewIfNeeded();
     await screenshot(page, "outputs-images");
@@ -94,7 +98,7 @@ describe.runIf(browserAvailable)("cell outputs in Chromium (dev gallery)", () =>
   it("loads plotly.js on demand into a box of the figure's height", async () => {
     const s = section("plotly");
     await s.scrollIntoViewIfNeeded();
-    await expect.poll(() => s.locator(".plot-container").count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => s.locator(".plot-container").count(), POLL).toBe(1);
     const [box, plot] = await Promise.all([
       s.locator(".plot-container").evaluate((el) => el.parentElement!.parentElement!.getBoundingClientRect().height),
       s.locator(".main-svg").first().evaluate((el) => el.getBoundingClientRect().height),
@@ -141,7 +145,7 @@ describe.runIf(browserAvailable)("cell outputs in Chromium (dev gallery)", () =>
 
   it("renders markdown and LaTeX with KaTeX, JSON, and applies display updates", async () => {
     const md = section("markdown-latex-json");
-    await expect.poll(() => md.locator(".katex").count()).toBe(2);
+    await expect.poll(() => md.locator(".katex").count(), POLL).toBe(2);
     expect(await md.locator("strong").first().textContent()).toBe("Markdown");
     expect(await md.textContent()).toContain('"target": "trn2"');
     const updated = section("update-display");
