@@ -87,6 +87,8 @@ export function ProfileViewer({ doc, notModelled, title, compareHref }: { doc: P
   const onSelectNode = useCallback((n: HierarchyNode | null) => {
     setNode(n);
     setLines([]);
+    // An instruction leaf also becomes the selected instruction (outlined, its line marked in the source).
+    if (n?.kind === "instruction") setSelected(n.instructions[0]);
   }, []);
   const zoomButton = (factor: number) => view && setView(zoomAt(view, view.widthPx / 2, factor, bounds));
   const totalLabel = formatNs(model.totalNs);
@@ -171,31 +173,31 @@ export function ProfileViewer({ doc, notModelled, title, compareHref }: { doc: P
       />
 
       {drawn && (
-      <div className={styles.panes}>
-        <section className={styles.panel} aria-label="Inspector">
-          <div role="tablist" className={styles.tabs}>
-            {(["details", "selection", "hierarchy"] as const).map((t) => (
-              <button key={t} type="button" role="tab" aria-selected={tab === t} className={styles.tab} onClick={() => setTab(t)}>
-                {t === "details" ? "Details" : t === "selection" ? "Range" : "Hierarchy"}
-              </button>
-            ))}
-          </div>
-          <div role="tabpanel" className={styles.tabPanel}>
-            {tab === "details" && <DetailsPanel model={model} instruction={selected} onSelect={select} />}
-            {tab === "selection" && (
-              <SelectionPanel model={model} range={range} onZoom={() => view && range && setView({ startNs: Math.min(...range), endNs: Math.max(...range), widthPx: view.widthPx })} />
+        <div className={styles.panes}>
+          <section className={styles.panel} aria-label="Inspector">
+            <div role="tablist" className={styles.tabs}>
+              {(["details", "selection", "hierarchy"] as const).map((t) => (
+                <button key={t} type="button" role="tab" aria-selected={tab === t} className={styles.tab} onClick={() => setTab(t)}>
+                  {t === "details" ? "Details" : t === "selection" ? "Range" : "Hierarchy"}
+                </button>
+              ))}
+            </div>
+            <div role="tabpanel" className={styles.tabPanel}>
+              {tab === "details" && <DetailsPanel model={model} instruction={selected} onSelect={select} />}
+              {tab === "selection" && (
+                <SelectionPanel model={model} range={range} onZoom={() => view && range && setView({ startNs: Math.min(...range), endNs: Math.max(...range), widthPx: view.widthPx })} />
+              )}
+              {tab === "hierarchy" && <HierarchyPanel model={model} selectedId={node?.id ?? null} onSelectNode={onSelectNode} />}
+            </div>
+          </section>
+          <section className={styles.panel} aria-label="Source">
+            {source ? (
+              <SourceView file={source.file} text={source.text} lineTimes={lineTimes} activeLine={activeLine} selectedLines={selectedLineSet} onLineClick={onLineClick} />
+            ) : (
+              <p className={styles.muted}>This profile carries no source text.</p>
             )}
-            {tab === "hierarchy" && <HierarchyPanel model={model} selectedId={node?.id ?? null} onSelectNode={onSelectNode} />}
-          </div>
-        </section>
-        <section className={styles.panel} aria-label="Source">
-          {source ? (
-            <SourceView file={source.file} text={source.text} lineTimes={lineTimes} activeLine={activeLine} selectedLines={selectedLineSet} onLineClick={onLineClick} />
-          ) : (
-            <p className={styles.muted}>This profile carries no source text.</p>
-          )}
-        </section>
-      </div>
+          </section>
+        </div>
       )}
 
       {drawn && <SummaryPane model={model} onSelectLines={selectLines} />}

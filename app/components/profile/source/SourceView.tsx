@@ -2,7 +2,7 @@
 
 import { memo, useEffect, useRef, useState } from "react";
 import { formatNs } from "../timeline/ruler";
-import { loadMonaco, type Monaco } from "./monaco-loader";
+import { loadMonaco, type Monaco } from "../../notebook/monaco/load-monaco";
 import styles from "../profile.module.css";
 
 type Editor = ReturnType<Monaco["editor"]["create"]>;
