@@ -73,12 +73,21 @@ function axes(v: PyValue | undefined, rt: Runtime): number[] {
   return [rt.asIndex(v as PyValue, "axis must be an integer")];
 }
 
+const DGE_MODES = ["none", "swdge", "hwdge", "unknown"] as const;
+
+function dgeMode(v: PyValue | undefined): (typeof DGE_MODES)[number] | undefined {
+  if (v === undefined || v === None) return undefined;
+  const mode = DGE_MODES.find((m) => m === v);
+  if (!mode) throw E.valueError(`dge_mode must be one of nisa.dge_mode.${DGE_MODES.join(", nisa.dge_mode.")}`);
+  return mode;
+}
+
 export function initIsa(mod: PyModule): void {
   // Enums are namespaces of plain strings, which is what the sim's options take.
   const enums: Record<string, string[]> = {
     engine: ["tensor", "vector", "scalar", "gpsimd", "sync", "unknown"],
     reduce_cmd: ["idle", "reset", "reset_reduce", "reduce"],
-    dge_mode: ["none", "swdge", "hwdge", "unknown"],
+    dge_mode: [...DGE_MODES],
     oob_mode: ["error", "skip"],
   };
   for (const [name, members] of Object.entries(enums)) {
@@ -258,11 +267,12 @@ export function initIsa(mod: PyModule): void {
     bnAggr(m, dst, x, maskFor(mask, [x.shape[0], 2]));
     return wholeTensor(dst);
   });
-  def(mod, "dma_copy", ["dst", "src", "mask", "dst_rmw_op", "oob_mode", "dge_mode"], 2, ([dst, src, mask, rmw, oob], m) => {
+  def(mod, "dma_copy", ["dst", "src", "mask", "dst_rmw_op", "oob_mode", "dge_mode"], 2, ([dst, src, mask, rmw, oob, dge], m) => {
     const d = view(dst, "dst");
     dmaCopy(m, d, view(src, "src"), {
       mask: maskFor(mask, d.shape), dstRmwOp: rmw === undefined || rmw === None ? null : opName(rmw, "dst_rmw_op"),
       oobMode: oob === "skip" ? "skip" : "error",
+      dgeMode: dgeMode(dge),
     });
     return None;
   });

@@ -42,6 +42,38 @@ describe("kernel runs record the instruction stream", () => {
   });
 });
 
+describe("DMA records", () => {
+  it("carry the dge_mode a dma_copy asked for, next to dst_rmw_op", () => {
+    const { s } = session();
+    ok(
+      s.execute(`@nki.jit
+def k(a):
+    out = nl.ndarray((128, 8), dtype=a.dtype, buffer=nl.shared_hbm)
+    t = nl.ndarray((128, 8), dtype=a.dtype, buffer=nl.sbuf)
+    nisa.dma_copy(dst=t, src=a, dge_mode=nisa.dge_mode.hwdge)
+    nisa.dma_copy(dst=out, src=t)
+    nisa.dma_copy(dst=out, src=t, dst_rmw_op=np.add, dge_mode=nisa.dge_mode.swdge)
+    return out
+
+r = k(np.ones((128, 8), dtype=np.float32))`),
+    );
+    const t = lastKernelMachine(s.runtime)!.trace;
+    expect([0, 1, 2].map((i) => t.variant(i))).toEqual(["dge:hwdge", "", "rmw:add,dge:swdge"]);
+  });
+
+  it("reject a dge_mode that is not a nisa.dge_mode member", () => {
+    const { s } = session();
+    const r = s.execute(`@nki.jit
+def k(a):
+    t = nl.ndarray((128, 8), dtype=a.dtype, buffer=nl.sbuf)
+    nisa.dma_copy(dst=t, src=a, dge_mode="fast")
+    return a
+
+k(np.ones((128, 8), dtype=np.float32))`);
+    expect(r.status === "error" && r.error.type).toBe("ValueError");
+  });
+});
+
 describe("loops left by break", () => {
   it("are closed at the end of the SPMD instance, so the next instance starts at the top level", () => {
     const { s } = session();

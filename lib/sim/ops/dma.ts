@@ -36,6 +36,12 @@ export interface DmaCopyOpts {
   readonly dstRmwOp?: string | null;
   /** "error" (default) raises on out-of-bounds elements; "skip" leaves them out [ISA226 oob_mode]. */
   readonly oobMode?: "error" | "skip";
+  /**
+   * Descriptor generation requested with `dge_mode` (none, swdge, hwdge; unknown = the compiler
+   * decides) [DGE]. Recorded on the instruction (variant `dge:<mode>`); the timing model does not
+   * price it yet.
+   */
+  readonly dgeMode?: "none" | "swdge" | "hwdge" | "unknown";
 }
 
 /** 1 for each element (C order) of a view that lies inside its buffer (and its partition on chip). */
@@ -94,7 +100,9 @@ export function dmaCopy(m: Machine, dst: View, src: View, opts: DmaCopyOpts = {}
     mask = valid;
   }
   const ops = [[Access.Read, src], [rmw ? Access.ReadWrite : Access.Write, dst]] as const;
-  if (!emit(m, Engine.Dma, instr, rmwOp ? `rmw:${rmwOp.name}` : "", flags, rmw ? viewSize(dst) : 0, ops, mask, dst.shape)) return;
+  const dge = opts.dgeMode && opts.dgeMode !== "unknown" ? `dge:${opts.dgeMode}` : "";
+  const variant = [rmwOp ? `rmw:${rmwOp.name}` : "", dge].filter((v) => v !== "").join(",");
+  if (!emit(m, Engine.Dma, instr, variant, flags, rmw ? viewSize(dst) : 0, ops, mask, dst.shape)) return;
   if (!m.functional) return;
   if (!rmwOp && !cast && !mask && copySameShape(dst, src)) return;
   const values = gather(src);

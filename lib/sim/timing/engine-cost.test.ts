@@ -9,6 +9,9 @@ import { TIMING_CONFIGS } from "./config";
 import { dtype, type DTypeName } from "../dtypes";
 import { Access, Engine, InstrFlag, Memory } from "../trace/types";
 import type { CostInstruction, CostOperand } from "./operand-features";
+import { Machine } from "../machine";
+import { fullView } from "../memory/tensor";
+import { tensorReduce } from "../ops/reduce";
 
 const v2 = TIMING_CONFIGS.trn1;
 const v3 = TIMING_CONFIGS.trn2;
@@ -32,7 +35,19 @@ describe("VectorE formulas (NC-v2)", () => {
   });
   it("tensor_reduce: N/2 for bf16 add/max, N otherwise", () => {
     expect(cycles(v2, instr(Engine.Vector, "tensor_reduce", [sb("bfloat16", 1024), sb("bfloat16", 1, Access.Write)], "add"))).toBe(512);
+    expect(cycles(v2, instr(Engine.Vector, "tensor_reduce", [sb("bfloat16", 1024), sb("bfloat16", 1, Access.Write)], "maximum"))).toBe(512);
+    expect(cycles(v2, instr(Engine.Vector, "tensor_reduce", [sb("bfloat16", 1024), sb("bfloat16", 1, Access.Write)], "minimum"))).toBe(1024);
     expect(cycles(v2, instr(Engine.Vector, "tensor_reduce", [sb("float32", 1024), sb("float32", 1, Access.Write)], "add"))).toBe(1024);
+  });
+  it("tensor_reduce with op max, as the machine records it, takes the bf16 fast path", () => {
+    const m = new Machine({ target: "trn1", mode: "timing-only" });
+    const bf16 = dtype("bfloat16");
+    const data = fullView(m.allocOnChip("x", Memory.Sbuf, [128, 1024], bf16));
+    const out = fullView(m.allocOnChip("y", Memory.Sbuf, [128, 1], bf16));
+    tensorReduce(m, out, data, { op: "max", axes: [1] });
+    const t = m.trace;
+    const recorded = { engine: t.engine(0), opcode: t.opcode(0), variant: t.variant(0), flags: t.flags(0), operands: t.operands(0) };
+    expect(cycles(v2, recorded)).toBe(512);
   });
   it("tensor_scalar_reduce: max(MIN_II, N) + MIN_II; tensor_tensor_scan: 2N; reciprocal: 8N", () => {
     expect(cycles(v2, instr(Engine.Vector, "tensor_scalar_reduce", [sb("float32", 256), sb("float32", 256, Access.Write)]))).toBe(320);

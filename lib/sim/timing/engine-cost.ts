@@ -60,7 +60,8 @@ function fp32Factor(cfg: TimingConstants, m: MatmulShape): number {
 }
 
 const FAST_TT_OPS = new Set(["add", "multiply", "subtract"]);
-const FAST_REDUCE_OPS = new Set(["add", "max"]);
+// Variants carry canonical ALU names (lib/sim/ops/alu.ts): nl.max records "maximum".
+const FAST_REDUCE_OPS = new Set(["add", "maximum"]);
 
 const NO_OPS: readonly string[] = [];
 /** Parsed variants: a trace has few distinct ones and costing is per instruction. */
