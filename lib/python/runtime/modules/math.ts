@@ -348,23 +348,33 @@ function isqrt(n: N.Int): N.Int {
   }
 }
 
+const frexpBits = new DataView(new ArrayBuffer(8));
+
+/**
+ * x = m * 2**e with 0.5 <= |m| < 1, read off the IEEE bits: exact, and O(1) for subnormals too
+ * (which are first scaled into the normal range).
+ */
 function frexp(x: number): [number, number] {
   if (x === 0 || !Number.isFinite(x)) return [x, 0];
-  let e = Math.max(-1073, Math.floor(Math.log2(Math.abs(x))) + 1);
-  let m = x * Math.pow(2, -e);
-  while (Math.abs(m) < 0.5) {
-    m *= 2;
-    e--;
+  let scale = 0;
+  if (Math.abs(x) < 2 ** -1022) {
+    x *= 2 ** 64;
+    scale = -64;
   }
-  while (Math.abs(m) >= 1) {
-    m /= 2;
-    e++;
-  }
-  return [m, e];
+  frexpBits.setFloat64(0, x);
+  const hi = frexpBits.getUint32(0);
+  const e = ((hi >>> 20) & 0x7ff) - 1022;
+  // Same sign and mantissa, biased exponent 1022: the value in [0.5, 1).
+  frexpBits.setUint32(0, (hi & 0x800fffff) | (1022 << 20));
+  return [frexpBits.getFloat64(0), e + scale];
 }
 
 function ldexp(x: number, e: number): number {
   if (x === 0 || !Number.isFinite(x)) return x;
+  // Every finite double is 2**k times one in [1, 2) with -1074 <= k <= 1023: past 2200 the result
+  // certainly overflows or underflows (and the loops below would run ~e/1000 times).
+  if (e > 2200) range();
+  if (e < -2200) return x < 0 ? -0 : 0;
   let r = x;
   let k = e;
   while (k > 1000) {
