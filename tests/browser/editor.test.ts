@@ -215,4 +215,30 @@ describe.runIf(browserAvailable)("notebook editor in Chromium", () => {
     await expect.poll(() => kernelStatus(), { timeout: 10_000 }).toBe("idle");
     await screenshot(page, "editor-10-interrupted");
   });
+
+  it("applies the target selector to the kernel, keeps it across restart & run all, and saves it", async () => {
+    await page.getByRole("combobox", { name: "Simulated device" }).selectOption("trn3");
+    await appendCodeCell("%target");
+    await page.keyboard.press("Shift+Enter");
+    const targetCell = cells().nth(-2);
+    await expect.poll(() => targetCell.locator("[data-output-kind=stream]").textContent(), { timeout: 15_000 }).toContain("trn3");
+
+    await page.getByRole("button", { name: "Restart & run all" }).click();
+    // Run all stops at the first error (the ZeroDivisionError cell): the cells after it are not run.
+    await expect.poll(() => targetCell.getAttribute("data-run"), { timeout: 30_000 }).toBe("aborted");
+    expect(await page.locator("[data-run=queued], [data-run=running]").count()).toBe(0);
+    const failing = page.locator("[data-cell-id][data-run=error]");
+    expect(await failing.locator("[data-output-kind=error]").textContent()).toContain("ZeroDivisionError");
+    // The fresh kernel counts from 1 again.
+    expect(await page.locator("[data-cell-type=code]").first().locator("[aria-label='Execution 1']").count()).toBe(1);
+    await screenshot(page, "editor-11-restart-run-all-stopped");
+
+    await targetCell.locator("[class*=gutter]").click();
+    await page.keyboard.press("Control+Enter");
+    await expect.poll(() => targetCell.locator("[data-output-kind=stream]").textContent(), { timeout: 15_000 }).toContain("trn3");
+    await expect.poll(() => saveState().textContent(), { timeout: 5000 }).toBe("Saved");
+    await page.reload();
+    await openEditor(page);
+    expect(await page.getByRole("combobox", { name: "Simulated device" }).inputValue()).toBe("trn3");
+  });
 });

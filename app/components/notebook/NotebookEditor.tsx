@@ -153,9 +153,10 @@ export function NotebookEditor({ path }: { path: string }) {
   const runCells = useCallback(
     (cells: readonly EditorCell[]) => {
       const k = kernelRef.current;
-      store.dispatch({ type: "run-queued", ids: cells.map((c) => c.id) });
+      // An empty code cell is not sent to the kernel; running it just clears its outputs, as in JupyterLab.
       const empty = cells.filter((c) => c.type === "code" && c.source.trim() === "");
       if (empty.length) store.dispatch({ type: "clear-outputs", ids: empty.map((c) => c.id) });
+      store.dispatch({ type: "run-queued", ids: cells.filter((c) => !empty.includes(c)).map((c) => c.id) });
       for (const cell of cells) {
         if (cell.type !== "code" || cell.source.trim() === "") continue;
         if (!k) {

@@ -196,6 +196,8 @@ export class NotebookKernel {
     if (!kernel) return this.connect();
     if (kernel.status !== "dead") {
       await kernel.restart();
+      // A fresh kernel process: apply the notebook's target again.
+      this.options.onConnected();
       return;
     }
     this.setStatus("restarting");
