@@ -116,6 +116,7 @@ describe("sessions", () => {
     const session = await created.json();
     expect(session).toMatchObject({ path: "a.ipynb", type: "notebook", kernel: { name: "nki" }, notebook: { path: "a.ipynb" } });
     const again = await api("/api/sessions", { method: "POST", json: { path: "a.ipynb", kernel: { name: "nki" } } });
+    expect(again.status).toBe(201);
     expect((await again.json()).kernel.id).toBe(session.kernel.id);
     const renamed = await api(`/api/sessions/${session.id}`, { method: "PATCH", json: { path: "b.ipynb" } });
     expect((await renamed.json()).path).toBe("b.ipynb");

@@ -68,6 +68,13 @@ describe("GET /api/lab/notebooks", () => {
     });
   });
 
+  it("titles a notebook without a heading by its file name, also after a rename", async () => {
+    expect((await put("before-rename.ipynb", notebook("x = 1"))).status).toBe(201);
+    expect((await api("/api/contents/before-rename.ipynb", { method: "PATCH", json: { path: "after-rename.ipynb" } })).status).toBe(200);
+    const { notebooks } = await (await api("/api/lab/notebooks")).json();
+    expect(notebooks.find((n: { path: string }) => n.path === "after-rename.ipynb")?.title).toBe("after-rename");
+  });
+
   it("needs credentials", async () => {
     const response = await api("/api/lab/notebooks", { auth: false });
     expect(response.status).toBe(403);

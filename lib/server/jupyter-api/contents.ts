@@ -152,7 +152,9 @@ export class ContentsStore {
     if (from === to) return this.notebookModel(row, false);
     const owner = await this.ownerId();
     if (await this.livePath(owner, to)) throw new ApiError(409, `File already exists: ${to}`);
-    return this.notebookModel(await this.prisma.notebook.update({ where: { id: row.id }, data: { path: to } }), false);
+    // A notebook without a heading is titled by its file name, so the title follows the new name.
+    const title = summarizeNotebook(JSON.parse(row.content) as Notebook, titleOf(to)).title;
+    return this.notebookModel(await this.prisma.notebook.update({ where: { id: row.id }, data: { path: to, title } }), false);
   }
 
   /**

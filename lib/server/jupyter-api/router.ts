@@ -106,8 +106,10 @@ export function createJupyterApi(options: JupyterApiOptions): JupyterApi {
       method: "POST",
       pattern: /^\/api\/sessions\/?$/,
       handler: async ({ req }) => {
-        const { model, created } = await sessions.create(await readJson(req, createSessionBody));
-        return { status: created ? 201 : 200, body: model, headers: { location: `/api/sessions/${model.id}` } };
+        // 201 even when a session for the path already exists: Jupyter Server answers so, and
+        // @jupyterlab/services' startNew rejects anything else.
+        const model = await sessions.create(await readJson(req, createSessionBody));
+        return { status: 201, body: model, headers: { location: `/api/sessions/${model.id}` } };
       },
     },
     { method: "GET", pattern: new RegExp(`^/api/sessions/${ANY_ID}$`), handler: ({ params }) => ({ status: 200, body: sessions.get(params[0]) }) },

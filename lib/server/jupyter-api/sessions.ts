@@ -65,12 +65,12 @@ export class SessionRegistry {
   }
 
   /** Reuses the session already open for a path, as Jupyter Server does, so reopening a notebook keeps its kernel. */
-  async create(body: z.infer<typeof createSessionBody>): Promise<{ model: SessionModel; created: boolean }> {
+  async create(body: z.infer<typeof createSessionBody>): Promise<SessionModel> {
     const path = body.path ?? body.notebook?.path ?? "";
     const existing = path ? [...this.sessions.values()].find((s) => s.path === path) : undefined;
     if (existing) {
       const model = this.model(existing);
-      if (model) return { model, created: false };
+      if (model) return model;
       this.sessions.delete(existing.id);
     }
     const kernelId = this.kernelFor(body.kernel, path ? await this.targetOf(path) : null);
@@ -82,7 +82,7 @@ export class SessionRegistry {
       kernelId,
     };
     this.sessions.set(record.id, record);
-    return { model: this.get(record.id), created: true };
+    return this.get(record.id);
   }
 
   async patch(id: string, body: z.infer<typeof patchSessionBody>): Promise<SessionModel> {
