@@ -31,7 +31,7 @@ export function profileTimedTrace(timed: TimedTrace): Profile {
     facts,
     metrics,
     memory,
-    resimulate: (options) => simulateTiming(timed.trace, timed.target, options),
+    resimulate: (options) => simulateTiming(timed.trace, timed.target, { costsOf: timed.costed, ...options }),
   });
   return { timed, facts, memory, metrics, roofline: rooflinePoint(metrics), insights };
 }

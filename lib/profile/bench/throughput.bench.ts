@@ -97,7 +97,7 @@ const [facts, factsMs] = cpu(() => collectFacts(timed));
 const [memory, memoryMs] = cpu(() => memoryUsage(trace, facts, { sbuf: sim.sbufUsableBytesPerPartition, psum: psumBytesPerPartition(sim) }));
 const [metrics, metricsMs] = cpu(() => computeMetrics(timed, facts, memory));
 const [, insightsMs] = cpu(() =>
-  runInsights({ timed, facts, metrics, memory, resimulate: (options) => simulateTiming(trace, target, options) }),
+  runInsights({ timed, facts, metrics, memory, resimulate: (options) => simulateTiming(trace, target, { costsOf: timed.costed, ...options }) }),
 );
 const phases = { buildScheduleInput: buildMs, schedule: scheduleMs, projectTimeline: projectMs, collectFacts: factsMs, memoryUsage: memoryMs, computeMetrics: metricsMs, runInsights: insightsMs };
 for (const [name, ms] of Object.entries(phases)) console.log(`  ${name.padEnd(20)} ${ms.toFixed(0).padStart(6)} ms`);

@@ -109,6 +109,11 @@ export interface BuildOptions {
   readonly treatAsAffine?: ReadonlySet<number>;
   /** On-chip bytes per partition that bound how many rotating buffers a loop gets (unbounded if absent). */
   readonly capacity?: { readonly sbufBytesPerPartition: number; readonly psumBytesPerPartition: number };
+  /**
+   * An earlier build of the same trace with the same configuration and capacity: its per-record
+   * costs are reused instead of recomputed, since a what-if rebuild changes only dependencies.
+   */
+  readonly costsOf?: CostedTrace;
 }
 
 /**
@@ -159,9 +164,10 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
   const asAffine = options.treatAsAffine;
   const rotatesLoop = (loop: number) => trace.loop(loop).kind !== LoopKind.Sequential || (asAffine?.has(loop) ?? false);
   const b = new ScheduleInputBuilder(cfg.dmaEngines);
-  const cycles = new Float64Array(n);
-  const dmaBytesPerPartition = new Float64Array(n);
-  const operandSummary: OperandSummaryColumns = {
+  const prev = options.costsOf;
+  const cycles = prev?.cycles ?? new Float64Array(n);
+  const dmaBytesPerPartition = prev?.dmaBytesPerPartition ?? new Float64Array(n);
+  const operandSummary: OperandSummaryColumns = prev?.operandSummary ?? {
     partitions: new Uint8Array(n),
     elements: new Float64Array(n),
     innerStrideBytes: new Float32Array(n),
@@ -203,51 +209,64 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
   let writtenCount = 0;
   for (let i = 0; i < n; i++) {
     const engine = trace.engine(i);
-    const operands = trace.readOperands(i, cursors);
-    instr.engine = engine;
-    instr.opcode = trace.opcode(i);
-    instr.variant = trace.variant(i);
-    instr.flags = trace.flags(i);
-    instr.operands = operands;
-    summarizeOperands(operandSummary, i, engine, Engine.Dma, operands);
+    const operandCount = trace.operandCount(i);
     // Compiler-style spilling: reload each spilled tile this record reads just before it.
     reloadCount = 0;
-    for (const o of operands) {
-      if ((o.access & Access.Read) === 0 || o.memory === Memory.Hbm || o.addr < spillLimit(o.memory)) continue;
-      const bytes = trace.tensorBytes(o.tensor);
-      const parts = trace.tensorPartCount(o.tensor);
-      b.dma(trace.tensorPartStart(o.tensor), Math.max(1, parts), spillNs(bytes), bytes * parts, DmaQueue.SpillReload);
+    for (let k = 0; k < operandCount; k++) {
+      const memory = trace.operandMemory(i, k);
+      if ((trace.operandAccess(i, k) & Access.Read) === 0 || memory === Memory.Hbm || trace.operandAddr(i, k) < spillLimit(memory)) continue;
+      const tensor = trace.operandTensor(i, k);
+      const bytes = trace.tensorBytes(tensor);
+      const parts = trace.tensorPartCount(tensor);
+      b.dma(trace.tensorPartStart(tensor), Math.max(1, parts), spillNs(bytes), bytes * parts, DmaQueue.SpillReload);
       b.mark(InputKind.SpillReload, i);
-      const saved = lastSave.get(o.tensor);
+      const saved = lastSave.get(tensor);
       if (saved !== undefined) b.dependOn(saved, DepType.Raw);
       spillReloadBytes += bytes * parts;
       reloads[reloadCount++] = b.length - 1;
     }
     inputOf[i] = b.length;
-    if (engine === Engine.Dma) {
-      const c = dmaCost(cfg, instr);
-      b.dma(c.partStart, c.partCount, c.partitionNs, c.hbmBytes, c.queue);
-      dmaBytesPerPartition[i] = c.bytesPerPartition;
+    if (prev) {
+      const from = prev.input;
+      const j = prev.inputOf[i];
+      const row = from.dmaRow[j];
+      if (row >= 0) b.dma(from.dmaPartStart[row], from.dmaPartCount[row], from.dmaPartitionNs[row], from.dmaHbmBytes[row], from.dmaQueue[row]);
+      else b.compute(engine, from.busyNs[j], from.loadNs[j], from.peMask[j]);
     } else {
-      const c = engineCost(cfg, instr);
-      const clock = clockGHz(cfg, engine);
-      b.compute(engine, c.cycles / clock, c.loadCycles / clock, engine === Engine.Tensor ? peMaskOf(instr.variant) : FULL_PE_ARRAY);
-      cycles[i] = c.cycles;
+      const operands = trace.readOperands(i, cursors);
+      instr.engine = engine;
+      instr.opcode = trace.opcode(i);
+      instr.variant = trace.variant(i);
+      instr.flags = trace.flags(i);
+      instr.operands = operands;
+      summarizeOperands(operandSummary, i, engine, Engine.Dma, operands);
+      if (engine === Engine.Dma) {
+        const c = dmaCost(cfg, instr);
+        b.dma(c.partStart, c.partCount, c.partitionNs, c.hbmBytes, c.queue);
+        dmaBytesPerPartition[i] = c.bytesPerPartition;
+      } else {
+        const c = engineCost(cfg, instr);
+        const clock = clockGHz(cfg, engine);
+        b.compute(engine, c.cycles / clock, c.loadCycles / clock, engine === Engine.Tensor ? peMaskOf(instr.variant) : FULL_PE_ARRAY);
+        cycles[i] = c.cycles;
+      }
     }
     b.mark(InputKind.Trace, i);
     // Rotation applies to tiles this record writes that live in an overlapping loop's body.
     writtenCount = 0;
-    if (touchedLen + operands.length > touched.length) {
-      const grown = new Uint32Array(2 * (touchedLen + operands.length));
+    if (touchedLen + operandCount > touched.length) {
+      const grown = new Uint32Array(2 * (touchedLen + operandCount));
       grown.set(touched);
       touched = grown;
     }
-    for (const o of operands) {
-      touched[touchedLen++] = o.tensor;
-      if ((o.access & Access.Write) === 0 || o.memory === Memory.Hbm) continue;
-      if (scopes.loop(o.tensor) >= 0) {
-        writtenIds[writtenCount] = o.tensor;
-        writtenSlots[writtenCount++] = slotKey(o.memory, o.partStart, o.addr);
+    for (let k = 0; k < operandCount; k++) {
+      const tensor = trace.operandTensor(i, k);
+      touched[touchedLen++] = tensor;
+      const memory = trace.operandMemory(i, k);
+      if ((trace.operandAccess(i, k) & Access.Write) === 0 || memory === Memory.Hbm) continue;
+      if (scopes.loop(tensor) >= 0) {
+        writtenIds[writtenCount] = tensor;
+        writtenSlots[writtenCount++] = slotKey(memory, trace.operandPartStart(i, k), trace.operandAddr(i, k));
       }
     }
     touchedStart[i + 1] = touchedLen;
@@ -295,14 +314,16 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
     for (let q = touchedStart[i]; q < touchedLen; q++) lastAccess[touched[q]] = i;
     // ...and save each spilled tile it writes right after it.
     const self = inputOf[i];
-    for (const o of operands) {
-      if ((o.access & Access.Write) === 0 || o.memory === Memory.Hbm || o.addr < spillLimit(o.memory)) continue;
-      const bytes = trace.tensorBytes(o.tensor);
-      const parts = trace.tensorPartCount(o.tensor);
-      b.dma(trace.tensorPartStart(o.tensor), Math.max(1, parts), spillNs(bytes), bytes * parts, DmaQueue.SpillReload);
+    for (let k = 0; k < operandCount; k++) {
+      const memory = trace.operandMemory(i, k);
+      if ((trace.operandAccess(i, k) & Access.Write) === 0 || memory === Memory.Hbm || trace.operandAddr(i, k) < spillLimit(memory)) continue;
+      const tensor = trace.operandTensor(i, k);
+      const bytes = trace.tensorBytes(tensor);
+      const parts = trace.tensorPartCount(tensor);
+      b.dma(trace.tensorPartStart(tensor), Math.max(1, parts), spillNs(bytes), bytes * parts, DmaQueue.SpillReload);
       b.mark(InputKind.SpillSave, i);
       b.dependOn(self, DepType.Raw);
-      lastSave.set(o.tensor, b.length - 1);
+      lastSave.set(tensor, b.length - 1);
       spillSaveBytes += bytes * parts;
     }
   }

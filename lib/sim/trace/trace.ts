@@ -465,6 +465,11 @@ export class Trace {
     return this.oDtype.data[this.iOperandStart.data[i] + k];
   }
 
+  /** First partition of operand k of instruction i (0 for HBM). */
+  operandPartStart(i: number, k: number): number {
+    return this.oPartStart.data[this.iOperandStart.data[i] + k];
+  }
+
   /** Byte offset (on chip: inside each partition; HBM: absolute) of operand k of instruction i. */
   operandAddr(i: number, k: number): number {
     return this.oAddr.data[this.iOperandStart.data[i] + k];
