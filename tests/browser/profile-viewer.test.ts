@@ -156,9 +156,17 @@ describe.runIf(browserAvailable)("profile viewer in Chromium", () => {
     for (const p of page.context().pages()) if (p !== page) await p.close();
   });
 
-  it("compares trn2 and trn3 on a shared time axis with metric deltas", async () => {
+  it("picks trn2 and trn3 profiles and compares them on a shared time axis with metric deltas", async () => {
     const [a, b] = docs;
-    await page.goto(`${server.url}/profiles/compare?a=${cards[0].profileId}&b=${cards[1].profileId}`);
+    await page.goto(`${server.url}/profiles/${cards[0].profileId}`);
+    await page.waitForSelector("[data-draw-ms]");
+    expect(await page.getByRole("link", { name: "profiled.ipynb" }).getAttribute("href")).toBe("/edit/profiled.ipynb");
+    await page.getByRole("link", { name: "Compare with another profile" }).click();
+    await page.waitForSelector("select[name=b] option", { state: "attached" });
+    expect(await page.locator("select[name=a]").inputValue()).toBe(cards[0].profileId);
+    await page.locator("select[name=b]").selectOption(cards[1].profileId!);
+    await page.getByRole("button", { name: "Compare" }).click();
+    await page.waitForURL(/\/profiles\/compare\?a=.*&b=/);
     await page.waitForSelector("[data-draw-ms]");
     expect(await page.locator("canvas").count()).toBe(2);
     const ends = await page.locator("[data-view-end]").evaluateAll((els) => els.map((e) => e.getAttribute("data-view-end")));

@@ -42,7 +42,7 @@ function emphasisOf(model: ProfileModel, lines: readonly number[], node: Hierarc
   return chosen ?? filtered;
 }
 
-export function ProfileViewer({ doc, notModelled, title, compareHref }: { doc: ProfileDocument; notModelled: readonly string[]; title: string; compareHref?: string }) {
+export function ProfileViewer({ doc, notModelled, title, compareHref, notebookPath = null }: { doc: ProfileDocument; notModelled: readonly string[]; title: string; compareHref?: string; notebookPath?: string | null }) {
   const model = useMemo(() => {
     const m = buildModel(doc);
     performance.mark("profile:model");
@@ -100,7 +100,13 @@ export function ProfileViewer({ doc, notModelled, title, compareHref }: { doc: P
           <h1>{title}</h1>
           <p className={styles.meta}>
             <span data-field="target">{doc.target}</span> · NeuronCore {doc.coreVersion} (simulated) · <span data-field="total">{totalLabel}</span> ·{" "}
-            {model.table.length} instructions{compareHref && (
+            {model.table.length} instructions
+            {notebookPath && (
+              <>
+                {" "}· from <a href={`/edit/${notebookPath.split("/").map(encodeURIComponent).join("/")}`}>{notebookPath}</a>
+              </>
+            )}
+            {compareHref && (
               <>
                 {" "}· <a href={compareHref}>Compare with another profile</a>
               </>

@@ -10,5 +10,5 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   // The browser starts downloading the document while it loads the page's scripts.
   preload(profileUrl(id), { as: "fetch", crossOrigin: "anonymous" });
-  return <ProfileLoader url={profileUrl(id)} notModelled={notModelled()} compareHref={`/profiles/compare?a=${encodeURIComponent(id)}`} />;
+  return <ProfileLoader url={profileUrl(id)} infoUrl={`${profileUrl(id)}/info`} notModelled={notModelled()} compareHref={`/profiles/compare?a=${encodeURIComponent(id)}`} />;
 }
