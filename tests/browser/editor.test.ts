@@ -165,6 +165,22 @@ describe.runIf(browserAvailable)("notebook editor in Chromium", () => {
     await screenshot(page, "editor-05-after-reload");
   });
 
+  it("offers the local draft after a crash that beat autosave, and saves it once restored", async () => {
+    await appendCodeCell("print('typed just before the crash')");
+    // The draft is written 250 ms after an edit, autosave only after 1 s: close the tab in between.
+    await page.waitForTimeout(500);
+    await page.close();
+    page = await context.newPage();
+    await openEditor(page);
+    expect(await page.locator("[data-notebook-cells]").textContent()).not.toContain("typed just before the crash");
+    const banner = page.getByRole("alert").filter({ hasText: "unsaved edits" });
+    await banner.waitFor();
+    await screenshot(page, "editor-05b-draft-offered");
+    await banner.getByRole("button", { name: "Restore my edits" }).click();
+    await expect.poll(() => page.locator("[data-notebook-cells]").textContent()).toContain("typed just before the crash");
+    await expect.poll(() => saveState().textContent(), { timeout: 5000 }).toBe("Saved");
+  });
+
   it("keeps editing through a server restart and saves once the server is back", async () => {
     await server.stop();
     await appendCodeCell("print('typed while the server was down')");
