@@ -15,7 +15,7 @@ import http from "node:http";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { setup as databaseTemplate } from "../tests/support/database-template";
-import { launchBrowser } from "../tests/support/browser";
+import { launchBrowser, screenshot } from "../tests/support/browser";
 import { startServer } from "../tests/support/server";
 import { profileCells } from "../tests/unit/profile-viewer/kernel-client";
 import { fixtureCell, FIXTURE_SHAPES } from "../app/dev/profile/fixture";
@@ -123,6 +123,9 @@ try {
       const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
       report("zoom frame (wheel → drawn), median / worst", `${median(frames.zoom).toFixed(1)} / ${worst(frames.zoom).toFixed(1)} ms`, worst(frames.zoom) <= TARGETS.frameMs);
       report("pan frame (A/D → drawn), median / worst", `${median(frames.pan).toFixed(1)} / ${worst(frames.pan).toFixed(1)} ms`, worst(frames.pan) <= TARGETS.frameMs);
+      await page.keyboard.press("0");
+      await page.waitForTimeout(300);
+      console.log(`  screenshot of the whole kernel: ${await screenshot(page, "profile-viewer-200k")}`);
       report("canvas draw alone, median / worst", `${median(frames.draw).toFixed(1)} / ${worst(frames.draw).toFixed(1)} ms`, null);
       await context.close();
     }

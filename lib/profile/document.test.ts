@@ -129,6 +129,7 @@ describe("profile document", () => {
 
   it("lists every timing constant with its provenance", () => {
     expect(doc.coreVersion).toBe("NC-v3");
+    expect(doc.simulator).toMatch(/^Kernel Lab \d+\.\d+\.\d+/);
     expect(doc.constants.find((c) => c.startsWith("dmaEngineBytesPerNs = 23"))).toContain("[DMA-BW]");
   });
 

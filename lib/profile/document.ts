@@ -13,6 +13,7 @@
  * `decodeInstructions` turns the table into typed arrays with CSR offsets for the viewer.
  */
 
+import packageJson from "../../package.json" with { type: "json" };
 import { dtypeByCode } from "../sim/dtypes";
 import { Access, ENGINE_NAMES, LOOP_KIND_NAMES, MEMORY_NAMES, Memory, type Trace } from "../sim/trace";
 import { NO_WAIT, TIMING_SOURCES, describeConstant, type ConstantName } from "../sim/timing";
@@ -102,6 +103,8 @@ export interface ProfileDocument {
   /** Source text of the files instructions point at (`instructions.file`), for the source view. */
   readonly sources: readonly { readonly file: string; readonly text: string }[];
   readonly coreVersion: string;
+  /** What simulated the run: "Kernel Lab <package version>". */
+  readonly simulator: string;
   readonly metrics: ProfileMetrics;
   readonly roofline: RooflinePoint;
   readonly insights: readonly Insight[];
@@ -200,6 +203,7 @@ export function profileDocument(profile: Profile, extras: ProfileDocumentExtras 
     kernelName: extras.kernelName ?? null,
     sources: extras.sources ?? [],
     coreVersion: config.coreVersion,
+    simulator: `Kernel Lab ${packageJson.version}`,
     metrics: profile.metrics,
     roofline: profile.roofline,
     insights: profile.insights,

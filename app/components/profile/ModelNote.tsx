@@ -6,7 +6,7 @@ export function ModelNote({ doc, notModelled }: { doc: ProfileDocument; notModel
   return (
     <aside className={styles.note} aria-label="About these numbers">
       <p>
-        Simulated on Kernel Lab&apos;s timing model: target <strong>{doc.target}</strong> (NeuronCore {doc.coreVersion}), profile format v{doc.version}. The timing
+        Simulated by <span data-field="simulator">{doc.simulator ?? "Kernel Lab"}</span>&apos;s timing model: target <strong>{doc.target}</strong> (NeuronCore {doc.coreVersion}), profile format v{doc.version}. The timing
         model is deterministic and derived from documentation; it has never been compared against a device. Read absolute numbers as estimates and comparisons as
         the point.
       </p>
