@@ -120,6 +120,11 @@ describe.runIf(browserAvailable)("notebook editor in Chromium", () => {
     await expect.poll(() => suggestions.textContent(), { timeout: 10_000 }).toContain("zeros");
     await screenshot(page, "editor-03b-completions");
     await page.keyboard.press("Escape");
+    await page.keyboard.type("ros(");
+    const hints = page.locator(".parameter-hints-widget.visible");
+    await expect.poll(() => hints.textContent(), { timeout: 10_000 }).toContain("zeros(");
+    await screenshot(page, "editor-03c-signature-help");
+    await page.keyboard.press("Escape");
     await page.keyboard.press("Escape");
     await page.keyboard.press("d");
     await page.keyboard.press("d");

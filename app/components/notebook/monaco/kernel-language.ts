@@ -105,7 +105,8 @@ export function registerKernelLanguageFeatures(monaco: Monaco): void {
           signatures: [
             {
               label: signature.label,
-              documentation: signature.doc ? { value: signature.doc } : undefined,
+              // Plain text: docstrings are numpydoc/reST, which markdown would mangle.
+              documentation: signature.doc || undefined,
               parameters: signature.parameters.map((range) => ({ label: range })),
             },
           ],
