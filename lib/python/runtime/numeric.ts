@@ -40,7 +40,32 @@ export function intMul(a: Int, b: Int): Int {
     if (Number.isSafeInteger(r)) return r === 0 ? 0 : r; // no -0 for ints
     return norm(BigInt(a) * BigInt(b));
   }
-  return norm(big(a) * big(b));
+  const A = big(a);
+  const B = big(b);
+  // A multiplication cannot be interrupted once started: refuse oversized products up front.
+  if (!isModest(A) || !isModest(B)) {
+    if (bitLength(A) + bitLength(B) > MAX_POW_BITS) throw overflowError("product too large (Kernel Lab limits int results to about 19 million digits)");
+  }
+  return norm(A * B);
+}
+
+const MODEST_BITS = 1_000_000n;
+let modestLimit = 0n;
+
+/** |x| < 2**1e6: products of such ints are far below MAX_POW_BITS (compares are O(1) in the length). */
+function isModest(x: bigint): boolean {
+  if (modestLimit === 0n) modestLimit = 1n << MODEST_BITS;
+  return x < modestLimit && -modestLimit < x;
+}
+
+const HUGE_BITS = 4096n;
+let hugeLimit = 0n;
+
+/** Whether an int is big enough that arithmetic on it takes noticeable time (|x| >= 2**4096). */
+export function isHugeInt(x: unknown): boolean {
+  if (typeof x !== "bigint") return false;
+  if (hugeLimit === 0n) hugeLimit = 1n << HUGE_BITS;
+  return x >= hugeLimit || x <= -hugeLimit;
 }
 
 export function intNeg(a: Int): Int {
@@ -138,7 +163,10 @@ export function bitLength(a: Int): number {
     return n + 32 - Math.clz32(x);
   }
   const x = a < 0n ? -a : a;
-  return x === 0n ? 0 : x.toString(2).length;
+  if (x === 0n) return 0;
+  // Hex is a quarter of the binary string: the top digit's bits plus 4 per other digit.
+  const hex = x.toString(16);
+  return 4 * (hex.length - 1) + (32 - Math.clz32(parseInt(hex[0], 16)));
 }
 
 export function intToFloat(a: Int): number {
@@ -164,7 +192,7 @@ export function intPow(a: Int, b: Int): Int | number {
   if (A === 0n || A === 1n) return norm(A);
   if (A === -1n) return big(b) % 2n === 0n ? 1 : -1;
   const B = big(b);
-  if (Number(B) * bitLength(a) > MAX_POW_BITS) throw overflowError("exponent too large (Kernel Lab limits int results to about 2 million digits)");
+  if (Number(B) * bitLength(a) > MAX_POW_BITS) throw overflowError("exponent too large (Kernel Lab limits int results to about 19 million digits)");
   return norm(A ** B);
 }
 

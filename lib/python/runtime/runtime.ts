@@ -884,6 +884,18 @@ export class Runtime implements Protocol, KeyOps {
 
   /** The generic binary operator: a.__op__(b), then b.__rop__(a), with subclass priority. */
   binop(name: BinName, a: PyValue, b: PyValue, inplace = false): PyValue {
+    if (N.isHugeInt(a) || N.isHugeInt(b)) {
+      // Arithmetic on huge ints can take seconds per operation: check the clock and the interrupt
+      // flag after each, not once per FUEL loop iterations.
+      const r = this.dispatchBinop(name, a, b, inplace);
+      this.fuel = 0;
+      this.tick();
+      return r;
+    }
+    return this.dispatchBinop(name, a, b, inplace);
+  }
+
+  private dispatchBinop(name: BinName, a: PyValue, b: PyValue, inplace: boolean): PyValue {
     const slot = SLOTS[name];
     const ta = typeOf(a);
     const tb = typeOf(b);
