@@ -1,8 +1,9 @@
+import { memo } from "react";
 import type { ProfileDocument } from "../../../lib/profile/document";
 import styles from "./profile.module.css";
 
 /** Which simulator and target produced the profile, and what its timing model leaves out. */
-export function ModelNote({ doc, notModelled }: { doc: ProfileDocument; notModelled: readonly string[] }) {
+export const ModelNote = memo(function ModelNote({ doc, notModelled }: { doc: ProfileDocument; notModelled: readonly string[] }) {
   return (
     <aside className={styles.note} aria-label="About these numbers">
       <p>
@@ -28,4 +29,4 @@ export function ModelNote({ doc, notModelled }: { doc: ProfileDocument; notModel
       </details>
     </aside>
   );
-}
+});

@@ -84,15 +84,19 @@ describe("level of detail", () => {
     expect(bars[3]).toEqual([30, 40, 3, 1]);
   });
 
-  it("merges sub-pixel instructions into one bar per pixel column, counting them", () => {
+  it("merges sub-pixel instructions into one bar per pixel column, counting them and their busy share", () => {
     const { index } = sample();
-    const bars: [number, number, number, number][] = [];
-    forEachBar(index, 0, { startNs: 0, endNs: 1000, widthPx: 100 }, (x0, x1, i, n) => bars.push([x0, x1, i, n]));
-    // 10 ns per pixel: the ten 1 ns instructions share column 0; the 300 ns one is 30 px wide.
+    const bars: [number, number, number, number, number][] = [];
+    forEachBar(index, 0, { startNs: 0, endNs: 1000, widthPx: 100 }, (x0, x1, i, n, c) => bars.push([x0, x1, i, n, c]));
+    // 10 ns per pixel: the ten 1 ns instructions share column 0 and fill it; the 300 ns one is 30 px wide.
     expect(bars).toEqual([
-      [0, 1, 0, 10],
-      [10, 40, 10, 1],
+      [0, 1, 0, 10, 1],
+      [10, 40, 10, 1, 1],
     ]);
+    const sparse: number[] = [];
+    // 100 ns per pixel: column 0 holds 10 ns of work among its 100 ns.
+    forEachBar(index, 0, { startNs: 0, endNs: 10_000, widthPx: 100 }, (_x0, _x1, _i, _n, c) => sparse.push(c));
+    expect(sparse[0]).toBeCloseTo(0.1, 12);
   });
 
   it("emits at most about one bar per pixel however many instructions there are", () => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { memo, useState } from "react";
 import type { ProfileDocument } from "../../../../lib/profile/document";
 import { csvFromDocument, perfettoFromDocument } from "../../../../lib/profile/export/from-document";
 import { browserHandshakeEnv, openInPerfetto } from "./perfetto-open";
@@ -18,7 +18,7 @@ function download(name: string, type: string, content: string): void {
 }
 
 /** Perfetto trace download, "Open in Perfetto" (download when Perfetto cannot be reached), CSV. */
-export function ExportBar({ doc, baseName }: { doc: ProfileDocument; baseName: string }) {
+export const ExportBar = memo(function ExportBar({ doc, baseName }: { doc: ProfileDocument; baseName: string }) {
   const [status, setStatus] = useState("");
   const traceJson = () => JSON.stringify(perfettoFromDocument(doc));
   const perfettoName = `${baseName}.perfetto.json`;
@@ -48,4 +48,4 @@ export function ExportBar({ doc, baseName }: { doc: ProfileDocument; baseName: s
       </span>
     </div>
   );
-}
+});

@@ -294,20 +294,22 @@ function draw(canvas: HTMLCanvasElement, d: DrawInput): number {
   ctx.rect(LABEL_WIDTH, RULER_HEIGHT, view.widthPx, height - RULER_HEIGHT);
   ctx.clip();
   let lastStyle = "";
-  const fill = (style: string, x0: number, x1: number, y: number) => {
+  // A merged (sub-pixel) bar is as tall as the share of its column the track was busy.
+  const fill = (style: string, x0: number, x1: number, y: number, coverage = 1) => {
     if (style !== lastStyle) {
       ctx.fillStyle = style;
       lastStyle = style;
     }
-    ctx.fillRect(LABEL_WIDTH + x0, y + 3, Math.max(1, x1 - x0), ROW_HEIGHT - 6);
+    const h = coverage >= 1 ? ROW_HEIGHT - 6 : Math.max(2, Math.round(coverage * (ROW_HEIGHT - 6)));
+    ctx.fillRect(LABEL_WIDTH + x0, y + ROW_HEIGHT - 3 - h, Math.max(1, x1 - x0), h);
   };
   rows.forEach((track, r) => {
     const y = RULER_HEIGHT + r * ROW_HEIGHT;
     ctx.globalAlpha = d.emphasisIndex ? 0.18 : 1;
-    bars += forEachBar(model.index, track, view, (x0, x1, i) => fill(d.colorOf(i), x0, x1, y));
+    bars += forEachBar(model.index, track, view, (x0, x1, i, _n, coverage) => fill(d.colorOf(i), x0, x1, y, coverage));
     if (d.emphasisIndex) {
       ctx.globalAlpha = 1;
-      bars += forEachBar(d.emphasisIndex, track, view, (x0, x1, i) => fill(d.colorOf(i), x0, x1, y));
+      bars += forEachBar(d.emphasisIndex, track, view, (x0, x1, i, _n, coverage) => fill(d.colorOf(i), x0, x1, y, coverage));
     }
     ctx.globalAlpha = 1;
     for (const s of model.doc.spills) {

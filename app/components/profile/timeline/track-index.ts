@@ -14,6 +14,8 @@ export interface TrackIndex {
   readonly ends: readonly Float64Array[];
   /** Per track: max(ends[0..k]). */
   readonly maxEnds: readonly Float64Array[];
+  /** Per track: busyPrefix[k] = sum of durations of members[0..k) (length members + 1). */
+  readonly busyPrefix: readonly Float64Array[];
 }
 
 /**
@@ -40,6 +42,7 @@ export function buildTrackIndex(
   const starts: Float64Array[] = [];
   const ends: Float64Array[] = [];
   const maxEnds: Float64Array[] = [];
+  const busyPrefix: Float64Array[] = [];
   for (let t = 0; t < trackCount; t++) {
     const m = members[t];
     // In-order engines and queues usually list their instructions by start already.
@@ -49,18 +52,21 @@ export function buildTrackIndex(
     const s = new Float64Array(m.length);
     const e = new Float64Array(m.length);
     const me = new Float64Array(m.length);
+    const bp = new Float64Array(m.length + 1);
     let running = -Infinity;
     for (let k = 0; k < m.length; k++) {
       s[k] = startNs[m[k]];
       e[k] = endNs[m[k]];
       running = Math.max(running, e[k]);
       me[k] = running;
+      bp[k + 1] = bp[k] + (e[k] - s[k]);
     }
     starts.push(s);
     ends.push(e);
     maxEnds.push(me);
+    busyPrefix.push(bp);
   }
-  return { members, starts, ends, maxEnds };
+  return { members, starts, ends, maxEnds, busyPrefix };
 }
 
 /** First k with values[k] > x (values sorted ascending). */
