@@ -351,6 +351,22 @@ export function NotebookEditor({ path }: { path: string }) {
     [store],
   );
 
+  // Stable callbacks that read the state when clicked, so typing does not re-render the toolbar.
+  const toolbarActions = useMemo(
+    () => ({
+      onCommand: runCommand,
+      onRunAll: () => runCells(store.getState().cells),
+      onRunAbove: () => runCells(store.getState().cells.slice(0, store.getState().active)),
+      onRunBelow: () => runCells(store.getState().cells.slice(store.getState().active)),
+      onRestart: () => void restart(false),
+      onRestartRunAll: () => void restart(true),
+      onClearOutputs: () => void store.dispatch({ type: "clear-outputs" }),
+      onTarget: setTarget,
+      onHistory: () => setPanel("history"),
+      onExport: () => void saverRef.current?.saveNow().then(() => downloadNotebook(path)),
+    }),
+    [path, restart, runCells, runCommand, setTarget, store],
+  );
   const errorLines = useMemo(() => errorLinesByCell(state.cells), [state.cells]);
   const indicator = saveState ? saveIndicator(saveState, state.version) : "saved";
 
@@ -390,16 +406,7 @@ export function NotebookEditor({ path }: { path: string }) {
         target={targetOf(state.shell.metadata)}
         cellType={state.cells[state.active]?.type ?? "code"}
         running={running}
-        onCommand={runCommand}
-        onRunAll={() => runCells(state.cells)}
-        onRunAbove={() => runCells(state.cells.slice(0, state.active))}
-        onRunBelow={() => runCells(state.cells.slice(state.active))}
-        onRestart={() => void restart(false)}
-        onRestartRunAll={() => void restart(true)}
-        onClearOutputs={() => store.dispatch({ type: "clear-outputs" })}
-        onTarget={setTarget}
-        onHistory={() => setPanel("history")}
-        onExport={() => void saverRef.current?.saveNow().then(() => downloadNotebook(path))}
+        {...toolbarActions}
       />
       {notice && <p className={styles.notice} role="status">{notice}</p>}
       {offer && (

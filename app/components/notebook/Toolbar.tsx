@@ -3,6 +3,7 @@
  * The notebook toolbar: file name, save state, kernel status and target, and the run/edit commands
  * (each also on the keyboard; the `?` sheet lists the keys).
  */
+import { memo } from "react";
 import type { SaveIndicator } from "./model/autosave";
 import { TARGETS, type CellType, type Target } from "./model/cells";
 import type { Command } from "./model/keymap";
@@ -49,7 +50,7 @@ const KERNEL_TEXT: Record<KernelStatus, string> = {
   disconnected: "Disconnected",
 };
 
-export function Toolbar(props: ToolbarProps) {
+export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
   const { kernelStatus, save, onCommand } = props;
   const name = props.path.slice(props.path.lastIndexOf("/") + 1);
   const broken = kernelStatus === "dead" || kernelStatus === "disconnected";
@@ -126,4 +127,4 @@ export function Toolbar(props: ToolbarProps) {
       )}
     </div>
   );
-}
+});
