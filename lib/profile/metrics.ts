@@ -63,8 +63,8 @@ export type ProfileMetrics = EngineMetrics & {
  * whichever interval each belongs to, so native numeric sorts replace a comparator sort of pairs.
  */
 export function unionLength(starts: ArrayLike<number>, ends: ArrayLike<number>): number {
-  const s = Float64Array.from(starts).sort();
-  const e = Float64Array.from(ends).sort();
+  const s = starts instanceof Float64Array ? starts.slice().sort() : Float64Array.from(starts).sort();
+  const e = ends instanceof Float64Array ? ends.slice().sort() : Float64Array.from(ends).sort();
   let total = 0;
   let open = 0;
   let from = 0;
@@ -88,13 +88,22 @@ export function computeMetrics(timed: TimedTrace, facts: InstructionFacts, memor
   const n = trace.length;
   const totalNs = timeline.totalNs;
   const totalS = totalNs * 1e-9;
-  const engineStarts: number[][] = ENGINE_METRIC_NAMES.map(() => []);
-  const engineEnds: number[][] = ENGINE_METRIC_NAMES.map(() => []);
-  const dmaStarts: number[] = [];
-  const dmaEnds: number[] = [];
-  const allStarts: number[] = [];
-  const allEnds: number[] = [];
+  // Interval lists as typed arrays filled in place (unionLength sorts them natively).
   const counts = new Array<number>(ENGINE_METRIC_NAMES.length).fill(0);
+  for (let i = 0; i < n; i++) {
+    const engine = trace.engine(i);
+    if (engine !== Engine.Dma) counts[engine]++;
+  }
+  const engineStarts = counts.map((c) => new Float64Array(c));
+  const engineEnds = counts.map((c) => new Float64Array(c));
+  const filled = counts.map(() => 0);
+  const spillCount = timed.spills.length;
+  const dmaStarts = new Float64Array(n + spillCount);
+  const dmaEnds = new Float64Array(n + spillCount);
+  const allStarts = new Float64Array(n + spillCount);
+  const allEnds = new Float64Array(n + spillCount);
+  allStarts.set(timeline.startNs.subarray(0, n));
+  allEnds.set(timeline.endNs.subarray(0, n));
   let modelFlops = 0;
   let hardwareFlops = 0;
   let transposeFlops = 0;
@@ -108,17 +117,15 @@ export function computeMetrics(timed: TimedTrace, facts: InstructionFacts, memor
     const engine = trace.engine(i);
     const s = timeline.startNs[i];
     const e = timeline.endNs[i];
-    allStarts.push(s);
-    allEnds.push(e);
     if (engine === Engine.Dma) {
-      dmaStarts.push(s);
-      dmaEnds.push(e);
+      dmaStarts[dmaCount] = s;
+      dmaEnds[dmaCount] = e;
       dmaCount++;
       dmaBytes += Math.max(facts.hbmRead[i] + facts.sbufRead[i] + facts.psumRead[i], facts.hbmWrite[i] + facts.sbufWrite[i] + facts.psumWrite[i]);
     } else {
-      engineStarts[engine].push(s);
-      engineEnds[engine].push(e);
-      counts[engine]++;
+      const k = filled[engine]++;
+      engineStarts[engine][k] = s;
+      engineEnds[engine][k] = e;
     }
     if (engine === Engine.Tensor) {
       // Stationary [K, M]: K rows and M columns of the PE array are used (§4.2 [PERF]).
@@ -146,11 +153,13 @@ export function computeMetrics(timed: TimedTrace, facts: InstructionFacts, memor
   // Spill transfers are DMA activity and HBM traffic of their own (Explorer's "SBUF Spill Save/Reload").
   let spillSave = 0;
   let spillReload = 0;
-  for (const sp of timed.spills) {
-    dmaStarts.push(sp.startNs);
-    dmaEnds.push(sp.endNs);
-    allStarts.push(sp.startNs);
-    allEnds.push(sp.endNs);
+  let dmaIntervals = dmaCount;
+  for (let k = 0; k < spillCount; k++) {
+    const sp = timed.spills[k];
+    dmaStarts[dmaIntervals] = sp.startNs;
+    dmaEnds[dmaIntervals++] = sp.endNs;
+    allStarts[n + k] = sp.startNs;
+    allEnds[n + k] = sp.endNs;
     if (sp.kind === "save") spillSave += sp.bytes;
     else spillReload += sp.bytes;
   }
@@ -171,7 +180,7 @@ export function computeMetrics(timed: TimedTrace, facts: InstructionFacts, memor
     ...(engineMetrics as EngineMetrics),
     total_time: totalS,
     total_active_time_percent: pct(unionLength(allStarts, allEnds)),
-    dma_active_time_percent: pct(unionLength(dmaStarts, dmaEnds)),
+    dma_active_time_percent: pct(unionLength(dmaStarts.subarray(0, dmaIntervals), dmaEnds.subarray(0, dmaIntervals))),
     matmul_instruction_count: matmuls,
     model_flops: modelFlops,
     hardware_flops: hardwareFlops,
