@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Download, Page } from "playwright-core";
 import { browserAvailable, launchBrowser, screenshot } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
-import { api, profileCells } from "../unit/profile-viewer/kernel-client";
+import { profileCells, storedDocument } from "../unit/profile-viewer/kernel-client";
 import { fixtureCell, FIXTURE_SHAPES } from "../../app/dev/profile/fixture";
 import type { ProfileCard } from "../../lib/profile/card";
 import type { ProfileDocument } from "../../lib/profile/document";
@@ -29,7 +29,7 @@ describe.runIf(browserAvailable)("profile viewer in Chromium", () => {
     [server, browser] = await Promise.all([startServer({ KERNEL_LAB_TOKEN: TOKEN }), launchBrowser()]);
     const access = { url: server.url, token: TOKEN };
     cards = await profileCells(access, "profiled.ipynb", [fixtureCell(FIXTURE_SHAPES.small, "trn2"), fixtureCell(FIXTURE_SHAPES.small, "trn3")]);
-    docs = await Promise.all(cards.map(async (c) => (await (await api(access, `/api/lab/profiles/${c.profileId}`)).json()) as ProfileDocument));
+    docs = await Promise.all(cards.map((c) => storedDocument(access, c.profileId!)));
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   });
 

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { WebSocket } from "ws";
 import { isProfileCard, type ProfileCard } from "../../../lib/profile/card";
-import { PROFILE_MIME } from "../../../lib/profile/document";
+import { PROFILE_MIME, type ProfileDocument } from "../../../lib/profile/document";
 
 interface WireMessage {
   header: { msg_id: string; msg_type: string };
@@ -27,6 +27,17 @@ export async function api(server: ServerAccess, path: string, init: RequestInit 
   const response = await fetch(`${server.url}${path}`, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
   if (!response.ok && response.status !== 404) throw new Error(`${init.method ?? "GET"} ${path} → ${response.status}: ${await response.text()}`);
   return response;
+}
+
+/** A stored profile's document; polls while the server may still be writing it (the card can arrive first). */
+export async function storedDocument(server: ServerAccess, profileId: string, timeoutMs = 30_000): Promise<ProfileDocument> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await api(server, `/api/lab/profiles/${profileId}`);
+    if (response.ok) return (await response.json()) as ProfileDocument;
+    if (Date.now() > deadline) throw new Error(`profile ${profileId} was not stored within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 /** Runs each cell in a fresh session of `notebook` and returns the profile card each displayed. */
