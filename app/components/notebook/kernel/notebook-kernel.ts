@@ -48,7 +48,12 @@ export class NotebookKernel {
   private connecting: Promise<void> | null = null;
   private readonly ownRequests = new Set<string>();
 
-  constructor(private readonly options: NotebookKernelOptions) {}
+  constructor(private readonly options: NotebookKernelOptions) {
+    // Disposing the managers before their first poll finishes rejects `ready` ("Poll … is disposed"),
+    // e.g. when React unmounts at once; nothing waits on it here, so the rejection is expected.
+    this.kernels.ready.catch(() => undefined);
+    this.sessions.ready.catch(() => undefined);
+  }
 
   get kernelStatus(): KernelStatus {
     return this.status;
