@@ -115,7 +115,7 @@ export const Cell = memo(function Cell(props: CellProps) {
           />
         )}
         {cell.type === "code" && cell.outputs.length > 0 && (
-          <div className={styles.outputs}>
+          <div className={cell.run.kind === "running" && cell.clearPending ? `${styles.outputs} ${styles.stale}` : styles.outputs}>
             <CellOutputs outputs={cell.outputs} executionCount={cell.executionCount} />
           </div>
         )}

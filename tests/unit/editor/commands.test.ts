@@ -148,9 +148,18 @@ describe("notebook commands", () => {
     expect(s.cells[1].run).toEqual({ kind: "done", status: "aborted", durationMs: null });
   });
 
-  it("a new run replaces the previous outputs", () => {
+  it("a new run keeps the previous outputs until its first output replaces them (no double layout jump)", () => {
     let s = run(three(), { type: "run-started", id: "c0", at: 0, executionCount: 1 }, { type: "run-output", id: "c0", msg: { type: "stream", name: "stdout", text: "one" } });
-    s = run(s, { type: "run-started", id: "c0", at: 5, executionCount: 2 });
+    s = run(s, { type: "run-finished", id: "c0", status: "ok", executionCount: 1, at: 1 }, { type: "run-started", id: "c0", at: 5, executionCount: 2 });
+    expect(s.cells[0].outputs).toEqual([{ output_type: "stream", name: "stdout", text: "one" }]);
+    s = run(s, { type: "run-output", id: "c0", msg: { type: "stream", name: "stdout", text: "two" } });
+    expect(s.cells[0].outputs).toEqual([{ output_type: "stream", name: "stdout", text: "two" }]);
+  });
+
+  it("a run that prints nothing clears the previous outputs when it ends", () => {
+    let s = run(three(), { type: "run-started", id: "c0", at: 0, executionCount: 1 }, { type: "run-output", id: "c0", msg: { type: "stream", name: "stdout", text: "one" } });
+    s = run(s, { type: "run-finished", id: "c0", status: "ok", executionCount: 1, at: 1 }, { type: "run-started", id: "c0", at: 5, executionCount: 2 });
+    s = run(s, { type: "run-finished", id: "c0", status: "ok", executionCount: 2, at: 6 });
     expect(s.cells[0].outputs).toEqual([]);
   });
 

@@ -213,11 +213,12 @@ export function notebookReducer(state: NotebookState, action: Action): NotebookS
       };
     }
     case "run-started":
-      // The first output of a run replaces the previous run's outputs, as in JupyterLab.
+      // The previous run's outputs stay until this run's first output replaces them (or it ends with
+      // none), so the page does not jump twice per run.
       return updateCell(
         state,
         action.id,
-        (cell) => ({ ...cell, run: { kind: "running", startedAt: action.at }, executionCount: action.executionCount ?? cell.executionCount, clearPending: false, outputs: [], displays: {} }),
+        (cell) => ({ ...cell, run: { kind: "running", startedAt: action.at }, executionCount: action.executionCount ?? cell.executionCount, clearPending: true }),
         true,
       );
     case "run-output":
@@ -228,6 +229,7 @@ export function notebookReducer(state: NotebookState, action: Action): NotebookS
         action.id,
         (cell) => ({
           ...cell,
+          ...(cell.run.kind === "running" && cell.clearPending ? { outputs: [], displays: {}, clearPending: false } : {}),
           run: { kind: "done", status: action.status, durationMs: cell.run.kind === "running" ? action.at - cell.run.startedAt : null },
           executionCount: action.status === "aborted" ? cell.executionCount : action.executionCount ?? cell.executionCount,
         }),
