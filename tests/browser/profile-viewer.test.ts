@@ -90,6 +90,13 @@ describe.runIf(browserAvailable)("profile viewer in Chromium", () => {
     await page.keyboard.press("w");
     await expect.poll(async () => (await view()).end - (await view()).start).toBeCloseTo((zoomed.end - zoomed.start) * 0.8, 3);
     await screenshot(page, "profile-viewer-zoomed");
+    // The range summary of the visible window counts the instructions overlapping it.
+    await page.getByRole("tab", { name: "Range" }).click();
+    await page.getByRole("button", { name: "Summarise the visible window" }).click();
+    const v = await view();
+    const ins = docs[0].instructions;
+    const overlapping = ins.startNs.filter((s, i) => !(ins.endNs[i] < v.start || s > v.end || (ins.endNs[i] === v.start && ins.endNs[i] > s))).length;
+    await expect.poll(() => page.getByLabel("Selected range summary").textContent()).toContain(`${overlapping} instructions`);
   });
 
   it("clicking an instruction shows its details and highlights its source line", async () => {

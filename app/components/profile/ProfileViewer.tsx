@@ -191,7 +191,12 @@ export function ProfileViewer({ doc, notModelled, title, compareHref, notebookPa
             <div role="tabpanel" className={styles.tabPanel}>
               {tab === "details" && <DetailsPanel model={model} instruction={selected} onSelect={select} />}
               {tab === "selection" && (
-                <SelectionPanel model={model} range={range} onZoom={() => view && range && setView({ startNs: Math.min(...range), endNs: Math.max(...range), widthPx: view.widthPx })} />
+                <SelectionPanel
+                  model={model}
+                  range={range}
+                  onZoom={() => view && range && setView({ startNs: Math.min(...range), endNs: Math.max(...range), widthPx: view.widthPx })}
+                  onUseView={() => view && setRange([view.startNs, view.endNs])}
+                />
               )}
               {tab === "hierarchy" && <HierarchyPanel model={model} selectedId={node?.id ?? null} onSelectNode={onSelectNode} />}
             </div>

@@ -5,9 +5,18 @@ import { formatBytes, formatFlops } from "../model/summary-data";
 import { formatNs } from "../timeline/ruler";
 import styles from "../profile.module.css";
 
-/** Summary of a box-selected time range (shift+drag on the timeline). */
-export function SelectionPanel({ model, range, onZoom }: { model: ProfileModel; range: readonly [number, number] | null; onZoom: () => void }) {
-  if (!range) return <p className={styles.muted}>Shift+drag on the timeline to select a time range.</p>;
+/** Summary of a box-selected time range (shift+drag on the timeline), or of the visible window. */
+export function SelectionPanel({ model, range, onZoom, onUseView }: { model: ProfileModel; range: readonly [number, number] | null; onZoom: () => void; onUseView: () => void }) {
+  if (!range) {
+    return (
+      <p className={styles.muted}>
+        Shift+drag on the timeline to select a time range, or{" "}
+        <button type="button" className={styles.button} onClick={onUseView}>
+          Summarise the visible window
+        </button>
+      </p>
+    );
+  }
   const s = rangeSummary(model, range[0], range[1]);
   return (
     <div aria-label="Selected range summary" className={styles.details}>
