@@ -95,6 +95,13 @@ describe.runIf(browserAvailable)("notebook editor in Chromium", () => {
     await expect.poll(() => page.locator("[data-run=queued], [data-run=running]").count(), { timeout: 30_000 }).toBe(0);
     expect(await page.locator("[data-cell-type=code] [aria-label^='Execution']").count()).toBeGreaterThan(0);
     await screenshot(page, "editor-02-ran-all");
+    // Each execute_request names its cell, so the server's execution record points at it.
+    const codeCellId = await page.locator("[data-cell-type=code]").first().getAttribute("data-cell-id");
+    const executions = await page.evaluate(async (p) => {
+      const response = await fetch(`/api/lab/executions?path=${encodeURIComponent(p)}`);
+      return ((await response.json()) as { executions: { cellId: string | null; status: string }[] }).executions;
+    }, notebookPath);
+    expect(executions).toContainEqual(expect.objectContaining({ cellId: codeCellId, status: "ok" }));
   });
 
   it("underlines the line that raised in the cell's editor", async () => {
