@@ -113,6 +113,12 @@ describe.runIf(browserAvailable)("profile viewer in Chromium", () => {
     expect(doc.sources.find((s) => s.file === file)!.text.split("\n")[line - 1]).toContain("nl.exp");
     await expect.poll(() => page.locator(".monaco-editor .view-overlays [class*=lineActive]").count()).toBe(1);
     await screenshot(page, "profile-viewer-instruction");
+    // → moves to the next instruction on the same track.
+    const ins = doc.instructions;
+    const later = ins.startNs.map((s, i) => i).filter((i) => ins.track[i] === ins.track[exp] && ins.startNs[i] > ins.startNs[exp]);
+    const next = later.reduce((best, i) => (ins.startNs[i] < ins.startNs[best] ? i : best), later[0]);
+    await timeline().press("ArrowRight");
+    await expect.poll(() => page.locator("[data-instruction]").getAttribute("data-instruction")).toBe(String(next));
   });
 
   it("clicking a source line highlights all its instructions on the timeline", async () => {

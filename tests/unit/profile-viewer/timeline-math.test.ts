@@ -4,6 +4,7 @@ import { buildTrackIndex, visibleRange } from "../../../app/components/profile/t
 import { forEachBar } from "../../../app/components/profile/timeline/lod";
 import { instructionAt } from "../../../app/components/profile/timeline/hit-test";
 import { formatNs, niceStep, rulerTicks } from "../../../app/components/profile/timeline/ruler";
+import { revealInView, stepSelection } from "../../../app/components/profile/timeline/keyboard-select";
 
 const bounds = boundsFor(1000);
 const full: Viewport = { startNs: 0, endNs: 1000, widthPx: 500 };
@@ -145,5 +146,38 @@ describe("time ruler", () => {
     expect(formatNs(2345)).toBe("2.35 µs");
     expect(formatNs(12_400)).toBe("12.4 µs");
     expect(formatNs(3_500_000)).toBe("3.50 ms");
+  });
+});
+
+describe("keyboard selection", () => {
+  // Row 0 (track 0): a [0,10) b [20,30) c [40,50); row 1 (track 1): d [18,22) e [44,60).
+  const track = [0, 0, 0, 1, 1];
+  const start = [0, 20, 40, 18, 44];
+  const end = [10, 30, 50, 22, 60];
+  const index = buildTrackIndex(2, track, start, end);
+  const view = { startNs: 15, endNs: 60, widthPx: 100 };
+  const step = (selected: number, arrow: "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown") => stepSelection(index, [0, 1], track, start, end, selected, arrow, view);
+
+  it("starts at the first instruction of the first row inside the window", () => {
+    expect(step(-1, "ArrowRight")).toBe(1);
+  });
+
+  it("steps along a track and stops at its ends", () => {
+    expect(step(1, "ArrowRight")).toBe(2);
+    expect(step(2, "ArrowRight")).toBe(2);
+    expect(step(1, "ArrowLeft")).toBe(0);
+  });
+
+  it("jumps to the instruction nearest in time on the next row", () => {
+    expect(step(1, "ArrowDown")).toBe(3);
+    expect(step(2, "ArrowDown")).toBe(4);
+    expect(step(4, "ArrowUp")).toBe(2);
+    expect(step(3, "ArrowDown")).toBe(3);
+  });
+
+  it("moves the window only when the instruction is out of view", () => {
+    expect(revealInView(view, 20, 30)).toBe(view);
+    expect(revealInView(view, 0, 10)).toEqual({ startNs: -4.5, endNs: 40.5, widthPx: 100 });
+    expect(revealInView(view, 80, 90)).toEqual({ startNs: 49.5, endNs: 94.5, widthPx: 100 });
   });
 });

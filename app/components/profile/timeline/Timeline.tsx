@@ -6,7 +6,8 @@ import { buildTrackIndex, type TrackIndex } from "./track-index";
 import { forEachBar } from "./lod";
 import { instructionAt } from "./hit-test";
 import { formatNs, rulerTicks } from "./ruler";
-import { keyStep, nsAt, panBy, wheelFactor, withWidth, xOf, zoomAt, type Bounds, type Viewport } from "./viewport";
+import { clampView, keyStep, nsAt, panBy, wheelFactor, withWidth, xOf, zoomAt, type Bounds, type Viewport } from "./viewport";
+import { isArrow, revealInView, stepSelection } from "./keyboard-select";
 import type { ProfileModel } from "../model/profile-model";
 import styles from "../profile.module.css";
 
@@ -175,6 +176,16 @@ export function Timeline(props: TimelineProps) {
       onRangeChange(null);
       return;
     }
+    if (isArrow(e.key)) {
+      e.preventDefault();
+      const t = model.table;
+      const next = stepSelection(model.index, rows, t.track, t.startNs, t.endNs, selected, e.key, view);
+      if (next >= 0 && next !== selected) {
+        onSelect(next);
+        onViewChange(clampView(revealInView(view, t.startNs[next], t.endNs[next]), bounds));
+      }
+      return;
+    }
     if (e.key === "0") {
       onViewChange({ startNs: bounds.minNs, endNs: bounds.maxNs, widthPx: view.widthPx });
       return;
@@ -192,7 +203,7 @@ export function Timeline(props: TimelineProps) {
       className={styles.timeline}
       tabIndex={0}
       role="group"
-      aria-label={`${label}: W/S zoom, A/D pan, drag to pan, shift+drag to select a range, click an instruction for details`}
+      aria-label={`${label}: W/S zoom, A/D pan, arrow keys move between instructions, drag to pan, shift+drag to select a range, click an instruction for details`}
       onKeyDown={onKeyDown}
       data-view-start={view?.startNs}
       data-view-end={view?.endNs}
