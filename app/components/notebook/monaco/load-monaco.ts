@@ -20,8 +20,3 @@ export function loadMonaco(): Promise<Monaco> {
   }
   return loading;
 }
-
-/** Monaco if it has already loaded (for cells that mount after the first one). */
-export function loadedMonaco(): Promise<Monaco> | null {
-  return loading;
-}
