@@ -44,6 +44,8 @@ export class NotebookKernel {
   private status: KernelStatus = "connecting";
   private disposed = false;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A kernel the server reports dead: no reconnecting until `restart` revives it. */
+  private deadKernelId: string | null = null;
   /** While a session is being found or started; runs requested meanwhile wait for it. */
   private connecting: Promise<void> | null = null;
   private readonly ownRequests = new Set<string>();
@@ -67,11 +69,18 @@ export class NotebookKernel {
   }
 
   private async findOrStartSession(): Promise<void> {
+    if (this.session) return;
     this.setStatus("connecting");
     const path = this.options.path;
     const name = path.slice(path.lastIndexOf("/") + 1);
     try {
       const existing = await this.sessions.findByPath(path);
+      if (existing?.kernel?.execution_state === "dead") {
+        // The server still has this notebook's kernel, dead: wait for the person to restart it.
+        this.deadKernelId = existing.kernel.id;
+        this.setStatus("dead");
+        return;
+      }
       const session = existing
         ? this.sessions.connectTo({ model: existing })
         : await this.sessions.startNew({ path, name, type: "notebook", kernel: { name: KERNEL_NAME } });
@@ -195,27 +204,32 @@ export class NotebookKernel {
     await this.session?.kernel?.interrupt();
   }
 
-  /** Restarts the kernel; a dead one over REST (the client library refuses), then reconnects to it. */
+  /**
+   * Restarts the kernel. A dead one is restarted over REST (the client library refuses to), then
+   * reconnected; if the server no longer knows it, a new session starts.
+   */
   async restart(): Promise<void> {
     const kernel = this.session?.kernel;
-    if (!kernel) return this.connect();
-    if (kernel.status !== "dead") {
+    if (kernel && kernel.status !== "dead") {
       await kernel.restart();
       // A fresh kernel process: apply the notebook's target again.
       this.options.onConnected();
       return;
     }
+    const deadId = this.deadKernelId ?? kernel?.id ?? null;
+    if (!deadId) return this.connect();
     this.setStatus("restarting");
-    const url = `${this.settings.baseUrl}api/kernels/${encodeURIComponent(kernel.id)}/restart`;
+    const url = `${this.settings.baseUrl}api/kernels/${encodeURIComponent(deadId)}/restart`;
     const response = await ServerConnection.makeRequest(url, { method: "POST" }, this.settings);
-    if (response.status === 404) {
-      this.session?.dispose();
-      return this.connect();
+    if (!response.ok && response.status !== 404) {
+      this.setStatus("dead");
+      throw await ServerConnection.ResponseError.create(response);
     }
-    if (!response.ok) throw await ServerConnection.ResponseError.create(response);
-    await kernel.reconnect();
-    this.onKernelStatus(kernel.status);
-    this.options.onConnected();
+    this.deadKernelId = null;
+    const old = this.session;
+    this.session = null;
+    old?.dispose();
+    return this.connect();
   }
 
   async complete(code: string, cursorPos: number): Promise<CompleteReply | null> {
