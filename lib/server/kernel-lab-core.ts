@@ -56,6 +56,7 @@ export function createKernelLabCore({ kernels, prisma, access }: KernelLabCoreOp
     contents,
     notebooks: new LabNotebooks(prisma, contents, ownerId),
     history: new LabHistory(prisma, contents, ownerId),
+    whenProfileStored: (profileId) => recorder.whenProfileStored(profileId),
   });
   const recorder = new LabRecorder({
     prisma,

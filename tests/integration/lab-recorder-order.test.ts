@@ -102,6 +102,29 @@ describe("profile linking order", () => {
     expect(errors).toEqual([]);
   });
 
+  it("lets a reader wait for a profile whose card a client holds until its document is stored", async () => {
+    const r = recorder();
+    const channel = r.observe("kernel-4");
+    channel.fromClient(request("req-4"));
+    channel.toClient(cardMessage("p-awaited", "req-4"));
+    let stored: boolean | null = null;
+    const waiting = r.whenProfileStored("p-awaited").then((ok) => (stored = ok));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stored).toBeNull();
+    r.profileCaptured({ profileId: "p-awaited", document: doc });
+    await waiting;
+    expect(stored).toBe(true);
+    expect(await prisma.profile.findUnique({ where: { id: "p-awaited" } })).not.toBeNull();
+    expect(await r.whenProfileStored("p-awaited")).toBe(true);
+  });
+
+  it("does not make readers wait for profiles it was never told of, and gives up on lost ones", async () => {
+    const r = recorder();
+    expect(await r.whenProfileStored("p-unknown")).toBe(false);
+    r.observe("kernel-5").toClient(cardMessage("p-lost", "req-5"));
+    expect(await r.whenProfileStored("p-lost", 20)).toBe(false);
+  });
+
   it("keeps a profile whose card no client saw, owned but in no notebook", async () => {
     const r = recorder();
     r.profileCaptured({ profileId: "p-unseen", document: doc });

@@ -26,6 +26,8 @@ export interface LabApiOptions {
   contents: ContentsStore;
   notebooks: LabNotebooks;
   history: LabHistory;
+  /** Waits for a profile a client already holds the card of but that is still being written. */
+  whenProfileStored?: (profileId: string) => Promise<boolean>;
 }
 
 export interface LabApi {
@@ -33,7 +35,7 @@ export interface LabApi {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
 
-export function createLabApi({ access, contents, notebooks, history }: LabApiOptions): LabApi {
+export function createLabApi({ access, contents, notebooks, history, whenProfileStored }: LabApiOptions): LabApi {
   const routes: Route[] = [
     { method: "GET", pattern: /^\/api\/lab\/notebooks$/, handler: async () => ({ status: 200, body: { notebooks: await notebooks.list() } }) },
     {
@@ -90,7 +92,11 @@ export function createLabApi({ access, contents, notebooks, history }: LabApiOpt
       method: "GET",
       pattern: new RegExp(`^/api/lab/profiles/${PROFILE_ID}$`),
       handler: async ({ req, params }) => {
-        const doc = await history.profileDocument(params[0], acceptsGzip(req));
+        const load = () => history.profileDocument(params[0], acceptsGzip(req));
+        const doc = await load().catch(async (error: unknown) => {
+          if (error instanceof ApiError && error.status === 404 && (await whenProfileStored?.(params[0]))) return load();
+          throw error;
+        });
         // Profiles never change once stored; the id is the version.
         const headers = { "content-type": "application/json", "cache-control": "private, max-age=31536000, immutable", vary: "accept-encoding" };
         return doc.gzip

@@ -48,6 +48,11 @@ export class LabRecorder {
   readonly #pendingLinks = new Map<string, ProfileLink>();
   readonly #storedProfiles = new Set<string>();
   /**
+   * Profiles a client may already know of (their card was seen or their document arrived) but that are
+   * not in the database yet, with whoever waits for them: a click on "Open profile" can beat the write.
+   */
+  readonly #unstored = new Map<string, (() => void)[]>();
+  /**
    * Executions whose reply has not been seen, by `${kernelId} ${msgId}`, with what their outputs told.
    * A reply goes only to the connection that asked; if that one left, the replayed idle ends the record.
    */
@@ -92,8 +97,38 @@ export class LabRecorder {
     };
   }
 
+  /**
+   * Resolves true once a profile announced to a client or captured from a kernel is stored, false at
+   * once for an id this server is not about to store, or after `timeoutMs`.
+   */
+  whenProfileStored(profileId: string, timeoutMs = 30_000): Promise<boolean> {
+    if (this.#storedProfiles.has(profileId)) return Promise.resolve(true);
+    const waiters = this.#unstored.get(profileId);
+    if (!waiters) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      waiters.push(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
+
+  #announce(profileId: string): void {
+    if (this.#storedProfiles.has(profileId) || this.#unstored.has(profileId)) return;
+    if (this.#unstored.size >= MAX_UNANSWERED) this.#unstored.delete(this.#unstored.keys().next().value as string);
+    this.#unstored.set(profileId, []);
+  }
+
+  #stored(profileId: string): void {
+    this.#storedProfiles.add(profileId);
+    for (const wake of this.#unstored.get(profileId) ?? []) wake();
+    this.#unstored.delete(profileId);
+  }
+
   profileCaptured({ profileId, document }: CapturedProfile): void {
     const received = new Date();
+    this.#announce(profileId);
     this.#queue.push(async () => {
       const link = this.#pendingLinks.get(profileId);
       this.#pendingLinks.delete(profileId);
@@ -101,11 +136,12 @@ export class LabRecorder {
       await this.#options.prisma.profile.create({
         data: { id: profileId, ownerId: await this.#options.ownerId(), ...where, ...profileColumns(document), document: await gzipAsync(JSON.stringify(document)), createdAt: received },
       });
-      this.#storedProfiles.add(profileId);
+      this.#stored(profileId);
     });
   }
 
   #profileSeen(profileId: string, link: ProfileLink): void {
+    this.#announce(profileId);
     this.#queue.push(async () => {
       if (!this.#storedProfiles.has(profileId)) {
         if (!this.#pendingLinks.has(profileId)) this.#pendingLinks.set(profileId, link);
