@@ -269,4 +269,19 @@ describe.runIf(browserAvailable)("notebook editor in Chromium", () => {
     await openEditor(page);
     expect(await page.getByRole("combobox", { name: "Simulated device" }).inputValue()).toBe("trn3");
   });
+
+  it("clears outputs, runs the cells above the selected one, then it and those below", async () => {
+    await page.getByRole("button", { name: "Clear outputs" }).click();
+    await expect.poll(() => page.locator("[data-output-kind]").count()).toBe(0);
+    const codeCells = page.locator("[data-notebook-cells] > [data-cell-type=code]");
+    const failing = codeCells.filter({ hasText: "y = x / 0" });
+    await failing.locator("[class*=gutter]").click();
+    await page.getByRole("button", { name: "Run above" }).click();
+    await expect.poll(() => codeCells.first().locator("[data-output-kind=stream]").textContent(), { timeout: 15_000 }).toContain("[ 0.  2.");
+    expect(await failing.locator("[data-output-kind]").count()).toBe(0);
+    await page.getByRole("button", { name: "Run below" }).click();
+    await expect.poll(() => failing.locator("[data-output-kind=error]").textContent(), { timeout: 15_000 }).toContain("ZeroDivisionError");
+    await expect.poll(() => codeCells.filter({ hasText: "%target" }).getAttribute("data-run"), { timeout: 15_000 }).toBe("aborted");
+    await screenshot(page, "editor-12-run-above-below");
+  });
 });
