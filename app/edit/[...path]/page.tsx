@@ -17,5 +17,9 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 export default async function EditPage({ params }: PageProps) {
   const path = notebookPath((await params).path);
   // Keyed by path so opening another notebook starts from a fresh editor (kernel, autosave, drafts).
-  return <NotebookEditor key={path} path={path} />;
+  return (
+    <div data-layout="wide">
+      <NotebookEditor key={path} path={path} />
+    </div>
+  );
 }
