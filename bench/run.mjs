@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { ensureBuild, ensureDependencies, ensurePrismaClient } from "../scripts/lib/setup.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const filter = process.argv[2] ?? "";
@@ -27,6 +28,13 @@ const benchmarks = findBenchmarks(root)
 if (benchmarks.length === 0) {
   console.error(`no benchmark matches "${filter}"`);
   process.exit(2);
+}
+
+// The browser benchmarks (bench/ at the root) drive the production server, as `npm test` does.
+ensureDependencies();
+if (benchmarks.some((file) => file.startsWith("bench/"))) {
+  ensurePrismaClient();
+  ensureBuild();
 }
 
 const results = [];

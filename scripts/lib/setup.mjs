@@ -77,9 +77,10 @@ function buildInputsHash() {
 
 /** Runs `next build` when there is no build or its inputs changed since it was made. */
 export function ensureBuild() {
-  const marker = path.join(root, ".next", "kernel-lab-build-hash");
+  const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
+  const marker = path.join(distDir, "kernel-lab-build-hash");
   const wanted = buildInputsHash();
-  if (fs.existsSync(marker) && fs.readFileSync(marker, "utf8") === wanted && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  if (fs.existsSync(marker) && fs.readFileSync(marker, "utf8") === wanted && fs.existsSync(path.join(distDir, "BUILD_ID"))) {
     return;
   }
   step("Building the production bundle (next build)");
