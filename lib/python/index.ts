@@ -23,6 +23,8 @@ export interface RunOptions {
   /** Extra native modules (numpy, NKI) importable by the program. */
   modules?: readonly NativeModuleDef[];
   interruptFlag?: Int32Array;
+  /** Initial `os.environ` (default empty). */
+  environ?: Readonly<Record<string, string>>;
 }
 
 export interface RunResult {
@@ -125,6 +127,8 @@ export interface SessionOptions {
   modules?: readonly NativeModuleDef[];
   /** Element 0 set non-zero by the host raises KeyboardInterrupt in the running cell. */
   interruptFlag?: Int32Array;
+  /** Initial `os.environ` (default empty). */
+  environ?: Readonly<Record<string, string>>;
 }
 
 /** A notebook kernel's interpreter: globals persist across `execute` calls. */

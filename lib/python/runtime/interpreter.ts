@@ -11,6 +11,7 @@ import { functoolsModule } from "./modules/functools";
 import { itertoolsModule } from "./modules/itertools";
 import { mathModule } from "./modules/math";
 import { operatorModule } from "./modules/operator";
+import { osModule, osPathModule } from "./modules/os";
 import { randomModule } from "./modules/random";
 import { sysModule } from "./modules/sys";
 import { timeModule } from "./modules/time";
@@ -25,6 +26,8 @@ export const stdlibModules: readonly NativeModuleDef[] = [
   itertoolsModule,
   operatorModule,
   collectionsModule,
+  osModule,
+  osPathModule,
 ];
 
 export function createRuntime(opts: RuntimeOptions): Runtime {

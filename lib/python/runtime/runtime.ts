@@ -90,6 +90,8 @@ export interface RuntimeOptions {
   modules?: readonly NativeModuleDef[];
   /** Element 0 non-zero requests KeyboardInterrupt; the runtime clears it when it raises. */
   interruptFlag?: Int32Array;
+  /** What `os.environ` starts with (default empty: the server's own environment is never visible). */
+  environ?: Readonly<Record<string, string>>;
 }
 
 const FUEL = 4096;
@@ -143,6 +145,7 @@ export class Runtime implements Protocol, KeyOps {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readonly interruptFlag: Int32Array | null;
+  readonly environ: Readonly<Record<string, string>>;
   readonly builtins = new ModuleScope();
   /** sys.modules */
   readonly modules = new Map<string, PyModule>();
@@ -176,6 +179,7 @@ export class Runtime implements Protocol, KeyOps {
     this.stdout = opts.stdout;
     this.stderr = opts.stderr;
     this.interruptFlag = opts.interruptFlag ?? null;
+    this.environ = { ...opts.environ };
     for (const def of opts.modules ?? []) this.moduleDefs.set(def.name, def);
   }
 

@@ -149,9 +149,26 @@ describe("Session", () => {
 
   it("says which modules and builtins Kernel Lab does not offer", () => {
     const { s } = session();
-    expect(errorOf(s.execute("import os")).message).toBe("No module named 'os' (not available in Kernel Lab)");
-    expect(errorOf(s.execute("import subprocess")).type).toBe("ModuleNotFoundError");
+    expect(errorOf(s.execute("import subprocess")).message).toBe("No module named 'subprocess' (not available in Kernel Lab)");
+    expect(errorOf(s.execute("import socket")).type).toBe("ModuleNotFoundError");
     expect(errorOf(s.execute("open('x')")).message).toBe("name 'open' is not defined (open() is not available in Kernel Lab)");
     expect(errorOf(s.execute("eval('1')")).type).toBe("NameError");
+  });
+
+  it("gives os.environ only what the host passes in, per session", () => {
+    const seeded = new Session({ stdout: () => {}, stderr: () => {}, environ: { NEURON_PLATFORM_TARGET_OVERRIDE: "trn3" } });
+    const r = seeded.execute("import os\nos.environ['NEURON_PLATFORM_TARGET_OVERRIDE'], os.getenv('PATH'), len(os.environ)");
+    expect(r.status === "ok" && r.display?.["text/plain"]).toBe("('trn3', None, 1)");
+    seeded.execute("os.environ['X'] = 'set in cell 2'");
+    expect(seeded.execute("os.environ['X']").status).toBe("ok");
+    const { s: fresh } = session();
+    const empty = fresh.execute("import os\nos.environ");
+    expect(empty.status === "ok" && empty.display?.["text/plain"]).toBe("environ({})");
+  });
+
+  it("has no filesystem behind os", () => {
+    const { s } = session();
+    expect(errorOf(s.execute("import os\nos.listdir('.')")).message).toBe("module 'os' has no attribute 'listdir'");
+    expect(errorOf(s.execute("os.path.exists('/etc/passwd')")).message).toBe("module 'os.path' has no attribute 'exists'");
   });
 });

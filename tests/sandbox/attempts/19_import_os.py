@@ -1,4 +1,4 @@
-# expect: error ModuleNotFoundError
-# Host modules are not importable.
+# expect: error AttributeError
+# os exists only as environment strings and path arithmetic: no filesystem, processes or host calls.
 import os
 print("ESCAPED", os.listdir("/"))
