@@ -11,6 +11,7 @@ import { NumpyError, typeError, valueError } from "./errors";
 import { roundArrayTo } from "./float-formats";
 import { cosF32, expF32, logF32, pow, sinF32 } from "./npy-math";
 import { type Access, type LoopHelpers, binaryLoop, scalarOp, unaryLoop } from "./loops";
+import { type WasmBinaryOp, binaryFloatWasm } from "./kernels/elementwise";
 import { NDArray, type Operand, broadcastShapes, broadcastView, fromStorage, isPyScalar, offsetsOf, scalarArray, astype } from "./ndarray";
 
 // ---- numpy's scalar semantics for the helpers the loops call ----------------------------------
@@ -279,8 +280,9 @@ const BINARY: Readonly<Record<string, BinaryDef>> = {
   floor_divide: arith("floor_divide", "H.floordiv(x, y)", "H.ifloordiv(x, y)", null),
   remainder: arith("remainder", "H.pymod(x, y)", "H.imod(x, y)", null),
   power: arith("power", "H.pow(x, y)", "NAME", null),
-  maximum: arith("maximum", "((x >= y || x !== x) ? x : y)", "(x >= y ? x : y)", "(x | y)"),
-  minimum: arith("minimum", "((x <= y || x !== x) ? x : y)", "(x <= y ? x : y)", "(x & y)"),
+  // numpy's x86 loops: NaN propagates from either side; of two equal values (+0, -0) the second wins.
+  maximum: arith("maximum", "((x > y || x !== x) ? x : y)", "(x >= y ? x : y)", "(x | y)"),
+  minimum: arith("minimum", "((x < y || x !== x) ? x : y)", "(x <= y ? x : y)", "(x & y)"),
   fmax: arith("fmax", "((x >= y || y !== y) ? x : y)", "(x >= y ? x : y)", "(x | y)"),
   fmin: arith("fmin", "((x <= y || y !== y) ? x : y)", "(x <= y ? x : y)", "(x & y)"),
   arctan2: floatBinary("Math.atan2(x, y)", false),
@@ -303,6 +305,22 @@ const BINARY: Readonly<Record<string, BinaryDef>> = {
 
 export const UNARY_UFUNCS: readonly string[] = Object.keys(UNARY);
 export const BINARY_UFUNCS: readonly string[] = Object.keys(BINARY);
+
+/** Ufuncs with a WebAssembly SIMD loop for float32/float64 operands (kernels/elementwise.ts). */
+const WASM_BINARY: Readonly<Record<string, WasmBinaryOp>> = {
+  add: "add",
+  subtract: "sub",
+  multiply: "mul",
+  true_divide: "div",
+  maximum: "max",
+  minimum: "min",
+  equal: "eq",
+  not_equal: "ne",
+  less: "lt",
+  less_equal: "le",
+  greater: "gt",
+  greater_equal: "ge",
+};
 
 // ---- drivers ------------------------------------------------------------------------------------
 
@@ -389,6 +407,8 @@ export function binary(name: string, x: Operand, y: Operand): NDArray {
     pa = { ...pa, access: "dense" };
     pb = { ...pb, access: "dense" };
   }
+  const fast = wasmBinary(name, compute, a, pa, b, pb, n);
+  if (fast !== null) return fromStorage(outType, shape, fast);
   const expr = expr0;
   // Operands whose dtype differs from the compute dtype (e.g. int32 + float32 -> float64) are read
   // as doubles, which is exact for every promotion numpy performs here.
@@ -399,6 +419,16 @@ export function binary(name: string, x: Operand, y: Operand): NDArray {
   const loop = binaryLoop(name, expr, ain.access, bin.access, types, HELPERS);
   loop(ain.data, ain.table, ain.start, bin.data, bin.table, bin.start, out, n);
   return finish(out, outType, shape);
+}
+
+/** The SIMD loop when both operands already hold the float32/float64 compute dtype (no casts). */
+function wasmBinary(name: string, compute: DType, a: NDArray, pa: Prepared, b: NDArray, pb: Prepared, n: number): Storage | null {
+  const op = WASM_BINARY[name];
+  if (op === undefined || a.dtype !== compute || b.dtype !== compute) return null;
+  if (compute.name !== "float32" && compute.name !== "float64") return null;
+  if (pa.access === "table" || pb.access === "table") return null;
+  const type = compute.name === "float32" ? "f32" : "f64";
+  return binaryFloatWasm(op, type, pa.data as Float32Array | Float64Array, pa.start, pa.access, pb.data as Float32Array | Float64Array, pb.start, pb.access, n);
 }
 
 function checkNonNegativeExponent(b: NDArray): void {

@@ -11,6 +11,7 @@ import wabtInit from "wabt";
 const numpyDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SOURCES: readonly { wat: string; constant: string }[] = [
   { wat: "kernels/matmul-f32.wat", constant: "MATMUL_F32_WASM_BASE64" },
+  { wat: "kernels/elementwise.wat", constant: "ELEMENTWISE_WASM_BASE64" },
   { wat: "random/pcg64.wat", constant: "PCG64_WASM_BASE64" },
   { wat: "random/glibc-log.wat", constant: "GLIBC_LOG_WASM_BASE64" },
 ];

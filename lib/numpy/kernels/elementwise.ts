@@ -1,0 +1,92 @@
+/**
+ * WebAssembly SIMD loops for numpy's float32/float64 binary ufuncs on dense (or one broadcast scalar)
+ * operands — the hot case of student host code (`a + b`, `a * 2.0`, `np.maximum(a, 0)`, `a > b`).
+ *
+ * Operands are copied into one shared instance's memory (a memcpy, a fraction of the loop's cost),
+ * the SIMD loop runs there, and the result is copied out into a fresh typed array. The loops compute
+ * exactly what ufuncs.ts's JavaScript expressions compute (see gen/elementwise.wat.gen.py), so
+ * callers may use either path; `null` means "not handled here, use the JavaScript loop".
+ */
+import { ELEMENTWISE_WASM_BASE64 } from "./elementwise.wasm.generated";
+
+export type WasmFloat = "f32" | "f64";
+export type WasmBinaryOp = "add" | "sub" | "mul" | "div" | "max" | "min" | "eq" | "ne" | "lt" | "le" | "gt" | "ge";
+/** How an operand is read: every element from its start offset, or its one element broadcast. */
+export type WasmAccess = "dense" | "scalar";
+
+const COMPARISONS: ReadonlySet<WasmBinaryOp> = new Set(["eq", "ne", "lt", "le", "gt", "ge"]);
+
+type Kernel = (a: number, b: number, out: number, n: number) => void;
+interface Exports {
+  readonly memory: WebAssembly.Memory;
+  readonly [name: string]: WebAssembly.Memory | Kernel;
+}
+
+const PAGE = 65536;
+/** The shared memory never shrinks; bigger problems take the JavaScript loop instead. */
+const MEMORY_LIMIT = 64 * 1024 * 1024;
+/** Below this many elements the call and copies cost more than the JavaScript loop. */
+const MIN_ELEMENTS = 256;
+
+let instance: Exports | null | undefined;
+
+function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(text);
+  const out = new Uint8Array(new ArrayBuffer(bin.length));
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+function kernels(): Exports | null {
+  if (instance === undefined) {
+    try {
+      const module = new WebAssembly.Module(decodeBase64(ELEMENTWISE_WASM_BASE64));
+      instance = new WebAssembly.Instance(module, {}).exports as unknown as Exports;
+    } catch {
+      instance = null; // no WebAssembly, or no SIMD support
+    }
+  }
+  return instance;
+}
+
+const align16 = (x: number): number => (x + 15) & ~15;
+
+/**
+ * out = a <op> b over n elements of float type `type`; `a0`/`b0` are element offsets into the
+ * operands' storage. Returns the result (Float32Array/Float64Array, or Uint8Array of 0/1 for
+ * comparisons), or null when the case is not handled (too small, too large, no SIMD, no such loop).
+ */
+export function binaryFloatWasm(
+  op: WasmBinaryOp,
+  type: WasmFloat,
+  a: Float32Array | Float64Array,
+  a0: number,
+  accessA: WasmAccess,
+  b: Float32Array | Float64Array,
+  b0: number,
+  accessB: WasmAccess,
+  n: number,
+): Float32Array | Float64Array | Uint8Array | null {
+  if (n < MIN_ELEMENTS || (accessA === "scalar" && accessB === "scalar")) return null;
+  const compare = COMPARISONS.has(op);
+  if (compare && type !== "f32") return null;
+  const ex = kernels();
+  if (ex === null) return null;
+  const size = type === "f32" ? 4 : 8;
+  const aLen = accessA === "dense" ? n : 1;
+  const bLen = accessB === "dense" ? n : 1;
+  const aOff = 0;
+  const bOff = align16(aOff + aLen * size);
+  const outOff = align16(bOff + bLen * size);
+  const need = align16(outOff + n * (compare ? 1 : size));
+  if (need > MEMORY_LIMIT) return null;
+  const have = ex.memory.buffer.byteLength;
+  if (need > have) ex.memory.grow(Math.ceil((need - have) / PAGE));
+  const buffer = ex.memory.buffer;
+  const Heap = type === "f32" ? Float32Array : Float64Array;
+  new Heap(buffer, aOff, aLen).set(a.subarray(a0, a0 + aLen));
+  new Heap(buffer, bOff, bLen).set(b.subarray(b0, b0 + bLen));
+  const mode = accessA === "scalar" ? "sv" : accessB === "scalar" ? "vs" : "vv";
+  (ex[`${op}_${type}_${mode}`] as Kernel)(aOff, bOff, outOff, n);
+  return compare ? new Uint8Array(buffer, outOff, n).slice() : new Heap(buffer, outOff, n).slice();
+}
