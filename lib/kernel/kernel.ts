@@ -91,6 +91,11 @@ export interface KernelOptions {
   iopubBufferLimits?: IopubBufferLimits;
   /** Called once when the kernel has shut down for good (REST delete or shutdown_request). */
   onShutdown?: (kernel: Kernel) => void;
+  /**
+   * Called with every execute_reply the kernel makes, whether or not the connection that asked is still
+   * open (a reply goes only to that connection, so a client that left would otherwise take it along).
+   */
+  onExecuteReply?: (request: ExecuteRequestMsg, reply: ServerMessage) => void;
 }
 
 /** A client's view of the kernel; the server's WebSocket code frames what `send` receives. */
@@ -471,7 +476,14 @@ export class Kernel {
   #reply(f: InFlight, content: Parameters<RequestCycle["reply"]>[0]): void {
     const msg = f.cycle.reply(content);
     // The contract: every execute_reply names the target, so the server can record it per execution.
-    if (f.request.header.msg_type === "execute_request") msg.metadata = { kernel_lab: { target: f.ranOn ?? this.#target } };
+    if (f.request.header.msg_type === "execute_request") {
+      msg.metadata = { kernel_lab: { target: f.ranOn ?? this.#target } };
+      try {
+        this.#options.onExecuteReply?.(f.request as ExecuteRequestMsg, msg);
+      } catch {
+        // An observer's failure must not cost the client its reply.
+      }
+    }
     if (f.conn) this.#deliver(f.conn, msg);
   }
 

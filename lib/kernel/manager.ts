@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { DEFAULT_TARGET, TARGET_NAMES, type TargetName } from "./engine";
 import { DEFAULT_KERNEL_LIMITS, Kernel, type KernelConnection, type KernelLimits, type KernelModel } from "./kernel";
 import type { IopubBufferLimits, IopubRateLimits } from "../jupyter/iopub";
-import type { ServerMessage } from "../jupyter/messages";
+import type { ExecuteRequestMsg, ServerMessage } from "../jupyter/messages";
 import { prepareWorkerSource, type WorkerSource } from "./worker-source";
 
 /** The one kernelspec Kernel Lab serves. */
@@ -57,6 +57,9 @@ export class KernelManagerError extends Error {
   }
 }
 
+/** Sees every execute_reply of every kernel, including replies whose requesting client has gone. */
+export type ExecuteReplyListener = (kernelId: string, request: ExecuteRequestMsg, reply: ServerMessage) => void;
+
 const DEFAULT_ENGINE = new URL("./python-engine.ts", import.meta.url).href;
 
 export class KernelManager {
@@ -66,6 +69,7 @@ export class KernelManager {
   #cullTimer: NodeJS.Timeout | null = null;
   /** Prepared on the first start and shared by every kernel (see ./worker-source.ts). */
   #workerSource: Promise<WorkerSource> | null = null;
+  readonly #replyListeners = new Set<ExecuteReplyListener>();
 
   constructor(options: KernelManagerOptions = {}) {
     this.#options = {
@@ -97,8 +101,9 @@ export class KernelManager {
         `Kernel limit reached: this server runs at most ${this.#options.maxKernels} kernels at once. Shut down a kernel you no longer use and try again.`,
       );
     }
+    const id = randomUUID();
     const kernel = new Kernel({
-      id: randomUUID(),
+      id,
       name,
       target: options.target ?? this.#options.defaultTarget,
       defaultTarget: this.#options.defaultTarget,
@@ -108,9 +113,18 @@ export class KernelManager {
       iopubRateLimits: this.#options.iopubRateLimits,
       iopubBufferLimits: this.#options.iopubBufferLimits,
       onShutdown: (k) => this.#kernels.delete(k.id),
+      onExecuteReply: (request, reply) => {
+        for (const listener of this.#replyListeners) listener(id, request, reply);
+      },
     });
     this.#kernels.set(kernel.id, kernel);
     return kernel.model();
+  }
+
+  /** Subscribe to every kernel's execute_replies (the server's execution records); returns the unsubscribe. */
+  onExecuteReply(listener: ExecuteReplyListener): () => void {
+    this.#replyListeners.add(listener);
+    return () => this.#replyListeners.delete(listener);
   }
 
   has(id: string): boolean {

@@ -66,6 +66,7 @@ export function createKernelLabCore({ kernels, prisma, access }: KernelLabCoreOp
     onError: (error) => logLine("error", null, `recording failed: ${describe(error)}`),
   });
   const stopListening = listenForProfiles((captured) => recorder.profileCaptured(captured));
+  const stopRecordingReplies = kernels.onExecuteReply((kernelId, request, reply) => recorder.executionReplied(kernelId, request, reply));
   contents.purgeDeleted().catch((error: unknown) => logLine("error", null, `purging deleted notebooks failed: ${describe(error)}`));
 
   return {
@@ -95,6 +96,7 @@ export function createKernelLabCore({ kernels, prisma, access }: KernelLabCoreOp
       stopListening();
       sockets.clients.forEach((ws) => ws.terminate());
       await kernels.shutdownAll();
+      stopRecordingReplies();
       await recorder.drained();
     },
   };

@@ -1,13 +1,13 @@
 /**
- * Records what students run: an Execution row per execute_request/execute_reply pair seen on a kernel
- * channel, and a Profile row per document the kernel workers capture (../profile-capture), linked to its
+ * Records what students run: an Execution row per execute_request seen on a kernel channel, ended by the
+ * kernel's execute_reply (which the kernel manager reports even when the asking client has left), and a Profile row per document the kernel workers capture (../profile-capture), linked to its
  * notebook, cell and execution when its card passes through a channel.
  */
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import type { PrismaClient } from "@prisma/client";
-import type { ClientMessage, ServerMessage } from "../../jupyter/messages";
+import type { ClientMessage, ExecuteRequestMsg, ServerMessage } from "../../jupyter/messages";
 import { isProfileCard } from "../../profile/card";
 import { PROFILE_MIME, type ProfileDocument } from "../../profile/document";
 import type { CapturedProfile } from "../profile-capture/channel";
@@ -38,8 +38,8 @@ interface ProfileLink {
 
 const EXECUTION_STATUSES = new Set(["ok", "error", "aborted"]);
 
-/** Executions awaiting their end at once, across kernels; beyond it the oldest are forgotten (left "running"). */
-const MAX_UNANSWERED = 10_000;
+/** Profiles announced but not yet stored at once; beyond it the oldest are forgotten (their readers time out). */
+const MAX_UNSTORED = 10_000;
 
 export class LabRecorder {
   readonly #options: LabRecorderOptions;
@@ -52,11 +52,6 @@ export class LabRecorder {
    * not in the database yet, with whoever waits for them: a click on "Open profile" can beat the write.
    */
   readonly #unstored = new Map<string, (() => void)[]>();
-  /**
-   * Executions whose reply has not been seen, by `${kernelId} ${msgId}`, with what their outputs told.
-   * A reply goes only to the connection that asked; if that one left, the replayed idle ends the record.
-   */
-  readonly #unanswered = new Map<string, { failed: boolean; executionCount: number | null }>();
 
   constructor(options: LabRecorderOptions) {
     this.#options = options;
@@ -75,16 +70,6 @@ export class LabRecorder {
       },
       toClient: (msg) => {
         switch (msg.header.msg_type) {
-          case "execute_reply":
-            this.#executionReplied(kernelId, msg);
-            return;
-          case "execute_input":
-          case "error":
-            this.#executionOutput(kernelId, msg);
-            return;
-          case "status":
-            if ((msg.content as { execution_state?: unknown }).execution_state === "idle") this.#executionOutput(kernelId, msg);
-            return;
           case "display_data":
           case "update_display_data":
           case "execute_result": {
@@ -116,7 +101,7 @@ export class LabRecorder {
 
   #announce(profileId: string): void {
     if (this.#storedProfiles.has(profileId) || this.#unstored.has(profileId)) return;
-    if (this.#unstored.size >= MAX_UNANSWERED) this.#unstored.delete(this.#unstored.keys().next().value as string);
+    if (this.#unstored.size >= MAX_UNSTORED) this.#unstored.delete(this.#unstored.keys().next().value as string);
     this.#unstored.set(profileId, []);
   }
 
@@ -168,8 +153,6 @@ export class LabRecorder {
     const startedAt = new Date();
     const path = this.#options.sessionPath(kernelId);
     const cellId = typeof msg.metadata.cellId === "string" ? msg.metadata.cellId.slice(0, 64) : null;
-    if (this.#unanswered.size >= MAX_UNANSWERED) this.#unanswered.delete(this.#unanswered.keys().next().value as string);
-    this.#unanswered.set(`${kernelId} ${msg.header.msg_id}`, { failed: false, executionCount: null });
     this.#queue.push(async () => {
       await this.#options.prisma.execution.create({
         data: {
@@ -186,32 +169,13 @@ export class LabRecorder {
     });
   }
 
-  #executionReplied(kernelId: string, msg: ServerMessage): void {
-    const msgId = parentId(msg);
-    if (!msgId) return;
-    this.#unanswered.delete(`${kernelId} ${msgId}`);
-    const content = msg.content as { status?: unknown; execution_count?: unknown };
+  /** Ends the record of `request` (KernelManager.onExecuteReply: called whether or not its client is still there). */
+  executionReplied(kernelId: string, request: ExecuteRequestMsg, reply: ServerMessage): void {
+    if (request.content.silent) return;
+    const content = reply.content as { status?: unknown; execution_count?: unknown };
     const status = typeof content.status === "string" && EXECUTION_STATUSES.has(content.status) ? content.status : "error";
     const executionCount = typeof content.execution_count === "number" ? content.execution_count : null;
-    this.#executionEnded(kernelId, msgId, sentAt(msg), { status, executionCount, target: replyTarget(msg) ?? this.#options.kernelTarget(kernelId) });
-  }
-
-  /** Error outputs and the idle status of an execution whose reply this server never saw. */
-  #executionOutput(kernelId: string, msg: ServerMessage): void {
-    const msgId = parentId(msg);
-    const key = `${kernelId} ${msgId}`;
-    const seen = this.#unanswered.get(key);
-    if (!msgId || !seen) return;
-    if (msg.header.msg_type === "error") {
-      seen.failed = true;
-    } else if (msg.header.msg_type === "execute_input") {
-      const count = (msg.content as { execution_count?: unknown }).execution_count;
-      seen.executionCount = typeof count === "number" ? count : null;
-    } else {
-      this.#unanswered.delete(key);
-      const outcome = { status: seen.failed ? "error" : "ok", executionCount: seen.executionCount, target: this.#options.kernelTarget(kernelId) };
-      this.#executionEnded(kernelId, msgId, sentAt(msg), outcome);
-    }
+    this.#executionEnded(kernelId, request.header.msg_id, sentAt(reply), { status, executionCount, target: replyTarget(reply) ?? this.#options.kernelTarget(kernelId) });
   }
 
   #executionEnded(kernelId: string, msgId: string, endedAt: number, outcome: { status: string; executionCount: number | null; target: string | null }): void {
