@@ -5,7 +5,8 @@
  */
 
 import {
-  activation, activationReduce, affineSelect, dmaTranspose, iota, max8, ncFindIndex8, scalarTensorTensor, tensorCopyPredicated, tensorScalarReduce,
+  activation, activationReduce, affineSelect, dmaTranspose, iota, localGather, max8, ncFindIndex8, ncMatchReplace8, ncStreamShuffle, rangeSelect,
+  scalarTensorTensor, selectReduce, tensorCopyPredicated, tensorScalarReduce, type ReduceCmd, TARGETS, DEFAULT_TARGET,
   bnAggr, bnStats, dmaCopy, nkiError, dtype as simDtype, fullView, memset, ncMatmul, nl as L, reciprocal, tensorCopy, tensorPartitionReduce,
   tensorReduce, tensorScalar, tensorTensor, tensorTensorScan, type DTypeInfo, type EngineChoice, type Machine, type ScalarOrVector, type View,
 } from "../sim";
@@ -17,7 +18,8 @@ import { None, PyFloat, PyList, PyModule, PyTuple, type Kwargs, type PyValue } f
 import type { Runtime } from "../python/runtime/runtime";
 import { nkiGuard } from "./errors";
 import { operatorName, simDtypeOf } from "./language";
-import { requireRun } from "./run";
+import type { NkiOptions } from "./jit";
+import { activeRun, requireRun } from "./run";
 import { IndexExpr, MaskExpr, maskFor, NkiTensor, wholeTensor } from "./tensor";
 
 type Slots = (PyValue | undefined)[];
@@ -75,6 +77,22 @@ function axes(v: PyValue | undefined, rt: Runtime): number[] {
 
 const DGE_MODES = ["none", "swdge", "hwdge", "unknown"] as const;
 
+const REDUCE_CMDS: readonly ReduceCmd[] = ["idle", "reset", "reset_reduce", "reduce"];
+
+function reduceCmd(v: PyValue | undefined, dflt: ReduceCmd): ReduceCmd {
+  if (v === undefined || v === None) return dflt;
+  const cmd = REDUCE_CMDS.find((c) => c === v);
+  if (!cmd) throw E.valueError(`reduce_cmd must be one of nisa.reduce_cmd.${REDUCE_CMDS.join(", nisa.reduce_cmd.")}`);
+  return cmd;
+}
+
+/** `nisa.nc_version` members by NeuronCore generation (trn1 = gen2, trn2 = gen3, trn3 = gen4) [ISA-HEAD]. */
+const NC_VERSIONS = { 2: "gen2", 3: "gen3", 4: "gen4" } as const;
+
+function intArg(v: PyValue | undefined, what: string, rt: Runtime): number {
+  return rt.asIndex(v as PyValue, `${what} must be an integer`);
+}
+
 function dgeMode(v: PyValue | undefined): (typeof DGE_MODES)[number] | undefined {
   if (v === undefined || v === None) return undefined;
   const mode = DGE_MODES.find((m) => m === v);
@@ -82,13 +100,15 @@ function dgeMode(v: PyValue | undefined): (typeof DGE_MODES)[number] | undefined
   return mode;
 }
 
-export function initIsa(mod: PyModule): void {
+/** `options.target` is the launch target (asked when `get_nc_version()` runs outside a kernel). */
+export function initIsa(mod: PyModule, options: NkiOptions): void {
   // Enums are namespaces of plain strings, which is what the sim's options take.
   const enums: Record<string, string[]> = {
     engine: ["tensor", "vector", "scalar", "gpsimd", "sync", "unknown"],
     reduce_cmd: ["idle", "reset", "reset_reduce", "reduce"],
     dge_mode: [...DGE_MODES],
     oob_mode: ["error", "skip"],
+    nc_version: Object.values(NC_VERSIONS),
   };
   for (const [name, members] of Object.entries(enums)) {
     const ns = new PyModule(`neuronxcc.nki.isa.${name}`);
@@ -275,5 +295,76 @@ export function initIsa(mod: PyModule): void {
       dgeMode: dgeMode(dge),
     });
     return None;
+  });
+  initSelectBindings(mod, options);
+}
+
+/**
+ * The selecting, matching and data-movement instructions of reference §2.3 whose semantics are
+ * decided in docs/nki-semantics.md ("Instructions: interpretations"); lib/sim/ops/select.ts and
+ * reduce.ts implement them and raise the NKI errors for bad operands.
+ */
+function initSelectBindings(mod: PyModule, options: NkiOptions): void {
+  mod.set("get_nc_version", nativeFunction("get_nc_version", (args: PyValue[], kw: Kwargs | null, rt: Runtime) => {
+    parseArgs("get_nc_version", args, kw, { names: [], required: 0 });
+    const run = activeRun(rt);
+    const version = run ? run.m.target.ncVersion : TARGETS[options.target ?? DEFAULT_TARGET].ncVersion;
+    return NC_VERSIONS[version];
+  }));
+  // §2.3: range_select(*, on_true_tile, comp_op0, comp_op1, bound0, bound1, reduce_cmd, reduce_res,
+  // reduce_op=np.amax, range_start=0, on_false_value=fp32.min, mask, dtype).
+  def(mod, "range_select", ["on_true_tile", "comp_op0", "comp_op1", "bound0", "bound1", "reduce_cmd", "reduce_res", "reduce_op", "range_start", "on_false_value", "mask", "dtype"], 5,
+    ([t, c0, c1, b0, b1, cmd, rres, rop, start, onFalse, mask, dt], m, rt) => {
+      const onTrue = view(t, "on_true_tile");
+      const dst = tile(m, "range_select", onTrue.shape, simDtypeOf(dt) ?? onTrue.buffer.dtype);
+      rangeSelect(m, dst, {
+        onTrue, compOp0: opName(c0, "comp_op0"), compOp1: opName(c1, "comp_op1"), bound0: view(b0, "bound0"), bound1: view(b1, "bound1"),
+        reduceCmd: reduceCmd(cmd, "idle"), reduceRes: rres === undefined || rres === None ? null : view(rres, "reduce_res"),
+        reduceOp: rop === undefined || rop === None ? undefined : opName(rop, "reduce_op"),
+        rangeStart: start === undefined || start === None ? 0 : intArg(start, "range_start", rt),
+        onFalseValue: onFalse === undefined || onFalse === None ? undefined : num(onFalse, 0), mask: maskFor(mask, onTrue.shape),
+      });
+      return wholeTensor(dst);
+    });
+  // §2.3: select_reduce(*, dst, predicate, on_true, on_false, reduce_res=None, reduce_cmd=idle,
+  // reduce_op=np.amax, reverse_pred=False, mask, dtype): writes into dst.
+  def(mod, "select_reduce", ["dst", "predicate", "on_true", "on_false", "reduce_res", "reduce_cmd", "reduce_op", "reverse_pred", "mask", "dtype"], 4,
+    ([d, p, t, f, rres, cmd, rop, rev, mask], m) => {
+      const dst = view(d, "dst");
+      selectReduce(m, dst, {
+        predicate: view(p, "predicate"), onTrue: view(t, "on_true"), onFalse: scalarOrVector(f, "on_false"),
+        reduceRes: rres === undefined || rres === None ? null : view(rres, "reduce_res"), reduceCmd: reduceCmd(cmd, "idle"),
+        reduceOp: rop === undefined || rop === None ? undefined : opName(rop, "reduce_op"), reversePred: rev === true, mask: maskFor(mask, dst.shape),
+      });
+      return None;
+    });
+  // §2.3: nc_match_replace8(*, data, vals, imm, dst_idx=None, mask, dtype): returns data with matches replaced.
+  def(mod, "nc_match_replace8", ["data", "vals", "imm", "dst_idx", "mask", "dtype"], 3, ([d, v, imm, idx, mask, dt], m) => {
+    const x = view(d, "data");
+    const dst = tile(m, "nc_match_replace8", x.shape, simDtypeOf(dt) ?? x.buffer.dtype);
+    ncMatchReplace8(m, dst, x, view(v, "vals"), num(imm, 0), idx === undefined || idx === None ? null : view(idx, "dst_idx"), maskFor(mask, x.shape));
+    return wholeTensor(dst);
+  });
+  // §2.3: nc_stream_shuffle(src, dst, shuffle_mask, *, dtype, mask): writes into dst.
+  def(mod, "nc_stream_shuffle", ["src", "dst", "shuffle_mask", "dtype", "mask"], 3, ([s, d, sm, , mask], m, rt) => {
+    const dst = view(d, "dst");
+    if (!(sm instanceof PyList || sm instanceof PyTuple)) throw E.typeError("nc_stream_shuffle: shuffle_mask must be a list of 32 partition indices");
+    const order = sm.items.map((x) => intArg(x, "shuffle_mask entries", rt));
+    ncStreamShuffle(m, dst, view(s, "src"), order, maskFor(mask, dst.shape));
+    return None;
+  });
+  // §2.3: local_gather(src_buffer, index, num_elem_per_idx=1, num_valid_indices=None, *, mask). The
+  // result is [P, num_valid_indices, num_elem_per_idx], the shape of the ISA page's numpy reference.
+  def(mod, "local_gather", ["src_buffer", "index", "num_elem_per_idx", "num_valid_indices", "mask"], 2, ([s, ix, ne, nv, mask], m, rt) => {
+    const src = view(s, "src_buffer");
+    const index = view(ix, "index");
+    const perIdx = ne === undefined || ne === None ? 1 : intArg(ne, "num_elem_per_idx", rt);
+    if (perIdx < 1) throw E.valueError("local_gather: num_elem_per_idx must be at least 1");
+    const valid = nv === undefined || nv === None ? freeOf(index) * 16 : intArg(nv, "num_valid_indices", rt);
+    if (valid < 1) throw E.valueError("local_gather: num_valid_indices must be at least 1");
+    const shape = [src.shape[0], valid, perIdx];
+    const dst = tile(m, "local_gather", shape, src.buffer.dtype);
+    localGather(m, dst, src, index, perIdx, valid, maskFor(mask, shape));
+    return wholeTensor(dst);
   });
 }

@@ -87,7 +87,7 @@ function family(root: string, source: TargetSource | undefined): NativeModuleDef
       },
     },
     { name: `${root}.language`, init: (mod) => initLanguage(mod) },
-    { name: `${root}.isa`, init: (mod) => initIsa(mod) },
+    { name: `${root}.isa`, init: (mod, rt) => initIsa(mod, liveOptions(rt, source)) },
     { name: `${root}.typing`, init: (mod) => initTyping(mod) },
     { name: `${root}.compiler`, init: (mod) => initCompiler(mod) },
   ];

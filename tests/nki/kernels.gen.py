@@ -167,6 +167,60 @@ CASES.append(("matmul_blocked", "matmul_blocked(lhsT, rhs)", {"lhsT": rand(1102,
               lambda lhsT, rhs: [lhsT.T.astype(np.float64) @ rhs.astype(np.float64)], 1e-4))
 
 
+def match_replace8_ref(x, vals, imm):
+    """ISA page's numpy equivalent: each value in turn replaces its first occurrence in the updated data."""
+    out = x.copy()
+    idx = np.zeros(vals.shape, dtype=np.float64)
+    for p in range(x.shape[0]):
+        for k in range(vals.shape[1]):
+            hits = np.nonzero(out[p] == vals[p, k])[0]
+            if hits.size:
+                idx[p, k] = hits[0]
+                out[p, hits[0]] = imm
+    return out, idx
+
+
+def local_gather_ref(src, index, per_idx, valid):
+    """Each 16-partition group flattens its index slice column-major; partitions read their own row."""
+    P = src.shape[0]
+    out = np.zeros((P, valid, per_idx), dtype=np.float64)
+    for g in range(P // 16):
+        ks = index[16 * g:16 * g + 16].flatten(order="F")[:valid].astype(np.int64)
+        for j, k in enumerate(ks):
+            out[16 * g:16 * g + 16, j, :] = src[16 * g:16 * g + 16, k:k + per_idx]
+    return out
+
+
+def isa_select_ref(x, y, lo, hi, sel, src, idx):
+    x64, y64 = x.astype(np.float64), y.astype(np.float64)
+    P, F = x.shape
+    j = np.arange(F)[None, :]
+    ranged = np.where((j + 2 >= lo) & (j + 2 < hi), x64, -100.0)
+    ranged_default = np.where((j > lo) & (j <= hi), x64, np.finfo(np.float32).min)
+    chosen = np.where(sel != 0, x64, -1.5)
+    flipped = np.where(sel != 0, lo, y64)
+    top8 = -np.sort(-x64, axis=1)[:, :8]
+    replaced, where = match_replace8_ref(x64, top8, 0.0)
+    order = [(7 * i + 3) % 32 for i in range(32)]
+    order[5] = order[30] = 255
+    shuffled = y64.copy()
+    for p in range(P):
+        s = order[p % 32]
+        if s != 255:
+            shuffled[p] = x64[p - p % 32 + s]
+    return [
+        ranged, ranged.max(axis=1, keepdims=True), ranged_default, chosen, chosen.max(axis=1, keepdims=True), flipped,
+        replaced, where, shuffled, local_gather_ref(src, idx, 2, 20), local_gather_ref(src, idx, 1, 32),
+    ]
+
+
+CASES.append(("isa_select", "isa_select(x, y, lo, hi, sel, src, idx)", {
+    "x": rand(1200, (64, 32), -2, 2), "y": rand(1201, (64, 32)), "lo": rand(1202, (64, 1), 0, 16, quantum=1),
+    "hi": rand(1203, (64, 1), 8, 33, quantum=1), "sel": rand(1204, (64, 32), 0, 2, quantum=1),
+    "src": rand(1205, (32, 64)), "idx": rand(1206, (32, 2), 0, 63, quantum=1),
+}, isa_select_ref, 0))
+
+
 def kernel_file(case):
     """Sweep cases share one generic kernel; the others have a file of their own."""
     op = case.split("_", 1)[-1]
