@@ -9,7 +9,10 @@ import type { TimedTrace } from "../sim/timing";
 import { resolveTarget } from "../sim/targets";
 import { Engine, InstrFlag } from "../sim/trace/types";
 import { FACT_MATMUL, FACT_TRANSPOSE, type InstructionFacts } from "./facts";
+import { intervalUnion, unionOfUnions, unionTotal, type IntervalUnion } from "./interval-union";
 import type { MemoryUsage } from "./memory-usage";
+
+export { unionLength } from "./interval-union";
 
 export const ENGINE_METRIC_NAMES = ["tensor", "vector", "scalar", "gpsimd", "sync"] as const;
 export type EngineMetricName = (typeof ENGINE_METRIC_NAMES)[number];
@@ -57,38 +60,12 @@ export type ProfileMetrics = EngineMetrics & {
   sim_peak_hbm_bandwidth: number;
 };
 
-/**
- * Length of the union of [start, end) intervals (need not be sorted). Sweeps the sorted starts and
- * the sorted ends separately: the number of open intervals at t is #starts <= t minus #ends <= t,
- * whichever interval each belongs to, so native numeric sorts replace a comparator sort of pairs.
- */
-export function unionLength(starts: ArrayLike<number>, ends: ArrayLike<number>): number {
-  const s = starts instanceof Float64Array ? starts.slice().sort() : Float64Array.from(starts).sort();
-  const e = ends instanceof Float64Array ? ends.slice().sort() : Float64Array.from(ends).sort();
-  let total = 0;
-  let open = 0;
-  let from = 0;
-  let j = 0;
-  for (let i = 0; i < s.length; ) {
-    if (s[i] <= e[j]) {
-      if (open++ === 0) from = s[i];
-      i++;
-    } else {
-      if (--open === 0) total += e[j] - from;
-      j++;
-    }
-  }
-  // Every interval has started: the union runs on to the last end.
-  if (open > 0) total += e[e.length - 1] - from;
-  return total;
-}
-
 export function computeMetrics(timed: TimedTrace, facts: InstructionFacts, memory: MemoryUsage): ProfileMetrics {
   const { trace, timeline, config, target } = timed;
   const n = trace.length;
   const totalNs = timeline.totalNs;
   const totalS = totalNs * 1e-9;
-  // Interval lists as typed arrays filled in place (unionLength sorts them natively).
+  // Interval lists as typed arrays filled in place.
   const counts = new Array<number>(ENGINE_METRIC_NAMES.length).fill(0);
   for (let i = 0; i < n; i++) {
     const engine = trace.engine(i);
@@ -100,10 +77,6 @@ export function computeMetrics(timed: TimedTrace, facts: InstructionFacts, memor
   const spillCount = timed.spills.length;
   const dmaStarts = new Float64Array(n + spillCount);
   const dmaEnds = new Float64Array(n + spillCount);
-  const allStarts = new Float64Array(n + spillCount);
-  const allEnds = new Float64Array(n + spillCount);
-  allStarts.set(timeline.startNs.subarray(0, n));
-  allEnds.set(timeline.endNs.subarray(0, n));
   let modelFlops = 0;
   let hardwareFlops = 0;
   let transposeFlops = 0;
@@ -158,8 +131,6 @@ export function computeMetrics(timed: TimedTrace, facts: InstructionFacts, memor
     const sp = timed.spills[k];
     dmaStarts[dmaIntervals] = sp.startNs;
     dmaEnds[dmaIntervals++] = sp.endNs;
-    allStarts[n + k] = sp.startNs;
-    allEnds[n + k] = sp.endNs;
     if (sp.kind === "save") spillSave += sp.bytes;
     else spillReload += sp.bytes;
   }
@@ -168,19 +139,26 @@ export function computeMetrics(timed: TimedTrace, facts: InstructionFacts, memor
   const pct = (ns: number) => (totalNs > 0 ? (100 * ns) / totalNs : 0);
   const sim = resolveTarget(target);
   const engineMetrics = {} as Record<string, number>;
+  // Every trace record and spill is on an engine or a DMA queue: the union of all activity is the
+  // union of those unions (in-order engines' lists arrive sorted and merge in one pass).
+  const unions: IntervalUnion[] = [];
   ENGINE_METRIC_NAMES.forEach((name, k) => {
-    const active = unionLength(engineStarts[k], engineEnds[k]);
+    const union = intervalUnion(engineStarts[k], engineEnds[k]);
+    unions.push(union);
+    const active = unionTotal(union);
     engineMetrics[`${name}_engine_active_time`] = active * 1e-9;
     engineMetrics[`${name}_engine_active_time_percent`] = pct(active);
     engineMetrics[`${name}_engine_instruction_count`] = counts[k];
   });
+  const dmaUnion = intervalUnion(dmaStarts.subarray(0, dmaIntervals), dmaEnds.subarray(0, dmaIntervals));
+  unions.push(dmaUnion);
   const hbmBytes = sums.hbmR + sums.hbmW;
   const hbmTraffic = hbmBytes + spillSave + spillReload;
   return {
     ...(engineMetrics as EngineMetrics),
     total_time: totalS,
-    total_active_time_percent: pct(unionLength(allStarts, allEnds)),
-    dma_active_time_percent: pct(unionLength(dmaStarts.subarray(0, dmaIntervals), dmaEnds.subarray(0, dmaIntervals))),
+    total_active_time_percent: pct(unionTotal(unionOfUnions(unions))),
+    dma_active_time_percent: pct(unionTotal(dmaUnion)),
     matmul_instruction_count: matmuls,
     model_flops: modelFlops,
     hardware_flops: hardwareFlops,
