@@ -193,6 +193,24 @@ describe.runIf(browserAvailable)("profile viewer in Chromium", () => {
     await screenshot(page, "profile-viewer-compare");
   });
 
+  // Last: it deletes one of the profiles the other tests open.
+  it("lists a notebook's profiles, links two to the comparison and deletes one for its owner", async () => {
+    await page.goto(`${server.url}/profiles?path=profiled.ipynb`);
+    const rows = page.locator("tbody tr");
+    await expect.poll(() => rows.count()).toBe(2);
+    for (const card of cards) expect(await page.locator(`a[href="/profiles/${card.profileId}"]`).count()).toBe(1);
+    await page.getByRole("checkbox").nth(0).check();
+    await page.getByRole("checkbox").nth(1).check();
+    const compare = await page.getByRole("link", { name: "Compare the two selected" }).getAttribute("href");
+    for (const card of cards) expect(compare).toContain(card.profileId);
+    await screenshot(page, "profile-list");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: /^Delete the profile of .* on trn3/ }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    const gone = await fetch(`${server.url}/api/lab/profiles/${cards[1].profileId}`, { headers: { authorization: `token ${TOKEN}` } });
+    expect(gone.status).toBe(404);
+  });
+
   it("says when a profile does not exist", async () => {
     await page.goto(`${server.url}/profiles/no-such-profile`);
     await expect.poll(() => page.locator("p[role=alert]").textContent()).toContain("does not exist");

@@ -68,6 +68,9 @@ export function NotebookRow(props: { notebook: LabNotebook; allPaths: readonly s
         <button type="button" className={styles.linkButton} onClick={() => actions.history(nb.path)} aria-label={`Revision history of ${fileName}`}>
           History
         </button>
+        <Link className={styles.linkButton} href={`/profiles?path=${encodeURIComponent(nb.path)}`} aria-label={`Profiles of ${fileName}`}>
+          Profiles
+        </Link>
         <button type="button" className={styles.linkButton} onClick={() => actions.download(nb.path)} aria-label={`Download ${fileName}`}>
           Download
         </button>

@@ -103,7 +103,8 @@ export function ProfileViewer({ doc, notModelled, title, compareHref, notebookPa
             {model.table.length} instructions
             {notebookPath && (
               <>
-                {" "}· from <a href={`/edit/${notebookPath.split("/").map(encodeURIComponent).join("/")}`}>{notebookPath}</a>
+                {" "}· from <a href={`/edit/${notebookPath.split("/").map(encodeURIComponent).join("/")}`}>{notebookPath}</a> (
+                <a href={`/profiles?path=${encodeURIComponent(notebookPath)}`}>its profiles</a>)
               </>
             )}
             {compareHref && (
