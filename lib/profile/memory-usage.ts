@@ -10,6 +10,7 @@
 
 import type { Trace } from "../sim/trace";
 import { Memory } from "../sim/trace/types";
+import { argsortByKey } from "./argsort";
 import type { InstructionFacts } from "./facts";
 
 export interface OccupancySample {
@@ -31,7 +32,7 @@ export interface MemoryUsage {
  * HBM (spilled) and are not counted.
  */
 export function memoryUsage(trace: Trace, facts: InstructionFacts, capacity: { sbuf: number; psum: number }): MemoryUsage {
-  // Tile lifetimes as acquisitions and releases, each kept in time order through an index sort.
+  // Tile lifetimes as acquisitions and releases, each kept in time order through a stable index sort.
   const ids: number[] = [];
   for (let id = 0; id < trace.tensorCount; id++) {
     if (Number.isNaN(facts.tensorFirstNs[id])) continue;
@@ -42,8 +43,9 @@ export function memoryUsage(trace: Trace, facts: InstructionFacts, capacity: { s
   }
   const first = facts.tensorFirstNs;
   const last = facts.tensorLastNs;
-  const acquire = Uint32Array.from(ids).sort((a, b) => first[a] - first[b]);
-  const release = Uint32Array.from(ids).sort((a, b) => last[a] - last[b]);
+  const live = Uint32Array.from(ids);
+  const acquire = argsortByKey(live, first);
+  const release = argsortByKey(live, last);
   const samples: OccupancySample[] = [];
   let sbuf = 0;
   let psum = 0;

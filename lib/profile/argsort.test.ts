@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { argsortByKey } from "./argsort";
+
+describe("argsortByKey", () => {
+  it("orders ids by key, keeping equal keys in their given order", () => {
+    const keys = new Float64Array([5, 1.5, 5, 0, 1e12, 1.5]);
+    expect(Array.from(argsortByKey(Uint32Array.from([0, 1, 2, 3, 4, 5]), keys))).toEqual([3, 1, 5, 0, 2, 4]);
+    expect(Array.from(argsortByKey(Uint32Array.from([5, 2, 1, 0]), keys))).toEqual([5, 1, 2, 0]);
+    expect(argsortByKey(new Uint32Array(0), keys).length).toBe(0);
+  });
+
+  it("agrees with a stable comparator sort on any finite keys, negatives and -0 included", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -3, max: 3 }).map((x) => x / 2), fc.constant(-0)), { maxLength: 80 }), (values) => {
+        const keys = Float64Array.from(values);
+        const ids = Uint32Array.from(values.map((_, i) => values.length - 1 - i));
+        const expected = Array.from(ids).sort((a, b) => keys[a] - keys[b]);
+        expect(Array.from(argsortByKey(ids, keys))).toEqual(expected);
+      }),
+    );
+  });
+});
