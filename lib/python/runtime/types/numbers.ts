@@ -9,6 +9,8 @@ import { parseArgs } from "../binding";
 import {
   None,
   NotImplemented,
+  PyBuiltin,
+  PyClassMethod,
   PyFloat,
   PyTuple,
   boolType,
@@ -17,6 +19,7 @@ import {
   typeOf,
   type PyValue,
 } from "../objects";
+import { parseFloatHex } from "../float-fromhex";
 import * as N from "../numeric";
 import type { Runtime } from "../runtime";
 
@@ -391,6 +394,19 @@ method(floatType, "as_integer_ratio", (self) => {
   return new PyTuple([N.norm(num), N.norm(den)]);
 });
 method(floatType, "hex", (self) => floatHex(fv(self)));
+floatType.ns.set(
+  "fromhex",
+  new PyClassMethod(
+    new PyBuiltin("fromhex", (args, kw, rt) => {
+      const [cls, s] = args;
+      if (kw !== null && kw.size > 0) throw typeError("float.fromhex() takes no keyword arguments");
+      if (args.length !== 2) throw typeError(`float.fromhex() takes exactly one argument (${args.length - 1} given)`);
+      if (typeof s !== "string") throw typeError(`bad argument type for built-in operation`);
+      const f = new PyFloat(parseFloatHex(s));
+      return cls === floatType ? f : rt.call(cls, [f], null);
+    }),
+  ),
+);
 getter(floatType, "real", (self) => self);
 getter(floatType, "imag", () => new PyFloat(0));
 
