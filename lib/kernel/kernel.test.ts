@@ -329,6 +329,27 @@ describe("KernelManager", () => {
     expect(() => km.start({ name: "python3" })).toThrow(expect.objectContaining({ code: "unknown_spec" }));
   });
 
+  it("tells reply listeners of every execute_reply, also one whose client left, until they unsubscribe", async () => {
+    const km = manager();
+    const { id } = km.start();
+    await km.whenReady(id);
+    const seen: { kernelId: string; request: string; status: unknown; count: unknown }[] = [];
+    const stop = km.onExecuteReply((kernelId, request, reply) => {
+      const content = reply.content as { status: unknown; execution_count: unknown };
+      seen.push({ kernelId, request: request.header.msg_id, status: content.status, count: content.execution_count });
+    });
+    const client = new TestClient(km, id);
+    const left = client.send("execute_request", { code: "sleep(150)\nraise ValueError('x')" });
+    client.conn.close();
+    await expect.poll(() => seen.length).toBe(1);
+    expect(seen[0]).toEqual({ kernelId: id, request: left.header.msg_id, status: "error", count: 1 });
+    expect(client.received.some((m) => m.header.msg_type === "execute_reply")).toBe(false);
+    stop();
+    const again = new TestClient(km, id);
+    expect((await again.execute("print(1)")).reply.content).toMatchObject({ status: "ok" });
+    expect(seen).toHaveLength(1);
+  });
+
   it("buffers iopub while no client is connected and replays it to the same client session", async () => {
     const km = manager();
     const { id } = km.start();
