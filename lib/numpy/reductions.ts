@@ -9,6 +9,7 @@ import { NumpyError, axisError, valueError } from "./errors";
 import { roundArrayTo } from "./float-formats";
 import { NDArray, astype, contiguousData, elementOffsets, fromStorage, pyInt } from "./ndarray";
 import { binary, unary } from "./ufuncs";
+import { extremumWasm, pairwiseSumF32Wasm } from "./kernels/elementwise";
 
 export type AxisArg = number | readonly number[] | null | undefined;
 
@@ -134,6 +135,15 @@ function pairwise32(d: Storage, start: number, n: number, stride: number): numbe
   return f(pairwise32(d, start, n2, 1) + pairwise32(d, start + n2, n - n2, 1));
 }
 
+/** pairwise32 over one run, in the SIMD kernel when the run is dense and long enough. */
+function sumRun32(d: Storage, start: number, n: number, stride: number): number {
+  if (stride === 1 && d instanceof Float32Array) {
+    const fast = pairwiseSumF32Wasm(d, start, n);
+    if (fast !== null) return fast;
+  }
+  return pairwise32(d, start, n, stride);
+}
+
 function pairwise64(d: Storage, start: number, n: number, stride: number): number {
   if (stride !== 1) return pairwiseStrided(d, start, n, stride, false);
   if (n < 8) {
@@ -222,7 +232,7 @@ export function sum(a: NDArray, opts: ReduceOptions = {}): NDArray {
     let s = 0;
     for (let c = 0; c < outer.length; c++) {
       const start = base + outer[c];
-      s = round(s + (f32 ? pairwise32(d, start, run, runStride) : pairwise64(d, start, run, runStride)));
+      s = round(s + (f32 ? sumRun32(d, start, run, runStride) : pairwise64(d, start, run, runStride)));
     }
     out[o] = dtype.isFloat ? s : castValue(dtype, s);
   }
@@ -260,17 +270,34 @@ export function prod(a: NDArray, opts: ReduceOptions = {}): NDArray {
   return finish(out, dtype, p, opts.keepdims === true);
 }
 
+/** Math.max/Math.min over a dense run: NaN propagates exactly as numpy's maximum reduction does. */
+function denseExtremum(d: Storage, base: number, m: number, isMax: boolean): number {
+  if (d instanceof Float32Array || d instanceof Float64Array) {
+    const fast = extremumWasm(d, base, m, isMax);
+    if (fast !== null) return fast;
+  }
+  let r = d[base];
+  if (isMax) for (let j = 1; j < m; j++) r = Math.max(r, d[base + j]);
+  else for (let j = 1; j < m; j++) r = Math.min(r, d[base + j]);
+  return r;
+}
+
 function extremum(a: NDArray, opts: ReduceOptions, isMax: boolean, skipNaN: boolean, name: string): NDArray {
   const p = plan(a, normalizeAxes(opts.axis, a.ndim));
   const dense = p.outer.length === 1 && p.runStride === 1;
-  // Dense blocks index directly; only strided blocks need the offset table.
-  const block = dense ? identityOffsets(p.run) : blockOffsets(p);
-  if (block.length === 0 && p.bases.length > 0) {
+  const m = dense ? p.run : p.outer.length * p.run;
+  if (m === 0 && p.bases.length > 0) {
     throw valueError(`zero-size array to reduction operation ${name} which has no identity`);
   }
   const out = allocate(a.dtype, p.bases.length);
+  const shape = opts.keepdims === true ? p.keptShape : p.outShape;
   const d = a.data;
-  const m = block.length;
+  if (dense && !skipNaN) {
+    for (let o = 0; o < p.bases.length; o++) out[o] = denseExtremum(d, p.bases[o], m, isMax);
+    return fromStorage(a.dtype, shape, out);
+  }
+  // Dense blocks index directly; strided blocks go through the offset table.
+  const block = dense ? identityOffsets(p.run) : blockOffsets(p);
   for (let o = 0; o < p.bases.length; o++) {
     const base = p.bases[o];
     let r = d[base + block[0]];
@@ -291,11 +318,6 @@ function extremum(a: NDArray, opts: ReduceOptions, isMax: boolean, skipNaN: bool
         const v = d[base + block[j]];
         if (isMax ? v > r : v < r) r = v;
       }
-    } else if (dense && isMax) {
-      // Math.max propagates NaN exactly as numpy's maximum reduction does.
-      for (; j < m; j++) r = Math.max(r, d[base + j]);
-    } else if (dense) {
-      for (; j < m; j++) r = Math.min(r, d[base + j]);
     } else {
       for (; j < m; j++) {
         const v = d[base + block[j]];
@@ -307,7 +329,7 @@ function extremum(a: NDArray, opts: ReduceOptions, isMax: boolean, skipNaN: bool
     }
     out[o] = r;
   }
-  return fromStorage(a.dtype, opts.keepdims === true ? p.keptShape : p.outShape, out);
+  return fromStorage(a.dtype, shape, out);
 }
 
 export const max = (a: NDArray, opts: ReduceOptions = {}): NDArray => extremum(a, opts, true, false, "maximum");

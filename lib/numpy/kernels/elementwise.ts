@@ -17,9 +17,10 @@ export type WasmAccess = "dense" | "scalar";
 const COMPARISONS: ReadonlySet<WasmBinaryOp> = new Set(["eq", "ne", "lt", "le", "gt", "ge"]);
 
 type Kernel = (a: number, b: number, out: number, n: number) => void;
+type Reduction = (p: number, n: number) => number;
 interface Exports {
   readonly memory: WebAssembly.Memory;
-  readonly [name: string]: WebAssembly.Memory | Kernel;
+  readonly [name: string]: WebAssembly.Memory | Kernel | Reduction;
 }
 
 const PAGE = 65536;
@@ -27,6 +28,8 @@ const PAGE = 65536;
 const MEMORY_LIMIT = 64 * 1024 * 1024;
 /** Below this many elements the call and copies cost more than the JavaScript loop. */
 const MIN_ELEMENTS = 256;
+/** Reductions: the JavaScript pairwise sum is already quick on short runs (rows of a 2-D sum). */
+const MIN_REDUCE_ELEMENTS = 512;
 
 let instance: Exports | null | undefined;
 
@@ -50,6 +53,35 @@ function kernels(): Exports | null {
 }
 
 const align16 = (x: number): number => (x + 15) & ~15;
+
+/** Copies n elements of `data` from `start` to offset 0 of the kernels' memory, or null. */
+function stage(data: Float32Array | Float64Array, start: number, n: number): Exports | null {
+  if (n < MIN_REDUCE_ELEMENTS || n * data.BYTES_PER_ELEMENT > MEMORY_LIMIT) return null;
+  const ex = kernels();
+  if (ex === null) return null;
+  const need = n * data.BYTES_PER_ELEMENT;
+  const have = ex.memory.buffer.byteLength;
+  if (need > have) ex.memory.grow(Math.ceil((need - have) / PAGE));
+  const Heap = data instanceof Float32Array ? Float32Array : Float64Array;
+  new Heap(ex.memory.buffer, 0, n).set(data.subarray(start, start + n));
+  return ex;
+}
+
+/**
+ * numpy's float32 pairwise sum of d[start .. start+n) (the same order and float32 rounding as
+ * reductions.ts's pairwise32), or null when not handled here.
+ */
+export function pairwiseSumF32Wasm(d: Float32Array, start: number, n: number): number | null {
+  const ex = stage(d, start, n);
+  return ex === null ? null : (ex.pairwise_sum_f32 as Reduction)(0, n);
+}
+
+/** Math.max / Math.min over d[start .. start+n) (NaN propagates, +0 beats -0), or null. */
+export function extremumWasm(d: Float32Array | Float64Array, start: number, n: number, isMax: boolean): number | null {
+  const ex = stage(d, start, n);
+  if (ex === null) return null;
+  return (ex[`${isMax ? "max" : "min"}_reduce_${d instanceof Float32Array ? "f32" : "f64"}`] as Reduction)(0, n);
+}
 
 /**
  * out = a <op> b over n elements of float type `type`; `a0`/`b0` are element offsets into the

@@ -3,6 +3,118 @@
 (module
   (memory (export "memory") 1)
 
+  ;; Sum of n float32 at byte offset p in numpy's order: sequential below 8, eight interleaved
+  ;; accumulators up to 128 (combined ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7))), else halves split at a
+  ;; multiple of 8.
+  (func $pairwise_f32 (export "pairwise_sum_f32") (param $p i32) (param $n i32) (result f32)
+    (local $i i32) (local $end i32) (local $res f32) (local $v0 v128) (local $v1 v128) (local $n2 i32)
+    (if (i32.lt_u (local.get $n) (i32.const 8)) (then
+      (block $done (loop $s
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $res (f32.add (local.get $res) (f32.load (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 2))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $s)))
+      (return (local.get $res))))
+    (if (i32.le_u (local.get $n) (i32.const 128)) (then
+      (local.set $v0 (v128.load (local.get $p)))
+      (local.set $v1 (v128.load offset=16 (local.get $p)))
+      (local.set $end (i32.sub (local.get $n) (i32.and (local.get $n) (i32.const 7))))
+      (local.set $i (i32.const 8))
+      (block $vdone (loop $v
+        (br_if $vdone (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $v0 (f32x4.add (local.get $v0) (v128.load (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 2))))))
+        (local.set $v1 (f32x4.add (local.get $v1) (v128.load offset=16 (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 2))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 8)))
+        (br $v)))
+      (local.set $res (f32.add (f32.add (f32.add (f32x4.extract_lane 0 (local.get $v0)) (f32x4.extract_lane 1 (local.get $v0))) (f32.add (f32x4.extract_lane 2 (local.get $v0)) (f32x4.extract_lane 3 (local.get $v0)))) (f32.add (f32.add (f32x4.extract_lane 0 (local.get $v1)) (f32x4.extract_lane 1 (local.get $v1))) (f32.add (f32x4.extract_lane 2 (local.get $v1)) (f32x4.extract_lane 3 (local.get $v1))))))
+      (block $done (loop $s
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $res (f32.add (local.get $res) (f32.load (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 2))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $s)))
+      (return (local.get $res))))
+    (local.set $n2 (i32.shr_u (local.get $n) (i32.const 1)))
+    (local.set $n2 (i32.sub (local.get $n2) (i32.and (local.get $n2) (i32.const 7))))
+    (f32.add
+      (call $pairwise_f32 (local.get $p) (local.get $n2))
+      (call $pairwise_f32 (i32.add (local.get $p) (i32.shl (local.get $n2) (i32.const 2))) (i32.sub (local.get $n) (local.get $n2)))))
+
+  ;; max of n >= 1 f32 at byte offset p.
+  (func (export "max_reduce_f32") (param $p i32) (param $n i32) (result f32)
+    (local $i i32) (local $end i32) (local $vend i32) (local $v v128) (local $r f32)
+    (local.set $end (i32.mul (local.get $n) (i32.const 4)))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (local.set $v (v128.load32_splat (local.get $p)))
+    (block $vdone (loop $l
+      (br_if $vdone (i32.ge_u (local.get $i) (local.get $vend)))
+      (local.set $v (f32x4.max (local.get $v) (v128.load (i32.add (local.get $p) (local.get $i)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $l)))
+    (local.set $r (f32.max (f32.max (f32.max (f32x4.extract_lane 0 (local.get $v)) (f32x4.extract_lane 1 (local.get $v))) (f32x4.extract_lane 2 (local.get $v))) (f32x4.extract_lane 3 (local.get $v))))
+    (block $done (loop $s
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $r (f32.max (local.get $r) (f32.load (i32.add (local.get $p) (local.get $i)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br $s)))
+    (local.get $r))
+
+  ;; min of n >= 1 f32 at byte offset p.
+  (func (export "min_reduce_f32") (param $p i32) (param $n i32) (result f32)
+    (local $i i32) (local $end i32) (local $vend i32) (local $v v128) (local $r f32)
+    (local.set $end (i32.mul (local.get $n) (i32.const 4)))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (local.set $v (v128.load32_splat (local.get $p)))
+    (block $vdone (loop $l
+      (br_if $vdone (i32.ge_u (local.get $i) (local.get $vend)))
+      (local.set $v (f32x4.min (local.get $v) (v128.load (i32.add (local.get $p) (local.get $i)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $l)))
+    (local.set $r (f32.min (f32.min (f32.min (f32x4.extract_lane 0 (local.get $v)) (f32x4.extract_lane 1 (local.get $v))) (f32x4.extract_lane 2 (local.get $v))) (f32x4.extract_lane 3 (local.get $v))))
+    (block $done (loop $s
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $r (f32.min (local.get $r) (f32.load (i32.add (local.get $p) (local.get $i)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br $s)))
+    (local.get $r))
+
+  ;; max of n >= 1 f64 at byte offset p.
+  (func (export "max_reduce_f64") (param $p i32) (param $n i32) (result f64)
+    (local $i i32) (local $end i32) (local $vend i32) (local $v v128) (local $r f64)
+    (local.set $end (i32.mul (local.get $n) (i32.const 8)))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (local.set $v (v128.load64_splat (local.get $p)))
+    (block $vdone (loop $l
+      (br_if $vdone (i32.ge_u (local.get $i) (local.get $vend)))
+      (local.set $v (f64x2.max (local.get $v) (v128.load (i32.add (local.get $p) (local.get $i)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $l)))
+    (local.set $r (f64.max (f64x2.extract_lane 0 (local.get $v)) (f64x2.extract_lane 1 (local.get $v))))
+    (block $done (loop $s
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $r (f64.max (local.get $r) (f64.load (i32.add (local.get $p) (local.get $i)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 8)))
+      (br $s)))
+    (local.get $r))
+
+  ;; min of n >= 1 f64 at byte offset p.
+  (func (export "min_reduce_f64") (param $p i32) (param $n i32) (result f64)
+    (local $i i32) (local $end i32) (local $vend i32) (local $v v128) (local $r f64)
+    (local.set $end (i32.mul (local.get $n) (i32.const 8)))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (local.set $v (v128.load64_splat (local.get $p)))
+    (block $vdone (loop $l
+      (br_if $vdone (i32.ge_u (local.get $i) (local.get $vend)))
+      (local.set $v (f64x2.min (local.get $v) (v128.load (i32.add (local.get $p) (local.get $i)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $l)))
+    (local.set $r (f64.min (f64x2.extract_lane 0 (local.get $v)) (f64x2.extract_lane 1 (local.get $v))))
+    (block $done (loop $s
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $r (f64.min (local.get $r) (f64.load (i32.add (local.get $p) (local.get $i)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 8)))
+      (br $s)))
+    (local.get $r))
+
   (func (export "add_f32_vv") (param $a i32) (param $b i32) (param $out i32) (param $n i32)
     (local $i i32) (local $end i32) (local $vend i32) (local $av v128) (local $bv v128) (local $x v128) (local $y v128)
     (local $sx f32) (local $sy f32)

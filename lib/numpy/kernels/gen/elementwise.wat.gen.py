@@ -133,6 +133,79 @@ def compare(t, op, mode):
       (br $s))))""")
 
 
+def pairwise_sum_f32():
+    """numpy's float32 pairwise sum (pairwise32 in reductions.ts): 8 accumulators held as two f32x4."""
+    lane = lambda v, k: f"(f32x4.extract_lane {k} (local.get {v}))"
+    pair = lambda v: f"(f32.add (f32.add {lane(v, 0)} {lane(v, 1)}) (f32.add {lane(v, 2)} {lane(v, 3)}))"
+    w(f"""
+  ;; Sum of n float32 at byte offset p in numpy's order: sequential below 8, eight interleaved
+  ;; accumulators up to 128 (combined ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7))), else halves split at a
+  ;; multiple of 8.
+  (func $pairwise_f32 (export "pairwise_sum_f32") (param $p i32) (param $n i32) (result f32)
+    (local $i i32) (local $end i32) (local $res f32) (local $v0 v128) (local $v1 v128) (local $n2 i32)
+    (if (i32.lt_u (local.get $n) (i32.const 8)) (then
+      (block $done (loop $s
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $res (f32.add (local.get $res) (f32.load (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 2))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $s)))
+      (return (local.get $res))))
+    (if (i32.le_u (local.get $n) (i32.const 128)) (then
+      (local.set $v0 (v128.load (local.get $p)))
+      (local.set $v1 (v128.load offset=16 (local.get $p)))
+      (local.set $end (i32.sub (local.get $n) (i32.and (local.get $n) (i32.const 7))))
+      (local.set $i (i32.const 8))
+      (block $vdone (loop $v
+        (br_if $vdone (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $v0 (f32x4.add (local.get $v0) (v128.load (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 2))))))
+        (local.set $v1 (f32x4.add (local.get $v1) (v128.load offset=16 (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 2))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 8)))
+        (br $v)))
+      (local.set $res (f32.add {pair("$v0")} {pair("$v1")}))
+      (block $done (loop $s
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $res (f32.add (local.get $res) (f32.load (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 2))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $s)))
+      (return (local.get $res))))
+    (local.set $n2 (i32.shr_u (local.get $n) (i32.const 1)))
+    (local.set $n2 (i32.sub (local.get $n2) (i32.and (local.get $n2) (i32.const 7))))
+    (f32.add
+      (call $pairwise_f32 (local.get $p) (local.get $n2))
+      (call $pairwise_f32 (i32.add (local.get $p) (i32.shl (local.get $n2) (i32.const 2))) (i32.sub (local.get $n) (local.get $n2)))))""")
+
+
+def extremum(t, op):
+    """max/min reduction with JavaScript's Math.max/Math.min semantics (NaN wins, -0 < +0), which
+    wasm's f32x4.max/min share, so the order of comparisons cannot change the result."""
+    vt, size, lanes = TYPES[t]
+    fold = f"({t}.{op} " * (lanes - 1) + f"({vt}.extract_lane 0 (local.get $v))" + "".join(
+        f" ({vt}.extract_lane {k} (local.get $v)))" for k in range(1, lanes))
+    w(f"""
+  ;; {op} of n >= 1 {t} at byte offset p.
+  (func (export "{op}_reduce_{t}") (param $p i32) (param $n i32) (result {t})
+    (local $i i32) (local $end i32) (local $vend i32) (local $v v128) (local $r {t})
+    (local.set $end (i32.mul (local.get $n) (i32.const {size})))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (local.set $v (v128.load{size * 8}_splat (local.get $p)))
+    (block $vdone (loop $l
+      (br_if $vdone (i32.ge_u (local.get $i) (local.get $vend)))
+      (local.set $v ({vt}.{op} (local.get $v) (v128.load (i32.add (local.get $p) (local.get $i)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $l)))
+    (local.set $r {fold})
+    (block $done (loop $s
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $r ({t}.{op} (local.get $r) ({t}.load (i32.add (local.get $p) (local.get $i)))))
+      (local.set $i (i32.add (local.get $i) (i32.const {size})))
+      (br $s)))
+    (local.get $r))""")
+
+
+pairwise_sum_f32()
+for t in TYPES:
+    for op in ("max", "min"):
+        extremum(t, op)
 for t in TYPES:
     for op in ARITH:
         for mode in MODES:

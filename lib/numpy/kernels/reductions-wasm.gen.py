@@ -1,0 +1,53 @@
+"""Writes reductions-wasm.golden.json: numpy's float32 sums and float32/float64 max/min of arrays
+long enough to take the SIMD reductions (>= 512 elements), including nan, +-inf and +-0 placements. Sum inputs come from an LCG
+(`lcg_f32`) the test reproduces; max/min inputs are stored as raw bytes in base64.
+
+Mixed +0/-0 arrays are left out: numpy's result for them depends on its SIMD lane order (x86 min/max
+return the second operand of equal values), while Kernel Lab orders -0 < +0 like Math.max/Math.min.
+
+Run: python3 lib/numpy/kernels/reductions-wasm.gen.py
+"""
+import base64, json, os
+import numpy as np
+
+rng = np.random.default_rng(11)
+
+
+def b64(x):
+    return base64.b64encode(np.ascontiguousarray(x).tobytes()).decode()
+
+
+def lcg_f32(n, seed):
+    """float32 values from a 32-bit LCG (the test rebuilds them): random mantissa and sign, exponents
+    spanning 2^-8..2^8 so the float32 sum depends on the exact summation order."""
+    bits = np.empty(n, dtype=np.uint32)
+    s = seed
+    for i in range(n):
+        s = (s * 1664525 + 1013904223) % 2**32
+        bits[i] = (s & 0x80000000) | ((119 + (s >> 23) % 17) << 23) | (s & 0x7FFFFF)
+    return bits.view(np.float32)
+
+
+cases = []
+for n in (512, 513, 777, 1000, 4099, 65536 + 5, 300007):
+    x = lcg_f32(n, n)
+    cases.append({"kind": "sum", "dtype": "float32", "n": n, "seed": n, "result": b64(np.array([x.sum()]))})
+
+for name, dt in (("float32", np.float32), ("float64", np.float64)):
+    base = rng.standard_normal(1029).astype(dt)
+    variants = {
+        "random": base,
+        "nan in the tail": np.concatenate([base[:-1], [np.nan]]).astype(dt),
+        "nan in the SIMD body": np.where(np.arange(1029) == 300, np.nan, base).astype(dt),
+        "nan first": np.where(np.arange(1029) == 0, np.nan, base).astype(dt),
+        "-inf and inf": np.where(np.arange(1029) == 7, np.inf, np.where(np.arange(1029) == 9, -np.inf, base)).astype(dt),
+        "negative zeros only": np.full(1029, -0.0, dtype=dt),
+    }
+    for label, x in variants.items():
+        cases.append({"kind": "extremum", "dtype": name, "label": label, "x": b64(x),
+                      "max": b64(np.array([x.max()], dtype=dt)), "min": b64(np.array([x.min()], dtype=dt))})
+
+path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "reductions-wasm.golden.json")
+with open(path, "w") as f:
+    json.dump({"numpy": np.__version__, "cases": cases}, f, separators=(",", ":"))
+print(f"{len(cases)} cases -> {path} ({os.path.getsize(path)} bytes)")

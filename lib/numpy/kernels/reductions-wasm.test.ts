@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { DTYPES } from "../dtypes";
+import { fromStorage } from "../ndarray";
+import { max, mean, min, sum } from "../reductions";
+import { extremumWasm, pairwiseSumF32Wasm } from "./elementwise";
+import golden from "./reductions-wasm.golden.json";
+
+interface SumCase {
+  kind: "sum";
+  n: number;
+  seed: number;
+  result: string;
+}
+interface ExtremumCase {
+  kind: "extremum";
+  dtype: "float32" | "float64";
+  label: string;
+  x: string;
+  max: string;
+  min: string;
+}
+const cases = golden.cases as (SumCase | ExtremumCase)[];
+
+function bytes(b64: string): ArrayBuffer {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out.buffer;
+}
+
+/** The generator's lcg_f32. */
+function lcgF32(n: number, seed: number): Float32Array {
+  const bits = new Uint32Array(n);
+  let s = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    bits[i] = ((s & 0x80000000) | ((119 + ((s >>> 23) % 17)) << 23) | (s & 0x7fffff)) >>> 0;
+  }
+  return new Float32Array(bits.buffer);
+}
+
+const sums = cases.filter((c): c is SumCase => c.kind === "sum");
+const extrema = cases.filter((c): c is ExtremumCase => c.kind === "extremum");
+
+describe("float32 sums of long runs equal numpy's bit for bit", () => {
+  it.each(sums.map((c) => [c.n, c] as const))("%i elements", (_, c) => {
+    const x = lcgF32(c.n, c.seed);
+    const want = new Float32Array(bytes(c.result))[0];
+    expect(sum(fromStorage(DTYPES.float32, [c.n], x)).data[0]).toBe(want);
+    expect(pairwiseSumF32Wasm(x, 0, c.n)).toBe(want);
+  });
+
+  it("sums each row of a 2-D array and the mean of a long array like numpy", () => {
+    const c = sums.find((k) => k.n === 300007) as SumCase;
+    const x = lcgF32(c.n, c.seed);
+    const want = new Float32Array(bytes(c.result))[0];
+    expect(mean(fromStorage(DTYPES.float32, [c.n], x)).data[0]).toBe(Math.fround(want / c.n));
+    const rows = sums.filter((k) => k.n === 4099 || k.n === 777);
+    for (const r of rows) {
+      const data = lcgF32(r.n, r.seed);
+      const twice = new Float32Array(2 * r.n);
+      twice.set(data, 0);
+      twice.set(data, r.n);
+      const got = sum(fromStorage(DTYPES.float32, [2, r.n], twice), { axis: 1 }).data;
+      const want = new Float32Array(bytes(r.result))[0];
+      expect(Array.from(got)).toEqual([want, want]);
+    }
+  });
+});
+
+describe("max/min of long float arrays match numpy (nan propagation, signed zeros, infinities)", () => {
+  it.each(extrema.map((c) => [`${c.dtype} ${c.label}`, c] as const))("%s", (_, c) => {
+    const data = c.dtype === "float32" ? new Float32Array(bytes(c.x)) : new Float64Array(bytes(c.x));
+    const read = (b64: string): number => (c.dtype === "float32" ? new Float32Array(bytes(b64))[0] : new Float64Array(bytes(b64))[0]);
+    const a = fromStorage(DTYPES[c.dtype], [data.length], data);
+    expect(max(a).data[0]).toBe(read(c.max));
+    expect(min(a).data[0]).toBe(read(c.min));
+    expect(extremumWasm(data, 0, data.length, true)).toBe(read(c.max));
+    expect(extremumWasm(data, 0, data.length, false)).toBe(read(c.min));
+  });
+});
