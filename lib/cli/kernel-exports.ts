@@ -1,11 +1,12 @@
 /*
  * What `kernel-lab run --profile/--trace/--csv` writes for a kernel launch: its ProfileDocument (the
  * same JSON a notebook displays), a Perfetto trace and the instruction CSV, all from one profile of
- * the launch's instruction stream on the machine's target.
+ * the launch's instruction stream on its target; and where each launch's files go when a program
+ * launches more than one kernel.
  */
 
 import { profileDocument, profileTrace, toCsv, toPerfetto, type Profile } from "../profile";
-import type { Machine } from "../sim";
+import type { TargetName } from "../sim";
 import type { Trace } from "../sim/trace";
 
 export type ExportKind = "profile" | "trace" | "csv";
@@ -28,7 +29,8 @@ export function traceSources(trace: Trace, sources: ReadonlyMap<string, readonly
 }
 
 export interface KernelLaunch {
-  readonly machine: Machine;
+  readonly trace: Trace;
+  readonly target: TargetName;
   readonly kernelName: string | null;
   readonly sources: readonly SourceFile[];
 }
@@ -48,7 +50,20 @@ function render(kind: ExportKind, profile: Profile, launch: KernelLaunch): strin
 export function renderExports(launch: KernelLaunch, kinds: readonly ExportKind[]): Map<ExportKind, string> {
   const out = new Map<ExportKind, string>();
   if (kinds.length === 0) return out;
-  const profile = profileTrace(launch.machine.trace, launch.machine.target.name);
+  const profile = profileTrace(launch.trace, launch.target);
   for (const kind of kinds) out.set(kind, render(kind, profile, launch));
   return out;
+}
+
+/**
+ * The file for launch `index` (0-based) of `count`: the path itself when one kernel ran, else the
+ * 1-based launch number inserted before the file name's first extension (`p.json` → `p-1.json`,
+ * `t.perfetto.json` → `t-2.perfetto.json`, `out` → `out-3`).
+ */
+export function launchPath(path: string, index: number, count: number): string {
+  if (count === 1) return path;
+  const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+  const dot = path.indexOf(".", slash + 2);
+  const at = dot < 0 ? path.length : dot;
+  return `${path.slice(0, at)}-${index + 1}${path.slice(at)}`;
 }

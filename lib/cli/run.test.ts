@@ -4,6 +4,7 @@ import type { PerfettoTrace, ProfileDocument } from "../profile";
 import { capture, scratchDir } from "./fixtures/io";
 import { main } from "./main";
 import { chooseTarget } from "./args";
+import { launchPath } from "./kernel-exports";
 
 const scratch = scratchDir();
 
@@ -40,10 +41,11 @@ describe("kernel-lab run with NKI", () => {
     const io = capture();
     const [p, t, c] = ["p.json", "t.perfetto.json", "c.csv"].map(scratch.path);
     const code = await main(["run", kernelFile, "--target", "trn3", "--profile", p, "--trace", t, "--csv", c], io);
-    expect(io.err).toMatch(/last kernel \(\d+ instructions on trn3\): wrote profile .*p\.json, trace .*t\.perfetto\.json, csv .*c\.csv/);
+    expect(io.err).toMatch(/kernel tensor_add \(\d+ instructions on trn3\): wrote profile .*p\.json, trace .*t\.perfetto\.json, csv .*c\.csv/);
     expect(code).toBe(0);
     const doc = readJson<ProfileDocument>(p);
     expect(doc.target).toBe("trn3");
+    expect(doc.kernelName).toBe("tensor_add");
     expect(doc.sources).toEqual([{ file: kernelFile, text: KERNEL.replace(/\n$/, "\n") }]);
     const n = doc.instructions.startNs.length;
     // two loads, one add, one store at least
@@ -120,9 +122,68 @@ describe("kernel-lab run with NKI", () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it("shows the options with --help", async () => {
+  it("shows the options with --help, including how several kernels' files are named", async () => {
     const io = capture();
     expect(await main(["run", "--help"], io)).toBe(0);
     for (const flag of ["--target", "--profile", "--trace", "--csv"]) expect(io.out).toContain(flag);
+    expect(io.out).toContain("OUT-1.json ... OUT-N.json");
+  });
+});
+
+const THREE_LAUNCHES = `import numpy as np
+import neuronxcc.nki as nki
+import neuronxcc.nki.language as nl
+
+@nki.jit
+def double(a):
+    out = nl.ndarray(a.shape, dtype=a.dtype, buffer=nl.shared_hbm)
+    t = nl.load(a)
+    nl.store(out, value=t + t)
+    return out
+
+@nki.jit
+def negate(a):
+    out = nl.ndarray(a.shape, dtype=a.dtype, buffer=nl.shared_hbm)
+    nl.store(out, value=-nl.load(a))
+    return out
+
+@nki.jit
+def twice_then_negate(a):
+    return negate(double(a))
+
+x = np.ones((128, 64), dtype=np.float32)
+print(double(x)[0, 0], negate[2](x)[0, 0], twice_then_negate(x)[0, 0])
+`;
+
+describe("kernel-lab run exports every kernel a program launches", () => {
+  it("numbers the files in launch order when several kernels ran, each document naming its kernel", async () => {
+    const io = capture();
+    const file = scratch.file("three.py", THREE_LAUNCHES);
+    const [p, t, c] = ["multi.json", "multi.perfetto.json", "multi.csv"].map(scratch.path);
+    expect(await main(["run", file, "--profile", p, "--trace", t, "--csv", c], io)).toBe(0);
+    expect(io.out).toBe("2.0 -1.0 -2.0\n");
+    expect(existsSync(p)).toBe(false);
+    // The nested kernels run inside twice_then_negate's launch, so there are three launches.
+    const docs = [1, 2, 3].map((k) => readJson<ProfileDocument>(scratch.path(`multi-${k}.json`)));
+    expect(docs.map((d) => d.kernelName)).toEqual(["double", "negate", "twice_then_negate"]);
+    expect(existsSync(scratch.path("multi-4.json"))).toBe(false);
+    for (const [k, d] of docs.entries()) {
+      const trace = readJson<PerfettoTrace>(scratch.path(`multi-${k + 1}.perfetto.json`));
+      const n = d.instructions.startNs.length;
+      expect(trace.traceEvents.filter((e) => e.ph === "X" && e.cat !== "spill")).toHaveLength(n);
+      expect(readFileSync(scratch.path(`multi-${k + 1}.csv`), "utf8").trimEnd().split("\r\n")).toHaveLength(n + 1);
+    }
+    // double: 2 DMAs + an add; negate runs 2 SPMD instances; the third holds both kernels' work.
+    const counts = docs.map((d) => d.instructions.startNs.length);
+    expect(counts[2]).toBe(counts[0] + counts[1] / 2);
+    expect(io.err).toContain("kernel 2/3 negate (");
+  });
+
+  it("puts the launch number before the file name's first extension", () => {
+    expect(launchPath("p.json", 0, 1)).toBe("p.json");
+    expect(launchPath("p.json", 0, 2)).toBe("p-1.json");
+    expect(launchPath("out/t.perfetto.json", 1, 2)).toBe("out/t-2.perfetto.json");
+    expect(launchPath("dir.v2/out", 2, 3)).toBe("dir.v2/out-3");
+    expect(launchPath("./.hidden.csv", 0, 2)).toBe("./.hidden-1.csv");
   });
 });

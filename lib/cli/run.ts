@@ -1,14 +1,13 @@
 /*
  * `kernel-lab run FILE.py`: runs a Python file as `python3 FILE.py` would (same stdout, traceback on
  * stderr, exit status 1 on an uncaught exception), with numpy and NKI on the chosen target, and
- * optionally writes the profile, Perfetto trace and instruction CSV of the last kernel launched.
+ * optionally writes the profile, Perfetto trace and instruction CSV of every kernel launched.
  */
 
 import { readFileSync, statSync } from "node:fs";
 import { runSource } from "../python";
-import { lastKernelMachine } from "../nki";
 import { chooseTarget, parseArgs } from "./args";
-import { renderExports, traceSources, type ExportKind } from "./kernel-exports";
+import { launchPath, renderExports, traceSources, type ExportKind } from "./kernel-exports";
 import { engineModules } from "./modules";
 import { checkWritable, writeText } from "./files";
 import type { Command, Io } from "./main";
@@ -21,9 +20,12 @@ Run a Python file on Kernel Lab's engine, like \`python3 FILE.py\`, with numpy a
 options:
   --target trn1|trn2|trn3   Trainium generation to simulate (default: $NEURON_PLATFORM_TARGET_OVERRIDE,
                             else trn2)
-  --profile OUT.json        write the profile document of the last kernel launched
+  --profile OUT.json        write the profile document of the kernel the program launched
   --trace OUT.perfetto.json write its Chrome/Perfetto trace (open it at ui.perfetto.dev)
   --csv OUT.csv             write its instructions as CSV, one row per instruction
+                            When the program launches N > 1 kernels, each gets its own files, numbered
+                            in launch order before the first extension: OUT-1.json ... OUT-N.json,
+                            OUT-1.perfetto.json ..., OUT-1.csv ... (benchmark/profile runs count).
   --timeout SECONDS         wall-clock limit (default: none)
   -h, --help                show this help
 
@@ -84,7 +86,7 @@ export const runCommand: Command = {
       return 2;
     }
 
-    const engine = engineModules(target.target);
+    const engine = engineModules(target.target, wanted.length > 0);
     const result = runSource(source, {
       filename: file,
       stdout: io.stdout,
@@ -95,23 +97,27 @@ export const runCommand: Command = {
     if (result.exitCode !== 0 || wanted.length === 0) return result.exitCode;
 
     const rt = engine.runtime();
-    const machine = rt === undefined ? undefined : lastKernelMachine(rt);
-    if (rt === undefined || machine === undefined) {
+    const launches = engine.launches;
+    if (rt === undefined || launches.length === 0) {
       io.stderr(`kernel-lab run: no NKI kernel ran in '${file}', so there is nothing to write for ${wanted.map((k) => `--${k}`).join(", ")}\n`);
       return 2;
     }
-    const texts = renderExports({ machine, kernelName: null, sources: traceSources(machine.trace, rt.sources) }, wanted);
-    const written: string[] = [];
-    for (const [kind, text] of texts) {
-      const path = values.get(kind) as string;
-      const problem = writeText(path, text);
-      if (problem !== null) {
-        io.stderr(`kernel-lab run: --${kind}: ${problem}\n`);
-        return 2;
+    for (const [i, launch] of launches.entries()) {
+      const sources = traceSources(launch.trace, rt.sources);
+      const texts = renderExports({ trace: launch.trace, target: launch.target, kernelName: launch.kernelName, sources }, wanted);
+      const written: string[] = [];
+      for (const [kind, text] of texts) {
+        const path = launchPath(values.get(kind) as string, i, launches.length);
+        const problem = writeText(path, text);
+        if (problem !== null) {
+          io.stderr(`kernel-lab run: --${kind}: ${problem}\n`);
+          return 2;
+        }
+        written.push(`${kind} ${path}`);
       }
-      written.push(`${kind} ${path}`);
+      const which = launches.length === 1 ? "kernel" : `kernel ${i + 1}/${launches.length}`;
+      io.stderr(`kernel-lab run: ${which} ${launch.kernelName} (${launch.trace.length} instructions on ${launch.target}): wrote ${written.join(", ")}\n`);
     }
-    io.stderr(`kernel-lab run: last kernel (${machine.trace.length} instructions on ${machine.target.name}): wrote ${written.join(", ")}\n`);
     return 0;
   },
 };

@@ -21,9 +21,17 @@ import { activeRun, withRun, type KernelRun } from "./run";
 import { npDtypeName, NkiTensor, wholeTensor } from "./tensor";
 import { TensorSpec } from "./typing";
 
+/**
+ * Called once per completed top-level launch (kernels called from inside a kernel are part of their
+ * caller's launch), with the launch's machine (its trace compacted) and the kernel function's
+ * qualified name. Timing-only launches (nki.benchmark, nki.profile, kernel_lab.profile) count too.
+ */
+export type LaunchHook = (machine: Machine, kernelName: string) => void;
+
 export interface NkiOptions {
   /** trn1 | trn2 | trn3 (default trn2): the host's NEURON_PLATFORM_TARGET_OVERRIDE / --target / notebook setting. */
   readonly target?: TargetName;
+  readonly onLaunch?: LaunchHook;
 }
 
 /** The machine of each interpreter's most recent kernel launch (its trace feeds the timing model). */
@@ -118,6 +126,7 @@ export function launch(rt: Runtime, k: NkiKernel, args: PyValue[], kw: Kwargs | 
     closeLoops(run);
     const out = m.functional ? nkiGuard(() => toNumpy(run, result)) : None;
     m.trace.compact();
+    k.options.onLaunch?.(m, kernelName(k.fn));
     return out;
   });
 }

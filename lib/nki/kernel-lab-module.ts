@@ -63,7 +63,7 @@ function profile(options: NkiOptions) {
     const { kw, target } = withoutTarget(kwIn);
     const k = asKernel("profile", args[0], options);
     const t = targetArg("profile", target, options);
-    return runProfiled(rt, "kernel_lab.profile", new NkiKernel(k.fn, k.grid, { target: t }), args.slice(1), kw);
+    return runProfiled(rt, "kernel_lab.profile", new NkiKernel(k.fn, k.grid, { target: t, onLaunch: options.onLaunch }), args.slice(1), kw);
   });
 }
 
@@ -235,7 +235,7 @@ function targets(options: NkiOptions) {
       return rt.list(TARGET_ORDER.map((n) => new PyTuple([n, targetDescription(n)])));
     }
     const k = asKernel("targets", args[0], options);
-    const profiles = TARGET_ORDER.map((t) => runProfiled(rt, "kernel_lab.targets", new NkiKernel(k.fn, k.grid, { target: t }), args.slice(1), kw));
+    const profiles = TARGET_ORDER.map((t) => runProfiled(rt, "kernel_lab.targets", new NkiKernel(k.fn, k.grid, { target: t, onLaunch: options.onLaunch }), args.slice(1), kw));
     return new TargetComparison(profiles);
   });
 }

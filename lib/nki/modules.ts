@@ -18,7 +18,7 @@ import type { NativeModuleDef, Runtime } from "../python/runtime/runtime";
 import { benchmark } from "./benchmark";
 import { NkiErrorType } from "./errors";
 import { initIsa } from "./isa";
-import { decorator, simulateKernel, type NkiOptions } from "./jit";
+import { decorator, simulateKernel, type LaunchHook, type NkiOptions } from "./jit";
 import { initKernelLab } from "./kernel-lab-module";
 import { initLanguage } from "./language";
 import { legacyProfile } from "./profile";
@@ -29,6 +29,8 @@ export type TargetSource = TargetName | (() => TargetName);
 
 export interface NkiModuleOptions {
   readonly target?: TargetSource;
+  /** Told about every completed kernel launch (e.g. so the CLI can export each one's profile). */
+  readonly onLaunch?: LaunchHook;
 }
 
 export const TARGET_OVERRIDE_ENV = "NEURON_PLATFORM_TARGET_OVERRIDE";
@@ -54,11 +56,12 @@ export function launchTarget(rt: Runtime, source: TargetSource | undefined): Tar
 }
 
 /** Options whose `target` is re-read at every launch (jit reads `options.target` when a kernel starts). */
-function liveOptions(rt: Runtime, source: TargetSource | undefined): NkiOptions {
+function liveOptions(rt: Runtime, options: NkiModuleOptions): NkiOptions {
   return {
     get target(): TargetName {
-      return launchTarget(rt, source);
+      return launchTarget(rt, options.target);
     },
+    onLaunch: options.onLaunch,
   };
 }
 
@@ -70,7 +73,7 @@ function initCompiler(mod: PyModule): void {
   }));
 }
 
-function family(root: string, source: TargetSource | undefined): NativeModuleDef[] {
+function family(root: string, source: NkiModuleOptions): NativeModuleDef[] {
   const sub = (rt: Runtime, name: string): PyValue => rt.importModule(`${root}.${name}`, true);
   return [
     {
@@ -96,9 +99,9 @@ function family(root: string, source: TargetSource | undefined): NativeModuleDef
 export function createNkiModules(options: NkiModuleOptions = {}): NativeModuleDef[] {
   return [
     { name: "neuronxcc", init(mod, rt) { mod.set("nki", rt.importModule("neuronxcc.nki", true)); } },
-    ...family("neuronxcc.nki", options.target),
-    ...family("nki", options.target),
-    { name: "kernel_lab", init: (mod, rt) => initKernelLab(mod, liveOptions(rt, options.target)) },
+    ...family("neuronxcc.nki", options),
+    ...family("nki", options),
+    { name: "kernel_lab", init: (mod, rt) => initKernelLab(mod, liveOptions(rt, options)) },
   ];
 }
 
