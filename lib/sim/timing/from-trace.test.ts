@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Engine, LoopKind, Memory } from "../trace/types";
 import { timingConfig } from "./config";
+import { dmaCost } from "./dma-cost";
+import { engineCost } from "./engine-cost";
 import { buildScheduleInput } from "./from-trace";
 import { TraceKit } from "./trace-kit";
 
@@ -32,5 +34,32 @@ describe("buildScheduleInput with costsOf", () => {
     expect(fresh.spillSaveBytes).toBeGreaterThan(0);
     expect(fresh.rotatedDependencies).toBeGreaterThan(base.rotatedDependencies);
     expect(reused).toEqual(fresh);
+  });
+});
+
+describe("buildScheduleInput costing", () => {
+  it("costs every record as the cost formulas do, though repeated shapes are costed once", () => {
+    const cfg = timingConfig("trn2");
+    const { kit } = kernel();
+    const trace = kit.trace;
+    const costed = buildScheduleInput(cfg, trace);
+    expect(trace.sameShape(0, 4)).toBe(true);
+    for (let i = 0; i < trace.length; i++) {
+      const instr = { engine: trace.engine(i), opcode: trace.opcode(i), variant: trace.variant(i), flags: trace.flags(i), operands: trace.operands(i) };
+      const j = costed.inputOf[i];
+      if (instr.engine === Engine.Dma) {
+        const c = dmaCost(cfg, instr);
+        const row = costed.input.dmaRow[j];
+        expect([costed.input.dmaPartitionNs[row], costed.input.dmaPartCount[row], costed.input.dmaHbmBytes[row], costed.input.dmaQueue[row]]).toEqual([
+          c.partitionNs,
+          c.partCount,
+          c.hbmBytes,
+          c.queue,
+        ]);
+        expect(costed.dmaBytesPerPartition[i]).toBe(c.bytesPerPartition);
+      } else {
+        expect(costed.cycles[i]).toBe(engineCost(cfg, instr).cycles);
+      }
+    }
   });
 });

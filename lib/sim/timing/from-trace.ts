@@ -207,6 +207,16 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
   const writtenIds: number[] = [];
   const writtenSlots: number[] = [];
   let writtenCount = 0;
+  // Costing is a pure function of a record's shape (Trace.sameShape): one representative per shape hash.
+  const shapes = new Map<number, number>();
+  const sameShapeAs = (i: number): number => {
+    const hash = trace.shapeHash(i);
+    const rep = shapes.get(hash);
+    if (rep !== undefined && trace.sameShape(rep, i)) return rep;
+    shapes.set(hash, i);
+    return -1;
+  };
+  let rep = -1;
   for (let i = 0; i < n; i++) {
     const engine = trace.engine(i);
     const operandCount = trace.operandCount(i);
@@ -232,6 +242,15 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
       const row = from.dmaRow[j];
       if (row >= 0) b.dma(from.dmaPartStart[row], from.dmaPartCount[row], from.dmaPartitionNs[row], from.dmaHbmBytes[row], from.dmaQueue[row]);
       else b.compute(engine, from.busyNs[j], from.loadNs[j], from.peMask[j]);
+    } else if ((rep = sameShapeAs(i)) >= 0) {
+      // Same shape as an earlier record (the next iteration of a loop body): same costs.
+      b.repeat(inputOf[rep]);
+      cycles[i] = cycles[rep];
+      dmaBytesPerPartition[i] = dmaBytesPerPartition[rep];
+      operandSummary.partitions[i] = operandSummary.partitions[rep];
+      operandSummary.elements[i] = operandSummary.elements[rep];
+      operandSummary.innerStrideBytes[i] = operandSummary.innerStrideBytes[rep];
+      operandSummary.bits[i] = operandSummary.bits[rep];
     } else {
       const operands = trace.readOperands(i, cursors);
       instr.engine = engine;

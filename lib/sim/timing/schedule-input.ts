@@ -133,6 +133,13 @@ export class ScheduleInputBuilder {
     return i;
   }
 
+  /** Adds an instruction costed like earlier instruction j (same engine, busy times, DMA shape); returns its index. */
+  repeat(j: number): number {
+    const row = this.dmaRow[j];
+    if (row >= 0) return this.dma(this.dmaPartStart[row], this.dmaPartCount[row], this.dmaPartitionNs[row], this.dmaHbmBytes[row], this.dmaQueue[row]);
+    return this.compute(this.engine[j], this.busyNs[j], this.loadNs[j], this.peMask[j]);
+  }
+
   /** Records what the most recently added instruction stands for. */
   mark(kind: number, origin: number): void {
     this.kind[this.n - 1] = kind;

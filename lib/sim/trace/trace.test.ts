@@ -160,3 +160,26 @@ describe("data dependencies", () => {
     expect(t.dependencies(n - 1)).toEqual([{ on: n - 9, type: DepType.Waw }]);
   });
 });
+
+describe("record shapes", () => {
+  it("matches records that differ only in tensors and addresses, and hashes them equally", () => {
+    const t = new Trace();
+    const op = (addr: number, pattern: number[], parts = 128, dt = F32) => {
+      t.begin(Engine.Vector, "tensor_copy", "", 0, 0);
+      t.addOperand(Access.Read, Memory.Sbuf, 0, dt, 0, parts, addr, pattern);
+      t.addOperand(Access.Write, Memory.Sbuf, 1, dt, 0, parts, addr + 4096, pattern);
+      return t.end();
+    };
+    const a = op(0, [1, 512]);
+    const b = op(8192, [1, 512]);
+    expect(t.sameShape(a, b)).toBe(true);
+    expect(t.shapeHash(a)).toBe(t.shapeHash(b));
+    for (const other of [op(0, [2, 512]), op(0, [1, 256]), op(0, [1, 512], 64), op(0, [1, 512], 128, BF16), op(0, [1, 2, 1, 256])]) {
+      expect(t.sameShape(a, other)).toBe(false);
+    }
+    t.begin(Engine.Scalar, "tensor_copy", "", 0, 0);
+    t.addOperand(Access.Read, Memory.Sbuf, 0, F32, 0, 128, 0, [1, 512]);
+    t.addOperand(Access.Write, Memory.Sbuf, 1, F32, 0, 128, 4096, [1, 512]);
+    expect(t.sameShape(a, t.end())).toBe(false);
+  });
+});

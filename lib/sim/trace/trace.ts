@@ -476,6 +476,66 @@ export class Trace {
   }
 
   /**
+   * Hash of what makes records i and j interchangeable for costing (see `sameShape`); equal shapes
+   * hash equally. Lets a consumer memoise per-shape work: a loop body repeats a handful of shapes.
+   */
+  shapeHash(i: number): number {
+    let h = Math.imul(this.iEngine.data[i] + 1, 0x9e3779b1);
+    h = Math.imul(h ^ this.iOpcode.data[i], 0x85ebca6b);
+    h = Math.imul(h ^ this.iVariant.data[i], 0xc2b2ae35);
+    h = Math.imul(h ^ this.iFlags.data[i], 0x27d4eb2f);
+    const first = this.iOperandStart.data[i];
+    const last = first + this.operandCount(i);
+    const pool = this.patternPool.data;
+    for (let j = first; j < last; j++) {
+      h = Math.imul(h ^ (this.oAccess.data[j] | (this.oMemory.data[j] << 4) | (this.oDtype.data[j] << 8) | (this.oNdim.data[j] << 16)), 0x9e3779b1);
+      h = Math.imul(h ^ (this.oPartStart.data[j] | (this.oPartCount.data[j] << 16)), 0x85ebca6b);
+      for (let q = this.oPattern.data[j], end = q + 2 * this.oNdim.data[j]; q < end; q++) h = Math.imul(h ^ pool[q], 0xc2b2ae35);
+    }
+    return (h ^ (h >>> 15)) >>> 0;
+  }
+
+  /**
+   * Whether records i and j have the same engine, opcode, variant, flags and operands up to tensor
+   * ids and addresses (access, memory, dtype, partitions, access pattern): everything a cost model
+   * may read, and nothing that differs between iterations of a loop body.
+   */
+  sameShape(i: number, j: number): boolean {
+    if (
+      this.iEngine.data[i] !== this.iEngine.data[j] ||
+      this.iOpcode.data[i] !== this.iOpcode.data[j] ||
+      this.iVariant.data[i] !== this.iVariant.data[j] ||
+      this.iFlags.data[i] !== this.iFlags.data[j]
+    ) {
+      return false;
+    }
+    const count = this.operandCount(i);
+    if (count !== this.operandCount(j)) return false;
+    const a0 = this.iOperandStart.data[i];
+    const b0 = this.iOperandStart.data[j];
+    const pool = this.patternPool.data;
+    for (let k = 0; k < count; k++) {
+      const a = a0 + k;
+      const b = b0 + k;
+      const ndim = this.oNdim.data[a];
+      if (
+        ndim !== this.oNdim.data[b] ||
+        this.oAccess.data[a] !== this.oAccess.data[b] ||
+        this.oMemory.data[a] !== this.oMemory.data[b] ||
+        this.oDtype.data[a] !== this.oDtype.data[b] ||
+        this.oPartStart.data[a] !== this.oPartStart.data[b] ||
+        this.oPartCount.data[a] !== this.oPartCount.data[b]
+      ) {
+        return false;
+      }
+      const pa = this.oPattern.data[a];
+      const pb = this.oPattern.data[b];
+      for (let q = 0; q < 2 * ndim; q++) if (pool[pa + q] !== pool[pb + q]) return false;
+    }
+    return true;
+  }
+
+  /**
    * Fills `out` with operand k of instruction i, reusing its objects (pattern arrays included), so
    * hot loops read operands without allocating. Valid until the next call with the same `out`.
    */
