@@ -329,14 +329,14 @@ describe("KernelManager", () => {
     expect(() => km.start({ name: "python3" })).toThrow(expect.objectContaining({ code: "unknown_spec" }));
   });
 
-  it("tells reply listeners of every execute_reply, also one whose client left, until they unsubscribe", async () => {
+  it("tells end listeners of every execute_reply, also one whose client left, until they unsubscribe", async () => {
     const km = manager();
     const { id } = km.start();
     await km.whenReady(id);
     const seen: { kernelId: string; request: string; status: unknown; count: unknown }[] = [];
-    const stop = km.onExecuteReply((kernelId, request, reply) => {
-      const content = reply.content as { status: unknown; execution_count: unknown };
-      seen.push({ kernelId, request: request.header.msg_id, status: content.status, count: content.execution_count });
+    const stop = km.onExecuteEnd((kernelId, request, end) => {
+      const content = (end.kind === "reply" ? end.reply.content : {}) as { status?: unknown; execution_count?: unknown };
+      seen.push({ kernelId, request: request.header.msg_id, status: content.status ?? end.kind, count: content.execution_count });
     });
     const client = new TestClient(km, id);
     const left = client.send("execute_request", { code: "sleep(150)\nraise ValueError('x')" });
@@ -348,6 +348,23 @@ describe("KernelManager", () => {
     const again = new TestClient(km, id);
     expect((await again.execute("print(1)")).reply.content).toMatchObject({ status: "ok" });
     expect(seen).toHaveLength(1);
+  });
+
+  it("tells end listeners of executions a restart or shutdown dropped unanswered", async () => {
+    const km = manager();
+    const { id } = km.start();
+    await km.whenReady(id);
+    const ends: string[] = [];
+    km.onExecuteEnd((_kernelId, request, end) => ends.push(`${request.content.code} ${end.kind === "dropped" ? end.reason : "reply"}`));
+    const client = new TestClient(km, id);
+    client.send("execute_request", { code: "sleep(5000)" });
+    client.send("execute_request", { code: "print(1)" });
+    await client.waitFor((m) => m.header.msg_type === "execute_input");
+    await km.restart(id);
+    expect(ends).toEqual(["sleep(5000) restart", "print(1) restart"]);
+    client.send("execute_request", { code: "sleep(5000)" });
+    await km.shutdown(id);
+    expect(ends).toEqual(["sleep(5000) restart", "print(1) restart", "sleep(5000) shutdown"]);
   });
 
   it("buffers iopub while no client is connected and replays it to the same client session", async () => {

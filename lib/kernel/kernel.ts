@@ -92,11 +92,15 @@ export interface KernelOptions {
   /** Called once when the kernel has shut down for good (REST delete or shutdown_request). */
   onShutdown?: (kernel: Kernel) => void;
   /**
-   * Called with every execute_reply the kernel makes, whether or not the connection that asked is still
-   * open (a reply goes only to that connection, so a client that left would otherwise take it along).
+   * Called once per execute_request the kernel took: with its execute_reply, whether or not the
+   * connection that asked is still open (a reply goes only to that connection, so a client that left
+   * would otherwise take it along), or when a restart or shutdown dropped it unanswered (as Jupyter does).
    */
-  onExecuteReply?: (request: ExecuteRequestMsg, reply: ServerMessage) => void;
+  onExecuteEnd?: (request: ExecuteRequestMsg, end: ExecuteEnd) => void;
 }
+
+/** How an execute_request ended, for observers such as the server's execution records. */
+export type ExecuteEnd = { kind: "reply"; reply: ServerMessage } | { kind: "dropped"; reason: "restart" | "shutdown" };
 
 /** A client's view of the kernel; the server's WebSocket code frames what `send` receives. */
 export interface KernelConnection {
@@ -272,7 +276,7 @@ export class Kernel {
     if (this.#shutDown) throw new KernelShutDownError(`kernel ${this.id} has been shut down`);
     this.#setState("restarting");
     this.#publish(statusMessage("restarting", this.#session));
-    this.#discardWorkerAndRequests();
+    this.#discardWorkerAndRequests("restart");
     this.#session = newId();
     this.#executionCount = 0;
     this.#history = [];
@@ -286,7 +290,7 @@ export class Kernel {
     this.#shutDown = true;
     const worker = this.#worker;
     this.#worker = null;
-    this.#discardWorkerAndRequests();
+    this.#discardWorkerAndRequests("shutdown");
     this.#state = "dead";
     for (const conn of [...this.#connections]) {
       conn.open = false;
@@ -361,10 +365,11 @@ export class Kernel {
   }
 
   /** Stop the current worker without treating it as a crash, and forget every request. */
-  #discardWorkerAndRequests(): void {
+  #discardWorkerAndRequests(reason: "restart" | "shutdown"): void {
     this.#generation++;
     const current = this.#current;
     if (current) for (const t of current.timers) clearTimeout(t);
+    for (const p of current ? [current, ...this.#queue] : this.#queue) this.#executeEnded(p.request, { kind: "dropped", reason });
     this.#current = null;
     this.#queue = [];
     void this.#worker?.terminate().catch(() => undefined);
@@ -410,6 +415,15 @@ export class Kernel {
       this.#reply(f, { status: "error", ...err } as Parameters<RequestCycle["reply"]>[0]);
     }
     this.#publish(f.cycle.idle());
+  }
+
+  #executeEnded(request: ClientMessage, end: ExecuteEnd): void {
+    if (request.header.msg_type !== "execute_request") return;
+    try {
+      this.#options.onExecuteEnd?.(request as ExecuteRequestMsg, end);
+    } catch {
+      // An observer's failure must not cost the client its reply or stop a restart.
+    }
   }
 
   #post(msg: ToWorker): void {
@@ -478,11 +492,7 @@ export class Kernel {
     // The contract: every execute_reply names the target, so the server can record it per execution.
     if (f.request.header.msg_type === "execute_request") {
       msg.metadata = { kernel_lab: { target: f.ranOn ?? this.#target } };
-      try {
-        this.#options.onExecuteReply?.(f.request as ExecuteRequestMsg, msg);
-      } catch {
-        // An observer's failure must not cost the client its reply.
-      }
+      this.#executeEnded(f.request, { kind: "reply", reply: msg });
     }
     if (f.conn) this.#deliver(f.conn, msg);
   }

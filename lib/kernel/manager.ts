@@ -5,9 +5,10 @@
  */
 import { randomUUID } from "node:crypto";
 import { DEFAULT_TARGET, TARGET_NAMES, type TargetName } from "./engine";
-import { DEFAULT_KERNEL_LIMITS, Kernel, type KernelConnection, type KernelLimits, type KernelModel } from "./kernel";
+import { DEFAULT_KERNEL_LIMITS, type ExecuteEnd, Kernel, type KernelConnection, type KernelLimits, type KernelModel } from "./kernel";
 import type { IopubBufferLimits, IopubRateLimits } from "../jupyter/iopub";
 import type { ExecuteRequestMsg, ServerMessage } from "../jupyter/messages";
+export type { ExecuteEnd };
 import { prepareWorkerSource, type WorkerSource } from "./worker-source";
 
 /** The one kernelspec Kernel Lab serves. */
@@ -57,8 +58,8 @@ export class KernelManagerError extends Error {
   }
 }
 
-/** Sees every execute_reply of every kernel, including replies whose requesting client has gone. */
-export type ExecuteReplyListener = (kernelId: string, request: ExecuteRequestMsg, reply: ServerMessage) => void;
+/** Sees how every execute_request of every kernel ended, including replies whose requesting client has gone. */
+export type ExecuteEndListener = (kernelId: string, request: ExecuteRequestMsg, end: ExecuteEnd) => void;
 
 const DEFAULT_ENGINE = new URL("./python-engine.ts", import.meta.url).href;
 
@@ -69,7 +70,7 @@ export class KernelManager {
   #cullTimer: NodeJS.Timeout | null = null;
   /** Prepared on the first start and shared by every kernel (see ./worker-source.ts). */
   #workerSource: Promise<WorkerSource> | null = null;
-  readonly #replyListeners = new Set<ExecuteReplyListener>();
+  readonly #endListeners = new Set<ExecuteEndListener>();
 
   constructor(options: KernelManagerOptions = {}) {
     this.#options = {
@@ -113,18 +114,24 @@ export class KernelManager {
       iopubRateLimits: this.#options.iopubRateLimits,
       iopubBufferLimits: this.#options.iopubBufferLimits,
       onShutdown: (k) => this.#kernels.delete(k.id),
-      onExecuteReply: (request, reply) => {
-        for (const listener of this.#replyListeners) listener(id, request, reply);
+      onExecuteEnd: (request, end) => {
+        for (const listener of this.#endListeners) listener(id, request, end);
       },
     });
     this.#kernels.set(kernel.id, kernel);
     return kernel.model();
   }
 
-  /** Subscribe to every kernel's execute_replies (the server's execution records); returns the unsubscribe. */
-  onExecuteReply(listener: ExecuteReplyListener): () => void {
-    this.#replyListeners.add(listener);
-    return () => this.#replyListeners.delete(listener);
+  /**
+   * Subscribe to the end of every kernel's executions (the server's execution records): each
+   * execute_reply, also one whose client has gone, and executions a restart or shutdown dropped.
+   * Returns the unsubscribe.
+   */
+  onExecuteEnd(listener: ExecuteEndListener): () => void {
+    this.#endListeners.add(listener);
+    return () => {
+      this.#endListeners.delete(listener);
+    };
   }
 
   has(id: string): boolean {

@@ -66,7 +66,7 @@ export function createKernelLabCore({ kernels, prisma, access }: KernelLabCoreOp
     onError: (error) => logLine("error", null, `recording failed: ${describe(error)}`),
   });
   const stopListening = listenForProfiles((captured) => recorder.profileCaptured(captured));
-  const stopRecordingReplies = kernels.onExecuteReply((kernelId, request, reply) => recorder.executionReplied(kernelId, request, reply));
+  const stopRecordingEnds = kernels.onExecuteEnd((kernelId, request, end) => recorder.executionFinished(kernelId, request, end));
   contents.purgeDeleted().catch((error: unknown) => logLine("error", null, `purging deleted notebooks failed: ${describe(error)}`));
 
   return {
@@ -96,7 +96,7 @@ export function createKernelLabCore({ kernels, prisma, access }: KernelLabCoreOp
       stopListening();
       sockets.clients.forEach((ws) => ws.terminate());
       await kernels.shutdownAll();
-      stopRecordingReplies();
+      stopRecordingEnds();
       await recorder.drained();
     },
   };

@@ -135,6 +135,19 @@ describe("execution records without their client", () => {
     expect(row.durationMs).toBeGreaterThanOrEqual(150);
     await api(`/api/kernels/${kernelId}`, "DELETE");
   });
+
+  it("ends the records of executions a restart dropped as aborted", async () => {
+    const kernelId = await startKernel();
+    const { ws, received } = await openChannel(kernelId);
+    const running = sendExecute(ws, "sleep(10000)");
+    const queued = sendExecute(ws, "print(1)");
+    await expect.poll(() => received.some((m) => m.header.msg_type === "execute_input" && m.parent_header.msg_id === running), { timeout: 15_000 }).toBe(true);
+    await closed(ws);
+    expect((await api(`/api/kernels/${kernelId}/restart`, "POST")).status).toBe(200);
+    expect(await recordedExecution(running)).toMatchObject({ status: "aborted", executionCount: null });
+    expect(await recordedExecution(queued)).toMatchObject({ status: "aborted" });
+    await api(`/api/kernels/${kernelId}`, "DELETE");
+  });
 });
 
 describe("a kernel whose worker dies", () => {

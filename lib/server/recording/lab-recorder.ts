@@ -1,6 +1,7 @@
 /**
  * Records what students run: an Execution row per execute_request seen on a kernel channel, ended by the
- * kernel's execute_reply (which the kernel manager reports even when the asking client has left), and a Profile row per document the kernel workers capture (../profile-capture), linked to its
+ * kernel's execute_reply (which the kernel manager reports even when the asking client has left) or by a
+ * restart or shutdown that dropped it, and a Profile row per document the kernel workers capture (../profile-capture), linked to its
  * notebook, cell and execution when its card passes through a channel.
  */
 import { createHash } from "node:crypto";
@@ -8,6 +9,7 @@ import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import type { PrismaClient } from "@prisma/client";
 import type { ClientMessage, ExecuteRequestMsg, ServerMessage } from "../../jupyter/messages";
+import type { ExecuteEnd } from "../../kernel/kernel";
 import { isProfileCard } from "../../profile/card";
 import { PROFILE_MIME, type ProfileDocument } from "../../profile/document";
 import type { CapturedProfile } from "../profile-capture/channel";
@@ -169,13 +171,19 @@ export class LabRecorder {
     });
   }
 
-  /** Ends the record of `request` (KernelManager.onExecuteReply: called whether or not its client is still there). */
-  executionReplied(kernelId: string, request: ExecuteRequestMsg, reply: ServerMessage): void {
+  /** Ends the record of `request` (KernelManager.onExecuteEnd: called whether or not its client is still there). */
+  executionFinished(kernelId: string, request: ExecuteRequestMsg, end: ExecuteEnd): void {
     if (request.content.silent) return;
+    const msgId = request.header.msg_id;
+    if (end.kind === "dropped") {
+      this.#executionEnded(kernelId, msgId, Date.now(), { status: "aborted", executionCount: null, target: this.#options.kernelTarget(kernelId) });
+      return;
+    }
+    const reply = end.reply;
     const content = reply.content as { status?: unknown; execution_count?: unknown };
     const status = typeof content.status === "string" && EXECUTION_STATUSES.has(content.status) ? content.status : "error";
     const executionCount = typeof content.execution_count === "number" ? content.execution_count : null;
-    this.#executionEnded(kernelId, request.header.msg_id, sentAt(reply), { status, executionCount, target: replyTarget(reply) ?? this.#options.kernelTarget(kernelId) });
+    this.#executionEnded(kernelId, msgId, sentAt(reply), { status, executionCount, target: replyTarget(reply) ?? this.#options.kernelTarget(kernelId) });
   }
 
   #executionEnded(kernelId: string, msgId: string, endedAt: number, outcome: { status: string; executionCount: number | null; target: string | null }): void {
