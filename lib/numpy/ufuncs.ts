@@ -11,7 +11,7 @@ import { NumpyError, typeError, valueError } from "./errors";
 import { roundArrayTo } from "./float-formats";
 import { cosF32, expF32, logF32, pow, sinF32 } from "./npy-math";
 import { type Access, type LoopHelpers, binaryLoop, scalarOp, unaryLoop } from "./loops";
-import { type WasmBinaryOp, binaryFloatWasm } from "./kernels/elementwise";
+import { type WasmBinaryOp, type WasmUnaryOp, binaryFloatWasm, unaryFloatWasm } from "./kernels/elementwise";
 import { NDArray, type Operand, broadcastShapes, broadcastView, fromStorage, isPyScalar, offsetsOf, scalarArray, astype } from "./ndarray";
 
 // ---- numpy's scalar semantics for the helpers the loops call ----------------------------------
@@ -322,6 +322,8 @@ const WASM_BINARY: Readonly<Record<string, WasmBinaryOp>> = {
   greater_equal: "ge",
 };
 
+const WASM_UNARY: Readonly<Record<string, WasmUnaryOp>> = { sqrt: "sqrt", absolute: "abs", negative: "neg", square: "square" };
+
 // ---- drivers ------------------------------------------------------------------------------------
 
 function ctorTag(s: Storage): string {
@@ -375,8 +377,13 @@ export function unary(name: string, x: Operand): NDArray {
   const a = isPyScalar(x) ? scalarArray(defaultDtypeFor(x.kind), x.value) : x;
   const outType = def.resolve(a.dtype);
   const n = a.size;
-  const out = allocate(outType, n);
   const p = prepare(a, a.shape, n);
+  const simd = WASM_UNARY[name];
+  if (simd !== undefined && outType === a.dtype && p.access === "dense" && (a.dtype.name === "float32" || a.dtype.name === "float64")) {
+    const fast = unaryFloatWasm(simd, p.data as Float32Array | Float64Array, p.start, n);
+    if (fast !== null) return fromStorage(outType, a.shape, fast);
+  }
+  const out = allocate(outType, n);
   const access: Access = p.access === "scalar" ? "table" : p.access;
   const table = p.access === "scalar" ? offsetsOf(a) : p.table;
   const loop = unaryLoop(name, def.expr(a.dtype), access, `${ctorTag(a.data)}>${ctorTag(out)}`, HELPERS);
@@ -443,6 +450,10 @@ export function where(cond: Operand, x: Operand, y: Operand): NDArray {
   const c = isPyScalar(cond) ? scalarArray(DTYPES.bool, cond.value) : cond;
   const shape = broadcastShapes(c.shape, a.shape, b.shape);
   const n = shape.reduce((p, d) => p * d, 1);
+  if (common === a.dtype && common === b.dtype) {
+    const fast = whereDense(c, a, b, common, shape, n);
+    if (fast !== null) return fast;
+  }
   const cv = broadcastView(c, shape);
   const av = broadcastView(a, shape);
   const bv = broadcastView(b, shape);
@@ -459,6 +470,30 @@ export function where(cond: Operand, x: Operand, y: Operand): NDArray {
     for (let i = 0; i < n; i++) out[i] = castValue(common, cd[co[i]] !== 0 ? ad[ao[i]] : bd[bo[i]]);
   }
   return fromStorage(common, shape, out);
+}
+
+/** Element step of an operand that is dense in the result's shape (1) or a single value (0), else null. */
+function denseStep(a: NDArray, shape: readonly number[]): number | null {
+  if (a.size === 1) return 0;
+  const sameShape = a.ndim === shape.length && a.shape.every((d, i) => d === shape[i]);
+  return sameShape && a.isCContiguous ? 1 : null;
+}
+
+/** where() without offset tables when every operand is dense or a single value (no casts needed). */
+function whereDense(c: NDArray, a: NDArray, b: NDArray, dtype: DType, shape: readonly number[], n: number): NDArray | null {
+  const cs = denseStep(c, shape);
+  const as = denseStep(a, shape);
+  const bs = denseStep(b, shape);
+  if (cs === null || as === null || bs === null) return null;
+  const out = allocate(dtype, n);
+  const cd = c.data;
+  const ad = a.data;
+  const bd = b.data;
+  const c0 = c.offset;
+  const a0 = a.offset;
+  const b0 = b.offset;
+  for (let i = 0; i < n; i++) out[i] = cd[c0 + i * cs] !== 0 ? ad[a0 + i * as] : bd[b0 + i * bs];
+  return fromStorage(dtype, shape, out);
 }
 
 /** np.clip(a, lo, hi) = minimum(maximum(a, lo), hi); None bounds are skipped. */

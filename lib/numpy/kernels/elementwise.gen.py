@@ -1,4 +1,5 @@
-"""Writes elementwise.golden.json: numpy's float32/float64 binary ufunc results on edge values.
+"""Writes elementwise.golden.json: numpy's float32/float64 binary (and sqrt/abs/negative/square)
+ufunc results on edge values.
 
 Run: python3 lib/numpy/kernels/elementwise.gen.py
 Inputs hold every pair of edge values (nan, +-inf, +-0, subnormals, extremes, ordinary numbers) plus a
@@ -15,6 +16,8 @@ OPS = {
     "equal": np.equal, "not_equal": np.not_equal, "less": np.less, "less_equal": np.less_equal,
     "greater": np.greater, "greater_equal": np.greater_equal,
 }
+
+UNARY = {"sqrt": np.sqrt, "absolute": np.absolute, "negative": np.negative, "square": np.square}
 
 
 def edges(dt):
@@ -38,6 +41,8 @@ with np.errstate(all="ignore"):
         y = np.concatenate([np.tile(e, len(e)), (rng.standard_normal(N_EXTRA) * 4).astype(dt)])
         scalars = np.array([np.nan, -0.0, 0.0, np.inf, e[7]], dtype=dt)
         inputs[name] = {"x": b64(x), "y": b64(y), "scalars": b64(scalars)}
+        for op, fn in UNARY.items():
+            cases.append({"op": op, "dtype": name, "mode": "unary", "out": b64(fn(x))})
         for op, fn in OPS.items():
             cases.append({"op": op, "dtype": name, "mode": "vv", "out": b64(fn(x, y))})
             for i, s in enumerate(scalars):

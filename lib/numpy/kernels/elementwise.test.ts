@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DTYPES } from "../dtypes";
 import { NDArray, fromStorage } from "../ndarray";
-import { binary } from "../ufuncs";
+import { binary, unary } from "../ufuncs";
 import { binaryFloatWasm } from "./elementwise";
 import golden from "./elementwise.golden.json";
 
@@ -9,7 +9,7 @@ type FloatName = "float32" | "float64";
 interface Case {
   op: string;
   dtype: FloatName;
-  mode: "vv" | "vs" | "sv";
+  mode: "vv" | "vs" | "sv" | "unary";
   scalar?: number;
   out: string;
 }
@@ -35,6 +35,11 @@ function mismatches(got: ArrayLike<number>, want: ArrayLike<number>): string[] {
   return bad;
 }
 
+function run(c: Case, length: number, offset = 0): ArrayLike<number> {
+  const { x, y } = operands(c, length, offset);
+  return c.mode === "unary" ? unary(c.op, x).data : binary(c.op, x, y).data;
+}
+
 function operands(c: Case, length: number, offset = 0): { x: NDArray; y: NDArray; expected: ArrayLike<number> } {
   const { x: xs, y: ys, scalars } = inputs[c.dtype];
   const dtype = DTYPES[c.dtype];
@@ -47,28 +52,25 @@ function operands(c: Case, length: number, offset = 0): { x: NDArray; y: NDArray
     ? new Uint8Array(bytes(c.out))
     : floats(c.dtype, c.out);
   const expected = Array.from(out).slice(offset, offset + length);
-  if (c.mode === "vv") return { x: vector(xs), y: vector(ys), expected };
+  if (c.mode === "vv" || c.mode === "unary") return { x: vector(xs), y: vector(ys), expected };
   if (c.mode === "vs") return { x: vector(xs), y: scalar(), expected };
   return { x: scalar(), y: vector(xs), expected };
 }
 
 const label = (c: Case): string => `${c.op} ${c.dtype} ${c.mode}${c.scalar === undefined ? "" : ` scalar #${c.scalar}`}`;
 
-describe("float binary ufuncs match numpy on nan, inf, -0.0 and subnormals", () => {
+describe("float binary ufuncs and sqrt/absolute/negative/square match numpy on nan, inf, -0.0 and subnormals", () => {
   it.each(cases.map((c) => [label(c), c] as const))("%s (SIMD loop, 269 elements)", (_, c) => {
-    const { x, y, expected } = operands(c, 269);
-    expect(mismatches(binary(c.op, x, y).data, expected)).toEqual([]);
+    expect(mismatches(run(c, 269), operands(c, 269).expected)).toEqual([]);
   });
 
   it.each(cases.map((c) => [label(c), c] as const))("%s (JavaScript loop, 40 elements from offset 5)", (_, c) => {
-    const { x, y, expected } = operands(c, 40, 5);
-    expect(mismatches(binary(c.op, x, y).data, expected)).toEqual([]);
+    expect(mismatches(run(c, 40, 5), operands(c, 40, 5).expected)).toEqual([]);
   });
 
   it("reads operands that start inside their buffer (views) in the SIMD loop", () => {
-    for (const c of cases.filter((k) => k.mode === "vv")) {
-      const { x, y, expected } = operands(c, 260, 9);
-      expect(mismatches(binary(c.op, x, y).data, expected), label(c)).toEqual([]);
+    for (const c of cases.filter((k) => k.mode === "vv" || k.mode === "unary")) {
+      expect(mismatches(run(c, 260, 9), operands(c, 260, 9).expected), label(c)).toEqual([]);
     }
   });
 });

@@ -10,6 +10,7 @@
 import { ELEMENTWISE_WASM_BASE64 } from "./elementwise.wasm.generated";
 
 export type WasmFloat = "f32" | "f64";
+export type WasmUnaryOp = "sqrt" | "abs" | "neg" | "square";
 export type WasmBinaryOp = "add" | "sub" | "mul" | "div" | "max" | "min" | "eq" | "ne" | "lt" | "le" | "gt" | "ge";
 /** How an operand is read: every element from its start offset, or its one element broadcast. */
 export type WasmAccess = "dense" | "scalar";
@@ -17,10 +18,11 @@ export type WasmAccess = "dense" | "scalar";
 const COMPARISONS: ReadonlySet<WasmBinaryOp> = new Set(["eq", "ne", "lt", "le", "gt", "ge"]);
 
 type Kernel = (a: number, b: number, out: number, n: number) => void;
+type UnaryKernel = (a: number, out: number, n: number) => void;
 type Reduction = (p: number, n: number) => number;
 interface Exports {
   readonly memory: WebAssembly.Memory;
-  readonly [name: string]: WebAssembly.Memory | Kernel | Reduction;
+  readonly [name: string]: WebAssembly.Memory | Kernel | UnaryKernel | Reduction;
 }
 
 const PAGE = 65536;
@@ -65,6 +67,22 @@ function stage(data: Float32Array | Float64Array, start: number, n: number): Exp
   const Heap = data instanceof Float32Array ? Float32Array : Float64Array;
   new Heap(ex.memory.buffer, 0, n).set(data.subarray(start, start + n));
   return ex;
+}
+
+/** out = op(a) over n dense elements from a0 (Float32Array/Float64Array like `a`), or null. */
+export function unaryFloatWasm(op: WasmUnaryOp, a: Float32Array | Float64Array, a0: number, n: number): Float32Array | Float64Array | null {
+  if (n < MIN_ELEMENTS || 2 * n * a.BYTES_PER_ELEMENT + 16 > MEMORY_LIMIT) return null;
+  const ex = kernels();
+  if (ex === null) return null;
+  const size = a.BYTES_PER_ELEMENT;
+  const outOff = align16(n * size);
+  const need = outOff + n * size;
+  const have = ex.memory.buffer.byteLength;
+  if (need > have) ex.memory.grow(Math.ceil((need - have) / PAGE));
+  const Heap = a instanceof Float32Array ? Float32Array : Float64Array;
+  new Heap(ex.memory.buffer, 0, n).set(a.subarray(a0, a0 + n));
+  (ex[`${op}_${size === 4 ? "f32" : "f64"}`] as UnaryKernel)(0, outOff, n);
+  return new Heap(ex.memory.buffer, outOff, n).slice();
 }
 
 /**

@@ -39,6 +39,126 @@
       (call $pairwise_f32 (local.get $p) (local.get $n2))
       (call $pairwise_f32 (i32.add (local.get $p) (i32.shl (local.get $n2) (i32.const 2))) (i32.sub (local.get $n) (local.get $n2)))))
 
+  (func (export "sqrt_f32") (param $a i32) (param $out i32) (param $n i32)
+    (local $i i32) (local $end i32) (local $vend i32) (local $x v128) (local $sx f32)
+    (local.set $end (i32.mul (local.get $n) (i32.const 4)))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (block $vdone (loop $v
+      (br_if $vdone (i32.ge_u (local.get $i) (local.get $vend)))
+      (v128.store (i32.add (local.get $out) (local.get $i)) (block (result v128) (f32x4.sqrt (v128.load (i32.add (local.get $a) (local.get $i))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $v)))
+    (block $done (loop $s
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (f32.store (i32.add (local.get $out) (local.get $i)) (block (result f32) (f32.sqrt (f32.load (i32.add (local.get $a) (local.get $i))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br $s))))
+
+  (func (export "abs_f32") (param $a i32) (param $out i32) (param $n i32)
+    (local $i i32) (local $end i32) (local $vend i32) (local $x v128) (local $sx f32)
+    (local.set $end (i32.mul (local.get $n) (i32.const 4)))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (block $vdone (loop $v
+      (br_if $vdone (i32.ge_u (local.get $i) (local.get $vend)))
+      (v128.store (i32.add (local.get $out) (local.get $i)) (block (result v128) (f32x4.abs (v128.load (i32.add (local.get $a) (local.get $i))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $v)))
+    (block $done (loop $s
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (f32.store (i32.add (local.get $out) (local.get $i)) (block (result f32) (f32.abs (f32.load (i32.add (local.get $a) (local.get $i))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br $s))))
+
+  (func (export "neg_f32") (param $a i32) (param $out i32) (param $n i32)
+    (local $i i32) (local $end i32) (local $vend i32) (local $x v128) (local $sx f32)
+    (local.set $end (i32.mul (local.get $n) (i32.const 4)))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (block $vdone (loop $v
+      (br_if $vdone (i32.ge_u (local.get $i) (local.get $vend)))
+      (v128.store (i32.add (local.get $out) (local.get $i)) (block (result v128) (f32x4.neg (v128.load (i32.add (local.get $a) (local.get $i))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $v)))
+    (block $done (loop $s
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (f32.store (i32.add (local.get $out) (local.get $i)) (block (result f32) (f32.neg (f32.load (i32.add (local.get $a) (local.get $i))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br $s))))
+
+  (func (export "square_f32") (param $a i32) (param $out i32) (param $n i32)
+    (local $i i32) (local $end i32) (local $vend i32) (local $x v128) (local $sx f32)
+    (local.set $end (i32.mul (local.get $n) (i32.const 4)))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (block $vdone (loop $v
+      (br_if $vdone (i32.ge_u (local.get $i) (local.get $vend)))
+      (v128.store (i32.add (local.get $out) (local.get $i)) (block (result v128) (local.set $x (v128.load (i32.add (local.get $a) (local.get $i)))) (f32x4.mul (local.get $x) (local.get $x))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $v)))
+    (block $done (loop $s
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (f32.store (i32.add (local.get $out) (local.get $i)) (block (result f32) (local.set $sx (f32.load (i32.add (local.get $a) (local.get $i)))) (f32.mul (local.get $sx) (local.get $sx))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br $s))))
+
+  (func (export "sqrt_f64") (param $a i32) (param $out i32) (param $n i32)
+    (local $i i32) (local $end i32) (local $vend i32) (local $x v128) (local $sx f64)
+    (local.set $end (i32.mul (local.get $n) (i32.const 8)))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (block $vdone (loop $v
+      (br_if $vdone (i32.ge_u (local.get $i) (local.get $vend)))
+      (v128.store (i32.add (local.get $out) (local.get $i)) (block (result v128) (f64x2.sqrt (v128.load (i32.add (local.get $a) (local.get $i))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $v)))
+    (block $done (loop $s
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (f64.store (i32.add (local.get $out) (local.get $i)) (block (result f64) (f64.sqrt (f64.load (i32.add (local.get $a) (local.get $i))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 8)))
+      (br $s))))
+
+  (func (export "abs_f64") (param $a i32) (param $out i32) (param $n i32)
+    (local $i i32) (local $end i32) (local $vend i32) (local $x v128) (local $sx f64)
+    (local.set $end (i32.mul (local.get $n) (i32.const 8)))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (block $vdone (loop $v
+      (br_if $vdone (i32.ge_u (local.get $i) (local.get $vend)))
+      (v128.store (i32.add (local.get $out) (local.get $i)) (block (result v128) (f64x2.abs (v128.load (i32.add (local.get $a) (local.get $i))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $v)))
+    (block $done (loop $s
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (f64.store (i32.add (local.get $out) (local.get $i)) (block (result f64) (f64.abs (f64.load (i32.add (local.get $a) (local.get $i))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 8)))
+      (br $s))))
+
+  (func (export "neg_f64") (param $a i32) (param $out i32) (param $n i32)
+    (local $i i32) (local $end i32) (local $vend i32) (local $x v128) (local $sx f64)
+    (local.set $end (i32.mul (local.get $n) (i32.const 8)))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (block $vdone (loop $v
+      (br_if $vdone (i32.ge_u (local.get $i) (local.get $vend)))
+      (v128.store (i32.add (local.get $out) (local.get $i)) (block (result v128) (f64x2.neg (v128.load (i32.add (local.get $a) (local.get $i))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $v)))
+    (block $done (loop $s
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (f64.store (i32.add (local.get $out) (local.get $i)) (block (result f64) (f64.neg (f64.load (i32.add (local.get $a) (local.get $i))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 8)))
+      (br $s))))
+
+  (func (export "square_f64") (param $a i32) (param $out i32) (param $n i32)
+    (local $i i32) (local $end i32) (local $vend i32) (local $x v128) (local $sx f64)
+    (local.set $end (i32.mul (local.get $n) (i32.const 8)))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (block $vdone (loop $v
+      (br_if $vdone (i32.ge_u (local.get $i) (local.get $vend)))
+      (v128.store (i32.add (local.get $out) (local.get $i)) (block (result v128) (local.set $x (v128.load (i32.add (local.get $a) (local.get $i)))) (f64x2.mul (local.get $x) (local.get $x))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $v)))
+    (block $done (loop $s
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (f64.store (i32.add (local.get $out) (local.get $i)) (block (result f64) (local.set $sx (f64.load (i32.add (local.get $a) (local.get $i)))) (f64.mul (local.get $sx) (local.get $sx))))
+      (local.set $i (i32.add (local.get $i) (i32.const 8)))
+      (br $s))))
+
   ;; max of n >= 1 f32 at byte offset p.
   (func (export "max_reduce_f32") (param $p i32) (param $n i32) (result f32)
     (local $i i32) (local $end i32) (local $vend i32) (local $v v128) (local $r f32)

@@ -202,7 +202,41 @@ def extremum(t, op):
     (local.get $r))""")
 
 
+UNARY = ["sqrt", "abs", "neg", "square"]
+
+
+def unary(t, op):
+    """out = op(a) over n dense elements: IEEE sqrt, sign-bit abs/negate, x*x."""
+    vt, size, lanes = TYPES[t]
+    vx = f"(v128.load (i32.add (local.get $a) (local.get $i)))"
+    sx = f"({t}.load (i32.add (local.get $a) (local.get $i)))"
+    if op == "square":
+        vbody = f"(local.set $x {vx}) ({vt}.mul (local.get $x) (local.get $x))"
+        sbody = f"(local.set $sx {sx}) ({t}.mul (local.get $sx) (local.get $sx))"
+    else:
+        vbody = f"({vt}.{op} {vx})"
+        sbody = f"({t}.{op} {sx})"
+    w(f"""
+  (func (export "{op}_{t}") (param $a i32) (param $out i32) (param $n i32)
+    (local $i i32) (local $end i32) (local $vend i32) (local $x v128) (local $sx {t})
+    (local.set $end (i32.mul (local.get $n) (i32.const {size})))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (block $vdone (loop $v
+      (br_if $vdone (i32.ge_u (local.get $i) (local.get $vend)))
+      (v128.store (i32.add (local.get $out) (local.get $i)) (block (result v128) {vbody}))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $v)))
+    (block $done (loop $s
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      ({t}.store (i32.add (local.get $out) (local.get $i)) (block (result {t}) {sbody}))
+      (local.set $i (i32.add (local.get $i) (i32.const {size})))
+      (br $s))))""")
+
+
 pairwise_sum_f32()
+for t in TYPES:
+    for op in UNARY:
+        unary(t, op)
 for t in TYPES:
     for op in ("max", "min"):
         extremum(t, op)
