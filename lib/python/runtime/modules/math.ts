@@ -8,6 +8,7 @@ import { PyFloat, PyTuple, typeOf, type Kwargs, type PyValue } from "../objects"
 import * as N from "../numeric";
 import type { NativeModuleDef, Runtime } from "../runtime";
 import { asInt, toFloatValue } from "../types/numbers";
+import { vectorNorm } from "./vector-norm";
 
 const domain = (): never => {
   throw E.valueError("math domain error");
@@ -511,13 +512,17 @@ export const mathModule: NativeModuleDef = {
       const neg = y < 0 || Object.is(y, -0) || (Number.isNaN(y) && false);
       return f(neg ? -Math.abs(x) : Math.abs(x));
     });
-    def("hypot", (args) => f(Math.hypot(...args.map((a) => num(rt, a, "hypot")))));
+    const norm = (coords: number[]): number => {
+      const abs = coords.map(Math.abs);
+      return vectorNorm(abs, abs.reduce((m, x) => (x > m ? x : m), 0), abs.some(Number.isNaN));
+    };
+    def("hypot", (args) => f(norm(args.map((a) => num(rt, a, "hypot")))));
     def("dist", (args) => {
       arity("dist", 2, args);
       const p = rt.toArray(args[0]).map((a) => num(rt, a, "dist"));
       const q = rt.toArray(args[1]).map((a) => num(rt, a, "dist"));
       if (p.length !== q.length) throw E.valueError("both points must have the same number of dimensions");
-      return f(Math.hypot(...p.map((x, i) => x - q[i])));
+      return f(norm(p.map((x, i) => x - q[i])));
     });
     const rounding = (name: string, g: (x: number) => number, slot: string): void => {
       def(name, (args) => {
