@@ -415,6 +415,17 @@ export const nkiTensorType = defineNativeType<NkiTensor>({
       if (!dt) throw E.typeError("astype: a dtype is required");
       return wholeTensor(L.copy(m, self.view, { dtype: simDtype((dt.name === "bool" ? "bool_" : dt.name) as DTypeName) }));
     }),
+    // view(dtype) reinterprets bytes in place [NKI226]; the sim keeps element values, not bytes, so only
+    // the identity view exists. Anything else must fail loudly rather than alias wrongly.
+    view: (self, [d]) => {
+      const dt = toDtype(d);
+      if (!dt) throw E.typeError("view: a dtype is required");
+      const name = dt.name === "bool" ? "bool_" : dt.name;
+      if (name === self.view.buffer.dtype.name) return self;
+      throw E.notImplementedError(
+        `tensor.view(${name}) of a ${self.view.buffer.dtype.name} tensor: reinterpreting bytes as another dtype is not simulated in Kernel Lab (use astype to convert values)`,
+      );
+    },
     broadcast_to: (self, args, _kw, rt) => nkiGuard(() => {
       const items = args.length === 1 && (args[0] instanceof PyTuple || args[0] instanceof PyList) ? args[0].items : args;
       return wholeTensor(broadcastTile(requireRun(rt, "tensor.broadcast_to").m, self.view, items.map((x) => rt.asIndex(x, "shape entries must be integers"))));
