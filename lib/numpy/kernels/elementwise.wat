@@ -159,12 +159,27 @@
       (local.set $i (i32.add (local.get $i) (i32.const 8)))
       (br $s))))
 
-  ;; max of n >= 1 f32 at byte offset p.
+  ;; max of n >= 1 f32 at byte offset p: four independent vector accumulators (64 bytes a step) so
+  ;; the loop is not bound by the latency of one f32x4.max chain, then one vector, then scalars.
   (func (export "max_reduce_f32") (param $p i32) (param $n i32) (result f32)
-    (local $i i32) (local $end i32) (local $vend i32) (local $v v128) (local $r f32)
+    (local $i i32) (local $end i32) (local $vend i32) (local $v v128) (local $v1 v128) (local $v2 v128)
+    (local $v3 v128) (local $r f32)
     (local.set $end (i32.mul (local.get $n) (i32.const 4)))
-    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
     (local.set $v (v128.load32_splat (local.get $p)))
+    (local.set $v1 (local.get $v))
+    (local.set $v2 (local.get $v))
+    (local.set $v3 (local.get $v))
+    (local.set $vend (i32.and (local.get $end) (i32.const -64)))
+    (block $qdone (loop $q
+      (br_if $qdone (i32.ge_u (local.get $i) (local.get $vend)))
+      (local.set $v (f32x4.max (local.get $v) (v128.load (i32.add (local.get $p) (local.get $i)))))
+      (local.set $v1 (f32x4.max (local.get $v1) (v128.load offset=16 (i32.add (local.get $p) (local.get $i)))))
+      (local.set $v2 (f32x4.max (local.get $v2) (v128.load offset=32 (i32.add (local.get $p) (local.get $i)))))
+      (local.set $v3 (f32x4.max (local.get $v3) (v128.load offset=48 (i32.add (local.get $p) (local.get $i)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 64)))
+      (br $q)))
+    (local.set $v (f32x4.max (f32x4.max (local.get $v) (local.get $v1)) (f32x4.max (local.get $v2) (local.get $v3))))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
     (block $vdone (loop $l
       (br_if $vdone (i32.ge_u (local.get $i) (local.get $vend)))
       (local.set $v (f32x4.max (local.get $v) (v128.load (i32.add (local.get $p) (local.get $i)))))
@@ -178,12 +193,27 @@
       (br $s)))
     (local.get $r))
 
-  ;; min of n >= 1 f32 at byte offset p.
+  ;; min of n >= 1 f32 at byte offset p: four independent vector accumulators (64 bytes a step) so
+  ;; the loop is not bound by the latency of one f32x4.min chain, then one vector, then scalars.
   (func (export "min_reduce_f32") (param $p i32) (param $n i32) (result f32)
-    (local $i i32) (local $end i32) (local $vend i32) (local $v v128) (local $r f32)
+    (local $i i32) (local $end i32) (local $vend i32) (local $v v128) (local $v1 v128) (local $v2 v128)
+    (local $v3 v128) (local $r f32)
     (local.set $end (i32.mul (local.get $n) (i32.const 4)))
-    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
     (local.set $v (v128.load32_splat (local.get $p)))
+    (local.set $v1 (local.get $v))
+    (local.set $v2 (local.get $v))
+    (local.set $v3 (local.get $v))
+    (local.set $vend (i32.and (local.get $end) (i32.const -64)))
+    (block $qdone (loop $q
+      (br_if $qdone (i32.ge_u (local.get $i) (local.get $vend)))
+      (local.set $v (f32x4.min (local.get $v) (v128.load (i32.add (local.get $p) (local.get $i)))))
+      (local.set $v1 (f32x4.min (local.get $v1) (v128.load offset=16 (i32.add (local.get $p) (local.get $i)))))
+      (local.set $v2 (f32x4.min (local.get $v2) (v128.load offset=32 (i32.add (local.get $p) (local.get $i)))))
+      (local.set $v3 (f32x4.min (local.get $v3) (v128.load offset=48 (i32.add (local.get $p) (local.get $i)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 64)))
+      (br $q)))
+    (local.set $v (f32x4.min (f32x4.min (local.get $v) (local.get $v1)) (f32x4.min (local.get $v2) (local.get $v3))))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
     (block $vdone (loop $l
       (br_if $vdone (i32.ge_u (local.get $i) (local.get $vend)))
       (local.set $v (f32x4.min (local.get $v) (v128.load (i32.add (local.get $p) (local.get $i)))))
@@ -197,12 +227,27 @@
       (br $s)))
     (local.get $r))
 
-  ;; max of n >= 1 f64 at byte offset p.
+  ;; max of n >= 1 f64 at byte offset p: four independent vector accumulators (64 bytes a step) so
+  ;; the loop is not bound by the latency of one f64x2.max chain, then one vector, then scalars.
   (func (export "max_reduce_f64") (param $p i32) (param $n i32) (result f64)
-    (local $i i32) (local $end i32) (local $vend i32) (local $v v128) (local $r f64)
+    (local $i i32) (local $end i32) (local $vend i32) (local $v v128) (local $v1 v128) (local $v2 v128)
+    (local $v3 v128) (local $r f64)
     (local.set $end (i32.mul (local.get $n) (i32.const 8)))
-    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
     (local.set $v (v128.load64_splat (local.get $p)))
+    (local.set $v1 (local.get $v))
+    (local.set $v2 (local.get $v))
+    (local.set $v3 (local.get $v))
+    (local.set $vend (i32.and (local.get $end) (i32.const -64)))
+    (block $qdone (loop $q
+      (br_if $qdone (i32.ge_u (local.get $i) (local.get $vend)))
+      (local.set $v (f64x2.max (local.get $v) (v128.load (i32.add (local.get $p) (local.get $i)))))
+      (local.set $v1 (f64x2.max (local.get $v1) (v128.load offset=16 (i32.add (local.get $p) (local.get $i)))))
+      (local.set $v2 (f64x2.max (local.get $v2) (v128.load offset=32 (i32.add (local.get $p) (local.get $i)))))
+      (local.set $v3 (f64x2.max (local.get $v3) (v128.load offset=48 (i32.add (local.get $p) (local.get $i)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 64)))
+      (br $q)))
+    (local.set $v (f64x2.max (f64x2.max (local.get $v) (local.get $v1)) (f64x2.max (local.get $v2) (local.get $v3))))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
     (block $vdone (loop $l
       (br_if $vdone (i32.ge_u (local.get $i) (local.get $vend)))
       (local.set $v (f64x2.max (local.get $v) (v128.load (i32.add (local.get $p) (local.get $i)))))
@@ -216,12 +261,27 @@
       (br $s)))
     (local.get $r))
 
-  ;; min of n >= 1 f64 at byte offset p.
+  ;; min of n >= 1 f64 at byte offset p: four independent vector accumulators (64 bytes a step) so
+  ;; the loop is not bound by the latency of one f64x2.min chain, then one vector, then scalars.
   (func (export "min_reduce_f64") (param $p i32) (param $n i32) (result f64)
-    (local $i i32) (local $end i32) (local $vend i32) (local $v v128) (local $r f64)
+    (local $i i32) (local $end i32) (local $vend i32) (local $v v128) (local $v1 v128) (local $v2 v128)
+    (local $v3 v128) (local $r f64)
     (local.set $end (i32.mul (local.get $n) (i32.const 8)))
-    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
     (local.set $v (v128.load64_splat (local.get $p)))
+    (local.set $v1 (local.get $v))
+    (local.set $v2 (local.get $v))
+    (local.set $v3 (local.get $v))
+    (local.set $vend (i32.and (local.get $end) (i32.const -64)))
+    (block $qdone (loop $q
+      (br_if $qdone (i32.ge_u (local.get $i) (local.get $vend)))
+      (local.set $v (f64x2.min (local.get $v) (v128.load (i32.add (local.get $p) (local.get $i)))))
+      (local.set $v1 (f64x2.min (local.get $v1) (v128.load offset=16 (i32.add (local.get $p) (local.get $i)))))
+      (local.set $v2 (f64x2.min (local.get $v2) (v128.load offset=32 (i32.add (local.get $p) (local.get $i)))))
+      (local.set $v3 (f64x2.min (local.get $v3) (v128.load offset=48 (i32.add (local.get $p) (local.get $i)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 64)))
+      (br $q)))
+    (local.set $v (f64x2.min (f64x2.min (local.get $v) (local.get $v1)) (f64x2.min (local.get $v2) (local.get $v3))))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
     (block $vdone (loop $l
       (br_if $vdone (i32.ge_u (local.get $i) (local.get $vend)))
       (local.set $v (f64x2.min (local.get $v) (v128.load (i32.add (local.get $p) (local.get $i)))))

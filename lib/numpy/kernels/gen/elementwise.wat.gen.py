@@ -182,12 +182,27 @@ def extremum(t, op):
     fold = f"({t}.{op} " * (lanes - 1) + f"({vt}.extract_lane 0 (local.get $v))" + "".join(
         f" ({vt}.extract_lane {k} (local.get $v)))" for k in range(1, lanes))
     w(f"""
-  ;; {op} of n >= 1 {t} at byte offset p.
+  ;; {op} of n >= 1 {t} at byte offset p: four independent vector accumulators (64 bytes a step) so
+  ;; the loop is not bound by the latency of one {vt}.{op} chain, then one vector, then scalars.
   (func (export "{op}_reduce_{t}") (param $p i32) (param $n i32) (result {t})
-    (local $i i32) (local $end i32) (local $vend i32) (local $v v128) (local $r {t})
+    (local $i i32) (local $end i32) (local $vend i32) (local $v v128) (local $v1 v128) (local $v2 v128)
+    (local $v3 v128) (local $r {t})
     (local.set $end (i32.mul (local.get $n) (i32.const {size})))
-    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
     (local.set $v (v128.load{size * 8}_splat (local.get $p)))
+    (local.set $v1 (local.get $v))
+    (local.set $v2 (local.get $v))
+    (local.set $v3 (local.get $v))
+    (local.set $vend (i32.and (local.get $end) (i32.const -64)))
+    (block $qdone (loop $q
+      (br_if $qdone (i32.ge_u (local.get $i) (local.get $vend)))
+      (local.set $v ({vt}.{op} (local.get $v) (v128.load (i32.add (local.get $p) (local.get $i)))))
+      (local.set $v1 ({vt}.{op} (local.get $v1) (v128.load offset=16 (i32.add (local.get $p) (local.get $i)))))
+      (local.set $v2 ({vt}.{op} (local.get $v2) (v128.load offset=32 (i32.add (local.get $p) (local.get $i)))))
+      (local.set $v3 ({vt}.{op} (local.get $v3) (v128.load offset=48 (i32.add (local.get $p) (local.get $i)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 64)))
+      (br $q)))
+    (local.set $v ({vt}.{op} ({vt}.{op} (local.get $v) (local.get $v1)) ({vt}.{op} (local.get $v2) (local.get $v3))))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
     (block $vdone (loop $l
       (br_if $vdone (i32.ge_u (local.get $i) (local.get $vend)))
       (local.set $v ({vt}.{op} (local.get $v) (v128.load (i32.add (local.get $p) (local.get $i)))))
