@@ -152,6 +152,12 @@ export function peMaskOf(variant: string): number {
   return mask || FULL_PE_ARRAY;
 }
 
+/** Tile instances that used a buffer slot, most recent last; those before `head` are forgotten. */
+interface SlotHistory {
+  readonly tiles: number[];
+  head: number;
+}
+
 /** A buffer slot: the same memory, partition start and address reused by successive tile instances. */
 function slotKey(memory: number, partStart: number, addr: number): number {
   // Small-integer keys (cheap to hash) for every real on-chip address; the wide form cannot collide.
@@ -186,7 +192,7 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
   const depthOf = new Int32Array(trace.loopCount).fill(1);
   for (const [loop, depth] of depths) depthOf[loop] = depth;
   // Per slot, the tile instances that used it (most recent last), and each tensor's last accessor.
-  const slots = new Map<number, number[]>();
+  const slots = new Map<number, SlotHistory>();
   const lastAccess = new Int32Array(trace.tensorCount).fill(-1);
   // Tensors each record touches (CSR), to tell a reused address from a reused tile instance.
   const touchedStart = new Uint32Array(n + 1);
@@ -314,20 +320,24 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
     // A new instance in a slot reuses the buffer of the instance `depth` iterations back: wait for it.
     for (let w = 0; w < writtenCount; w++) {
       const tile = writtenIds[w];
-      let list = slots.get(writtenSlots[w]);
-      if (!list) {
-        list = [];
-        slots.set(writtenSlots[w], list);
+      let slot = slots.get(writtenSlots[w]);
+      if (!slot) {
+        slot = { tiles: [], head: 0 };
+        slots.set(writtenSlots[w], slot);
       }
-      if (list[list.length - 1] === tile) continue;
+      const list = slot.tiles;
+      if (list.length > slot.head && list[list.length - 1] === tile) continue;
       list.push(tile);
       const depth = depthOf[scopes.loop(tile)];
-      if (list.length > depth) {
+      if (list.length - slot.head > depth) {
         const reuse = lastAccess[list[list.length - 1 - depth]];
         if (reuse >= 0) b.dependOn(inputOf[reuse], DepType.War);
-        // Keep the last `depth` instances (usually one too many: shift, which allocates nothing).
-        if (list.length === depth + 1) list.shift();
-        else list.splice(0, list.length - depth);
+        // Keep the last `depth` instances: advance the head, compacting only once it is mostly dead.
+        slot.head = list.length - depth;
+        if (slot.head >= 32 && slot.head * 2 >= list.length) {
+          list.splice(0, slot.head);
+          slot.head = 0;
+        }
       }
     }
     for (let q = touchedStart[i]; q < touchedLen; q++) lastAccess[touched[q]] = i;
