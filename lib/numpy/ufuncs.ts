@@ -11,7 +11,7 @@ import { NumpyError, typeError, valueError } from "./errors";
 import { roundArrayTo } from "./float-formats";
 import { cosF32, expF32, logF32, pow, sinF32 } from "./npy-math";
 import { type Access, type LoopHelpers, binaryLoop, scalarOp, unaryLoop } from "./loops";
-import { type WasmBinaryOp, type WasmUnaryOp, binaryFloatWasm, unaryFloatWasm } from "./kernels/elementwise";
+import { type WasmBinaryOp, type WasmUnaryOp, binaryFloatWasm, unaryFloatWasm, whereFloatWasm } from "./kernels/elementwise";
 import { NDArray, type Operand, broadcastShapes, broadcastView, fromStorage, isPyScalar, offsetsOf, scalarArray, astype } from "./ndarray";
 
 // ---- numpy's scalar semantics for the helpers the loops call ----------------------------------
@@ -485,6 +485,16 @@ function whereDense(c: NDArray, a: NDArray, b: NDArray, dtype: DType, shape: rea
   const as = denseStep(a, shape);
   const bs = denseStep(b, shape);
   if (cs === null || as === null || bs === null) return null;
+  if (cs === 1 && c.dtype === DTYPES.bool && (dtype.name === "float32" || dtype.name === "float64")) {
+    const access = (step: number): "dense" | "scalar" => (step === 1 ? "dense" : "scalar");
+    const fast = whereFloatWasm(
+      c.data as Uint8Array, c.offset,
+      a.data as Float32Array | Float64Array, a.offset, access(as),
+      b.data as Float32Array | Float64Array, b.offset, access(bs),
+      n,
+    );
+    if (fast !== null) return fromStorage(dtype, shape, fast);
+  }
   const out = allocate(dtype, n);
   const cd = c.data;
   const ad = a.data;

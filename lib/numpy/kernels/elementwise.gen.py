@@ -41,6 +41,14 @@ with np.errstate(all="ignore"):
         y = np.concatenate([np.tile(e, len(e)), (rng.standard_normal(N_EXTRA) * 4).astype(dt)])
         scalars = np.array([np.nan, -0.0, 0.0, np.inf, e[7]], dtype=dt)
         inputs[name] = {"x": b64(x), "y": b64(y), "scalars": b64(scalars)}
+        # np.where with the condition the test rebuilds: i % 3 == 0 or i % 7 == 1.
+        idx = np.arange(len(x))
+        cond = (idx % 3 == 0) | (idx % 7 == 1)
+        cases.append({"op": "where", "dtype": name, "mode": "vv", "out": b64(np.where(cond, x, y))})
+        for i, s in enumerate(scalars):
+            cases.append({"op": "where", "dtype": name, "mode": "vs", "scalar": i, "out": b64(np.where(cond, x, s))})
+            cases.append({"op": "where", "dtype": name, "mode": "sv", "scalar": i, "out": b64(np.where(cond, s, x))})
+        cases.append({"op": "where", "dtype": name, "mode": "ss", "out": b64(np.where(cond, scalars[1], scalars[4]))})
         for op, fn in UNARY.items():
             cases.append({"op": op, "dtype": name, "mode": "unary", "out": b64(fn(x))})
         for op, fn in OPS.items():

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DTYPES } from "../dtypes";
 import { NDArray, fromStorage } from "../ndarray";
-import { binary, unary } from "../ufuncs";
+import { binary, unary, where } from "../ufuncs";
 import { binaryFloatWasm } from "./elementwise";
 import golden from "./elementwise.golden.json";
 
@@ -9,7 +9,7 @@ type FloatName = "float32" | "float64";
 interface Case {
   op: string;
   dtype: FloatName;
-  mode: "vv" | "vs" | "sv" | "unary";
+  mode: "vv" | "vs" | "sv" | "ss" | "unary";
   scalar?: number;
   out: string;
 }
@@ -35,8 +35,15 @@ function mismatches(got: ArrayLike<number>, want: ArrayLike<number>): string[] {
   return bad;
 }
 
+/** The generator's where() condition over elements offset .. offset+length. */
+function condition(length: number, offset: number): NDArray {
+  const c = new Uint8Array(length).map((_, j) => +((j + offset) % 3 === 0 || (j + offset) % 7 === 1));
+  return fromStorage(DTYPES.bool, [length], c);
+}
+
 function run(c: Case, length: number, offset = 0): ArrayLike<number> {
   const { x, y } = operands(c, length, offset);
+  if (c.op === "where") return where(condition(length, offset), x, y).data;
   return c.mode === "unary" ? unary(c.op, x).data : binary(c.op, x, y).data;
 }
 
@@ -47,13 +54,14 @@ function operands(c: Case, length: number, offset = 0): { x: NDArray; y: NDArray
     const data = floats(c.dtype, b64);
     return new NDArray(data, dtype, [length], [1], offset);
   };
-  const scalar = (): NDArray => fromStorage(dtype, [], floats(c.dtype, scalars).slice(c.scalar, (c.scalar ?? 0) + 1));
+  const scalar = (k = c.scalar ?? 0): NDArray => fromStorage(dtype, [], floats(c.dtype, scalars).slice(k, k + 1));
   const out = c.op.includes("equal") || c.op === "less" || c.op === "greater"
     ? new Uint8Array(bytes(c.out))
     : floats(c.dtype, c.out);
   const expected = Array.from(out).slice(offset, offset + length);
   if (c.mode === "vv" || c.mode === "unary") return { x: vector(xs), y: vector(ys), expected };
   if (c.mode === "vs") return { x: vector(xs), y: scalar(), expected };
+  if (c.mode === "ss") return { x: scalar(1), y: scalar(4), expected };
   return { x: scalar(), y: vector(xs), expected };
 }
 
@@ -69,7 +77,7 @@ describe("float binary ufuncs and sqrt/absolute/negative/square match numpy on n
   });
 
   it("reads operands that start inside their buffer (views) in the SIMD loop", () => {
-    for (const c of cases.filter((k) => k.mode === "vv" || k.mode === "unary")) {
+    for (const c of cases.filter((k) => k.mode === "vv" || k.mode === "unary" || k.op === "where")) {
       expect(mismatches(run(c, 260, 9), operands(c, 260, 9).expected), label(c)).toEqual([]);
     }
   });

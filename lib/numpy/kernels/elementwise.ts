@@ -19,10 +19,11 @@ const COMPARISONS: ReadonlySet<WasmBinaryOp> = new Set(["eq", "ne", "lt", "le", 
 
 type Kernel = (a: number, b: number, out: number, n: number) => void;
 type UnaryKernel = (a: number, out: number, n: number) => void;
+type WhereKernel = (c: number, a: number, b: number, out: number, n: number) => void;
 type Reduction = (p: number, n: number) => number;
 interface Exports {
   readonly memory: WebAssembly.Memory;
-  readonly [name: string]: WebAssembly.Memory | Kernel | UnaryKernel | Reduction;
+  readonly [name: string]: WebAssembly.Memory | Kernel | UnaryKernel | WhereKernel | Reduction;
 }
 
 const PAGE = 65536;
@@ -67,6 +68,44 @@ function stage(data: Float32Array | Float64Array, start: number, n: number): Exp
   const Heap = data instanceof Float32Array ? Float32Array : Float64Array;
   new Heap(ex.memory.buffer, 0, n).set(data.subarray(start, start + n));
   return ex;
+}
+
+/**
+ * np.where(cond, a, b) for n elements: `cond` dense bytes (numpy bool) from c0, a/b of one float
+ * type, each dense from its offset or a single broadcast value. Returns the result or null.
+ */
+export function whereFloatWasm(
+  cond: Uint8Array,
+  c0: number,
+  a: Float32Array | Float64Array,
+  a0: number,
+  accessA: WasmAccess,
+  b: Float32Array | Float64Array,
+  b0: number,
+  accessB: WasmAccess,
+  n: number,
+): Float32Array | Float64Array | null {
+  if (n < MIN_ELEMENTS || a.BYTES_PER_ELEMENT !== b.BYTES_PER_ELEMENT) return null;
+  const ex = kernels();
+  if (ex === null) return null;
+  const size = a.BYTES_PER_ELEMENT;
+  const aLen = accessA === "dense" ? n : 1;
+  const bLen = accessB === "dense" ? n : 1;
+  const aOff = align16(n);
+  const bOff = align16(aOff + aLen * size);
+  const outOff = align16(bOff + bLen * size);
+  const need = align16(outOff + n * size);
+  if (need > MEMORY_LIMIT) return null;
+  const have = ex.memory.buffer.byteLength;
+  if (need > have) ex.memory.grow(Math.ceil((need - have) / PAGE));
+  const buffer = ex.memory.buffer;
+  const Heap = size === 4 ? Float32Array : Float64Array;
+  new Uint8Array(buffer, 0, n).set(cond.subarray(c0, c0 + n));
+  new Heap(buffer, aOff, aLen).set(a.subarray(a0, a0 + aLen));
+  new Heap(buffer, bOff, bLen).set(b.subarray(b0, b0 + bLen));
+  const mode = `${accessA === "dense" ? "v" : "s"}${accessB === "dense" ? "v" : "s"}`;
+  (ex[`where_${size === 4 ? "f32" : "f64"}_${mode}`] as WhereKernel)(0, aOff, bOff, outOff, n);
+  return new Heap(buffer, outOff, n).slice();
 }
 
 /** out = op(a) over n dense elements from a0 (Float32Array/Float64Array like `a`), or null. */

@@ -248,7 +248,51 @@ def unary(t, op):
       (br $s))))""")
 
 
+def where(t, mode):
+    """out = cond ? a : b with cond as bytes (numpy bool); a/b dense or a single broadcast value."""
+    vt, size, lanes = TYPES[t]
+    bits = size * 8
+    a_dense = mode in ("vv", "vs")
+    b_dense = mode in ("vv", "sv")
+    if t == "f32":
+        mask = ("(i32x4.ne (i32x4.extend_low_i16x8_u (i16x8.extend_low_i8x16_u "
+                "(v128.load32_zero (i32.add (local.get $c) (local.get $k))))) (v128.const i32x4 0 0 0 0))")
+    else:
+        mask = ("(i64x2.ne (i64x2.extend_low_i32x4_u (i32x4.extend_low_i16x8_u (i16x8.extend_low_i8x16_u "
+                "(v128.load16_splat (i32.add (local.get $c) (local.get $k)))))) (v128.const i64x2 0 0))")
+    va = "(v128.load (i32.add (local.get $a) (local.get $i)))" if a_dense else "(local.get $av)"
+    vb = "(v128.load (i32.add (local.get $b) (local.get $i)))" if b_dense else "(local.get $bv)"
+    sa = f"({t}.load (i32.add (local.get $a) (local.get $i)))" if a_dense else f"({t}.load (local.get $a))"
+    sb = f"({t}.load (i32.add (local.get $b) (local.get $i)))" if b_dense else f"({t}.load (local.get $b))"
+    splats = ""
+    if not a_dense:
+        splats += f"\n    (local.set $av (v128.load{bits}_splat (local.get $a)))"
+    if not b_dense:
+        splats += f"\n    (local.set $bv (v128.load{bits}_splat (local.get $b)))"
+    w(f"""
+  (func (export "where_{t}_{mode}") (param $c i32) (param $a i32) (param $b i32) (param $out i32) (param $n i32)
+    (local $i i32) (local $k i32) (local $end i32) (local $vend i32) (local $av v128) (local $bv v128){splats}
+    (local.set $end (i32.mul (local.get $n) (i32.const {size})))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (block $vdone (loop $v
+      (br_if $vdone (i32.ge_u (local.get $i) (local.get $vend)))
+      (v128.store (i32.add (local.get $out) (local.get $i)) (v128.bitselect {va} {vb} {mask}))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (local.set $k (i32.add (local.get $k) (i32.const {lanes})))
+      (br $v)))
+    (block $done (loop $s
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      ({t}.store (i32.add (local.get $out) (local.get $i))
+        (select {sa} {sb} (i32.load8_u (i32.add (local.get $c) (local.get $k)))))
+      (local.set $i (i32.add (local.get $i) (i32.const {size})))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br $s))))""")
+
+
 pairwise_sum_f32()
+for t in TYPES:
+    for mode in ("vv", "vs", "sv", "ss"):
+        where(t, mode)
 for t in TYPES:
     for op in UNARY:
         unary(t, op)
