@@ -133,7 +133,9 @@ export function initIsa(mod: PyModule, options: NkiOptions): void {
   });
   def(mod, "nc_transpose", ["data", "mask", "dtype", "engine"], 1, ([d, , dt], m) => wholeTensor(L.transpose(m, view(d, "data"), { dtype: simDtypeOf(dt) })));
   mod.set("activation", nativeFunction("activation", (args: PyValue[], kw: Kwargs | null, rt: Runtime) => {
-    const [op, d, b, sc, rop, rres, mask, dt] = parseArgs("activation", args, kw, { names: ["op", "data", "bias", "scale", "reduce_op", "reduce_res", "mask", "dtype"], required: 2 });
+    const [op, d, b, sc, rop, rres, mask, dt, cmd] = parseArgs("activation", args, kw, {
+      names: ["op", "data", "bias", "scale", "reduce_op", "reduce_res", "mask", "dtype", "reduce_cmd"], required: 2,
+    });
     return nkiGuard(() => {
       const m = requireRun(rt, "nisa.activation").m;
       const x = view(d, "data");
@@ -143,6 +145,7 @@ export function initIsa(mod: PyModule, options: NkiOptions): void {
       activation(m, dst, x, {
         op: opName(op, "op"), bias, scale: sc === undefined || sc === None ? 1 : scalarOrVector(sc, "scale"), mask: maskFor(mask, x.shape),
         reduceOp: reduce ? opName(rop, "reduce_op") : null, reduceRes: reduce ? view(rres, "reduce_res") : null,
+        reduceCmd: cmd === undefined || cmd === None ? undefined : reduceCmd(cmd, "idle"),
       });
       return wholeTensor(dst);
     });

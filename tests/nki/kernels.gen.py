@@ -221,6 +221,15 @@ CASES.append(("isa_select", "isa_select(x, y, lo, hi, sel, src, idx)", {
 }, isa_select_ref, 0))
 
 
+def isa_reduce_cmd_ref(x, y):
+    ex, ty = np.exp(x.astype(np.float64)), np.tanh(y.astype(np.float64))
+    first = ex.sum(axis=1, keepdims=True)
+    return [ex, first, ty, first + ty.sum(axis=1, keepdims=True)]
+
+
+CASES.append(("isa_reduce_cmd", "isa_reduce_cmd(x, y)", {"x": rand(1300, (64, 32)), "y": rand(1301, (64, 32))}, isa_reduce_cmd_ref, 1e-5))
+
+
 def kernel_file(case):
     """Sweep cases share one generic kernel; the others have a file of their own."""
     op = case.split("_", 1)[-1]
