@@ -24,6 +24,8 @@ export interface SpillEvent {
 export function projectTimeline(t: Timeline, costed: CostedTrace): { timeline: Timeline; spills: SpillEvent[] } {
   const { input, inputOf } = costed;
   const n = inputOf.length;
+  // Without spill transfers the input is the trace, index for index: the timeline already is the projection.
+  if (input.length === n) return { timeline: t, spills: [] };
   const out = {
     length: n,
     startNs: new Float64Array(n),
