@@ -100,6 +100,12 @@ export const CodeSource = memo(function CodeSource(props: CodeSourceProps) {
       overviewRulerLanes: 0,
       hideCursorInOverviewRuler: true,
       renderLineHighlight: "none",
+      // Work redone on every edit or cursor move that a notebook cell can do without: coloured bracket
+      // pairs (a bracket tree updated per edit and decorations per render) and highlighting the other
+      // occurrences of the word or selection. Bracket matching stays, as in JupyterLab.
+      bracketPairColorization: { enabled: false },
+      occurrencesHighlight: "off",
+      selectionHighlight: false,
       scrollbar: { vertical: "hidden", horizontal: "auto", alwaysConsumeMouseWheel: false, useShadows: false },
       automaticLayout: true,
       padding: { top: CODE_PADDING_PX, bottom: CODE_PADDING_PX },

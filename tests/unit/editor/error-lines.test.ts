@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { IOutput } from "@jupyterlab/nbformat";
-import { errorLinesByCell } from "@/app/components/notebook/model/error-lines";
+import { errorLinesByCell, memoizedErrorLines } from "@/app/components/notebook/model/error-lines";
 
 const error = (traceback: string[]): IOutput => ({ output_type: "error", ename: "ZeroDivisionError", evalue: "division by zero", traceback });
 
@@ -24,5 +24,21 @@ describe("error lines to underline", () => {
 
   it("underlines nothing for outputs without errors", () => {
     expect(errorLinesByCell([{ id: "a", executionCount: 1, outputs: [{ output_type: "stream", name: "stdout", text: "x" }] }]).size).toBe(0);
+  });
+
+  it("keeps the answer, and each cell's array, while only sources change (typing)", () => {
+    const failing = { id: "a", executionCount: 1, outputs: [error(["Traceback (most recent call last):", '  File "<cell 1>", line 3, in <module>', "ZeroDivisionError: division by zero"])] };
+    const other = { id: "b", executionCount: 2, outputs: [] };
+    const linesOf = memoizedErrorLines();
+    const first = linesOf([failing, other]);
+    // A keystroke: new cell objects (new sources), the same outputs.
+    expect(linesOf([{ ...failing }, { ...other }])).toBe(first);
+    // Cell b produces output: a new map, but cell a's unchanged lines are the same array.
+    const next = linesOf([failing, { ...other, outputs: [{ output_type: "stream", name: "stdout", text: "ok" }] }]);
+    expect(next).not.toBe(first);
+    expect(next.get("a")).toBe(first.get("a"));
+    // Cell a is re-run and fails elsewhere: its lines change.
+    const moved = { ...failing, outputs: [error(["Traceback (most recent call last):", '  File "<cell 1>", line 5, in <module>', "ZeroDivisionError: division by zero"])] };
+    expect(linesOf([moved, other]).get("a")).toEqual([5]);
   });
 });

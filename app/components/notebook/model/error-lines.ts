@@ -28,3 +28,32 @@ export function errorLinesByCell(cells: readonly Pick<EditorCell, "id" | "execut
   }
   return result;
 }
+
+type ErrorInputs = readonly Pick<EditorCell, "id" | "executionCount" | "outputs">[];
+
+/**
+ * `errorLinesByCell` for a notebook being typed in: typing changes only sources, so the previous answer
+ * stands (no traceback re-parsed per keystroke), and a cell whose lines did not change keeps the same
+ * array, so its memoised view and editor decorations are left alone.
+ */
+export function memoizedErrorLines(): (cells: ErrorInputs) => ReadonlyMap<string, readonly number[]> {
+  let lastCells: ErrorInputs | null = null;
+  let last = new Map<string, number[]>();
+  return (cells) => {
+    if (lastCells && sameErrorInputs(lastCells, cells)) return last;
+    const next = errorLinesByCell(cells);
+    for (const [id, lines] of next) {
+      const previous = last.get(id);
+      if (previous && previous.length === lines.length && previous.every((line, i) => line === lines[i])) next.set(id, previous);
+    }
+    lastCells = cells;
+    last = next;
+    return next;
+  };
+}
+
+function sameErrorInputs(a: ErrorInputs, b: ErrorInputs): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((cell, i) => cell.id === b[i].id && cell.outputs === b[i].outputs && cell.executionCount === b[i].executionCount);
+}
