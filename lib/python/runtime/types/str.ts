@@ -489,7 +489,8 @@ export function formatString(rt: Runtime, template: string, args: PyValue[], kw:
     return value;
   };
   const render = (tpl: string, depth: number): string => {
-    if (depth > 2) throw valueError("Max string recursion exceeded");
+    // CPython expands nested specs at most two levels deep (build_string's recursion_depth of 2).
+    if (depth >= 2) throw valueError("Max string recursion exceeded");
     let out = "";
     let i = 0;
     const n = tpl.length;
@@ -513,38 +514,19 @@ export function formatString(rt: Runtime, template: string, args: PyValue[], kw:
         i += 2;
         continue;
       }
-      // Find the matching close brace (format specs may nest one level of {}).
-      let j = i + 1;
-      let level = 1;
-      while (j < n && level > 0) {
-        if (tpl[j] === "{") level++;
-        else if (tpl[j] === "}") level--;
-        if (level > 0) j++;
-      }
-      if (j >= n) throw valueError(i + 1 >= n ? "Single '{' encountered in format string" : "expected '}' before end of string");
-      const body = tpl.slice(i + 1, j);
-      i = j + 1;
-      let field = body;
-      let conv = "";
-      let spec = "";
-      const colon = findTopLevel(body, ":");
-      if (colon >= 0) {
-        field = body.slice(0, colon);
-        spec = body.slice(colon + 1);
-      }
-      const bang = field.indexOf("!");
-      if (bang >= 0) {
-        conv = field.slice(bang + 1);
-        field = field.slice(0, bang);
-        if (conv.length !== 1 || !"rsa".includes(conv)) {
-          if (conv.length !== 1) throw valueError("end of string while looking for conversion specifier");
-          throw valueError(`Unknown conversion specifier ${conv}`);
-        }
-      }
-      let value = lookupField(field);
+      if (i + 1 >= n) throw valueError("Single '{' encountered in format string");
+      const f = parseField(tpl, i + 1);
+      i = f.end;
+      let value = lookupField(f.name);
+      const conv = f.conversion;
       if (conv === "r") value = rt.repr(value);
       else if (conv === "s") value = rt.str(value);
       else if (conv === "a") value = rt.ascii(value);
+      else if (conv !== "") {
+        const code = conv.codePointAt(0) ?? 0;
+        throw valueError(`Unknown conversion specifier ${code > 32 && code < 127 ? conv : "\\x" + code.toString(16)}`);
+      }
+      let spec = f.spec;
       if (spec.includes("{")) spec = render(spec, depth + 1);
       out += rt.format(value, spec);
     }
@@ -553,16 +535,62 @@ export function formatString(rt: Runtime, template: string, args: PyValue[], kw:
   return render(template, 0);
 }
 
-/** Index of `ch` outside [...] brackets (field names may contain ':' inside an index). */
-function findTopLevel(body: string, ch: string): number {
-  let inBracket = false;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c === "[") inBracket = true;
-    else if (c === "]") inBracket = false;
-    else if (c === ch && !inBracket) return i;
+interface ReplacementField {
+  name: string;
+  /** "" when absent. */
+  conversion: string;
+  spec: string;
+  /** Index just past the field's closing brace. */
+  end: number;
+}
+
+/**
+ * One `{...}` replacement field starting after its `{`, scanned as CPython's parse_field does (so the
+ * error for a malformed field is CPython's): the name ends at `}`, `:` or `!` outside `[...]`, the
+ * conversion is one character, and the spec runs to the brace that balances the field's own.
+ */
+function parseField(tpl: string, start: number): ReplacementField {
+  const n = tpl.length;
+  let p = start;
+  let c = "";
+  scan: while (p < n) {
+    c = tpl[p++];
+    switch (c) {
+      case "{":
+        throw valueError("unexpected '{' in field name");
+      case "[":
+        while (p < n && tpl[p] !== "]") p++;
+        continue;
+      case "}":
+      case ":":
+      case "!":
+        break scan;
+    }
   }
-  return -1;
+  const name = tpl.slice(start, p - 1);
+  if (c !== "!" && c !== ":") {
+    if (c !== "}") throw valueError("expected '}' before end of string");
+    return { name, conversion: "", spec: "", end: p };
+  }
+  let conversion = "";
+  if (c === "!") {
+    if (p >= n) throw valueError("end of string while looking for conversion specifier");
+    conversion = String.fromCodePoint(tpl.codePointAt(p) ?? 0);
+    p += conversion.length;
+    if (p < n) {
+      const d = tpl[p++];
+      if (d === "}") return { name, conversion, spec: "", end: p };
+      if (d !== ":") throw valueError("expected ':' after conversion specifier");
+    }
+  }
+  const specStart = p;
+  let count = 1;
+  while (p < n) {
+    const d = tpl[p++];
+    if (d === "{") count++;
+    else if (d === "}" && --count === 0) return { name, conversion, spec: tpl.slice(specStart, p - 1), end: p };
+  }
+  throw valueError("unmatched '{' in format spec");
 }
 
 // A static method: str.maketrans(...) and "".maketrans(...) take the same arguments.
