@@ -165,6 +165,13 @@ CASES.append(("matmul_basic", "matmul_basic(x, y)", {"x": rand(1100, (64, 128)),
               lambda x, y: [x.astype(np.float64) @ y.astype(np.float64)], 1e-4))
 CASES.append(("matmul_blocked", "matmul_blocked(lhsT, rhs)", {"lhsT": rand(1102, (256, 128)), "rhs": rand(1103, (256, 256))},
               lambda lhsT, rhs: [lhsT.T.astype(np.float64) @ rhs.astype(np.float64)], 1e-4))
+# The same three matmuls written with nisa.nc_matmul instead of nl.matmul.
+CASES.append(("matmul_basic_nisa", "matmul_basic_nisa(x, y)", {"x": rand(1104, (64, 128)), "y": rand(1105, (128, 256))},
+              lambda x, y: [x.astype(np.float64) @ y.astype(np.float64)], 1e-4))
+CASES.append(("matmul_tiled_nisa", "matmul_tiled_nisa(lhsT, rhs)", {"lhsT": rand(1106, (256, 256)), "rhs": rand(1107, (256, 128))},
+              lambda lhsT, rhs: [lhsT.T.astype(np.float64) @ rhs.astype(np.float64)], 1e-4))
+CASES.append(("matmul_blocked_nisa", "matmul_blocked_nisa(lhsT, rhs)", {"lhsT": rand(1108, (256, 128)), "rhs": rand(1109, (256, 256))},
+              lambda lhsT, rhs: [lhsT.T.astype(np.float64) @ rhs.astype(np.float64)], 1e-4))
 
 
 def match_replace8_ref(x, vals, imm):
