@@ -223,15 +223,18 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
     return -1;
   };
   let rep = -1;
+  const cols = trace.columnViews();
+  const { operandAccess, operandMemory, operandTensor, operandAddr } = cols;
   for (let i = 0; i < n; i++) {
-    const engine = trace.engine(i);
+    const engine = cols.engine[i];
     const operandCount = trace.operandCount(i);
+    const op0 = cols.operandStart[i];
     // Compiler-style spilling: reload each spilled tile this record reads just before it.
     reloadCount = 0;
     for (let k = 0; k < operandCount; k++) {
-      const memory = trace.operandMemory(i, k);
-      if ((trace.operandAccess(i, k) & Access.Read) === 0 || memory === Memory.Hbm || trace.operandAddr(i, k) < spillLimit(memory)) continue;
-      const tensor = trace.operandTensor(i, k);
+      const memory = operandMemory[op0 + k];
+      if ((operandAccess[op0 + k] & Access.Read) === 0 || memory === Memory.Hbm || operandAddr[op0 + k] < spillLimit(memory)) continue;
+      const tensor = operandTensor[op0 + k];
       const bytes = trace.tensorBytes(tensor);
       const parts = trace.tensorPartCount(tensor);
       b.dma(trace.tensorPartStart(tensor), Math.max(1, parts), spillNs(bytes), bytes * parts, DmaQueue.SpillReload);
@@ -285,22 +288,22 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
       touched = grown;
     }
     for (let k = 0; k < operandCount; k++) {
-      const tensor = trace.operandTensor(i, k);
+      const tensor = operandTensor[op0 + k];
       touched[touchedLen++] = tensor;
-      const memory = trace.operandMemory(i, k);
-      if ((trace.operandAccess(i, k) & Access.Write) === 0 || memory === Memory.Hbm) continue;
+      const memory = operandMemory[op0 + k];
+      if ((operandAccess[op0 + k] & Access.Write) === 0 || memory === Memory.Hbm) continue;
       if (scopes.loop(tensor) >= 0) {
         writtenIds[writtenCount] = tensor;
-        writtenSlots[writtenCount++] = slotKey(memory, trace.operandPartStart(i, k), trace.operandAddr(i, k));
+        writtenSlots[writtenCount++] = slotKey(memory, cols.operandPartStart[op0 + k], operandAddr[op0 + k]);
       }
     }
     touchedStart[i + 1] = touchedLen;
-    for (let k = 0, m = trace.depCount(i); k < m; k++) {
-      const on = trace.depOn(i, k);
-      const type = trace.depType(i, k);
+    for (let d = cols.depStart[i], dEnd = d + trace.depCount(i); d < dEnd; d++) {
+      const on = cols.depOn[d];
+      const type = cols.depType[d];
       // TensorE reads only SBUF, so a TensorE -> TensorE dependency is PSUM accumulation (or an
       // overwrite of a PSUM tile): the in-order array handles it without a semaphore wait.
-      if (engine === Engine.Tensor && trace.engine(on) === Engine.Tensor) continue;
+      if (engine === Engine.Tensor && cols.engine[on] === Engine.Tensor) continue;
       if (type !== DepType.Raw && writtenCount > 0) {
         let falseDep = false;
         for (let w = 0; w < writtenCount && !falseDep; w++) {
@@ -344,9 +347,9 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
     // ...and save each spilled tile it writes right after it.
     const self = inputOf[i];
     for (let k = 0; k < operandCount; k++) {
-      const memory = trace.operandMemory(i, k);
-      if ((trace.operandAccess(i, k) & Access.Write) === 0 || memory === Memory.Hbm || trace.operandAddr(i, k) < spillLimit(memory)) continue;
-      const tensor = trace.operandTensor(i, k);
+      const memory = operandMemory[op0 + k];
+      if ((operandAccess[op0 + k] & Access.Write) === 0 || memory === Memory.Hbm || operandAddr[op0 + k] < spillLimit(memory)) continue;
+      const tensor = operandTensor[op0 + k];
       const bytes = trace.tensorBytes(tensor);
       const parts = trace.tensorPartCount(tensor);
       b.dma(trace.tensorPartStart(tensor), Math.max(1, parts), spillNs(bytes), bytes * parts, DmaQueue.SpillReload);

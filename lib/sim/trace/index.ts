@@ -1,2 +1,2 @@
 export * from "./types";
-export { Trace, OperandCursor, OperandCursors, type TensorSpec, type TensorInfo, type LoopInfo, type OperandView } from "./trace";
+export { Trace, OperandCursor, OperandCursors, type TensorSpec, type TensorInfo, type LoopInfo, type OperandView, type RecordColumns } from "./trace";

@@ -183,3 +183,31 @@ describe("record shapes", () => {
     expect(t.sameShape(a, t.end())).toBe(false);
   });
 });
+
+describe("column views", () => {
+  it("agree with the per-field accessors", () => {
+    const t = new Trace();
+    const a = sbufTile(t, "a", 128, 2048, 0);
+    const b = sbufTile(t, "b", 64, 1024, 4096);
+    vecOp(t, [0, 128, 0, 512], [0, 64, 4096, 256]);
+    vecOp(t, [0, 64, 4096, 256], [0, 128, 0, 512]);
+    t.append({ engine: Engine.Dma, opcode: "dma_copy", flops: 0, operands: [
+      { access: Access.Read, memory: Memory.Sbuf, tensor: b, dtype: F32, partStart: 32, partCount: 32, addr: 4096, pattern: [1, 256] },
+      { access: Access.Write, memory: Memory.Hbm, tensor: a, dtype: F32, partStart: 0, partCount: 0, addr: 1 << 20, pattern: [256, 32, 1, 256] },
+    ] });
+    const c = t.columnViews();
+    for (let i = 0; i < t.length; i++) {
+      expect(c.engine[i]).toBe(t.engine(i));
+      for (let k = 0; k < t.operandCount(i); k++) {
+        const j = c.operandStart[i] + k;
+        expect([c.operandAccess[j], c.operandMemory[j], c.operandTensor[j], c.operandPartStart[j], c.operandAddr[j]]).toEqual([
+          t.operandAccess(i, k), t.operandMemory(i, k), t.operandTensor(i, k), t.operandPartStart(i, k), t.operandAddr(i, k),
+        ]);
+      }
+      expect(t.depCount(i)).toBeGreaterThanOrEqual(i > 0 ? 1 : 0);
+      for (let k = 0; k < t.depCount(i); k++) {
+        expect([c.depOn[c.depStart[i] + k], c.depType[c.depStart[i] + k]]).toEqual([t.depOn(i, k), t.depType(i, k)]);
+      }
+    }
+  });
+});

@@ -98,6 +98,20 @@ export class OperandCursors {
   }
 }
 
+/** See `Trace.columnViews`. */
+export interface RecordColumns {
+  readonly engine: Uint8Array;
+  readonly operandStart: Uint32Array;
+  readonly depStart: Uint32Array;
+  readonly depOn: Uint32Array;
+  readonly depType: Uint8Array;
+  readonly operandAccess: Uint8Array;
+  readonly operandMemory: Uint8Array;
+  readonly operandTensor: Uint32Array;
+  readonly operandPartStart: Uint16Array;
+  readonly operandAddr: Uint32Array;
+}
+
 interface LoopFrame {
   loop: number;
   iteration: number;
@@ -473,6 +487,27 @@ export class Trace {
   /** Byte offset (on chip: inside each partition; HBM: absolute) of operand k of instruction i. */
   operandAddr(i: number, k: number): number {
     return this.oAddr.data[this.iOperandStart.data[i] + k];
+  }
+
+  /**
+   * The record columns as typed-array views, for the few hot loops where per-field accessor calls
+   * cost more than the work (the timing model's build pass). Operands of record i are at global
+   * operand indices operandStart[i] .. operandStart[i] + operandCount(i); dependencies likewise from
+   * depStart[i]. Read-only by contract; valid until the next append.
+   */
+  columnViews(): RecordColumns {
+    return {
+      engine: this.iEngine.view(),
+      operandStart: this.iOperandStart.view(),
+      depStart: this.iDepStart.view(),
+      depOn: this.dOn.view(),
+      depType: this.dType.view(),
+      operandAccess: this.oAccess.view(),
+      operandMemory: this.oMemory.view(),
+      operandTensor: this.oTensor.view(),
+      operandPartStart: this.oPartStart.view(),
+      operandAddr: this.oAddr.view(),
+    };
   }
 
   /**
