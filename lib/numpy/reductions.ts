@@ -9,7 +9,7 @@ import { NumpyError, axisError, valueError } from "./errors";
 import { roundArrayTo } from "./float-formats";
 import { NDArray, astype, contiguousData, elementOffsets, fromStorage, pyInt } from "./ndarray";
 import { binary, unary } from "./ufuncs";
-import { extremumWasm, pairwiseSumF32Wasm } from "./kernels/elementwise";
+import { extremumWasm, pairwiseSumF32Wasm, sumRowsF32Wasm } from "./kernels/elementwise";
 
 export type AxisArg = number | readonly number[] | null | undefined;
 
@@ -207,6 +207,14 @@ function stepRounder(dtype: DType): (x: number) => number {
   return (x) => x;
 }
 
+/** True when the output elements are consecutive and the reduced steps are whole consecutive rows. */
+function denseRows(bases: Int32Array, outer: Int32Array): boolean {
+  const cols = bases.length;
+  for (let o = 1; o < cols; o++) if (bases[o] !== bases[0] + o) return false;
+  for (let c = 0; c < outer.length; c++) if (outer[c] !== c * cols) return false;
+  return true;
+}
+
 export function sum(a: NDArray, opts: ReduceOptions = {}): NDArray {
   const dtype = opts.dtype ?? sumDtype(a.dtype);
   const src = dtype === a.dtype ? a : astype(a, dtype);
@@ -219,6 +227,10 @@ export function sum(a: NDArray, opts: ReduceOptions = {}): NDArray {
   const { outer, run, runStride, bases } = p;
   if (run === 1 && bases.length > 1) {
     // The last axis is kept: numpy adds whole rows elementwise, so walk memory row by row.
+    const fast = dtype.name === "float32" && d instanceof Float32Array && denseRows(bases, outer)
+      ? sumRowsF32Wasm(d, bases[0], outer.length, bases.length)
+      : null;
+    if (fast !== null) return finish(fast, dtype, p, opts.keepdims === true);
     const acc = new Float64Array(bases.length);
     for (let c = 0; c < outer.length; c++) {
       const off = outer[c];

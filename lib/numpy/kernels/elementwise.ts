@@ -20,10 +20,11 @@ const COMPARISONS: ReadonlySet<WasmBinaryOp> = new Set(["eq", "ne", "lt", "le", 
 type Kernel = (a: number, b: number, out: number, n: number) => void;
 type UnaryKernel = (a: number, out: number, n: number) => void;
 type WhereKernel = (c: number, a: number, b: number, out: number, n: number) => void;
+type RowsKernel = (p: number, rows: number, cols: number, out: number) => void;
 type Reduction = (p: number, n: number) => number;
 interface Exports {
   readonly memory: WebAssembly.Memory;
-  readonly [name: string]: WebAssembly.Memory | Kernel | UnaryKernel | WhereKernel | Reduction;
+  readonly [name: string]: WebAssembly.Memory | Kernel | UnaryKernel | WhereKernel | RowsKernel | Reduction;
 }
 
 const PAGE = 65536;
@@ -57,12 +58,14 @@ function kernels(): Exports | null {
 
 const align16 = (x: number): number => (x + 15) & ~15;
 
-/** Copies n elements of `data` from `start` to offset 0 of the kernels' memory, or null. */
-function stage(data: Float32Array | Float64Array, start: number, n: number): Exports | null {
-  if (n < MIN_REDUCE_ELEMENTS || n * data.BYTES_PER_ELEMENT > MEMORY_LIMIT) return null;
+/**
+ * Copies n elements of `data` from `start` to offset 0 of the kernels' memory (which is made at
+ * least `need` bytes long), or returns null.
+ */
+function stage(data: Float32Array | Float64Array, start: number, n: number, need = n * data.BYTES_PER_ELEMENT): Exports | null {
+  if (n < MIN_REDUCE_ELEMENTS || need > MEMORY_LIMIT) return null;
   const ex = kernels();
   if (ex === null) return null;
-  const need = n * data.BYTES_PER_ELEMENT;
   const have = ex.memory.buffer.byteLength;
   if (need > have) ex.memory.grow(Math.ceil((need - have) / PAGE));
   const Heap = data instanceof Float32Array ? Float32Array : Float64Array;
@@ -131,6 +134,20 @@ export function unaryFloatWasm(op: WasmUnaryOp, a: Float32Array | Float64Array, 
 export function pairwiseSumF32Wasm(d: Float32Array, start: number, n: number): number | null {
   const ex = stage(d, start, n);
   return ex === null ? null : (ex.pairwise_sum_f32 as Reduction)(0, n);
+}
+
+/**
+ * Column sums of a rows x cols C-contiguous float32 block at d[start ..]: rows added elementwise in
+ * order in float32 from +0 (numpy's axis-0 order), or null when not handled here.
+ */
+export function sumRowsF32Wasm(d: Float32Array, start: number, rows: number, cols: number): Float32Array | null {
+  const n = rows * cols;
+  if (n < MIN_REDUCE_ELEMENTS || cols < 4) return null;
+  const outOff = align16(4 * n);
+  const ex = stage(d, start, n, outOff + 4 * cols);
+  if (ex === null) return null;
+  (ex.sum_rows_f32 as RowsKernel)(0, rows, cols, outOff);
+  return new Float32Array(ex.memory.buffer, outOff, cols).slice();
 }
 
 /** Math.max / Math.min over d[start .. start+n) (NaN propagates, +0 beats -0), or null. */

@@ -39,6 +39,32 @@
       (call $pairwise_f32 (local.get $p) (local.get $n2))
       (call $pairwise_f32 (i32.add (local.get $p) (i32.shl (local.get $n2) (i32.const 2))) (i32.sub (local.get $n) (local.get $n2)))))
 
+  ;; out[j] = sum over r of p[r*cols + j] in row order, float32 (numpy's axis-0 sum of C-contiguous
+  ;; rows: whole rows added elementwise). Starts from +0 like the JavaScript loop.
+  (func (export "sum_rows_f32") (param $p i32) (param $rows i32) (param $cols i32) (param $out i32)
+    (local $r i32) (local $j i32) (local $row i32) (local $end i32) (local $vend i32)
+    (local.set $end (i32.shl (local.get $cols) (i32.const 2)))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (memory.fill (local.get $out) (i32.const 0) (local.get $end))
+    (block $rdone (loop $rl
+      (br_if $rdone (i32.ge_u (local.get $r) (local.get $rows)))
+      (local.set $row (i32.add (local.get $p) (i32.mul (local.get $r) (local.get $end))))
+      (local.set $j (i32.const 0))
+      (block $vdone (loop $v
+        (br_if $vdone (i32.ge_u (local.get $j) (local.get $vend)))
+        (v128.store (i32.add (local.get $out) (local.get $j))
+          (f32x4.add (v128.load (i32.add (local.get $out) (local.get $j))) (v128.load (i32.add (local.get $row) (local.get $j)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+        (br $v)))
+      (block $done (loop $s
+        (br_if $done (i32.ge_u (local.get $j) (local.get $end)))
+        (f32.store (i32.add (local.get $out) (local.get $j))
+          (f32.add (f32.load (i32.add (local.get $out) (local.get $j))) (f32.load (i32.add (local.get $row) (local.get $j)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $s)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rl))))
+
   (func (export "where_f32_vv") (param $c i32) (param $a i32) (param $b i32) (param $out i32) (param $n i32)
     (local $i i32) (local $k i32) (local $end i32) (local $vend i32) (local $av v128) (local $bv v128)
     (local.set $end (i32.mul (local.get $n) (i32.const 4)))

@@ -1,4 +1,4 @@
-"""Writes reductions-wasm.golden.json: numpy's float32 sums and float32/float64 max/min of arrays
+"""Writes reductions-wasm.golden.json: numpy's float32 sums (whole and along axis 0) and float32/float64 max/min of arrays
 long enough to take the SIMD reductions (>= 512 elements), including nan, +-inf and +-0 placements. Sum inputs come from an LCG
 (`lcg_f32`) the test reproduces; max/min inputs are stored as raw bytes in base64.
 
@@ -32,6 +32,11 @@ cases = []
 for n in (512, 513, 777, 1000, 4099, 65536 + 5, 300007):
     x = lcg_f32(n, n)
     cases.append({"kind": "sum", "dtype": "float32", "n": n, "seed": n, "result": b64(np.array([x.sum()]))})
+
+for shape in ((513, 37), (64, 1029), (1000, 1000), (4, 50, 30)):
+    n = int(np.prod(shape))
+    x = lcg_f32(n, n + 1).reshape(shape)
+    cases.append({"kind": "sum0", "shape": list(shape), "seed": n + 1, "result": b64(x.sum(axis=0))})
 
 for name, dt in (("float32", np.float32), ("float64", np.float64)):
     base = rng.standard_normal(1029).astype(dt)

@@ -19,7 +19,13 @@ interface ExtremumCase {
   max: string;
   min: string;
 }
-const cases = golden.cases as (SumCase | ExtremumCase)[];
+interface Sum0Case {
+  kind: "sum0";
+  shape: number[];
+  seed: number;
+  result: string;
+}
+const cases = golden.cases as (SumCase | ExtremumCase | Sum0Case)[];
 
 function bytes(b64: string): ArrayBuffer {
   const bin = atob(b64);
@@ -65,6 +71,15 @@ describe("float32 sums of long runs equal numpy's bit for bit", () => {
       const want = new Float32Array(bytes(r.result))[0];
       expect(Array.from(got)).toEqual([want, want]);
     }
+  });
+});
+
+describe("float32 sums along axis 0 equal numpy's bit for bit", () => {
+  it.each(cases.filter((c): c is Sum0Case => c.kind === "sum0").map((c) => [c.shape.join("x"), c] as const))("%s", (_, c) => {
+    const n = c.shape.reduce((p, d) => p * d, 1);
+    const got = sum(fromStorage(DTYPES.float32, c.shape, lcgF32(n, c.seed)), { axis: 0 });
+    expect(got.shape).toEqual(c.shape.slice(1));
+    expect(Array.from(got.data)).toEqual(Array.from(new Float32Array(bytes(c.result))));
   });
 });
 

@@ -289,7 +289,37 @@ def where(t, mode):
       (br $s))))""")
 
 
+def sum_rows_f32():
+    w("""
+  ;; out[j] = sum over r of p[r*cols + j] in row order, float32 (numpy's axis-0 sum of C-contiguous
+  ;; rows: whole rows added elementwise). Starts from +0 like the JavaScript loop.
+  (func (export "sum_rows_f32") (param $p i32) (param $rows i32) (param $cols i32) (param $out i32)
+    (local $r i32) (local $j i32) (local $row i32) (local $end i32) (local $vend i32)
+    (local.set $end (i32.shl (local.get $cols) (i32.const 2)))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (memory.fill (local.get $out) (i32.const 0) (local.get $end))
+    (block $rdone (loop $rl
+      (br_if $rdone (i32.ge_u (local.get $r) (local.get $rows)))
+      (local.set $row (i32.add (local.get $p) (i32.mul (local.get $r) (local.get $end))))
+      (local.set $j (i32.const 0))
+      (block $vdone (loop $v
+        (br_if $vdone (i32.ge_u (local.get $j) (local.get $vend)))
+        (v128.store (i32.add (local.get $out) (local.get $j))
+          (f32x4.add (v128.load (i32.add (local.get $out) (local.get $j))) (v128.load (i32.add (local.get $row) (local.get $j)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+        (br $v)))
+      (block $done (loop $s
+        (br_if $done (i32.ge_u (local.get $j) (local.get $end)))
+        (f32.store (i32.add (local.get $out) (local.get $j))
+          (f32.add (f32.load (i32.add (local.get $out) (local.get $j))) (f32.load (i32.add (local.get $row) (local.get $j)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $s)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rl))))""")
+
+
 pairwise_sum_f32()
+sum_rows_f32()
 for t in TYPES:
     for mode in ("vv", "vs", "sv", "ss"):
         where(t, mode)
