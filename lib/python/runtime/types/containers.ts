@@ -525,11 +525,23 @@ function setOp(rt: Runtime, a: PySet, b: PySet, op: "&" | "|" | "-" | "^", type:
 }
 
 setType.alloc = (cls) => new PySet(cls);
+
+/** A set table entry is at least a hash and a key pointer, as in CPython. */
+const SET_ENTRY_BYTES = 16;
+
+/** Add every item of `src` (a range too large for the memory budget is refused before looping). */
+function fillSet(s: PySet, src: PyValue, rt: Runtime): void {
+  if (src instanceof PyRange) rt.charge(src.length * SET_ENTRY_BYTES);
+  for (const x of rt.iterate(src)) {
+    rt.tick();
+    s.table.set(x, None, rt);
+  }
+}
 method(setType, "__init__", (self, args, kw, rt) => {
   if (kw !== null && kw.size > 0) throw typeError("set() takes no keyword arguments");
   rangeArgs("set", args, null, 0, 1);
   S(self).table.clear();
-  if (args.length === 1) for (const x of rt.iterate(args[0])) S(self).table.set(x, None, rt);
+  if (args.length === 1) fillSet(S(self), args[0], rt);
   return None;
 });
 frozensetType.alloc = (_cls, args, kw, rt) => {
@@ -537,7 +549,7 @@ frozensetType.alloc = (_cls, args, kw, rt) => {
   rangeArgs("frozenset", args, null, 0, 1);
   if (args[0] instanceof PySet && args[0].frozen) return args[0];
   const s = new PySet(frozensetType);
-  if (args.length === 1) for (const x of rt.iterate(args[0])) s.table.set(x, None, rt);
+  if (args.length === 1) fillSet(s, args[0], rt);
   return s;
 };
 setType.ns.set("__hash__", None);
