@@ -3,7 +3,7 @@
  * One notebook cell: prompt and timing on the left, source and outputs on the right. Memoised so a
  * keystroke re-renders only the cell being typed in.
  */
-import { memo, useEffect, useRef, useState, type MouseEvent } from "react";
+import { memo, useEffect, useRef, useState, useSyncExternalStore, type MouseEvent } from "react";
 import { CellOutputs } from "../outputs/CellOutputs";
 import { MarkdownView } from "../markdown/MarkdownView";
 import { CodeSource } from "./CodeSource";
@@ -11,6 +11,7 @@ import type { EditorRegistry } from "./editor-registry";
 import { formatElapsed } from "./format";
 import type { EditorCell, RunState } from "./model/cells";
 import type { KernelIntrospection } from "./monaco/kernel-language";
+import type { NotebookStore } from "./store";
 import { TextSource } from "./TextSource";
 import styles from "./notebook.module.css";
 
@@ -35,6 +36,8 @@ export interface CellProps {
   focused: boolean;
   errorLines: readonly number[];
   kernel: KernelIntrospection | null;
+  /** The cell reads its current source from the store: `cell` comes from the view, which typing does not update. */
+  store: NotebookStore;
   registry: EditorRegistry;
   handlers: CellHandlers;
 }
@@ -42,7 +45,9 @@ export interface CellProps {
 const NO_LINES: readonly number[] = [];
 
 export const Cell = memo(function Cell(props: CellProps) {
-  const { cell, index, active, selected, editing, focused, kernel, registry, handlers } = props;
+  const { cell, index, active, selected, editing, focused, kernel, store, registry, handlers } = props;
+  const readSource = () => store.sourceAt(index, cell.id) ?? cell.source;
+  const source = useSyncExternalStore(store.subscribe, readSource, readSource);
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -90,7 +95,7 @@ export const Cell = memo(function Cell(props: CellProps) {
           <CodeSource
             cellId={cell.id}
             index={index}
-            source={cell.source}
+            source={source}
             active={active}
             editing={editing}
             errorLines={props.errorLines.length ? props.errorLines : NO_LINES}
@@ -101,13 +106,13 @@ export const Cell = memo(function Cell(props: CellProps) {
           />
         ) : cell.type === "markdown" && cell.rendered ? (
           <div className={styles.markdown} onDoubleClick={() => handlers.onEdit(index)}>
-            {cell.source.trim() === "" ? <p className={styles.placeholder}>Empty markdown cell: double-click or press Enter to edit.</p> : <MarkdownView source={cell.source} />}
+            {source.trim() === "" ? <p className={styles.placeholder}>Empty markdown cell: double-click or press Enter to edit.</p> : <MarkdownView source={source} />}
           </div>
         ) : (
           <TextSource
             cellId={cell.id}
             label={`${label} source`}
-            source={cell.source}
+            source={source}
             editing={editing}
             registry={registry}
             onChange={handlers.onChange}

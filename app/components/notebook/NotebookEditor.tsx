@@ -11,7 +11,7 @@ import { Cell, type CellHandlers } from "./Cell";
 import { EditorRegistry } from "./editor-registry";
 import { NotebookKernel, type KernelStatus } from "./kernel/notebook-kernel";
 import { draftOffer, initialSaveState, saveIndicator, type Draft, type SaveState } from "./model/autosave";
-import { errorLinesByCell } from "./model/error-lines";
+import { memoizedErrorLines } from "./model/error-lines";
 import { targetOf, type EditorCell, type Target } from "./model/cells";
 import { isSelected, loadNotebook, selectedCells, toNotebookContent } from "./model/commands";
 import { resolveKey, type Command, type Pending } from "./model/keymap";
@@ -19,7 +19,7 @@ import { Autosaver } from "./persistence/autosaver";
 import { clearDraft, NotebookFile, readDraft, writeDraft } from "./persistence/notebook-file";
 import { NotebookStore } from "./store";
 import { ConflictDialog, DraftBanner, ShortcutsHelp } from "./dialogs";
-import { Toolbar } from "./Toolbar";
+import { Toolbar, type ToolbarProps } from "./Toolbar";
 import styles from "./notebook.module.css";
 
 const DRAFT_DEBOUNCE_MS = 250;
@@ -34,7 +34,8 @@ function randomSalt(): string {
 export function NotebookEditor({ path }: { path: string }) {
   const store = useMemo(() => new NotebookStore(), []);
   const registry = useMemo(() => new EditorRegistry(), []);
-  const state = useSyncExternalStore(store.subscribe, store.getState, store.getState);
+  // Not re-rendered by typing: the edited cell reads its source itself, the toolbar the version.
+  const state = useSyncExternalStore(store.subscribe, store.getView, store.getView);
   const [phase, setPhase] = useState<Phase>({ kind: "loading" });
   const [kernelStatus, setKernelStatus] = useState<KernelStatus>("connecting");
   const [saveState, setSaveState] = useState<SaveState | null>(null);
@@ -145,9 +146,11 @@ export function NotebookEditor({ path }: { path: string }) {
   }, [path, store]);
 
   useEffect(() => () => registry.dispose(), [registry]);
+  // Keyed by the ids, not the cells, so a keystroke does not walk every model.
+  const cellIds = state.cells.map((c) => c.id).join("\n");
   useEffect(() => {
-    registry.retain(new Set(state.cells.map((c) => c.id)));
-  }, [state.cells, registry]);
+    registry.retain(new Set(cellIds.split("\n")));
+  }, [cellIds, registry]);
 
   // Running cells.
   const runCells = useCallback(
@@ -367,8 +370,8 @@ export function NotebookEditor({ path }: { path: string }) {
     }),
     [path, restart, runCells, runCommand, setTarget, store],
   );
-  const errorLines = useMemo(() => errorLinesByCell(state.cells), [state.cells]);
-  const indicator = saveState ? saveIndicator(saveState, state.version) : "saved";
+  const errorLinesOf = useMemo(() => memoizedErrorLines(), []);
+  const errorLines = errorLinesOf(state.cells);
 
   useEffect(() => {
     if (!notice) return;
@@ -398,10 +401,11 @@ export function NotebookEditor({ path }: { path: string }) {
   const running = state.cells.filter((c) => c.run.kind === "running" || c.run.kind === "queued").length;
   return (
     <div className={styles.editor}>
-      <Toolbar
+      <SaveAwareToolbar
+        store={store}
+        saveState={saveState}
         path={path}
         kernelStatus={kernelStatus}
-        save={indicator}
         saveError={saveState?.error?.message ?? null}
         target={targetOf(state.shell.metadata)}
         cellType={state.cells[state.active]?.type ?? "code"}
@@ -436,6 +440,7 @@ export function NotebookEditor({ path }: { path: string }) {
             focused={index === state.active && state.mode === "command"}
             errorLines={errorLines.get(cell.id) ?? NONE}
             kernel={kernel}
+            store={store}
             registry={registry}
             handlers={handlers}
           />
@@ -458,6 +463,12 @@ export function NotebookEditor({ path }: { path: string }) {
 }
 
 const NONE: readonly number[] = [];
+
+/** The toolbar with the save state, which needs the store's version: re-rendered per keystroke, cheaply. */
+function SaveAwareToolbar({ store, saveState, ...props }: Omit<ToolbarProps, "save"> & { store: NotebookStore; saveState: SaveState | null }) {
+  const version = useSyncExternalStore(store.subscribe, () => store.getState().version, () => store.getState().version);
+  return <Toolbar save={saveState ? saveIndicator(saveState, version) : "saved"} {...props} />;
+}
 
 function keyInput(e: KeyboardEvent) {
   return { key: e.key, code: e.code, shift: e.shiftKey, ctrl: e.ctrlKey, alt: e.altKey, meta: e.metaKey };
