@@ -17,6 +17,11 @@ function sortedByStart(starts: ArrayLike<number>): boolean {
   return true;
 }
 
+/** A Float64Array copy (slice is a block copy; `from` would walk a typed array's iterator). */
+function copyOf(values: ArrayLike<number>): Float64Array {
+  return values instanceof Float64Array ? values.slice() : Float64Array.from(values);
+}
+
 export function intervalUnion(starts: ArrayLike<number>, ends: ArrayLike<number>): IntervalUnion {
   const n = starts.length;
   const outStarts = new Float64Array(n);
@@ -42,8 +47,8 @@ export function intervalUnion(starts: ArrayLike<number>, ends: ArrayLike<number>
     return { starts: outStarts, ends: outEnds, count };
   }
   // Open intervals at t = #starts <= t minus #ends before t, whichever interval each belongs to.
-  const s = Float64Array.from(starts).sort();
-  const e = Float64Array.from(ends).sort();
+  const s = copyOf(starts).sort();
+  const e = copyOf(ends).sort();
   let open = 0;
   let from = 0;
   let j = 0;

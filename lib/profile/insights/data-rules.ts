@@ -55,6 +55,7 @@ export const smallDmas: InsightRule = {
     const small: number[] = [];
     let dmas = 0;
     let overhead = 0;
+    const last = { partStart: -1, partCount: -1, partitionNs: NaN, busiest: 0, busiestParts: 0 };
     for (let i = 0; i < trace.length; i++) {
       if (trace.engine(i) !== Engine.Dma) continue;
       dmas++;
@@ -63,15 +64,25 @@ export const smallDmas: InsightRule = {
       if (bpp >= 2048) continue;
       small.push(i);
       const row = input.dmaRow[i];
-      let busiest = 0;
-      let busiestParts = 0;
-      for (let e = 0; e < config.dmaEngines; e++) {
-        const ns = dmaEngineBusyNs(config, input.dmaPartStart[row], input.dmaPartCount[row], input.dmaPartitionNs[row], e);
-        if (ns > busiest) {
-          busiest = ns;
-          busiestParts = Math.max(0, Math.round((ns - config.dmaBufferCostNs) / input.dmaPartitionNs[row]));
+      const partStart = input.dmaPartStart[row];
+      const partCount = input.dmaPartCount[row];
+      const partitionNs = input.dmaPartitionNs[row];
+      // Consecutive transfers of a loop body usually share their shape: reuse the last busiest engine.
+      if (partStart !== last.partStart || partCount !== last.partCount || !Object.is(partitionNs, last.partitionNs)) {
+        last.busiest = 0;
+        last.busiestParts = 0;
+        for (let e = 0; e < config.dmaEngines; e++) {
+          const ns = dmaEngineBusyNs(config, partStart, partCount, partitionNs, e);
+          if (ns > last.busiest) {
+            last.busiest = ns;
+            last.busiestParts = Math.max(0, Math.round((ns - config.dmaBufferCostNs) / partitionNs));
+          }
         }
+        last.partStart = partStart;
+        last.partCount = partCount;
+        last.partitionNs = partitionNs;
       }
+      const { busiest, busiestParts } = last;
       const ideal = (busiestParts * bpp) / config.dmaEngineBytesPerNs;
       const o = Math.max(0, busiest - ideal);
       overhead += o;
