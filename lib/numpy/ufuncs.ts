@@ -11,7 +11,7 @@ import { NumpyError, typeError, valueError } from "./errors";
 import { roundArrayTo } from "./float-formats";
 import { cosF32, expF32, logF32, pow, sinF32 } from "./npy-math";
 import { type Access, type LoopHelpers, binaryLoop, scalarOp, unaryLoop } from "./loops";
-import { type WasmBinaryOp, type WasmUnaryOp, binaryFloatWasm, unaryFloatWasm, whereFloatWasm } from "./kernels/elementwise";
+import { type WasmBinaryOp, type WasmRowAccess, type WasmUnaryOp, binaryFloatWasm, binaryRowsFloatWasm, unaryFloatWasm, whereFloatWasm } from "./kernels/elementwise";
 import { NDArray, type Operand, broadcastShapes, broadcastView, fromStorage, isPyScalar, offsetsOf, scalarArray, astype } from "./ndarray";
 
 // ---- numpy's scalar semantics for the helpers the loops call ----------------------------------
@@ -433,9 +433,30 @@ function wasmBinary(name: string, compute: DType, a: NDArray, pa: Prepared, b: N
   const op = WASM_BINARY[name];
   if (op === undefined || a.dtype !== compute || b.dtype !== compute) return null;
   if (compute.name !== "float32" && compute.name !== "float64") return null;
-  if (pa.access === "table" || pb.access === "table") return null;
   const type = compute.name === "float32" ? "f32" : "f64";
+  if (pa.access === "table" || pb.access === "table") {
+    const shape = broadcastShapes(a.shape, b.shape);
+    const cols = shape.length === 0 ? 1 : shape[shape.length - 1];
+    const ra = rowAccess(a, shape);
+    const rb = rowAccess(b, shape);
+    // Short rows would spend more on per-row kernel calls than the JavaScript loop does.
+    if (ra === null || rb === null || cols < 16) return null;
+    const data = (x: NDArray): Float32Array | Float64Array => x.data as Float32Array | Float64Array;
+    return binaryRowsFloatWasm(op, type, data(a), a.offset, ra, data(b), b.offset, rb, n / cols, cols);
+  }
   return binaryFloatWasm(op, type, pa.data as Float32Array | Float64Array, pa.start, pa.access, pb.data as Float32Array | Float64Array, pb.start, pb.access, n);
+}
+
+/** How a C-contiguous operand broadcasts over the rows (last axis) of `shape`, if one of the simple ways. */
+function rowAccess(a: NDArray, shape: readonly number[]): WasmRowAccess | null {
+  if (a.size === 1) return "scalar";
+  if (!a.isCContiguous) return null;
+  const padded = [...new Array<number>(shape.length - a.ndim).fill(1), ...a.shape];
+  const last = shape.length - 1;
+  if (padded.every((d, i) => d === shape[i])) return "full";
+  if (padded.every((d, i) => (i === last ? d === shape[last] : d === 1))) return "row";
+  if (padded[last] === 1 && padded.every((d, i) => i === last || d === shape[i])) return "col";
+  return null;
 }
 
 function checkNonNegativeExponent(b: NDArray): void {

@@ -74,6 +74,63 @@ function stage(data: Float32Array | Float64Array, start: number, n: number, need
 }
 
 /**
+ * How an operand of a rows x cols result is read, row by row: the whole result's elements
+ * ("full"), one row repeated ("row", shape (cols,)), one value per row ("col", shape (rows, 1)),
+ * or one value ("scalar").
+ */
+export type WasmRowAccess = "full" | "row" | "col" | "scalar";
+
+/**
+ * a <op> b for a rows x cols result where an operand is broadcast along rows or columns (`x - m`
+ * with m = x.max(axis=1, keepdims=True), `x + bias`): both operands are staged once and the dense
+ * kernel runs per row. Null when not handled (same conditions as binaryFloatWasm).
+ */
+export function binaryRowsFloatWasm(
+  op: WasmBinaryOp,
+  type: WasmFloat,
+  a: Float32Array | Float64Array,
+  a0: number,
+  accessA: WasmRowAccess,
+  b: Float32Array | Float64Array,
+  b0: number,
+  accessB: WasmRowAccess,
+  rows: number,
+  cols: number,
+): Float32Array | Float64Array | Uint8Array | null {
+  const n = rows * cols;
+  const perRowScalar = (x: WasmRowAccess): boolean => x === "col" || x === "scalar";
+  if (n < MIN_ELEMENTS || (perRowScalar(accessA) && perRowScalar(accessB))) return null;
+  const compare = COMPARISONS.has(op);
+  if (compare && type !== "f32") return null;
+  const ex = kernels();
+  if (ex === null) return null;
+  const size = type === "f32" ? 4 : 8;
+  const length = (x: WasmRowAccess): number => (x === "full" ? n : x === "row" ? cols : x === "col" ? rows : 1);
+  const aLen = length(accessA);
+  const bLen = length(accessB);
+  const aOff = 0;
+  const bOff = align16(aOff + aLen * size);
+  const outOff = align16(bOff + bLen * size);
+  const outSize = compare ? 1 : size;
+  const need = align16(outOff + n * outSize);
+  if (need > MEMORY_LIMIT) return null;
+  const have = ex.memory.buffer.byteLength;
+  if (need > have) ex.memory.grow(Math.ceil((need - have) / PAGE));
+  const buffer = ex.memory.buffer;
+  const Heap = type === "f32" ? Float32Array : Float64Array;
+  new Heap(buffer, aOff, aLen).set(a.subarray(a0, a0 + aLen));
+  new Heap(buffer, bOff, bLen).set(b.subarray(b0, b0 + bLen));
+  const mode = perRowScalar(accessA) ? "sv" : perRowScalar(accessB) ? "vs" : "vv";
+  const kernel = ex[`${op}_${type}_${mode}`] as Kernel;
+  // Byte step per row of each operand: full rows advance a row, columns one element, others stay.
+  const step = (x: WasmRowAccess): number => (x === "full" ? cols * size : x === "col" ? size : 0);
+  const sa = step(accessA);
+  const sb = step(accessB);
+  for (let r = 0; r < rows; r++) kernel(aOff + r * sa, bOff + r * sb, outOff + r * cols * outSize, cols);
+  return compare ? new Uint8Array(buffer, outOff, n).slice() : new Heap(buffer, outOff, n).slice();
+}
+
+/**
  * np.where(cond, a, b) for n elements: `cond` dense bytes (numpy bool) from c0, a/b of one float
  * type, each dense from its offset or a single broadcast value. Returns the result or null.
  */
