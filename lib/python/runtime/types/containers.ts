@@ -694,6 +694,8 @@ method(rangeType, "__getitem__", (self, args, _k, rt) => {
     const [start, stop, step] = rt.sliceIndices(k, r.length);
     return new PyRange(r.start + start * r.step, r.start + stop * r.step, r.step * step);
   }
+  // An int beyond any index is simply out of range for a range (lists say it cannot fit instead).
+  if (typeof k === "bigint") throw indexError("range object index out of range");
   return r.start + rt.index(k, r.length, "range object") * r.step;
 });
 method(rangeType, "__reversed__", (self) => {
