@@ -3,7 +3,7 @@
  * occupancy, insights). Built once per kernel run; exports read it.
  */
 
-import { simulateTiming, type TargetName, type TimedTrace } from "../sim/timing";
+import { resimulateTiming, simulateTiming, type TargetName, type TimedTrace } from "../sim/timing";
 import type { Trace } from "../sim/trace";
 import { psumBytesPerPartition, resolveTarget } from "../sim/targets";
 import { collectFacts, type InstructionFacts } from "./facts";
@@ -31,7 +31,7 @@ export function profileTimedTrace(timed: TimedTrace): Profile {
     facts,
     metrics,
     memory,
-    resimulate: (options) => simulateTiming(timed.trace, timed.target, { costsOf: timed.costed, ...options }),
+    resimulate: (options) => resimulateTiming(timed, options),
   });
   return { timed, facts, memory, metrics, roofline: rooflinePoint(metrics), insights };
 }

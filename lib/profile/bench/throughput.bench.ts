@@ -14,7 +14,7 @@ import { activation } from "../../sim/ops/activation";
 import { dmaCopy } from "../../sim/ops/dma";
 import { tensorTensor } from "../../sim/ops/elementwise";
 import { psumBytesPerPartition, resolveTarget } from "../../sim/targets";
-import { simulateTiming, timingConfig, type TargetName } from "../../sim/timing";
+import { resimulateTiming, simulateTiming, timingConfig, type TargetName } from "../../sim/timing";
 import { buildScheduleInput } from "../../sim/timing/from-trace";
 import { projectTimeline } from "../../sim/timing/projection";
 import { schedule } from "../../sim/timing/scheduler";
@@ -97,7 +97,7 @@ const [facts, factsMs] = cpu(() => collectFacts(timed));
 const [memory, memoryMs] = cpu(() => memoryUsage(trace, facts, { sbuf: sim.sbufUsableBytesPerPartition, psum: psumBytesPerPartition(sim) }));
 const [metrics, metricsMs] = cpu(() => computeMetrics(timed, facts, memory));
 const [, insightsMs] = cpu(() =>
-  runInsights({ timed, facts, metrics, memory, resimulate: (options) => simulateTiming(trace, target, { costsOf: timed.costed, ...options }) }),
+  runInsights({ timed, facts, metrics, memory, resimulate: (options) => resimulateTiming(timed, options) }),
 );
 const phases = { buildScheduleInput: buildMs, schedule: scheduleMs, projectTimeline: projectMs, collectFacts: factsMs, memoryUsage: memoryMs, computeMetrics: metricsMs, runInsights: insightsMs };
 for (const [name, ms] of Object.entries(phases)) console.log(`  ${name.padEnd(20)} ${ms.toFixed(0).padStart(6)} ms`);

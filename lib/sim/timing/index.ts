@@ -4,6 +4,7 @@
 
 import { timingConfig, type TargetName, type TimingConstants } from "./config";
 import { buildScheduleInput, type BuildOptions, type CostedTrace } from "./from-trace";
+import { sameScheduleInput } from "./schedule-input";
 import { schedule, type Timeline } from "./scheduler";
 import { projectTimeline, type SpillEvent } from "./projection";
 import type { Trace } from "../trace";
@@ -30,13 +31,27 @@ export function simulateTiming(trace: Trace, target: TargetName, options: BuildO
   return { target, config, trace, costed, timeline, spills };
 }
 
+/**
+ * What-if re-simulation of `timed` with other build options: reuses its per-record costs, and its
+ * timeline too when the rebuilt input comes out identical (scheduling is deterministic), as it does
+ * for a loop whose rotation changes no dependency.
+ */
+export function resimulateTiming(timed: TimedTrace, options: BuildOptions): TimedTrace {
+  const sim = resolveTarget(timed.target);
+  const capacity = { sbufBytesPerPartition: sim.sbufUsableBytesPerPartition, psumBytesPerPartition: psumBytesPerPartition(sim) };
+  const costed = buildScheduleInput(timed.config, timed.trace, { capacity, costsOf: timed.costed, ...options });
+  if (sameScheduleInput(costed.input, timed.costed.input)) return { ...timed, costed };
+  const { timeline, spills } = projectTimeline(schedule(timed.config, costed.input), costed);
+  return { ...timed, costed, timeline, spills };
+}
+
 export { TARGETS, TIMING_CONFIGS, TIMING_SOURCES, timingConfig, describeConstant } from "./config";
 export type { TargetName, TimingConstants, ConstantName, ConstantSource } from "./config";
 export { engineCost, multiplyMovingCycles, loadStationaryCycles, clockGHz } from "./engine-cost";
 export { dmaCost, DMA_QUEUE_NAMES } from "./dma-cost";
 export { schedule, scheduleNext, step, initialState, finish, trackName, NO_WAIT } from "./scheduler";
 export type { Timeline, SchedulerState } from "./scheduler";
-export { ScheduleInputBuilder, DMA_ENGINE, COMPUTE_ENGINES } from "./schedule-input";
+export { ScheduleInputBuilder, DMA_ENGINE, COMPUTE_ENGINES, sameScheduleInput } from "./schedule-input";
 export type { ScheduleInput } from "./schedule-input";
 export { buildScheduleInput } from "./from-trace";
 export type { CostedTrace, BuildOptions } from "./from-trace";

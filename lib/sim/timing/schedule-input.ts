@@ -42,6 +42,49 @@ export interface ScheduleInput {
   readonly depType: Uint8Array;
 }
 
+type Column = Float64Array | Uint8Array | Uint16Array | Int32Array | Uint32Array;
+
+/** Bitwise equality, compared through one word-sized view type (element reads stay monomorphic). */
+function sameColumn(a: Column, b: Column): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  const aligned = a.byteLength % 4 === 0 && a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0;
+  if (aligned) return sameWords(new Uint32Array(a.buffer, a.byteOffset, a.byteLength / 4), new Uint32Array(b.buffer, b.byteOffset, b.byteLength / 4));
+  return sameBytes(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
+}
+
+function sameWords(a: Uint32Array, b: Uint32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Whether two inputs hold bitwise the same instructions, costs and dependencies (so schedule the same). */
+export function sameScheduleInput(a: ScheduleInput, b: ScheduleInput): boolean {
+  return (
+    a.length === b.length &&
+    a.dmaEngines === b.dmaEngines &&
+    sameColumn(a.depStart, b.depStart) &&
+    sameColumn(a.depOn, b.depOn) &&
+    sameColumn(a.depType, b.depType) &&
+    sameColumn(a.kind, b.kind) &&
+    sameColumn(a.origin, b.origin) &&
+    sameColumn(a.engine, b.engine) &&
+    sameColumn(a.busyNs, b.busyNs) &&
+    sameColumn(a.loadNs, b.loadNs) &&
+    sameColumn(a.peMask, b.peMask) &&
+    sameColumn(a.dmaRow, b.dmaRow) &&
+    sameColumn(a.dmaPartStart, b.dmaPartStart) &&
+    sameColumn(a.dmaPartCount, b.dmaPartCount) &&
+    sameColumn(a.dmaPartitionNs, b.dmaPartitionNs) &&
+    sameColumn(a.dmaHbmBytes, b.dmaHbmBytes) &&
+    sameColumn(a.dmaQueue, b.dmaQueue)
+  );
+}
+
 function grow<T extends Float64Array | Uint8Array | Uint16Array | Int32Array | Uint32Array>(a: T, need: number, make: (n: number) => T): T {
   if (need <= a.length) return a;
   let n = Math.max(16, a.length * 2);
