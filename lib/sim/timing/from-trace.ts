@@ -36,6 +36,8 @@ export interface CostedTrace {
   readonly cycles: Float64Array;
   /** Number of WAR/WAW dependencies dropped because of buffer rotation. */
   readonly rotatedDependencies: number;
+  /** The loops this build treated as affine_range (BuildOptions.treatAsAffine). */
+  readonly treatAsAffine: ReadonlySet<number>;
   /** Per DMA instruction (same index as the trace): bytes per partition, 0 for compute. */
   readonly dmaBytesPerPartition: Float64Array;
   /** Operand facts per trace record, for the profiler. */
@@ -359,5 +361,34 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
       spillSaveBytes += bytes * parts;
     }
   }
-  return { input: b.build(), inputOf, spillSaveBytes, spillReloadBytes, cycles, rotatedDependencies: rotated, dmaBytesPerPartition, operandSummary };
+  return {
+    input: b.build(),
+    inputOf,
+    spillSaveBytes,
+    spillReloadBytes,
+    cycles,
+    rotatedDependencies: rotated,
+    treatAsAffine: asAffine ?? NO_LOOPS,
+    dmaBytesPerPartition,
+    operandSummary,
+  };
+}
+
+const NO_LOOPS: ReadonlySet<number> = new Set();
+
+/**
+ * Whether treating `loops` as affine_range instead of sequential_range can change a build: only if
+ * some on-chip tile was auto-allocated directly in the body of one of them (its rotation scope).
+ */
+export function rotationDependsOn(trace: Trace, loops: ReadonlySet<number>): boolean {
+  let sequential = false;
+  for (const loop of loops) if (trace.loop(loop).kind === LoopKind.Sequential) sequential = true;
+  if (!sequential) return false;
+  for (let id = 0; id < trace.tensorCount; id++) {
+    const path = trace.tensorPathId(id);
+    if (path === 0 || trace.tensorAlloc(id) !== AllocKind.Auto || trace.tensorMemory(id) === Memory.Hbm) continue;
+    const loop = trace.pathLoop(path);
+    if (loops.has(loop) && trace.loop(loop).kind === LoopKind.Sequential) return true;
+  }
+  return false;
 }

@@ -3,7 +3,7 @@
  */
 
 import { timingConfig, type TargetName, type TimingConstants } from "./config";
-import { buildScheduleInput, type BuildOptions, type CostedTrace } from "./from-trace";
+import { buildScheduleInput, rotationDependsOn, type BuildOptions, type CostedTrace } from "./from-trace";
 import { sameScheduleInput } from "./schedule-input";
 import { schedule, type Timeline } from "./scheduler";
 import { projectTimeline, type SpillEvent } from "./projection";
@@ -33,10 +33,17 @@ export function simulateTiming(trace: Trace, target: TargetName, options: BuildO
 
 /**
  * What-if re-simulation of `timed` with other build options: reuses its per-record costs, and its
- * timeline too when the rebuilt input comes out identical (scheduling is deterministic), as it does
- * for a loop whose rotation changes no dependency.
+ * timeline too when the input would come out identical (scheduling is deterministic): without a
+ * rebuild when only loops no tile rotates with change kind, else when the rebuilt input is equal.
  */
 export function resimulateTiming(timed: TimedTrace, options: BuildOptions): TimedTrace {
+  if (options.capacity === undefined && options.costsOf === undefined) {
+    // Loops whose kind the two builds see differently; if no tile rotates with them, the build is the same.
+    const before = timed.costed.treatAsAffine;
+    const after = options.treatAsAffine ?? new Set<number>();
+    const changed = new Set([...before].filter((l) => !after.has(l)).concat([...after].filter((l) => !before.has(l))));
+    if (!rotationDependsOn(timed.trace, changed)) return { ...timed, costed: { ...timed.costed, treatAsAffine: after } };
+  }
   const sim = resolveTarget(timed.target);
   const capacity = { sbufBytesPerPartition: sim.sbufUsableBytesPerPartition, psumBytesPerPartition: psumBytesPerPartition(sim) };
   const costed = buildScheduleInput(timed.config, timed.trace, { capacity, costsOf: timed.costed, ...options });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { psumBytesPerPartition, resolveTarget } from "../targets";
 import { Engine, LoopKind, Memory } from "../trace/types";
 import { resimulateTiming, sameScheduleInput, simulateTiming } from "./index";
+import { rotationDependsOn } from "./from-trace";
 import { TraceKit } from "./trace-kit";
 
 /** Two sequential loops: the first carries nothing and reuses its tiles' addresses, the second touches no tile. */
@@ -18,6 +20,9 @@ function kernel(): TraceKit {
   return kit;
 }
 
+const trn2 = resolveTarget("trn2");
+const trn2Capacity = { sbufBytesPerPartition: trn2.sbufUsableBytesPerPartition, psumBytesPerPartition: psumBytesPerPartition(trn2) };
+
 describe("resimulateTiming", () => {
   const trace = kernel().trace;
   const timed = simulateTiming(trace, "trn2");
@@ -34,7 +39,13 @@ describe("resimulateTiming", () => {
   });
 
   it("keeps the timeline when the rebuilt input is identical, and reschedules when it is not", () => {
+    expect(rotationDependsOn(trace, new Set([0]))).toBe(true);
+    expect(rotationDependsOn(trace, new Set([1]))).toBe(false);
+    // Loop 1 rotates no tile: no rebuild at all; with capacity given, rebuilt and found equal.
     expect(resimulateTiming(timed, { treatAsAffine: new Set([1]) }).timeline).toBe(timed.timeline);
+    expect(resimulateTiming(timed, { treatAsAffine: new Set([1]), capacity: trn2Capacity }).timeline).toBe(
+      timed.timeline,
+    );
     const overlapped = resimulateTiming(timed, { treatAsAffine: new Set([0]) });
     expect(sameScheduleInput(overlapped.costed.input, timed.costed.input)).toBe(false);
     expect(overlapped.timeline.totalNs).toBeLessThan(timed.timeline.totalNs);
