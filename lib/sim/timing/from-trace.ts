@@ -171,7 +171,10 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
   const n = trace.length;
   const asAffine = options.treatAsAffine;
   const rotatesLoop = (loop: number) => trace.loop(loop).kind !== LoopKind.Sequential || (asAffine?.has(loop) ?? false);
-  const b = new ScheduleInputBuilder(cfg.dmaEngines);
+  const views = trace.columnViews();
+  let dmaRecords = 0;
+  for (let i = 0; i < n; i++) if (views.engine[i] === Engine.Dma) dmaRecords++;
+  const b = new ScheduleInputBuilder(cfg.dmaEngines, { instructions: n, dmaRows: dmaRecords, dependencies: views.depOn.length });
   const prev = options.costsOf;
   const cycles = prev?.cycles ?? new Float64Array(n);
   const dmaBytesPerPartition = prev?.dmaBytesPerPartition ?? new Float64Array(n);
@@ -225,7 +228,7 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
     return -1;
   };
   let rep = -1;
-  const cols = trace.columnViews();
+  const cols = views;
   const { operandAccess, operandMemory, operandTensor, operandAddr } = cols;
   for (let i = 0; i < n; i++) {
     const engine = cols.engine[i];

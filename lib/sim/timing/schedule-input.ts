@@ -98,23 +98,49 @@ export class ScheduleInputBuilder {
   private n = 0;
   private rows = 0;
   private deps = 0;
-  private engine = new Uint8Array(64);
-  private kind = new Uint8Array(64);
-  private origin = new Int32Array(64);
-  private busyNs = new Float64Array(64);
-  private loadNs = new Float64Array(64);
-  private peMask = new Uint16Array(64);
-  private dmaRow = new Int32Array(64);
-  private dmaPartStart = new Uint8Array(16);
-  private dmaPartCount = new Uint8Array(16);
-  private dmaPartitionNs = new Float64Array(16);
-  private dmaHbmBytes = new Float64Array(16);
-  private dmaQueue = new Uint8Array(16);
-  private depStart = new Uint32Array(65);
-  private depOn = new Uint32Array(64);
-  private depType = new Uint8Array(64);
+  private engine: Uint8Array;
+  private kind: Uint8Array;
+  private origin: Int32Array;
+  private busyNs: Float64Array;
+  private loadNs: Float64Array;
+  private peMask: Uint16Array;
+  private dmaRow: Int32Array;
+  private dmaPartStart: Uint8Array;
+  private dmaPartCount: Uint8Array;
+  private dmaPartitionNs: Float64Array;
+  private dmaHbmBytes: Float64Array;
+  private dmaQueue: Uint8Array;
+  private depStart: Uint32Array;
+  private depOn: Uint32Array;
+  private depType: Uint8Array;
 
-  constructor(readonly dmaEngines: number) {}
+  /**
+   * `expected` sizes the tables up front (instructions, DMA rows, dependencies) when the caller knows
+   * them, so a large build does not regrow and copy every column a dozen times; they still grow.
+   */
+  constructor(
+    readonly dmaEngines: number,
+    expected: { readonly instructions: number; readonly dmaRows: number; readonly dependencies: number } = { instructions: 64, dmaRows: 16, dependencies: 64 },
+  ) {
+    const n = Math.max(16, expected.instructions);
+    const rows = Math.max(16, expected.dmaRows);
+    const deps = Math.max(16, expected.dependencies);
+    this.engine = new Uint8Array(n);
+    this.kind = new Uint8Array(n);
+    this.origin = new Int32Array(n);
+    this.busyNs = new Float64Array(n);
+    this.loadNs = new Float64Array(n);
+    this.peMask = new Uint16Array(n);
+    this.dmaRow = new Int32Array(n);
+    this.depStart = new Uint32Array(n + 1);
+    this.dmaPartStart = new Uint8Array(rows);
+    this.dmaPartCount = new Uint8Array(rows);
+    this.dmaPartitionNs = new Float64Array(rows);
+    this.dmaHbmBytes = new Float64Array(rows);
+    this.dmaQueue = new Uint8Array(rows);
+    this.depOn = new Uint32Array(deps);
+    this.depType = new Uint8Array(deps);
+  }
 
   private reserve(): void {
     const need = this.n + 1;
