@@ -67,6 +67,7 @@ export function createKernelLabCore({ kernels, prisma, access }: KernelLabCoreOp
   });
   const stopListening = listenForProfiles((captured) => recorder.profileCaptured(captured));
   const stopRecordingEnds = kernels.onExecuteEnd((kernelId, request, end) => recorder.executionFinished(kernelId, request, end));
+  recorder.abortInterrupted();
   contents.purgeDeleted().catch((error: unknown) => logLine("error", null, `purging deleted notebooks failed: ${describe(error)}`));
 
   return {

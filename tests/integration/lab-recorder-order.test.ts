@@ -125,6 +125,19 @@ describe("profile linking order", () => {
     expect(await r.whenProfileStored("p-lost", 20)).toBe(false);
   });
 
+  it("aborts executions a previous server left running, but not the ones it records afterwards", async () => {
+    const stale = await prisma.execution.create({
+      data: { ownerId, notebookId, cellId: "c", codeHash: "h", status: "running", startedAt: new Date(), msgId: "stale-1", kernelId: "gone" },
+    });
+    const r = recorder();
+    r.abortInterrupted();
+    r.observe("kernel-6").fromClient(request("req-6"));
+    await r.drained();
+    expect((await prisma.execution.findUniqueOrThrow({ where: { id: stale.id } })).status).toBe("aborted");
+    expect((await prisma.execution.findFirstOrThrow({ where: { msgId: "req-6" } })).status).toBe("running");
+    expect(errors).toEqual([]);
+  });
+
   it("keeps a profile whose card no client saw, owned but in no notebook", async () => {
     const r = recorder();
     r.profileCaptured({ profileId: "p-unseen", document: doc });

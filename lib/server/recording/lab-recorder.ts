@@ -60,6 +60,16 @@ export class LabRecorder {
     this.#queue = new SerialQueue(options.onError);
   }
 
+  /**
+   * Ends the executions a previous server process left "running": kernels do not outlive their server,
+   * so none of them will ever reply. Queued ahead of every later write, so it never touches new runs.
+   */
+  abortInterrupted(): void {
+    this.#queue.push(async () => {
+      await this.#options.prisma.execution.updateMany({ where: { status: "running" }, data: { status: "aborted" } });
+    });
+  }
+
   /** Resolves when everything observed so far is written (tests, shutdown). */
   drained(): Promise<void> {
     return this.#queue.drained();
