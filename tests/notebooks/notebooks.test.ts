@@ -82,6 +82,19 @@ const checks: Record<string, (nb: Executed) => void> = {
     expect(fix).toContain("HBM reads: 40 MiB -> 6 MiB\n");
     expect(text(bundles(nb, "wt-blocked")[0]["text/plain"])).toMatch(/matmul_hoisted \(trn2\) is [\d.]+× faster than a: matmul_tiled \(trn2\)/);
     expect(stdout(nb, "wt-check")).toBe("matches numpy: True\n");
+    // Blocking: the prose says each lhsT byte is read once and each rhs byte once per 1024-column block of lhsT.
+    const blocking = stdout(nb, "wt-blocking-code");
+    const [, tiledMiB, blockedMiB] = /HBM reads: tiled (\d+) MiB, blocked (\d+) MiB/.exec(blocking) ?? [];
+    expect(Number(blockedMiB)).toBe(16 + 2 * 32);
+    expect(Number(tiledMiB)).toBeGreaterThan(4 * Number(blockedMiB));
+    expect(Number(/speed-up: ([\d.]+)x/.exec(blocking)?.[1])).toBeGreaterThan(1.5);
+    expect(blocking).toContain("matches numpy: True\n");
+    // The ladder on every target: blocking wins everywhere, most where HBM bandwidth is scarcest (trn1).
+    const ladder = [...stdout(nb, "wt-ladder").matchAll(/^(trn\d) +[\d.]+ µs +[\d.]+ µs +([\d.]+)x$/gm)].map((m) => [m[1], Number(m[2])] as const);
+    expect(ladder.map(([t]) => t)).toEqual(["trn1", "trn2", "trn3"]);
+    for (const [, speedup] of ladder) expect(speedup).toBeGreaterThan(1);
+    expect(ladder[0][1]).toBeGreaterThan(ladder[1][1]);
+    expect(ladder[1][1]).toBeGreaterThan(ladder[2][1]);
     expect(stdout(nb, "wt-targets-list")).toMatch(/^trn1: .+\ntrn2: .+\ntrn3: .+\n$/);
     expect(text(bundles(nb, "wt-trn3")[0]["text/plain"])).toContain("matmul_tiled (trn3)");
     // The prose: the DMA-bound kernel gains more from trn3's bandwidth than the compute-bound one.
