@@ -5,7 +5,9 @@ import { PyBaseException, PyFloat, PyList, PyTuple, type PyValue } from "./objec
 import * as E from "./errors";
 import type { Runtime } from "./runtime";
 
-const rt = createRuntime({ stdout: () => {}, stderr: () => {} });
+// A small allocation budget: random repetition counts reach 2**31, and at the default 2 GiB budget a
+// legal `[a, b, c, d] * 30_000_000` can exhaust the test process's heap, which crashes it outright.
+const rt = createRuntime({ stdout: () => {}, stderr: () => {}, limits: { memoryBytes: 64 * 1024 * 1024 } });
 
 /** Builds a random Python value inside a runtime. */
 type Build = (rt: Runtime) => PyValue;
