@@ -78,7 +78,7 @@ describe("compiled programs never leak a JavaScript error", () => {
         else if (op === "duplicate") lines.splice(i, 0, lines[j]);
         else [lines[i], lines[j]] = [lines[j], lines[i]];
         let stderr = "";
-        runSource(lines.join("\n"), { filename: "m.py", stdout: () => {}, stderr: (t) => (stderr += t), limits: { wallTimeMs: 2000 } });
+        runSource(lines.join("\n"), { filename: "m.py", stdout: () => {}, stderr: (t) => (stderr += t), limits: { wallTimeMs: 2000, memoryBytes: 64 * 1024 * 1024 } });
         expect(stderr).not.toMatch(/SystemError|internal (compiler )?error/);
       }),
       { numRuns: 400 },
