@@ -1,0 +1,138 @@
+/**
+ * Kernels whose profiles are pinned bit for bit (fingerprint.test.ts), chosen to exercise every
+ * path of the timing model and the profiler: Machine-recorded element-wise streams, blocked and
+ * PE-tiled matmuls, fp32 and transposes, GpSimd work, few partitions, strided access, sequential
+ * loops (what-if re-simulation), spills and SBUF pressure.
+ */
+
+import { dtype } from "../../sim/dtypes";
+import { Machine } from "../../sim/machine";
+import { fullView, sliceView } from "../../sim/memory/tensor";
+import { activation } from "../../sim/ops/activation";
+import { dmaCopy } from "../../sim/ops/dma";
+import { tensorTensor } from "../../sim/ops/elementwise";
+import type { TargetName } from "../../sim/timing";
+import { blockedMatmul } from "../../sim/timing/bench/blocked-matmul";
+import { TraceKit, type Tile } from "../../sim/timing/trace-kit";
+import type { Trace } from "../../sim/trace";
+import { Access, Engine, InstrFlag, LoopKind, Memory } from "../../sim/trace/types";
+
+/** The throughput bench's kernel, smaller: load, add, exp, store per [128, 512] tile. */
+function stream(target: TargetName): Trace {
+  const rows = 128 * 6;
+  const cols = 512 * 5;
+  const m = new Machine({ target, mode: "timing-only" });
+  const bf16 = dtype("bfloat16");
+  const a = fullView(m.allocHbm("a", [rows, cols], bf16));
+  const out = fullView(m.allocHbm("out", [rows, cols], bf16));
+  m.setLocation("stream.py", 3);
+  m.beginLoop(LoopKind.Sequential, 2);
+  for (let rep = 0; rep < 2; rep++) {
+    m.setIteration(rep);
+    m.beginLoop(LoopKind.Affine, rows / 128);
+    for (let r = 0; r < rows / 128; r++) {
+      m.setIteration(r);
+      m.beginLoop(LoopKind.Affine, cols / 512);
+      for (let c = 0; c < cols / 512; c++) {
+        m.setIteration(c);
+        const win = (v: typeof a) => sliceView(sliceView(v, 0, r * 128, (r + 1) * 128), 1, c * 512, (c + 1) * 512);
+        const x = fullView(m.allocOnChip("x", Memory.Sbuf, [128, 512], bf16));
+        const y = fullView(m.allocOnChip("y", Memory.Sbuf, [128, 512], bf16));
+        m.setLocation("stream.py", 8);
+        dmaCopy(m, x, win(a));
+        m.setLocation("stream.py", 9);
+        tensorTensor(m, y, x, x, "add");
+        m.setLocation("stream.py", 10);
+        activation(m, x, y, { op: "exp" });
+        m.setLocation("stream.py", 11);
+        dmaCopy(m, win(out), x);
+      }
+      m.endLoop();
+    }
+    m.endLoop();
+  }
+  m.endLoop();
+  m.trace.compact();
+  return m.trace;
+}
+
+function slice(t: Tile, k: number, rows: number, cols: number): Tile {
+  return { ...t, addr: t.addr + k * rows * cols * 2, shape: [rows, cols] };
+}
+
+/** fp32 and PE-tiled matmuls, transposes, PSUM evacuation on both engines, GpSimd, few partitions, strides. */
+function mixed(): Trace {
+  const kit = new TraceKit("mixed.py");
+  const x = kit.hbm("x", [16 * 128, 512]);
+  const y = kit.hbm("y", [16 * 128, 512]);
+  const w32 = kit.tile("w32", Memory.Sbuf, [128, 128], "float32");
+  kit.at(4).dma(w32, { ...x, shape: [128, 128] });
+  kit.loop(LoopKind.Affine, 16, (k) => {
+    kit.at(6);
+    const t = kit.tile(`x${k}`, Memory.Sbuf, [128, 512]);
+    kit.dma(t, slice(x, k, 128, 512));
+    const ps = kit.tile(`ps${k}`, Memory.Psum, [128, 512], "float32");
+    kit.at(7).matmul(ps, { ...t, shape: [128] }, t);
+    const p32 = kit.tile(`p${k}`, Memory.Psum, [128, 128], "float32");
+    kit.at(8).matmul(p32, w32, w32, { accumulate: k % 4 !== 0 });
+    const small = kit.tile(`s${k}`, Memory.Psum, [32, 128], "float32");
+    kit.trace.append({
+      engine: Engine.Tensor, opcode: "nc_matmul", variant: `tile:${(k % 4) * 32},${(k % 2) * 32},32,32`, flops: 2 * 32 * 32 * 128,
+      operands: [kit.operand({ ...t, partCount: 32, shape: [32] }, Access.Read), kit.operand({ ...t, partCount: 32, shape: [128] }, Access.Read), kit.operand(small, Access.Write)],
+    });
+    const tr = kit.tile(`tr${k}`, Memory.Psum, [128, 128], "bfloat16");
+    kit.at(9).matmul(tr, { ...t, shape: [128] }, { ...t, shape: [128] }, { flags: InstrFlag.Transpose });
+    const o = kit.tile(`o${k}`, Memory.Sbuf, [128, 512]);
+    kit.at(10).unary(k % 2 === 0 ? Engine.Vector : Engine.Scalar, k % 2 === 0 ? "tensor_copy" : "activation", o, ps, k % 2 === 0 ? "" : "copy");
+    kit.at(11).binary(Engine.GpSimd, "tensor_tensor", o, o, t);
+    const q = kit.tile(`q${k}`, Memory.Sbuf, [32, 256]);
+    kit.at(12).unary(Engine.Vector, "tensor_scalar", q, { ...o, partCount: 32, shape: [256] }, "mult");
+    kit.trace.append({
+      engine: Engine.Scalar, opcode: "activation", variant: "exp", flops: 128 * 64,
+      operands: [kit.operand(o, Access.Read, [8, 64]), kit.operand(q, Access.Write, [1, 64])],
+    });
+    kit.at(13).dma(slice(y, k, 128, 512), o);
+  });
+  return kit.trace;
+}
+
+/** A sequential load-exp-store loop without a carried dependency (re-simulated as affine_range). */
+function sequential(): Trace {
+  const kit = new TraceKit("seq.py");
+  const input = kit.hbm("in", [8 * 128, 2048]);
+  const output = kit.hbm("out", [8 * 128, 2048]);
+  kit.at(60);
+  kit.loop(LoopKind.Sequential, 8, (i) => {
+    const t = kit.tile(`t${i}`, Memory.Sbuf, [128, 2048], "bfloat16", { at: 0 });
+    const u = kit.tile(`u${i}`, Memory.Sbuf, [128, 2048], "bfloat16", { at: 8192 });
+    kit.dma(t, slice(input, i, 128, 2048));
+    kit.unary(Engine.Scalar, "activation", u, t, "exp");
+    kit.dma(slice(output, i, 128, 2048), u);
+  });
+  return kit.trace;
+}
+
+/** Tiles live until a final reduction; those from `spillFrom` on are placed beyond capacity. */
+function pressure(tiles: number, cols: number, spillFrom: number): Trace {
+  const kit = new TraceKit("pressure.py");
+  const src = kit.hbm("x", [tiles * 128, cols], "float32");
+  const ts = Array.from({ length: tiles }, (_, k) => {
+    const at = k >= spillFrom ? 212_984 + (k - spillFrom) * cols * 4 : k * cols * 4;
+    const t = kit.tile(`t${k}`, Memory.Sbuf, [128, cols], "float32", { at });
+    kit.at(70).dma(t, { ...src, addr: src.addr + k * 128 * cols * 4, shape: [128, cols] });
+    return t;
+  });
+  const sum = kit.tile("sum", Memory.Psum, [128, 512], "float32", { at: 0 });
+  kit.at(71);
+  for (const t of ts.reverse()) kit.binary(Engine.Vector, "tensor_tensor", sum, sum, { ...t, shape: [512] });
+  return kit.trace;
+}
+
+export const FINGERPRINT_KERNELS: Readonly<Record<string, (target: TargetName) => Trace>> = {
+  stream,
+  mixed: () => mixed(),
+  sequential: () => sequential(),
+  spill: () => pressure(4, 13000, 2),
+  pressure: () => pressure(4, 13000, Infinity),
+  "blocked-matmul": () => blockedMatmul().trace,
+};
