@@ -7,7 +7,7 @@
 import type { DTypeInfo } from "./dtypes";
 import { nkiError, type SourceLocation } from "./errors";
 import { HbmAllocator, RegionAllocator } from "./memory/allocator";
-import { allocateStorage, castValue } from "./memory/storage";
+import { allocateStorage, castInPlace, castValue } from "./memory/storage";
 import { fullView, product, viewSize, type Buffer, type View } from "./memory/tensor";
 import { gather, scatter } from "./ops/common";
 import { psumBytesPerPartition, resolveTarget, type Target, type TargetName } from "./targets";
@@ -226,6 +226,13 @@ export class Machine {
     if (!v.buffer.data) return;
     if (values.length !== viewSize(v)) throw new RangeError(`hostWrite: ${values.length} values for ${viewSize(v)} elements`);
     const d = v.buffer.dtype;
+    const data = v.buffer.data;
+    if (values instanceof Float32Array && data instanceof Float32Array && d.kind === "float" && isCContiguous(v)) {
+      // float32 values need no double-rounding care: the block cast rounds each exactly like castValue.
+      data.set(values, v.offset);
+      castInPlace(d, data, v.offset, v.offset + values.length);
+      return;
+    }
     const cast = new Float64Array(values.length);
     for (let i = 0; i < cast.length; i++) cast[i] = castValue(d, values[i]);
     scatter(v, cast, null, "exact");
@@ -236,4 +243,14 @@ export class Machine {
     if (!v.buffer.data) throw new Error("hostRead in timing-only mode");
     return gather(v);
   }
+}
+
+/** Whether a view's elements are consecutive storage elements in C order. */
+function isCContiguous(v: View): boolean {
+  let expected = 1;
+  for (let k = v.shape.length - 1; k >= 0; k--) {
+    if (v.shape[k] !== 1 && v.strides[k] !== expected) return false;
+    expected *= v.shape[k];
+  }
+  return true;
 }
