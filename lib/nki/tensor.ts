@@ -8,6 +8,8 @@
 import {
   affineMask, broadcastView, dtype as simDtype, memset, nl as L, type DTypeName, nkiError, reshapeView, selectView, sliceView, type Machine, type MaskClause, type MaskCmp, type View,
 } from "../sim";
+import { fullView } from "../sim/memory/tensor";
+import { reinterpretView } from "../sim/memory/reinterpret";
 import { Memory } from "../sim/trace/types";
 import { dtypeObject } from "../numpy/python/types";
 import { PyNDArray, toDtype } from "../numpy/python/convert";
@@ -415,17 +417,25 @@ export const nkiTensorType = defineNativeType<NkiTensor>({
       if (!dt) throw E.typeError("astype: a dtype is required");
       return wholeTensor(L.copy(m, self.view, { dtype: simDtype((dt.name === "bool" ? "bool_" : dt.name) as DTypeName) }));
     }),
-    // view(dtype) reinterprets bytes in place [NKI226]; the sim keeps element values, not bytes, so only
-    // the identity view exists. Anything else must fail loudly rather than alias wrongly.
-    view: (self, [d]) => {
+    // view(dtype) reinterprets the bytes in place [NKI226]: an aliasing view (lib/sim/memory/reinterpret.ts).
+    view: (self, [d], _kw, rt) => nkiGuard(() => {
       const dt = toDtype(d);
       if (!dt) throw E.typeError("view: a dtype is required");
       const name = dt.name === "bool" ? "bool_" : dt.name;
-      if (name === self.view.buffer.dtype.name) return self;
-      throw E.notImplementedError(
-        `tensor.view(${name}) of a ${self.view.buffer.dtype.name} tensor: reinterpreting bytes as another dtype is not simulated in Kernel Lab (use astype to convert values)`,
-      );
-    },
+      if (name === "float64" || name === "int64") {
+        throw pyNkiError("err_unsupported_dtype", `tensor.view(${name}): ${name} is not a NeuronCore data type`);
+      }
+      const target = simDtype(name as DTypeName);
+      const v = self.view;
+      if (target === v.buffer.dtype) return self;
+      const m = requireRun(rt, "tensor.view").m;
+      if (v.buffer.released) {
+        nkiError("err_local_variable_used_out_of_scope", `tensor '${v.buffer.name}' is used after the block that created it ended`, m.location);
+      }
+      const out = reinterpretView(v, target, m.location);
+      if (target.size === v.buffer.dtype.size) return new NkiTensor(out, self.access);
+      return sameView(v, fullView(v.buffer)) ? wholeTensor(out) : new NkiTensor(out, null);
+    }),
     broadcast_to: (self, args, _kw, rt) => nkiGuard(() => {
       const items = args.length === 1 && (args[0] instanceof PyTuple || args[0] instanceof PyList) ? args[0].items : args;
       return wholeTensor(broadcastTile(requireRun(rt, "tensor.broadcast_to").m, self.view, items.map((x) => rt.asIndex(x, "shape entries must be integers"))));

@@ -123,25 +123,3 @@ describe("nl.finfo", () => {
     expect(s.get("f32_eps")).toEqual(expect.objectContaining({ v: 2 ** -23 }));
   });
 });
-
-describe("tensor.view(dtype)", () => {
-  it("returns the tensor itself for its own dtype and refuses a reinterpretation with NotImplementedError", () => {
-    const { s } = session();
-    ok(s.execute(`@nki.jit
-def k(a):
-    out = nl.ndarray(a.shape, dtype=a.dtype, buffer=nl.shared_hbm)
-    t = nl.load(a)
-    same = t.view(nl.float32) is t
-    try:
-        t.view(nl.int32)
-        refused = None
-    except NotImplementedError as e:
-        refused = str(e)
-    nl.store(out, value=t)
-    return out, same, refused
-
-_, same, refused = k(np.ones((4, 4), dtype=np.float32))`));
-    expect(s.get("same")).toBe(true);
-    expect(String(s.get("refused"))).toContain("tensor.view(int32) of a float32 tensor");
-  });
-});
