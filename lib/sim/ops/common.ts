@@ -275,7 +275,7 @@ export function emit(
   }
   const t = m.trace;
   t.begin(engine, opcode, variant, f, fl);
-  for (const [access, v] of ops) addOperand(m, access, v);
+  for (let k = 0; k < ops.length; k++) addOperand(m, ops[k][0], ops[k][1]);
   checkAffineRace(m, t.end());
   return true;
 }
@@ -288,25 +288,39 @@ export function emit(
 function checkAffineRace(m: Machine, id: number): void {
   const t = m.trace;
   if (t.pathId(id) === 0) return;
-  for (let k = 0; k < t.depCount(id); k++) {
+  const n = t.depCount(id);
+  for (let k = 0; k < n; k++) {
     if (t.depType(id, k) !== DepType.Waw) continue;
     const j = t.depOn(id, k);
     const shared = sharedWrittenTensor(t, id, j);
     if (shared < 0) continue;
-    const a = t.loopPath(id);
-    const b = t.loopPath(j);
-    for (let d = 0; d < Math.min(a.length, b.length) && a[d].loop === b[d].loop; d++) {
-      if (a[d].iteration === b[d].iteration) continue;
-      const loop = t.loop(a[d].loop);
+    const a = pathNodes(t, t.pathId(id), racePathA);
+    const b = pathNodes(t, t.pathId(j), racePathB);
+    for (let d = 0; d < Math.min(a.length, b.length) && t.pathLoop(a[d]) === t.pathLoop(b[d]); d++) {
+      const ia = t.pathIteration(a[d]);
+      const ib = t.pathIteration(b[d]);
+      if (ia === ib) continue;
+      const loop = t.loop(t.pathLoop(a[d]));
       if (loop.kind !== LoopKind.Affine) break;
       nkiError(
         "err_unexpected_output_dependencies",
-        `iterations ${b[d].iteration} and ${a[d].iteration} of the affine_range loop at line ${loop.line} both write the same ` +
+        `iterations ${ib} and ${ia} of the affine_range loop at line ${loop.line} both write the same ` +
           `elements of '${t.tensor(shared).name}'; index the write by the loop variable or use sequential_range`,
         m.location,
       );
     }
   }
+}
+
+const racePathA: number[] = [];
+const racePathB: number[] = [];
+
+/** Path nodes from the outermost loop to `pathId` (the trace's loopPath without allocating), in `out`. */
+function pathNodes(t: Machine["trace"], pathId: number, out: number[]): number[] {
+  out.length = 0;
+  for (let p = pathId; p !== 0 && p !== 0xffffffff; p = t.pathParent(p)) out.push(p);
+  out.reverse();
+  return out;
 }
 
 /** A tensor that instruction i overwrites (plain write) and instruction j also wrote, or -1. */
@@ -321,22 +335,33 @@ function sharedWrittenTensor(t: Machine["trace"], i: number, j: number): number 
   return -1;
 }
 
+/** Reused access-pattern buffer of addOperand (the trace copies it). */
+const scratchPattern = new Int32Array(2 * 16);
+
 function addOperand(m: Machine, access: Access, v: View): void {
   const b = v.buffer;
   const es = b.dtype.size;
+  const pattern = scratchPattern;
+  let n = 0;
+  if (v.shape.length > 16) throw new Error("trace: bad access pattern");
   if (b.memory === Memory.Hbm) {
-    const pattern: number[] = [];
-    for (let k = 0; k < v.shape.length; k++) pattern.push(v.strides[k], v.shape[k]);
-    m.trace.addOperand(access, b.memory, b.id, b.dtype.code, 0, 0, b.addr + v.offset * es, pattern);
+    for (let k = 0; k < v.shape.length; k++) {
+      pattern[n++] = v.strides[k];
+      pattern[n++] = v.shape[k];
+    }
+    m.trace.addOperand(access, b.memory, b.id, b.dtype.code, 0, 0, b.addr + v.offset * es, pattern, n);
     return;
   }
   const pAxis = v.partitionAxis;
   const firstPart = Math.floor(v.offset / b.freeElems);
   const inPart = v.offset - firstPart * b.freeElems;
-  const pattern: number[] = [];
-  for (let k = 0; k < v.shape.length; k++) if (k !== pAxis) pattern.push(v.strides[k], v.shape[k]);
+  for (let k = 0; k < v.shape.length; k++) {
+    if (k === pAxis) continue;
+    pattern[n++] = v.strides[k];
+    pattern[n++] = v.shape[k];
+  }
   const parts = pAxis >= 0 ? v.shape[pAxis] : 1;
-  m.trace.addOperand(access, b.memory, b.id, b.dtype.code, b.partStart + firstPart, parts, b.addr + inPart * es, pattern);
+  m.trace.addOperand(access, b.memory, b.id, b.dtype.code, b.partStart + firstPart, parts, b.addr + inPart * es, pattern, n);
 }
 
 export { Access, Engine, InstrFlag, Memory };

@@ -21,20 +21,22 @@ import { DepType } from "./types";
 export class DepCollector {
   readonly on: number[] = [];
   readonly types: DepType[] = [];
+  /** Number of dependencies collected since the last reset (`on`/`types` beyond it are stale). */
+  count = 0;
 
   reset(): void {
-    this.on.length = 0;
-    this.types.length = 0;
+    this.count = 0;
   }
 
   add(on: number, type: DepType): void {
-    const k = this.on.indexOf(on);
-    if (k < 0) {
-      this.on.push(on);
-      this.types.push(type);
-    } else if (rank(type) > rank(this.types[k])) {
-      this.types[k] = type;
+    for (let k = 0; k < this.count; k++) {
+      if (this.on[k] !== on) continue;
+      if (rank(type) > rank(this.types[k])) this.types[k] = type;
+      return;
     }
+    this.on[this.count] = on;
+    this.types[this.count] = type;
+    this.count++;
   }
 }
 
@@ -42,11 +44,15 @@ function rank(t: DepType): number {
   return t === DepType.Raw ? 2 : t === DepType.Waw ? 1 : 0;
 }
 
-/** Sorted disjoint [start, end) segments with a payload; gaps are filled on demand. */
-class IntervalList<T> {
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-  private readonly items: T[] = [];
+/**
+ * Sorted disjoint [start, end) segments with a payload; gaps are filled on demand. `cover` splits and
+ * fills so that a range is exactly tiled by segments and returns the first; callers then walk the
+ * segments in order (no callback per segment: this is the recorder's innermost loop).
+ */
+class Segments<T> {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly items: T[] = [];
 
   constructor(
     private readonly make: () => T,
@@ -57,21 +63,23 @@ class IntervalList<T> {
     return this.items.length;
   }
 
-  /** Splits and fills so that [lo, hi) is exactly covered by segments, then calls fn on each. */
-  visit(lo: number, hi: number, fn: (item: T) => void): void {
-    if (hi <= lo) return;
+  /**
+   * Makes segments i, i+1, ... (from the returned i, while starts < hi) tile [lo, hi) exactly: a
+   * segment straddling lo or hi is split in two (both halves keep its payload), gaps get fresh
+   * payloads. Requires lo < hi.
+   */
+  cover(lo: number, hi: number): number {
     const { starts, ends, items } = this;
-    let i = this.firstEndingAfter(lo);
+    const first = this.firstEndingAfter(lo);
+    let i = first;
     let pos = lo;
     while (pos < hi) {
       if (i >= items.length || starts[i] >= hi) {
         this.insert(i, pos, hi, this.make());
-        fn(items[i]);
-        return;
+        return first;
       }
       if (starts[i] > pos) {
         this.insert(i, pos, starts[i], this.make());
-        fn(items[i]);
         pos = ends[i];
         i++;
         continue;
@@ -86,28 +94,31 @@ class IntervalList<T> {
         this.insert(i + 1, hi, ends[i], this.clone(items[i]));
         ends[i] = hi;
       }
-      fn(items[i]);
       pos = ends[i];
       i++;
     }
-  }
-
-  forEachSegment(fn: (start: number, end: number, item: T) => void): void {
-    for (let i = 0; i < this.items.length; i++) fn(this.starts[i], this.ends[i], this.items[i]);
+    return first;
   }
 
   private insert(at: number, start: number, end: number, item: T): void {
+    if (at === this.items.length) {
+      this.starts.push(start);
+      this.ends.push(end);
+      this.items.push(item);
+      return;
+    }
     this.starts.splice(at, 0, start);
     this.ends.splice(at, 0, end);
     this.items.splice(at, 0, item);
   }
 
   private firstEndingAfter(pos: number): number {
+    const ends = this.ends;
     let lo = 0;
-    let hi = this.ends.length;
+    let hi = ends.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.ends[mid] <= pos) lo = mid + 1;
+      if (ends[mid] <= pos) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -116,27 +127,56 @@ class IntervalList<T> {
 
 /** Engines tracked separately for readers (Engine codes 0..5). */
 const ENGINE_SLOTS = 6;
+/** A cell is CELL_INTS consecutive ints of a CellPool: last writer, then the latest reader per engine (-1 = none). */
+const CELL_INTS = 1 + ENGINE_SLOTS;
 
-interface Cell {
-  writer: number;
-  /** Most recent reader per engine, -1 for none (a plain array: cheaper to create than a typed one). */
-  readers: number[];
+/** Cell storage of one address space: flat ints, so cells cost no objects (and no collection). */
+class CellPool {
+  data = new Int32Array(CELL_INTS * 64);
+  private count = 0;
+
+  fresh(): number {
+    const c = this.grab();
+    this.data.fill(-1, c, c + CELL_INTS);
+    return c;
+  }
+
+  copy(from: number): number {
+    const c = this.grab();
+    this.data.copyWithin(c, from, from + CELL_INTS);
+    return c;
+  }
+
+  private grab(): number {
+    const c = this.count * CELL_INTS;
+    if (c + CELL_INTS > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.count++;
+    return c;
+  }
 }
 
-const newCell = (): Cell => ({ writer: -1, readers: [-1, -1, -1, -1, -1, -1] });
-const cloneCell = (c: Cell): Cell => ({ writer: c.writer, readers: c.readers.slice() });
-const newRows = (): IntervalList<Cell> => new IntervalList(newCell, cloneCell);
-const cloneRows = (rows: IntervalList<Cell>): IntervalList<Cell> => {
-  const copy = newRows();
-  rows.forEachSegment((start, end, c) => copy.visit(start, end, (cell) => {
-    cell.writer = c.writer;
-    for (let e = 0; e < ENGINE_SLOTS; e++) cell.readers[e] = c.readers[e];
-  }));
-  return copy;
-};
-
 export class RangeSpace {
-  private readonly columns = new IntervalList<IntervalList<Cell>>(newRows, cloneRows);
+  private readonly cells = new CellPool();
+  private readonly columns: Segments<Segments<number>>;
+
+  constructor() {
+    const cells = this.cells;
+    const newRows = (): Segments<number> => new Segments<number>(() => cells.fresh(), (c) => cells.copy(c));
+    const cloneRows = (rows: Segments<number>): Segments<number> => {
+      const copy = newRows();
+      for (let k = 0; k < rows.length; k++) {
+        copy.starts.push(rows.starts[k]);
+        copy.ends.push(rows.ends[k]);
+        copy.items.push(cells.copy(rows.items[k]));
+      }
+      return copy;
+    };
+    this.columns = new Segments(newRows, cloneRows);
+  }
 
   /** Number of column segments currently tracked (for tests and memory accounting). */
   get segmentCount(): number {
@@ -144,25 +184,41 @@ export class RangeSpace {
   }
 
   read(lo: number, hi: number, r0: number, r1: number, id: number, engine: number, deps: DepCollector): void {
-    this.columns.visit(lo, hi, (rows) =>
-      rows.visit(r0, r1, (cell) => {
-        if (cell.writer >= 0 && cell.writer !== id) deps.add(cell.writer, DepType.Raw);
-        cell.readers[engine] = id;
-      }),
-    );
+    // Empty row ranges still split columns, as they always have (splits are invisible to dependencies).
+    if (hi <= lo) return;
+    const cols = this.columns;
+    for (let c = cols.cover(lo, hi); c < cols.length && cols.starts[c] < hi; c++) {
+      const rows = cols.items[c];
+      if (r1 <= r0) continue;
+      for (let r = rows.cover(r0, r1); r < rows.length && rows.starts[r] < r1; r++) {
+        const cell = rows.items[r];
+        const data = this.cells.data;
+        const writer = data[cell];
+        if (writer >= 0 && writer !== id) deps.add(writer, DepType.Raw);
+        data[cell + 1 + engine] = id;
+      }
+    }
   }
 
   write(lo: number, hi: number, r0: number, r1: number, id: number, _engine: number, deps: DepCollector): void {
-    this.columns.visit(lo, hi, (rows) =>
-      rows.visit(r0, r1, (cell) => {
-        if (cell.writer >= 0 && cell.writer !== id) deps.add(cell.writer, DepType.Waw);
-        for (let e = 0; e < ENGINE_SLOTS; e++) {
-          const r = cell.readers[e];
-          if (r >= 0 && r !== id) deps.add(r, DepType.War);
+    // Empty row ranges still split columns, as they always have (splits are invisible to dependencies).
+    if (hi <= lo) return;
+    const cols = this.columns;
+    for (let c = cols.cover(lo, hi); c < cols.length && cols.starts[c] < hi; c++) {
+      const rows = cols.items[c];
+      if (r1 <= r0) continue;
+      for (let r = rows.cover(r0, r1); r < rows.length && rows.starts[r] < r1; r++) {
+        const cell = rows.items[r];
+        const data = this.cells.data;
+        const writer = data[cell];
+        if (writer >= 0 && writer !== id) deps.add(writer, DepType.Waw);
+        for (let e = 1; e <= ENGINE_SLOTS; e++) {
+          const reader = data[cell + e];
+          if (reader >= 0 && reader !== id) deps.add(reader, DepType.War);
+          data[cell + e] = -1;
         }
-        cell.writer = id;
-        cell.readers.fill(-1);
-      }),
-    );
+        data[cell] = id;
+      }
+    }
   }
 }

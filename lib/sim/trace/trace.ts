@@ -178,6 +178,14 @@ export class Trace {
   private curLine = 0;
   private curSpmd = 0;
   private readonly frames: LoopFrame[] = [];
+  /** Path node of the current context, valid while `pathValid` (loop changes invalidate it). */
+  private curPath = 0;
+  private pathValid = true;
+  // last interned opcode and variant: a loop body repeats a few, so most records skip the Map lookup
+  private lastOpcode = "";
+  private lastOpcodeId = 0;
+  private lastVariant = "";
+  private lastVariantId = 0;
   /** SPMD launch grid of the kernel (empty when not launched on a grid). */
   spmdGrid: readonly number[] = [];
 
@@ -207,6 +215,7 @@ export class Trace {
     const id = this.loops.length;
     this.loops.push({ id, kind, tripCount, file, line, parentPath: this.materialisePath() });
     this.frames.push({ loop: id, iteration: 0, node: -1 });
+    this.pathValid = false;
     return id;
   }
 
@@ -215,14 +224,17 @@ export class Trace {
     if (!top) throw new Error("setIteration outside a loop");
     top.iteration = iteration;
     top.node = -1;
+    this.pathValid = false;
   }
 
   endLoop(): void {
     if (!this.frames.pop()) throw new Error("endLoop without beginLoop");
+    this.pathValid = false;
   }
 
   /** Path node for the current loop nesting, created lazily so empty iterations cost nothing. */
   private materialisePath(): number {
+    if (this.pathValid) return this.curPath;
     let parent = 0;
     for (const f of this.frames) {
       if (f.node < 0) {
@@ -232,6 +244,8 @@ export class Trace {
       }
       parent = f.node;
     }
+    this.curPath = parent;
+    this.pathValid = true;
     return parent;
   }
 
@@ -263,8 +277,16 @@ export class Trace {
     this.open = true;
     this.iEngine.push(engine);
     this.iFlags.push(flags);
-    this.iOpcode.push(this.strings.intern(opcode));
-    this.iVariant.push(variant === "" ? 0 : this.strings.intern(variant));
+    if (opcode !== this.lastOpcode) {
+      this.lastOpcode = opcode;
+      this.lastOpcodeId = this.strings.intern(opcode);
+    }
+    this.iOpcode.push(this.lastOpcodeId);
+    if (variant !== this.lastVariant) {
+      this.lastVariant = variant;
+      this.lastVariantId = variant === "" ? 0 : this.strings.intern(variant);
+    }
+    this.iVariant.push(this.lastVariantId);
     this.iOperandStart.push(this.oAccess.length);
     this.iFlops.push(Math.min(0xffffffff, Math.max(0, Math.round(flops))));
     this.iFile.push(this.curFile);
@@ -283,19 +305,21 @@ export class Trace {
     partCount: number,
     addr: number,
     pattern: ArrayLike<number>,
+    /** Entries of `pattern` to use (lets callers pass a reused scratch array). */
+    patternLength = pattern.length,
   ): void {
     if (!this.open) throw new Error("trace: addOperand outside begin/end");
-    if (pattern.length % 2 !== 0 || pattern.length > 2 * 15) throw new Error("trace: bad access pattern");
+    if (patternLength % 2 !== 0 || patternLength > 2 * 15 || patternLength > pattern.length) throw new Error("trace: bad access pattern");
     this.oAccess.push(access);
     this.oMemory.push(memory);
     this.oDtype.push(dtype);
-    this.oNdim.push(pattern.length / 2);
+    this.oNdim.push(patternLength / 2);
     this.oTensor.push(tensor);
     this.oPartStart.push(partStart);
     this.oPartCount.push(partCount);
     this.oAddr.push(addr);
     this.oPattern.push(this.patternPool.length);
-    for (let k = 0; k < pattern.length; k++) this.patternPool.push(pattern[k]);
+    for (let k = 0; k < patternLength; k++) this.patternPool.push(pattern[k]);
   }
 
   /** Closes the open instruction, computing its dependencies; returns its index. */
@@ -315,7 +339,7 @@ export class Trace {
         this.track(j, bit === Access.Write, id, engine);
       }
     }
-    for (let k = 0; k < deps.on.length; k++) {
+    for (let k = 0; k < deps.count; k++) {
       this.dOn.push(deps.on[k]);
       this.dType.push(deps.types[k]);
     }
