@@ -322,7 +322,14 @@ const WASM_BINARY: Readonly<Record<string, WasmBinaryOp>> = {
   greater_equal: "ge",
 };
 
-const WASM_UNARY: Readonly<Record<string, WasmUnaryOp>> = { sqrt: "sqrt", absolute: "abs", negative: "neg", square: "square" };
+const WASM_UNARY: Readonly<Record<string, WasmUnaryOp>> = {
+  sqrt: "sqrt",
+  absolute: "abs",
+  negative: "neg",
+  square: "square",
+  exp: "exp",
+  tanh: "tanh",
+};
 
 // ---- drivers ------------------------------------------------------------------------------------
 

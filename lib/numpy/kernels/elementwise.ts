@@ -10,7 +10,9 @@
 import { ELEMENTWISE_WASM_BASE64 } from "./elementwise.wasm.generated";
 
 export type WasmFloat = "f32" | "f64";
-export type WasmUnaryOp = "sqrt" | "abs" | "neg" | "square";
+export type WasmUnaryOp = "sqrt" | "abs" | "neg" | "square" | "exp" | "tanh";
+/** Unary loops that exist for float32 only (numpy's float32 exp, Math.tanh rounded to float32). */
+const F32_ONLY: ReadonlySet<WasmUnaryOp> = new Set(["exp", "tanh"]);
 export type WasmBinaryOp = "add" | "sub" | "mul" | "div" | "max" | "min" | "eq" | "ne" | "lt" | "le" | "gt" | "ge";
 /** How an operand is read: every element from its start offset, or its one element broadcast. */
 export type WasmAccess = "dense" | "scalar";
@@ -48,13 +50,17 @@ function kernels(): Exports | null {
   if (instance === undefined) {
     try {
       const module = new WebAssembly.Module(decodeBase64(ELEMENTWISE_WASM_BASE64));
-      instance = new WebAssembly.Instance(module, {}).exports as unknown as Exports;
+      // tanh_f32 calls Math.tanh for the rare lanes its double approximation cannot round with certainty.
+      instance = new WebAssembly.Instance(module, { js: { tanh: Math.tanh } }).exports as unknown as Exports;
     } catch {
       instance = null; // no WebAssembly, or no SIMD support
     }
   }
   return instance;
 }
+
+/** Bytes past the output that exp_f32/tanh_f32 may write (gen/elementwise.wat.gen.py's UNROLL vectors a step). */
+const UNROLLED_SLACK = 64;
 
 const align16 = (x: number): number => (x + 15) & ~15;
 
@@ -168,14 +174,20 @@ export function whereFloatWasm(
   return new Heap(buffer, outOff, n).slice();
 }
 
-/** out = op(a) over n dense elements from a0 (Float32Array/Float64Array like `a`), or null. */
+/**
+ * out = op(a) over n dense elements from a0 (Float32Array/Float64Array like `a`), or null (also for
+ * exp and tanh of float64). exp is npy-math.ts's expF32 and tanh is Math.fround(Math.tanh(x)), bit for bit.
+ */
 export function unaryFloatWasm(op: WasmUnaryOp, a: Float32Array | Float64Array, a0: number, n: number): Float32Array | Float64Array | null {
-  if (n < MIN_ELEMENTS || 2 * n * a.BYTES_PER_ELEMENT + 16 > MEMORY_LIMIT) return null;
+  if (n < MIN_ELEMENTS || 2 * n * a.BYTES_PER_ELEMENT + 16 + UNROLLED_SLACK > MEMORY_LIMIT) return null;
+  if (F32_ONLY.has(op) && !(a instanceof Float32Array)) return null;
   const ex = kernels();
   if (ex === null) return null;
   const size = a.BYTES_PER_ELEMENT;
   const outOff = align16(n * size);
-  const need = outOff + n * size;
+  // exp/tanh process four vectors a step: the last step may read and write up to 60 bytes past n
+  // elements (reads past the input land in the output region; writes need this slack).
+  const need = outOff + n * size + UNROLLED_SLACK;
   const have = ex.memory.buffer.byteLength;
   if (need > have) ex.memory.grow(Math.ceil((need - have) / PAGE));
   const Heap = a instanceof Float32Array ? Float32Array : Float64Array;
