@@ -163,6 +163,39 @@ r = k(b)`));
     expect(result(s, "r")).toEqual(nums(g.expected));
   });
 
+  it("a PSUM tile viewed as int32 gives its float32 bit patterns", () => {
+    const { s } = session();
+    const c = golden.equal.find((e) => e.from === "float32" && e.to === "int32");
+    if (!c) throw new Error("golden case float32 -> int32 missing");
+    setTyped(s, "a", "float32", c.shape, c.input);
+    ok(s.execute(`@nki.jit
+def k(a):
+    out = nl.ndarray(a.shape, dtype=nl.int32, buffer=nl.shared_hbm)
+    p = nl.ndarray(a.shape, dtype=nl.float32, buffer=nl.psum)
+    p[...] = nl.load(a)
+    nl.store(out, value=nl.copy(p.view(nl.int32)))
+    return out
+
+r = k(a)`));
+    expect(result(s, "r")).toEqual(nums(c.expected));
+  });
+
+  it("a kernel can return the view of an output", () => {
+    const { s } = session();
+    const g = golden.hbmOutputViaView;
+    setTyped(s, "b", "int32", [4, 8], g.b);
+    ok(s.execute(`@nki.jit
+def k(b):
+    out = nl.ndarray((4, 8), dtype=nl.int32, buffer=nl.shared_hbm)
+    nl.store(out, value=nl.load(b))
+    return out.view(nl.float32)
+
+r = k(b)
+dt = str(r.dtype)`));
+    expect(String(s.get("dt"))).toBe("float32");
+    expect(result(s, "r")).toEqual(nums(g.expected));
+  });
+
   it("reading bits as bfloat16 NaNs leaves the bits unchanged", () => {
     const { s } = session();
     const g = golden.nanPayloads;

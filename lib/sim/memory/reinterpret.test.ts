@@ -7,7 +7,7 @@ import { dmaCopy } from "../ops/dma";
 import { memset, tensorCopy } from "../ops/elementwise";
 import { Access, DepType, Memory } from "../trace/types";
 import { reinterpretView } from "./reinterpret";
-import { fullView, sliceView } from "./tensor";
+import { fullView, selectView, sliceView } from "./tensor";
 
 const f32 = dtype("float32");
 const i32 = dtype("int32");
@@ -71,6 +71,17 @@ describe("reinterpretView", () => {
     // 2.0f = 0x40000000: little-endian bytes 00 00 00 40.
     expect(Array.from(gather(bytes)).slice(12)).toEqual([0, 0, 0, 64]);
     expect(Array.from(gather(v))).toEqual([1, 0, 1, 2]);
+  });
+
+  it("maps block dimensions byte for byte inside each partition", () => {
+    const m = new Machine();
+    const b = m.allocOnChip("blk", Memory.Sbuf, [2, 2, 2], f32, 1);
+    const v = fullView(b);
+    m.hostWrite(v, [1, 2, 3, 4, 5, 6, 7, 8]);
+    const bytes = reinterpretView(v, u8, null);
+    memset(m, sliceView(selectView(bytes, 0, 1), 1, 4, 8), 0);
+    // Block 1, second element of each partition ([1, p, 1] = 6 and 8) cleared byte by byte.
+    expect(Array.from(gather(v))).toEqual([1, 2, 3, 4, 5, 0, 7, 0]);
   });
 
   it("keeps NaN bit patterns that were only read through a float view", () => {

@@ -42,49 +42,87 @@ interface AliasGroup {
 
 const groupOf = new WeakMap<Buffer, AliasGroup>();
 
-/** Element i of a byte image read as, or written from, one dtype. */
-interface Codec {
-  get(i: number): number;
-  set(i: number, x: number): void;
+type RawArray = Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array;
+
+/** The byte image as an array of one dtype's raw elements (bit patterns for the narrow floats). */
+function rawElements(d: DTypeInfo, bytes: ArrayBuffer): RawArray {
+  switch (d.name) {
+    case "float32": return new Float32Array(bytes);
+    case "int32": return new Int32Array(bytes);
+    case "uint32": return new Uint32Array(bytes);
+    case "int16": return new Int16Array(bytes);
+    case "uint16":
+    case "bfloat16":
+    case "float16": return new Uint16Array(bytes);
+    case "int8": return new Int8Array(bytes);
+    case "uint8":
+    case "float8_e4m3":
+    case "float8_e4m3fn":
+    case "float8_e5m2": return new Uint8Array(bytes);
+    default: throw new Error(`reinterpret: no byte layout for ${d.name}`);
+  }
 }
 
-function codec(d: DTypeInfo, bytes: ArrayBuffer): Codec {
-  const raw = (a: { [i: number]: number }): Codec => ({ get: (i) => a[i], set: (i, x) => { a[i] = x; } });
+function narrowFloat(d: DTypeInfo): FloatFormatName | null {
   switch (d.name) {
-    case "float32": return raw(new Float32Array(bytes));
-    case "int32": return raw(new Int32Array(bytes));
-    case "uint32": return raw(new Uint32Array(bytes));
-    case "int16": return raw(new Int16Array(bytes));
-    case "uint16": return raw(new Uint16Array(bytes));
-    case "int8": return raw(new Int8Array(bytes));
-    case "uint8": return raw(new Uint8Array(bytes));
     case "bfloat16":
     case "float16":
     case "float8_e4m3":
     case "float8_e4m3fn":
-    case "float8_e5m2": {
-      const name: FloatFormatName = d.name;
-      const a = d.size === 2 ? new Uint16Array(bytes) : new Uint8Array(bytes);
-      return { get: (i) => decode(name, a[i]), set: (i, x) => { a[i] = encode(name, x); } };
-    }
+    case "float8_e5m2":
+      return d.name;
     default:
-      throw new Error(`reinterpret: no byte codec for ${d.name}`);
+      return null;
   }
+}
+
+/** Value of every bit pattern of a narrow float format (they are all exact in float32). */
+const decodeTables = new Map<FloatFormatName, Float32Array>();
+
+function decodeTable(name: FloatFormatName, size: number): Float32Array {
+  let t = decodeTables.get(name);
+  if (!t) {
+    t = new Float32Array(2 ** (8 * size));
+    for (let bits = 0; bits < t.length; bits++) t[bits] = decode(name, bits);
+    decodeTables.set(name, t);
+  }
+  return t;
 }
 
 function sameValue(a: number, b: number): boolean {
   return a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b;
 }
 
+/** Writes a store's values into the byte image, re-encoding only the elements whose value changed. */
+function writeBack(d: DTypeInfo, store: Storage, bytes: ArrayBuffer): void {
+  const raw = rawElements(d, bytes);
+  const name = narrowFloat(d);
+  if (name) {
+    const table = decodeTable(name, d.size);
+    for (let i = 0; i < store.length; i++) if (!sameValue(table[raw[i]], store[i])) raw[i] = encode(name, store[i]);
+  } else {
+    for (let i = 0; i < store.length; i++) if (!sameValue(raw[i], store[i])) raw[i] = store[i];
+  }
+}
+
+/** Decodes the byte image into a store of dtype `d`. */
+function readInto(d: DTypeInfo, bytes: ArrayBuffer, store: Storage): void {
+  const raw = rawElements(d, bytes);
+  const name = narrowFloat(d);
+  if (!name) {
+    store.set(raw);
+    return;
+  }
+  const table = decodeTable(name, d.size);
+  for (let i = 0; i < store.length; i++) store[i] = table[raw[i]];
+}
+
 /** Makes `b` the owner: the current owner's values go to the byte image, `b`'s store is decoded from it. */
 function acquire(g: AliasGroup, b: Buffer): Storage {
   const store = g.stores.get(b) as Storage;
   if (g.owner === b || !g.bytes) return store;
-  const from = g.stores.get(g.owner) as Storage;
-  const out = codec(g.owner.dtype, g.bytes);
-  for (let i = 0; i < from.length; i++) if (!sameValue(out.get(i), from[i])) out.set(i, from[i]);
-  const into = codec(b.dtype, g.bytes);
-  for (let i = 0; i < store.length; i++) store[i] = into.get(i);
+  writeBack(g.owner.dtype, g.stores.get(g.owner) as Storage, g.bytes);
+  readInto(b.dtype, g.bytes, store);
   g.owner = b;
   return store;
 }
@@ -102,8 +140,7 @@ function groupFor(b: Buffer): AliasGroup {
   };
   if (store && g.bytes) {
     g.stores.set(b, store);
-    const image = codec(b.dtype, g.bytes);
-    for (let i = 0; i < store.length; i++) image.set(i, store[i]);
+    writeBack(b.dtype, store, g.bytes);
     // From now on the allocation's own store is handed over like any member's.
     Object.defineProperty(b, "data", { get: () => acquire(g, b), enumerable: true, configurable: true });
   }

@@ -25,7 +25,11 @@ export interface Buffer {
   readonly addr: number;
   /** On chip: elements stored per partition. HBM: total elements. */
   readonly freeElems: number;
-  /** Null in timing-only mode. */
+  /**
+   * Null in timing-only mode. On an allocation viewed under another dtype this is a getter that hands
+   * the values over between the dtypes (./reinterpret.ts): take it where it is used, and do not hold it
+   * while another view of the same allocation is accessed.
+   */
   readonly data: Storage | null;
   /** Set once the buffer's scope ended (tile of a finished loop iteration); using it is an error. */
   released: boolean;
