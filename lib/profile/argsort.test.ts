@@ -21,3 +21,15 @@ describe("argsortByKey", () => {
     );
   });
 });
+
+describe("argsortByKey on large inputs", () => {
+  const comparatorOrder = (keys: Float64Array) => Array.from(keys.keys()).sort((a, b) => keys[a] - keys[b]);
+  it("sorts nearly ordered keys (each a few places out of order) like a stable comparator sort", () => {
+    const keys = Float64Array.from({ length: 5000 }, (_, i) => Math.floor(i / 3) + ((i * 7919) % 5) * 0.5);
+    expect(Array.from(argsortByKey(Uint32Array.from(keys.keys()), keys))).toEqual(comparatorOrder(keys));
+  });
+  it("sorts keys far out of order (reversed, with ties) like a stable comparator sort", () => {
+    const keys = Float64Array.from({ length: 5000 }, (_, i) => Math.floor((5000 - i) / 2));
+    expect(Array.from(argsortByKey(Uint32Array.from(keys.keys()), keys))).toEqual(comparatorOrder(keys));
+  });
+});

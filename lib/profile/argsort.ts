@@ -1,7 +1,10 @@
 /**
- * Stable argsort of float64 keys by LSD radix sort over their bit patterns (four 16-bit digits,
- * skipping digits every key shares). A comparator sort of 10^5 indices costs ~10 ms of calls back
- * into JavaScript; this is a few linear passes. NaN keys are not supported.
+ * Stable argsort of float64 keys. Keys that arrive nearly in order (tile lifetimes in tensor-id
+ * order: a few places out of order each) go through an insertion sort, linear in practice; when
+ * that would move too many entries, an LSD radix sort over the keys' bit patterns (four 16-bit
+ * digits, skipping digits every key shares) takes over. A comparator sort of 10^5 indices costs
+ * ~10 ms of calls back into JavaScript; either path here is a few linear passes. NaN keys are not
+ * supported.
  */
 
 const DIGIT_BITS = 16;
@@ -12,6 +15,37 @@ const BUCKETS = 1 << DIGIT_BITS;
  * `keys` is indexed by id. Returns a new array; `ids` is left untouched.
  */
 export function argsortByKey(ids: Uint32Array, keys: Float64Array): Uint32Array {
+  return insertionArgsort(ids, keys, INSERTION_MOVES_PER_KEY * ids.length) ?? radixArgsort(ids, keys);
+}
+
+/** Average displacement per key up to which insertion sorting beats the radix passes. */
+const INSERTION_MOVES_PER_KEY = 16;
+
+/** Stable insertion argsort, or null once it has moved more than `budget` entries. */
+function insertionArgsort(ids: Uint32Array, keys: Float64Array, budget: number): Uint32Array | null {
+  const n = ids.length;
+  const order = new Uint32Array(n);
+  const sorted = new Float64Array(n);
+  let moves = 0;
+  for (let k = 0; k < n; k++) {
+    const id = ids[k];
+    const key = keys[id];
+    let j = k - 1;
+    // Strictly greater: equal keys stay in their given order.
+    while (j >= 0 && sorted[j] > key) {
+      sorted[j + 1] = sorted[j];
+      order[j + 1] = order[j];
+      j--;
+    }
+    moves += k - 1 - j;
+    if (moves > budget) return null;
+    sorted[j + 1] = key;
+    order[j + 1] = id;
+  }
+  return order;
+}
+
+function radixArgsort(ids: Uint32Array, keys: Float64Array): Uint32Array {
   const n = ids.length;
   // Order-preserving unsigned images of the keys: flip the sign bit of positives, every bit of negatives.
   const f = new Float64Array(n);

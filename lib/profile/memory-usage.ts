@@ -46,7 +46,11 @@ export function memoryUsage(trace: Trace, facts: InstructionFacts, capacity: { s
   const live = Uint32Array.from(ids);
   const acquire = argsortByKey(live, first);
   const release = argsortByKey(live, last);
-  const samples: OccupancySample[] = [];
+  // The step function as columns; the sample objects are built only if someone reads them.
+  const times = new Float64Array(acquire.length + release.length);
+  const sbufAt = new Float64Array(times.length);
+  const psumAt = new Float64Array(times.length);
+  let count = 0;
   let sbuf = 0;
   let psum = 0;
   let sbufPeak = 0;
@@ -65,9 +69,19 @@ export function memoryUsage(trace: Trace, facts: InstructionFacts, capacity: { s
       sbufPeakTime = t;
     }
     if (psum > psumPeak) psumPeak = psum;
-    const prev = samples.length > 0 ? samples[samples.length - 1] : undefined;
-    if (prev && prev.timeNs === t) samples[samples.length - 1] = { timeNs: t, sbufBytes: sbuf, psumBytes: psum };
-    else samples.push({ timeNs: t, sbufBytes: sbuf, psumBytes: psum });
+    if (count === 0 || times[count - 1] !== t) count++;
+    times[count - 1] = t;
+    sbufAt[count - 1] = sbuf;
+    psumAt[count - 1] = psum;
   }
-  return { sbufPeakBytesPerPartition: sbufPeak, psumPeakBytesPerPartition: psumPeak, sbufPeakTimeNs: sbufPeakTime, samples };
+  let samples: OccupancySample[] | undefined;
+  return {
+    sbufPeakBytesPerPartition: sbufPeak,
+    psumPeakBytesPerPartition: psumPeak,
+    sbufPeakTimeNs: sbufPeakTime,
+    get samples(): readonly OccupancySample[] {
+      samples ??= Array.from({ length: count }, (_, k) => ({ timeNs: times[k], sbufBytes: sbufAt[k], psumBytes: psumAt[k] }));
+      return samples;
+    },
+  };
 }
