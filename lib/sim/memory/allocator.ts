@@ -2,8 +2,10 @@
  * Address assignment for on-chip tiles. Auto-allocated tiles get first-fit byte ranges (the same range
  * in every partition they span, starting at partition 0). When live tiles exceed capacity the compiler
  * would spill to HBM, which is not an error [PM226]: such tiles get addresses at or beyond `capacity`
- * (the "spill region") so the timing model can see and cost the overflow. A single tile larger than
- * the whole memory, or an explicit allocation outside it, is an error (raised by the caller).
+ * (the "spill region"), distinct from every other tile's. That marks the kernel as over-subscribing
+ * the memory; which data is actually saved and reloaded, and when, the timing model plans from tile
+ * lifetimes (lib/sim/timing/spill-plan.ts). A single tile larger than the whole memory, or an
+ * explicit allocation outside it, is an error (raised by the caller).
  */
 
 export interface Allocation {

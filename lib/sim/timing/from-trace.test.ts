@@ -6,11 +6,16 @@ import { engineCost } from "./engine-cost";
 import { buildScheduleInput } from "./from-trace";
 import { TraceKit } from "./trace-kit";
 
-/** A sequential loop of loads, compute and stores, with one tile placed past SBUF capacity (spilled). */
-function kernel(): { kit: TraceKit; loop: number } {
+/**
+ * A sequential loop of loads, compute and stores, with one tile placed in the spill region. With
+ * `table`, a tile loaded before the loop and read after it is live throughout.
+ */
+function kernel(table = false): { kit: TraceKit; loop: number } {
   const kit = new TraceKit();
   const a = kit.hbm("a", [512, 512]);
   const out = kit.hbm("out", [512, 512]);
+  const t = kit.tile("table", Memory.Sbuf, [128, 512], "bfloat16", { at: 201_024 });
+  if (table) kit.dma(t, { ...a, shape: [128, 512] });
   kit.loop(LoopKind.Sequential, 4, (i) => {
     const x = kit.tile(`x${i}`, Memory.Sbuf, [128, 512], "bfloat16");
     const y = kit.tile(`y${i}`, Memory.Sbuf, [128, 512], "bfloat16", { at: 200_000 });
@@ -19,14 +24,16 @@ function kernel(): { kit: TraceKit; loop: number } {
     kit.binary(Engine.Vector, "tensor_tensor", x, x, y);
     kit.dma({ ...out, addr: out.addr + i * 128 * 512 * 2, shape: [128, 512] }, x);
   });
+  if (table) kit.dma({ ...out, shape: [128, 512] }, t);
   return { kit, loop: 0 };
 }
 
 describe("buildScheduleInput with costsOf", () => {
   it("reuses an earlier build's costs and gives the same input as costing afresh", () => {
     const cfg = timingConfig("trn2");
-    const capacity = { sbufBytesPerPartition: 180_224, psumBytesPerPartition: 16_384 };
-    const { kit, loop } = kernel();
+    // 2.5 KiB per partition cannot hold the table beside an iteration's two 1 KiB tiles: it spills.
+    const capacity = { sbufBytesPerPartition: 2560, psumBytesPerPartition: 16_384 };
+    const { kit, loop } = kernel(true);
     const base = buildScheduleInput(cfg, kit.trace, { capacity });
     const whatIf = { capacity, treatAsAffine: new Set([loop]) };
     const fresh = buildScheduleInput(cfg, kit.trace, whatIf);

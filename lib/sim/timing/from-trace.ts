@@ -10,8 +10,9 @@
  *   groups, ordered by the in-order TensorE queue without semaphores);
  * - SPMD instances run back to back in trace order.
  *
- * Spilling: tiles the functional allocator placed beyond capacity (its spill region) are saved to
- * HBM after every write and reloaded before every read, as DMAs on the spill queue.
+ * Spilling: when the functional allocator had to place tiles beyond capacity (its spill region), the
+ * saves and reloads a compiler's allocator would insert (./spill-plan) become DMAs on the spill queue
+ * before the instruction that needs the room or the data.
  *
  * Rotation depth is bounded by capacity: a loop gets as many buffers as copies of its body's tiles
  * fit in SBUF/PSUM (BuildOptions.capacity); the next instance of a tile then waits for the instance
@@ -23,6 +24,7 @@ import { clockGHz, engineCost } from "./engine-cost";
 import { DmaQueue, dmaCost } from "./dma-cost";
 import { FULL_PE_ARRAY, InputKind, ScheduleInputBuilder, type ScheduleInput } from "./schedule-input";
 import { summarizeOperands, type OperandSummaryColumns } from "./operand-features";
+import { planSpills, SpillAction, type SpillPlan } from "./spill-plan";
 import { Access, AllocKind, DepType, Engine, LoopKind, Memory, OperandCursors, type OperandCursor, type Trace } from "../trace";
 
 /** Costs of one record, kept for the profile (cycles at the engine clock, DMA shape). */
@@ -32,6 +34,8 @@ export interface CostedTrace {
   readonly inputOf: Int32Array;
   readonly spillSaveBytes: number;
   readonly spillReloadBytes: number;
+  /** The spill transfers, or null if nothing was spilled (a what-if rebuild reuses it). */
+  readonly spillPlan: SpillPlan | null;
   /** Engine cycles of compute instructions (TensorE: MultiplyMoving), 0 for DMA. */
   readonly cycles: Float64Array;
   /** Number of WAR/WAW dependencies dropped because of buffer rotation. */
@@ -202,16 +206,12 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
   // Tensors each record touches (CSR), to tell a reused address from a reused tile instance.
   const touchedStart = new Uint32Array(n + 1);
   const inputOf = new Int32Array(n);
-  // Spilled tiles (placed beyond capacity by the functional allocator) and their latest save.
-  const sbufLimit = options.capacity?.sbufBytesPerPartition ?? Infinity;
-  const psumLimit = options.capacity?.psumBytesPerPartition ?? Infinity;
-  const spillLimit = (memory: number) => (memory === Memory.Sbuf ? sbufLimit : psumLimit);
-  const lastSave = new Map<number, number>();
+  // Spill transfers (independent of loop kinds, so a what-if rebuild reuses them) and their inputs.
+  const plan = prev ? prev.spillPlan : options.capacity ? planSpills(trace, options.capacity) : null;
+  const spillInput = new Int32Array(plan ? plan.kind.length : 0);
   let spillSaveBytes = 0;
   let spillReloadBytes = 0;
   const spillNs = (bytesPerPartition: number) => cfg.dmaBufferCostNs + bytesPerPartition / cfg.dmaEngineBytesPerNs;
-  const reloads: number[] = [];
-  let reloadCount = 0;
   let touched = new Uint32Array(Math.max(16, 3 * n));
   let touchedLen = 0;
   let rotated = 0;
@@ -234,20 +234,23 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
     const engine = cols.engine[i];
     const operandCount = trace.operandCount(i);
     const op0 = cols.operandStart[i];
-    // Compiler-style spilling: reload each spilled tile this record reads just before it.
-    reloadCount = 0;
-    for (let k = 0; k < operandCount; k++) {
-      const memory = operandMemory[op0 + k];
-      if ((operandAccess[op0 + k] & Access.Read) === 0 || memory === Memory.Hbm || operandAddr[op0 + k] < spillLimit(memory)) continue;
-      const tensor = operandTensor[op0 + k];
-      const bytes = trace.tensorBytes(tensor);
-      const parts = trace.tensorPartCount(tensor);
-      b.dma(trace.tensorPartStart(tensor), Math.max(1, parts), spillNs(bytes), bytes * parts, DmaQueue.SpillReload);
-      b.mark(InputKind.SpillReload, i);
-      const saved = lastSave.get(tensor);
-      if (saved !== undefined) b.dependOn(saved, DepType.Raw);
-      spillReloadBytes += bytes * parts;
-      reloads[reloadCount++] = b.length - 1;
+    // Saves that make room for this record and reloads of what it touches, just before it.
+    const firstSpill = plan ? plan.actionStart[i] : 0;
+    const endSpill = plan ? plan.actionStart[i + 1] : 0;
+    for (let a = firstSpill; plan && a < endSpill; a++) {
+      const tensor = plan.tensor[a];
+      const bytes = plan.bytesPerPartition[a];
+      const parts = Math.max(1, trace.tensorPartCount(tensor));
+      spillInput[a] = b.dma(trace.tensorPartStart(tensor), parts, spillNs(bytes), bytes * parts, DmaQueue.SpillReload);
+      if (plan.kind[a] === SpillAction.Save) {
+        b.mark(InputKind.SpillSave, i);
+        if (plan.after[a] >= 0) b.dependOn(inputOf[plan.after[a]], DepType.Raw);
+        spillSaveBytes += bytes * parts;
+      } else {
+        b.mark(InputKind.SpillReload, i);
+        b.dependOn(spillInput[plan.after[a]], DepType.Raw);
+        spillReloadBytes += bytes * parts;
+      }
     }
     inputOf[i] = b.length;
     if (prev) {
@@ -324,7 +327,8 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
       }
       b.dependOn(inputOf[on], type);
     }
-    for (let r = 0; r < reloadCount; r++) b.dependOn(reloads[r], DepType.Raw);
+    // Reloads bring its data; saves free the room it uses.
+    for (let a = firstSpill; plan && a < endSpill; a++) b.dependOn(spillInput[a], plan.kind[a] === SpillAction.Save ? DepType.War : DepType.Raw);
     // A new instance in a slot reuses the buffer of the instance `depth` iterations back: wait for it.
     for (let w = 0; w < writtenCount; w++) {
       const tile = writtenIds[w];
@@ -349,26 +353,13 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
       }
     }
     for (let q = touchedStart[i]; q < touchedLen; q++) lastAccess[touched[q]] = i;
-    // ...and save each spilled tile it writes right after it.
-    const self = inputOf[i];
-    for (let k = 0; k < operandCount; k++) {
-      const memory = operandMemory[op0 + k];
-      if ((operandAccess[op0 + k] & Access.Write) === 0 || memory === Memory.Hbm || operandAddr[op0 + k] < spillLimit(memory)) continue;
-      const tensor = operandTensor[op0 + k];
-      const bytes = trace.tensorBytes(tensor);
-      const parts = trace.tensorPartCount(tensor);
-      b.dma(trace.tensorPartStart(tensor), Math.max(1, parts), spillNs(bytes), bytes * parts, DmaQueue.SpillReload);
-      b.mark(InputKind.SpillSave, i);
-      b.dependOn(self, DepType.Raw);
-      lastSave.set(tensor, b.length - 1);
-      spillSaveBytes += bytes * parts;
-    }
   }
   return {
     input: b.build(),
     inputOf,
     spillSaveBytes,
     spillReloadBytes,
+    spillPlan: plan,
     cycles,
     rotatedDependencies: rotated,
     treatAsAffine: asAffine ?? NO_LOOPS,

@@ -79,24 +79,31 @@ describe("rotating buffers", () => {
 });
 
 describe("spilling", () => {
-  it("saves a spilled tile after each write and reloads it before each read, on the spill queue", () => {
+  it("saves the evicted tile after its write and reloads it before its read, on the spill queue", () => {
     const kit = new TraceKit();
-    // Beyond trn2's 212,984 usable bytes per partition: the functional allocator's spill region.
-    const t = kit.tile("t", Memory.Sbuf, [128, 1024], "float32", { at: 213_000 });
-    const load = kit.dma(t, kit.hbm("x", [128, 1024], "float32"));
-    const use = kit.unary(Engine.Vector, "tensor_copy", kit.tile("u", Memory.Sbuf, [128, 1024], "float32"), t);
+    // Two 120,000 B tiles live at once exceed trn2's 212,984 usable bytes per partition; the second
+    // crosses capacity, as the functional allocator would place it in its spill region.
+    const t = kit.tile("t", Memory.Sbuf, [128, 30_000], "float32", { at: 0 });
+    const u = kit.tile("u", Memory.Sbuf, [128, 30_000], "float32", { at: 120_000 });
+    const x = kit.hbm("x", [256, 30_000], "float32");
+    const load = kit.dma(t, { ...x, shape: [128, 30_000] });
+    const loadU = kit.dma(u, { ...x, addr: x.addr + 128 * 120_000, shape: [128, 30_000] });
+    const sink = kit.tile("s", Memory.Psum, [128, 512], "float32");
+    kit.binary(Engine.Vector, "tensor_tensor", sink, sink, { ...u, shape: [512] });
+    const use = kit.binary(Engine.Vector, "tensor_tensor", sink, sink, { ...t, shape: [512] });
     const timed = simulateTiming(kit.trace, "trn2");
     expect(timed.spills.map((s) => [s.kind, s.origin, s.bytes])).toEqual([
-      ["save", load, 128 * 4096],
-      ["reload", use, 128 * 4096],
+      ["save", loadU, 128 * 120_000],
+      ["reload", use, 128 * 120_000],
     ]);
     const [save, reload] = timed.spills;
     expect(save.startNs).toBeGreaterThanOrEqual(timed.timeline.endNs[load]);
+    expect(timed.timeline.startNs[loadU]).toBeGreaterThanOrEqual(save.endNs);
     expect(reload.startNs).toBeGreaterThanOrEqual(save.endNs);
     expect(timed.timeline.startNs[use]).toBeGreaterThanOrEqual(reload.endNs);
     expect(timed.timeline.waitType[use]).toBe(WAIT_SPILL_RELOAD);
     expect(trackName(save.track)).toBe("qSyncSpillReload0");
-    expect(timed.costed.spillSaveBytes).toBe(128 * 4096);
+    expect(timed.costed.spillSaveBytes).toBe(128 * 120_000);
   });
 
   it("inserts nothing for tiles that fit", () => {
