@@ -46,7 +46,7 @@ export function requireTile(m: Machine, v: View, what: string, instr: string): v
  */
 export function checkInBounds(m: Machine, v: View, instr: string): void {
   const b: Buffer = v.buffer;
-  if (v.shape.some((s) => s === 0)) return;
+  for (let k = 0; k < v.shape.length; k++) if (v.shape[k] === 0) return;
   const onChip = b.memory !== Memory.Hbm && v.partitionAxis >= 0;
   let base = v.offset;
   let partLo = 0;

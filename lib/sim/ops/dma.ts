@@ -101,7 +101,8 @@ export function dmaCopy(m: Machine, dst: View, src: View, opts: DmaCopyOpts = {}
   }
   const ops = [[Access.Read, src], [rmw ? Access.ReadWrite : Access.Write, dst]] as const;
   const dge = opts.dgeMode && opts.dgeMode !== "unknown" ? `dge:${opts.dgeMode}` : "";
-  const variant = [rmwOp ? `rmw:${rmwOp.name}` : "", dge].filter((v) => v !== "").join(",");
+  const rmwTag = rmwOp ? `rmw:${rmwOp.name}` : "";
+  const variant = rmwTag && dge ? `${rmwTag},${dge}` : rmwTag || dge;
   if (!emit(m, Engine.Dma, instr, variant, flags, rmw ? viewSize(dst) : 0, ops, mask, dst.shape)) return;
   if (!m.functional) return;
   if (!rmwOp && !cast && !mask && copySameShape(dst, src)) return;

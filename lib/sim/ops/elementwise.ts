@@ -59,10 +59,12 @@ export interface CommonOpts {
 export function tensorTensor(m: Machine, dst: View, a: View, b: View, opName: string, opts: CommonOpts = {}): void {
   const instr = "tensor_tensor";
   const op = requireOp(m, opName, instr);
-  for (const [v, w] of [[a, "data1"], [b, "data2"], [dst, "dst"]] as const) {
-    requireTile(m, v, w, instr);
-    requireMemory(m, v, ON_CHIP, w, instr);
-  }
+  requireTile(m, a, "data1", instr);
+  requireMemory(m, a, ON_CHIP, "data1", instr);
+  requireTile(m, b, "data2", instr);
+  requireMemory(m, b, ON_CHIP, "data2", instr);
+  requireTile(m, dst, "dst", instr);
+  requireMemory(m, dst, ON_CHIP, "dst", instr);
   requireSameSize(m, a, b, instr, "data1/data2");
   requireSameSize(m, a, dst, instr, "input/output");
   if (a.buffer.memory === Memory.Psum && b.buffer.memory === Memory.Psum) {

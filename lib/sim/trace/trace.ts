@@ -9,7 +9,7 @@
  * Reading: indexed accessors (`engine(i)`, `operand(i, k)`, `dependencies(i)`, ...).
  */
 
-import { dtypeByCode } from "../dtypes";
+import { DTYPES, dtypeByCode } from "../dtypes";
 import { Column, StringTable, f64, i32, u16, u32, u8 } from "./columns";
 import { DepCollector, RangeSpace } from "./dependencies";
 import {
@@ -25,6 +25,9 @@ import {
 } from "./types";
 
 const NO_PARENT = 0xffffffff;
+
+/** Element size by dtype code (the recorder's per-operand lookup). */
+const DTYPE_SIZE = Uint8Array.from(DTYPES, (d) => d.size);
 
 export interface TensorSpec {
   readonly name: string;
@@ -169,8 +172,14 @@ export class Trace {
 
   private sbufSpace = new RangeSpace();
   private psumSpace = new RangeSpace();
-  private readonly hbmSpaces = new Map<number, RangeSpace>();
-  private readonly hbmPitch = new Map<number, number>();
+  /** By tensor id (HBM tensors only): dependency space and row pitch in bytes. */
+  private hbmSpaces: (RangeSpace | undefined)[] = [];
+  private readonly hbmPitch: number[] = [];
+  /** Pool offset of recently recorded access patterns by hash, so a loop body's patterns are stored once. */
+  private readonly patternIds = new Map<number, number>();
+  // column range of the HBM access being tracked (see hbmColumns)
+  private colLo = 0;
+  private colHi = 0;
   private readonly deps = new DepCollector();
 
   // current context
@@ -265,7 +274,7 @@ export class Trace {
     for (const d of spec.shape) this.tShapePool.push(d);
     if (spec.memory === Memory.Hbm) {
       const last = spec.shape.length > 0 ? spec.shape[spec.shape.length - 1] : 1;
-      this.hbmPitch.set(id, Math.max(1, last) * dtypeByCode(spec.dtype).size);
+      this.hbmPitch[id] = Math.max(1, last) * dtypeByCode(spec.dtype).size;
     }
     return id;
   }
@@ -318,8 +327,24 @@ export class Trace {
     this.oPartStart.push(partStart);
     this.oPartCount.push(partCount);
     this.oAddr.push(addr);
-    this.oPattern.push(this.patternPool.length);
-    for (let k = 0; k < patternLength; k++) this.patternPool.push(pattern[k]);
+    this.oPattern.push(this.internPattern(pattern, patternLength));
+  }
+
+  /** Pool offset of a pattern equal to pattern[0, n): a recorded one when the hash finds it, else appended. */
+  private internPattern(pattern: ArrayLike<number>, n: number): number {
+    let h = Math.imul(n + 1, 0x9e3779b1);
+    for (let k = 0; k < n; k++) h = Math.imul(h ^ pattern[k], 0x85ebca6b) ^ (h >>> 15);
+    const pool = this.patternPool;
+    const known = this.patternIds.get(h);
+    if (known !== undefined) {
+      let same = true;
+      for (let k = 0; k < n && same; k++) same = pool.data[known + k] === pattern[k];
+      if (same) return known;
+    }
+    const at = pool.length;
+    for (let k = 0; k < n; k++) pool.push(pattern[k]);
+    this.patternIds.set(h, at);
+    return at;
   }
 
   /** Closes the open instruction, computing its dependencies; returns its index. */
@@ -356,7 +381,7 @@ export class Trace {
 
   private track(j: number, isWrite: boolean, id: number, engine: number): void {
     const memory = this.oMemory.data[j];
-    const es = dtypeByCode(this.oDtype.data[j]).size;
+    const es = DTYPE_SIZE[this.oDtype.data[j]];
     const addr = this.oAddr.data[j];
     const pStart = this.oPattern.data[j];
     const ndim = this.oNdim.data[j];
@@ -378,15 +403,16 @@ export class Trace {
     let hi: number;
     if (memory === Memory.Hbm) {
       const tensor = this.oTensor.data[j];
-      const pitch = this.hbmPitch.get(tensor) ?? 1;
+      const pitch = this.hbmPitch[tensor] ?? 1;
       const rel = addr - (tensor < this.tAddr.length ? this.tAddr.data[tensor] : 0);
       const bLo = rel + minOff * es;
       const bHi = rel + maxOff * es + es;
       r0 = Math.floor(bLo / pitch);
       r1 = Math.floor((bHi - 1) / pitch) + 1;
-      [lo, hi] = hbmColumns(pool, pStart, ndim, es, pitch, rel, r1 - r0 > 1, bLo, bHi);
-      space = this.hbmSpaces.get(tensor) ?? new RangeSpace();
-      this.hbmSpaces.set(tensor, space);
+      this.hbmColumns(pool, pStart, ndim, es, pitch, rel, r1 - r0 > 1, bLo, bHi);
+      lo = this.colLo;
+      hi = this.colHi;
+      space = this.hbmSpaces[tensor] ?? (this.hbmSpaces[tensor] = new RangeSpace());
     } else {
       space = memory === Memory.Sbuf ? this.sbufSpace : this.psumSpace;
       r0 = this.oPartStart.data[j];
@@ -796,44 +822,47 @@ export class Trace {
     for (const c of this.columns()) c.trim();
     this.sbufSpace = new RangeSpace();
     this.psumSpace = new RangeSpace();
-    this.hbmSpaces.clear();
+    this.hbmSpaces = [];
+    this.patternIds.clear();
+  }
+
+  /**
+   * Column range (bytes within a row of the buffer's innermost dimension) touched by an HBM access,
+   * into colLo/colHi. Exact when the pattern's outer dims step whole rows and its inner dims stay
+   * inside one row; otherwise the whole row (conservative).
+   */
+  private hbmColumns(
+    pool: Int32Array,
+    start: number,
+    ndim: number,
+    es: number,
+    pitch: number,
+    rel: number,
+    multiRow: boolean,
+    bLo: number,
+    bHi: number,
+  ): void {
+    if (!multiRow) {
+      const row = Math.floor(bLo / pitch);
+      this.colLo = bLo - row * pitch;
+      this.colHi = bHi - row * pitch;
+      return;
+    }
+    let k = 0;
+    while (k < ndim && (pool[start + 2 * k] * es) % pitch === 0) k++;
+    let minOff = 0;
+    let maxOff = 0;
+    for (let m = k; m < ndim; m++) {
+      const span = pool[start + 2 * m] * (pool[start + 2 * m + 1] - 1);
+      if (span < 0) minOff += span;
+      else maxOff += span;
+    }
+    const col = ((rel % pitch) + pitch) % pitch;
+    const lo = col + minOff * es;
+    const hi = col + maxOff * es + es;
+    const exact = lo >= 0 && hi <= pitch;
+    this.colLo = exact ? lo : 0;
+    this.colHi = exact ? hi : pitch;
   }
 
 }
-
-/**
- * Column range (bytes within a row of the buffer's innermost dimension) touched by an HBM access.
- * Exact when the pattern's outer dims step whole rows and its inner dims stay inside one row;
- * otherwise the whole row (conservative).
- */
-function hbmColumns(
-  pool: Int32Array,
-  start: number,
-  ndim: number,
-  es: number,
-  pitch: number,
-  rel: number,
-  multiRow: boolean,
-  bLo: number,
-  bHi: number,
-): [number, number] {
-  if (!multiRow) {
-    const row = Math.floor(bLo / pitch);
-    return [bLo - row * pitch, bHi - row * pitch];
-  }
-  let k = 0;
-  while (k < ndim && (pool[start + 2 * k] * es) % pitch === 0) k++;
-  let minOff = 0;
-  let maxOff = 0;
-  for (let m = k; m < ndim; m++) {
-    const span = pool[start + 2 * m] * (pool[start + 2 * m + 1] - 1);
-    if (span < 0) minOff += span;
-    else maxOff += span;
-  }
-  const col = ((rel % pitch) + pitch) % pitch;
-  const lo = col + minOff * es;
-  const hi = col + maxOff * es + es;
-  if (lo >= 0 && hi <= pitch) return [lo, hi];
-  return [0, pitch];
-}
-
