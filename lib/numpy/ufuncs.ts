@@ -344,12 +344,17 @@ interface Prepared {
   access: Access;
 }
 
-function prepare(a: NDArray, shape: readonly number[], n: number): Prepared {
-  if (a.size === 1 && n !== 1) return { data: a.data, table: null, start: a.offset, access: "scalar" };
+/** How a loop reads an operand of a result of `shape` (n elements), before any offset table is built. */
+function accessOf(a: NDArray, shape: readonly number[], n: number): Access {
+  if (a.size === 1 && n !== 1) return "scalar";
   const sameShape = a.ndim === shape.length && a.shape.every((d, i) => d === shape[i]);
-  if (sameShape && a.isCContiguous) return { data: a.data, table: null, start: a.offset, access: "dense" };
-  const view = broadcastView(a, shape);
-  return { data: a.data, table: offsetsOf(view), start: 0, access: "table" };
+  return sameShape && a.isCContiguous ? "dense" : "table";
+}
+
+/** The operand as a loop reads it; "table" builds its n-entry offset table (only the JavaScript loops need one). */
+function prepare(a: NDArray, shape: readonly number[], access: Access): Prepared {
+  if (access !== "table") return { data: a.data, table: null, start: a.offset, access };
+  return { data: a.data, table: offsetsOf(broadcastView(a, shape)), start: 0, access };
 }
 
 function finish(out: Storage, dtype: DType, shape: readonly number[]): NDArray {
@@ -384,7 +389,7 @@ export function unary(name: string, x: Operand): NDArray {
   const a = isPyScalar(x) ? scalarArray(defaultDtypeFor(x.kind), x.value) : x;
   const outType = def.resolve(a.dtype);
   const n = a.size;
-  const p = prepare(a, a.shape, n);
+  const p = prepare(a, a.shape, accessOf(a, a.shape, n));
   const simd = WASM_UNARY[name];
   if (simd !== undefined && outType === a.dtype && p.access === "dense" && (a.dtype.name === "float32" || a.dtype.name === "float64")) {
     const fast = unaryFloatWasm(simd, p.data as Float32Array | Float64Array, p.start, n);
@@ -415,19 +420,16 @@ export function binary(name: string, x: Operand, y: Operand): NDArray {
   }
   const shape = broadcastShapes(a.shape, b.shape);
   const n = shape.reduce((p, d) => p * d, 1);
-  let pa = prepare(a, shape, n);
-  let pb = prepare(b, shape, n);
-  if (n === 1) {
-    pa = { ...pa, access: "dense" };
-    pb = { ...pb, access: "dense" };
-  }
-  const fast = wasmBinary(name, compute, a, pa, b, pb, n);
+  // A one-element result reads each operand's single element at its offset.
+  const accessA = n === 1 ? "dense" : accessOf(a, shape, n);
+  const accessB = n === 1 ? "dense" : accessOf(b, shape, n);
+  const fast = wasmBinary(name, compute, a, accessA, b, accessB, n);
   if (fast !== null) return fromStorage(outType, shape, fast);
   const expr = expr0;
   // Operands whose dtype differs from the compute dtype (e.g. int32 + float32 -> float64) are read
   // as doubles, which is exact for every promotion numpy performs here.
-  const ain = pa;
-  const bin = pb;
+  const ain = prepare(a, shape, accessA);
+  const bin = prepare(b, shape, accessB);
   const out = allocate(outType, n);
   const types = `${ctorTag(ain.data)}${ain.access}|${ctorTag(bin.data)}${bin.access}>${ctorTag(out)}`;
   const loop = binaryLoop(name, expr, ain.access, bin.access, types, HELPERS);
@@ -436,12 +438,12 @@ export function binary(name: string, x: Operand, y: Operand): NDArray {
 }
 
 /** The SIMD loop when both operands already hold the float32/float64 compute dtype (no casts). */
-function wasmBinary(name: string, compute: DType, a: NDArray, pa: Prepared, b: NDArray, pb: Prepared, n: number): Storage | null {
+function wasmBinary(name: string, compute: DType, a: NDArray, accessA: Access, b: NDArray, accessB: Access, n: number): Storage | null {
   const op = WASM_BINARY[name];
   if (op === undefined || a.dtype !== compute || b.dtype !== compute) return null;
   if (compute.name !== "float32" && compute.name !== "float64") return null;
   const type = compute.name === "float32" ? "f32" : "f64";
-  if (pa.access === "table" || pb.access === "table") {
+  if (accessA === "table" || accessB === "table") {
     const shape = broadcastShapes(a.shape, b.shape);
     const cols = shape.length === 0 ? 1 : shape[shape.length - 1];
     const ra = rowAccess(a, shape);
@@ -451,7 +453,8 @@ function wasmBinary(name: string, compute: DType, a: NDArray, pa: Prepared, b: N
     const data = (x: NDArray): Float32Array | Float64Array => x.data as Float32Array | Float64Array;
     return binaryRowsFloatWasm(op, type, data(a), a.offset, ra, data(b), b.offset, rb, n / cols, cols);
   }
-  return binaryFloatWasm(op, type, pa.data as Float32Array | Float64Array, pa.start, pa.access, pb.data as Float32Array | Float64Array, pb.start, pb.access, n);
+  const data = (x: NDArray): Float32Array | Float64Array => x.data as Float32Array | Float64Array;
+  return binaryFloatWasm(op, type, data(a), a.offset, accessA, data(b), b.offset, accessB, n);
 }
 
 /** How a C-contiguous operand broadcasts over the rows (last axis) of `shape`, if one of the simple ways. */
