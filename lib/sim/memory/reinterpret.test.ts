@@ -84,6 +84,20 @@ describe("reinterpretView", () => {
     expect(Array.from(gather(v))).toEqual([1, 2, 3, 4, 5, 0, 7, 0]);
   });
 
+  it("runs an instruction whose source and destination are one allocation under two dtypes", () => {
+    const m = new Machine();
+    const b = m.allocOnChip("t", Memory.Sbuf, [1, 2], f32);
+    const v = fullView(b);
+    m.hostWrite(v, [1.5, -2.25]);
+    const ints = reinterpretView(v, i32, null);
+    tensorCopy(m, ints, v);
+    expect(Array.from(gather(ints))).toEqual([1, -2]);
+    // Bits 0x00000001 read as float32 are 2^-149; 0xFFFFFFFE is a NaN.
+    const back = Array.from(gather(v));
+    expect(back[0]).toBe(2 ** -149);
+    expect(back[1]).toBeNaN();
+  });
+
   it("keeps NaN bit patterns that were only read through a float view", () => {
     const m = new Machine();
     const b = m.allocOnChip("t", Memory.Sbuf, [1, 3], i32);
