@@ -115,12 +115,23 @@ def resident_tiles(count, cols, reads_of_first):
     return prog
 
 
+def clean_eviction():
+    """Three 100,000 B tiles where two fit: A is evicted twice, the second time unchanged since its
+    save (no second save); B is evicted once; A is reloaded twice and B once."""
+    prog = Program()
+    a, b, c = (prog.piece(100_000) for _ in range(3))
+    for uses in [(a, WRITE), (b, WRITE), (c, WRITE), (b, READ), (a, READ), (c, READ), (b, READ), (c, READ), (b, READ), (a, READ)]:
+        prog.instr(uses)
+    return prog
+
+
 golden = {}
 for target, cap in USABLE_SBUF.items():
     golden[f"blocked 4096x8192x8192 BM=BN=1024 {target}"] = spill_bytes(blocked(4096, 8192, 8192, 1024, 1024), cap)
 golden["blocked 4096x8192x8192 BM=BN=512 trn1"] = spill_bytes(blocked(4096, 8192, 8192, 512, 512), USABLE_SBUF["trn1"])
 golden["blocked 2048x4096x4096 BM=BN=1024 trn1"] = spill_bytes(blocked(2048, 4096, 4096, 1024, 1024), USABLE_SBUF["trn1"])
 golden["4 resident tiles of 52,000 B trn2"] = spill_bytes(resident_tiles(4, 13000, 3), USABLE_SBUF["trn2"])
+golden["clean eviction trn2"] = spill_bytes(clean_eviction(), USABLE_SBUF["trn2"])
 golden["5 resident tiles of 52,000 B trn2"] = spill_bytes(resident_tiles(5, 13000, 3), USABLE_SBUF["trn2"])
 
 out = pathlib.Path(__file__).with_name("spill-plan.golden.json")

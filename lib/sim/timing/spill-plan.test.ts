@@ -5,8 +5,10 @@ import { fullView, selectView, sliceView, type View } from "../memory/tensor";
 import { dmaCopy } from "../ops/dma";
 import { memset, tensorCopy, tensorTensor } from "../ops/elementwise";
 import { ncMatmul } from "../ops/tensor-engine";
-import { LoopKind, Memory } from "../trace/types";
+import { Engine, LoopKind, Memory } from "../trace/types";
+import { profileTimedTrace } from "../../profile";
 import { simulateTiming, type TargetName, type TimedTrace } from "./index";
+import { TraceKit } from "./trace-kit";
 import golden from "./spill-plan.golden.json";
 
 type Golden = Record<string, { spill_save_bytes: number; spill_reload_bytes: number }>;
@@ -119,6 +121,35 @@ describe("spill planning, microbenchmark pair", () => {
     expect(timed.timeline.startNs[fifthLoad]).toBeGreaterThanOrEqual(save.endNs);
     expect(reload.startNs).toBeGreaterThanOrEqual(save.endNs);
     expect(timed.timeline.startNs[firstReadOfT0]).toBeGreaterThanOrEqual(reload.endNs);
+  });
+});
+
+describe("spill planning rules", () => {
+  it("saves an evicted tile only if it changed since its last save, and reloads it at each next use", () => {
+    // Three 100,000 B tiles where two fit on trn2; C crosses capacity as in the spill region.
+    const kit = new TraceKit();
+    const [a, b, c] = [0, 100_000, 200_000].map((at, k) => kit.tile(`t${k}`, Memory.Sbuf, [128, 25_000], "float32", { at }));
+    const x = kit.hbm("x", [3 * 128, 25_000], "float32");
+    const sink = kit.tile("sink", Memory.Psum, [128, 512], "float32");
+    const read = (t: typeof a) => kit.binary(Engine.Vector, "tensor_tensor", sink, sink, { ...t, shape: [512] });
+    [a, b, c].forEach((t, k) => kit.dma(t, { ...x, addr: x.addr + k * 128 * 100_000, shape: [128, 25_000] }));
+    for (const t of [b, a, c, b, c, b, a]) read(t);
+    const timed = simulateTiming(kit.trace, "trn2");
+    expect(spillBytes(timed)).toEqual(expected("clean eviction trn2"));
+    // A is saved when C arrives; B when A comes back; A's second eviction (for B) saves nothing.
+    expect(timed.spills.map((s) => [s.kind, s.origin])).toEqual([
+      ["save", 2],
+      ["save", 4],
+      ["reload", 4],
+      ["reload", 6],
+      ["reload", 9],
+    ]);
+  });
+
+  it("shows the spill traffic in the profile and raises the sbuf-pressure insight", () => {
+    const profile = profileTimedTrace(simulateTiming(residentTiles(5, "trn2").trace, "trn2"));
+    expect([profile.metrics.spill_save_bytes, profile.metrics.spill_reload_bytes]).toEqual(expected("5 resident tiles of 52,000 B trn2"));
+    expect(profile.insights.map((i) => i.id)).toContain("sbuf-pressure");
   });
 });
 
