@@ -6,7 +6,7 @@
  */
 
 import {
-  affineMask, broadcastView, dtype as simDtype, memset, nl as L, type DTypeName, nkiError, reshapeView, selectView, sliceView, type Machine, type MaskClause, type MaskCmp, type View,
+  affineMask, broadcastView, dtype as simDtype, memset, nl as L, type DTypeName, nkiError, reshapeView, type Machine, type MaskClause, type MaskCmp, type View,
 } from "../sim";
 import { fullView } from "../sim/memory/tensor";
 import { reinterpretView } from "../sim/memory/reinterpret";
@@ -248,38 +248,58 @@ export function indexTensor(rt: Runtime, t: NkiTensor, key: PyValue): NkiTensor 
   return exprs.length > 0 ? advancedIndex(m, t, items) : basicIndex(rt, t, items);
 }
 
+/**
+ * `t[ints and slices]` as one view (and one re-expressed access per dim), built in a single pass over
+ * the dims: kernels index tiles in their innermost loops.
+ */
 function basicIndex(rt: Runtime, t: NkiTensor, items: PyValue[]): NkiTensor {
-  let v = t.view;
-  const access = t.access ? [...t.access] : null;
-  let axis = 0;
-  const dropped: number[] = [];
-  for (const it of items) {
-    const n = v.shape[axis];
-    if (it instanceof PySlice) {
+  const v = t.view;
+  const nd = v.shape.length;
+  const shape: number[] = [];
+  const strides: number[] = [];
+  let offset = v.offset;
+  let partitionAxis = -1;
+  // per view dim: index start and step (0 for an int index, which drops the dim)
+  const starts: number[] = [];
+  const steps: number[] = [];
+  for (let d = 0; d < nd; d++) {
+    const n = v.shape[d];
+    const stride = v.strides[d];
+    const it = d < items.length ? items[d] : null;
+    if (it === null) {
+      starts.push(0);
+      steps.push(1);
+    } else if (it instanceof PySlice) {
       const [start, stop, step] = rt.sliceIndices(it, n);
-      v = sliceView(v, axis, start, stop, step);
-      if (access) shiftAccess(access, axis + dropped.length, start, step);
-      axis++;
+      offset += start * stride;
+      starts.push(start);
+      steps.push(step);
+      if (d === v.partitionAxis) partitionAxis = shape.length;
+      shape.push(Math.max(0, Math.ceil((stop - start) / step)));
+      strides.push(stride * step);
+      continue;
     } else {
       const i = rt.index(it, n, "tensor");
-      v = selectView(v, axis, i);
-      if (access) shiftAccess(access, axis + dropped.length, i, 0);
-      dropped.push(axis + dropped.length);
+      offset += i * stride;
+      starts.push(i);
+      steps.push(0);
+      continue;
     }
+    if (d === v.partitionAxis) partitionAxis = shape.length;
+    shape.push(n);
+    strides.push(stride);
   }
-  const kept = access?.map((a) => ({ ...a, coeffs: a.coeffs.filter((_, k) => !dropped.includes(k)) })) ?? null;
-  return new NkiTensor(v, kept);
-}
-
-/** Re-expresses access through old view dim `k` as `start + step·j` (step 0: an int index). */
-function shiftAccess(access: DimAccess[], k: number, start: number, step: number): void {
-  for (let d = 0; d < access.length; d++) {
-    const a = access[d];
-    const c = a.coeffs[k];
-    const coeffs = [...a.coeffs];
-    coeffs[k] = c * step;
-    access[d] = { extent: a.extent, base: a.base + c * start, coeffs };
-  }
+  const view: View = { buffer: v.buffer, offset, shape, strides, partitionAxis };
+  const access = t.access?.map((a) => {
+    let base = a.base;
+    const coeffs: number[] = [];
+    for (let d = 0; d < nd; d++) {
+      base += a.coeffs[d] * starts[d];
+      if (steps[d] !== 0) coeffs.push(a.coeffs[d] * steps[d]);
+    }
+    return { extent: a.extent, base, coeffs };
+  });
+  return new NkiTensor(view, access ?? null);
 }
 
 function advancedIndex(m: Machine, t: NkiTensor, items: PyValue[]): NkiTensor {
