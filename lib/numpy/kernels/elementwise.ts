@@ -219,11 +219,35 @@ export function sumRowsF32Wasm(d: Float32Array, start: number, rows: number, col
   return new Float32Array(ex.memory.buffer, outOff, cols).slice();
 }
 
+/**
+ * Bytes of an operand staged at a time by extremumWasm: copying cache-sized pieces and reducing each
+ * while it is still in cache reads memory once instead of three times (copy out, copy in, reduce).
+ */
+const CHUNK_BYTES = 64 * 1024;
+
 /** Math.max / Math.min over d[start .. start+n) (NaN propagates, +0 beats -0), or null. */
 export function extremumWasm(d: Float32Array | Float64Array, start: number, n: number, isMax: boolean): number | null {
-  const ex = stage(d, start, n);
+  if (n < MIN_REDUCE_ELEMENTS) return null;
+  const ex = kernels();
   if (ex === null) return null;
-  return (ex[`${isMax ? "max" : "min"}_reduce_${d instanceof Float32Array ? "f32" : "f64"}`] as Reduction)(0, n);
+  if (ex.memory.buffer.byteLength < CHUNK_BYTES) ex.memory.grow(CHUNK_BYTES / PAGE);
+  const f32 = d instanceof Float32Array;
+  const chunk = CHUNK_BYTES / d.BYTES_PER_ELEMENT;
+  const heap = f32 ? new Float32Array(ex.memory.buffer, 0, chunk) : new Float64Array(ex.memory.buffer, 0, chunk);
+  const name = `${isMax ? "max" : "min"}_%_${f32 ? "f32" : "f64"}`;
+  const fast = ex[name.replace("%", "fast")] as Reduction;
+  const exact = ex[name.replace("%", "reduce")] as Reduction;
+  let r = 0;
+  for (let s = 0; s < n; s += chunk) {
+    const m = Math.min(chunk, n - s);
+    heap.set(d.subarray(start + s, start + s + m));
+    let part = fast(0, m);
+    // The fast loop may return either zero when both signs occur; the exact one orders -0 < +0.
+    if (part === 0) part = exact(0, m);
+    if (part !== part) return part;
+    r = s === 0 ? part : isMax ? Math.max(r, part) : Math.min(r, part);
+  }
+  return r;
 }
 
 /**

@@ -52,6 +52,27 @@ for name, dt in (("float32", np.float32), ("float64", np.float64)):
         cases.append({"kind": "extremum", "dtype": name, "label": label, "x": b64(x),
                       "max": b64(np.array([x.max()], dtype=dt)), "min": b64(np.array([x.min()], dtype=dt))})
 
+# Longer than extremumWasm's 64 KiB staging chunks (16384 float32, 8192 float64 elements): lcg_f32
+# values (as the dtype), negated to -|x| when "negate" is set, then single elements overwritten.
+N_LONG = 40003
+long32 = lcg_f32(N_LONG, 5)
+for name, dt in (("float32", np.float32), ("float64", np.float64)):
+    for label, negate, sets in (
+        ("random", False, []),
+        ("nan in a later chunk", False, [(35000, "NaN")]),
+        ("nan last", False, [(N_LONG - 1, "NaN")]),
+        ("extremes in the last chunk", False, [(40000, "1000"), (40001, "-1000")]),
+        ("non-positive, max -0 in an early chunk", True, [(20, "-0")]),
+    ):
+        x = long32.astype(dt)
+        if negate:
+            x = -np.abs(x)
+        for i, v in sets:
+            x[i] = float(v.replace("NaN", "nan"))
+        cases.append({"kind": "extremum-long", "dtype": name, "label": f"{N_LONG} {label}", "n": N_LONG, "seed": 5,
+                      "negate": negate, "set": sets,
+                      "max": b64(np.array([x.max()], dtype=dt)), "min": b64(np.array([x.min()], dtype=dt))})
+
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "reductions-wasm.golden.json")
 with open(path, "w") as f:
     json.dump({"numpy": np.__version__, "cases": cases}, f, separators=(",", ":"))

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { DTYPES } from "../dtypes";
 import { fromStorage } from "../ndarray";
 import { max, mean, min, sum } from "../reductions";
@@ -25,7 +26,18 @@ interface Sum0Case {
   seed: number;
   result: string;
 }
-const cases = golden.cases as (SumCase | ExtremumCase | Sum0Case)[];
+interface LongExtremumCase {
+  kind: "extremum-long";
+  dtype: "float32" | "float64";
+  label: string;
+  n: number;
+  seed: number;
+  negate: boolean;
+  set: [number, string][];
+  max: string;
+  min: string;
+}
+const cases = golden.cases as (SumCase | ExtremumCase | Sum0Case | LongExtremumCase)[];
 
 function bytes(b64: string): ArrayBuffer {
   const bin = atob(b64);
@@ -92,5 +104,50 @@ describe("max/min of long float arrays match numpy (nan propagation, signed zero
     expect(min(a).data[0]).toBe(read(c.min));
     expect(extremumWasm(data, 0, data.length, true)).toBe(read(c.max));
     expect(extremumWasm(data, 0, data.length, false)).toBe(read(c.min));
+  });
+});
+
+describe("max/min of arrays longer than one staging chunk match numpy", () => {
+  const long = cases.filter((c): c is LongExtremumCase => c.kind === "extremum-long");
+  it.each(long.map((c) => [`${c.dtype} ${c.label}`, c] as const))("%s", (_, c) => {
+    const base = lcgF32(c.n, c.seed);
+    const data = c.dtype === "float32" ? Float32Array.from(base) : Float64Array.from(base);
+    if (c.negate) data.forEach((v, i) => (data[i] = -Math.abs(v)));
+    for (const [i, v] of c.set) data[i] = Number(v);
+    const read = (b64: string): number => (c.dtype === "float32" ? new Float32Array(bytes(b64))[0] : new Float64Array(bytes(b64))[0]);
+    const a = fromStorage(DTYPES[c.dtype], [data.length], data);
+    expect(max(a).data[0]).toBe(read(c.max));
+    expect(min(a).data[0]).toBe(read(c.min));
+  });
+});
+
+describe("extremumWasm equals Math.max/Math.min folded over the array", () => {
+  const fold = (d: Float32Array | Float64Array, isMax: boolean): number => d.reduce((r, v) => (isMax ? Math.max(r, v) : Math.min(r, v)));
+
+  it("orders -0 < +0 when the extremum is a zero of either sign, within and across staging chunks", () => {
+    for (const Ctor of [Float32Array, Float64Array]) {
+      for (const [plus, minus] of [[5, 40000], [40000, 5], [17000, 16999], [3, 4]]) {
+        const d = new Ctor(40003).fill(-1);
+        d[plus] = 0;
+        d[minus] = -0;
+        expect(Object.is(extremumWasm(d, 0, d.length, true), 0), `${Ctor.name} +0 at ${plus}`).toBe(true);
+        d.fill(1);
+        d[plus] = 0;
+        d[minus] = -0;
+        expect(Object.is(extremumWasm(d, 0, d.length, false), -0), `${Ctor.name} -0 at ${minus}`).toBe(true);
+      }
+    }
+  });
+
+  it("on arrays of zeros, ones, infinities and NaN at random offsets (property)", () => {
+    const value = fc.constantFrom(0, -0, 1, -1, Infinity, -Infinity, NaN, 2.5);
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 512, maxLength: 20000 }), fc.nat(64), fc.boolean(), fc.boolean(), (values, skip, isMax, f32) => {
+        const d = f32 ? Float32Array.from(values) : Float64Array.from(values);
+        const start = Math.min(skip, d.length - 512);
+        return Object.is(extremumWasm(d, start, d.length - start, isMax), fold(d.subarray(start), isMax));
+      }),
+      { numRuns: 80 },
+    );
   });
 });

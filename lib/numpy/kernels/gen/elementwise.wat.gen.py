@@ -392,6 +392,46 @@ def tanh_f32():
                 ["t", "k", "r", "q"], interleave(steps), "\n".join(parts))
 
 
+def extremum_fast(t, op):
+    """max/min of n >= 1 elements with pmax/pmin (one x86 maxps/minps, where the exact max/min
+    above cost several instructions each) plus a separate NaN check. Returns NaN if any element is
+    NaN, else the extremum, which equals Math.max/Math.min's except possibly in the sign of a zero
+    result (pmax keeps whichever of +0/-0 it met first): callers redo a zero result exactly."""
+    vt, size, lanes = TYPES[t]
+    p = "pmax" if op == "max" else "pmin"
+    fold = f"({t}.{op} " * (lanes - 1) + f"({vt}.extract_lane 0 (local.get $v))" + "".join(
+        f" ({vt}.extract_lane {k} (local.get $v)))" for k in range(1, lanes))
+    load = lambda off: f"(v128.load offset={off} (i32.add (local.get $p) (local.get $i)))"
+    step = "\n".join(
+        f"""      (local.set $x {load(16 * k)})
+      (local.set $nan (v128.or (local.get $nan) ({vt}.ne (local.get $x) (local.get $x))))
+      (local.set $v{k} ({vt}.{p} (local.get $v{k}) (local.get $x)))""" for k in range(4))
+    w(f"""
+  (func (export "{op}_fast_{t}") (param $p i32) (param $n i32) (result {t})
+    (local $i i32) (local $end i32) (local $vend i32) (local $x v128) (local $nan v128) (local $v v128)
+    (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128) (local $r {t})
+    (local.set $end (i32.mul (local.get $n) (i32.const {size})))
+    (local.set $v0 (v128.load{size * 8}_splat (local.get $p)))
+    (local.set $v1 (local.get $v0))
+    (local.set $v2 (local.get $v0))
+    (local.set $v3 (local.get $v0))
+    (local.set $vend (i32.and (local.get $end) (i32.const -64)))
+    (block $qdone (loop $q
+      (br_if $qdone (i32.ge_u (local.get $i) (local.get $vend)))
+{step}
+      (local.set $i (i32.add (local.get $i) (i32.const 64)))
+      (br $q)))
+    (local.set $v ({vt}.{p} ({vt}.{p} (local.get $v0) (local.get $v1)) ({vt}.{p} (local.get $v2) (local.get $v3))))
+    (local.set $r {fold})
+    (block $done (loop $s
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $r ({t}.{op} (local.get $r) ({t}.load (i32.add (local.get $p) (local.get $i)))))
+      (local.set $i (i32.add (local.get $i) (i32.const {size})))
+      (br $s)))
+    (if (v128.any_true (local.get $nan)) (then (return ({t}.const nan))))
+    (local.get $r))""")
+
+
 UNARY = ["sqrt", "abs", "neg", "square"]
 
 
@@ -506,6 +546,7 @@ for t in TYPES:
 for t in TYPES:
     for op in ("max", "min"):
         extremum(t, op)
+        extremum_fast(t, op)
 for t in TYPES:
     for op in ARITH:
         for mode in MODES:
