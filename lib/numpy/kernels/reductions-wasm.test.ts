@@ -122,7 +122,11 @@ describe("max/min of arrays longer than one staging chunk match numpy", () => {
 });
 
 describe("extremumWasm equals Math.max/Math.min folded over the array", () => {
-  const fold = (d: Float32Array | Float64Array, isMax: boolean): number => d.reduce((r, v) => (isMax ? Math.max(r, v) : Math.min(r, v)));
+  function fold(d: Float32Array | Float64Array, isMax: boolean): number {
+    let r = d[0];
+    for (let i = 1; i < d.length; i++) r = isMax ? Math.max(r, d[i]) : Math.min(r, d[i]);
+    return r;
+  }
 
   it("orders -0 < +0 when the extremum is a zero of either sign, within and across staging chunks", () => {
     for (const Ctor of [Float32Array, Float64Array]) {
