@@ -166,11 +166,15 @@ export function planSpills(trace: Trace, capacity: SpillCapacity): SpillPlan | n
       const size = dtypeByCode(cursor.dtype).size;
       let lo = cursor.addr;
       let hi = cursor.addr + size;
+      let empty = false;
       for (let d = 0; d < cursor.pattern.length; d += 2) {
+        if (cursor.pattern[d + 1] === 0) empty = true;
         const span = cursor.pattern[d] * (cursor.pattern[d + 1] - 1) * size;
         if (span < 0) lo += span;
         else hi += span;
       }
+      // A fully masked-off access touches nothing.
+      if (empty) continue;
       touched.length = 0;
       pieces.cover(tensor, lo, hi, touched);
       const access = operandAccess[op];
