@@ -10,7 +10,7 @@
 import type * as A from "../parser/ast";
 import { PythonSyntaxError } from "../parser/syntaxError";
 import { sourceLine } from "../parser/tokenizer";
-import { fileBase, packLocation } from "../runtime/locations";
+import { fileBase, packLocation, POSITION_STRIDE } from "../runtime/locations";
 import type { CodeInfo, ParamSpec } from "../runtime/protocol";
 import { globalCellName, jsString, localName } from "./names";
 import { containsGenerator, reachesNative, statementReachesNative, targetReachesNative } from "./native-reach";
@@ -52,10 +52,19 @@ class FunctionContext {
    * Generator expressions do not: they have no fixed depth.
    */
   readonly publishes: boolean;
+  /**
+   * The function's position table (CodeInfo.positions): 6 numbers per entry, see `pos`. `$ln`
+   * holds an index into it.
+   */
+  readonly positions: number[];
+  private readonly positionIndex = new Map<string, number>();
+  /** Position index of the statement being compiled (the default for operations CPython attributes to it). */
+  stmtPos = 0;
 
-  constructor(scope: Scope, codeVar: string, classVar: string | null, nsVar: string | null, generator = false) {
+  constructor(scope: Scope, codeVar: string, positions: number[], classVar: string | null, nsVar: string | null, generator = false) {
     this.scope = scope;
     this.codeVar = codeVar;
+    this.positions = positions;
     this.classVar = classVar;
     this.nsVar = nsVar;
     this.publishes = !generator;
@@ -65,6 +74,19 @@ class FunctionContext {
     const t = `$t${++this.tempCount}`;
     this.temps.push(t);
     return t;
+  }
+
+  /** The index of `span` in the position table; `alt` is the `obj.name` part of a method call. */
+  pos(span: A.Span, alt: A.Span | null = null): number {
+    const entry = [span.line, span.col, span.endLine, span.endCol, alt === null ? -1 : alt.endLine, alt === null ? -1 : alt.endCol];
+    const key = entry.join(",");
+    let i = this.positionIndex.get(key);
+    if (i === undefined) {
+      i = this.positions.length / POSITION_STRIDE;
+      this.positions.push(...entry);
+      this.positionIndex.set(key, i);
+    }
+    return i;
   }
 
   /** Declare a uniquely named variable (one nested functions refer to, so it must not be shadowed). */
@@ -79,8 +101,11 @@ export class CodeGenerator {
   private readonly fileBase: number;
   private readonly source: string;
   private readonly table: ScopeTable;
-  /** Hoisted module-level declarations: code infos, float constants, global cells. */
-  private readonly header: string[] = [];
+  /**
+   * Hoisted module-level declarations: code infos, float constants, global cells. Code infos are
+   * rendered at the end, once their functions' position tables are complete.
+   */
+  private readonly header: (string | (() => string))[] = [];
   private readonly globalCells = new Map<string, string>();
   private readonly floatConsts = new Map<string, string>();
   private codeCount = 0;
@@ -107,21 +132,24 @@ export class CodeGenerator {
 
   compileModule(module: A.Module, mode: CompileMode): string {
     const scope = this.table.module;
-    const codeVar = this.codeInfo("<module>", "<module>", 1, { positional: [], posonly: 0, varargs: null, kwonly: [], varkw: null });
-    this.ctx = new FunctionContext(scope, codeVar, null, null);
+    const positions: number[] = [];
+    const codeVar = this.codeInfo("<module>", "<module>", 1, { positional: [], posonly: 0, varargs: null, kwonly: [], varkw: null }, positions);
+    this.ctx = new FunctionContext(scope, codeVar, positions, null, null);
     let body = module.body;
     let result = "";
     if (mode === "cell" && body.length > 0 && body[body.length - 1].kind === "Expr" && !endsWithSemicolon(body[body.length - 1], this.source)) {
       const last = body[body.length - 1] as A.ExprStmt;
       body = body.slice(0, -1);
-      result = `${this.setLine(last.line)};\n${this.publishIf(reachesNative(last.value))}return ${this.expr(last.value)};\n`;
+      result = `${this.setLine(last)};\n${this.publishIf(reachesNative(last.value))}return ${this.expr(last.value)};\n`;
     }
     const doc = docstring(module.body);
     const code = (doc === null ? "" : `${this.globalCell("__doc__")}.v = ${jsString(doc)};\n`) + this.block(body) + result;
     const temps = this.ctx.temps.length > 0 ? `let ${this.ctx.temps.join(", ")};\n` : "";
+    const first = this.ctx.pos(module.body.length > 0 ? module.body[0] : { line: 1, col: 0, endLine: 1, endCol: 0 });
+    const header = this.header.map((h) => (typeof h === "string" ? h : h())).join("\n");
     return (
-      `"use strict";\n${this.header.join("\n")}\nconst $L = $rt.lines;\nconst $f = 0;\n` +
-      `let $ln = ${module.body.length > 0 ? module.body[0].line : 1};\n${temps}` +
+      `"use strict";\n${header}\nconst $L = $rt.lines;\nconst $f = 0;\n` +
+      `let $ln = ${first};\n${temps}` +
       `try {\n${code}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $ln, $f);\n}\n`
     );
   }
@@ -133,10 +161,12 @@ export class CodeGenerator {
     throw new PythonSyntaxError("SyntaxError", msg, this.filename, at, sourceLine(this.source, at.line));
   }
 
-  private codeInfo(name: string, qualname: string, firstLine: number, params: ParamSpec): string {
+  private codeInfo(name: string, qualname: string, firstLine: number, params: ParamSpec, positions: number[]): string {
     const v = `$code${this.codeCount++}`;
-    const info: CodeInfo = { name, qualname, filename: this.filename, firstLine, params };
-    this.header.push(`const ${v} = ${JSON.stringify(info)};`);
+    this.header.push(() => {
+      const info: CodeInfo = { name, qualname, filename: this.filename, firstLine, params, positions };
+      return `const ${v} = ${JSON.stringify(info)};`;
+    });
     return v;
   }
 
@@ -180,26 +210,28 @@ export class CodeGenerator {
   // -------------------------------------------------------------------------------------------
   // Names
 
-  private load(name: string): string {
+  /** Read a variable; `at` is the Name node (NameError points at it), else the statement. */
+  private load(name: string, at: A.Span | null = null): string {
     const scope = this.ctx.scope;
     const b = scope.binding(name);
     const local = localName(name);
+    const store = (): string => (at === null ? this.atStmt() : this.opAt(at));
     switch (b) {
       case "local":
         if (this.ctx.bound.has(name)) return local;
         if (scope.params.includes(name) && !this.isDeleted(scope, name)) return local;
-        return `(${local} === undefined ? $rt.unboundLocal(${jsString(name)}) : ${local})`;
+        return `(${local} === undefined ? (${store()}$rt.unboundLocal(${jsString(name)})) : ${local})`;
       case "free":
-        return `(${local} === undefined ? $rt.unboundFree(${jsString(name)}) : ${local})`;
+        return `(${local} === undefined ? (${store()}$rt.unboundFree(${jsString(name)})) : ${local})`;
       case "global": {
         const cell = this.globalCell(name);
-        return `(${cell}.v ?? ${this.builtinCache(name)} ?? (${this.builtinCache(name)} = $rt.globalMiss(${cell})))`;
+        return `(${cell}.v ?? ${this.builtinCache(name)} ?? (${this.builtinCache(name)} = (${store()}$rt.globalMiss(${cell}))))`;
       }
       case "classLocal":
       case "classGlobal":
-        return `$rt.classLoad(${this.ns()}, $g, ${this.attrName(name)})`;
+        return `(${store()}$rt.classLoad(${this.ns()}, $g, ${this.attrName(name)}))`;
       case "classFree":
-        return `(${this.ns()}.get(${this.attrName(name)}) ?? (${local} === undefined ? $rt.unboundFree(${jsString(name)}) : ${local}))`;
+        return `(${this.ns()}.get(${this.attrName(name)}) ?? (${local} === undefined ? (${store()}$rt.unboundFree(${jsString(name)})) : ${local}))`;
     }
   }
 
@@ -335,10 +367,14 @@ export class CodeGenerator {
     return packLocation(this.fileBase, line);
   }
 
-  /** JS statement text setting the frame's current line (the local tracebacks read). */
-  private setLine(line: number): string {
-    this.lineNow = line;
-    return `$ln = ${line}`;
+  /**
+   * JS statement text setting the frame's current position (`$ln`, which tracebacks read) to a
+   * statement's span; operations inside the statement that can raise store their own (`opAt`).
+   */
+  private setLine(s: A.Span): string {
+    this.lineNow = s.line;
+    this.ctx.stmtPos = this.ctx.pos(s);
+    return `$ln = ${this.ctx.stmtPos}`;
   }
 
   /** `$L[$f] = <location>;` publishing the current line for native code, when `needed`. */
@@ -351,14 +387,47 @@ export class CodeGenerator {
     return this.ctx.publishes ? `$L[$f] = ${this.packLine(this.lineNow)}, ` : "";
   }
 
-  /** `$ln = <line>, ` (and its publication) before an operation in line-tracking mode, else nothing. */
-  private opLine(e: A.Span): string {
-    if (!this.trackLines) return "";
-    return `${this.setLine(e.line)}, ${this.slowLine()}`;
+  /**
+   * `$ln = <position>, ` before an operation that can raise, so the traceback can point at it as
+   * CPython 3.11 does; in line-tracking mode also the operation's line and its publication.
+   * `e` is the span CPython attributes the operation to; `alt` the `obj.name` part of a method call.
+   */
+  private opAt(e: A.Span, alt: A.Span | null = null): string {
+    const store = `$ln = ${this.ctx.pos(e, alt)}, `;
+    if (!this.trackLines) return store;
+    this.lineNow = e.line;
+    return `${store}${this.slowLine()}`;
+  }
+
+  /** `opAt(e)` and the line publication an operator's slow path needs (which may reach native code). */
+  private slowAt(e: A.Span): string {
+    return this.trackLines ? this.opAt(e) : `${this.opAt(e)}${this.slowLine()}`;
+  }
+
+  /** `$ln = <the current statement's position>, `. */
+  private atStmt(): string {
+    return `$ln = ${this.ctx.stmtPos}, `;
+  }
+
+  /**
+   * `fn(args)` with `store` (an `opAt` text) executed after the arguments are evaluated and right
+   * before the call. Arguments that run operations set `$ln` themselves, so the store follows the
+   * last such argument (through a temporary); when every argument is a plain value it simply comes
+   * first.
+   */
+  private callAt(store: string, fn: string, args: string[]): string {
+    let last = -1;
+    args.forEach((a, i) => {
+      if (!isPlain(a)) last = i;
+    });
+    if (last < 0) return `(${store}${fn}(${args.join(", ")}))`;
+    const t = this.ctx.temp();
+    const held = args.map((a, i) => (i === last ? `(${t} = ${a}, ${store}${t})` : a));
+    return `${fn}(${held.join(", ")})`;
   }
 
   private stmtBody(s: A.Stmt): string {
-    const ln = `${this.setLine(s.line)};\n${this.publishIf(statementReachesNative(s))}`;
+    const ln = `${this.setLine(s)};\n${this.publishIf(statementReachesNative(s))}`;
     switch (s.kind) {
       case "Expr":
         return `${ln}${this.expr(s.value)};\n`;
@@ -395,10 +464,11 @@ export class CodeGenerator {
         return this.forStmt(s);
       case "Raise":
         if (s.exc === null) return `${ln}throw $rt.reraise();\n`;
-        if (s.cause === null) return `${ln}throw $rt.raise(${this.expr(s.exc)});\n`;
-        return `${ln}throw $rt.raise(${this.expr(s.exc)}, ${this.expr(s.cause)});\n`;
+        if (s.cause === null) return `${ln}throw ${this.callAt(this.opAt(s), "$rt.raise", [this.expr(s.exc)])};\n`;
+        return `${ln}throw ${this.callAt(this.opAt(s), "$rt.raise", [this.expr(s.exc), this.expr(s.cause)])};\n`;
       case "Assert":
-        return `${ln}if (!${this.test(s.test)}) throw $rt.assertFail(${s.msg === null ? "" : this.expr(s.msg)});\n`;
+        // CPython points the AssertionError at the asserted expression.
+        return `${ln}if (!${this.test(s.test)}) throw ${this.callAt(this.opAt(s.test), "$rt.assertFail", s.msg === null ? [] : [this.expr(s.msg)])};\n`;
       case "Delete": {
         let out = ln;
         for (const t of s.targets) out += this.deleteTarget(t);
@@ -441,11 +511,11 @@ export class CodeGenerator {
         return this.storeStmt(target.id, value);
       case "Attribute": {
         const v = this.ctx.temp();
-        return `${v} = ${value};\n$rt.setattr(${this.expr(target.value)}, ${this.attrName(target.attr)}, ${v});\n`;
+        return `${v} = ${value};\n${this.callAt(this.opAt(target), "$rt.setattr", [this.expr(target.value), this.attrName(target.attr), v])};\n`;
       }
       case "Subscript": {
         const v = this.ctx.temp();
-        return `${v} = ${value};\n$rt.setitem(${this.expr(target.value)}, ${this.subscriptKey(target.slice)}, ${v});\n`;
+        return `${v} = ${value};\n${this.callAt(this.opAt(target), "$rt.setitem", [this.expr(target.value), this.subscriptKey(target.slice), v])};\n`;
       }
       case "Tuple":
       case "List":
@@ -464,8 +534,8 @@ export class CodeGenerator {
     const arr = this.ctx.temp();
     let out =
       starIndex < 0
-        ? `${arr} = $rt.unpack(${value}, ${elts.length});\n`
-        : `${arr} = $rt.unpackStar(${value}, ${starIndex}, ${elts.length - starIndex - 1});\n`;
+        ? `${arr} = ${this.callAt(this.opAt(at), "$rt.unpack", [value, String(elts.length)])};\n`
+        : `${arr} = ${this.callAt(this.opAt(at), "$rt.unpackStar", [value, String(starIndex), String(elts.length - starIndex - 1)])};\n`;
     // Copy every item out first: the array may alias a list that the assignments modify.
     const items = elts.map((_, i) => {
       const t = this.ctx.temp();
@@ -482,19 +552,25 @@ export class CodeGenerator {
     const op = `$rt.i${binaryOps[s.op]}`;
     const t = s.target;
     if (t.kind === "Name") {
-      return this.storeStmt(t.id, this.binOp(s.op, this.load(t.id), this.expr(s.value), "i", this.opLine(s)));
+      return this.storeStmt(t.id, this.binOp(s.op, this.load(t.id, t), this.expr(s.value), "i", s));
     }
     if (t.kind === "Attribute") {
       const obj = this.ctx.temp();
       const attr = this.attrName(t.attr);
-      return `${obj} = ${this.expr(t.value)};\n$rt.setattr(${obj}, ${attr}, ${op}($rt.getattr(${obj}, ${attr}), ${this.expr(s.value)}));\n`;
+      const value = this.ctx.temp();
+      return (
+        `${obj} = ${this.expr(t.value)};\n${value} = ${this.callAt(this.opAt(s), op, [`(${this.atStmt()}$rt.getattr(${obj}, ${attr}))`, this.expr(s.value)])};\n` +
+        `${this.atStmt()}$rt.setattr(${obj}, ${attr}, ${value});\n`
+      );
     }
     if (t.kind === "Subscript") {
       const obj = this.ctx.temp();
       const key = this.ctx.temp();
+      const value = this.ctx.temp();
       return (
         `${obj} = ${this.expr(t.value)};\n${key} = ${this.subscriptKey(t.slice)};\n` +
-        `$rt.setitem(${obj}, ${key}, ${op}($rt.getitem(${obj}, ${key}), ${this.expr(s.value)}));\n`
+        `${value} = ${this.callAt(this.opAt(s), op, [`(${this.atStmt()}$rt.getitem(${obj}, ${key}))`, this.expr(s.value)])};\n` +
+        `${this.atStmt()}$rt.setitem(${obj}, ${key}, ${value});\n`
       );
     }
     this.error(`'${t.kind}' is an illegal expression for augmented assignment`, t);
@@ -505,9 +581,9 @@ export class CodeGenerator {
       case "Name":
         return this.deleteName(t.id);
       case "Attribute":
-        return `$rt.delattr(${this.expr(t.value)}, ${this.attrName(t.attr)});\n`;
+        return `${this.callAt(this.opAt(t), "$rt.delattr", [this.expr(t.value), this.attrName(t.attr)])};\n`;
       case "Subscript":
-        return `$rt.delitem(${this.expr(t.value)}, ${this.subscriptKey(t.slice)});\n`;
+        return `${this.callAt(this.opAt(t), "$rt.delitem", [this.expr(t.value), this.subscriptKey(t.slice)])};\n`;
       case "Tuple":
       case "List": {
         let out = "";
@@ -520,7 +596,7 @@ export class CodeGenerator {
   }
 
   private ifStmt(s: A.If): string {
-    let out = `${this.setLine(s.line)};\n${this.publishIf(reachesNative(s.test))}if (${this.headerExpr(s.test, (e) => this.test(e))}) {\n${this.block(s.body)}}`;
+    let out = `${this.setLine(s)};\n${this.publishIf(reachesNative(s.test))}if (${this.headerExpr(s.test, (e) => this.test(e))}) {\n${this.block(s.body)}}`;
     if (s.orelse.length > 0) out += ` else {\n${this.block(s.orelse)}}`;
     return `${out}\n`;
   }
@@ -537,7 +613,7 @@ export class CodeGenerator {
   private whileStmt(s: A.While): string {
     const hasElse = s.orelse.length > 0;
     const { labels, code } = this.withLoop(hasElse, () => this.block(s.body));
-    const loop = `${labels.continueLabel}: for (;;) {\n$rt.tick();\n${this.setLine(s.line)};\n${this.publishIf(reachesNative(s.test))}if (!${this.headerExpr(s.test, (e) => this.test(e))}) break;\n${code}}\n`;
+    const loop = `${labels.continueLabel}: for (;;) {\n$rt.tick();\n${this.setLine(s)};\n${this.publishIf(reachesNative(s.test))}if (!${this.headerExpr(s.test, (e) => this.test(e))}) break;\n${code}}\n`;
     if (!hasElse) return loop;
     return `${labels.breakLabel}: {\n${loop}${this.block(s.orelse)}}\n`;
   }
@@ -546,9 +622,9 @@ export class CodeGenerator {
     const hasElse = s.orelse.length > 0;
     const it = this.ctx.temp();
     const v = this.ctx.temp();
-    const head = `${this.setLine(s.line)};\n${this.publishIf(reachesNative(s.iter))}${it} = $rt.iter(${this.headerExpr(s.iter, (e) => this.expr(e))});\n`;
+    const head = `${this.setLine(s)};\n${this.publishIf(reachesNative(s.iter))}${it} = ${this.callAt(this.atStmt(), "$rt.iter", [this.headerExpr(s.iter, (e) => this.expr(e))])};\n`;
     // A generator expression's body runs when the loop advances it; a subscript target assigns natively.
-    const advance = `${this.setLine(s.line)};\n${this.publishIf(containsGenerator(s.iter) || targetReachesNative(s.target))}${v} = ${it}.next();\n`;
+    const advance = `${this.setLine(s)};\n${this.publishIf(containsGenerator(s.iter) || targetReachesNative(s.target))}${v} = ${it}.next();\n`;
     const assign = this.assignTarget(s.target, v);
     const { labels, code } = this.withLoop(hasElse, () => this.block(s.body));
     const loop = `${labels.continueLabel}: for (;;) {\n$rt.tick();\n${advance}if (${v} === undefined) break;\n${assign}${code}}\n`;
@@ -563,6 +639,7 @@ export class CodeGenerator {
     } else {
       const e = this.label("e");
       const x = this.label("x");
+      const h = this.label("h");
       let handlers = "";
       s.handlers.forEach((h, i) => {
         let body = this.block(h.body);
@@ -572,17 +649,17 @@ export class CodeGenerator {
         }
         const lead = i === 0 ? "" : " else ";
         if (h.type === null) handlers += `${lead}{\n${body}}`;
-        else handlers += `${lead}if ($rt.excMatch(${x}, ${this.expr(h.type)})) {\n${this.setLine(h.line)};\n${body}}`;
+        else handlers += `${lead}if ($rt.excMatch(${x}, ${this.expr(h.type)})) {\n${this.setLine(h)};\n${body}}`;
       });
       if (s.handlers[s.handlers.length - 1].type !== null) handlers += ` else {\nthrow ${x};\n}`;
       const caught = `const ${x} = $rt.caught(${e}, ${this.ctx.codeVar}, $ln, $f);\n`;
       if (s.orelse.length > 0) {
         const ok = this.ctx.temp();
         inner =
-          `${ok} = false;\ntry {\n${this.block(s.body)}${ok} = true;\n} catch (${e}) {\n${caught}try {\n${handlers}\n} finally {\n$rt.endHandler();\n}\n}\n` +
+          `${ok} = false;\ntry {\n${this.block(s.body)}${ok} = true;\n} catch (${e}) {\n${caught}try {\n${handlers}\n} catch (${h}) {\nthrow $rt.fromHandler(${h});\n} finally {\n$rt.endHandler();\n}\n}\n` +
           `if (${ok}) {\n${this.block(s.orelse)}}`;
       } else {
-        inner = `try {\n${this.block(s.body)}} catch (${e}) {\n${caught}try {\n${handlers}\n} finally {\n$rt.endHandler();\n}\n}`;
+        inner = `try {\n${this.block(s.body)}} catch (${e}) {\n${caught}try {\n${handlers}\n} catch (${h}) {\nthrow $rt.fromHandler(${h});\n} finally {\n$rt.endHandler();\n}\n}`;
       }
     }
     if (s.finalbody.length === 0) return `${inner}\n`;
@@ -610,12 +687,14 @@ export class CodeGenerator {
     const e = this.label("e");
     const x = this.label("x");
     const bind = item.optionalVars === null ? "" : this.assignTarget(item.optionalVars, v);
+    // Entering and leaving the context belong to the `with` statement.
+    const at = `$ln = ${this.ctx.pos(s)}`;
     return (
-      `${m} = ${this.expr(item.contextExpr)};\n${v} = $rt.withEnter(${m});\n${ok} = true;\n` +
+      `${m} = ${this.expr(item.contextExpr)};\n${at};\n${v} = $rt.withEnter(${m});\n${ok} = true;\n` +
       `try {\n${bind}${this.withStmt(s, index + 1)}} catch (${e}) {\n${ok} = false;\n` +
       `const ${x} = $rt.caught(${e}, ${this.ctx.codeVar}, $ln, $f);\n` +
-      `try {\nif (!$rt.withExit(${m}, ${x})) throw ${x};\n} finally {\n$rt.endHandler();\n}\n` +
-      `} finally {\nif (${ok}) $rt.withExit(${m}, null);\n}\n`
+      `try {\n${at};\nif (!$rt.withExit(${m}, ${x})) throw ${x};\n} finally {\n$rt.endHandler();\n}\n` +
+      `} finally {\nif (${ok}) {\n${at};\n$rt.withExit(${m}, null);\n}\n}\n`
     );
   }
 
@@ -656,7 +735,8 @@ export class CodeGenerator {
   private makeFunction(node: A.FunctionDef | A.Lambda, name: string): string {
     const scope = this.scopeOf(node);
     const spec = this.paramSpec(node.args);
-    const codeVar = this.codeInfo(name, scope.qualname, node.line, spec);
+    const positions: number[] = [];
+    const codeVar = this.codeInfo(name, scope.qualname, node.line, spec, positions);
     const defaults = node.args.defaults.length === 0 ? "null" : `[${node.args.defaults.map((d) => this.expr(d)).join(", ")}]`;
     const kwPairs: string[] = [];
     node.args.kwonlyargs.forEach((a, i) => {
@@ -666,7 +746,7 @@ export class CodeGenerator {
     const kwDefaults = kwPairs.length === 0 ? "null" : `new Map([${kwPairs.join(", ")}])`;
     const parentCtx = this.ctx;
     const classVar = parentCtx.scope.kind === "class" ? parentCtx.classVar : null;
-    this.ctx = new FunctionContext(scope, codeVar, classVar, null);
+    this.ctx = new FunctionContext(scope, codeVar, positions, classVar, null);
     const parentLine = this.lineNow;
     const savedTrack = this.trackLines;
     this.trackLines = node.kind === "Lambda" && node.body.line !== node.body.endLine;
@@ -674,7 +754,7 @@ export class CodeGenerator {
     try {
       body =
         node.kind === "Lambda"
-          ? `${this.setLine(node.body.line)};\n${this.publishIf(reachesNative(node.body))}return ${this.expr(node.body)};\n`
+          ? `${this.setLine(node.body)};\n${this.publishIf(reachesNative(node.body))}return ${this.expr(node.body)};\n`
           : `${this.functionBody(node.body, scope)}return $rt.None;\n`;
       const params = [...spec.positional];
       if (spec.varargs !== null) params.push(spec.varargs);
@@ -682,7 +762,7 @@ export class CodeGenerator {
       if (spec.varkw !== null) params.push(spec.varkw);
       const decls = [...scope.localNames().map(localName), ...this.ctx.temps];
       body =
-        `function (${params.map(localName).join(", ")}) {\nconst $f = $rt.enter();\nlet $ln = ${node.line};\n` +
+        `function (${params.map(localName).join(", ")}) {\nconst $f = $rt.enter();\nlet $ln = ${this.ctx.pos(node)};\n` +
         (decls.length > 0 ? `let ${decls.join(", ")};\n` : "") +
         `try {\n${body}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $ln, $f);\n} finally {\n$rt.leave();\n}\n}`;
     } finally {
@@ -700,10 +780,10 @@ export class CodeGenerator {
   private functionDef(s: A.FunctionDef): string {
     const decorators = s.decorators.map((d) => {
       const t = this.ctx.temp();
-      return { t, code: `${t} = ${this.expr(d)};\n` };
+      return { t, d, code: `${t} = ${this.expr(d)};\n` };
     });
     let value = this.makeFunction(s, s.name);
-    for (let i = decorators.length - 1; i >= 0; i--) value = `$rt.call1(${decorators[i].t}, ${value})`;
+    for (let i = decorators.length - 1; i >= 0; i--) value = this.callAt(this.opAt(decorators[i].d), "$rt.call1", [decorators[i].t, value]);
     return decorators.map((d) => d.code).join("") + this.storeStmt(s.name, value);
   }
 
@@ -711,7 +791,7 @@ export class CodeGenerator {
     const scope = this.scopeOf(s);
     const decorators = s.decorators.map((d) => {
       const t = this.ctx.temp();
-      return { t, code: `${t} = ${this.expr(d)};\n` };
+      return { t, d, code: `${t} = ${this.expr(d)};\n` };
     });
     for (const b of s.bases) if (b.kind === "Starred") this.error("Kernel Lab does not support *bases in class definitions", b);
     const bases = `[${s.bases.map((b) => this.expr(b)).join(", ")}]`;
@@ -723,10 +803,11 @@ export class CodeGenerator {
       kwValues.push(this.expr(k.value));
     }
     const classVar = this.ctx.declare(this.label("cls"));
-    const codeVar = this.codeInfo(s.name, scope.qualname, s.line, { positional: [], posonly: 0, varargs: null, kwonly: [], varkw: null });
+    const positions: number[] = [];
+    const codeVar = this.codeInfo(s.name, scope.qualname, s.line, { positional: [], posonly: 0, varargs: null, kwonly: [], varkw: null }, positions);
     const parentCtx = this.ctx;
     const nsVar = "$ns";
-    this.ctx = new FunctionContext(scope, codeVar, classVar, nsVar);
+    this.ctx = new FunctionContext(scope, codeVar, positions, classVar, nsVar);
     const parentLine = this.lineNow;
     let body: string;
     try {
@@ -734,15 +815,15 @@ export class CodeGenerator {
       const code = (doc === null ? "" : `${nsVar}.set("__doc__", ${jsString(doc)});\n`) + this.block(s.body);
       const decls = this.ctx.temps;
       body =
-        `function (${nsVar}) {\nconst $f = $rt.enter();\nlet $ln = ${s.line};\n` +
+        `function (${nsVar}) {\nconst $f = $rt.enter();\nlet $ln = ${this.ctx.pos(s)};\n` +
         (decls.length > 0 ? `let ${decls.join(", ")};\n` : "") +
         `try {\n${code}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $ln, $f);\n} finally {\n$rt.leave();\n}\n}`;
     } finally {
       this.ctx = parentCtx;
       this.lineNow = parentLine;
     }
-    let value = `(${classVar} = $rt.makeClass(${codeVar}, ${bases}, [${kwNames.join(", ")}], [${kwValues.join(", ")}], ${body}, $g))`;
-    for (let i = decorators.length - 1; i >= 0; i--) value = `$rt.call1(${decorators[i].t}, ${value})`;
+    let value = `(${classVar} = ${this.callAt(this.opAt(s), "$rt.makeClass", [codeVar, bases, `[${kwNames.join(", ")}]`, `[${kwValues.join(", ")}]`, body, "$g"])})`;
+    for (let i = decorators.length - 1; i >= 0; i--) value = this.callAt(this.opAt(decorators[i].d), "$rt.call1", [decorators[i].t, value]);
     return decorators.map((d) => d.code).join("") + this.storeStmt(s.name, value);
   }
 
@@ -765,11 +846,13 @@ export class CodeGenerator {
         if (e.ops.length === 1) {
           const op = e.ops[0];
           if (op === "Is" || op === "IsNot" || op === "In" || op === "NotIn") return this.expr(e);
-          return this.intCompare(op, this.expr(e.left), this.expr(e.comparators[0]), true, this.opLine(e));
+          return this.intCompare(op, this.expr(e.left), this.expr(e.comparators[0]), true, e);
         }
-        break;
+        // CPython attributes the truth test of a comparison to the comparison.
+        return this.callAt(this.opAt(e), "$rt.truthy", [this.expr(e)]);
     }
-    return `$rt.truthy(${this.expr(e)})`;
+    // Other truth tests belong to the enclosing statement (an `if` or `while` header, say).
+    return this.callAt(this.atStmt(), "$rt.truthy", [this.expr(e)]);
   }
 
   private expr(e: A.Expr): string {
@@ -777,15 +860,12 @@ export class CodeGenerator {
       case "Constant":
         return this.constant(e.value);
       case "Name":
-        return this.load(e.id);
+        return this.load(e.id, e);
       case "BinOp":
-        return this.binOp(e.op, this.expr(e.left), this.expr(e.right), "", this.opLine(e));
+        return this.binOp(e.op, this.expr(e.left), this.expr(e.right), "", e);
       case "UnaryOp": {
         const fn = e.op === "Not" ? "not" : unaryOps[e.op];
-        const publish = e.op === "Not" ? "" : this.slowLine();
-        if (!this.trackLines) return `(${publish}$rt.${fn}(${this.expr(e.operand)}))`;
-        const t = this.ctx.temp();
-        return `(${t} = ${this.expr(e.operand)}, ${this.opLine(e)}$rt.${fn}(${t}))`;
+        return this.callAt(e.op === "Not" ? this.opAt(e) : this.slowAt(e), `$rt.${fn}`, [this.expr(e.operand)]);
       }
       case "BoolOp": {
         // Value semantics: `a or b` is a if a is truthy else b.
@@ -805,25 +885,18 @@ export class CodeGenerator {
         return this.storeExpr(e.target.id, this.expr(e.value));
       case "Lambda":
         return this.makeFunction(e, "<lambda>");
-      case "Attribute": {
-        if (!this.trackLines) return `$rt.getattr(${this.expr(e.value)}, ${this.attrName(e.attr)})`;
-        const o = this.ctx.temp();
-        return `(${o} = ${this.expr(e.value)}, ${this.opLine(e)}$rt.getattr(${o}, ${this.attrName(e.attr)}))`;
-      }
-      case "Subscript": {
-        if (!this.trackLines) return `$rt.getitem(${this.expr(e.value)}, ${this.subscriptKey(e.slice)})`;
-        const o = this.ctx.temp();
-        const k = this.ctx.temp();
-        return `(${o} = ${this.expr(e.value)}, ${k} = ${this.subscriptKey(e.slice)}, ${this.opLine(e)}$rt.getitem(${o}, ${k}))`;
-      }
+      case "Attribute":
+        return this.callAt(this.opAt(e), "$rt.getattr", [this.expr(e.value), this.attrName(e.attr)]);
+      case "Subscript":
+        return this.callAt(this.opAt(e), "$rt.getitem", [this.expr(e.value), this.subscriptKey(e.slice)]);
       case "Call":
         return this.call(e);
       case "List":
-        return `$rt.list(${this.sequence(e.elts)})`;
+        return `$rt.list(${this.sequence(e.elts, e)})`;
       case "Tuple":
-        return `$rt.tuple(${this.sequence(e.elts)})`;
+        return `$rt.tuple(${this.sequence(e.elts, e)})`;
       case "Set":
-        return `$rt.set(${this.sequence(e.elts)})`;
+        return this.callAt(this.opAt(e), "$rt.set", [this.sequence(e.elts, e)]);
       case "Dict":
         return this.dict(e);
       case "ListComp":
@@ -876,8 +949,8 @@ export class CodeGenerator {
    * slow path, which promotes to bigint; `+ 0` turns JS's -0 from `0 * -n` into Python's 0.
    * `prefix` is "i" for augmented assignment (ints are immutable, so `+=` is `+` for them).
    */
-  private binOp(op: A.BinaryOperator, left: string, right: string, prefix: "" | "i", lineSet = ""): string {
-    const slow = (a: string, b: string): string => `(${this.slowLine()}$rt.${prefix}${binaryOps[op]}(${a}, ${b}))`;
+  private binOp(op: A.BinaryOperator, left: string, right: string, prefix: "" | "i", at: A.Span): string {
+    const fn = `$rt.${prefix}${binaryOps[op]}`;
     let fast: ((a: string, b: string, r: string) => string) | null = null;
     const inRange = (r: string): string => `${r} <= ${Number.MAX_SAFE_INTEGER} && ${r} >= -${Number.MAX_SAFE_INTEGER}`;
     switch (op) {
@@ -897,12 +970,12 @@ export class CodeGenerator {
         fast = (a, b, r) => `${a} >= 0 && ${b} > 0 && (${r} = (${a} - ${a} % ${b}) / ${b}, true)`;
         break;
     }
-    if (fast === null && lineSet === "") return slow(left, right);
+    if (fast === null) return this.callAt(this.slowAt(at), fn, [left, right]);
     const [a, setA, checkA] = this.operand(left);
     const [b, setB, checkB] = this.operand(right);
-    if (fast === null) return `(${setA}${setB}${lineSet}${slow(a, b)})`;
     const r = this.ctx.temp();
-    return `(${setA}${setB}${lineSet}${checkA}${checkB}${fast(a, b, r)} ? ${r} : ${slow(a, b)})`;
+    // The position store sits on the slow path only: the small-int fast path cannot raise.
+    return `(${setA}${setB}${checkA}${checkB}${fast(a, b, r)} ? ${r} : (${this.slowAt(at)}${fn}(${a}, ${b})))`;
   }
 
   /**
@@ -916,16 +989,16 @@ export class CodeGenerator {
   }
 
   /** A single comparison with the small-int fast path; `asTest` yields a JS boolean. */
-  private intCompare(op: A.CompareOperator, left: string, right: string, asTest: boolean, lineSet = ""): string {
+  private intCompare(op: A.CompareOperator, left: string, right: string, asTest: boolean, at: A.Span): string {
     const jsOps: Partial<Record<A.CompareOperator, string>> = { Eq: "===", NotEq: "!==", Lt: "<", LtE: "<=", Gt: ">", GtE: ">=" };
     const jsOp = jsOps[op];
     if (jsOp === undefined) throw new Error(`internal: no fast path for ${op}`);
     const [a, setA, checkA] = this.operand(left);
     const [b, setB, checkB] = this.operand(right);
-    const slow = `(${this.slowLine()}$rt.${compareOps[op as keyof typeof compareOps]}(${a}, ${b}))`;
     const check = `${checkA}${checkB}`.replace(/ && $/, "");
-    if (check === "") return `(${setA}${setB}${lineSet}${a} ${jsOp} ${b})`;
-    return `(${setA}${setB}${lineSet}${check} ? ${a} ${jsOp} ${b} : ${asTest ? `$rt.truthy(${slow})` : slow})`;
+    if (check === "") return `(${setA}${setB}${a} ${jsOp} ${b})`;
+    const slow = `${this.slowAt(at)}$rt.${compareOps[op as keyof typeof compareOps]}(${a}, ${b})`;
+    return `(${setA}${setB}${check} ? ${a} ${jsOp} ${b} : ${asTest ? `$rt.truthy((${slow}))` : `(${slow})`})`;
   }
 
   private compare(e: A.Compare): string {
@@ -936,11 +1009,11 @@ export class CodeGenerator {
         case "IsNot":
           return `(${a} !== ${b})`;
         case "In":
-          return `$rt.contains(${b}, ${a})`;
+          return this.callAt(this.opAt(e), "$rt.contains", [b, a]);
         case "NotIn":
-          return `!$rt.contains(${b}, ${a})`;
+          return `!${this.callAt(this.opAt(e), "$rt.contains", [b, a])}`;
         default:
-          return `(${this.slowLine()}$rt.${compareOps[op]}(${a}, ${b}))`;
+          return `(${this.slowAt(e)}$rt.${compareOps[op]}(${a}, ${b}))`;
       }
     };
     if (e.ops.length === 1) {
@@ -951,7 +1024,7 @@ export class CodeGenerator {
         return `(${a} = ${this.expr(e.left)}, ${one(op, a, this.expr(e.comparators[0]))})`;
       }
       if (op === "Is" || op === "IsNot") return one(op, this.expr(e.left), this.expr(e.comparators[0]));
-      return this.intCompare(op, this.expr(e.left), this.expr(e.comparators[0]), false, this.opLine(e));
+      return this.intCompare(op, this.expr(e.left), this.expr(e.comparators[0]), false, e);
     }
     // a < b < c: every operand evaluated at most once, stopping at the first false result.
     const parts: string[] = [];
@@ -962,19 +1035,20 @@ export class CodeGenerator {
     for (let i = 0; i < e.ops.length; i++) {
       const right = this.ctx.temp();
       const step = `(${right} = ${this.expr(e.comparators[i])}, ${result} = ${one(e.ops[i], left, right)})`;
-      chain = i === 0 ? step : `(${chain}, $rt.truthy(${result}) ? ${step} : ${result})`;
+      chain = i === 0 ? step : `(${chain}, (${this.opAt(e)}$rt.truthy(${result})) ? ${step} : ${result})`;
       left = right;
     }
     return `(${parts.join(", ")}, ${chain})`;
   }
 
   /** A JS array expression for list/tuple/set elements, expanding `*x`. */
-  private sequence(elts: A.Expr[]): string {
+  /** `at`: the display or call a failing `*x` expansion is attributed to. */
+  private sequence(elts: A.Expr[], at: A.Span): string {
     if (!elts.some((e) => e.kind === "Starred")) return `[${elts.map((x) => this.expr(x)).join(", ")}]`;
     const arr = this.ctx.temp();
     const steps = [`${arr} = []`];
     for (const e of elts) {
-      if (e.kind === "Starred") steps.push(`$rt.extend(${arr}, ${this.expr(e.value)})`);
+      if (e.kind === "Starred") steps.push(this.callAt(this.opAt(at), "$rt.extend", [arr, this.expr(e.value)]));
       else steps.push(`${arr}.push(${this.expr(e)})`);
     }
     return `(${steps.join(", ")}, ${arr})`;
@@ -985,7 +1059,7 @@ export class CodeGenerator {
     if (simpleKeys) {
       // Constant and name keys have no side effects, so evaluating all values after them keeps
       // Python's k1, v1, k2, v2 order for everything observable.
-      return `$rt.dict([${e.keys.map((k) => this.expr(k as A.Expr)).join(", ")}], [${e.values.map((v) => this.expr(v)).join(", ")}])`;
+      return this.callAt(this.opAt(e), "$rt.dict", [`[${e.keys.map((k) => this.expr(k as A.Expr)).join(", ")}]`, `[${e.values.map((v) => this.expr(v)).join(", ")}]`]);
     }
     if (!e.keys.some((k) => k === null)) {
       const steps: string[] = [];
@@ -998,20 +1072,20 @@ export class CodeGenerator {
         keys.push(kt);
         values.push(vt);
       });
-      return `(${steps.join(", ")}, $rt.dict([${keys.join(", ")}], [${values.join(", ")}]))`;
+      return `(${steps.join(", ")}, ${this.opAt(e)}$rt.dict([${keys.join(", ")}], [${values.join(", ")}]))`;
     }
     const d = this.ctx.temp();
     const steps = [`${d} = $rt.dict([], [])`];
     e.keys.forEach((k, i) => {
-      if (k === null) steps.push(`$rt.dictUpdate(${d}, ${this.expr(e.values[i])})`);
-      else steps.push(`$rt.setitem(${d}, ${this.expr(k)}, ${this.expr(e.values[i])})`);
+      if (k === null) steps.push(this.callAt(this.opAt(e), "$rt.dictUpdate", [d, this.expr(e.values[i])]));
+      else steps.push(this.callAt(this.opAt(e), "$rt.setitem", [d, this.expr(k), this.expr(e.values[i])]));
     });
     return `(${steps.join(", ")}, ${d})`;
   }
 
   private subscriptKey(slice: A.Expr): string {
     if (slice.kind === "Slice") return this.sliceExpr(slice);
-    if (slice.kind === "Tuple") return `$rt.tuple(${this.sequence(slice.elts)})`;
+    if (slice.kind === "Tuple") return `$rt.tuple(${this.sequence(slice.elts, slice)})`;
     return this.expr(slice);
   }
 
@@ -1021,8 +1095,6 @@ export class CodeGenerator {
   }
 
   private call(e: A.Call): string {
-    if (this.trackLines) return this.callTracked(e);
-    const hasStar = e.args.some((a) => a.kind === "Starred") || e.keywords.some((k) => k.arg === null);
     // Zero-argument super() in a method: the class being defined and the method's first argument.
     if (
       e.func.kind === "Name" &&
@@ -1033,95 +1105,54 @@ export class CodeGenerator {
       this.ctx.scope.binding("super") === "global" &&
       this.ctx.scope.params.length > 0
     ) {
-      return `$rt.superOf(${this.ctx.classVar}, ${this.load(this.ctx.scope.params[0])})`;
+      return this.callAt(this.opAt(e), "$rt.superOf", [this.ctx.classVar, this.load(this.ctx.scope.params[0])]);
     }
+    const method = e.func.kind === "Attribute" ? e.func : null;
+    const hasStar = e.args.some((a) => a.kind === "Starred") || e.keywords.some((k) => k.arg === null);
     if (hasStar) {
-      const args = this.sequence(e.args);
+      const f = this.expr(e.func);
+      const args = this.sequence(e.args, e);
       let kw = "null";
       if (e.keywords.length > 0) {
         const d = this.ctx.temp();
         const steps = [`${d} = $rt.dict([], [])`];
         for (const k of e.keywords) {
-          if (k.arg === null) steps.push(`$rt.dictUpdate(${d}, ${this.expr(k.value)})`);
-          else steps.push(`$rt.dictUpdate(${d}, $rt.dict([${jsString(k.arg)}], [${this.expr(k.value)}]))`);
+          if (k.arg === null) steps.push(this.callAt(this.opAt(e), "$rt.dictUpdate", [d, this.expr(k.value)]));
+          else steps.push(this.callAt(this.opAt(e), "$rt.dictUpdate", [d, `$rt.dict([${jsString(k.arg)}], [${this.expr(k.value)}])`]));
         }
         kw = `(${steps.join(", ")}, ${d})`;
       }
-      const f = this.expr(e.func);
-      return `$rt.callEx(${f}, ${args}, ${kw})`;
+      return this.callAt(this.opAt(e), "$rt.callEx", [f, args, kw]);
     }
-    const args = e.args.map((a) => this.expr(a));
-    if (e.func.kind === "Attribute") {
-      const obj = this.expr(e.func.value);
-      const name = this.attrName(e.func.attr);
+    // A method call's AttributeError points at `obj.name`, anything the call raises at the call;
+    // when the name is on a later line than the call's start, both start at the name (CPython 3.11).
+    let callSpan: A.Span = e;
+    let lookupSpan: A.Span | null = method;
+    if (method !== null && method.endLine !== e.line) {
+      const col = method.endCol - method.attr.length;
+      callSpan = { line: method.endLine, col, endLine: e.endLine, endCol: e.endCol };
+      lookupSpan = { line: method.endLine, col, endLine: method.endLine, endCol: method.endCol };
+    }
+    const store = (): string => this.opAt(callSpan, lookupSpan);
+    if (method !== null) {
+      const obj = this.expr(method.value);
+      const name = this.attrName(method.attr);
+      const args = e.args.map((a) => this.expr(a));
       if (e.keywords.length > 0) {
         const { names, values } = this.keywords(e.keywords);
-        return `$rt.callMethodKw(${obj}, ${name}, [${args.join(", ")}], ${names}, ${values})`;
+        return this.callAt(store(), "$rt.callMethodKw", [obj, name, `[${args.join(", ")}]`, names, values]);
       }
-      if (args.length <= 2) return `$rt.callMethod${args.length}(${[obj, name, ...args].join(", ")})`;
-      return `$rt.callMethodN(${obj}, ${name}, [${args.join(", ")}])`;
+      if (args.length <= 2) return this.callAt(store(), `$rt.callMethod${args.length}`, [obj, name, ...args]);
+      return this.callAt(store(), "$rt.callMethodN", [obj, name, `[${args.join(", ")}]`]);
     }
     const f = this.expr(e.func);
+    const args = e.args.map((a) => this.expr(a));
     if (e.keywords.length > 0) {
       const { names, values } = this.keywords(e.keywords);
-      return `$rt.callKw(${f}, [${args.join(", ")}], ${names}, ${values})`;
+      return this.callAt(store(), "$rt.callKw", [f, `[${args.join(", ")}]`, names, values]);
     }
-    if (args.length <= 3) return `$rt.call${args.length}(${[f, ...args].join(", ")})`;
-    return `$rt.callN(${f}, [${args.join(", ")}])`;
-  }
-
-  /** A call in line-tracking mode: operands into temporaries, then the line, then the call. */
-  private callTracked(e: A.Call): string {
-    const steps: string[] = [];
-    const hold = (js: string): string => {
-      const t = this.ctx.temp();
-      steps.push(`${t} = ${js}`);
-      return t;
-    };
-    const isSuper = e.func.kind === "Name" && e.func.id === "super" && e.args.length === 0 && e.keywords.length === 0;
-    if (isSuper) {
-      const saved = this.trackLines;
-      this.trackLines = false;
-      try {
-        return this.call(e);
-      } finally {
-        this.trackLines = saved;
-      }
-    }
-    const method = e.func.kind === "Attribute" ? e.func : null;
-    const target = method !== null ? hold(this.expr(method.value)) : hold(this.expr(e.func));
-    const hasStar = e.args.some((a) => a.kind === "Starred") || e.keywords.some((k) => k.arg === null);
-    let call: string;
-    if (hasStar) {
-      const args = hold(this.sequence(e.args));
-      let kw = "null";
-      if (e.keywords.length > 0) {
-        kw = hold("$rt.dict([], [])");
-        for (const k of e.keywords) {
-          if (k.arg === null) steps.push(`$rt.dictUpdate(${kw}, ${this.expr(k.value)})`);
-          else steps.push(`$rt.dictUpdate(${kw}, $rt.dict([${jsString(k.arg)}], [${this.expr(k.value)}]))`);
-        }
-      }
-      const f = method !== null ? `$rt.getattr(${target}, ${this.attrName(method.attr)})` : target;
-      call = `$rt.callEx(${f}, ${args}, ${kw})`;
-    } else {
-      const args = e.args.map((a) => hold(this.expr(a)));
-      const kws = e.keywords.length > 0 ? this.keywords(e.keywords) : null;
-      const kwValues = kws === null ? "" : hold(kws.values);
-      if (method !== null) {
-        const name = this.attrName(method.attr);
-        if (kws !== null) call = `$rt.callMethodKw(${target}, ${name}, [${args.join(", ")}], ${kws.names}, ${kwValues})`;
-        else if (args.length <= 2) call = `$rt.callMethod${args.length}(${[target, name, ...args].join(", ")})`;
-        else call = `$rt.callMethodN(${target}, ${name}, [${args.join(", ")}])`;
-      } else if (kws !== null) {
-        call = `$rt.callKw(${target}, [${args.join(", ")}], ${kws.names}, ${kwValues})`;
-      } else if (args.length <= 3) {
-        call = `$rt.call${args.length}(${[target, ...args].join(", ")})`;
-      } else {
-        call = `$rt.callN(${target}, [${args.join(", ")}])`;
-      }
-    }
-    return `(${steps.join(", ")}, ${this.opLine(e)}${call})`;
+    if (args.length <= 3) return this.callAt(store(), `$rt.call${args.length}`, [f, ...args]);
+    return this.callAt(store(), "$rt.callN", [f, `[${args.join(", ")}]`]);
   }
 
   private keywords(kws: A.Keyword[]): { names: string; values: string } {
@@ -1145,12 +1176,13 @@ export class CodeGenerator {
   }
 
   private formattedValue(v: A.FormattedValue): string {
+    // CPython 3.11 gives every piece of an f-string the whole literal's span (so does the parser).
     let value = this.expr(v.value);
-    if (v.conversion === "r") value = `$rt.repr(${value})`;
-    else if (v.conversion === "s") value = `$rt.str(${value})`;
-    else if (v.conversion === "a") value = `$rt.ascii(${value})`;
+    if (v.conversion === "r") value = this.callAt(this.opAt(v), "$rt.repr", [value]);
+    else if (v.conversion === "s") value = this.callAt(this.opAt(v), "$rt.str", [value]);
+    else if (v.conversion === "a") value = this.callAt(this.opAt(v), "$rt.ascii", [value]);
     const spec = v.formatSpec === null ? '""' : this.joinedStr(v.formatSpec);
-    return `$rt.format(${value}, ${spec})`;
+    return this.callAt(this.opAt(v), "$rt.format", [value, spec]);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1170,7 +1202,7 @@ export class CodeGenerator {
       this.ctx.bound = comprehensionTargets(gens.slice(0, i + 1));
       const conds = g.ifs.map((c) => `if (!${this.test(c)}) continue;\n`).join("");
       this.ctx.bound = comprehensionTargets(gens.slice(0, i));
-      const head = i === 0 ? "" : `${it} = $rt.iter(${this.expr(g.iter)});\n`;
+      const head = i === 0 ? "" : `${it} = ${this.callAt(this.opAt(g.iter), "$rt.iter", [this.expr(g.iter)])};\n`;
       code = `${head}for (;;) {\n$rt.tick();\n${v} = ${it}.next();\nif (${v} === undefined) break;\n${this.assignTarget(g.target, v)}${conds}${code}}\n`;
     }
     return code;
@@ -1178,11 +1210,13 @@ export class CodeGenerator {
 
   private comprehension(e: A.ListComp | A.SetComp | A.DictComp): string {
     const scope = this.scopeOf(e);
-    const codeVar = this.codeInfo(scope.name, scope.qualname, e.line, { positional: [".0"], posonly: 0, varargs: null, kwonly: [], varkw: null });
+    const positions: number[] = [];
+    const codeVar = this.codeInfo(scope.name, scope.qualname, e.line, { positional: [".0"], posonly: 0, varargs: null, kwonly: [], varkw: null }, positions);
     const outerIter = this.expr(e.generators[0].iter);
     const parentCtx = this.ctx;
     const parentLine = this.lineNow;
-    this.ctx = new FunctionContext(scope, codeVar, null, null);
+    this.ctx = new FunctionContext(scope, codeVar, positions, null, null);
+    this.ctx.stmtPos = this.ctx.pos(e);
     this.lineNow = e.line;
     let fn: string;
     try {
@@ -1202,23 +1236,26 @@ export class CodeGenerator {
       const loops = this.comprehensionLoops(e.generators, inner);
       const decls = [...scope.localNames().map(localName), ...this.ctx.temps];
       fn =
-        `(function ($it0) {\nconst $f = $rt.enter();\nlet $ln = ${e.line};\n$L[$f] = ${this.packLine(e.line)};\n` +
+        `(function ($it0) {\nconst $f = $rt.enter();\nlet $ln = ${this.ctx.stmtPos};\n$L[$f] = ${this.packLine(e.line)};\n` +
         (decls.length > 0 ? `let ${decls.join(", ")};\n` : "") +
         `try {\n${init}${loops}return ${result};\n} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $ln, $f);\n} finally {\n$rt.leave();\n}\n})`;
     } finally {
       this.ctx = parentCtx;
       this.lineNow = parentLine;
     }
-    return `${fn}($rt.iter(${outerIter}))`;
+    // The comprehension's frame is entered (and its first iterable iterated) at the comprehension.
+    return this.callAt(this.opAt(e), fn, [this.callAt(this.opAt(e), "$rt.iter", [outerIter])]);
   }
 
   private generator(e: A.GeneratorExp): string {
     const scope = this.scopeOf(e);
-    const codeVar = this.codeInfo(scope.name, scope.qualname, e.line, { positional: [".0"], posonly: 0, varargs: null, kwonly: [], varkw: null });
+    const positions: number[] = [];
+    const codeVar = this.codeInfo(scope.name, scope.qualname, e.line, { positional: [".0"], posonly: 0, varargs: null, kwonly: [], varkw: null }, positions);
     const outerIter = this.expr(e.generators[0].iter);
     const parentCtx = this.ctx;
     const parentLine = this.lineNow;
-    this.ctx = new FunctionContext(scope, codeVar, null, null, true);
+    this.ctx = new FunctionContext(scope, codeVar, positions, null, null, true);
+    this.ctx.stmtPos = this.ctx.pos(e);
     this.lineNow = e.line;
     let fn: string;
     try {
@@ -1227,14 +1264,14 @@ export class CodeGenerator {
       const decls = [...scope.localNames().map(localName), ...this.ctx.temps];
       // A suspended generator has no fixed frame depth; -1 keeps its traceback entry distinct.
       fn =
-        `(function* ($it0) {\nconst $f = -1;\nlet $ln = ${e.line};\n` +
+        `(function* ($it0) {\nconst $f = -1;\nlet $ln = ${this.ctx.stmtPos};\n` +
         (decls.length > 0 ? `let ${decls.join(", ")};\n` : "") +
         `try {\n${loops}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $ln, $f);\n}\n})`;
     } finally {
       this.ctx = parentCtx;
       this.lineNow = parentLine;
     }
-    return `$rt.generator(${fn}($rt.iter(${outerIter})), ${jsString(scope.qualname)})`;
+    return `$rt.generator(${fn}(${this.callAt(this.opAt(e), "$rt.iter", [outerIter])}), ${jsString(scope.qualname)})`;
   }
 }
 
@@ -1272,6 +1309,14 @@ function collectDeleted(body: A.Stmt[], out: Set<string>): void {
         break;
     }
   }
+}
+
+/**
+ * Whether a JS expression the generator produced is a plain value that runs no Python operation
+ * (so cannot move `$ln`): a literal, a local, a temporary or a runtime constant.
+ */
+function isPlain(js: string): boolean {
+  return /^(?:[A-Za-z_$][\w$]*|-?\d+n?|"(?:[^"\\]|\\.)*"|\$rt\.(?:None|Ellipsis)|\[(?:"(?:[^"\\]|\\.)*"(?:, )?)*\])$/.test(js);
 }
 
 /** The docstring of a module, class or function body: a leading string-literal statement. */

@@ -31,3 +31,31 @@ export function locationLine(packed: number): number {
 export function locationFile(packed: number): string {
   return fileNames[Math.floor(packed / LINE_SPAN)] ?? "";
 }
+
+/** Numbers per entry of `CodeInfo.positions` (see protocol.ts). */
+export const POSITION_STRIDE = 6;
+
+/** A source span as CPython's code positions give it (lines 1-based, columns 0-based). */
+export interface SourceSpan {
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+}
+
+/**
+ * The span a frame's `$ln` value names in its code's position table. `methodLookup` picks a
+ * method call's `obj.name` part instead of the whole call. Code without a table stores the line
+ * itself, and gets a span with no columns (col -1).
+ */
+export function spanAt(positions: readonly number[] | undefined, position: number, methodLookup: boolean): SourceSpan {
+  if (positions === undefined) return { line: position, col: -1, endLine: position, endCol: -1 };
+  const i = position * POSITION_STRIDE;
+  const alt = methodLookup && positions[i + 4] >= 0;
+  return {
+    line: positions[i],
+    col: positions[i + 1],
+    endLine: alt ? positions[i + 4] : positions[i + 2],
+    endCol: alt ? positions[i + 5] : positions[i + 3],
+  };
+}

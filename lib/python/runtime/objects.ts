@@ -479,6 +479,10 @@ export class PyDictView extends PyObject {
 export interface TracebackEntry {
   code: CodeInfo;
   line: number;
+  /** The failing operation's span (CPython 3.11's caret line); col -1 when unknown. */
+  col: number;
+  endLine: number;
+  endCol: number;
   /** Frame depth of the activation that recorded this entry (dedups re-raises in one frame). */
   frame: number;
 }

@@ -20,15 +20,21 @@
  * Frames, line numbers, tracebacks (the pattern every compiled function body follows):
  *
  *     const $f = $rt.enter();              // recursion depth check; returns the frame depth
- *     let $ln = 3;                         // current line, updated before every statement
+ *     let $ln = 0;                         // current position, updated before every statement
  *     try {
- *       $ln = 4; ...statement...
- *       $ln = 5; $L[$f] = 2097157; ...statement that may reach native code...
+ *       $ln = 1; ...statement...
+ *       $ln = 2; $L[$f] = 2097157; ...statement that may reach native code...
+ *       $ln = 3; x = $rt.truediv(a, ($t1 = $rt.call1(f, b), $ln = 4, $t1));
  *     } catch ($e) {
  *       throw $rt.traceback($e, $code, $ln, $f);   // JS error -> Python exception + frame entry
  *     } finally {
  *       $rt.leave();
  *     }
+ *
+ * `$ln` is an index into `$code.positions` (CodeInfo below): the span of the statement being run,
+ * or of the operation being run when that operation can raise (stored after its operands are
+ * evaluated, so nested operations do not overwrite it). Tracebacks print it as CPython 3.11's
+ * `~~~^^^` caret line. Operations that cannot raise (the inline small-int fast paths) store nothing.
  *
  * Module bodies use the same try/catch with `$f = 0` and no enter/leave, and first bind
  * `const $L = $rt.lines`. `$code` is the function's `CodeInfo` (a constant the compiler hoists).
@@ -46,7 +52,8 @@
  *         if ($rt.excMatch($x, <type or tuple expr>)) { <name> = $x; ...handler...; }
  *         else if (...) { ... }
  *         else throw $x;
- *       } finally { $rt.endHandler(); }                  // pop "handling" (restores __context__ state)
+ *       } catch ($h) { throw $rt.fromHandler($h); }      // implicit __context__ of what the handler raises
+ *       finally { $rt.endHandler(); }                    // pop "handling" (restores __context__ state)
  *     }
  *
  * `raise X from Y` -> `throw $rt.raise(X, Y)`; `raise X` -> `throw $rt.raise(X)`;
@@ -88,6 +95,13 @@ export interface CodeInfo {
   filename: string;
   firstLine: number;
   params: ParamSpec;
+  /**
+   * Source spans `$ln` indexes, 6 numbers each: line, col, endLine, endCol (CPython's lineno,
+   * col_offset, end_lineno, end_col_offset, columns in UTF-16 units), then for a method call the
+   * endLine and endCol of its `obj.name` part, which an AttributeError looking the method up points
+   * at (else -1, -1). Without a table, `$ln` is the line itself.
+   */
+  positions?: readonly number[];
 }
 
 /**
@@ -156,9 +170,11 @@ export interface Protocol {
 
   // ---- exceptions ------------------------------------------------------------------------------
   /** In a function's outermost catch: normalise `e` and append this frame to its traceback. */
-  traceback(e: unknown, code: CodeInfo, line: number, frame: number): PyException;
+  traceback(e: unknown, code: CodeInfo, position: number, frame: number): PyException;
   /** In an except/with catch: like `traceback`, and mark the exception as being handled. */
-  caught(e: unknown, code: CodeInfo, line: number, frame: number): PyException;
+  caught(e: unknown, code: CodeInfo, position: number, frame: number): PyException;
+  /** An exception leaving an except block (its `catch`): sets its implicit `__context__`. */
+  fromHandler(e: unknown): PyException;
   /** End of an except block (in `finally`). */
   endHandler(): void;
   /** `except T:` test; `T` may be a class or a tuple of classes (TypeError otherwise). */

@@ -52,7 +52,7 @@ import {
   type Kwargs,
   type PyValue,
 } from "./objects";
-import { locationFile, locationLine } from "./locations";
+import { locationFile, locationLine, spanAt } from "./locations";
 import * as N from "./numeric";
 import type { CodeInfo, FunctionImpl, Protocol, PyIter } from "./protocol";
 import { formatException } from "./traceback";
@@ -368,7 +368,7 @@ export class Runtime implements Protocol, KeyOps {
     return E.pyException(E.SystemError, `internal error in Kernel Lab: ${msg}`);
   }
 
-  traceback(e: unknown, code: CodeInfo, line: number, frame: number): PyBaseException {
+  traceback(e: unknown, code: CodeInfo, position: number, frame: number): PyBaseException {
     const x = this.toPyException(e);
     const tb = x.tb;
     if (tb.length === 0) {
@@ -376,12 +376,26 @@ export class Runtime implements Protocol, KeyOps {
       if (ctx !== null && ctx !== x && x.context === null) x.context = ctx;
     }
     const last = tb.length > 0 ? tb[tb.length - 1] : undefined;
-    if (last === undefined || last.frame !== frame || last.code !== code) tb.push({ code, line, frame });
+    if (last === undefined || last.frame !== frame || last.code !== code) {
+      const lookup = this.failedMethodLookup === x && this.failedMethodLookupDepth === tb.length;
+      if (lookup) this.failedMethodLookup = null;
+      tb.push({ code, frame, ...spanAt(code.positions, position, lookup) });
+    }
     return x;
   }
-  caught(e: unknown, code: CodeInfo, line: number, frame: number): PyBaseException {
-    const x = this.traceback(e, code, line, frame);
+  caught(e: unknown, code: CodeInfo, position: number, frame: number): PyBaseException {
+    const x = this.traceback(e, code, position, frame);
     this.handling.push(x);
+    return x;
+  }
+  /**
+   * An exception leaving an except block: one raised there by an operation (not `raise`, which sets
+   * it itself, nor a called function, whose frame did) gets the handled exception as its context.
+   */
+  fromHandler(e: unknown): PyBaseException {
+    const x = this.toPyException(e);
+    const ctx = this.handling.length > 0 ? this.handling[this.handling.length - 1] : null;
+    if (ctx !== null && ctx !== x && x.context === null) x.context = ctx;
     return x;
   }
   endHandler(): void {
@@ -1586,28 +1600,45 @@ export class Runtime implements Protocol, KeyOps {
     const d = typeOf(obj).lookup(name);
     return d instanceof PyFunction || d instanceof PyMethodDescr ? d : undefined;
   }
+  /**
+   * The exception a method call's attribute lookup raised, and how many traceback entries it had
+   * then: the calling frame's entry points at `obj.name` rather than the whole call, as CPython's
+   * LOAD_METHOD position does.
+   */
+  private failedMethodLookup: PyBaseException | null = null;
+  private failedMethodLookupDepth = 0;
+  private methodAttr(obj: PyValue, name: string): PyValue {
+    try {
+      return this.getattr(obj, name);
+    } catch (e) {
+      const x = this.toPyException(e);
+      this.failedMethodLookup = x;
+      this.failedMethodLookupDepth = x.tb.length;
+      throw x;
+    }
+  }
   callMethod0(obj: PyValue, name: string): PyValue {
     const m = this.method(obj, name);
     if (m !== undefined) return this.callBound(m, obj, []);
-    return this.call(this.getattr(obj, name), [], null);
+    return this.call(this.methodAttr(obj, name), [], null);
   }
   callMethod1(obj: PyValue, name: string, a: PyValue): PyValue {
     const m = this.method(obj, name);
     if (m !== undefined) return this.callBound(m, obj, [a]);
-    return this.call(this.getattr(obj, name), [a], null);
+    return this.call(this.methodAttr(obj, name), [a], null);
   }
   callMethod2(obj: PyValue, name: string, a: PyValue, b: PyValue): PyValue {
     const m = this.method(obj, name);
     if (m !== undefined) return this.callBound(m, obj, [a, b]);
-    return this.call(this.getattr(obj, name), [a, b], null);
+    return this.call(this.methodAttr(obj, name), [a, b], null);
   }
   callMethodN(obj: PyValue, name: string, args: PyValue[]): PyValue {
     const m = this.method(obj, name);
     if (m !== undefined) return this.callBound(m, obj, args);
-    return this.call(this.getattr(obj, name), args, null);
+    return this.call(this.methodAttr(obj, name), args, null);
   }
   callMethodKw(obj: PyValue, name: string, args: PyValue[], kwNames: string[], kwValues: PyValue[]): PyValue {
-    const f = this.getattr(obj, name);
+    const f = this.methodAttr(obj, name);
     return this.call(f, args, this.kwargs(f, kwNames, kwValues));
   }
 

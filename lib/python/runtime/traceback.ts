@@ -3,6 +3,7 @@
  * structured form the UI uses to underline lines.
  */
 
+import { caretLine, tracebackSourceLine } from "./carets";
 import { PyBaseException, PyObject, type TracebackEntry } from "./objects";
 import type { Runtime } from "./runtime";
 
@@ -39,10 +40,14 @@ function formatOne(rt: Runtime, x: PyBaseException): string {
   let out = "";
   if (x.tb.length > 0) {
     out += "Traceback (most recent call last):\n";
-    for (const f of frames(rt, x)) {
-      out += `  File "${f.filename}", line ${f.line}, in ${f.name}\n`;
-      const text = rt.sources.get(f.filename)?.[f.line - 1];
-      if (text !== undefined && text.trim() !== "") out += `    ${text.trim()}\n`;
+    for (const e of [...x.tb].reverse()) {
+      out += `  File "${e.code.filename}", line ${e.line}, in ${e.code.name}\n`;
+      const text = rt.sources.get(e.code.filename)?.[e.line - 1];
+      if (text !== undefined && text.trim() !== "") {
+        out += `    ${tracebackSourceLine(text)}\n`;
+        const carets = caretLine(text, e);
+        if (carets !== null) out += carets + "\n";
+      }
     }
   }
   out += exceptionLine(rt, x) + "\n";

@@ -1,0 +1,118 @@
+"""Golden tracebacks with CPython 3.11's caret lines (`~~~^~~~`, `^^^^`) under the failing expression:
+one small program per kind of operation, run as `python3 prog.py`.
+
+Run: python3 lib/python/runtime/golden/carets.gen.py  (writes carets.golden.json)
+"""
+import json, os, subprocess, tempfile
+
+PROGRAMS = {
+    'name': 'x = foo + 1',
+    'name_call': 'print(undefined_thing)',
+    'attr': 'a = 1\nb = a.foo',
+    'method_call_err': 'a = [1]\na.append(1, 2)',
+    'method_missing': 'a = [1]\na.nope(1)',
+    'raise_comment': "raise ValueError('x')  # c",
+    'augassign': "x = 'a'\nx += 1",
+    'augassign_sub': "x = ['a']\nx[0] += 1",
+    'augassign_attr': "class C: pass\nc = C()\nc.v = 'a'\nc.v += 1",
+    'for_iter': 'for i in 5:\n    pass',
+    'for_iter_expr': 'y = 5\nfor i in y + 0:\n    pass',
+    'unpack': 'a, b = [1, 2, 3]',
+    'unpack_for': 'for a, b in [(1, 2, 3)]:\n    pass',
+    'setitem': 'd = [1]\nd[5] = 2',
+    'setitem_long': 'd = [1]\nd[5] = 2 + 3',
+    'setattr': 'x = 1\nx.y = 2',
+    'delitem': "d = {}\ndel d['k']",
+    'truthy': "class B:\n    def __bool__(self): raise ValueError('b')\nif B():\n    pass",
+    'truthy_cmp': "class B:\n    def __bool__(self): raise ValueError('b')\n    def __gt__(self, o): return B()\nx = B()\nif x > 0:\n    pass",
+    'compare': "x = 1 < 'a'",
+    'compare_chain': "x = 0 < 1 < 'a'",
+    'in': 'x = 1 in 5',
+    'unary': "x = -'a'",
+    'not': 'x = 1\ny = not x.foo',
+    'fstring': "x = f'{1:q}'",
+    'assert': "assert 1 == 2, 'msg'",
+    'assert_call': "def m(): return 'x'\nassert 1 == 2, m()",
+    'subscript_slice': "a = [1]\nb = a['x':]",
+    'nested_sub': 'a = [[1]]\nb = a[0][5]',
+    'binop_paren': "a = 1\nb = (a) + 'x'",
+    'binop_pow': "a = 1\nb = a ** 'x'",
+    'binop_chain': "b = 1 + 2 + 'x'",
+    'multiline_call': 'def f(a, b): return a / b\nx = f(1,\n      0)',
+    'multiline_bin': "x = (1 +\n     'a')",
+    'call_in_arg': 'def f(a): return a\nx = f(1 / 0)',
+    'dict_display': 'x = {[]: 1}',
+    'set_display': 'x = {[]}',
+    'listcomp': 'x = [1 / i for i in range(3)]',
+    'genexp': 'x = sum(1 / i for i in range(3))',
+    'lambda': 'f = lambda x: x / 0\nf(1)',
+    'with': 'with 5:\n    pass',
+    'return_expr': 'def f(x):\n    return x\nf()',
+    'kwcall': 'def f(a): pass\nf(b=1)',
+    'starcall': 'def f(a): pass\nf(*[1, 2])',
+    'decorator': 'def d(f): raise ValueError\n@d\ndef g(): pass',
+    'class_body': 'class C:\n    x = 1 / 0',
+    'semicolon': 'x = 1; y = x / 0',
+    'whole_expr': '1 / 0',
+    'whole_call': "int('x')",
+    'tuple_key': 'd = {}\nd[1, 2]',
+    'unicode': "s = 'éé'; x = s + 1",
+    'ifexp': 'x = 1 if 1 / 0 else 2',
+    'boolop': 'x = 1 and 1 / 0',
+    'nonlocal_unbound': 'def f():\n    print(y)\n    y = 1\nf()',
+    'global_stmt_call': 'len()',
+    'method_chain': "s = 'a'\ns.upper().foo()",
+    'method_multiline': "s = 'a'\ns.upper(\n).foo()",
+    'subscript_spaces': 'a = [1]\nb = a [ 5 ]',
+    'binop_nospace': 'b = 1/0',
+    'binop_floordiv': 'b = 1 // 0',
+    'call_attr_func': 'import math\nmath.sqrt(-1)',
+    'return_binop': 'def softmax(x, total):\n    return x / total\nsoftmax(1, 0)',
+    'wide_chars': "s = '日本語'; x = s + 1",
+    'astral_chars': "s = '😀😀'; x = s + 1",
+    'trailing_spaces': 'x = 1 / 0   ',
+    'trailing_comment_call': "int('x')  # parse",
+    'tab_indent': 'def f():\n\treturn 1 / 0\nf()',
+    'slice_subscript': 'a = {}\nb = a[1:2]',
+    'numpy_style_slice': 'a = [1, 2]\nb = a[0:1, :]',
+    'nested_calls': "def f(x):\n    return g(x) + 1\ndef g(x):\n    return x['k']\nf([1])",
+    'binop_in_call_args': "print(1, 2 + 'a', 3)",
+    'method_multiline_call': 's = [1]\ns.copy(\n).append(1, 2)',
+    'module_attr_call': 'import math\nmath.nosuch(1)',
+    'kwargs_method': 'class C:\n    def m(self, a):\n        return a / 0\nC().m(a=1)',
+    'attr_in_condition': 'x = 1\nif x.real.nope:\n    pass',
+    'while_compare': "i = 0\nwhile i < 'a':\n    i += 1",
+    'global_in_function': 'def f():\n    return undefined_name * 2\nf()',
+    'free_var': 'def outer():\n    def inner():\n        return v\n    inner()\n    v = 1\nouter()',
+    'star_args_call': 'def f(a, b):\n    return a[b]\nf(*[[1], 5])',
+    'raise_from_call': "def make():\n    return ValueError('v')\nraise make()",
+    'assert_no_msg': 'x = 3\nassert x % 2 == 0',
+    'augassign_global_unbound': 'def f():\n    global g\n    g += 1\nf()',
+    'matmul': 'a = 1\nb = a @ 2',
+    'dict_comp': 'd = {k: 1 / k for k in range(2)}',
+    'set_comp_nested': 's = {x // y for x in range(2) for y in range(2)}',
+    'caught_and_reraised': "try:\n    [1][3]\nexcept IndexError as e:\n    raise KeyError('k') from e",
+    'context_chain': "try:\n    {}['a']\nexcept KeyError:\n    None.foo",
+    'with_exit': "class CM:\n    def __enter__(self): return self\n    def __exit__(self, *a): raise ValueError('exit')\nwith CM():\n    pass",
+    'multiline_subscript': 'a = [1]\nb = a[\n    5\n]',
+    'multiline_binop_right': "x = (1 +\n     2 +\n     'a')",
+    'chained_method_call_error': "x = 'a b'.split().index('c')",
+    'fstring_conversion': "class R:\n    def __repr__(self): raise ValueError('r')\nx = f'{R()!r}'",
+    'lambda_in_sorted': "xs = sorted([1, 'a'], key=lambda v: v + 1)",
+    'paren_left_operand': 'x = (1 + 2) / (3 - 3)',
+    'comment_in_binop': 'x = (1  # one\n     / 0)',
+    'subscript_of_call': 'def f(): return []\nx = f()[0]',
+}
+
+out = []
+with tempfile.TemporaryDirectory() as d:
+    for name, src in PROGRAMS.items():
+        with open(os.path.join(d, "prog.py"), "w") as f:
+            f.write(src + "\n")
+        r = subprocess.run(["python3", "prog.py"], cwd=d, capture_output=True, text=True)
+        stderr = r.stderr.replace(os.path.realpath(d) + "/", "").replace(d + "/", "")
+        out.append({"name": name, "source": src + "\n", "stdout": r.stdout, "stderr": stderr, "exitCode": r.returncode})
+path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "carets.golden.json")
+with open(path, "w") as f:
+    json.dump(out, f, indent=1, ensure_ascii=False)
+print(f"{len(out)} programs -> {path}")
