@@ -9,6 +9,7 @@ import type { Machine } from "../machine";
 import { storageIndices, viewSize, type View } from "../memory/tensor";
 import { Access, Engine, InstrFlag, Memory, emit, freeSize, gather, requireMemory, requireTile, scatter, type Mask } from "./common";
 import type { EngineChoice } from "./operands";
+import { matmulIntoPsum } from "./psum-matmul";
 
 const TENSOR_ENGINE_DTYPES = new Set(["bfloat16", "float16", "tfloat32", "float32", "float8_e4m3", "float8_e5m2", "float8_e4m3fn"]);
 
@@ -144,6 +145,7 @@ export function ncMatmul(m: Machine, dst: View, stationary: View, moving: View, 
   if (!m.functional) return;
   // stationary.T @ moving with the shared float32 kernel: bf16/fp16/fp8 products are exact in fp32,
   // sums accumulate in fp32 (PSUM precision). In double-row mode rows (k, j) are contracted together.
+  if (!doubleRow && !opts.mask && matmulIntoPsum(dst, stationary, moving, opts.accumulate === true)) return;
   const out = matmulF32(packed(stationary, true, Kc), packed(moving, false), M, Kc, N);
   writePsum(dst, out, opts.accumulate === true, opts.mask ?? null);
 }
