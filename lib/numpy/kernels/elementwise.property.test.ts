@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DTYPES } from "../dtypes";
-import { fromStorage } from "../ndarray";
-import { binary } from "../ufuncs";
+import { NDArray, fromStorage } from "../ndarray";
+import { expF32 } from "../npy-math";
+import { binary, unary, where } from "../ufuncs";
 
 // Per-element numpy semantics, as pinned by elementwise.golden.json (numpy 2.4 on edge values).
 const REFERENCE: Readonly<Record<string, (x: number, y: number) => number>> = {
@@ -69,5 +70,50 @@ describe("SIMD binary ufuncs agree with per-element numpy semantics under broadc
       ),
       { numRuns: 300, seed: 20261126 },
     );
+  });
+});
+
+describe("SIMD loops staged in chunks agree with per-element semantics across chunk boundaries", () => {
+  // 2 * 8192 + 37 elements from offset 3: two full staging chunks and a ragged third.
+  const n = 2 * 8192 + 37;
+  const values = Array.from({ length: n + 3 }, (_, i) => POOL[(i * 7 + (i >> 5)) % POOL.length] * (1 + (i % 13) / 16));
+
+  it.each(Object.keys(REFERENCE))("%s on dense and broadcast operands", (op) => {
+    for (const dtype of ["float32", "float64"] as const) {
+      const Ctor = dtype === "float32" ? Float32Array : Float64Array;
+      const data = Ctor.from(values);
+      const x = new NDArray(data, DTYPES[dtype], [n], [1], 3);
+      const y = new NDArray(Ctor.from(values).reverse(), DTYPES[dtype], [n], [1], 3);
+      const s = fromStorage(DTYPES[dtype], [], Ctor.from([POOL[(op.length * 5) % POOL.length]]));
+      for (const [a, b] of [[x, y], [x, s], [s, y]]) {
+        const got = binary(op, a, b).data;
+        const at = (v: NDArray, i: number): number => (v.size === 1 ? v.data[v.offset] : v.data[v.offset + i]);
+        const bad: number[] = [];
+        for (let i = 0; i < n; i++) {
+          const want = REFERENCE[op](at(a, i), at(b, i));
+          const stored = dtype === "float32" && got instanceof Float32Array ? Math.fround(want) : want;
+          if (!Object.is(got[i], stored)) bad.push(i);
+        }
+        expect(bad.slice(0, 5), `${op} ${dtype} ${a.size === 1 ? "s" : "v"}${b.size === 1 ? "s" : "v"}`).toEqual([]);
+      }
+    }
+  });
+
+  it("where, sqrt and exp", () => {
+    const data = Float32Array.from(values);
+    const x = new NDArray(data, DTYPES.float32, [n], [1], 3);
+    const y = new NDArray(Float32Array.from(values).reverse(), DTYPES.float32, [n], [1], 3);
+    const cond = new NDArray(Uint8Array.from(values, (v) => +(v > 0)), DTYPES.bool, [n], [1], 3);
+    const w = where(cond, x, y).data;
+    const r = unary("sqrt", x).data;
+    const e = unary("exp", x).data;
+    const bad: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const xi = data[3 + i];
+      if (!Object.is(w[i], cond.data[3 + i] !== 0 ? xi : y.data[3 + i])) bad.push(`where [${i}]`);
+      if (!Object.is(r[i], Math.fround(Math.sqrt(xi)))) bad.push(`sqrt [${i}]`);
+      if (!Object.is(e[i], Math.fround(expF32(xi)))) bad.push(`exp [${i}]`);
+    }
+    expect(bad.slice(0, 5)).toEqual([]);
   });
 });

@@ -2,10 +2,11 @@
  * WebAssembly SIMD loops for numpy's float32/float64 binary ufuncs on dense (or one broadcast scalar)
  * operands — the hot case of student host code (`a + b`, `a * 2.0`, `np.maximum(a, 0)`, `a > b`).
  *
- * Operands are copied into one shared instance's memory (a memcpy, a fraction of the loop's cost),
- * the SIMD loop runs there, and the result is copied out into a fresh typed array. The loops compute
- * exactly what ufuncs.ts's JavaScript expressions compute (see gen/elementwise.wat.gen.py), so
- * callers may use either path; `null` means "not handled here, use the JavaScript loop".
+ * Operands are copied into one shared instance's memory a cache-sized chunk at a time, the SIMD loop
+ * runs on the chunk while it is in cache, and each chunk's result is copied into a fresh typed array.
+ * The loops compute exactly what ufuncs.ts's JavaScript expressions compute (see
+ * gen/elementwise.wat.gen.py), so callers may use either path; `null` means "not handled here, use
+ * the JavaScript loop".
  */
 import { ELEMENTWISE_WASM_BASE64 } from "./elementwise.wasm.generated";
 
@@ -136,6 +137,60 @@ export function binaryRowsFloatWasm(
   return compare ? new Uint8Array(buffer, outOff, n).slice() : new Heap(buffer, outOff, n).slice();
 }
 
+/** Elements of each dense operand staged per kernel call (32-64 KiB: operands and result stay in L2). */
+const CHUNK_ELEMENTS = 8192;
+
+type Staged = Float32Array | Float64Array | Uint8Array;
+/** An operand of a chunked loop: read densely from `start`, or its element at `start` broadcast. */
+interface Stream {
+  readonly data: Staged;
+  readonly start: number;
+  readonly dense: boolean;
+}
+
+function viewLike<T extends Staged>(like: T, buffer: ArrayBuffer, offset: number, length: number): T {
+  if (like instanceof Float32Array) return new Float32Array(buffer, offset, length) as T;
+  return (like instanceof Float64Array ? new Float64Array(buffer, offset, length) : new Uint8Array(buffer, offset, length)) as T;
+}
+
+/**
+ * Runs `call(operandOffsets, outOffset, m)` over n elements a chunk at a time: dense operands' next
+ * m elements are copied to their staging regions first (broadcast ones once), and the m results
+ * are copied from the output region into `out` (a fresh array of n elements of the result type).
+ * The output region has UNROLLED_SLACK bytes of room past a chunk.
+ */
+function chunked<T extends Staged>(ex: Exports, operands: readonly Stream[], out: T, call: (offsets: readonly number[], outOff: number, m: number) => void): T {
+  const n = out.length;
+  const chunk = Math.min(CHUNK_ELEMENTS, n);
+  const offsets: number[] = [];
+  let at = 0;
+  for (const o of operands) {
+    offsets.push(at);
+    at = align16(at + (o.dense ? chunk : 1) * o.data.BYTES_PER_ELEMENT);
+  }
+  const need = at + chunk * out.BYTES_PER_ELEMENT + UNROLLED_SLACK;
+  const have = ex.memory.buffer.byteLength;
+  if (need > have) ex.memory.grow(Math.ceil((need - have) / PAGE));
+  const buffer = ex.memory.buffer as ArrayBuffer;
+  const views = operands.map((o, k) => viewLike(o.data, buffer, offsets[k], o.dense ? chunk : 1));
+  operands.forEach((o, k) => {
+    if (!o.dense) views[k][0] = o.data[o.start];
+  });
+  const result = viewLike(out, buffer, at, chunk);
+  for (let s = 0; s < n; s += chunk) {
+    const m = Math.min(chunk, n - s);
+    operands.forEach((o, k) => {
+      if (o.dense) views[k].set(o.data.subarray(o.start + s, o.start + s + m));
+    });
+    call(offsets, at, m);
+    out.set(m === chunk ? result : result.subarray(0, m), s);
+  }
+  return out;
+}
+
+const freshLike = (a: Float32Array | Float64Array, n: number): Float32Array | Float64Array =>
+  a instanceof Float32Array ? new Float32Array(n) : new Float64Array(n);
+
 /**
  * np.where(cond, a, b) for n elements: `cond` dense bytes (numpy bool) from c0, a/b of one float
  * type, each dense from its offset or a single broadcast value. Returns the result or null.
@@ -154,24 +209,13 @@ export function whereFloatWasm(
   if (n < MIN_ELEMENTS || a.BYTES_PER_ELEMENT !== b.BYTES_PER_ELEMENT) return null;
   const ex = kernels();
   if (ex === null) return null;
-  const size = a.BYTES_PER_ELEMENT;
-  const aLen = accessA === "dense" ? n : 1;
-  const bLen = accessB === "dense" ? n : 1;
-  const aOff = align16(n);
-  const bOff = align16(aOff + aLen * size);
-  const outOff = align16(bOff + bLen * size);
-  const need = align16(outOff + n * size);
-  if (need > MEMORY_LIMIT) return null;
-  const have = ex.memory.buffer.byteLength;
-  if (need > have) ex.memory.grow(Math.ceil((need - have) / PAGE));
-  const buffer = ex.memory.buffer;
-  const Heap = size === 4 ? Float32Array : Float64Array;
-  new Uint8Array(buffer, 0, n).set(cond.subarray(c0, c0 + n));
-  new Heap(buffer, aOff, aLen).set(a.subarray(a0, a0 + aLen));
-  new Heap(buffer, bOff, bLen).set(b.subarray(b0, b0 + bLen));
-  const mode = `${accessA === "dense" ? "v" : "s"}${accessB === "dense" ? "v" : "s"}`;
-  (ex[`where_${size === 4 ? "f32" : "f64"}_${mode}`] as WhereKernel)(0, aOff, bOff, outOff, n);
-  return new Heap(buffer, outOff, n).slice();
+  const kernel = ex[`where_${a instanceof Float32Array ? "f32" : "f64"}_${accessA === "dense" ? "v" : "s"}${accessB === "dense" ? "v" : "s"}`] as WhereKernel;
+  const streams = [
+    { data: cond, start: c0, dense: true },
+    { data: a, start: a0, dense: accessA === "dense" },
+    { data: b, start: b0, dense: accessB === "dense" },
+  ];
+  return chunked(ex, streams, freshLike(a, n), ([c, x, y], out, m) => kernel(c, x, y, out, m));
 }
 
 /**
@@ -179,21 +223,11 @@ export function whereFloatWasm(
  * exp and tanh of float64). exp is npy-math.ts's expF32 and tanh is Math.fround(Math.tanh(x)), bit for bit.
  */
 export function unaryFloatWasm(op: WasmUnaryOp, a: Float32Array | Float64Array, a0: number, n: number): Float32Array | Float64Array | null {
-  if (n < MIN_ELEMENTS || 2 * n * a.BYTES_PER_ELEMENT + 16 + UNROLLED_SLACK > MEMORY_LIMIT) return null;
-  if (F32_ONLY.has(op) && !(a instanceof Float32Array)) return null;
+  if (n < MIN_ELEMENTS || (F32_ONLY.has(op) && !(a instanceof Float32Array))) return null;
   const ex = kernels();
   if (ex === null) return null;
-  const size = a.BYTES_PER_ELEMENT;
-  const outOff = align16(n * size);
-  // exp/tanh process four vectors a step: the last step may read and write up to 60 bytes past n
-  // elements (reads past the input land in the output region; writes need this slack).
-  const need = outOff + n * size + UNROLLED_SLACK;
-  const have = ex.memory.buffer.byteLength;
-  if (need > have) ex.memory.grow(Math.ceil((need - have) / PAGE));
-  const Heap = a instanceof Float32Array ? Float32Array : Float64Array;
-  new Heap(ex.memory.buffer, 0, n).set(a.subarray(a0, a0 + n));
-  (ex[`${op}_${size === 4 ? "f32" : "f64"}`] as UnaryKernel)(0, outOff, n);
-  return new Heap(ex.memory.buffer, outOff, n).slice();
+  const kernel = ex[`${op}_${a instanceof Float32Array ? "f32" : "f64"}`] as UnaryKernel;
+  return chunked(ex, [{ data: a, start: a0, dense: true }], freshLike(a, n), ([x], out, m) => kernel(x, out, m));
 }
 
 /**
@@ -253,7 +287,7 @@ export function extremumWasm(d: Float32Array | Float64Array, start: number, n: n
 /**
  * out = a <op> b over n elements of float type `type`; `a0`/`b0` are element offsets into the
  * operands' storage. Returns the result (Float32Array/Float64Array, or Uint8Array of 0/1 for
- * comparisons), or null when the case is not handled (too small, too large, no SIMD, no such loop).
+ * comparisons), or null when the case is not handled (too small, no SIMD, no such loop).
  */
 export function binaryFloatWasm(
   op: WasmBinaryOp,
@@ -271,21 +305,12 @@ export function binaryFloatWasm(
   if (compare && type !== "f32") return null;
   const ex = kernels();
   if (ex === null) return null;
-  const size = type === "f32" ? 4 : 8;
-  const aLen = accessA === "dense" ? n : 1;
-  const bLen = accessB === "dense" ? n : 1;
-  const aOff = 0;
-  const bOff = align16(aOff + aLen * size);
-  const outOff = align16(bOff + bLen * size);
-  const need = align16(outOff + n * (compare ? 1 : size));
-  if (need > MEMORY_LIMIT) return null;
-  const have = ex.memory.buffer.byteLength;
-  if (need > have) ex.memory.grow(Math.ceil((need - have) / PAGE));
-  const buffer = ex.memory.buffer;
-  const Heap = type === "f32" ? Float32Array : Float64Array;
-  new Heap(buffer, aOff, aLen).set(a.subarray(a0, a0 + aLen));
-  new Heap(buffer, bOff, bLen).set(b.subarray(b0, b0 + bLen));
   const mode = accessA === "scalar" ? "sv" : accessB === "scalar" ? "vs" : "vv";
-  (ex[`${op}_${type}_${mode}`] as Kernel)(aOff, bOff, outOff, n);
-  return compare ? new Uint8Array(buffer, outOff, n).slice() : new Heap(buffer, outOff, n).slice();
+  const kernel = ex[`${op}_${type}_${mode}`] as Kernel;
+  const out = compare ? new Uint8Array(n) : type === "f32" ? new Float32Array(n) : new Float64Array(n);
+  const streams = [
+    { data: a, start: a0, dense: accessA === "dense" },
+    { data: b, start: b0, dense: accessB === "dense" },
+  ];
+  return chunked(ex, streams, out, ([x, y], o, m) => kernel(x, y, o, m));
 }
