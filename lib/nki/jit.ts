@@ -60,7 +60,8 @@ function toHbm(run: KernelRun, name: string, a: NDArray): NkiTensor {
   if (!d) throw E.typeError(`kernel argument '${name}' has no dtype`);
   const b = run.m.allocHbm(name, a.shape, d, AllocKind.KernelInput);
   const v = fullView(b);
-  run.m.hostWrite(v, contiguousData(a) as ArrayLike<number>);
+  // numpy arrays of a narrow float dtype hold values already rounded to it: no cast needed.
+  run.m.hostWrite(v, contiguousData(a) as ArrayLike<number>, a.dtype.name === d.name);
   return wholeTensor(v);
 }
 

@@ -220,9 +220,10 @@ export class Machine {
 
   /**
    * Host-side write (kernel arguments, nl.shared_constant): values in C order over the view, each
-   * rounded straight to the tensor's dtype (like numpy's astype); records no instruction.
+   * rounded straight to the tensor's dtype (like numpy's astype); records no instruction. With
+   * `representable` the values are already in the tensor's dtype (an array of that dtype) and are copied.
    */
-  hostWrite(v: View, values: ArrayLike<number>): void {
+  hostWrite(v: View, values: ArrayLike<number>, representable = false): void {
     if (!v.buffer.data) return;
     if (values.length !== viewSize(v)) throw new RangeError(`hostWrite: ${values.length} values for ${viewSize(v)} elements`);
     const d = v.buffer.dtype;
@@ -230,7 +231,7 @@ export class Machine {
     if (values instanceof Float32Array && data instanceof Float32Array && d.kind === "float" && isCContiguous(v)) {
       // float32 values need no double-rounding care: the block cast rounds each exactly like castValue.
       data.set(values, v.offset);
-      castInPlace(d, data, v.offset, v.offset + values.length);
+      if (!representable) castInPlace(d, data, v.offset, v.offset + values.length);
       return;
     }
     const cast = new Float64Array(values.length);

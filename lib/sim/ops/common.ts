@@ -163,6 +163,14 @@ export function copySameShape(dst: View, src: View): boolean {
   const inner = src.shape[nd - 1];
   const ss = src.strides[nd - 1];
   const ds = dst.strides[nd - 1];
+  if (nd === 2 && ss === 1 && ds === 1) {
+    // Tile loads and stores: whole rows, no row-offset list.
+    for (let r = 0; r < src.shape[0]; r++) {
+      const s = src.offset + r * src.strides[0];
+      to.set(from.subarray(s, s + inner), dst.offset + r * dst.strides[0]);
+    }
+    return true;
+  }
   const starts: number[] = [];
   forEachRow(src, (s) => starts.push(s));
   let r = 0;

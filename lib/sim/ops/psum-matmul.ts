@@ -11,7 +11,7 @@ import { PSUM_MATMUL_WASM_BASE64 } from "./psum-matmul.wasm.generated";
 
 interface PsumMatmulExports {
   memory: WebAssembly.Memory;
-  matmul(s: number, b: number, c: number, k: number, mp: number, np: number): void;
+  matmul(s: number, b: number, c: number, k: number, mp: number, np: number, work: number): void;
 }
 
 /** Deepest contraction summed exactly like lib/numpy/kernels' matmul (one of its KC blocks). */
@@ -60,7 +60,8 @@ export function matmulIntoPsum(dst: View, stationary: View, moving: View, accumu
   const sAt = 0;
   const bAt = K * Mp;
   const cAt = bAt + K * Np;
-  const need = 4 * (cAt + Mp * Np);
+  const workAt = cAt + Mp * Np;
+  const need = 4 * (workAt + K * (Mp + Np));
   const have = ex.memory.buffer.byteLength;
   if (need > have) ex.memory.grow(Math.ceil((need - have) / PAGE));
   const heap = new Float32Array(ex.memory.buffer);
@@ -75,7 +76,7 @@ export function matmulIntoPsum(dst: View, stationary: View, moving: View, accumu
     copyIn(b, moving.offset + k * bsk, bsn, N, heap, bAt + k * Np);
   }
   if (accumulate) for (let i = 0; i < M; i++) copyIn(d, dst.offset + i * dsm, dsn, N, heap, cAt + i * Np);
-  ex.matmul(4 * sAt, 4 * bAt, 4 * cAt, K, Mp, Np);
+  ex.matmul(4 * sAt, 4 * bAt, 4 * cAt, K, Mp, Np, 4 * workAt);
   for (let i = 0; i < M; i++) {
     const row = cAt + i * Np;
     const base = dst.offset + i * dsm;
