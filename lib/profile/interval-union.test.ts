@@ -48,4 +48,16 @@ describe("intervalUnion", () => {
       }),
     );
   });
+
+  it("unites any number of unions, touching components across them included", () => {
+    fc.assert(
+      fc.property(fc.array(intervals, { maxLength: 7 }), (lists) => {
+        const all = intervalUnion(lists.flatMap((l) => l.starts), lists.flatMap((l) => l.ends));
+        const merged = unionOfUnions(lists.map((l) => intervalUnion(l.starts, l.ends)));
+        expect(components(merged)).toEqual(components(all));
+        expect(unionTotal(merged)).toBe(unionTotal(all));
+      }),
+    );
+    expect(components(unionOfUnions([intervalUnion([0, 4], [2, 6]), intervalUnion([2, 6], [4, 7])]))).toEqual([[0, 7]]);
+  });
 });

@@ -79,19 +79,50 @@ export function unionTotal(u: IntervalUnion): number {
   return total;
 }
 
-/** Union of several unions (their components concatenated and merged again). */
+/**
+ * Union of several unions. Each is sorted and disjoint, so they merge pairwise in linear passes
+ * (balanced, log2(parts) rounds) instead of being concatenated and sorted again.
+ */
 export function unionOfUnions(parts: readonly IntervalUnion[]): IntervalUnion {
-  let n = 0;
-  for (const p of parts) n += p.count;
-  const starts = new Float64Array(n);
-  const ends = new Float64Array(n);
-  let at = 0;
-  for (const p of parts) {
-    starts.set(p.starts.subarray(0, p.count), at);
-    ends.set(p.ends.subarray(0, p.count), at);
-    at += p.count;
+  if (parts.length === 0) return { starts: new Float64Array(0), ends: new Float64Array(0), count: 0 };
+  let round = [...parts];
+  while (round.length > 1) {
+    const next: IntervalUnion[] = [];
+    for (let k = 0; k + 1 < round.length; k += 2) next.push(mergeTwo(round[k], round[k + 1]));
+    if (round.length % 2 === 1) next.push(round[round.length - 1]);
+    round = next;
   }
-  return intervalUnion(starts, ends);
+  return round[0];
+}
+
+/** Union of two unions: a two-pointer walk by start, merging overlapping or touching components. */
+function mergeTwo(a: IntervalUnion, b: IntervalUnion): IntervalUnion {
+  const starts = new Float64Array(a.count + b.count);
+  const ends = new Float64Array(a.count + b.count);
+  let count = 0;
+  let i = 0;
+  let j = 0;
+  let to = -Infinity;
+  while (i < a.count || j < b.count) {
+    let s: number;
+    let e: number;
+    if (j === b.count || (i < a.count && a.starts[i] <= b.starts[j])) {
+      s = a.starts[i];
+      e = a.ends[i++];
+    } else {
+      s = b.starts[j];
+      e = b.ends[j++];
+    }
+    if (count > 0 && s <= to) {
+      if (e > to) to = e;
+      ends[count - 1] = to;
+      continue;
+    }
+    to = e;
+    starts[count] = s;
+    ends[count++] = e;
+  }
+  return { starts, ends, count };
 }
 
 /** Length of the union of [start, end) intervals (need not be sorted). */

@@ -5,7 +5,7 @@
  * Metrics without an Explorer counterpart are prefixed `sim_`.
  */
 
-import type { TimedTrace } from "../sim/timing";
+import { COMPUTE_ENGINES, type TimedTrace } from "../sim/timing";
 import { resolveTarget } from "../sim/targets";
 import { Engine, InstrFlag } from "../sim/trace/types";
 import { FACT_MATMUL, FACT_TRANSPOSE, type InstructionFacts } from "./facts";
@@ -65,44 +65,52 @@ export function computeMetrics(timed: TimedTrace, facts: InstructionFacts, memor
   const n = trace.length;
   const totalNs = timeline.totalNs;
   const totalS = totalNs * 1e-9;
-  // Interval lists as typed arrays filled in place.
-  const counts = new Array<number>(ENGINE_METRIC_NAMES.length).fill(0);
+  // Busy intervals grouped by track (engine or DMA queue) in one CSR table: each in-order engine's
+  // and each DMA queue's list comes out sorted by start, so its union is one linear pass.
+  const track = timeline.track;
+  const spills = timed.spills;
+  let tracks = COMPUTE_ENGINES;
+  for (let i = 0; i < n; i++) if (track[i] >= tracks) tracks = track[i] + 1;
+  for (const sp of spills) if (sp.track >= tracks) tracks = sp.track + 1;
+  const trackStart = new Uint32Array(tracks + 1);
+  for (let i = 0; i < n; i++) trackStart[track[i] + 1]++;
+  for (const sp of spills) trackStart[sp.track + 1]++;
+  for (let t = 0; t < tracks; t++) trackStart[t + 1] += trackStart[t];
+  const fill = trackStart.slice(0, tracks);
+  const starts = new Float64Array(n + spills.length);
+  const ends = new Float64Array(n + spills.length);
   for (let i = 0; i < n; i++) {
-    const engine = trace.engine(i);
-    if (engine !== Engine.Dma) counts[engine]++;
+    const at = fill[track[i]]++;
+    starts[at] = timeline.startNs[i];
+    ends[at] = timeline.endNs[i];
   }
-  const engineStarts = counts.map((c) => new Float64Array(c));
-  const engineEnds = counts.map((c) => new Float64Array(c));
-  const filled = counts.map(() => 0);
-  const spillCount = timed.spills.length;
-  const dmaStarts = new Float64Array(n + spillCount);
-  const dmaEnds = new Float64Array(n + spillCount);
+  for (const sp of spills) {
+    const at = fill[sp.track]++;
+    starts[at] = sp.startNs;
+    ends[at] = sp.endNs;
+  }
+  const unionOfTrack = (t: number) => intervalUnion(starts.subarray(trackStart[t], trackStart[t + 1]), ends.subarray(trackStart[t], trackStart[t + 1]));
   let modelFlops = 0;
   let hardwareFlops = 0;
   let transposeFlops = 0;
   let matmuls = 0;
   let peBusy = 0;
   let peUsed = 0;
+  const counts = new Array<number>(ENGINE_METRIC_NAMES.length).fill(0);
   let dmaCount = 0;
   let dmaBytes = 0;
   const sums = { hbmR: 0, hbmW: 0, sbR: 0, sbW: 0, psR: 0, psW: 0 };
   for (let i = 0; i < n; i++) {
     const engine = trace.engine(i);
-    const s = timeline.startNs[i];
-    const e = timeline.endNs[i];
     if (engine === Engine.Dma) {
-      dmaStarts[dmaCount] = s;
-      dmaEnds[dmaCount] = e;
       dmaCount++;
       dmaBytes += Math.max(facts.hbmRead[i] + facts.sbufRead[i] + facts.psumRead[i], facts.hbmWrite[i] + facts.sbufWrite[i] + facts.psumWrite[i]);
     } else {
-      const k = filled[engine]++;
-      engineStarts[engine][k] = s;
-      engineEnds[engine][k] = e;
+      counts[engine]++;
     }
     if (engine === Engine.Tensor) {
       // Stationary [K, M]: K rows and M columns of the PE array are used (§4.2 [PERF]).
-      const busy = e - s;
+      const busy = timeline.endNs[i] - timeline.startNs[i];
       const rows = Math.min(1, facts.partitions[i] / 128);
       const cols = Math.min(1, facts.elements[i] / 128);
       peBusy += busy;
@@ -126,11 +134,7 @@ export function computeMetrics(timed: TimedTrace, facts: InstructionFacts, memor
   // Spill transfers are DMA activity and HBM traffic of their own (Explorer's "SBUF Spill Save/Reload").
   let spillSave = 0;
   let spillReload = 0;
-  let dmaIntervals = dmaCount;
-  for (let k = 0; k < spillCount; k++) {
-    const sp = timed.spills[k];
-    dmaStarts[dmaIntervals] = sp.startNs;
-    dmaEnds[dmaIntervals++] = sp.endNs;
+  for (const sp of spills) {
     if (sp.kind === "save") spillSave += sp.bytes;
     else spillReload += sp.bytes;
   }
@@ -143,14 +147,16 @@ export function computeMetrics(timed: TimedTrace, facts: InstructionFacts, memor
   // union of those unions (in-order engines' lists arrive sorted and merge in one pass).
   const unions: IntervalUnion[] = [];
   ENGINE_METRIC_NAMES.forEach((name, k) => {
-    const union = intervalUnion(engineStarts[k], engineEnds[k]);
+    const union = unionOfTrack(k);
     unions.push(union);
     const active = unionTotal(union);
     engineMetrics[`${name}_engine_active_time`] = active * 1e-9;
     engineMetrics[`${name}_engine_active_time_percent`] = pct(active);
     engineMetrics[`${name}_engine_instruction_count`] = counts[k];
   });
-  const dmaUnion = intervalUnion(dmaStarts.subarray(0, dmaIntervals), dmaEnds.subarray(0, dmaIntervals));
+  const queueUnions: IntervalUnion[] = [];
+  for (let t = COMPUTE_ENGINES; t < tracks; t++) queueUnions.push(unionOfTrack(t));
+  const dmaUnion = unionOfUnions(queueUnions);
   unions.push(dmaUnion);
   const hbmBytes = sums.hbmR + sums.hbmW;
   const hbmTraffic = hbmBytes + spillSave + spillReload;

@@ -25,7 +25,7 @@ import { DmaQueue, dmaCost } from "./dma-cost";
 import { FULL_PE_ARRAY, InputKind, ScheduleInputBuilder, type ScheduleInput } from "./schedule-input";
 import { summarizeOperands, type OperandSummaryColumns } from "./operand-features";
 import { planSpills, SpillAction, type SpillPlan } from "./spill-plan";
-import { Access, AllocKind, DepType, Engine, LoopKind, Memory, OperandCursors, type OperandCursor, type Trace } from "../trace";
+import { Access, AllocKind, DepType, Engine, LoopKind, Memory, OperandCursors, type OperandCursor, type RecordColumns, type Trace } from "../trace";
 
 /** Costs of one record, kept for the profile (cycles at the engine clock, DMA shape). */
 export interface CostedTrace {
@@ -48,63 +48,31 @@ export interface CostedTrace {
   readonly operandSummary: OperandSummaryColumns;
 }
 
-/** Iteration of `loop` on the loop path of `record`, or -1 if the record is outside that loop. */
-function iterationOf(trace: Trace, record: number, loop: number): number {
-  for (let p = trace.pathId(record); p !== 0 && p !== NO_PATH_PARENT; p = trace.pathParent(p)) {
-    if (trace.pathLoop(p) === loop) return trace.pathIteration(p);
-  }
-  return -1;
-}
-
 const NO_PATH_PARENT = 0xffffffff;
 
 /**
- * Rotation scope of every tensor, filled lazily: the innermost rotating (affine/static) loop whose
- * body auto-allocated the on-chip tile, and the iteration; loop -1 = the tile does not rotate.
+ * Rotation scope of every tensor: the innermost rotating (affine/static) loop whose body
+ * auto-allocated the on-chip tile (loop -1: the tile does not rotate), and the iteration.
  */
-class RotationScopes {
-  private loopOf = new Int32Array(0);
-  private iterationOf = new Int32Array(0);
+interface RotationScopes {
+  readonly loopOf: Int32Array;
+  readonly iterationOf: Int32Array;
+}
 
-  constructor(
-    private readonly trace: Trace,
-    private readonly rotatesLoop: (loop: number) => boolean,
-  ) {}
-
-  /** Loop id, or -1; `iteration(tensor)` is valid after a call that returned a loop. */
-  loop(tensorId: number): number {
-    if (tensorId >= this.loopOf.length) this.grow(tensorId + 1);
-    let l = this.loopOf[tensorId];
-    if (l === -2) {
-      l = -1;
-      const t = this.trace;
-      // The tensor's path node is its innermost enclosing loop iteration (node 0: outside loops).
-      const path = t.tensorPathId(tensorId);
-      if (t.tensorAlloc(tensorId) === AllocKind.Auto && t.tensorMemory(tensorId) !== Memory.Hbm && path !== 0) {
-        const inner = t.pathLoop(path);
-        if (this.rotatesLoop(inner)) {
-          l = inner;
-          this.iterationOf[tensorId] = t.pathIteration(path);
-        }
-      }
-      this.loopOf[tensorId] = l;
-    }
-    return l;
+function rotationScopes(trace: Trace, rotates: Uint8Array): RotationScopes {
+  const count = trace.tensorCount;
+  const loopOf = new Int32Array(count).fill(-1);
+  const iterationOf = new Int32Array(count);
+  for (let id = 0; id < count; id++) {
+    // The tensor's path node is its innermost enclosing loop iteration (node 0: outside loops).
+    const path = trace.tensorPathId(id);
+    if (path === 0 || trace.tensorAlloc(id) !== AllocKind.Auto || trace.tensorMemory(id) === Memory.Hbm) continue;
+    const inner = trace.pathLoop(path);
+    if (rotates[inner] === 0) continue;
+    loopOf[id] = inner;
+    iterationOf[id] = trace.pathIteration(path);
   }
-
-  iteration(tensorId: number): number {
-    return this.iterationOf[tensorId];
-  }
-
-  private grow(min: number): void {
-    const size = Math.max(min, this.trace.tensorCount, 2 * this.loopOf.length);
-    const loops = new Int32Array(size).fill(-2);
-    loops.set(this.loopOf);
-    const iterations = new Int32Array(size);
-    iterations.set(this.iterationOf);
-    this.loopOf = loops;
-    this.iterationOf = iterations;
-  }
+  return { loopOf, iterationOf };
 }
 
 export interface BuildOptions {
@@ -124,27 +92,30 @@ export interface BuildOptions {
 
 /**
  * Rotating buffers per loop: as many copies of the loop body's tiles as fit in SBUF and PSUM (per
- * partition), at least 1 (= no overlap) and at most the trip count.
+ * partition), at least 1 (= no overlap) and at most the trip count; 1 for loops that rotate nothing.
  */
-function rotationDepths(trace: Trace, scopes: RotationScopes, options: BuildOptions): Map<number, number> {
-  const bytes = new Map<number, { sbuf: number; psum: number }>();
+function rotationDepths(trace: Trace, scopes: RotationScopes, options: BuildOptions): Int32Array {
+  const loops = trace.loopCount;
+  const sbuf = new Float64Array(loops);
+  const psum = new Float64Array(loops);
+  const rotating = new Uint8Array(loops);
   for (let id = 0; id < trace.tensorCount; id++) {
-    const loop = scopes.loop(id);
-    if (loop < 0 || scopes.iteration(id) !== 0) continue;
-    const e = bytes.get(loop) ?? { sbuf: 0, psum: 0 };
-    if (trace.tensorMemory(id) === Memory.Sbuf) e.sbuf += trace.tensorBytes(id);
-    else e.psum += trace.tensorBytes(id);
-    bytes.set(loop, e);
+    const loop = scopes.loopOf[id];
+    if (loop < 0 || scopes.iterationOf[id] !== 0) continue;
+    rotating[loop] = 1;
+    if (trace.tensorMemory(id) === Memory.Sbuf) sbuf[loop] += trace.tensorBytes(id);
+    else psum[loop] += trace.tensorBytes(id);
   }
-  const depths = new Map<number, number>();
-  for (const [loop, b] of bytes) {
+  const depths = new Int32Array(loops).fill(1);
+  const cap = options.capacity;
+  for (let loop = 0; loop < loops; loop++) {
+    if (rotating[loop] === 0) continue;
     let depth = trace.loop(loop).tripCount;
-    const cap = options.capacity;
     if (cap) {
-      if (b.sbuf > 0) depth = Math.min(depth, Math.floor(cap.sbufBytesPerPartition / b.sbuf));
-      if (b.psum > 0) depth = Math.min(depth, Math.floor(cap.psumBytesPerPartition / b.psum));
+      if (sbuf[loop] > 0) depth = Math.min(depth, Math.floor(cap.sbufBytesPerPartition / sbuf[loop]));
+      if (psum[loop] > 0) depth = Math.min(depth, Math.floor(cap.psumBytesPerPartition / psum[loop]));
     }
-    depths.set(loop, Math.max(1, depth));
+    depths[loop] = Math.max(1, depth);
   }
   return depths;
 }
@@ -172,178 +143,272 @@ function slotKey(memory: number, partStart: number, addr: number): number {
 }
 
 export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: BuildOptions = {}): CostedTrace {
-  const n = trace.length;
-  const asAffine = options.treatAsAffine;
-  const rotatesLoop = (loop: number) => trace.loop(loop).kind !== LoopKind.Sequential || (asAffine?.has(loop) ?? false);
-  const views = trace.columnViews();
-  let dmaRecords = 0;
-  for (let i = 0; i < n; i++) if (views.engine[i] === Engine.Dma) dmaRecords++;
-  const b = new ScheduleInputBuilder(cfg.dmaEngines, { instructions: n, dmaRows: dmaRecords, dependencies: views.depOn.length });
-  const prev = options.costsOf;
-  const cycles = prev?.cycles ?? new Float64Array(n);
-  const dmaBytesPerPartition = prev?.dmaBytesPerPartition ?? new Float64Array(n);
-  const operandSummary: OperandSummaryColumns = prev?.operandSummary ?? {
-    partitions: new Uint8Array(n),
-    elements: new Float64Array(n),
-    innerStrideBytes: new Float32Array(n),
-    bits: new Uint8Array(n),
-  };
-  const scopes = new RotationScopes(trace, rotatesLoop);
-  const cursors = new OperandCursors();
-  const instr: { engine: number; opcode: string; variant: string; flags: number; operands: readonly OperandCursor[] } = {
+  return new ScheduleBuild(cfg, trace, options).run();
+}
+
+/**
+ * One build pass over the trace. Its state lives in fields and its steps in methods, not in closures
+ * over a call's locals: optimised code that captured one call's closures would be thrown away when
+ * the call ends, so every build would start in the interpreter again.
+ */
+class ScheduleBuild {
+  private readonly n: number;
+  private readonly views: RecordColumns;
+  private readonly b: ScheduleInputBuilder;
+  private readonly prev: CostedTrace | undefined;
+  private readonly cycles: Float64Array;
+  private readonly dmaBytesPerPartition: Float64Array;
+  private readonly summary: OperandSummaryColumns;
+  private readonly scopes: RotationScopes;
+  private readonly depthOf: Int32Array;
+  private readonly cursors = new OperandCursors();
+  private readonly instr: { engine: number; opcode: string; variant: string; flags: number; operands: readonly OperandCursor[] } = {
     engine: 0,
     opcode: "",
     variant: "",
     flags: 0,
     operands: [],
   };
-  const depths = rotationDepths(trace, scopes, options);
-  const depthOf = new Int32Array(trace.loopCount).fill(1);
-  for (const [loop, depth] of depths) depthOf[loop] = depth;
   // Per slot, the tile instances that used it (most recent last), and each tensor's last accessor.
-  const slots = new Map<number, SlotHistory>();
-  const lastAccess = new Int32Array(trace.tensorCount).fill(-1);
-  // Tensors each record touches (CSR), to tell a reused address from a reused tile instance.
-  const touchedStart = new Uint32Array(n + 1);
-  const inputOf = new Int32Array(n);
+  private readonly slots = new Map<number, SlotHistory>();
+  private readonly lastAccess: Int32Array;
+  private readonly inputOf: Int32Array;
   // Spill transfers (independent of loop kinds, so a what-if rebuild reuses them) and their inputs.
-  const plan = prev ? prev.spillPlan : options.capacity ? planSpills(trace, options.capacity) : null;
-  const spillInput = new Int32Array(plan ? plan.kind.length : 0);
-  let spillSaveBytes = 0;
-  let spillReloadBytes = 0;
-  const spillNs = (bytesPerPartition: number) => cfg.dmaBufferCostNs + bytesPerPartition / cfg.dmaEngineBytesPerNs;
-  let touched = new Uint32Array(Math.max(16, 3 * n));
-  let touchedLen = 0;
-  let rotated = 0;
-  const writtenIds: number[] = [];
-  const writtenSlots: number[] = [];
-  let writtenCount = 0;
+  private readonly plan: SpillPlan | null;
+  private readonly spillInput: Int32Array;
+  private spillSaveBytes = 0;
+  private spillReloadBytes = 0;
+  private rotated = 0;
+  // On-chip tiles the current record writes that rotate, and their buffer slots.
+  private readonly writtenIds: number[] = [];
+  private readonly writtenSlots: number[] = [];
+  private writtenCount = 0;
   // Costing is a pure function of a record's shape (Trace.sameShape): one representative per shape hash.
-  const shapes = new Map<number, number>();
-  const sameShapeAs = (i: number): number => {
-    const hash = trace.shapeHash(i);
-    const rep = shapes.get(hash);
-    if (rep !== undefined && trace.sameShape(rep, i)) return rep;
-    shapes.set(hash, i);
-    return -1;
-  };
-  let rep = -1;
-  const cols = views;
-  const { operandAccess, operandMemory, operandTensor, operandAddr } = cols;
-  for (let i = 0; i < n; i++) {
-    const engine = cols.engine[i];
-    const operandCount = trace.operandCount(i);
-    const op0 = cols.operandStart[i];
-    // Saves that make room for this record and reloads of what it touches, just before it.
-    const firstSpill = plan ? plan.actionStart[i] : 0;
-    const endSpill = plan ? plan.actionStart[i + 1] : 0;
-    for (let a = firstSpill; plan && a < endSpill; a++) {
+  private readonly shapes = new Map<number, number>();
+
+  constructor(
+    private readonly cfg: TimingConstants,
+    private readonly trace: Trace,
+    private readonly options: BuildOptions,
+  ) {
+    const n = trace.length;
+    this.n = n;
+    const views = trace.columnViews();
+    this.views = views;
+    let dmaRecords = 0;
+    for (let i = 0; i < n; i++) if (views.engine[i] === Engine.Dma) dmaRecords++;
+    this.b = new ScheduleInputBuilder(cfg.dmaEngines, { instructions: n, dmaRows: dmaRecords, dependencies: views.depOn.length });
+    const prev = options.costsOf;
+    this.prev = prev;
+    this.cycles = prev?.cycles ?? new Float64Array(n);
+    this.dmaBytesPerPartition = prev?.dmaBytesPerPartition ?? new Float64Array(n);
+    this.summary = prev?.operandSummary ?? emptySummary(n);
+    const rotates = new Uint8Array(trace.loopCount);
+    for (let loop = 0; loop < trace.loopCount; loop++) {
+      rotates[loop] = trace.loop(loop).kind !== LoopKind.Sequential || (options.treatAsAffine?.has(loop) ?? false) ? 1 : 0;
+    }
+    this.scopes = rotationScopes(trace, rotates);
+    this.depthOf = rotationDepths(trace, this.scopes, options);
+    this.lastAccess = new Int32Array(trace.tensorCount).fill(-1);
+    this.inputOf = new Int32Array(n);
+    this.plan = prev ? prev.spillPlan : options.capacity ? planSpills(trace, options.capacity) : null;
+    this.spillInput = new Int32Array(this.plan ? this.plan.kind.length : 0);
+  }
+
+  run(): CostedTrace {
+    for (let i = 0; i < this.n; i++) this.record(i);
+    return {
+      input: this.b.build(),
+      inputOf: this.inputOf,
+      spillSaveBytes: this.spillSaveBytes,
+      spillReloadBytes: this.spillReloadBytes,
+      spillPlan: this.plan,
+      cycles: this.cycles,
+      rotatedDependencies: this.rotated,
+      treatAsAffine: this.options.treatAsAffine ?? NO_LOOPS,
+      dmaBytesPerPartition: this.dmaBytesPerPartition,
+      operandSummary: this.summary,
+    };
+  }
+
+  /**
+   * Appends record i, its spill transfers and its dependencies. A method of its own: it is optimised
+   * once and reused by every build, where a loop body inlined in `run` would be recompiled (on-stack)
+   * in each.
+   */
+  private record(i: number): void {
+    const { b, plan } = this;
+    if (plan) this.spillsBefore(i, plan);
+    this.inputOf[i] = b.length;
+    this.cost(i);
+    b.mark(InputKind.Trace, i);
+    this.noteWrites(i);
+    this.dependencies(i);
+    if (plan) this.waitForSpills(i, plan);
+    this.waitForBufferSlots();
+    const { operandStart, operandTensor } = this.views;
+    for (let op = operandStart[i], op1 = this.operandEnd(i); op < op1; op++) this.lastAccess[operandTensor[op]] = i;
+  }
+
+  /** End of record i's operands in the trace's operand columns. */
+  private operandEnd(i: number): number {
+    return i + 1 < this.n ? this.views.operandStart[i + 1] : this.views.operandAccess.length;
+  }
+
+  /** Saves that make room for record i and reloads of what it touches, just before it. */
+  private spillsBefore(i: number, plan: SpillPlan): void {
+    const { b, trace } = this;
+    for (let a = plan.actionStart[i]; a < plan.actionStart[i + 1]; a++) {
       const tensor = plan.tensor[a];
       const bytes = plan.bytesPerPartition[a];
       const parts = Math.max(1, trace.tensorPartCount(tensor));
-      spillInput[a] = b.dma(trace.tensorPartStart(tensor), parts, spillNs(bytes), bytes * parts, DmaQueue.SpillReload);
+      this.spillInput[a] = b.dma(trace.tensorPartStart(tensor), parts, this.cfg.dmaBufferCostNs + bytes / this.cfg.dmaEngineBytesPerNs, bytes * parts, DmaQueue.SpillReload);
       if (plan.kind[a] === SpillAction.Save) {
         b.mark(InputKind.SpillSave, i);
-        if (plan.after[a] >= 0) b.dependOn(inputOf[plan.after[a]], DepType.Raw);
-        spillSaveBytes += bytes * parts;
+        if (plan.after[a] >= 0) b.dependOn(this.inputOf[plan.after[a]], DepType.Raw);
+        this.spillSaveBytes += bytes * parts;
       } else {
         b.mark(InputKind.SpillReload, i);
-        b.dependOn(spillInput[plan.after[a]], DepType.Raw);
-        spillReloadBytes += bytes * parts;
+        b.dependOn(this.spillInput[plan.after[a]], DepType.Raw);
+        this.spillReloadBytes += bytes * parts;
       }
     }
-    inputOf[i] = b.length;
+  }
+
+  /** Reloads bring record i's data; saves free the room it uses. */
+  private waitForSpills(i: number, plan: SpillPlan): void {
+    for (let a = plan.actionStart[i]; a < plan.actionStart[i + 1]; a++) this.b.dependOn(this.spillInput[a], plan.kind[a] === SpillAction.Save ? DepType.War : DepType.Raw);
+  }
+
+  /** Appends record i's instruction with its costs: reused from `costsOf`, from an earlier record of the same shape, or computed. */
+  private cost(i: number): void {
+    const { b, prev, summary } = this;
+    const engine = this.views.engine[i];
     if (prev) {
       const from = prev.input;
       const j = prev.inputOf[i];
       const row = from.dmaRow[j];
       if (row >= 0) b.dma(from.dmaPartStart[row], from.dmaPartCount[row], from.dmaPartitionNs[row], from.dmaHbmBytes[row], from.dmaQueue[row]);
       else b.compute(engine, from.busyNs[j], from.loadNs[j], from.peMask[j]);
-    } else if ((rep = sameShapeAs(i)) >= 0) {
+      return;
+    }
+    const rep = this.sameShapeAs(i);
+    if (rep >= 0) {
       // Same shape as an earlier record (the next iteration of a loop body): same costs.
-      b.repeat(inputOf[rep]);
-      cycles[i] = cycles[rep];
-      dmaBytesPerPartition[i] = dmaBytesPerPartition[rep];
-      operandSummary.partitions[i] = operandSummary.partitions[rep];
-      operandSummary.elements[i] = operandSummary.elements[rep];
-      operandSummary.innerStrideBytes[i] = operandSummary.innerStrideBytes[rep];
-      operandSummary.bits[i] = operandSummary.bits[rep];
+      b.repeat(this.inputOf[rep]);
+      this.cycles[i] = this.cycles[rep];
+      this.dmaBytesPerPartition[i] = this.dmaBytesPerPartition[rep];
+      copySummary(summary, rep, i);
+      return;
+    }
+    const trace = this.trace;
+    const instr = this.instr;
+    const operands = trace.readOperands(i, this.cursors);
+    instr.engine = engine;
+    instr.opcode = trace.opcode(i);
+    instr.variant = trace.variant(i);
+    instr.flags = trace.flags(i);
+    instr.operands = operands;
+    summarizeOperands(summary, i, engine, Engine.Dma, operands);
+    if (engine === Engine.Dma) {
+      const c = dmaCost(this.cfg, instr);
+      b.dma(c.partStart, c.partCount, c.partitionNs, c.hbmBytes, c.queue);
+      this.dmaBytesPerPartition[i] = c.bytesPerPartition;
     } else {
-      const operands = trace.readOperands(i, cursors);
-      instr.engine = engine;
-      instr.opcode = trace.opcode(i);
-      instr.variant = trace.variant(i);
-      instr.flags = trace.flags(i);
-      instr.operands = operands;
-      summarizeOperands(operandSummary, i, engine, Engine.Dma, operands);
-      if (engine === Engine.Dma) {
-        const c = dmaCost(cfg, instr);
-        b.dma(c.partStart, c.partCount, c.partitionNs, c.hbmBytes, c.queue);
-        dmaBytesPerPartition[i] = c.bytesPerPartition;
-      } else {
-        const c = engineCost(cfg, instr);
-        const clock = clockGHz(cfg, engine);
-        b.compute(engine, c.cycles / clock, c.loadCycles / clock, engine === Engine.Tensor ? peMaskOf(instr.variant) : FULL_PE_ARRAY);
-        cycles[i] = c.cycles;
+      const c = engineCost(this.cfg, instr);
+      const clock = clockGHz(this.cfg, engine);
+      b.compute(engine, c.cycles / clock, c.loadCycles / clock, engine === Engine.Tensor ? peMaskOf(instr.variant) : FULL_PE_ARRAY);
+      this.cycles[i] = c.cycles;
+    }
+  }
+
+  /** An earlier record with the same shape as record i, or -1 (and i becomes its shape's representative). */
+  private sameShapeAs(i: number): number {
+    const hash = this.trace.shapeHash(i);
+    const rep = this.shapes.get(hash);
+    if (rep !== undefined && this.trace.sameShape(rep, i)) return rep;
+    this.shapes.set(hash, i);
+    return -1;
+  }
+
+  /** Records the rotating on-chip tiles record i writes, with their buffer slots. */
+  private noteWrites(i: number): void {
+    const { operandAccess, operandMemory, operandTensor, operandAddr, operandPartStart, operandStart } = this.views;
+    const loopOf = this.scopes.loopOf;
+    let written = 0;
+    for (let op = operandStart[i], op1 = this.operandEnd(i); op < op1; op++) {
+      const tensor = operandTensor[op];
+      const memory = operandMemory[op];
+      if ((operandAccess[op] & Access.Write) === 0 || memory === Memory.Hbm) continue;
+      if (loopOf[tensor] >= 0) {
+        this.writtenIds[written] = tensor;
+        this.writtenSlots[written++] = slotKey(memory, operandPartStart[op], operandAddr[op]);
       }
     }
-    b.mark(InputKind.Trace, i);
-    // Rotation applies to tiles this record writes that live in an overlapping loop's body.
-    writtenCount = 0;
-    if (touchedLen + operandCount > touched.length) {
-      const grown = new Uint32Array(2 * (touchedLen + operandCount));
-      grown.set(touched);
-      touched = grown;
-    }
-    for (let k = 0; k < operandCount; k++) {
-      const tensor = operandTensor[op0 + k];
-      touched[touchedLen++] = tensor;
-      const memory = operandMemory[op0 + k];
-      if ((operandAccess[op0 + k] & Access.Write) === 0 || memory === Memory.Hbm) continue;
-      if (scopes.loop(tensor) >= 0) {
-        writtenIds[writtenCount] = tensor;
-        writtenSlots[writtenCount++] = slotKey(memory, cols.operandPartStart[op0 + k], operandAddr[op0 + k]);
-      }
-    }
-    touchedStart[i + 1] = touchedLen;
-    for (let d = cols.depStart[i], dEnd = d + trace.depCount(i); d < dEnd; d++) {
-      const on = cols.depOn[d];
-      const type = cols.depType[d];
+    this.writtenCount = written;
+  }
+
+  /**
+   * Record i's trace dependencies, minus those the NKI compiler's semantics remove: TensorE ->
+   * TensorE ones, and anti/output dependencies on another iteration's instance of a rotating tile.
+   */
+  private dependencies(i: number): void {
+    const { depStart, depOn, depType, engine: engineOf } = this.views;
+    const engine = engineOf[i];
+    const d1 = i + 1 < this.n ? depStart[i + 1] : depOn.length;
+    for (let d = depStart[i]; d < d1; d++) {
+      const on = depOn[d];
+      const type = depType[d];
       // TensorE reads only SBUF, so a TensorE -> TensorE dependency is PSUM accumulation (or an
       // overwrite of a PSUM tile): the in-order array handles it without a semaphore wait.
-      if (engine === Engine.Tensor && cols.engine[on] === Engine.Tensor) continue;
-      if (type !== DepType.Raw && writtenCount > 0) {
-        let falseDep = false;
-        for (let w = 0; w < writtenCount && !falseDep; w++) {
-          const tile = writtenIds[w];
-          let sameTile = false;
-          for (let q = touchedStart[on]; q < touchedStart[on + 1]; q++) if (touched[q] === tile) sameTile = true;
-          if (!sameTile && iterationOf(trace, on, scopes.loop(tile)) !== scopes.iteration(tile)) falseDep = true;
-        }
-        if (falseDep) {
-          rotated++;
-          continue;
-        }
+      if (engine === Engine.Tensor && engineOf[on] === Engine.Tensor) continue;
+      if (type !== DepType.Raw && this.writtenCount > 0 && this.reusesRotatedBuffer(on)) {
+        this.rotated++;
+        continue;
       }
-      b.dependOn(inputOf[on], type);
+      this.b.dependOn(this.inputOf[on], type);
     }
-    // Reloads bring its data; saves free the room it uses.
-    for (let a = firstSpill; plan && a < endSpill; a++) b.dependOn(spillInput[a], plan.kind[a] === SpillAction.Save ? DepType.War : DepType.Raw);
-    // A new instance in a slot reuses the buffer of the instance `depth` iterations back: wait for it.
-    for (let w = 0; w < writtenCount; w++) {
-      const tile = writtenIds[w];
-      let slot = slots.get(writtenSlots[w]);
+  }
+
+  /** Whether record `on` touched another instance (iteration) of a rotating tile the current record writes. */
+  private reusesRotatedBuffer(on: number): boolean {
+    const { operandStart, operandTensor } = this.views;
+    const { loopOf, iterationOf } = this.scopes;
+    for (let w = 0; w < this.writtenCount; w++) {
+      const tile = this.writtenIds[w];
+      let sameTile = false;
+      for (let op = operandStart[on], op1 = this.operandEnd(on); op < op1; op++) if (operandTensor[op] === tile) sameTile = true;
+      if (!sameTile && this.iterationOf(on, loopOf[tile]) !== iterationOf[tile]) return true;
+    }
+    return false;
+  }
+
+  /** Iteration of `loop` on the loop path of `record`, or -1 if the record is outside that loop. */
+  private iterationOf(record: number, loop: number): number {
+    const trace = this.trace;
+    for (let p = trace.pathId(record); p !== 0 && p !== NO_PATH_PARENT; p = trace.pathParent(p)) {
+      if (trace.pathLoop(p) === loop) return trace.pathIteration(p);
+    }
+    return -1;
+  }
+
+  /** A new instance in a slot reuses the buffer of the instance `depth` iterations back: wait for it. */
+  private waitForBufferSlots(): void {
+    for (let w = 0; w < this.writtenCount; w++) {
+      const tile = this.writtenIds[w];
+      const key = this.writtenSlots[w];
+      let slot = this.slots.get(key);
       if (!slot) {
         slot = { tiles: [], head: 0 };
-        slots.set(writtenSlots[w], slot);
+        this.slots.set(key, slot);
       }
       const list = slot.tiles;
       if (list.length > slot.head && list[list.length - 1] === tile) continue;
       list.push(tile);
-      const depth = depthOf[scopes.loop(tile)];
+      const depth = this.depthOf[this.scopes.loopOf[tile]];
       if (list.length - slot.head > depth) {
-        const reuse = lastAccess[list[list.length - 1 - depth]];
-        if (reuse >= 0) b.dependOn(inputOf[reuse], DepType.War);
+        const reuse = this.lastAccess[list[list.length - 1 - depth]];
+        if (reuse >= 0) this.b.dependOn(this.inputOf[reuse], DepType.War);
         // Keep the last `depth` instances: advance the head, compacting only once it is mostly dead.
         slot.head = list.length - depth;
         if (slot.head >= 32 && slot.head * 2 >= list.length) {
@@ -352,20 +417,18 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
         }
       }
     }
-    for (let q = touchedStart[i]; q < touchedLen; q++) lastAccess[touched[q]] = i;
   }
-  return {
-    input: b.build(),
-    inputOf,
-    spillSaveBytes,
-    spillReloadBytes,
-    spillPlan: plan,
-    cycles,
-    rotatedDependencies: rotated,
-    treatAsAffine: asAffine ?? NO_LOOPS,
-    dmaBytesPerPartition,
-    operandSummary,
-  };
+}
+
+function emptySummary(n: number): OperandSummaryColumns {
+  return { partitions: new Uint8Array(n), elements: new Float64Array(n), innerStrideBytes: new Float32Array(n), bits: new Uint8Array(n) };
+}
+
+function copySummary(s: OperandSummaryColumns, from: number, to: number): void {
+  s.partitions[to] = s.partitions[from];
+  s.elements[to] = s.elements[from];
+  s.innerStrideBytes[to] = s.innerStrideBytes[from];
+  s.bits[to] = s.bits[from];
 }
 
 const NO_LOOPS: ReadonlySet<number> = new Set();
