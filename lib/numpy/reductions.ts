@@ -9,7 +9,7 @@ import { NumpyError, axisError, valueError } from "./errors";
 import { roundArrayTo } from "./float-formats";
 import { NDArray, astype, contiguousData, elementOffsets, fromStorage, pyInt } from "./ndarray";
 import { binary, unary } from "./ufuncs";
-import { extremumWasm, pairwiseSumF32Wasm, sumRowsF32Wasm } from "./kernels/elementwise";
+import { extremumWasm, pairwiseRowsF32Wasm, pairwiseSumF32Wasm, sumRowsF32Wasm } from "./kernels/elementwise";
 
 export type AxisArg = number | readonly number[] | null | undefined;
 
@@ -239,6 +239,11 @@ export function sum(a: NDArray, opts: ReduceOptions = {}): NDArray {
     for (let o = 0; o < bases.length; o++) out[o] = dtype.isFloat ? acc[o] : castValue(dtype, acc[o]);
     return finish(out, dtype, p, opts.keepdims === true);
   }
+  const rowSums = f32 && outer.length === 1 && runStride === 1 ? lastAxisSums(d, bases, run) : null;
+  if (rowSums !== null) {
+    for (let o = 0; o < bases.length; o++) out[o] = round(0 + rowSums[o]);
+    return finish(out, dtype, p, opts.keepdims === true);
+  }
   for (let o = 0; o < p.bases.length; o++) {
     const base = p.bases[o];
     let s = 0;
@@ -249,6 +254,13 @@ export function sum(a: NDArray, opts: ReduceOptions = {}): NDArray {
     out[o] = dtype.isFloat ? s : castValue(dtype, s);
   }
   return finish(out, dtype, p, opts.keepdims === true);
+}
+
+/** pairwise32 of each run when the runs are consecutive rows of one float32 buffer (SIMD, one call per chunk of rows), else null. */
+function lastAxisSums(d: Storage, bases: Int32Array, run: number): Float32Array | null {
+  if (!(d instanceof Float32Array)) return null;
+  for (let o = 1; o < bases.length; o++) if (bases[o] !== bases[0] + o * run) return null;
+  return pairwiseRowsF32Wasm(d, bases[0], bases.length, run);
 }
 
 /** Exact int64 product, wrapping modulo 2^64 like numpy once it leaves the double-exact range. */

@@ -63,18 +63,29 @@ function kernels(): Exports | null {
 /** Bytes past the output that exp_f32/tanh_f32 may write (gen/elementwise.wat.gen.py's UNROLL vectors a step). */
 const UNROLLED_SLACK = 64;
 
+/**
+ * Bytes of an operand the reductions stage at a time: copying cache-sized pieces and reducing each
+ * while it is still in cache reads memory once instead of three times (copy out, copy in, reduce).
+ */
+const CHUNK_BYTES = 64 * 1024;
+
 const align16 = (x: number): number => (x + 15) & ~15;
 
-/**
- * Copies n elements of `data` from `start` to offset 0 of the kernels' memory (which is made at
- * least `need` bytes long), or returns null.
- */
-function stage(data: Float32Array | Float64Array, start: number, n: number, need = n * data.BYTES_PER_ELEMENT): Exports | null {
-  if (n < MIN_REDUCE_ELEMENTS || need > MEMORY_LIMIT) return null;
+/** The kernels with their memory grown to at least `need` bytes, or null (no SIMD, or past MEMORY_LIMIT). */
+function reserve(need: number): Exports | null {
+  if (need > MEMORY_LIMIT) return null;
   const ex = kernels();
   if (ex === null) return null;
   const have = ex.memory.buffer.byteLength;
   if (need > have) ex.memory.grow(Math.ceil((need - have) / PAGE));
+  return ex;
+}
+
+/** Copies n (>= MIN_REDUCE_ELEMENTS) elements of `data` from `start` to offset 0 of the kernels' memory, or returns null. */
+function stage(data: Float32Array | Float64Array, start: number, n: number): Exports | null {
+  if (n < MIN_REDUCE_ELEMENTS) return null;
+  const ex = reserve(n * data.BYTES_PER_ELEMENT);
+  if (ex === null) return null;
   const Heap = data instanceof Float32Array ? Float32Array : Float64Array;
   new Heap(ex.memory.buffer, 0, n).set(data.subarray(start, start + n));
   return ex;
@@ -109,8 +120,6 @@ export function binaryRowsFloatWasm(
   if (n < MIN_ELEMENTS || (perRowScalar(accessA) && perRowScalar(accessB))) return null;
   const compare = COMPARISONS.has(op);
   if (compare && type !== "f32") return null;
-  const ex = kernels();
-  if (ex === null) return null;
   const size = type === "f32" ? 4 : 8;
   const length = (x: WasmRowAccess): number => (x === "full" ? n : x === "row" ? cols : x === "col" ? rows : 1);
   const aLen = length(accessA);
@@ -119,10 +128,8 @@ export function binaryRowsFloatWasm(
   const bOff = align16(aOff + aLen * size);
   const outOff = align16(bOff + bLen * size);
   const outSize = compare ? 1 : size;
-  const need = align16(outOff + n * outSize);
-  if (need > MEMORY_LIMIT) return null;
-  const have = ex.memory.buffer.byteLength;
-  if (need > have) ex.memory.grow(Math.ceil((need - have) / PAGE));
+  const ex = reserve(align16(outOff + n * outSize));
+  if (ex === null) return null;
   const buffer = ex.memory.buffer;
   const Heap = type === "f32" ? Float32Array : Float64Array;
   new Heap(buffer, aOff, aLen).set(a.subarray(a0, a0 + aLen));
@@ -168,9 +175,7 @@ function chunked<T extends Staged>(ex: Exports, operands: readonly Stream[], out
     offsets.push(at);
     at = align16(at + (o.dense ? chunk : 1) * o.data.BYTES_PER_ELEMENT);
   }
-  const need = at + chunk * out.BYTES_PER_ELEMENT + UNROLLED_SLACK;
-  const have = ex.memory.buffer.byteLength;
-  if (need > have) ex.memory.grow(Math.ceil((need - have) / PAGE));
+  reserve(at + chunk * out.BYTES_PER_ELEMENT + UNROLLED_SLACK);
   const buffer = ex.memory.buffer as ArrayBuffer;
   const views = operands.map((o, k) => viewLike(o.data, buffer, offsets[k], o.dense ? chunk : 1));
   operands.forEach((o, k) => {
@@ -241,30 +246,56 @@ export function pairwiseSumF32Wasm(d: Float32Array, start: number, n: number): n
 
 /**
  * Column sums of a rows x cols C-contiguous float32 block at d[start ..]: rows added elementwise in
- * order in float32 from +0 (numpy's axis-0 order), or null when not handled here.
+ * order in float32 from +0 (numpy's axis-0 order), or null when not handled here. Rows are staged a
+ * cache-sized chunk at a time and added to sums kept in the kernels' memory.
  */
 export function sumRowsF32Wasm(d: Float32Array, start: number, rows: number, cols: number): Float32Array | null {
   const n = rows * cols;
   if (n < MIN_REDUCE_ELEMENTS || cols < 4) return null;
-  const outOff = align16(4 * n);
-  const ex = stage(d, start, n, outOff + 4 * cols);
+  const per = Math.max(1, Math.min(rows, Math.floor(CHUNK_BYTES / 4 / cols)));
+  const outOff = align16(4 * per * cols);
+  const ex = reserve(outOff + 4 * cols);
   if (ex === null) return null;
-  (ex.sum_rows_f32 as RowsKernel)(0, rows, cols, outOff);
-  return new Float32Array(ex.memory.buffer, outOff, cols).slice();
+  const sums = new Float32Array(ex.memory.buffer, outOff, cols).fill(0);
+  const heap = new Float32Array(ex.memory.buffer, 0, per * cols);
+  const kernel = ex.sum_rows_f32 as RowsKernel;
+  for (let r = 0; r < rows; r += per) {
+    const m = Math.min(per, rows - r);
+    heap.set(d.subarray(start + r * cols, start + (r + m) * cols));
+    kernel(0, m, cols, outOff);
+  }
+  return sums.slice();
 }
 
 /**
- * Bytes of an operand staged at a time by extremumWasm: copying cache-sized pieces and reducing each
- * while it is still in cache reads memory once instead of three times (copy out, copy in, reduce).
+ * numpy's float32 pairwise sum of each of `rows` dense rows of `cols` elements, row r starting at
+ * d[start + r*cols] (a sum along the last axis), or null when not handled here (short or single
+ * rows, rows longer than a staging chunk).
  */
-const CHUNK_BYTES = 64 * 1024;
+export function pairwiseRowsF32Wasm(d: Float32Array, start: number, rows: number, cols: number): Float32Array | null {
+  const per = Math.min(rows, Math.floor(CHUNK_BYTES / 4 / cols));
+  if (rows < 2 || per < 1 || rows * cols < MIN_REDUCE_ELEMENTS) return null;
+  const outOff = align16(4 * per * cols);
+  const ex = reserve(outOff + 4 * per);
+  if (ex === null) return null;
+  const heap = new Float32Array(ex.memory.buffer, 0, per * cols);
+  const results = new Float32Array(ex.memory.buffer, outOff, per);
+  const kernel = ex.pairwise_rows_f32 as RowsKernel;
+  const out = new Float32Array(rows);
+  for (let r = 0; r < rows; r += per) {
+    const m = Math.min(per, rows - r);
+    heap.set(d.subarray(start + r * cols, start + (r + m) * cols));
+    kernel(0, m, cols, outOff);
+    out.set(m === per ? results : results.subarray(0, m), r);
+  }
+  return out;
+}
 
 /** Math.max / Math.min over d[start .. start+n) (NaN propagates, +0 beats -0), or null. */
 export function extremumWasm(d: Float32Array | Float64Array, start: number, n: number, isMax: boolean): number | null {
   if (n < MIN_REDUCE_ELEMENTS) return null;
-  const ex = kernels();
+  const ex = reserve(CHUNK_BYTES);
   if (ex === null) return null;
-  if (ex.memory.buffer.byteLength < CHUNK_BYTES) ex.memory.grow(CHUNK_BYTES / PAGE);
   const f32 = d instanceof Float32Array;
   const chunk = CHUNK_BYTES / d.BYTES_PER_ELEMENT;
   const heap = f32 ? new Float32Array(ex.memory.buffer, 0, chunk) : new Float64Array(ex.memory.buffer, 0, chunk);

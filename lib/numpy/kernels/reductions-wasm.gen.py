@@ -38,6 +38,13 @@ for shape in ((513, 37), (64, 1029), (1000, 1000), (4, 50, 30)):
     x = lcg_f32(n, n + 1).reshape(shape)
     cases.append({"kind": "sum0", "shape": list(shape), "seed": n + 1, "result": b64(x.sum(axis=0))})
 
+# Sums along the last axis: rows of many lengths (short rows, rows not a multiple of 8, rows longer
+# than a 16384-element staging chunk), several rows per staging chunk.
+for shape in ((1000, 37), (300, 8), (50, 1000), (3, 20000), (4, 50, 30), (2, 7)):
+    n = int(np.prod(shape))
+    x = lcg_f32(n, n + 2).reshape(shape)
+    cases.append({"kind": "sum-last", "shape": list(shape), "seed": n + 2, "result": b64(x.sum(axis=-1))})
+
 for name, dt in (("float32", np.float32), ("float64", np.float64)):
     base = rng.standard_normal(1029).astype(dt)
     variants = {

@@ -37,7 +37,13 @@ interface LongExtremumCase {
   max: string;
   min: string;
 }
-const cases = golden.cases as (SumCase | ExtremumCase | Sum0Case | LongExtremumCase)[];
+interface SumLastCase {
+  kind: "sum-last";
+  shape: number[];
+  seed: number;
+  result: string;
+}
+const cases = golden.cases as (SumCase | ExtremumCase | Sum0Case | LongExtremumCase | SumLastCase)[];
 
 function bytes(b64: string): ArrayBuffer {
   const bin = atob(b64);
@@ -91,6 +97,15 @@ describe("float32 sums along axis 0 equal numpy's bit for bit", () => {
     const n = c.shape.reduce((p, d) => p * d, 1);
     const got = sum(fromStorage(DTYPES.float32, c.shape, lcgF32(n, c.seed)), { axis: 0 });
     expect(got.shape).toEqual(c.shape.slice(1));
+    expect(Array.from(got.data)).toEqual(Array.from(new Float32Array(bytes(c.result))));
+  });
+});
+
+describe("float32 sums along the last axis equal numpy's bit for bit", () => {
+  it.each(cases.filter((c): c is SumLastCase => c.kind === "sum-last").map((c) => [c.shape.join("x"), c] as const))("%s", (_, c) => {
+    const n = c.shape.reduce((p, d) => p * d, 1);
+    const got = sum(fromStorage(DTYPES.float32, c.shape, lcgF32(n, c.seed)), { axis: -1 });
+    expect(got.shape).toEqual(c.shape.slice(0, -1));
     expect(Array.from(got.data)).toEqual(Array.from(new Float32Array(bytes(c.result))));
   });
 });

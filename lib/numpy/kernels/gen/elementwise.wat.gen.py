@@ -504,36 +504,102 @@ def where(t, mode):
       (br $s))))""")
 
 
-def sum_rows_f32():
+def pairwise_rows_f32():
     w("""
-  ;; out[j] = sum over r of p[r*cols + j] in row order, float32 (numpy's axis-0 sum of C-contiguous
-  ;; rows: whole rows added elementwise). Starts from +0 like the JavaScript loop.
-  (func (export "sum_rows_f32") (param $p i32) (param $rows i32) (param $cols i32) (param $out i32)
-    (local $r i32) (local $j i32) (local $row i32) (local $end i32) (local $vend i32)
-    (local.set $end (i32.shl (local.get $cols) (i32.const 2)))
-    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
-    (memory.fill (local.get $out) (i32.const 0) (local.get $end))
-    (block $rdone (loop $rl
-      (br_if $rdone (i32.ge_u (local.get $r) (local.get $rows)))
-      (local.set $row (i32.add (local.get $p) (i32.mul (local.get $r) (local.get $end))))
-      (local.set $j (i32.const 0))
-      (block $vdone (loop $v
-        (br_if $vdone (i32.ge_u (local.get $j) (local.get $vend)))
-        (v128.store (i32.add (local.get $out) (local.get $j))
-          (f32x4.add (v128.load (i32.add (local.get $out) (local.get $j))) (v128.load (i32.add (local.get $row) (local.get $j)))))
-        (local.set $j (i32.add (local.get $j) (i32.const 16)))
-        (br $v)))
-      (block $done (loop $s
-        (br_if $done (i32.ge_u (local.get $j) (local.get $end)))
-        (f32.store (i32.add (local.get $out) (local.get $j))
-          (f32.add (f32.load (i32.add (local.get $out) (local.get $j))) (f32.load (i32.add (local.get $row) (local.get $j)))))
-        (local.set $j (i32.add (local.get $j) (i32.const 4)))
-        (br $s)))
+  ;; out[r] = pairwise_sum_f32 of row r, for rows of cols float32 at byte offset p (numpy's sum along
+  ;; the last axis, one call for many short rows).
+  (func (export "pairwise_rows_f32") (param $p i32) (param $rows i32) (param $cols i32) (param $out i32)
+    (local $r i32)
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+      (f32.store (i32.add (local.get $out) (i32.shl (local.get $r) (i32.const 2)))
+        (call $pairwise_f32 (i32.add (local.get $p) (i32.shl (i32.mul (local.get $r) (local.get $cols)) (i32.const 2))) (local.get $cols)))
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
-      (br $rl))))""")
+      (br $l))))""")
+
+
+def sum_rows_f32():
+    """Column sums kept in registers: for each block of 32 columns (8 vectors) every row's block is
+    added to 8 accumulators loaded from out once and stored once; then single vectors, then scalar
+    columns. Each column still adds the rows in order, so the result is the same as adding whole
+    rows to out one after another."""
+    w("""
+  ;; out[j] += p[r*cols + j] for each row r in order, float32 (numpy's axis-0 sum of C-contiguous
+  ;; rows: whole rows added elementwise). The caller zeroes out first (+0, like the JavaScript loop)
+  ;; and may then add the rows a chunk at a time.
+  (func (export "sum_rows_f32") (param $p i32) (param $rows i32) (param $cols i32) (param $out i32)
+    (local $r i32) (local $j i32) (local $row i32) (local $end i32) (local $bend i32) (local $vend i32) (local $s f32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
+    (local.set $end (i32.shl (local.get $cols) (i32.const 2)))
+    (local.set $bend (i32.and (local.get $end) (i32.const -128)))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (block $bdone (loop $b
+      (br_if $bdone (i32.ge_u (local.get $j) (local.get $bend)))
+        (local.set $a0 (v128.load offset=0 (i32.add (local.get $out) (local.get $j))))
+        (local.set $a1 (v128.load offset=16 (i32.add (local.get $out) (local.get $j))))
+        (local.set $a2 (v128.load offset=32 (i32.add (local.get $out) (local.get $j))))
+        (local.set $a3 (v128.load offset=48 (i32.add (local.get $out) (local.get $j))))
+        (local.set $a4 (v128.load offset=64 (i32.add (local.get $out) (local.get $j))))
+        (local.set $a5 (v128.load offset=80 (i32.add (local.get $out) (local.get $j))))
+        (local.set $a6 (v128.load offset=96 (i32.add (local.get $out) (local.get $j))))
+        (local.set $a7 (v128.load offset=112 (i32.add (local.get $out) (local.get $j))))
+      (local.set $row (i32.add (local.get $p) (local.get $j)))
+      (local.set $r (i32.const 0))
+      (block $rdone (loop $rl
+        (br_if $rdone (i32.ge_u (local.get $r) (local.get $rows)))
+          (local.set $a0 (f32x4.add (local.get $a0) (v128.load offset=0 (local.get $row))))
+          (local.set $a1 (f32x4.add (local.get $a1) (v128.load offset=16 (local.get $row))))
+          (local.set $a2 (f32x4.add (local.get $a2) (v128.load offset=32 (local.get $row))))
+          (local.set $a3 (f32x4.add (local.get $a3) (v128.load offset=48 (local.get $row))))
+          (local.set $a4 (f32x4.add (local.get $a4) (v128.load offset=64 (local.get $row))))
+          (local.set $a5 (f32x4.add (local.get $a5) (v128.load offset=80 (local.get $row))))
+          (local.set $a6 (f32x4.add (local.get $a6) (v128.load offset=96 (local.get $row))))
+          (local.set $a7 (f32x4.add (local.get $a7) (v128.load offset=112 (local.get $row))))
+        (local.set $row (i32.add (local.get $row) (local.get $end)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rl)))
+        (v128.store offset=0 (i32.add (local.get $out) (local.get $j)) (local.get $a0))
+        (v128.store offset=16 (i32.add (local.get $out) (local.get $j)) (local.get $a1))
+        (v128.store offset=32 (i32.add (local.get $out) (local.get $j)) (local.get $a2))
+        (v128.store offset=48 (i32.add (local.get $out) (local.get $j)) (local.get $a3))
+        (v128.store offset=64 (i32.add (local.get $out) (local.get $j)) (local.get $a4))
+        (v128.store offset=80 (i32.add (local.get $out) (local.get $j)) (local.get $a5))
+        (v128.store offset=96 (i32.add (local.get $out) (local.get $j)) (local.get $a6))
+        (v128.store offset=112 (i32.add (local.get $out) (local.get $j)) (local.get $a7))
+      (local.set $j (i32.add (local.get $j) (i32.const 128)))
+      (br $b)))
+    (block $vdone (loop $v
+      (br_if $vdone (i32.ge_u (local.get $j) (local.get $vend)))
+      (local.set $a0 (v128.load (i32.add (local.get $out) (local.get $j))))
+      (local.set $row (i32.add (local.get $p) (local.get $j)))
+      (local.set $r (i32.const 0))
+      (block $rdone (loop $rl
+        (br_if $rdone (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $a0 (f32x4.add (local.get $a0) (v128.load (local.get $row))))
+        (local.set $row (i32.add (local.get $row) (local.get $end)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rl)))
+      (v128.store (i32.add (local.get $out) (local.get $j)) (local.get $a0))
+      (local.set $j (i32.add (local.get $j) (i32.const 16)))
+      (br $v)))
+    (block $sdone (loop $sl
+      (br_if $sdone (i32.ge_u (local.get $j) (local.get $end)))
+      (local.set $s (f32.load (i32.add (local.get $out) (local.get $j))))
+      (local.set $row (i32.add (local.get $p) (local.get $j)))
+      (local.set $r (i32.const 0))
+      (block $rdone (loop $rl
+        (br_if $rdone (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $s (f32.add (local.get $s) (f32.load (local.get $row))))
+        (local.set $row (i32.add (local.get $row) (local.get $end)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rl)))
+      (f32.store (i32.add (local.get $out) (local.get $j)) (local.get $s))
+      (local.set $j (i32.add (local.get $j) (i32.const 4)))
+      (br $sl))))""")
 
 
 pairwise_sum_f32()
+pairwise_rows_f32()
 sum_rows_f32()
 exp_f32()
 tanh_f32()
