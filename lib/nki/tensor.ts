@@ -244,8 +244,7 @@ export function indexTensor(rt: Runtime, t: NkiTensor, key: PyValue): NkiTensor 
   if (t.view.buffer.released) {
     nkiError("err_local_variable_used_out_of_scope", `tensor '${t.view.buffer.name}' is used after the block that created it ended`, m.location);
   }
-  const exprs = items.filter((it) => it instanceof IndexExpr);
-  return exprs.length > 0 ? advancedIndex(m, t, items) : basicIndex(rt, t, items);
+  return items.some((it) => it instanceof IndexExpr) ? advancedIndex(m, t, items) : basicIndex(rt, t, items);
 }
 
 /**

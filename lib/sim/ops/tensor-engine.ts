@@ -83,6 +83,12 @@ function packed(v: View, transposed: boolean, rows = v.shape[0]): Float32Array {
   return out;
 }
 
+function requireTensorEngineDtype(m: Machine, v: View, what: string, instr: string): void {
+  if (!TENSOR_ENGINE_DTYPES.has(v.buffer.dtype.name)) {
+    nkiError("err_unsupported_dtype", `${instr}: TensorE does not accept ${v.buffer.dtype.name} ${what} (use bf16, fp16, tf32, fp8 or fp32)`, m.location);
+  }
+}
+
 export function ncMatmul(m: Machine, dst: View, stationary: View, moving: View, opts: MatmulOpts = {}): void {
   const instr = "nc_matmul";
   requireTile(m, stationary, "stationary", instr);
@@ -123,13 +129,11 @@ export function ncMatmul(m: Machine, dst: View, stationary: View, moving: View, 
   if (dst.shape[0] !== M || freeSize(dst) !== N) {
     nkiError("err_shape_mismatch", `${instr}: result is [${M}, ${N}] but the destination is (${dst.shape.join(", ")})`, m.location);
   }
-  for (const [v, w] of [[stationary, "stationary"], [moving, "moving"]] as const) {
-    if (!TENSOR_ENGINE_DTYPES.has(v.buffer.dtype.name)) {
-      nkiError("err_unsupported_dtype", `${instr}: TensorE does not accept ${v.buffer.dtype.name} ${w} (use bf16, fp16, tf32, fp8 or fp32)`, m.location);
-    }
-  }
-  const names = [stationary.buffer.dtype.name, moving.buffer.dtype.name];
-  if (names.includes("float8_e4m3") && names.includes("float8_e4m3fn")) {
+  requireTensorEngineDtype(m, stationary, "stationary", instr);
+  requireTensorEngineDtype(m, moving, "moving", instr);
+  const sName = stationary.buffer.dtype.name;
+  const mName = moving.buffer.dtype.name;
+  if ((sName === "float8_e4m3" && mName === "float8_e4m3fn") || (sName === "float8_e4m3fn" && mName === "float8_e4m3")) {
     nkiError("err_unsupported_dtype", `${instr}: float8_e4m3 and float8_e4m3fn cannot be mixed in one matmul`, m.location);
   }
   const flags =
