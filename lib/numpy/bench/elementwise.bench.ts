@@ -3,7 +3,9 @@
  * matmul), with numpy's times for the same operations measured in the same run by
  * elementwise_numpy.py when python3 + numpy are available (ratio column; skipped otherwise).
  * Run: npx tsx lib/numpy/bench/elementwise.bench.ts
- * Times are best (and median) of 30 runs in ms; on a shared machine "best" is the stable figure.
+ * Times are best and median of 30 runs in ms, wall clock and CPU time (process.cpuUsage; Python's
+ * process_time), numpy's measured the same way; on a shared machine "best" is the stable figure and
+ * the CPU ratio ("cpu rt") the least disturbed by other processes.
  */
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
@@ -55,38 +57,57 @@ const CASES: readonly [string, () => unknown, number?][] = [
   ["matmul 512^3 f32", () => matmul(ma, mb), 3],
 ];
 
-function time(fn: () => unknown, reps: number): { best: number; median: number } {
-  for (let i = 0; i < 5; i++) fn();
-  const samples: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((x, y) => x - y);
-  return { best: samples[0], median: samples[Math.floor(samples.length / 2)] };
+interface Timing {
+  best: number;
+  median: number;
+  cpuBest: number;
+  cpuMedian: number;
 }
 
-/** numpy's best times by label, or null when python3/numpy cannot run here. */
-function numpyTimes(): Map<string, number> | null {
+/** Wall and CPU (process.cpuUsage: steadier on a shared machine) times in ms, best and median. */
+function time(fn: () => unknown, reps: number): Timing {
+  for (let i = 0; i < 5; i++) fn();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    fn();
+    const c = process.cpuUsage(c0);
+    wall.push(performance.now() - t0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  wall.sort((p, q) => p - q);
+  cpu.sort((p, q) => p - q);
+  const mid = Math.floor(reps / 2);
+  return { best: wall[0], median: wall[mid], cpuBest: cpu[0], cpuMedian: cpu[mid] };
+}
+
+/** numpy's times by label (best and median wall, best and median CPU), or null when python3/numpy cannot run here. */
+function numpyTimes(): Map<string, number[]> | null {
   const script = join(dirname(fileURLToPath(import.meta.url)), "elementwise_numpy.py");
   const run = spawnSync("python3", [script], { encoding: "utf8", env: { ...process.env, OPENBLAS_NUM_THREADS: "1" } });
   if (run.status !== 0) return null;
-  const times = new Map<string, number>();
+  const times = new Map<string, number[]>();
   for (const line of run.stdout.split("\n")) {
-    const [label, best] = line.split("\t");
-    if (best !== undefined) times.set(label, Number(best));
+    const [label, ...values] = line.split("\t");
+    if (values.length === 4) times.set(label, values.map(Number));
   }
   return times;
 }
 
 const ours = CASES.map(([label, fn, reps]) => ({ label, ...time(fn, reps ?? 30) }));
 const numpy = numpyTimes();
-console.log(`${"op".padEnd(24)} ${"best ms".padStart(9)} ${"median".padStart(9)} ${"numpy".padStart(9)} ${"ratio".padStart(7)}`);
-for (const { label, best, median } of ours) {
+const col = (x: string | number, w = 9): string => (typeof x === "number" ? x.toFixed(3) : x).padStart(w);
+console.log(
+  `${"op".padEnd(24)}${col("best ms")}${col("median")}${col("cpu best")}${col("cpu med")}${col("numpy")}${col("np cpu")}${col("ratio", 7)}${col("cpu rt", 7)}`,
+);
+for (const { label, best, median, cpuBest, cpuMedian } of ours) {
   const np = numpy?.get(label);
-  const ratio = np === undefined ? "" : `${(best / np).toFixed(1)}x`;
-  console.log(`${label.padEnd(24)} ${best.toFixed(3).padStart(9)} ${median.toFixed(3).padStart(9)} ${np === undefined ? "".padStart(9) : np.toFixed(3).padStart(9)} ${ratio.padStart(7)}`);
+  const ratio = (x: number, y: number | undefined): string => (y === undefined ? "" : `${(x / y).toFixed(1)}x`);
+  console.log(
+    `${label.padEnd(24)}${col(best)}${col(median)}${col(cpuBest)}${col(cpuMedian)}${col(np?.[0] ?? "")}${col(np?.[2] ?? "")}${col(ratio(best, np?.[0]), 7)}${col(ratio(cpuBest, np?.[2]), 7)}`,
+  );
 }
 const mm = ours[ours.length - 1];
 console.log(`matmul: ${((2 * m ** 3) / (mm.best / 1000) / 1e9).toFixed(1)} GFLOP/s`);
