@@ -302,9 +302,11 @@ function checkAffineRace(m: Machine, id: number): void {
     const j = t.depOn(id, k);
     const shared = sharedWrittenTensor(t, id, j);
     if (shared < 0) continue;
-    const a = pathNodes(t, t.pathId(id), racePathA);
-    const b = pathNodes(t, t.pathId(j), racePathB);
-    for (let d = 0; d < Math.min(a.length, b.length) && t.pathLoop(a[d]) === t.pathLoop(b[d]); d++) {
+    const na = pathNodes(t, t.pathId(id), racePathA);
+    const nb = pathNodes(t, t.pathId(j), racePathB);
+    const a = racePathA;
+    const b = racePathB;
+    for (let d = 0; d < Math.min(na, nb) && t.pathLoop(a[d]) === t.pathLoop(b[d]); d++) {
       const ia = t.pathIteration(a[d]);
       const ib = t.pathIteration(b[d]);
       if (ia === ib) continue;
@@ -320,15 +322,20 @@ function checkAffineRace(m: Machine, id: number): void {
   }
 }
 
+// Reused by every call (never truncated: resetting an array's length drops its storage).
 const racePathA: number[] = [];
 const racePathB: number[] = [];
 
-/** Path nodes from the outermost loop to `pathId` (the trace's loopPath without allocating), in `out`. */
-function pathNodes(t: Machine["trace"], pathId: number, out: number[]): number[] {
-  out.length = 0;
-  for (let p = pathId; p !== 0 && p !== 0xffffffff; p = t.pathParent(p)) out.push(p);
-  out.reverse();
-  return out;
+/** Writes the path nodes from the outermost loop to `pathId` into out[0, n) and returns n (the trace's loopPath without allocating). */
+function pathNodes(t: Machine["trace"], pathId: number, out: number[]): number {
+  let n = 0;
+  for (let p = pathId; p !== 0 && p !== 0xffffffff; p = t.pathParent(p)) out[n++] = p;
+  for (let lo = 0, hi = n - 1; lo < hi; lo++, hi--) {
+    const x = out[lo];
+    out[lo] = out[hi];
+    out[hi] = x;
+  }
+  return n;
 }
 
 /** A tensor that instruction i overwrites (plain write) and instruction j also wrote, or -1. */
