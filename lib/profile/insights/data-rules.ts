@@ -46,47 +46,65 @@ export const tensorWaitsOnDma: InsightRule = {
   },
 };
 
+/**
+ * Descriptor overhead of the DMAs under 2 KiB per partition (DMA engine time beyond moving their
+ * bytes on the busiest engine), their indices into `smallAt`, and the number of DMAs. Locals, not
+ * object fields, carry the last shape: field writes in a hot loop cost V8 its optimised code.
+ */
+function smallDmaOverhead(ctx: InsightContext, smallAt: Int32Array): { count: number; dmas: number; overheadNs: number } {
+  const { trace, costed, config } = ctx.timed;
+  const input = costed.input;
+  const engines = trace.columnViews().engine;
+  const bytesPerPartition = costed.dmaBytesPerPartition;
+  let count = 0;
+  let dmas = 0;
+  let overheadNs = 0;
+  let lastPartStart = -1;
+  let lastPartCount = -1;
+  let lastPartitionNs = NaN;
+  let busiest = 0;
+  let busiestParts = 0;
+  for (let i = 0; i < engines.length; i++) {
+    if (engines[i] !== Engine.Dma) continue;
+    dmas++;
+    const bpp = bytesPerPartition[i];
+    // "≥ 2 KiB per partition minimum recommended" [DMA-BW].
+    if (bpp >= 2048) continue;
+    smallAt[count++] = i;
+    const row = input.dmaRow[costed.inputOf[i]];
+    const partStart = input.dmaPartStart[row];
+    const partCount = input.dmaPartCount[row];
+    const partitionNs = input.dmaPartitionNs[row];
+    // Consecutive transfers of a loop body usually share their shape: reuse the last busiest engine.
+    if (partStart !== lastPartStart || partCount !== lastPartCount || !Object.is(partitionNs, lastPartitionNs)) {
+      busiest = 0;
+      busiestParts = 0;
+      for (let e = 0; e < config.dmaEngines; e++) {
+        const ns = dmaEngineBusyNs(config, partStart, partCount, partitionNs, e);
+        if (ns > busiest) {
+          busiest = ns;
+          busiestParts = Math.max(0, Math.round((ns - config.dmaBufferCostNs) / partitionNs));
+        }
+      }
+      lastPartStart = partStart;
+      lastPartCount = partCount;
+      lastPartitionNs = partitionNs;
+    }
+    const ideal = (busiestParts * bpp) / config.dmaEngineBytesPerNs;
+    overheadNs += Math.max(0, busiest - ideal);
+  }
+  return { count, dmas, overheadNs };
+}
+
 export const smallDmas: InsightRule = {
   id: "small-dma",
   title: "Small DMA transfers are overhead-bound",
   evaluate(ctx) {
-    const { trace, costed, config } = ctx.timed;
-    const input = costed.input;
-    const small: number[] = [];
-    let dmas = 0;
-    let overhead = 0;
-    const last = { partStart: -1, partCount: -1, partitionNs: NaN, busiest: 0, busiestParts: 0 };
-    for (let i = 0; i < trace.length; i++) {
-      if (trace.engine(i) !== Engine.Dma) continue;
-      dmas++;
-      const bpp = costed.dmaBytesPerPartition[i];
-      // "≥ 2 KiB per partition minimum recommended" [DMA-BW].
-      if (bpp >= 2048) continue;
-      small.push(i);
-      const row = input.dmaRow[i];
-      const partStart = input.dmaPartStart[row];
-      const partCount = input.dmaPartCount[row];
-      const partitionNs = input.dmaPartitionNs[row];
-      // Consecutive transfers of a loop body usually share their shape: reuse the last busiest engine.
-      if (partStart !== last.partStart || partCount !== last.partCount || !Object.is(partitionNs, last.partitionNs)) {
-        last.busiest = 0;
-        last.busiestParts = 0;
-        for (let e = 0; e < config.dmaEngines; e++) {
-          const ns = dmaEngineBusyNs(config, partStart, partCount, partitionNs, e);
-          if (ns > last.busiest) {
-            last.busiest = ns;
-            last.busiestParts = Math.max(0, Math.round((ns - config.dmaBufferCostNs) / partitionNs));
-          }
-        }
-        last.partStart = partStart;
-        last.partCount = partCount;
-        last.partitionNs = partitionNs;
-      }
-      const { busiest, busiestParts } = last;
-      const ideal = (busiestParts * bpp) / config.dmaEngineBytesPerNs;
-      const o = Math.max(0, busiest - ideal);
-      overhead += o;
-    }
+    const { trace, costed } = ctx.timed;
+    // Typed, sized to the trace: a growing array of ~10^5 small DMAs would be copied a dozen times.
+    const smallAt = new Int32Array(trace.length);
+    const { count: smallCount, dmas, overheadNs: overhead } = smallDmaOverhead(ctx, smallAt);
+    const small = smallAt.subarray(0, smallCount);
     if (small.length < 4 || pct(small.length, dmas) < 25) return null;
     const gain = overhead * criticality(ctx, Engine.Dma);
     if (pct(gain, ctx.timed.timeline.totalNs) < 1) return null;
@@ -115,18 +133,30 @@ const NO_PATH_PARENT = 0xffffffff;
 
 /** Loops (by source line) whose iterations have no true dependency on an earlier iteration. */
 function independentSequentialLoops(trace: Trace): Map<string, number[]> {
+  // Only sequential loops can be candidates, so only their iterations need comparing.
+  const sequential = new Uint8Array(trace.loopCount);
+  let any = false;
+  for (let l = 0; l < trace.loopCount; l++) {
+    const info = trace.loop(l);
+    if (info.kind === LoopKind.Sequential && info.tripCount >= 2) sequential[l] = 1;
+    any ||= sequential[l] === 1;
+  }
   const carried = new Set<number>();
-  for (let i = 0; i < trace.length; i++) {
+  const { engine, depStart, depOn, depType } = trace.columnViews();
+  for (let i = 0; any && i < trace.length; i++) {
     const path = trace.pathId(i);
     if (path === 0) continue;
-    for (let k = 0; k < trace.depCount(i); k++) {
-      if (trace.depType(i, k) !== DepType.Raw) continue;
-      const p = trace.depOn(i, k);
-      // PSUM accumulation chains are associative reductions, not loop-carried [LANG226].
-      if ((trace.flags(i) & InstrFlag.Accumulate) !== 0 && trace.engine(i) === Engine.Tensor && trace.engine(p) === Engine.Tensor) continue;
+    for (let d = depStart[i], d1 = i + 1 < trace.length ? depStart[i + 1] : depOn.length; d < d1; d++) {
+      if (depType[d] !== DepType.Raw) continue;
+      const p = depOn[d];
       const other = trace.pathId(p);
+      // Same loop path node: the same iteration of every enclosing loop.
+      if (other === path) continue;
+      // PSUM accumulation chains are associative reductions, not loop-carried [LANG226].
+      if ((trace.flags(i) & InstrFlag.Accumulate) !== 0 && engine[i] === Engine.Tensor && engine[p] === Engine.Tensor) continue;
       for (let q = path; q !== 0 && q !== NO_PATH_PARENT; q = trace.pathParent(q)) {
         const loop = trace.pathLoop(q);
+        if (sequential[loop] === 0 || carried.has(loop)) continue;
         const it = iterationOn(trace, other, loop);
         if (it >= 0 && it !== trace.pathIteration(q)) carried.add(loop);
       }

@@ -7,7 +7,7 @@
 import { engineCost, clockGHz } from "../../sim/timing";
 import { Engine } from "../../sim/trace/types";
 import { FACT_FP32_MATMUL, FACT_MATMUL, FACT_READS_PSUM, FACT_TRANSPOSE, FACT_WRITES_SBUF } from "../facts";
-import { activeNs, busyNs, criticality, formatLines, makeInsight, pct, sourceLines, us } from "./helpers";
+import { activeNs, busyNs, criticalities, criticality, formatLines, indicesOn, makeInsight, pct, sourceLines, us } from "./helpers";
 import type { InsightRule } from "./types";
 import { criticalPath } from "../critical-path";
 
@@ -15,6 +15,19 @@ function indicesWhere(n: number, pred: (i: number) => boolean): number[] {
   const out: number[] = [];
   for (let i = 0; i < n; i++) if (pred(i)) out.push(i);
   return out;
+}
+
+/** Whether a ScalarE activation variant computes exp, asked once per distinct variant string in a row. */
+class ExpVariants {
+  private last = "";
+  private lastIsExp = false;
+  is(variant: string): boolean {
+    if (variant !== this.last) {
+      this.last = variant;
+      this.lastIsExp = /(^|,)exp($|,)/.test(variant);
+    }
+    return this.lastIsExp;
+  }
 }
 
 function sumBusy(ctx: Parameters<InsightRule["evaluate"]>[0], idx: readonly number[]): number {
@@ -27,9 +40,8 @@ export const fp32Matmul: InsightRule = {
   id: "fp32-matmul",
   title: "fp32 matmuls run at a quarter of the TensorE rate",
   evaluate(ctx) {
-    const { trace } = ctx.timed;
     const { bits } = ctx.facts;
-    const idx = indicesWhere(trace.length, (i) => trace.engine(i) === Engine.Tensor && (bits[i] & FACT_FP32_MATMUL) !== 0 && (bits[i] & FACT_MATMUL) !== 0);
+    const idx = indicesOn(ctx, Engine.Tensor, (i) => (bits[i] & FACT_FP32_MATMUL) !== 0 && (bits[i] & FACT_MATMUL) !== 0);
     if (idx.length === 0) return null;
     const time = sumBusy(ctx, idx);
     const factor = ctx.timed.config.fp32MatmulFactor;
@@ -54,7 +66,8 @@ export const transposesOnTensorEngine: InsightRule = {
   title: "Transposes take a large share of TensorE work",
   evaluate(ctx) {
     const { trace, timeline } = ctx.timed;
-    const idx = indicesWhere(trace.length, (i) => (ctx.facts.bits[i] & FACT_TRANSPOSE) !== 0);
+    const bits = ctx.facts.bits;
+    const idx = indicesWhere(trace.length, (i) => (bits[i] & FACT_TRANSPOSE) !== 0);
     if (idx.length === 0) return null;
     const time = sumBusy(ctx, idx);
     const tensorTime = activeNs(ctx).engines[Engine.Tensor];
@@ -86,8 +99,7 @@ export const tensorThrottle: InsightRule = {
   evaluate(ctx) {
     const loss = ctx.timed.timeline.throttleLossNs;
     if (pct(loss, ctx.timed.timeline.totalNs) < 3) return null;
-    const { trace } = ctx.timed;
-    const idx = indicesWhere(trace.length, (i) => trace.engine(i) === Engine.Tensor);
+    const idx = indicesOn(ctx, Engine.Tensor);
     const lines = sourceLines(ctx, idx.slice(0, 64), (i) => busyNs(ctx, i));
     return makeInsight(ctx, {
       id: this.id,
@@ -106,12 +118,8 @@ export const psumCopiesOnVector: InsightRule = {
   id: "psum-copies-on-vector",
   title: "Many PSUM->SBUF copies load the Vector engine",
   evaluate(ctx) {
-    const { trace } = ctx.timed;
     const { bits } = ctx.facts;
-    const idx = indicesWhere(
-      trace.length,
-      (i) => trace.engine(i) === Engine.Vector && (bits[i] & FACT_READS_PSUM) !== 0 && (bits[i] & FACT_WRITES_SBUF) !== 0,
-    );
+    const idx = indicesOn(ctx, Engine.Vector, (i) => (bits[i] & FACT_READS_PSUM) !== 0 && (bits[i] & FACT_WRITES_SBUF) !== 0);
     if (idx.length < 4) return null;
     const a = activeNs(ctx);
     const vector = a.engines[Engine.Vector];
@@ -140,7 +148,8 @@ export const scalarExpBottleneck: InsightRule = {
   title: "ScalarE exponentials are the bottleneck",
   evaluate(ctx) {
     const { trace, config, target } = ctx.timed;
-    const idx = indicesWhere(trace.length, (i) => trace.engine(i) === Engine.Scalar && /(^|,)exp($|,)/.test(trace.variant(i)));
+    const expVariants = new ExpVariants();
+    const idx = indicesOn(ctx, Engine.Scalar, (i) => expVariants.is(trace.variant(i)));
     if (idx.length === 0) return null;
     const a = activeNs(ctx);
     const scalar = a.engines[Engine.Scalar];
@@ -172,7 +181,7 @@ export const gpsimdDoesVectorWork: InsightRule = {
   title: "GpSimd runs element-wise work a faster engine could do",
   evaluate(ctx) {
     const { trace, config } = ctx.timed;
-    const idx = indicesWhere(trace.length, (i) => trace.engine(i) === Engine.GpSimd && GPSIMD_PORTABLE.has(trace.opcode(i)));
+    const idx = indicesOn(ctx, Engine.GpSimd, (i) => GPSIMD_PORTABLE.has(trace.opcode(i)));
     if (idx.length === 0) return null;
     let saved = 0;
     const savedOf = new Map<number, number>();
@@ -204,17 +213,19 @@ export const partitionsUnderused: InsightRule = {
   evaluate(ctx) {
     const { trace } = ctx.timed;
     const parts = ctx.facts.partitions;
+    const engines = trace.columnViews().engine;
     const idx = indicesWhere(trace.length, (i) => {
-      const e = trace.engine(i);
+      const e = engines[i];
       return e !== Engine.Dma && e !== Engine.Sync && parts[i] > 0 && parts[i] <= 64;
     });
     if (idx.length < 2) return null;
     let gain = 0;
     const wasted = new Map<number, number>();
+    const critical = criticalities(ctx);
     for (const i of idx) {
       const w = busyNs(ctx, i) * (1 - parts[i] / 128);
       wasted.set(i, w);
-      gain += w * criticality(ctx, trace.engine(i));
+      gain += w * critical[engines[i]];
     }
     if (pct(gain, ctx.timed.timeline.totalNs) < 2) return null;
     const lines = sourceLines(ctx, idx, (i) => wasted.get(i) ?? 0);
@@ -239,10 +250,12 @@ export const stridedAccess: InsightRule = {
   evaluate(ctx) {
     const { trace } = ctx.timed;
     const stride = ctx.facts.innerStrideBytes;
-    const idx = indicesWhere(trace.length, (i) => trace.engine(i) !== Engine.Dma && trace.engine(i) !== Engine.Tensor && stride[i] > 16);
+    const engines = trace.columnViews().engine;
+    const idx = indicesWhere(trace.length, (i) => engines[i] !== Engine.Dma && engines[i] !== Engine.Tensor && stride[i] > 16);
     if (idx.length === 0) return null;
     let gain = 0;
-    for (const i of idx) gain += (busyNs(ctx, i) / 2) * criticality(ctx, trace.engine(i));
+    const critical = criticalities(ctx);
+    for (const i of idx) gain += (busyNs(ctx, i) / 2) * critical[engines[i]];
     if (pct(gain, ctx.timed.timeline.totalNs) < 1) return null;
     const lines = sourceLines(ctx, idx, (i) => busyNs(ctx, i) / 2);
     return makeInsight(ctx, {

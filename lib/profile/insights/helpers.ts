@@ -30,28 +30,40 @@ export function criticality(ctx: InsightContext, engine: number): number {
   return a.busiest > 0 ? mine / a.busiest : 0;
 }
 
+/** `criticality` of every engine code (DMA included), for rules that weigh many instructions. */
+export function criticalities(ctx: InsightContext): number[] {
+  return [Engine.Tensor, Engine.Vector, Engine.Scalar, Engine.GpSimd, Engine.Sync, Engine.Dma].map((e) => criticality(ctx, e));
+}
+
 export function busyNs(ctx: InsightContext, i: number): number {
   const t = ctx.timed.timeline;
   return t.endNs[i] - t.startNs[i];
 }
 
 /** Groups instructions by source line, weighting each by `weight(i)`; the heaviest `limit` lines. */
-export function sourceLines(ctx: InsightContext, indices: readonly number[], weight: (i: number) => number, limit = 5): SourceRef[] {
+export function sourceLines(ctx: InsightContext, indices: ArrayLike<number>, weight: (i: number) => number, limit = 5): SourceRef[] {
   const trace = ctx.timed.trace;
-  // Keyed by file, then line: no key string built per instruction.
-  const byFile = new Map<string, Map<number, { file: string; line: number; instructions: number; timeNs: number }>>();
-  for (const i of indices) {
+  // Keyed by file, then line: no key string built per instruction. Loop bodies alternate between a
+  // few lines, so a small cache by line number answers most lookups without touching the maps.
+  const byFile = new Map<string, Map<number, LineTally>>();
+  const cached: (LineTally | undefined)[] = new Array<LineTally | undefined>(LINE_CACHE).fill(undefined);
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k];
     const file = trace.file(i);
     const line = trace.line(i);
-    let lines = byFile.get(file);
-    if (!lines) {
-      lines = new Map();
-      byFile.set(file, lines);
-    }
-    let e = lines.get(line);
-    if (!e) {
-      e = { file, line, instructions: 0, timeNs: 0 };
-      lines.set(line, e);
+    let e = cached[line & (LINE_CACHE - 1)];
+    if (e === undefined || e.line !== line || e.file !== file) {
+      let lines = byFile.get(file);
+      if (!lines) {
+        lines = new Map();
+        byFile.set(file, lines);
+      }
+      e = lines.get(line);
+      if (!e) {
+        e = { file, line, instructions: 0, timeNs: 0 };
+        lines.set(line, e);
+      }
+      cached[line & (LINE_CACHE - 1)] = e;
     }
     e.instructions++;
     e.timeNs += weight(i);
@@ -59,6 +71,25 @@ export function sourceLines(ctx: InsightContext, indices: readonly number[], wei
   const all = [...byFile.values()].flatMap((lines) => [...lines.values()]);
   return all.sort((a, b) => b.timeNs - a.timeNs || a.line - b.line).slice(0, limit);
 }
+
+interface LineTally {
+  readonly file: string;
+  readonly line: number;
+  instructions: number;
+  timeNs: number;
+}
+
+const LINE_CACHE = 64;
+
+/** Indices of the instructions on `engine` (trace order) for which `pred` holds. */
+export function indicesOn(ctx: InsightContext, engine: number, pred: (i: number) => boolean = always): number[] {
+  const engines = ctx.timed.trace.columnViews().engine;
+  const out: number[] = [];
+  for (let i = 0; i < engines.length; i++) if (engines[i] === engine && pred(i)) out.push(i);
+  return out;
+}
+
+const always = () => true;
 
 export function formatLines(refs: readonly SourceRef[]): string {
   return refs.map((r) => `${r.file}:${r.line}`).join(", ");
