@@ -26,6 +26,37 @@ type Kind = "full" | "row" | "col" | "scalar";
 const shapeOf = (kind: Kind, rows: number, cols: number): number[] =>
   kind === "full" ? [rows, cols] : kind === "row" ? [cols] : kind === "col" ? [rows, 1] : [];
 
+/** binary(op) of operands laid out as `ka`/`kb` over a rows x cols result, checked element by element. */
+function checkBroadcast(op: string, dtype: "float32" | "float64", rows: number, cols: number, ka: Kind, kb: Kind, values: readonly number[]): void {
+  const Storage = dtype === "float32" ? Float32Array : Float64Array;
+  const make = (k: Kind, salt: number) => {
+    const shape = shapeOf(k, rows, cols);
+    const n = shape.reduce((p, d) => p * d, 1);
+    const data = new Storage(n).map((_, i) => values[(i * 7 + salt) % values.length]);
+    return { arr: fromStorage(DTYPES[dtype], shape, data), data };
+  };
+  const a = make(ka, 0);
+  const b = make(kb, 3);
+  const at = (k: Kind, d: Float32Array | Float64Array, r: number, c: number): number =>
+    k === "full" ? d[r * cols + c] : k === "row" ? d[c] : k === "col" ? d[r] : d[0];
+  const got = binary(op, a.arr, b.arr);
+  const round = dtype === "float32" && !op.includes("equal") && op !== "less" && op !== "greater" ? Math.fround : (v: number) => v;
+  const fn = REFERENCE[op];
+  const kinds = [ka, kb];
+  const outRows = kinds.some((k) => k === "full" || k === "col") ? rows : 1;
+  const outCols = kinds.some((k) => k === "full" || k === "row") ? cols : 1;
+  expect(got.size).toBe(outRows * outCols);
+  for (let r = 0; r < outRows; r++) {
+    for (let c = 0; c < outCols; c++) {
+      const want = round(fn(at(ka, a.data, r, c), at(kb, b.data, r, c)));
+      const flat = r * outCols + c;
+      if (!Object.is(got.data[flat], want)) {
+        throw new Error(`${op} ${dtype} ${ka}/${kb} ${rows}x${cols} at ${r},${c}: ${got.data[flat]} != ${want}`);
+      }
+    }
+  }
+}
+
 describe("SIMD binary ufuncs agree with per-element numpy semantics under broadcasting", () => {
   it("for random shapes, operand layouts, ops and edge values", () => {
     const kind = fc.constantFrom<Kind>("full", "row", "col", "scalar");
@@ -38,38 +69,23 @@ describe("SIMD binary ufuncs agree with per-element numpy semantics under broadc
         kind,
         kind,
         fc.array(fc.oneof(fc.constantFrom(...POOL), fc.double({ noNaN: true })), { minLength: 1, maxLength: 64 }),
-        (op, dtype, rows, cols, ka, kb, values) => {
-          const Storage = dtype === "float32" ? Float32Array : Float64Array;
-          const make = (k: Kind, salt: number) => {
-            const shape = shapeOf(k, rows, cols);
-            const n = shape.reduce((p, d) => p * d, 1);
-            const data = new Storage(n).map((_, i) => values[(i * 7 + salt) % values.length]);
-            return { arr: fromStorage(DTYPES[dtype], shape, data), data };
-          };
-          const a = make(ka, 0);
-          const b = make(kb, 3);
-          const at = (k: Kind, d: Float32Array | Float64Array, r: number, c: number): number =>
-            k === "full" ? d[r * cols + c] : k === "row" ? d[c] : k === "col" ? d[r] : d[0];
-          const got = binary(op, a.arr, b.arr);
-          const round = dtype === "float32" && !op.includes("equal") && op !== "less" && op !== "greater" ? Math.fround : (v: number) => v;
-          const fn = REFERENCE[op];
-          const kinds = [ka, kb];
-          const outRows = kinds.some((k) => k === "full" || k === "col") ? rows : 1;
-          const outCols = kinds.some((k) => k === "full" || k === "row") ? cols : 1;
-          expect(got.size).toBe(outRows * outCols);
-          for (let r = 0; r < outRows; r++) {
-            for (let c = 0; c < outCols; c++) {
-              const want = round(fn(at(ka, a.data, r, c), at(kb, b.data, r, c)));
-              const flat = r * outCols + c;
-              if (!Object.is(got.data[flat], want)) {
-                throw new Error(`${op} ${dtype} ${ka}/${kb} ${rows}x${cols} at ${r},${c}: ${got.data[flat]} != ${want}`);
-              }
-            }
-          }
-        },
+        (op, dtype, rows, cols, ka, kb, values) => checkBroadcast(op, dtype, rows, cols, ka, kb, values),
       ),
       { numRuns: 300, seed: 20261126 },
     );
+  });
+
+  it("for results spanning several staging chunks (rows of 1000, 10000 and 20000 elements)", () => {
+    const kinds: Kind[] = ["full", "row", "col", "scalar"];
+    for (const [rows, cols] of [[21, 1000], [5, 10000], [3, 20000]]) {
+      for (const ka of kinds) {
+        for (const kb of kinds) {
+          for (const op of ["add", "maximum", "greater"]) {
+            for (const dtype of ["float32", "float64"] as const) checkBroadcast(op, dtype, rows, cols, ka, kb, POOL);
+          }
+        }
+      }
+    }
   });
 });
 

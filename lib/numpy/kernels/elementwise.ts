@@ -100,8 +100,9 @@ export type WasmRowAccess = "full" | "row" | "col" | "scalar";
 
 /**
  * a <op> b for a rows x cols result where an operand is broadcast along rows or columns (`x - m`
- * with m = x.max(axis=1, keepdims=True), `x + bias`): both operands are staged once and the dense
- * kernel runs per row. Null when not handled (same conditions as binaryFloatWasm).
+ * with m = x.max(axis=1, keepdims=True), `x + bias`): whole rows are staged a chunk at a time
+ * (broadcast rows and scalars once) and the dense kernel runs per row. Null when not handled (same
+ * conditions as binaryFloatWasm).
  */
 export function binaryRowsFloatWasm(
   op: WasmBinaryOp,
@@ -121,27 +122,38 @@ export function binaryRowsFloatWasm(
   const compare = COMPARISONS.has(op);
   if (compare && type !== "f32") return null;
   const size = type === "f32" ? 4 : 8;
-  const length = (x: WasmRowAccess): number => (x === "full" ? n : x === "row" ? cols : x === "col" ? rows : 1);
-  const aLen = length(accessA);
-  const bLen = length(accessB);
+  const per = Math.max(1, Math.min(rows, Math.floor(CHUNK_ELEMENTS / cols)));
+  // Staged elements of an operand per chunk of `per` rows.
+  const length = (x: WasmRowAccess): number => (x === "full" ? per * cols : x === "row" ? cols : x === "col" ? per : 1);
   const aOff = 0;
-  const bOff = align16(aOff + aLen * size);
-  const outOff = align16(bOff + bLen * size);
-  const outSize = compare ? 1 : size;
-  const ex = reserve(align16(outOff + n * outSize));
+  const bOff = align16(aOff + length(accessA) * size);
+  const outOff = align16(bOff + length(accessB) * size);
+  const ex = reserve(outOff + per * cols * (compare ? 1 : size));
   if (ex === null) return null;
-  const buffer = ex.memory.buffer;
-  const Heap = type === "f32" ? Float32Array : Float64Array;
-  new Heap(buffer, aOff, aLen).set(a.subarray(a0, a0 + aLen));
-  new Heap(buffer, bOff, bLen).set(b.subarray(b0, b0 + bLen));
+  const buffer = ex.memory.buffer as ArrayBuffer;
+  const heapA = viewLike(a, buffer, aOff, length(accessA));
+  const heapB = viewLike(b, buffer, bOff, length(accessB));
+  const out = compare ? new Uint8Array(n) : type === "f32" ? new Float32Array(n) : new Float64Array(n);
+  const result = viewLike(out, buffer, outOff, per * cols);
+  // Broadcast rows and scalars are staged once; full rows and per-row values per chunk.
+  const once = (x: WasmRowAccess): boolean => x === "row" || x === "scalar";
+  if (once(accessA)) heapA.set(a.subarray(a0, a0 + length(accessA)));
+  if (once(accessB)) heapB.set(b.subarray(b0, b0 + length(accessB)));
   const mode = perRowScalar(accessA) ? "sv" : perRowScalar(accessB) ? "vs" : "vv";
   const kernel = ex[`${op}_${type}_${mode}`] as Kernel;
   // Byte step per row of each operand: full rows advance a row, columns one element, others stay.
   const step = (x: WasmRowAccess): number => (x === "full" ? cols * size : x === "col" ? size : 0);
   const sa = step(accessA);
   const sb = step(accessB);
-  for (let r = 0; r < rows; r++) kernel(aOff + r * sa, bOff + r * sb, outOff + r * cols * outSize, cols);
-  return compare ? new Uint8Array(buffer, outOff, n).slice() : new Heap(buffer, outOff, n).slice();
+  const perRow = (x: WasmRowAccess): number => (x === "full" ? cols : 1);
+  for (let r0 = 0; r0 < rows; r0 += per) {
+    const m = Math.min(per, rows - r0);
+    if (!once(accessA)) heapA.set(a.subarray(a0 + r0 * perRow(accessA), a0 + (r0 + m) * perRow(accessA)));
+    if (!once(accessB)) heapB.set(b.subarray(b0 + r0 * perRow(accessB), b0 + (r0 + m) * perRow(accessB)));
+    for (let r = 0; r < m; r++) kernel(aOff + r * sa, bOff + r * sb, outOff + r * cols * (compare ? 1 : size), cols);
+    out.set(m === per ? result : result.subarray(0, m * cols), r0 * cols);
+  }
+  return out;
 }
 
 /** Elements of each dense operand staged per kernel call (32-64 KiB: operands and result stay in L2). */
