@@ -162,16 +162,30 @@ export type PendingMatmul = (into: View | null) => View;
 export class NkiTensor extends PyObject {
   private resolved: View | null;
   private pending: PendingMatmul | null;
+  private accessOrThunk: readonly DimAccess[] | null | (() => readonly DimAccess[]);
 
   constructor(
     view: View | PendingMatmul,
-    /** Null when the view is not a plain indexing of its buffer (reshapes): the sim checks bounds. */
-    readonly access: readonly DimAccess[] | null,
+    /**
+     * Null when the view is not a plain indexing of its buffer (reshapes): the sim checks bounds. May
+     * be given as a function, evaluated on first use (indexing computes it for every tile operand, but
+     * only loads and stores read it).
+     */
+    access: readonly DimAccess[] | null | (() => readonly DimAccess[]),
   ) {
     super(nkiTensorType);
     const deferred = typeof view === "function";
     this.resolved = deferred ? null : view;
     this.pending = deferred ? view : null;
+    this.accessOrThunk = access;
+  }
+
+  get access(): readonly DimAccess[] | null {
+    const a = this.accessOrThunk;
+    if (typeof a !== "function") return a;
+    const computed = a();
+    this.accessOrThunk = computed;
+    return computed;
   }
 
   get view(): View {
@@ -289,16 +303,21 @@ function basicIndex(rt: Runtime, t: NkiTensor, items: PyValue[]): NkiTensor {
     strides.push(stride);
   }
   const view: View = { buffer: v.buffer, offset, shape, strides, partitionAxis };
-  const access = t.access?.map((a) => {
+  if (!t.access) return new NkiTensor(view, null);
+  return new NkiTensor(view, () => shiftedAccess(t.access as readonly DimAccess[], starts, steps));
+}
+
+/** Re-expresses each buffer dim's access through view dim d as starts[d] + steps[d]·j (step 0: an int index, dim dropped). */
+function shiftedAccess(parent: readonly DimAccess[], starts: readonly number[], steps: readonly number[]): DimAccess[] {
+  return parent.map((a) => {
     let base = a.base;
     const coeffs: number[] = [];
-    for (let d = 0; d < nd; d++) {
+    for (let d = 0; d < starts.length; d++) {
       base += a.coeffs[d] * starts[d];
       if (steps[d] !== 0) coeffs.push(a.coeffs[d] * steps[d]);
     }
     return { extent: a.extent, base, coeffs };
   });
-  return new NkiTensor(view, access ?? null);
 }
 
 function advancedIndex(m: Machine, t: NkiTensor, items: PyValue[]): NkiTensor {
