@@ -452,7 +452,7 @@ export function builtinValues(): [string, PyValue][] {
       const s = args[0];
       if (typeof s !== "string") throw E.typeError(`ord() expected string of length 1, but ${typeOf(s).name} found`);
       const cps = [...s];
-      if (cps.length !== 1) throw E.typeError(`ord() expected a character, but string of length ${s.length} found`);
+      if (cps.length !== 1) throw E.typeError(`ord() expected a character, but string of length ${cps.length} found`);
       return cps[0].codePointAt(0) ?? 0;
     }],
     ["hex", (args, kw, rt) => {

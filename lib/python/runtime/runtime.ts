@@ -52,6 +52,7 @@ import {
   type Kwargs,
   type PyValue,
 } from "./objects";
+import { astralOffsets, codePointLength } from "./codepoints";
 import { locationFile, locationLine, spanAt } from "./locations";
 import * as N from "./numeric";
 import type { CodeInfo, FunctionImpl, Protocol, PyIter } from "./protocol";
@@ -712,18 +713,28 @@ export class Runtime implements Protocol, KeyOps {
         throw E.keyError(key);
       }
     } else if (typeof obj === "string") {
+      // Indices count code points: `offsets` locates them when the string has any outside the BMP.
+      const offsets = astralOffsets(obj);
+      const length = offsets === null ? obj.length : offsets.length - 1;
       if (key instanceof PySlice) {
-        const [start, stop, step, len] = this.sliceIndices(key, obj.length);
+        const [start, stop, step, len] = this.sliceIndices(key, length);
         this.chargeString(len);
-        if (step === 1) return obj.slice(start, stop);
+        if (offsets === null) {
+          if (step === 1) return obj.slice(start, stop);
+          let out = "";
+          for (let i = 0, j = start; i < len; i++, j += step) out += obj[j];
+          return out;
+        }
+        if (step === 1) return len === 0 ? "" : obj.slice(offsets[start], offsets[stop]);
         let out = "";
-        for (let i = 0, j = start; i < len; i++, j += step) out += obj[j];
+        for (let i = 0, j = start; i < len; i++, j += step) out += obj.slice(offsets[j], offsets[j + 1]);
         return out;
       }
       if (typeof key !== "number" && typeof key !== "boolean" && !(typeof key === "object" && key.cls.lookup("__index__"))) {
         throw E.typeError(`string indices must be integers, not '${typeOf(key).name}'`);
       }
-      return obj[this.index(key, obj.length, "string")];
+      const i = this.index(key, length, "string");
+      return offsets === null ? obj[i] : obj.slice(offsets[i], offsets[i + 1]);
     }
     const f = typeOf(obj).lookup("__getitem__");
     if (f !== undefined) return this.callBound(f, obj, [key]);
@@ -1207,7 +1218,7 @@ export class Runtime implements Protocol, KeyOps {
   }
 
   len(v: PyValue): number {
-    if (typeof v === "string") return v.length;
+    if (typeof v === "string") return codePointLength(v);
     if (typeof v === "object") {
       if (v instanceof PyList || v instanceof PyTuple) return v.items.length;
       if (v instanceof PyDict || v instanceof PySet) return v.table.size;
@@ -1334,8 +1345,10 @@ export class Runtime implements Protocol, KeyOps {
         return x;
       }
     } else if (typeof x === "string") {
+      const offsets = astralOffsets(x);
       let i = 0;
-      return new PyIterator(() => (i < x.length ? x[i++] : undefined), strIteratorType);
+      if (offsets === null) return new PyIterator(() => (i < x.length ? x[i++] : undefined), strIteratorType);
+      return new PyIterator(() => (i < offsets.length - 1 ? x.slice(offsets[i], offsets[++i]) : undefined), strIteratorType);
     }
     const cls = typeOf(x);
     const f = cls.lookup("__iter__");

@@ -19,6 +19,7 @@ import {
   type PyValue,
 } from "../objects";
 import type { Runtime } from "../runtime";
+import { astralOffsets, codePointIndex, codePointLength, unitOffset } from "../codepoints";
 import { asInt } from "./numbers";
 
 const s = (v: PyValue): string => v as string;
@@ -47,7 +48,17 @@ function span(rt: Runtime, len: number, start: PyValue | undefined, end: PyValue
   return [conv(start, 0), conv(end, len)];
 }
 
-method(strType, "__len__", (self) => s(self).length);
+/**
+ * `span` for a str's optional start/end arguments (code points), as UTF-16 offsets into `t`, with
+ * `t`'s code point offsets (null when they are its UTF-16 offsets).
+ */
+function unitSpan(rt: Runtime, t: string, start: PyValue | undefined, end: PyValue | undefined): [number, number, Uint32Array | null] {
+  const offsets = astralOffsets(t);
+  const [a, b] = span(rt, offsets === null ? t.length : offsets.length - 1, start, end);
+  return [unitOffset(offsets, a), unitOffset(offsets, b), offsets];
+}
+
+method(strType, "__len__", (self) => codePointLength(s(self)));
 method(strType, "__getitem__", (self, args, _k, rt) => rt.getitem(self, args[0]));
 method(strType, "__contains__", (self, args, _k, rt) => rt.contains(self, args[0]));
 method(strType, "__iter__", (self, _a, _k, rt) => rt.iter(self));
@@ -155,11 +166,11 @@ function findImpl(rt: Runtime, name: string, self: PyValue, args: PyValue[], fro
   rangeArgs(name, args, null, 1, 3);
   const sub = argStr(name, args[0]);
   const t = s(self);
-  const [start, end] = span(rt, t.length, args[1], args[2]);
+  const [start, end, offsets] = unitSpan(rt, t, args[1], args[2]);
   if (end - start < sub.length) return -1;
   const region = t.slice(start, end);
   const i = fromRight ? region.lastIndexOf(sub) : region.indexOf(sub);
-  return i < 0 ? -1 : i + start;
+  return i < 0 ? -1 : codePointIndex(offsets, i + start);
 }
 method(strType, "find", (self, args, _k, rt) => findImpl(rt, "find", self, args, false));
 method(strType, "rfind", (self, args, _k, rt) => findImpl(rt, "rfind", self, args, true));
@@ -177,9 +188,9 @@ method(strType, "count", (self, args, _k, rt) => {
   rangeArgs("count", args, null, 1, 3);
   const sub = argStr("count", args[0]);
   const t = s(self);
-  const [start, end] = span(rt, t.length, args[1], args[2]);
+  const [start, end] = unitSpan(rt, t, args[1], args[2]);
   const region = t.slice(start, end);
-  if (sub.length === 0) return end >= start ? region.length + 1 : 0;
+  if (sub.length === 0) return end >= start ? codePointLength(region) + 1 : 0;
   let n = 0;
   for (let i = region.indexOf(sub); i >= 0; i = region.indexOf(sub, i + sub.length)) n++;
   return n;
@@ -189,7 +200,7 @@ function affix(name: string, fromEnd: boolean): void {
   method(strType, name, (self, args, _k, rt) => {
     rangeArgs(name, args, null, 1, 3);
     const t = s(self);
-    const [start, end] = span(rt, t.length, args[1], args[2]);
+    const [start, end] = unitSpan(rt, t, args[1], args[2]);
     const region = t.slice(start, end);
     const test = (p: PyValue): boolean => {
       if (typeof p !== "string") {
@@ -345,13 +356,14 @@ function padImpl(name: string, where: "left" | "right" | "center"): void {
     let fill = " ";
     if (args[1] !== undefined) {
       fill = argStr(name, args[1], 2);
-      if (fill.length !== 1) throw typeError("The fill character must be exactly one character long");
+      if (codePointLength(fill) !== 1) throw typeError("The fill character must be exactly one character long");
     }
     const t = s(self);
-    if (width <= t.length) return t;
+    const length = codePointLength(t);
+    if (width <= length) return t;
     rt.charge(width * 2);
     if (width > MAX_STRING_LENGTH) throw memoryError();
-    const pad = width - t.length;
+    const pad = width - length;
     if (where === "left") return t + fill.repeat(pad);
     if (where === "right") return fill.repeat(pad) + t;
     // CPython centres with the extra character on the left when the text length is odd.
@@ -367,11 +379,12 @@ method(strType, "zfill", (self, args, _k, rt) => {
   exactArgs("zfill", args, null, 1);
   const width = rt.asIndex(args[0], `'${typeOf(args[0]).name}' object cannot be interpreted as an integer`);
   const t = s(self);
-  if (width <= t.length) return t;
+  const length = codePointLength(t);
+  if (width <= length) return t;
   rt.charge(width * 2);
   if (width > MAX_STRING_LENGTH) throw memoryError();
   const sign = t[0] === "+" || t[0] === "-" ? t[0] : "";
-  return sign + "0".repeat(width - t.length) + t.slice(sign.length);
+  return sign + "0".repeat(width - length) + t.slice(sign.length);
 });
 method(strType, "replace", (self, args, _k, rt) => {
   rangeArgs("replace", args, null, 2, 3);
