@@ -220,6 +220,19 @@ export function scatter(dst: View, values: ArrayLike<number>, mask: Mask, conv: 
   });
 }
 
+/** Sets every element of dst to `value` (already in dst's dtype), without a values array. */
+export function fillView(dst: View, value: number): void {
+  const data = dst.buffer.data;
+  if (!data) throw new Error("fillView in timing-only mode");
+  const nd = dst.shape.length;
+  const inner = nd === 0 ? 1 : dst.shape[nd - 1];
+  const stride = nd === 0 ? 1 : dst.strides[nd - 1];
+  forEachRow(dst, (s) => {
+    if (stride === 1) data.fill(value, s, s + inner);
+    else for (let j = 0; j < inner; j++) data[s + j * stride] = value;
+  });
+}
+
 /** Per-dim [lo, hi) bounding box of the true elements of a mask over `shape`; null when none is true. */
 export function maskBounds(shape: readonly number[], mask: Uint8Array): [number, number][] | null {
   const nd = shape.length;

@@ -10,7 +10,7 @@ import { castValue } from "../memory/storage";
 import { viewSize, type View } from "../memory/tensor";
 import { reduceIdentity, type AluOp } from "./alu";
 import {
-  Access, Engine, Memory, copySameShape, emit, freeSize, gather, requireMemory, requireSameSize, requireTile, scatter, type Mask,
+  Access, Engine, Memory, copySameShape, emit, fillView, freeSize, gather, requireMemory, requireSameSize, requireTile, scatter, type Mask,
 } from "./common";
 import { isView, perPartition, requireOp, type EngineChoice, type ScalarOrVector } from "./operands";
 
@@ -318,6 +318,7 @@ export function memset(m: Machine, dst: View, value: number, opts: CommonOpts = 
   if (!emit(m, engine, instr, String(value), 0, 0, [[Access.Write, dst]], mask, dst.shape)) return;
   if (!m.functional) return;
   const v = castValue(dst.buffer.dtype, value);
-  scatter(dst, new Float64Array(viewSize(dst)).fill(v), mask, "exact");
+  if (mask) scatter(dst, new Float64Array(viewSize(dst)).fill(v), mask, "exact");
+  else fillView(dst, v);
 }
 
