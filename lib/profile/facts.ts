@@ -6,7 +6,8 @@
  */
 
 import type { TimedTrace } from "../sim/timing";
-import { Access, Engine, InstrFlag } from "../sim/trace/types";
+import { Engine, InstrFlag } from "../sim/trace/types";
+import type { Trace } from "../sim/trace";
 import { OPERAND_FP32_INPUT, OPERAND_READS_PSUM, OPERAND_WRITES_SBUF } from "../sim/timing/operand-features";
 
 export interface InstructionFacts {
@@ -36,52 +37,72 @@ export const FACT_READS_PSUM = 4;
 export const FACT_WRITES_SBUF = 8;
 export const FACT_MATMUL = 16;
 
+// Codes read per instruction, as module constants: optimised code re-reads an imported binding
+// and its property at every use.
+const TENSOR = Engine.Tensor;
+const TRANSPOSE = InstrFlag.Transpose;
+const READS_PSUM = OPERAND_READS_PSUM;
+const WRITES_SBUF = OPERAND_WRITES_SBUF;
+const FP32_INPUT = OPERAND_FP32_INPUT;
+
 export function collectFacts(timed: TimedTrace): InstructionFacts {
   const { trace, timeline } = timed;
   const summary = timed.costed.operandSummary;
   const n = trace.length;
-  const f = {
+  // Bytes per memory and operand shapes were summarised once per shape by the costing pass.
+  const [hbmRead, sbufRead, psumRead] = summary.readBytes;
+  const [hbmWrite, sbufWrite, psumWrite] = summary.writeBytes;
+  const tensorFirstNs = new Float64Array(trace.tensorCount).fill(NaN);
+  const tensorLastNs = new Float64Array(trace.tensorCount).fill(NaN);
+  tileLifetimes(trace, timeline.startNs, timeline.endNs, tensorFirstNs, tensorLastNs);
+  return {
     length: n,
-    hbmRead: new Float64Array(n),
-    hbmWrite: new Float64Array(n),
-    sbufRead: new Float64Array(n),
-    sbufWrite: new Float64Array(n),
-    psumRead: new Float64Array(n),
-    psumWrite: new Float64Array(n),
+    hbmRead,
+    hbmWrite,
+    sbufRead,
+    sbufWrite,
+    psumRead,
+    psumWrite,
     partitions: summary.partitions,
     elements: summary.elements,
     innerStrideBytes: summary.innerStrideBytes,
-    bits: new Uint8Array(n),
-    tensorFirstNs: new Float64Array(trace.tensorCount).fill(NaN),
-    tensorLastNs: new Float64Array(trace.tensorCount).fill(NaN),
+    bits: factBits(trace, summary.bits),
+    tensorFirstNs,
+    tensorLastNs,
   };
-  // Indexed by Memory code (Hbm 0, Sbuf 1, Psum 2).
-  const readBytes = [f.hbmRead, f.sbufRead, f.psumRead];
-  const writeBytes = [f.hbmWrite, f.sbufWrite, f.psumWrite];
+}
+
+/** First access start and last access end of every tensor, over the trace's operand columns. */
+function tileLifetimes(trace: Trace, startNs: Float64Array, endNs: Float64Array, first: Float64Array, last: Float64Array): void {
+  const { operandStart, operandTensor } = trace.columnViews();
+  const n = trace.length;
   for (let i = 0; i < n; i++) {
-    const s = timeline.startNs[i];
-    const e = timeline.endNs[i];
-    for (let k = 0, m = trace.operandCount(i); k < m; k++) {
-      const access = trace.operandAccess(i, k);
-      const memory = trace.operandMemory(i, k);
-      const bytes = trace.operandBytes(i, k);
-      if ((access & Access.Read) !== 0) readBytes[memory][i] += bytes;
-      if ((access & Access.Write) !== 0) writeBytes[memory][i] += bytes;
-      const t = trace.operandTensor(i, k);
-      if (t >= f.tensorFirstNs.length) continue;
-      if (!(f.tensorFirstNs[t] <= s)) f.tensorFirstNs[t] = s;
-      if (!(f.tensorLastNs[t] >= e)) f.tensorLastNs[t] = e;
+    const s = startNs[i];
+    const e = endNs[i];
+    for (let op = operandStart[i], op1 = i + 1 < n ? operandStart[i + 1] : operandTensor.length; op < op1; op++) {
+      const t = operandTensor[op];
+      if (t >= first.length) continue;
+      if (!(first[t] <= s)) first[t] = s;
+      if (!(last[t] >= e)) last[t] = e;
     }
-    const ob = summary.bits[i];
-    let bits = 0;
-    if ((ob & OPERAND_READS_PSUM) !== 0) bits |= FACT_READS_PSUM;
-    if ((ob & OPERAND_WRITES_SBUF) !== 0) bits |= FACT_WRITES_SBUF;
-    if (trace.engine(i) === Engine.Tensor) {
-      const transpose = (trace.flags(i) & InstrFlag.Transpose) !== 0 || trace.opcode(i) === "nc_transpose";
-      bits |= transpose ? FACT_TRANSPOSE : FACT_MATMUL;
-      if ((ob & OPERAND_FP32_INPUT) !== 0) bits |= FACT_FP32_MATMUL;
-    }
-    f.bits[i] = bits;
   }
-  return f;
+}
+
+function factBits(trace: Trace, operandBits: Uint8Array): Uint8Array {
+  const n = trace.length;
+  const engine = trace.columnViews().engine;
+  const bits = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const ob = operandBits[i];
+    let b = 0;
+    if ((ob & READS_PSUM) !== 0) b |= FACT_READS_PSUM;
+    if ((ob & WRITES_SBUF) !== 0) b |= FACT_WRITES_SBUF;
+    if (engine[i] === TENSOR) {
+      const transpose = (trace.flags(i) & TRANSPOSE) !== 0 || trace.opcode(i) === "nc_transpose";
+      b |= transpose ? FACT_TRANSPOSE : FACT_MATMUL;
+      if ((ob & FP32_INPUT) !== 0) b |= FACT_FP32_MATMUL;
+    }
+    bits[i] = b;
+  }
+  return bits;
 }

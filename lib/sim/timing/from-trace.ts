@@ -23,7 +23,7 @@ import type { TimingConstants } from "./config";
 import { clockGHz, engineCost } from "./engine-cost";
 import { DmaQueue, dmaCost } from "./dma-cost";
 import { FULL_PE_ARRAY, InputKind, ScheduleInputBuilder, type ScheduleInput } from "./schedule-input";
-import { summarizeOperands, type OperandSummaryColumns } from "./operand-features";
+import { copyOperandSummary, emptyOperandSummary, summarizeOperands, type OperandSummaryColumns } from "./operand-features";
 import { planSpills, SpillAction, type SpillPlan } from "./spill-plan";
 import { Access, AllocKind, DepType, Engine, LoopKind, Memory, OperandCursors, type OperandCursor, type RecordColumns, type Trace } from "../trace";
 
@@ -146,6 +146,16 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
   return new ScheduleBuild(cfg, trace, options).run();
 }
 
+// Enum members the build reads per record, as module constants: optimised code re-reads an
+// imported binding and its property at every use, which cost the build ~40% of its time.
+const DMA = Engine.Dma;
+const TENSOR = Engine.Tensor;
+const WRITE = Access.Write;
+const HBM = Memory.Hbm;
+const RAW = DepType.Raw;
+const WAR = DepType.War;
+const TRACE_RECORD = InputKind.Trace;
+
 /**
  * One build pass over the trace. Its state lives in fields and its steps in methods, not in closures
  * over a call's locals: optimised code that captured one call's closures would be thrown away when
@@ -196,13 +206,13 @@ class ScheduleBuild {
     const views = trace.columnViews();
     this.views = views;
     let dmaRecords = 0;
-    for (let i = 0; i < n; i++) if (views.engine[i] === Engine.Dma) dmaRecords++;
+    for (let i = 0; i < n; i++) if (views.engine[i] === DMA) dmaRecords++;
     this.b = new ScheduleInputBuilder(cfg.dmaEngines, { instructions: n, dmaRows: dmaRecords, dependencies: views.depOn.length });
     const prev = options.costsOf;
     this.prev = prev;
     this.cycles = prev?.cycles ?? new Float64Array(n);
     this.dmaBytesPerPartition = prev?.dmaBytesPerPartition ?? new Float64Array(n);
-    this.summary = prev?.operandSummary ?? emptySummary(n);
+    this.summary = prev?.operandSummary ?? emptyOperandSummary(n);
     const rotates = new Uint8Array(trace.loopCount);
     for (let loop = 0; loop < trace.loopCount; loop++) {
       rotates[loop] = trace.loop(loop).kind !== LoopKind.Sequential || (options.treatAsAffine?.has(loop) ?? false) ? 1 : 0;
@@ -241,7 +251,7 @@ class ScheduleBuild {
     if (plan) this.spillsBefore(i, plan);
     this.inputOf[i] = b.length;
     this.cost(i);
-    b.mark(InputKind.Trace, i);
+    b.mark(TRACE_RECORD, i);
     this.noteWrites(i);
     this.dependencies(i);
     if (plan) this.waitForSpills(i, plan);
@@ -265,11 +275,11 @@ class ScheduleBuild {
       this.spillInput[a] = b.dma(trace.tensorPartStart(tensor), parts, this.cfg.dmaBufferCostNs + bytes / this.cfg.dmaEngineBytesPerNs, bytes * parts, DmaQueue.SpillReload);
       if (plan.kind[a] === SpillAction.Save) {
         b.mark(InputKind.SpillSave, i);
-        if (plan.after[a] >= 0) b.dependOn(this.inputOf[plan.after[a]], DepType.Raw);
+        if (plan.after[a] >= 0) b.dependOn(this.inputOf[plan.after[a]], RAW);
         this.spillSaveBytes += bytes * parts;
       } else {
         b.mark(InputKind.SpillReload, i);
-        b.dependOn(this.spillInput[plan.after[a]], DepType.Raw);
+        b.dependOn(this.spillInput[plan.after[a]], RAW);
         this.spillReloadBytes += bytes * parts;
       }
     }
@@ -277,7 +287,7 @@ class ScheduleBuild {
 
   /** Reloads bring record i's data; saves free the room it uses. */
   private waitForSpills(i: number, plan: SpillPlan): void {
-    for (let a = plan.actionStart[i]; a < plan.actionStart[i + 1]; a++) this.b.dependOn(this.spillInput[a], plan.kind[a] === SpillAction.Save ? DepType.War : DepType.Raw);
+    for (let a = plan.actionStart[i]; a < plan.actionStart[i + 1]; a++) this.b.dependOn(this.spillInput[a], plan.kind[a] === SpillAction.Save ? WAR : RAW);
   }
 
   /** Appends record i's instruction with its costs: reused from `costsOf`, from an earlier record of the same shape, or computed. */
@@ -298,7 +308,7 @@ class ScheduleBuild {
       b.repeat(this.inputOf[rep]);
       this.cycles[i] = this.cycles[rep];
       this.dmaBytesPerPartition[i] = this.dmaBytesPerPartition[rep];
-      copySummary(summary, rep, i);
+      copyOperandSummary(summary, rep, i);
       return;
     }
     const trace = this.trace;
@@ -309,15 +319,15 @@ class ScheduleBuild {
     instr.variant = trace.variant(i);
     instr.flags = trace.flags(i);
     instr.operands = operands;
-    summarizeOperands(summary, i, engine, Engine.Dma, operands);
-    if (engine === Engine.Dma) {
+    summarizeOperands(summary, i, engine, DMA, operands);
+    if (engine === DMA) {
       const c = dmaCost(this.cfg, instr);
       b.dma(c.partStart, c.partCount, c.partitionNs, c.hbmBytes, c.queue);
       this.dmaBytesPerPartition[i] = c.bytesPerPartition;
     } else {
       const c = engineCost(this.cfg, instr);
       const clock = clockGHz(this.cfg, engine);
-      b.compute(engine, c.cycles / clock, c.loadCycles / clock, engine === Engine.Tensor ? peMaskOf(instr.variant) : FULL_PE_ARRAY);
+      b.compute(engine, c.cycles / clock, c.loadCycles / clock, engine === TENSOR ? peMaskOf(instr.variant) : FULL_PE_ARRAY);
       this.cycles[i] = c.cycles;
     }
   }
@@ -339,7 +349,7 @@ class ScheduleBuild {
     for (let op = operandStart[i], op1 = this.operandEnd(i); op < op1; op++) {
       const tensor = operandTensor[op];
       const memory = operandMemory[op];
-      if ((operandAccess[op] & Access.Write) === 0 || memory === Memory.Hbm) continue;
+      if ((operandAccess[op] & WRITE) === 0 || memory === HBM) continue;
       if (loopOf[tensor] >= 0) {
         this.writtenIds[written] = tensor;
         this.writtenSlots[written++] = slotKey(memory, operandPartStart[op], operandAddr[op]);
@@ -361,8 +371,8 @@ class ScheduleBuild {
       const type = depType[d];
       // TensorE reads only SBUF, so a TensorE -> TensorE dependency is PSUM accumulation (or an
       // overwrite of a PSUM tile): the in-order array handles it without a semaphore wait.
-      if (engine === Engine.Tensor && engineOf[on] === Engine.Tensor) continue;
-      if (type !== DepType.Raw && this.writtenCount > 0 && this.reusesRotatedBuffer(on)) {
+      if (engine === TENSOR && engineOf[on] === TENSOR) continue;
+      if (type !== RAW && this.writtenCount > 0 && this.reusesRotatedBuffer(on)) {
         this.rotated++;
         continue;
       }
@@ -408,7 +418,7 @@ class ScheduleBuild {
       const depth = this.depthOf[this.scopes.loopOf[tile]];
       if (list.length - slot.head > depth) {
         const reuse = this.lastAccess[list[list.length - 1 - depth]];
-        if (reuse >= 0) this.b.dependOn(this.inputOf[reuse], DepType.War);
+        if (reuse >= 0) this.b.dependOn(this.inputOf[reuse], WAR);
         // Keep the last `depth` instances: advance the head, compacting only once it is mostly dead.
         slot.head = list.length - depth;
         if (slot.head >= 32 && slot.head * 2 >= list.length) {
@@ -418,17 +428,6 @@ class ScheduleBuild {
       }
     }
   }
-}
-
-function emptySummary(n: number): OperandSummaryColumns {
-  return { partitions: new Uint8Array(n), elements: new Float64Array(n), innerStrideBytes: new Float32Array(n), bits: new Uint8Array(n) };
-}
-
-function copySummary(s: OperandSummaryColumns, from: number, to: number): void {
-  s.partitions[to] = s.partitions[from];
-  s.elements[to] = s.elements[from];
-  s.innerStrideBytes[to] = s.innerStrideBytes[from];
-  s.bits[to] = s.bits[from];
 }
 
 const NO_LOOPS: ReadonlySet<number> = new Set();

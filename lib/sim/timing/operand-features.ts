@@ -98,13 +98,34 @@ export const OPERAND_FP32_INPUT = 4;
 
 /**
  * Per-record operand facts kept for the profiler, so it need not fetch operands again: the main
- * on-chip operand's partitions and elements per partition, the largest on-chip innermost stride.
+ * on-chip operand's partitions and elements per partition, the largest on-chip innermost stride,
+ * and the bytes read and written in each memory (all partitions; HBM: the pattern's elements).
  */
 export interface OperandSummaryColumns {
   readonly partitions: Uint8Array;
   readonly elements: Float64Array;
   readonly innerStrideBytes: Float32Array;
   readonly bits: Uint8Array;
+  /** Bytes read / written, indexed by Memory code (Hbm 0, Sbuf 1, Psum 2). */
+  readonly readBytes: readonly [Float64Array, Float64Array, Float64Array];
+  readonly writeBytes: readonly [Float64Array, Float64Array, Float64Array];
+}
+
+export function emptyOperandSummary(n: number): OperandSummaryColumns {
+  const bytes = () => [new Float64Array(n), new Float64Array(n), new Float64Array(n)] as const;
+  return { partitions: new Uint8Array(n), elements: new Float64Array(n), innerStrideBytes: new Float32Array(n), bits: new Uint8Array(n), readBytes: bytes(), writeBytes: bytes() };
+}
+
+/** Copies record `from`'s summary to record `to` (records of the same shape). */
+export function copyOperandSummary(s: OperandSummaryColumns, from: number, to: number): void {
+  s.partitions[to] = s.partitions[from];
+  s.elements[to] = s.elements[from];
+  s.innerStrideBytes[to] = s.innerStrideBytes[from];
+  s.bits[to] = s.bits[from];
+  for (let m = 0; m < 3; m++) {
+    s.readBytes[m][to] = s.readBytes[m][from];
+    s.writeBytes[m][to] = s.writeBytes[m][from];
+  }
 }
 
 export function summarizeOperands(out: OperandSummaryColumns, i: number, engine: number, dmaEngine: number, operands: readonly CostOperand[]): void {
@@ -113,6 +134,10 @@ export function summarizeOperands(out: OperandSummaryColumns, i: number, engine:
   let bits = 0;
   for (let k = 0; k < operands.length; k++) {
     const o = operands[k];
+    // Summed in operand order, as the profiler summed them when it walked the operands itself.
+    const bytes = patternElements(o.pattern) * (o.memory === Memory.Hbm ? 1 : o.partCount) * dtypeSize(o);
+    if ((o.access & Access.Read) !== 0) out.readBytes[o.memory][i] += bytes;
+    if ((o.access & Access.Write) !== 0) out.writeBytes[o.memory][i] += bytes;
     if ((o.access & Access.Read) !== 0 && o.memory !== Memory.Psum && isFp32(o)) bits |= OPERAND_FP32_INPUT;
     if (o.memory === Memory.Hbm) continue;
     if (main < 0 && (o.access === Access.Read || engine === dmaEngine || k === operands.length - 1)) main = k;

@@ -56,6 +56,8 @@ const MAX_DMA_INTERVALS = 64;
 
 export interface SchedulerState {
   readonly cfg: TimingConstants;
+  /** Clock of each compute engine (GHz), by engine code. */
+  readonly clockGHz: Float64Array;
   readonly engineFree: Float64Array;
   lsPortFree: number;
   weightSlotFree: number;
@@ -111,6 +113,7 @@ export function initialState(cfg: TimingConstants, capacity: number): SchedulerS
   if (DMA_QUEUE_NAMES.length > queues) throw new Error("more modelled DMA queues than hardware queues");
   return {
     cfg,
+    clockGHz: Float64Array.from({ length: COMPUTE_ENGINES }, (_, engine) => clockGHz(cfg, engine)),
     engineFree: new Float64Array(COMPUTE_ENGINES),
     lsPortFree: 0,
     weightSlotFree: 0,
@@ -156,6 +159,14 @@ export function cloneState(s: SchedulerState): SchedulerState {
     out: cloneTimeline(s.out),
   };
 }
+
+// Codes read per instruction, as module constants: optimised code re-reads an imported binding
+// and its property at every use.
+const WAR = DepType.War;
+const TENSOR = Engine.Tensor;
+const DMA = DMA_ENGINE;
+const FULL_ARRAY = FULL_PE_ARRAY;
+const FIRST_QUEUE_TRACK = COMPUTE_ENGINES;
 
 /** Earliest start >= `earliest` at which `dur` fits between the engine's busy intervals; books it. */
 function bookInterval(b: DmaEngineBusy, earliest: number, dur: number): number {
@@ -226,8 +237,8 @@ export function scheduleNext(s: SchedulerState, input: ScheduleInput, i: number)
   for (let k = input.depStart[i], e = input.depStart[i + 1]; k < e; k++) {
     const p = input.depOn[k];
     const t = input.depType[k];
-    let ready = t === DepType.War ? out.endNs[p] : visible[p];
-    if (engine !== input.engine[p] && engine !== DMA_ENGINE && input.engine[p] !== DMA_ENGINE) ready += cfg.crossEngineSemaphoreNs;
+    let ready = t === WAR ? out.endNs[p] : visible[p];
+    if (engine !== input.engine[p] && engine !== DMA && input.engine[p] !== DMA) ready += cfg.crossEngineSemaphoreNs;
     if (ready > depReady) {
       depReady = ready;
       waitedOn = p;
@@ -235,21 +246,21 @@ export function scheduleNext(s: SchedulerState, input: ScheduleInput, i: number)
     }
   }
 
-  if (engine === DMA_ENGINE) {
+  if (engine === DMA) {
     scheduleDma(s, input, i, depReady, waitedOn, waitType);
     return;
   }
 
-  const clock = clockGHz(cfg, engine);
+  const clock = s.clockGHz[engine];
   const gate = waitedOn >= 0 ? depReady + cfg.dependentOverheadCycles / clock : 0;
   let free = s.engineFree[engine];
   let start: number;
   let end: number;
-  if (engine === Engine.Tensor) {
+  if (engine === TENSOR) {
     // In-order issue, but a PE-tiled matmul only needs its own cells of the array to be free.
     const mask = input.peMask[i];
     let cells = s.peMaxFree;
-    if (mask !== FULL_PE_ARRAY) {
+    if (mask !== FULL_ARRAY) {
       cells = s.peAllFree;
       for (let c = 0; c < 16; c++) if ((mask & (1 << c)) !== 0 && s.peFree[c] > cells) cells = s.peFree[c];
     }
@@ -269,7 +280,7 @@ export function scheduleNext(s: SchedulerState, input: ScheduleInput, i: number)
       dur = throttled;
     }
     end = start + dur;
-    if (mask === FULL_PE_ARRAY) s.peAllFree = end;
+    if (mask === FULL_ARRAY) s.peAllFree = end;
     else for (let c = 0; c < 16; c++) if ((mask & (1 << c)) !== 0) s.peFree[c] = end;
     if (end > s.peMaxFree) s.peMaxFree = end;
     s.tensorIssued = start;
@@ -331,7 +342,7 @@ function scheduleDma(s: SchedulerState, input: ScheduleInput, i: number, depRead
   const start = first === Infinity ? dataStart : first;
   out.startNs[i] = start;
   out.endNs[i] = last;
-  out.track[i] = COMPUTE_ENGINES + queue;
+  out.track[i] = FIRST_QUEUE_TRACK + queue;
   s.visible[i] = last;
   if (waitedOn >= 0 && depReady > queueFree) {
     out.waitedOn[i] = waitedOn;
