@@ -403,16 +403,22 @@ export function unary(name: string, x: Operand): NDArray {
   return finish(out, outType, a.shape);
 }
 
-export function binary(name: string, x: Operand, y: Operand): NDArray {
+/** A binary ufunc call's operands as arrays, its loop dtypes and expression (numpy's errors raised here). */
+function resolveBinary(name: string, x: Operand, y: Operand): { a: NDArray; b: NDArray; compute: DType; outType: DType; expr: string } {
   const def = BINARY[name];
   if (def === undefined) throw valueError(`unknown ufunc ${name}`);
   const { a, b, common } = coerce(x, y, def.comparison === true);
   const { compute, out: outType } = def.resolve(common, a.dtype, b.dtype);
-  let expr0 = def.expr(compute, outType);
+  let expr = def.expr(compute, outType);
   if (name === "power" && compute.isInteger) {
-    expr0 = compute.name === "int64" ? "H.ipow64(x, y)" : "H.ipow32(x, y)";
+    expr = compute.name === "int64" ? "H.ipow64(x, y)" : "H.ipow32(x, y)";
     checkNonNegativeExponent(b);
   }
+  return { a, b, compute, outType, expr };
+}
+
+export function binary(name: string, x: Operand, y: Operand): NDArray {
+  const { a, b, compute, outType, expr: expr0 } = resolveBinary(name, x, y);
   if (a.ndim === 0 && b.ndim === 0) {
     const out = allocate(outType, 1);
     out[0] = scalarOp(expr0, HELPERS)(a.data[a.offset], b.data[b.offset]);
@@ -437,8 +443,45 @@ export function binary(name: string, x: Operand, y: Operand): NDArray {
   return finish(out, outType, shape);
 }
 
-/** The SIMD loop when both operands already hold the float32/float64 compute dtype (no casts). */
-function wasmBinary(name: string, compute: DType, a: NDArray, accessA: Access, b: NDArray, accessB: Access, n: number): Storage | null {
+/**
+ * x <op> y computed straight into `out` (in-place operators, `out=`) when a SIMD loop applies: the
+ * result has out's dtype and shape, out is C-contiguous, and no operand overlaps out other than
+ * being read at out's own position or staged before any write. Returns false, having written
+ * nothing, otherwise (the caller computes binary() and assigns). Raises binary()'s errors.
+ */
+export function binaryInto(name: string, x: Operand, y: Operand, out: NDArray): boolean {
+  const { a, b, compute, outType } = resolveBinary(name, x, y);
+  if (outType !== out.dtype || !out.isCContiguous || (a.ndim === 0 && b.ndim === 0)) return false;
+  const shape = broadcastShapes(a.shape, b.shape);
+  if (shape.length !== out.ndim || shape.some((d, i) => d !== out.shape[i]) || out.size <= 1) return false;
+  return wasmBinary(name, compute, a, accessOf(a, shape, out.size), b, accessOf(b, shape, out.size), out.size, out) !== null;
+}
+
+/** Bytes [start, end) of its buffer that a C-contiguous (or one-element) array covers. */
+function byteSpan(x: NDArray): [number, number] {
+  const size = x.data.BYTES_PER_ELEMENT;
+  const start = x.data.byteOffset + x.offset * size;
+  return [start, start + x.size * size];
+}
+
+/**
+ * Whether writing the result chunk by chunk into `out` leaves operand x's reads intact: x is in
+ * another buffer or another part of it, is staged before the first write ("scalar", "row"), or is
+ * read densely at exactly out's position (each chunk is read before it is overwritten).
+ */
+function safeToWriteOver(x: NDArray, access: Access | WasmRowAccess, out: NDArray): boolean {
+  if (x.data.buffer !== out.data.buffer || access === "scalar" || access === "row") return true;
+  const [xs, xe] = byteSpan(x);
+  const [os, oe] = byteSpan(out);
+  if (xe <= os || oe <= xs) return true;
+  return (access === "dense" || access === "full") && xs === os && xe === oe && x.data.BYTES_PER_ELEMENT === out.data.BYTES_PER_ELEMENT;
+}
+
+/**
+ * The SIMD loop when both operands already hold the float32/float64 compute dtype (no casts); with
+ * `into` it writes there (see binaryInto) and returns into's storage, or null having written nothing.
+ */
+function wasmBinary(name: string, compute: DType, a: NDArray, accessA: Access, b: NDArray, accessB: Access, n: number, into?: NDArray): Storage | null {
   const op = WASM_BINARY[name];
   if (op === undefined || a.dtype !== compute || b.dtype !== compute) return null;
   if (compute.name !== "float32" && compute.name !== "float64") return null;
@@ -450,11 +493,13 @@ function wasmBinary(name: string, compute: DType, a: NDArray, accessA: Access, b
     const rb = rowAccess(b, shape);
     // Short rows would spend more on per-row kernel calls than the JavaScript loop does.
     if (ra === null || rb === null || cols < 16) return null;
+    if (into !== undefined && !(safeToWriteOver(a, ra, into) && safeToWriteOver(b, rb, into))) return null;
     const data = (x: NDArray): Float32Array | Float64Array => x.data as Float32Array | Float64Array;
-    return binaryRowsFloatWasm(op, type, data(a), a.offset, ra, data(b), b.offset, rb, n / cols, cols);
+    return binaryRowsFloatWasm(op, type, data(a), a.offset, ra, data(b), b.offset, rb, n / cols, cols, into?.data as Float32Array | undefined, into?.offset);
   }
+  if (into !== undefined && !(safeToWriteOver(a, accessA, into) && safeToWriteOver(b, accessB, into))) return null;
   const data = (x: NDArray): Float32Array | Float64Array => x.data as Float32Array | Float64Array;
-  return binaryFloatWasm(op, type, data(a), a.offset, accessA, data(b), b.offset, accessB, n);
+  return binaryFloatWasm(op, type, data(a), a.offset, accessA, data(b), b.offset, accessB, n, into?.data as Float32Array | undefined, into?.offset);
 }
 
 /** How a C-contiguous operand broadcasts over the rows (last axis) of `shape`, if one of the simple ways. */

@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DTYPES } from "../dtypes";
 import { fromStorage, pyFloat } from "../ndarray";
-import { binary, unary, where } from "../ufuncs";
+import { binary, binaryInto, unary, where } from "../ufuncs";
 import { max, mean, min, sum } from "../reductions";
 import { matmul } from "../linalg";
 
@@ -30,6 +30,9 @@ const a = fromStorage(DTYPES.float32, [N], randomF32(N, 1));
 const b = fromStorage(DTYPES.float32, [N], randomF32(N, 2));
 const a2 = fromStorage(DTYPES.float32, [1000, 1000], a.data);
 const row = fromStorage(DTYPES.float32, [1000], a.data.subarray(0, 1000));
+// Targets of the in-place cases (they change every run; their values do not matter for timing).
+const c = fromStorage(DTYPES.float32, [N], a.data.slice());
+const c2 = fromStorage(DTYPES.float32, [1000, 1000], a.data.slice());
 const m = 512;
 const ma = fromStorage(DTYPES.float32, [m, m], randomF32(m * m, 3));
 const mb = fromStorage(DTYPES.float32, [m, m], randomF32(m * m, 4));
@@ -54,6 +57,8 @@ const CASES: readonly [string, () => unknown, number?][] = [
   ["a2.sum(axis=0)", () => sum(a2, { axis: 0 })],
   ["a2.sum(axis=1)", () => sum(a2, { axis: 1 })],
   ["a2 + a2[0] (broadcast)", () => binary("add", a2, row)],
+  ["c += b (in place)", () => binaryInto("add", c, b, c)],
+  ["c2 -= c2.max(1, keepdims)", () => binaryInto("subtract", c2, max(c2, { axis: 1, keepdims: true }), c2)],
   ["matmul 512^3 f32", () => matmul(ma, mb), 3],
 ];
 

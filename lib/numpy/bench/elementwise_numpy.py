@@ -47,6 +47,22 @@ t("a.min()", lambda: a.min())
 t("a2.sum(axis=0)", lambda: a2.sum(axis=0))
 t("a2.sum(axis=1)", lambda: a2.sum(axis=1))
 t("a2 + a2[0] (broadcast)", lambda: a2 + a[:1000])
+c = a.copy()
+c2 = a2.copy()
+
+
+def iadd():
+    global c
+    c += b
+
+
+def isub_rowmax():
+    global c2
+    c2 -= c2.max(axis=1, keepdims=True)
+
+
+t("c += b (in place)", iadd)
+t("c2 -= c2.max(1, keepdims)", isub_rowmax)
 m = 512
 ma = rng.random((m, m), dtype=np.float32)
 mb = rng.random((m, m), dtype=np.float32)

@@ -102,7 +102,8 @@ export type WasmRowAccess = "full" | "row" | "col" | "scalar";
  * a <op> b for a rows x cols result where an operand is broadcast along rows or columns (`x - m`
  * with m = x.max(axis=1, keepdims=True), `x + bias`): whole rows are staged a chunk at a time
  * (broadcast rows and scalars once) and the dense kernel runs per row. Null when not handled (same
- * conditions as binaryFloatWasm).
+ * conditions as binaryFloatWasm). `into`/`into0` as for binaryFloatWasm; a "col" operand is staged
+ * per chunk too, so it must not overlap `into` at all.
  */
 export function binaryRowsFloatWasm(
   op: WasmBinaryOp,
@@ -115,6 +116,8 @@ export function binaryRowsFloatWasm(
   accessB: WasmRowAccess,
   rows: number,
   cols: number,
+  into?: Float32Array | Float64Array | Uint8Array,
+  into0 = 0,
 ): Float32Array | Float64Array | Uint8Array | null {
   const n = rows * cols;
   const perRowScalar = (x: WasmRowAccess): boolean => x === "col" || x === "scalar";
@@ -133,7 +136,8 @@ export function binaryRowsFloatWasm(
   const buffer = ex.memory.buffer as ArrayBuffer;
   const heapA = viewLike(a, buffer, aOff, length(accessA));
   const heapB = viewLike(b, buffer, bOff, length(accessB));
-  const out = compare ? new Uint8Array(n) : type === "f32" ? new Float32Array(n) : new Float64Array(n);
+  const out = into ?? (compare ? new Uint8Array(n) : type === "f32" ? new Float32Array(n) : new Float64Array(n));
+  const first = into === undefined ? 0 : into0;
   const result = viewLike(out, buffer, outOff, per * cols);
   // Broadcast rows and scalars are staged once; full rows and per-row values per chunk.
   const once = (x: WasmRowAccess): boolean => x === "row" || x === "scalar";
@@ -151,7 +155,7 @@ export function binaryRowsFloatWasm(
     if (!once(accessA)) heapA.set(a.subarray(a0 + r0 * perRow(accessA), a0 + (r0 + m) * perRow(accessA)));
     if (!once(accessB)) heapB.set(b.subarray(b0 + r0 * perRow(accessB), b0 + (r0 + m) * perRow(accessB)));
     for (let r = 0; r < m; r++) kernel(aOff + r * sa, bOff + r * sb, outOff + r * cols * (compare ? 1 : size), cols);
-    out.set(m === per ? result : result.subarray(0, m * cols), r0 * cols);
+    out.set(m === per ? result : result.subarray(0, m * cols), first + r0 * cols);
   }
   return out;
 }
@@ -175,11 +179,18 @@ function viewLike<T extends Staged>(like: T, buffer: ArrayBuffer, offset: number
 /**
  * Runs `call(operandOffsets, outOffset, m)` over n elements a chunk at a time: dense operands' next
  * m elements are copied to their staging regions first (broadcast ones once), and the m results
- * are copied from the output region into `out` (a fresh array of n elements of the result type).
+ * are copied from the output region into `out` from `out0`. Each chunk is read before its results
+ * are written, so `out` may be a dense operand itself at the same position (in-place operators).
  * The output region has UNROLLED_SLACK bytes of room past a chunk.
  */
-function chunked<T extends Staged>(ex: Exports, operands: readonly Stream[], out: T, call: (offsets: readonly number[], outOff: number, m: number) => void): T {
-  const n = out.length;
+function chunked<T extends Staged>(
+  ex: Exports,
+  operands: readonly Stream[],
+  n: number,
+  out: T,
+  out0: number,
+  call: (offsets: readonly number[], outOff: number, m: number) => void,
+): T {
   const chunk = Math.min(CHUNK_ELEMENTS, n);
   const offsets: number[] = [];
   let at = 0;
@@ -200,7 +211,7 @@ function chunked<T extends Staged>(ex: Exports, operands: readonly Stream[], out
       if (o.dense) views[k].set(o.data.subarray(o.start + s, o.start + s + m));
     });
     call(offsets, at, m);
-    out.set(m === chunk ? result : result.subarray(0, m), s);
+    out.set(m === chunk ? result : result.subarray(0, m), out0 + s);
   }
   return out;
 }
@@ -232,7 +243,7 @@ export function whereFloatWasm(
     { data: a, start: a0, dense: accessA === "dense" },
     { data: b, start: b0, dense: accessB === "dense" },
   ];
-  return chunked(ex, streams, freshLike(a, n), ([c, x, y], out, m) => kernel(c, x, y, out, m));
+  return chunked(ex, streams, n, freshLike(a, n), 0, ([c, x, y], out, m) => kernel(c, x, y, out, m));
 }
 
 /**
@@ -244,7 +255,7 @@ export function unaryFloatWasm(op: WasmUnaryOp, a: Float32Array | Float64Array, 
   const ex = kernels();
   if (ex === null) return null;
   const kernel = ex[`${op}_${a instanceof Float32Array ? "f32" : "f64"}`] as UnaryKernel;
-  return chunked(ex, [{ data: a, start: a0, dense: true }], freshLike(a, n), ([x], out, m) => kernel(x, out, m));
+  return chunked(ex, [{ data: a, start: a0, dense: true }], n, freshLike(a, n), 0, ([x], out, m) => kernel(x, out, m));
 }
 
 /**
@@ -331,6 +342,8 @@ export function extremumWasm(d: Float32Array | Float64Array, start: number, n: n
  * out = a <op> b over n elements of float type `type`; `a0`/`b0` are element offsets into the
  * operands' storage. Returns the result (Float32Array/Float64Array, or Uint8Array of 0/1 for
  * comparisons), or null when the case is not handled (too small, no SIMD, no such loop).
+ * With `into` (storage of the result type) the result is written there from `into0` and `into`
+ * returned; it may be a dense operand at the same position, but must not otherwise overlap one.
  */
 export function binaryFloatWasm(
   op: WasmBinaryOp,
@@ -342,6 +355,8 @@ export function binaryFloatWasm(
   b0: number,
   accessB: WasmAccess,
   n: number,
+  into?: Float32Array | Float64Array | Uint8Array,
+  into0 = 0,
 ): Float32Array | Float64Array | Uint8Array | null {
   if (n < MIN_ELEMENTS || (accessA === "scalar" && accessB === "scalar")) return null;
   const compare = COMPARISONS.has(op);
@@ -350,10 +365,10 @@ export function binaryFloatWasm(
   if (ex === null) return null;
   const mode = accessA === "scalar" ? "sv" : accessB === "scalar" ? "vs" : "vv";
   const kernel = ex[`${op}_${type}_${mode}`] as Kernel;
-  const out = compare ? new Uint8Array(n) : type === "f32" ? new Float32Array(n) : new Float64Array(n);
+  const out = into ?? (compare ? new Uint8Array(n) : type === "f32" ? new Float32Array(n) : new Float64Array(n));
   const streams = [
     { data: a, start: a0, dense: accessA === "dense" },
     { data: b, start: b0, dense: accessB === "dense" },
   ];
-  return chunked(ex, streams, out, ([x, y], o, m) => kernel(x, y, o, m));
+  return chunked(ex, streams, n, out, into === undefined ? 0 : into0, ([x, y], o, m) => kernel(x, y, o, m));
 }

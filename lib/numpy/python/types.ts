@@ -9,7 +9,7 @@ import { getItem, setItem } from "../indexing";
 import { NDArray, assign, astype, cStrides, copyArray, fill, item as itemOf, tolist, type NestedList } from "../ndarray";
 import * as R from "../reductions";
 import * as S from "../shape";
-import { around, binary, checkSameKind, clip, unary } from "../ufuncs";
+import { around, binary, binaryInto, checkSameKind, clip, unary } from "../ufuncs";
 import { dot, matmul } from "../linalg";
 import { argsort, sort } from "../sorting";
 import { DEFAULT_PRINT_OPTIONS, arrayRepr, arrayStr, scalarRepr, scalarStr, type PrintOptions } from "../printing";
@@ -123,6 +123,8 @@ function inplace(ufunc: string): NativeMethodImpl<PyNDArray> {
     const other = tryOperand(a[0], rt);
     if (other === undefined) return NotImplemented;
     return guard(() => {
+      // The SIMD loops can write into self directly (no temporary array) in the common cases.
+      if (ufunc !== "matmul" && !isScalarObject(self) && binaryInto(ufunc, self.arr, other, self.arr)) return self;
       const r = ufunc === "matmul" ? matmul(self.arr, other instanceof NDArray ? other : toArray(a[0], rt)) : binary(ufunc, self.arr, other);
       if (isScalarObject(self)) return wrap(r);
       checkSameKind(ufunc, r.dtype, self.arr.dtype);
@@ -614,10 +616,14 @@ function callUfunc(self: PyUFunc, a: PyValue[], kw: Kwargs | null, rt: Runtime):
   const out = slots[self.nin];
   const dtype = toDtype(slots[self.nin + 3]);
   return guard(() => {
-    let r = self.nin === 1 ? unary(self.name, toOperand(slots[0] as PyValue, rt)) : binary(self.name, toOperand(slots[0] as PyValue, rt), toOperand(slots[1] as PyValue, rt));
+    const target = out instanceof PyTuple ? out.items[0] : out;
+    const x = toOperand(slots[0] as PyValue, rt);
+    const y = self.nin === 2 ? toOperand(slots[1] as PyValue, rt) : null;
+    // The SIMD loops can write into out= directly (no temporary array) in the common cases.
+    if (y !== null && dtype === undefined && target instanceof PyNDArray && binaryInto(self.name, x, y, target.arr)) return target;
+    let r = y === null ? unary(self.name, x) : binary(self.name, x, y);
     if (dtype !== undefined && dtype !== r.dtype) r = astype(r, dtype);
     if (out !== undefined && out !== None) {
-      const target = out instanceof PyTuple ? out.items[0] : out;
       if (!(target instanceof PyNDArray)) throw E.typeError("return arrays must be of ArrayType");
       checkSameKind(self.name, r.dtype, target.arr.dtype);
       assign(target.arr, r);
