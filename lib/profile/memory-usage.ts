@@ -33,20 +33,46 @@ export interface MemoryUsage {
  */
 export function memoryUsage(trace: Trace, facts: InstructionFacts, capacity: { sbuf: number; psum: number }): MemoryUsage {
   // Tile lifetimes as acquisitions and releases, each kept in time order through a stable index sort.
-  const ids: number[] = [];
+  const live = countedTiles(trace, facts, capacity);
+  const acquire = argsortByKey(live, facts.tensorFirstNs);
+  const release = argsortByKey(live, facts.tensorLastNs);
+  const o = occupancy(trace, facts, acquire, release);
+  let samples: OccupancySample[] | undefined;
+  return {
+    sbufPeakBytesPerPartition: o.sbufPeak,
+    psumPeakBytesPerPartition: o.psumPeak,
+    sbufPeakTimeNs: o.sbufPeakTime,
+    // The step function is kept as columns; the sample objects are built only if someone reads them.
+    get samples(): readonly OccupancySample[] {
+      samples ??= Array.from({ length: o.count }, (_, k) => ({ timeNs: o.times[k], sbufBytes: o.sbufAt[k], psumBytes: o.psumAt[k] }));
+      return samples;
+    },
+  };
+}
+
+// Memory codes read per tensor, as module constants: optimised code re-reads an imported binding
+// and its property at every use.
+const HBM = Memory.Hbm;
+const SBUF = Memory.Sbuf;
+
+/** On-chip tiles that were touched and placed below capacity, by id. */
+function countedTiles(trace: Trace, facts: InstructionFacts, capacity: { sbuf: number; psum: number }): Uint32Array {
+  const ids = new Uint32Array(trace.tensorCount);
+  let count = 0;
   for (let id = 0; id < trace.tensorCount; id++) {
     if (Number.isNaN(facts.tensorFirstNs[id])) continue;
     const memory = trace.tensorMemory(id);
-    if (memory === Memory.Hbm) continue;
-    if (trace.tensorAddr(id) >= (memory === Memory.Sbuf ? capacity.sbuf : capacity.psum)) continue;
-    ids.push(id);
+    if (memory === HBM) continue;
+    if (trace.tensorAddr(id) >= (memory === SBUF ? capacity.sbuf : capacity.psum)) continue;
+    ids[count++] = id;
   }
+  return ids.slice(0, count);
+}
+
+/** Sweep over acquisitions and releases in time order: the occupancy step function and its peaks. */
+function occupancy(trace: Trace, facts: InstructionFacts, acquire: Uint32Array, release: Uint32Array) {
   const first = facts.tensorFirstNs;
   const last = facts.tensorLastNs;
-  const live = Uint32Array.from(ids);
-  const acquire = argsortByKey(live, first);
-  const release = argsortByKey(live, last);
-  // The step function as columns; the sample objects are built only if someone reads them.
   const times = new Float64Array(acquire.length + release.length);
   const sbufAt = new Float64Array(times.length);
   const psumAt = new Float64Array(times.length);
@@ -62,7 +88,7 @@ export function memoryUsage(trace: Trace, facts: InstructionFacts, capacity: { s
     const id = isRelease ? release[r++] : acquire[a++];
     const t = isRelease ? last[id] : first[id];
     const bytes = isRelease ? -trace.tensorBytes(id) : trace.tensorBytes(id);
-    if (trace.tensorMemory(id) === Memory.Sbuf) sbuf += bytes;
+    if (trace.tensorMemory(id) === SBUF) sbuf += bytes;
     else psum += bytes;
     if (sbuf > sbufPeak) {
       sbufPeak = sbuf;
@@ -74,14 +100,5 @@ export function memoryUsage(trace: Trace, facts: InstructionFacts, capacity: { s
     sbufAt[count - 1] = sbuf;
     psumAt[count - 1] = psum;
   }
-  let samples: OccupancySample[] | undefined;
-  return {
-    sbufPeakBytesPerPartition: sbufPeak,
-    psumPeakBytesPerPartition: psumPeak,
-    sbufPeakTimeNs: sbufPeakTime,
-    get samples(): readonly OccupancySample[] {
-      samples ??= Array.from({ length: count }, (_, k) => ({ timeNs: times[k], sbufBytes: sbufAt[k], psumBytes: psumAt[k] }));
-      return samples;
-    },
-  };
+  return { times, sbufAt, psumAt, count, sbufPeak, psumPeak, sbufPeakTime };
 }

@@ -60,16 +60,18 @@ export type ProfileMetrics = EngineMetrics & {
   sim_peak_hbm_bandwidth: number;
 };
 
-export function computeMetrics(timed: TimedTrace, facts: InstructionFacts, memory: MemoryUsage): ProfileMetrics {
-  const { trace, timeline, config, target } = timed;
-  const n = trace.length;
-  const totalNs = timeline.totalNs;
-  const totalS = totalNs * 1e-9;
-  // Busy intervals grouped by track (engine or DMA queue) in one CSR table: each in-order engine's
-  // and each DMA queue's list comes out sorted by start, so its union is one linear pass.
-  const track = timeline.track;
-  const spills = timed.spills;
-  let tracks = COMPUTE_ENGINES;
+/** Busy intervals grouped by track (engine or DMA queue) as one CSR table, trace records before spills. */
+interface TrackIntervals {
+  readonly tracks: number;
+  readonly trackStart: Uint32Array;
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+}
+
+function trackIntervals(timeline: TimedTrace["timeline"], spills: TimedTrace["spills"]): TrackIntervals {
+  const { track, startNs, endNs } = timeline;
+  const n = timeline.length;
+  let tracks = FIRST_QUEUE_TRACK;
   for (let i = 0; i < n; i++) if (track[i] >= tracks) tracks = track[i] + 1;
   for (const sp of spills) if (sp.track >= tracks) tracks = sp.track + 1;
   const trackStart = new Uint32Array(tracks + 1);
@@ -81,56 +83,95 @@ export function computeMetrics(timed: TimedTrace, facts: InstructionFacts, memor
   const ends = new Float64Array(n + spills.length);
   for (let i = 0; i < n; i++) {
     const at = fill[track[i]]++;
-    starts[at] = timeline.startNs[i];
-    ends[at] = timeline.endNs[i];
+    starts[at] = startNs[i];
+    ends[at] = endNs[i];
   }
   for (const sp of spills) {
     const at = fill[sp.track]++;
     starts[at] = sp.startNs;
     ends[at] = sp.endNs;
   }
-  const unionOfTrack = (t: number) => intervalUnion(starts.subarray(trackStart[t], trackStart[t + 1]), ends.subarray(trackStart[t], trackStart[t + 1]));
+  return { tracks, trackStart, starts, ends };
+}
+
+/** Sum of a column in index order. */
+function columnSum(values: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i];
+  return sum;
+}
+
+/** Per-instruction tallies: counts per engine, DMA transfers and bytes, TensorE FLOPs and PE-array use. */
+function instructionTotals(timed: TimedTrace, facts: InstructionFacts) {
+  const { trace, timeline, config } = timed;
+  const engines = trace.columnViews().engine;
+  const halveDoubleRow = config.fp8DoubleRowFactor > 1;
+  const counts = [0, 0, 0, 0, 0];
   let modelFlops = 0;
   let hardwareFlops = 0;
   let transposeFlops = 0;
   let matmuls = 0;
   let peBusy = 0;
   let peUsed = 0;
-  const counts = new Array<number>(ENGINE_METRIC_NAMES.length).fill(0);
   let dmaCount = 0;
   let dmaBytes = 0;
-  const sums = { hbmR: 0, hbmW: 0, sbR: 0, sbW: 0, psR: 0, psW: 0 };
-  for (let i = 0; i < n; i++) {
-    const engine = trace.engine(i);
-    if (engine === Engine.Dma) {
+  for (let i = 0; i < engines.length; i++) {
+    const engine = engines[i];
+    if (engine === DMA) {
       dmaCount++;
       dmaBytes += Math.max(facts.hbmRead[i] + facts.sbufRead[i] + facts.psumRead[i], facts.hbmWrite[i] + facts.sbufWrite[i] + facts.psumWrite[i]);
-    } else {
-      counts[engine]++;
+      continue;
     }
-    if (engine === Engine.Tensor) {
-      // Stationary [K, M]: K rows and M columns of the PE array are used (§4.2 [PERF]).
-      const busy = timeline.endNs[i] - timeline.startNs[i];
-      const rows = Math.min(1, facts.partitions[i] / 128);
-      const cols = Math.min(1, facts.elements[i] / 128);
-      peBusy += busy;
-      peUsed += busy * rows * cols;
-      const flops = trace.flops(i);
-      hardwareFlops += flops;
-      if ((facts.bits[i] & FACT_TRANSPOSE) !== 0) transposeFlops += flops;
-      else if ((facts.bits[i] & FACT_MATMUL) !== 0) {
-        matmuls++;
-        // adjusted_flops: FP8 double-row work counts half (it runs at 2x) [EXPL-GLOSS].
-        modelFlops += (trace.flags(i) & InstrFlag.DoubleRow) !== 0 && config.fp8DoubleRowFactor > 1 ? flops / 2 : flops;
-      }
+    counts[engine]++;
+    if (engine !== TENSOR) continue;
+    // Stationary [K, M]: K rows and M columns of the PE array are used (§4.2 [PERF]).
+    const busy = timeline.endNs[i] - timeline.startNs[i];
+    const rows = Math.min(1, facts.partitions[i] / 128);
+    const cols = Math.min(1, facts.elements[i] / 128);
+    peBusy += busy;
+    peUsed += busy * rows * cols;
+    const flops = trace.flops(i);
+    hardwareFlops += flops;
+    if ((facts.bits[i] & FACT_TRANSPOSE) !== 0) transposeFlops += flops;
+    else if ((facts.bits[i] & FACT_MATMUL) !== 0) {
+      matmuls++;
+      // adjusted_flops: FP8 double-row work counts half (it runs at 2x) [EXPL-GLOSS].
+      modelFlops += (trace.flags(i) & DOUBLE_ROW) !== 0 && halveDoubleRow ? flops / 2 : flops;
     }
-    sums.hbmR += facts.hbmRead[i];
-    sums.hbmW += facts.hbmWrite[i];
-    sums.sbR += facts.sbufRead[i];
-    sums.sbW += facts.sbufWrite[i];
-    sums.psR += facts.psumRead[i];
-    sums.psW += facts.psumWrite[i];
   }
+  return { counts, modelFlops, hardwareFlops, transposeFlops, matmuls, peBusy, peUsed, dmaCount, dmaBytes };
+}
+
+// Codes read per instruction, as module constants: optimised code re-reads an imported binding
+// and its property at every use.
+const DMA = Engine.Dma;
+const TENSOR = Engine.Tensor;
+const DOUBLE_ROW = InstrFlag.DoubleRow;
+const FIRST_QUEUE_TRACK = COMPUTE_ENGINES;
+
+/**
+ * The metrics of a timed trace. Each pass over the instructions is a function of its own: optimised
+ * code for a whole-trace loop then ends with the loop, instead of running on into code that has not
+ * run yet and being thrown away there at every call.
+ */
+export function computeMetrics(timed: TimedTrace, facts: InstructionFacts, memory: MemoryUsage): ProfileMetrics {
+  const { timeline, config, target } = timed;
+  const n = timeline.length;
+  const totalNs = timeline.totalNs;
+  const totalS = totalNs * 1e-9;
+  const spills = timed.spills;
+  // Each in-order engine's and each DMA queue's list comes out sorted by start: its union is one linear pass.
+  const { tracks, trackStart, starts, ends } = trackIntervals(timeline, spills);
+  const unionOfTrack = (t: number) => intervalUnion(starts.subarray(trackStart[t], trackStart[t + 1]), ends.subarray(trackStart[t], trackStart[t + 1]));
+  const { counts, modelFlops, hardwareFlops, transposeFlops, matmuls, peBusy, peUsed, dmaCount, dmaBytes } = instructionTotals(timed, facts);
+  const sums = {
+    hbmR: columnSum(facts.hbmRead),
+    hbmW: columnSum(facts.hbmWrite),
+    sbR: columnSum(facts.sbufRead),
+    sbW: columnSum(facts.sbufWrite),
+    psR: columnSum(facts.psumRead),
+    psW: columnSum(facts.psumWrite),
+  };
   // Spill transfers are DMA activity and HBM traffic of their own (Explorer's "SBUF Spill Save/Reload").
   let spillSave = 0;
   let spillReload = 0;
