@@ -857,7 +857,8 @@ export class Trace {
       if (span < 0) minOff += span;
       else maxOff += span;
     }
-    const col = ((rel % pitch) + pitch) % pitch;
+    // rel mod pitch in [0, pitch) with a division (exact for these integers below 2^32), not fmod
+    const col = rel - Math.floor(rel / pitch) * pitch;
     const lo = col + minOff * es;
     const hi = col + maxOff * es + es;
     const exact = lo >= 0 && hi <= pitch;
