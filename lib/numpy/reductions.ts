@@ -9,7 +9,7 @@ import { NumpyError, axisError, valueError } from "./errors";
 import { roundArrayTo } from "./float-formats";
 import { NDArray, astype, contiguousData, elementOffsets, fromStorage, pyInt } from "./ndarray";
 import { binary, unary } from "./ufuncs";
-import { extremumWasm, pairwiseRowsF32Wasm, pairwiseSumF32Wasm, sumRowsF32Wasm } from "./kernels/elementwise";
+import { extremumColumnsWasm, extremumRowsWasm, extremumWasm, pairwiseRowsF32Wasm, pairwiseSumF32Wasm, sumRowsF32Wasm } from "./kernels/elementwise";
 
 export type AxisArg = number | readonly number[] | null | undefined;
 
@@ -207,6 +207,12 @@ function stepRounder(dtype: DType): (x: number) => number {
   return (x) => x;
 }
 
+/** True when run k starts at bases[0] + k * step for every k (consecutive rows of one buffer). */
+function evenlySpaced(bases: Int32Array, step: number): boolean {
+  for (let o = 1; o < bases.length; o++) if (bases[o] !== bases[0] + o * step) return false;
+  return true;
+}
+
 /** True when the output elements are consecutive and the reduced steps are whole consecutive rows. */
 function denseRows(bases: Int32Array, outer: Int32Array): boolean {
   const cols = bases.length;
@@ -258,9 +264,7 @@ export function sum(a: NDArray, opts: ReduceOptions = {}): NDArray {
 
 /** pairwise32 of each run when the runs are consecutive rows of one float32 buffer (SIMD, one call per chunk of rows), else null. */
 function lastAxisSums(d: Storage, bases: Int32Array, run: number): Float32Array | null {
-  if (!(d instanceof Float32Array)) return null;
-  for (let o = 1; o < bases.length; o++) if (bases[o] !== bases[0] + o * run) return null;
-  return pairwiseRowsF32Wasm(d, bases[0], bases.length, run);
+  return d instanceof Float32Array && evenlySpaced(bases, run) ? pairwiseRowsF32Wasm(d, bases[0], bases.length, run) : null;
 }
 
 /** Exact int64 product, wrapping modulo 2^64 like numpy once it leaves the double-exact range. */
@@ -316,9 +320,16 @@ function extremum(a: NDArray, opts: ReduceOptions, isMax: boolean, skipNaN: bool
   const out = allocate(a.dtype, p.bases.length);
   const shape = opts.keepdims === true ? p.keptShape : p.outShape;
   const d = a.data;
+  const floats = d instanceof Float32Array || d instanceof Float64Array;
   if (dense && !skipNaN) {
+    const rows = floats && evenlySpaced(p.bases, m) ? extremumRowsWasm(d, p.bases[0], p.bases.length, m, isMax) : null;
+    if (rows !== null) return fromStorage(a.dtype, shape, rows);
     for (let o = 0; o < p.bases.length; o++) out[o] = denseExtremum(d, p.bases[o], m, isMax);
     return fromStorage(a.dtype, shape, out);
+  }
+  if (!skipNaN && floats && p.run === 1 && p.bases.length > 1 && denseRows(p.bases, p.outer)) {
+    const columns = extremumColumnsWasm(d, p.bases[0], p.outer.length, p.bases.length, isMax);
+    if (columns !== null) return fromStorage(a.dtype, shape, columns);
   }
   // Dense blocks index directly; strided blocks go through the offset table.
   const block = dense ? identityOffsets(p.run) : blockOffsets(p);

@@ -339,6 +339,61 @@ export function extremumWasm(d: Float32Array | Float64Array, start: number, n: n
 }
 
 /**
+ * Column-wise max/min of a rows x cols C-contiguous block at d[start ..] (a reduction over leading
+ * axes that keeps the last): starting from row 0, each later row r replaces a column's value v when
+ * `r > v || r != r` (`<` for min), reductions.ts's strided rule (so of equal values the first is
+ * kept and NaN sticks). That is the maximum/minimum ufunc loop with the row as first operand, run
+ * on staged chunks of rows. Null when not handled here.
+ */
+export function extremumColumnsWasm(d: Float32Array | Float64Array, start: number, rows: number, cols: number, isMax: boolean): Float32Array | Float64Array | null {
+  if (rows < 2 || cols < 4 || rows * cols < MIN_REDUCE_ELEMENTS) return null;
+  const size = d.BYTES_PER_ELEMENT;
+  const per = Math.max(1, Math.min(rows - 1, Math.floor(CHUNK_ELEMENTS / cols)));
+  const accOff = align16(per * cols * size);
+  const ex = reserve(accOff + cols * size);
+  if (ex === null) return null;
+  const buffer = ex.memory.buffer as ArrayBuffer;
+  const heap = viewLike(d, buffer, 0, per * cols);
+  const acc = viewLike(d, buffer, accOff, cols);
+  acc.set(d.subarray(start, start + cols));
+  const kernel = ex[`${isMax ? "max" : "min"}_${d instanceof Float32Array ? "f32" : "f64"}_vv`] as Kernel;
+  for (let r0 = 1; r0 < rows; r0 += per) {
+    const m = Math.min(per, rows - r0);
+    heap.set(d.subarray(start + r0 * cols, start + (r0 + m) * cols));
+    for (let r = 0; r < m; r++) kernel(r * cols * size, accOff, accOff, cols);
+  }
+  return acc.slice();
+}
+
+/**
+ * Math.max/Math.min of each of `rows` dense rows of `cols` elements from d[start] (a reduction along
+ * the last axis), rows staged a chunk at a time; null when not handled here (single rows, rows
+ * longer than a chunk: extremumWasm takes those).
+ */
+export function extremumRowsWasm(d: Float32Array | Float64Array, start: number, rows: number, cols: number, isMax: boolean): Float32Array | Float64Array | null {
+  const per = Math.min(rows, Math.floor(CHUNK_BYTES / d.BYTES_PER_ELEMENT / cols));
+  if (rows < 2 || per < 1 || rows * cols < MIN_REDUCE_ELEMENTS) return null;
+  const ex = reserve(CHUNK_BYTES);
+  if (ex === null) return null;
+  const size = d.BYTES_PER_ELEMENT;
+  const heap = viewLike(d, ex.memory.buffer as ArrayBuffer, 0, per * cols);
+  const name = `${isMax ? "max" : "min"}_%_${d instanceof Float32Array ? "f32" : "f64"}`;
+  const fast = ex[name.replace("%", "fast")] as Reduction;
+  const exact = ex[name.replace("%", "reduce")] as Reduction;
+  const out = d instanceof Float32Array ? new Float32Array(rows) : new Float64Array(rows);
+  for (let r0 = 0; r0 < rows; r0 += per) {
+    const m = Math.min(per, rows - r0);
+    heap.set(d.subarray(start + r0 * cols, start + (r0 + m) * cols));
+    for (let r = 0; r < m; r++) {
+      const v = fast(r * cols * size, cols);
+      // As in extremumWasm: the fast loop may return either zero; the exact one orders -0 < +0.
+      out[r0 + r] = v === 0 ? exact(r * cols * size, cols) : v;
+    }
+  }
+  return out;
+}
+
+/**
  * out = a <op> b over n elements of float type `type`; `a0`/`b0` are element offsets into the
  * operands' storage. Returns the result (Float32Array/Float64Array, or Uint8Array of 0/1 for
  * comparisons), or null when the case is not handled (too small, no SIMD, no such loop).

@@ -45,6 +45,21 @@ for shape in ((1000, 37), (300, 8), (50, 1000), (3, 20000), (4, 50, 30), (2, 7))
     x = lcg_f32(n, n + 2).reshape(shape)
     cases.append({"kind": "sum-last", "shape": list(shape), "seed": n + 2, "result": b64(x.sum(axis=-1))})
 
+# max/min along the last axis and along axis 0 of lcg_f32 data (no zeros) as float32 and float64,
+# with NaN written at (row, column) pairs ("nan" lists them; the test writes the same ones).
+for shape, nans in (((1000, 37), [(3, 0), (500, 36), (999, 17)]), ((300, 8), [(0, 7)]), ((5, 10000), [(2, 9999)]),
+                    ((40, 500), []), ((2, 7), [(1, 1)]), ((4, 50, 30), [])):
+    n = int(np.prod(shape))
+    for name, dt in (("float32", np.float32), ("float64", np.float64)):
+        x = lcg_f32(n, n + 3).astype(dt).reshape(shape)
+        for r, c in nans:
+            x.reshape(shape[0], -1)[r, c] = np.nan
+        cases.append({"kind": "extremum-axis", "dtype": name, "shape": list(shape), "seed": n + 3, "nan": nans,
+                      "max1": b64(x.max(axis=-1)), "min1": b64(x.min(axis=-1)),
+                      # Axis-0 results of the 10000-column shape would bloat the file; its rows are the point.
+                      "max0": b64(x.max(axis=0)) if shape[-1] <= 1000 else None,
+                      "min0": b64(x.min(axis=0)) if shape[-1] <= 1000 else None})
+
 for name, dt in (("float32", np.float32), ("float64", np.float64)):
     base = rng.standard_normal(1029).astype(dt)
     variants = {

@@ -43,7 +43,18 @@ interface SumLastCase {
   seed: number;
   result: string;
 }
-const cases = golden.cases as (SumCase | ExtremumCase | Sum0Case | LongExtremumCase | SumLastCase)[];
+interface AxisExtremumCase {
+  kind: "extremum-axis";
+  dtype: "float32" | "float64";
+  shape: number[];
+  seed: number;
+  nan: [number, number][];
+  max1: string;
+  min1: string;
+  max0: string | null;
+  min0: string | null;
+}
+const cases = golden.cases as (SumCase | ExtremumCase | Sum0Case | LongExtremumCase | SumLastCase | AxisExtremumCase)[];
 
 function bytes(b64: string): ArrayBuffer {
   const bin = atob(b64);
@@ -133,6 +144,41 @@ describe("max/min of arrays longer than one staging chunk match numpy", () => {
     const a = fromStorage(DTYPES[c.dtype], [data.length], data);
     expect(max(a).data[0]).toBe(read(c.max));
     expect(min(a).data[0]).toBe(read(c.min));
+  });
+});
+
+describe("max/min along the last axis and along axis 0 match numpy (nan placements, rows past a chunk)", () => {
+  const axisCases = cases.filter((c): c is AxisExtremumCase => c.kind === "extremum-axis");
+  it.each(axisCases.map((c) => [`${c.dtype} ${c.shape.join("x")}`, c] as const))("%s", (_, c) => {
+    const n = c.shape.reduce((p, d) => p * d, 1);
+    const data = c.dtype === "float32" ? lcgF32(n, c.seed) : Float64Array.from(lcgF32(n, c.seed));
+    const rowLength = n / c.shape[0];
+    for (const [r, col] of c.nan) data[r * rowLength + col] = NaN;
+    const a = fromStorage(DTYPES[c.dtype], c.shape, data);
+    const read = (b64: string): number[] => Array.from(c.dtype === "float32" ? new Float32Array(bytes(b64)) : new Float64Array(bytes(b64)));
+    expect(Array.from(max(a, { axis: -1 }).data)).toEqual(read(c.max1));
+    expect(Array.from(min(a, { axis: -1 }).data)).toEqual(read(c.min1));
+    if (c.max0 !== null && c.min0 !== null) {
+      expect(Array.from(max(a, { axis: 0 }).data)).toEqual(read(c.max0));
+      expect(Array.from(min(a, { axis: 0 }).data)).toEqual(read(c.min0));
+    }
+  });
+
+  it("keep the existing signed-zero rules: rows order -0 < +0, columns keep the first of equal values", () => {
+    for (const Ctor of [Float32Array, Float64Array]) {
+      const dtype = Ctor === Float32Array ? DTYPES.float32 : DTYPES.float64;
+      // 600 rows x 8 columns (-1 elsewhere): column 0 holds -0 then +0 below it, column 1 +0 then -0.
+      const grid = new Ctor(4800).fill(-1);
+      grid[0] = -0;
+      grid[300 * 8] = 0;
+      grid[1] = 0;
+      grid[300 * 8 + 1] = -0;
+      const cols = max(fromStorage(dtype, [600, 8], grid), { axis: 0 }).data;
+      expect([Object.is(cols[0], -0), Object.is(cols[1], 0)]).toEqual([true, true]);
+      // The same values as 8 rows of 600: row 0 holds -0 at 0 and +0 at 1, row 4 +0 at 0 and -0 at 1.
+      const rows = max(fromStorage(dtype, [8, 600], grid), { axis: 1 }).data;
+      expect([Object.is(rows[0], 0), Object.is(rows[4], 0)]).toEqual([true, true]);
+    }
   });
 });
 
