@@ -190,8 +190,10 @@ class ScheduleBuild {
   private spillReloadBytes = 0;
   private rotated = 0;
   // On-chip tiles the current record writes that rotate, and their buffer slots.
-  private readonly writtenIds: number[] = [];
-  private readonly writtenSlots: number[] = [];
+  // Typed, sized to the widest record: plain arrays change element kind as values arrive, and each
+  // change threw away the optimised code of every method that read them.
+  private readonly writtenIds: Int32Array;
+  private readonly writtenSlots: Float64Array;
   private writtenCount = 0;
   // Costing is a pure function of a record's shape (Trace.sameShape): one representative per shape hash.
   private readonly shapes = new Map<number, number>();
@@ -221,6 +223,10 @@ class ScheduleBuild {
     this.depthOf = rotationDepths(trace, this.scopes, options);
     this.lastAccess = new Int32Array(trace.tensorCount).fill(-1);
     this.inputOf = new Int32Array(n);
+    let widest = 0;
+    for (let i = 0; i < n; i++) widest = Math.max(widest, (i + 1 < n ? views.operandStart[i + 1] : views.operandAccess.length) - views.operandStart[i]);
+    this.writtenIds = new Int32Array(widest);
+    this.writtenSlots = new Float64Array(widest);
     this.plan = prev ? prev.spillPlan : options.capacity ? planSpills(trace, options.capacity) : null;
     this.spillInput = new Int32Array(this.plan ? this.plan.kind.length : 0);
   }
