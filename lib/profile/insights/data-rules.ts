@@ -6,7 +6,7 @@
 import { dmaEngineBusyNs } from "../../sim/timing/dma-cost";
 import { resolveTarget } from "../../sim/targets";
 import { DepType, Engine, InstrFlag, LoopKind, type Trace } from "../../sim/trace";
-import { busyNs, criticality, formatLines, makeInsight, pct, sourceLines, us } from "./helpers";
+import { busyLines, criticality, formatLines, makeInsight, pct, sourceLines, us } from "./helpers";
 import type { InsightContext, InsightRule } from "./types";
 
 export const tensorWaitsOnDma: InsightRule = {
@@ -108,7 +108,7 @@ export const smallDmas: InsightRule = {
     if (small.length < 4 || pct(small.length, dmas) < 25) return null;
     const gain = overhead * criticality(ctx, Engine.Dma);
     if (pct(gain, ctx.timed.timeline.totalNs) < 1) return null;
-    const lines = sourceLines(ctx, small, (i) => busyNs(ctx, i));
+    const lines = busyLines(ctx, small);
     let avg = 0;
     for (const i of small) avg += costed.dmaBytesPerPartition[i] / small.length;
     return makeInsight(ctx, {
@@ -239,7 +239,7 @@ export const sbufPressure: InsightRule = {
     const at = ctx.memory.sbufPeakTimeNs;
     const live: number[] = [];
     for (let i = 0; i < trace.length; i++) if (timeline.startNs[i] <= at && timeline.endNs[i] >= at) live.push(i);
-    const lines = sourceLines(ctx, live, (i) => busyNs(ctx, i));
+    const lines = busyLines(ctx, live);
     return makeInsight(ctx, {
       id: this.id,
       title: this.title,

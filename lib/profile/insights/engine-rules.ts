@@ -7,7 +7,7 @@
 import { engineCost, clockGHz } from "../../sim/timing";
 import { Engine } from "../../sim/trace/types";
 import { FACT_FP32_MATMUL, FACT_MATMUL, FACT_READS_PSUM, FACT_TRANSPOSE, FACT_WRITES_SBUF } from "../facts";
-import { activeNs, busyNs, criticalities, criticality, formatLines, indicesOn, makeInsight, pct, sourceLines, us } from "./helpers";
+import { activeNs, busyLines, busyNs, criticalities, criticality, formatLines, indicesOn, makeInsight, pct, sourceLines, us } from "./helpers";
 import type { InsightRule } from "./types";
 import { criticalPath } from "../critical-path";
 
@@ -48,7 +48,7 @@ export const fp32Matmul: InsightRule = {
     const saved = time * (1 - 1 / factor);
     const tensorTime = activeNs(ctx).engines[Engine.Tensor];
     if (pct(time, tensorTime) < 5) return null;
-    const lines = sourceLines(ctx, idx, (i) => busyNs(ctx, i));
+    const lines = busyLines(ctx, idx);
     return makeInsight(ctx, {
       id: this.id,
       title: this.title,
@@ -79,7 +79,7 @@ export const transposesOnTensorEngine: InsightRule = {
     // Explorer flags transpose FLOPs above 10% of TensorE FLOPs [EXPL-SUM]; transposes on the
     // critical path delay the whole kernel by their full duration.
     if (flopShare <= 10 && timeShare <= 10 && pathShare < 5) return null;
-    const lines = sourceLines(ctx, idx, (i) => busyNs(ctx, i));
+    const lines = busyLines(ctx, idx);
     return makeInsight(ctx, {
       id: this.id,
       title: this.title,
@@ -100,7 +100,7 @@ export const tensorThrottle: InsightRule = {
     const loss = ctx.timed.timeline.throttleLossNs;
     if (pct(loss, ctx.timed.timeline.totalNs) < 3) return null;
     const idx = indicesOn(ctx, Engine.Tensor);
-    const lines = sourceLines(ctx, idx.slice(0, 64), (i) => busyNs(ctx, i));
+    const lines = busyLines(ctx, idx.slice(0, 64));
     return makeInsight(ctx, {
       id: this.id,
       title: this.title,
@@ -126,7 +126,7 @@ export const psumCopiesOnVector: InsightRule = {
     const time = sumBusy(ctx, idx);
     const busiestCompute = Math.max(...a.engines);
     if (vector < busiestCompute || pct(time, vector) < 25) return null;
-    const lines = sourceLines(ctx, idx, (i) => busyNs(ctx, i));
+    const lines = busyLines(ctx, idx);
     // Moving half of the copies to ScalarE halves their Vector load, bounded by ScalarE's slack.
     const scalarSlack = Math.max(0, vector - a.engines[Engine.Scalar]);
     const gain = Math.min(time / 2, scalarSlack / 2) * criticality(ctx, Engine.Vector);
@@ -159,7 +159,7 @@ export const scalarExpBottleneck: InsightRule = {
     const nextBusiest = Math.max(...others);
     const vectorExp = config.vectorExpSpeedup > 0;
     const gain = vectorExp ? exp * (1 - 1 / config.vectorExpSpeedup) : (scalar - nextBusiest) / 2;
-    const lines = sourceLines(ctx, idx, (i) => busyNs(ctx, i));
+    const lines = busyLines(ctx, idx);
     return makeInsight(ctx, {
       id: this.id,
       title: this.title,

@@ -42,6 +42,20 @@ export function busyNs(ctx: InsightContext, i: number): number {
 
 /** Groups instructions by source line, weighting each by `weight(i)`; the heaviest `limit` lines. */
 export function sourceLines(ctx: InsightContext, indices: ArrayLike<number>, weight: (i: number) => number, limit = 5): SourceRef[] {
+  const weights = new Float64Array(indices.length);
+  for (let k = 0; k < indices.length; k++) weights[k] = weight(indices[k]);
+  return linesByWeight(ctx, indices, weights, limit);
+}
+
+/** `sourceLines` weighted by each instruction's busy time (end - start), the common case. */
+export function busyLines(ctx: InsightContext, indices: ArrayLike<number>, limit = 5): SourceRef[] {
+  const { startNs, endNs } = ctx.timed.timeline;
+  const weights = new Float64Array(indices.length);
+  for (let k = 0; k < indices.length; k++) weights[k] = endNs[indices[k]] - startNs[indices[k]];
+  return linesByWeight(ctx, indices, weights, limit);
+}
+
+function linesByWeight(ctx: InsightContext, indices: ArrayLike<number>, weights: Float64Array, limit: number): SourceRef[] {
   const trace = ctx.timed.trace;
   // Keyed by file, then line: no key string built per instruction. Loop bodies alternate between a
   // few lines, so a small cache by line number answers most lookups without touching the maps.
@@ -66,7 +80,7 @@ export function sourceLines(ctx: InsightContext, indices: ArrayLike<number>, wei
       cached[line & (LINE_CACHE - 1)] = e;
     }
     e.instructions++;
-    e.timeNs += weight(i);
+    e.timeNs += weights[k];
   }
   const all = [...byFile.values()].flatMap((lines) => [...lines.values()]);
   return all.sort((a, b) => b.timeNs - a.timeNs || a.line - b.line).slice(0, limit);
