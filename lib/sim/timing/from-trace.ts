@@ -155,6 +155,8 @@ const HBM = Memory.Hbm;
 const RAW = DepType.Raw;
 const WAR = DepType.War;
 const TRACE_RECORD = InputKind.Trace;
+/** Shape representatives remembered per opcode. */
+const RECENT_SHAPES = 4;
 
 /**
  * One build pass over the trace. Its state lives in fields and its steps in methods, not in closures
@@ -197,6 +199,7 @@ class ScheduleBuild {
   private writtenCount = 0;
   // Costing is a pure function of a record's shape (Trace.sameShape): one representative per shape hash.
   private readonly shapes = new Map<number, number>();
+  private readonly recentShapes: (Int32Array | undefined)[] = [];
 
   constructor(
     private readonly cfg: TimingConstants,
@@ -338,13 +341,39 @@ class ScheduleBuild {
     }
   }
 
-  /** An earlier record with the same shape as record i, or -1 (and i becomes its shape's representative). */
+  /**
+   * An earlier record with the same shape as record i, or -1. A loop body repeats a few shapes per
+   * opcode, so the last representatives of i's opcode are tried before hashing the record; costs
+   * are a pure function of the shape, so whichever representative answers gives the same costs.
+   */
   private sameShapeAs(i: number): number {
-    const hash = this.trace.shapeHash(i);
-    const rep = this.shapes.get(hash);
-    if (rep !== undefined && this.trace.sameShape(rep, i)) return rep;
-    this.shapes.set(hash, i);
-    return -1;
+    const trace = this.trace;
+    const recent = this.recentOf(trace.opcodeId(i));
+    for (let k = 0; k < RECENT_SHAPES; k++) {
+      const rep = recent[k];
+      if (rep < 0) break;
+      if (trace.sameShape(rep, i)) return rep;
+    }
+    const hash = trace.shapeHash(i);
+    let rep = this.shapes.get(hash);
+    if (rep === undefined || !trace.sameShape(rep, i)) {
+      this.shapes.set(hash, i);
+      rep = -1;
+    }
+    // Most recent first: the representative (or i, the new one) displaces the oldest.
+    recent.copyWithin(1, 0, RECENT_SHAPES - 1);
+    recent[0] = rep < 0 ? i : rep;
+    return rep;
+  }
+
+  /** The recent shape representatives of an opcode (interned id), -1 where none. */
+  private recentOf(opcode: number): Int32Array {
+    let recent = this.recentShapes[opcode];
+    if (recent === undefined) {
+      recent = new Int32Array(RECENT_SHAPES).fill(-1);
+      this.recentShapes[opcode] = recent;
+    }
+    return recent;
   }
 
   /** Records the rotating on-chip tiles record i writes, with their buffer slots. */
