@@ -218,15 +218,42 @@ export class PyTuple extends PyObject {
 }
 
 export const rangeType = builtinType("range", [objectType], notYet, false);
+/** A range's exact bounds and length, for ranges reaching beyond 2**53. */
+export interface BigRange {
+  readonly start: bigint;
+  readonly stop: bigint;
+  readonly step: bigint;
+  readonly length: bigint;
+}
+
 export class PyRange extends PyObject {
-  constructor(
-    readonly start: number,
-    readonly stop: number,
-    readonly step: number,
-  ) {
+  /**
+   * The number fields are exact when every bound and the distance between start and stop are safe
+   * integers (all elements then are); otherwise `big` holds the exact values and the number fields
+   * only approximations (ranges are lazy: `range(10**20)` is fine, as in CPython).
+   */
+  readonly start: number;
+  readonly stop: number;
+  readonly step: number;
+  readonly big: BigRange | null;
+  constructor(start: number | bigint, stop: number | bigint, step: number | bigint) {
     super(rangeType);
+    if (typeof start === "number" && typeof stop === "number" && typeof step === "number" && Number.isSafeInteger(stop - start)) {
+      this.big = null;
+    } else {
+      const [b0, b1, bs] = [BigInt(start), BigInt(stop), BigInt(step)];
+      let length = 0n;
+      if (bs > 0n && b0 < b1) length = (b1 - b0 - 1n) / bs + 1n;
+      else if (bs < 0n && b0 > b1) length = (b0 - b1 - 1n) / -bs + 1n;
+      this.big = { start: b0, stop: b1, step: bs, length };
+    }
+    this.start = Number(start);
+    this.stop = Number(stop);
+    this.step = Number(step);
   }
+  /** The number of elements (approximate beyond 2**53: see `big`). */
   get length(): number {
+    if (this.big !== null) return Number(this.big.length);
     const { start, stop, step } = this;
     if (step > 0) return start < stop ? Math.floor((stop - start - 1) / step) + 1 : 0;
     return start > stop ? Math.floor((start - stop - 1) / -step) + 1 : 0;

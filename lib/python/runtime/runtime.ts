@@ -29,6 +29,7 @@ import {
   PyObject,
   PyProperty,
   PyRange,
+  type BigRange,
   PySet,
   PySlice,
   PyStaticMethod,
@@ -1222,7 +1223,7 @@ export class Runtime implements Protocol, KeyOps {
     if (typeof v === "object") {
       if (v instanceof PyList || v instanceof PyTuple) return v.items.length;
       if (v instanceof PyDict || v instanceof PySet) return v.table.size;
-      if (v instanceof PyRange) return v.length;
+      if (v instanceof PyRange) return Number(rangeLength(v));
       const f = v.cls.lookup("__len__");
       if (f !== undefined) {
         const r = this.callBound(f, v, []);
@@ -1317,6 +1318,15 @@ export class Runtime implements Protocol, KeyOps {
         let i = 0;
         return new PyIterator(() => (i < items.length ? items[i++] : undefined), tupleIteratorType);
       } else if (x instanceof PyRange) {
+        if (x.big !== null) {
+          const { step, stop } = x.big;
+          let cur = x.big.start;
+          return new PyIterator(() => {
+            if (step > 0n ? cur >= stop : cur <= stop) return undefined;
+            cur += step;
+            return N.norm(cur - step);
+          }, rangeIteratorType);
+        }
         const { step, stop } = x;
         let cur = x.start;
         return new PyIterator(
@@ -1941,6 +1951,7 @@ function formatErrorType(e: FormatError): PyType {
 }
 
 function rangeContains(r: PyRange, item: PyValue): boolean {
+  if (r.big !== null) return bigRangeContains(r.big, item);
   let n: number;
   if (typeof item === "number") n = item;
   else if (typeof item === "boolean") n = item ? 1 : 0;
@@ -1951,6 +1962,35 @@ function rangeContains(r: PyRange, item: PyValue): boolean {
   const { start, stop, step } = r;
   if (step > 0 ? n < start || n >= stop : n > start || n <= stop) return false;
   return (n - start) % step === 0;
+}
+
+function bigRangeContains(r: BigRange, item: PyValue): boolean {
+  let n: bigint;
+  if (typeof item === "number" || typeof item === "bigint") n = BigInt(item);
+  else if (typeof item === "boolean") n = item ? 1n : 0n;
+  else if (item instanceof PyFloat) {
+    if (!Number.isInteger(item.v)) return false;
+    n = BigInt(item.v);
+  } else return false;
+  const { start, stop, step } = r;
+  if (step > 0n ? n < start || n >= stop : n > start || n <= stop) return false;
+  return (n - start) % step === 0n;
+}
+
+const SSIZE_MAX = 2n ** 63n - 1n;
+
+/** `len(r)`, exact: OverflowError past sys.maxsize, as CPython's C-sized length. */
+export function rangeLength(r: PyRange): N.Int {
+  if (r.big === null) return r.length;
+  if (r.big.length > SSIZE_MAX) throw E.overflowError("Python int too large to convert to C ssize_t");
+  return N.norm(r.big.length);
+}
+
+/** Element `i` (0 <= i < len) of a range, as a Python int. */
+export function rangeItem(r: PyRange, i: N.Int): N.Int {
+  if (r.big === null && typeof i === "number") return r.start + i * r.step;
+  const b = r.big ?? { start: BigInt(r.start), step: BigInt(r.step) };
+  return N.norm(b.start + BigInt(i) * b.step);
 }
 
 // CPython's numeric hash: n mod (2**61 - 1), with -1 mapped to -2.

@@ -14,6 +14,7 @@ import {
   PyDictView,
   PyIterator,
   PyList,
+  PyFloat,
   PyRange,
   PySet,
   PySlice,
@@ -32,10 +33,12 @@ import {
   sliceType,
   tupleType,
   typeOf,
+  type BigRange,
   type Kwargs,
   type PyValue,
 } from "../objects";
-import { hash32, rangeContains, type Runtime } from "../runtime";
+import * as N from "../numeric";
+import { hash32, rangeContains, rangeItem, rangeLength, type Runtime } from "../runtime";
 import { setKeys } from "../set-order";
 import { asInt } from "./numbers";
 
@@ -670,62 +673,114 @@ inplace("__ixor__", "^", false);
 
 const R = (v: PyValue): PyRange => v as PyRange;
 
+/** Any range's bounds and length as exact bigints. */
+function exactRange(r: PyRange): BigRange {
+  return r.big ?? { start: BigInt(r.start), stop: BigInt(r.stop), step: BigInt(r.step), length: BigInt(r.length) };
+}
+
+/** An index or slice bound as a bigint (ints, bools, `__index__` objects). */
+function bigIndex(rt: Runtime, v: PyValue, msg: string): bigint {
+  if (typeof v === "bigint") return v;
+  return BigInt(rt.asIndex(v, msg));
+}
+
 rangeType.alloc = (_cls, args, kw, rt) => {
   if (kw !== null && kw.size > 0) throw typeError("range() takes no keyword arguments");
   if (args.length === 0) throw typeError("range expected at least 1 argument, got 0");
   if (args.length > 3) throw typeError(`range expected at most 3 arguments, got ${args.length}`);
-  const ints = args.map((a) => {
-    const i = asInt(a);
-    if (i !== undefined) return Number(i);
-    return rt.asIndex(a, `'${typeOf(a).name}' object cannot be interpreted as an integer`);
-  });
+  const ints = args.map((a) => asInt(a) ?? rt.asIndex(a, `'${typeOf(a).name}' object cannot be interpreted as an integer`));
   if (args.length === 1) return new PyRange(0, ints[0], 1);
   const step = ints[2] ?? 1;
-  if (step === 0) throw valueError("range() arg 3 must not be zero");
+  if (step === 0 || step === 0n) throw valueError("range() arg 3 must not be zero");
   return new PyRange(ints[0], ints[1], step);
 };
-method(rangeType, "__len__", (self) => R(self).length);
+method(rangeType, "__len__", (self) => rangeLength(R(self)));
+method(rangeType, "__bool__", (self) => {
+  const r = R(self);
+  return r.big === null ? r.length !== 0 : r.big.length !== 0n;
+});
 method(rangeType, "__iter__", (self, _a, _k, rt) => rt.iter(self));
 method(rangeType, "__contains__", (self, args) => rangeContains(R(self), args[0]));
 method(rangeType, "__getitem__", (self, args, _k, rt) => {
   const r = R(self);
   const k = args[0];
   if (k instanceof PySlice) {
-    const [start, stop, step] = rt.sliceIndices(k, r.length);
-    return new PyRange(r.start + start * r.step, r.start + stop * r.step, r.step * step);
+    if (r.big === null) {
+      const [start, stop, step] = rt.sliceIndices(k, r.length);
+      return new PyRange(r.start + start * r.step, r.start + stop * r.step, r.step * step);
+    }
+    return sliceBigRange(rt, r.big, k);
   }
-  // An int beyond any index is simply out of range for a range (lists say it cannot fit instead).
-  if (typeof k === "bigint") throw indexError("range object index out of range");
-  return r.start + rt.index(k, r.length, "range object") * r.step;
+  if (r.big === null) {
+    // An int beyond any index is simply out of range for a range (lists say it cannot fit instead).
+    if (typeof k === "bigint") throw indexError("range object index out of range");
+    return rangeItem(r, rt.index(k, r.length, "range object"));
+  }
+  let i = bigIndex(rt, k, `range indices must be integers or slices, not ${typeOf(k).name}`);
+  if (i < 0n) i += r.big.length;
+  if (i < 0n || i >= r.big.length) throw indexError("range object index out of range");
+  return rangeItem(r, i);
 });
+
+/** CPython's slice of a range, computed on exact bounds. */
+function sliceBigRange(rt: Runtime, r: BigRange, k: PySlice): PyRange {
+  const msg = "slice indices must be integers or None or have an __index__ method";
+  const step = k.step === None ? 1n : bigIndex(rt, k.step, msg);
+  if (step === 0n) throw valueError("slice step cannot be zero");
+  const [lower, upper] = step < 0n ? [-1n, r.length - 1n] : [0n, r.length];
+  const bound = (v: PyValue, dflt: bigint): bigint => {
+    if (v === None) return dflt;
+    const x = bigIndex(rt, v, msg);
+    if (x < 0n) return x + r.length < lower ? lower : x + r.length;
+    return x > upper ? upper : x;
+  };
+  const start = bound(k.start, step < 0n ? upper : lower);
+  const stop = bound(k.stop, step < 0n ? lower : upper);
+  return new PyRange(N.norm(r.start + start * r.step), N.norm(r.start + stop * r.step), N.norm(r.step * step));
+}
+
 method(rangeType, "__reversed__", (self) => {
   const r = R(self);
-  const n = r.length;
-  let i = n - 1;
-  return new PyIterator(() => (i >= 0 ? r.start + r.step * i-- : undefined));
+  if (r.big === null) {
+    let i = r.length - 1;
+    return new PyIterator(() => (i >= 0 ? r.start + r.step * i-- : undefined));
+  }
+  const b = r.big;
+  let i = b.length - 1n;
+  return new PyIterator(() => (i >= 0n ? N.norm(b.start + b.step * i--) : undefined));
 });
 method(rangeType, "__repr__", (self) => {
-  const r = R(self);
-  return r.step === 1 ? `range(${r.start}, ${r.stop})` : `range(${r.start}, ${r.stop}, ${r.step})`;
+  const { start, stop, step } = exactRange(R(self));
+  return step === 1n ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
 });
 method(rangeType, "__eq__", (self, args) => {
   const o = args[0];
   if (!(o instanceof PyRange)) return NotImplemented;
-  const a = R(self);
-  if (a.length !== o.length) return false;
-  if (a.length === 0) return true;
-  return a.start === o.start && (a.length === 1 || a.step === o.step);
+  const a = exactRange(R(self));
+  const b = exactRange(o);
+  if (a.length !== b.length) return false;
+  if (a.length === 0n) return true;
+  return a.start === b.start && (a.length === 1n || a.step === b.step);
 });
-method(rangeType, "__hash__", (self, _a, _k, rt) => rt.hash(new PyTuple([R(self).length, R(self).start, R(self).step])));
-method(rangeType, "index", (self, args) => {
+// CPython hashes (len, start, step), with None for what equality ignores.
+method(rangeType, "__hash__", (self, _a, _k, rt) => {
+  const r = exactRange(R(self));
+  const [len, start, step] = [N.norm(r.length), N.norm(r.start), N.norm(r.step)];
+  if (r.length === 0n) return rt.hash(new PyTuple([len, None, None]));
+  return rt.hash(new PyTuple([len, start, r.length === 1n ? None : step]));
+});
+method(rangeType, "index", (self, args, _k, rt) => {
   const r = R(self);
-  if (!rangeContains(r, args[0])) throw valueError(`${typeof args[0] === "number" ? args[0] : "value"} is not in range`);
-  return (Number(args[0]) - r.start) / r.step;
+  const x = args[0];
+  if (!rangeContains(r, x)) throw valueError(`${rt.repr(x)} is not in range`);
+  const b = exactRange(r);
+  const n = typeof x === "boolean" ? (x ? 1n : 0n) : x instanceof PyFloat ? BigInt(x.v) : BigInt(x as number | bigint);
+  return N.norm((n - b.start) / b.step);
 });
 method(rangeType, "count", (self, args) => (rangeContains(R(self), args[0]) ? 1 : 0));
-getter(rangeType, "start", (self) => R(self).start);
-getter(rangeType, "stop", (self) => R(self).stop);
-getter(rangeType, "step", (self) => R(self).step);
+getter(rangeType, "start", (self) => N.norm(exactRange(R(self)).start));
+getter(rangeType, "stop", (self) => N.norm(exactRange(R(self)).stop));
+getter(rangeType, "step", (self) => N.norm(exactRange(R(self)).step));
 
 // ---- slice ------------------------------------------------------------------------------------------
 
