@@ -20,7 +20,7 @@ import { nkiGuard } from "./errors";
 import { operatorName, simDtypeOf } from "./language";
 import type { NkiOptions } from "./jit";
 import { activeRun, requireRun } from "./run";
-import { IndexExpr, MaskExpr, maskFor, NkiTensor, wholeTensor } from "./tensor";
+import { deferredTensor, IndexExpr, MaskExpr, maskFor, NkiTensor, wholeTensor } from "./tensor";
 
 type Slots = (PyValue | undefined)[];
 
@@ -125,11 +125,14 @@ export function initIsa(mod: PyModule, options: NkiOptions): void {
       nkiError("err_size_of_dimension_exceed_arch_limit", `nc_matmul: stationary free size ${freeOf(st)} exceeds gemm_stationary_fmax ${m.target.gemmStationaryFmax}`, m.location);
     }
     const opts = { isStationaryOneZero: so === true, isMovingOneZero: mo === true, isTranspose: tr === true };
-    return new NkiTensor((into) => {
-      const dst = into ?? tile(m, "nc_matmul", [freeOf(st), freeOf(mov)], simDtype("float32"), Memory.Psum);
-      ncMatmul(m, dst, st, mov, { ...opts, accumulate: into !== null });
-      return dst;
-    }, null);
+    return deferredTensor(m, {
+      kind: "matmul",
+      issue: (into) => {
+        const dst = into ?? tile(m, "nc_matmul", [freeOf(st), freeOf(mov)], simDtype("float32"), Memory.Psum);
+        ncMatmul(m, dst, st, mov, { ...opts, accumulate: into !== null });
+        return dst;
+      },
+    });
   });
   def(mod, "nc_transpose", ["data", "mask", "dtype", "engine"], 1, ([d, , dt], m) => wholeTensor(L.transpose(m, view(d, "data"), { dtype: simDtypeOf(dt) })));
   mod.set("activation", nativeFunction("activation", (args: PyValue[], kw: Kwargs | null, rt: Runtime) => {

@@ -122,14 +122,32 @@ export function launch(rt: Runtime, k: NkiKernel, args: PyValue[], kw: Kwargs | 
       run.sharedCreated = 0;
       closeLoops(run);
       m.setSpmdInstance(i);
-      result = rt.call(k.fn, converted, kwConverted);
+      try {
+        result = rt.call(k.fn, converted, kwConverted);
+      } catch (e) {
+        settleAfterError(m);
+        throw e;
+      }
     }
     closeLoops(run);
+    nkiGuard(() => {
+      m.settle();
+      return None;
+    });
     const out = m.functional ? nkiGuard(() => toNumpy(run, result)) : None;
     m.trace.compact();
     k.options.onLaunch?.(m, kernelName(k.fn));
     return out;
   });
+}
+
+/** Records a deferred instruction of a failed run (the recorded trace is shown); the first error wins. */
+function settleAfterError(m: Machine): void {
+  try {
+    m.settle();
+  } catch {
+    // The kernel's own error is the one reported.
+  }
 }
 
 /** Ends loops a `break` left open, so the next SPMD instance starts at the top level. */

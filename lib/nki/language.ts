@@ -5,6 +5,9 @@
 
 import { dmaCopy, dropout, dtype as simDtype, fullView, rand, randomSeed, nkiError, nl as L, type DTypeInfo, type DTypeName, type View } from "../sim";
 import { AllocKind, LoopKind, Memory } from "../sim/trace/types";
+import type { Machine } from "../sim/machine";
+import { viewSize } from "../sim/memory/tensor";
+import { inBounds } from "../sim/ops/common";
 import { toDtype } from "../numpy/python/convert";
 import { scalarTypes } from "../numpy/python/convert";
 import { finfoType, PyUFunc } from "../numpy/python/types";
@@ -15,7 +18,7 @@ import { None, PyBuiltin, PyFloat, PyList, PyModule, PyObject, PySlice, PyTuple,
 import type { Runtime } from "../python/runtime/runtime";
 import { nkiGuard, pyNkiError } from "./errors";
 import { activeRun, requireRun, type KernelRun } from "./run";
-import { broadcastTile, checkAccess, expandDims, IndexExpr, maskFor, newArange, NkiTensor, operand, wholeTensor } from "./tensor";
+import { broadcastTile, checkAccess, deferredTensor, expandDims, IndexExpr, maskFor, newArange, NkiTensor, operand, wholeAccess, wholeTensor } from "./tensor";
 
 type Slots = (PyValue | undefined)[];
 
@@ -141,13 +144,38 @@ function numberArg(v: PyValue | undefined | number): number {
 
 function load(run: KernelRun, src: NkiTensor, maskV: PyValue | undefined, d: DTypeInfo | null): NkiTensor {
   const { m } = run;
-  const mask = maskFor(maskV, src.view.shape);
+  const s = src.view;
+  const mask = maskFor(maskV, s.shape);
   checkAccess(m, src, mask, "load");
-  if (!mask) return wholeTensor(L.load(m, src.view, { dtype: d }));
-  if (src.view.buffer.memory !== Memory.Hbm) nkiError("err_unsupported_memory", "load: source must be in HBM", m.location);
-  const dst = fullView(m.allocOnChip("load", Memory.Sbuf, src.view.shape, d ?? src.view.buffer.dtype));
-  dmaCopy(m, dst, src.view, { mask, oobMode: "skip" });
-  return wholeTensor(dst);
+  const issue = (into: View | null): View => {
+    if (!mask) return L.load(m, s, { dtype: d, out: into });
+    if (s.buffer.memory !== Memory.Hbm) nkiError("err_unsupported_memory", "load: source must be in HBM", m.location);
+    const dst = into ?? fullView(m.allocOnChip("load", Memory.Sbuf, s.shape, d ?? s.buffer.dtype));
+    dmaCopy(m, dst, s, { mask, oobMode: "skip" });
+    return dst;
+  };
+  // Deferred only when issuing cannot fail, so every diagnostic is still raised by the call itself.
+  if (!loadCannotFail(m, s, mask !== null, d)) return wholeTensor(issue(null));
+  return deferredTensor(m, { kind: "write", issue, fits: (dst) => loadFits(s, d, dst) }, () => wholeAccess(s.shape));
+}
+
+/** Whether nl.load of `src` into a fresh SBUF tile passes every check (source memory, bounds, allocation). */
+function loadCannotFail(m: Machine, src: View, masked: boolean, d: DTypeInfo | null): boolean {
+  const parts = src.shape[0];
+  if (src.buffer.memory !== Memory.Hbm || src.buffer.released || parts === undefined || parts > m.target.partitions) return false;
+  const bytesPerPartition = (viewSize(src) / Math.max(1, parts)) * (d ?? src.buffer.dtype).size;
+  return bytesPerPartition <= m.sbuf.capacity && (masked || inBounds(src));
+}
+
+/**
+ * `dst[...] = nl.load(src)` is one DMA into dst when dst is an SBUF tile view of the load's shape
+ * (partition dim first) and, with `dtype=`, of that dtype; otherwise the load fills a fresh tile
+ * that is copied.
+ */
+function loadFits(src: View, d: DTypeInfo | null, dst: View): boolean {
+  const b = dst.buffer;
+  if (b.memory !== Memory.Sbuf || b.released || dst.partitionAxis !== 0 || (d !== null && d !== b.dtype)) return false;
+  return dst.shape.length === src.shape.length && dst.shape.every((n, k) => n === src.shape[k]) && inBounds(dst);
 }
 
 function store(run: KernelRun, dst: NkiTensor, value: PyValue | undefined, maskV: PyValue | undefined): void {
@@ -385,7 +413,7 @@ export function initLanguage(mod: PyModule): void {
     const m = requireRun(rt, "nl.matmul").m;
     const a = viewArg(x, "nl.matmul: x");
     const b = viewArg(y, "nl.matmul: y");
-    return new NkiTensor((into) => L.matmul(m, a, b, { transposeX: tx === true, accumulateInto: into }), null);
+    return deferredTensor(m, { kind: "matmul", issue: (into) => L.matmul(m, a, b, { transposeX: tx === true, accumulateInto: into }) });
   });
   def(mod, "transpose", ["x", "dtype", "mask"], 1, ([x, d, mask], rt) => {
     const v = viewArg(x, "nl.transpose: x");

@@ -6,7 +6,8 @@
 
 import type { Buffer, Machine } from "../sim";
 import type { Runtime } from "../python/runtime/runtime";
-import { pyNkiError } from "./errors";
+import { None } from "../python/runtime/objects";
+import { nkiGuard, pyNkiError } from "./errors";
 
 export interface KernelRun {
   readonly m: Machine;
@@ -48,7 +49,11 @@ function locate(rt: Runtime, r: KernelRun): void {
   if (packed === r.location) return;
   r.location = packed;
   const here = rt.currentLocation();
-  r.m.setLocation(here.file, here.line);
+  // Moving to another line issues a deferred instruction of the previous one (its errors are NKI errors).
+  nkiGuard(() => {
+    r.m.setLocation(here.file, here.line);
+    return None;
+  });
 }
 
 export function withRun<T>(rt: Runtime, run: KernelRun, fn: () => T): T {

@@ -8,6 +8,7 @@
 import {
   affineMask, broadcastView, dtype as simDtype, memset, nl as L, type DTypeName, nkiError, reshapeView, type Machine, type MaskClause, type MaskCmp, type View,
 } from "../sim";
+import type { Deferred } from "../sim/machine";
 import { fullView } from "../sim/memory/tensor";
 import { reinterpretView } from "../sim/memory/reinterpret";
 import { Memory } from "../sim/trace/types";
@@ -153,19 +154,36 @@ export interface DimAccess {
 }
 
 /**
- * A matmul (`nl.matmul`, `nisa.nc_matmul`) not yet issued: `psum += matmul(...)` must become one
- * accumulating nc_matmul, so the instruction is issued when the value is first used (into a fresh
- * PSUM tile, `into` null) or by `+=` (accumulating into the destination).
+ * An instruction not yet issued, with the view it writes: `into` is the destination it writes (or, for a
+ * matmul, accumulates into), null for a fresh tile.
  */
-export type PendingMatmul = (into: View | null) => View;
+export type IssueInto = (into: View | null) => View;
 
-export class NkiTensor extends PyObject {
+/**
+ * How a deferred value may be issued at its first use. "matmul": `psum[...] += nl.matmul(...)` becomes
+ * one accumulating nc_matmul. "write": `buf[...] = op(...)` makes the op write `buf` itself (one DMA
+ * for a load, no copy), when `fits(dst)` says the destination is one the instruction could write.
+ */
+export interface PendingOp {
+  readonly kind: "matmul" | "write";
+  readonly issue: IssueInto;
+  readonly fits?: (dst: View) => boolean;
+}
+
+/** What a deferred tensor is made of (see deferredTensor). */
+interface Unissued {
+  readonly machine: Machine;
+  readonly op: PendingOp;
+}
+
+export class NkiTensor extends PyObject implements Deferred {
   private resolved: View | null;
-  private pending: PendingMatmul | null;
+  private pending: PendingOp | null;
+  private readonly machine: Machine | null;
   private accessOrThunk: readonly DimAccess[] | null | (() => readonly DimAccess[]);
 
   constructor(
-    view: View | PendingMatmul,
+    view: View | Unissued,
     /**
      * Null when the view is not a plain indexing of its buffer (reshapes): the sim checks bounds. May
      * be given as a function, evaluated on first use (indexing computes it for every tile operand, but
@@ -174,9 +192,10 @@ export class NkiTensor extends PyObject {
     access: readonly DimAccess[] | null | (() => readonly DimAccess[]),
   ) {
     super(nkiTensorType);
-    const deferred = typeof view === "function";
-    this.resolved = deferred ? null : view;
-    this.pending = deferred ? view : null;
+    const unissued = "op" in view;
+    this.resolved = unissued ? null : view;
+    this.pending = unissued ? view.op : null;
+    this.machine = unissued ? view.machine : null;
     this.accessOrThunk = access;
   }
 
@@ -190,25 +209,59 @@ export class NkiTensor extends PyObject {
 
   get view(): View {
     if (this.resolved) return this.resolved;
-    const issue = this.pending as PendingMatmul;
+    // A pending value is always the machine's deferred instruction (anything else issues it first).
+    const p = this.pending;
+    if (!p || !(this.machine as Machine).claim(this)) throw new Error("nki: a deferred tensor lost its instruction");
     this.pending = null;
-    this.resolved = issue(null);
+    this.resolved = p.issue(null);
     return this.resolved;
+  }
+
+  /** Issues the instruction into a fresh tile (called by Machine.settle, which has already let go of it). */
+  settle(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = null;
+    this.resolved = p.issue(null);
   }
 
   /** Issues the pending matmul accumulating into `dst`; false if this tensor is not a pending matmul. */
   accumulateInto(dst: View): boolean {
-    const issue = this.pending;
-    if (!issue) return false;
+    return this.issueInto("matmul", dst);
+  }
+
+  /** Issues the pending op writing `dst` directly; false if it is not pending or `dst` does not fit it. */
+  writeInto(dst: View): boolean {
+    return this.issueInto("write", dst);
+  }
+
+  private issueInto(kind: PendingOp["kind"], dst: View): boolean {
+    const p = this.pending;
+    if (!p || p.kind !== kind || (p.fits && !p.fits(dst)) || !(this.machine as Machine).claim(this)) return false;
     this.pending = null;
-    this.resolved = issue(dst);
+    this.resolved = p.issue(dst);
     return true;
   }
 }
 
+/**
+ * A value whose instruction is issued at its first use (the machine issues it before anything else
+ * happens, so program order is kept): into a destination by `+=` / `__setitem__`, else a fresh tile.
+ */
+export function deferredTensor(m: Machine, op: PendingOp, access: readonly DimAccess[] | null | (() => readonly DimAccess[]) = null): NkiTensor {
+  const t = new NkiTensor({ machine: m, op }, access);
+  m.defer(t);
+  return t;
+}
+
 export function wholeTensor(v: View): NkiTensor {
-  const nd = v.shape.length;
-  return new NkiTensor(v, v.shape.map((extent, d) => ({ extent, base: 0, coeffs: Array.from({ length: nd }, (_, k) => (k === d ? 1 : 0)) })));
+  return new NkiTensor(v, wholeAccess(v.shape));
+}
+
+/** The access of a whole tile of `shape`: each view dim indexes its own buffer dim from 0. */
+export function wholeAccess(shape: readonly number[]): DimAccess[] {
+  const nd = shape.length;
+  return shape.map((extent, d) => ({ extent, base: 0, coeffs: Array.from({ length: nd }, (_, k) => (k === d ? 1 : 0)) }));
 }
 
 /** Exact out-of-bounds check of every element the tensor addresses (only where `mask` holds). */
@@ -439,6 +492,7 @@ export const nkiTensorType = defineNativeType<NkiTensor>({
       const dst = indexTensor(rt, self, key);
       const m = requireRun(rt, "tensor assignment").m;
       if (value instanceof NkiTensor) {
+        if (value.writeInto(dst.view)) return None;
         if (sameView(value.view, dst.view)) return None;
         if (dst.view.buffer.memory === Memory.Hbm) L.store(m, dst.view, value.view);
         else L.copy(m, value.view, { out: dst.view });

@@ -28,6 +28,14 @@ export interface ExplicitPlacement {
   readonly partStart?: number;
 }
 
+/**
+ * An instruction whose issue the front end deferred (lib/nki: an op's value is issued when first used,
+ * so `buf[...] = op(...)` can write straight into `buf`). `settle` issues it into a fresh tile.
+ */
+export interface Deferred {
+  settle(): void;
+}
+
 /** Addresses below 4 GiB so trace records keep 32-bit HBM addresses (see trace/README.md). */
 const HBM_ADDRESS_LIMIT = 2 ** 32;
 
@@ -47,6 +55,12 @@ export class Machine {
   /** Per-partition reduction accumulators of the Vector and Scalar engines (reduce_cmd state). */
   readonly vectorAccumulators: Float64Array;
   readonly scalarAccumulators: Float64Array;
+  /**
+   * At most one deferred instruction, always from the current source line: it is issued before any
+   * other instruction is recorded and before any state is allocated, released, read or written by the
+   * host, or the line, loop or SPMD context moves on, so deferral never reorders anything.
+   */
+  private deferred: Deferred | null = null;
 
   constructor(options: MachineOptions = {}) {
     const t = options.target;
@@ -68,12 +82,14 @@ export class Machine {
   }
 
   setLocation(file: string, line: number): void {
+    if (this.deferred && (this.loc?.line !== line || this.loc.file !== file)) this.settle();
     this.loc = { file, line };
     this.trace.setLocation(file, line);
   }
 
   /** Starts SPMD instance `index`; the previous instance's top-level tiles go out of scope. */
   setSpmdInstance(index: number): void {
+    this.settle();
     if (this.scopes.length !== 1) throw new Error("machine: setSpmdInstance inside a loop");
     for (const b of this.scopes[0]) this.release(b);
     this.scopes[0] = [];
@@ -83,6 +99,7 @@ export class Machine {
   // ------------------------------------------------------------ loops and tile scopes
 
   beginLoop(kind: LoopKind, tripCount: number): number {
+    this.settle();
     const id = this.trace.beginLoop(kind, tripCount, this.loc?.file ?? "", this.loc?.line ?? 0);
     this.scopes.push([]);
     return id;
@@ -90,12 +107,14 @@ export class Machine {
 
   /** Starts iteration `i`; tiles created in the previous iteration go out of scope. */
   setIteration(i: number): void {
+    this.settle();
     this.closeScope();
     this.scopes.push([]);
     this.trace.setIteration(i);
   }
 
   endLoop(): void {
+    this.settle();
     this.closeScope();
     this.trace.endLoop();
   }
@@ -110,6 +129,7 @@ export class Machine {
 
   /** A linear HBM tensor (kernel input/output or nl.ndarray(buffer=hbm)). */
   allocHbm(name: string, shape: readonly number[], d: DTypeInfo, alloc: AllocKind = AllocKind.Hbm): Buffer {
+    this.settle();
     const elems = product(shape);
     const bytes = elems * d.size;
     const addr = this.hbm.allocate(bytes);
@@ -138,6 +158,7 @@ export class Machine {
     partitionAxis = 0,
     placement?: ExplicitPlacement,
   ): Buffer {
+    this.settle();
     const parts = shape[partitionAxis];
     if (parts === undefined) nkiError("err_leading_dimension_of_tensor_must_be_partition", `tensor '${name}' has no partition dimension`, this.loc);
     if (parts > this.target.partitions) {
@@ -208,10 +229,34 @@ export class Machine {
 
   /** Ends an auto-allocated tile's lifetime (its scope closed); explicit and HBM buffers stay. */
   release(b: Buffer): void {
+    this.settle();
     if (b.released) return;
     b.released = true;
     if (b.memory === Memory.Sbuf) this.sbuf.release(b.addr);
     else if (b.memory === Memory.Psum) this.psum.release(b.addr);
+  }
+
+  // ------------------------------------------------------------ deferred issue
+
+  /** Defers `d` (issuing any earlier deferred instruction first). */
+  defer(d: Deferred): void {
+    this.settle();
+    this.deferred = d;
+  }
+
+  /** Takes `d` back for the caller to issue itself (into a destination); false if it was already issued. */
+  claim(d: Deferred): boolean {
+    if (this.deferred !== d) return false;
+    this.deferred = null;
+    return true;
+  }
+
+  /** Issues the deferred instruction, if any (also called before every recorded instruction). */
+  settle(): void {
+    const d = this.deferred;
+    if (d === null) return;
+    this.deferred = null;
+    d.settle();
   }
 
   view(b: Buffer): View {
@@ -224,6 +269,7 @@ export class Machine {
    * `representable` the values are already in the tensor's dtype (an array of that dtype) and are copied.
    */
   hostWrite(v: View, values: ArrayLike<number>, representable = false): void {
+    this.settle();
     if (!v.buffer.data) return;
     if (values.length !== viewSize(v)) throw new RangeError(`hostWrite: ${values.length} values for ${viewSize(v)} elements`);
     const d = v.buffer.dtype;
@@ -241,6 +287,7 @@ export class Machine {
 
   /** Host-side read of a view's values in C order (kernel outputs); records no instruction. */
   hostRead(v: View): Float64Array {
+    this.settle();
     if (!v.buffer.data) throw new Error("hostRead in timing-only mode");
     return gather(v);
   }

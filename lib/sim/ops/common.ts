@@ -45,8 +45,19 @@ export function requireTile(m: Machine, v: View, what: string, instr: string): v
  * partitions and inside each partition's element range; in HBM, inside the tensor.
  */
 export function checkInBounds(m: Machine, v: View, instr: string): void {
+  if (!inBounds(v)) {
+    nkiError(
+      "err_tensor_access_out_of_bound",
+      `${instr}: access to '${v.buffer.name}' (shape ${v.buffer.shape.join("x")}) falls outside the tensor`,
+      m.location,
+    );
+  }
+}
+
+/** Whether every element a view addresses lies inside its buffer (see checkInBounds). */
+export function inBounds(v: View): boolean {
   const b: Buffer = v.buffer;
-  for (let k = 0; k < v.shape.length; k++) if (v.shape[k] === 0) return;
+  for (let k = 0; k < v.shape.length; k++) if (v.shape[k] === 0) return true;
   const onChip = b.memory !== Memory.Hbm && v.partitionAxis >= 0;
   let base = v.offset;
   let partLo = 0;
@@ -67,13 +78,7 @@ export function checkInBounds(m: Machine, v: View, instr: string): void {
   }
   const limit = onChip ? b.freeElems : b.memory === Memory.Hbm ? b.freeElems : b.freeElems * b.partCount;
   const badPart = onChip && (Math.min(partLo, partHi) < 0 || Math.max(partLo, partHi) >= b.partCount);
-  if (lo < 0 || hi >= limit || badPart) {
-    nkiError(
-      "err_tensor_access_out_of_bound",
-      `${instr}: access to '${b.name}' (shape ${b.shape.join("x")}) falls outside the tensor`,
-      m.location,
-    );
-  }
+  return !(lo < 0 || hi >= limit || badPart);
 }
 
 export function requireMemory(m: Machine, v: View, allowed: readonly Memory[], what: string, instr: string): void {
@@ -282,6 +287,7 @@ export function emit(
   mask: Mask = null,
   iterShape: readonly number[] = [],
 ): boolean {
+  m.settle();
   let ops = operands;
   let f = flags | (m.functional ? 0 : InstrFlag.TimingOnly);
   let fl = flops;

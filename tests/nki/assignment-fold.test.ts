@@ -1,0 +1,237 @@
+/**
+ * `buf[k] = nl.load(...)` is one DMA straight into `buf` (NKI's compiler makes the producing
+ * instruction write the destination); other uses of a value keep materialising it; deferring an
+ * instruction never changes program order or the line it is attributed to.
+ */
+import { describe, expect, it } from "vitest";
+import { lastKernelMachine } from "../../lib/nki";
+import type { Trace } from "../../lib/sim";
+import { arrayValue, ok, session } from "./harness";
+
+/** (line opcode reads->writes) of every recorded instruction, in order, tensors by name. */
+function records(t: Trace): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const ops = t.operands(i);
+    const names = (w: boolean): string => ops.filter((o) => (o.access === 2) === w).map((o) => t.tensor(o.tensor).name).join(",");
+    out.push(`${t.line(i)} ${t.opcode(i)} ${names(false)}->${names(true)}`);
+  }
+  return out;
+}
+
+function run(kernel: string, call: string): { trace: string[]; s: ReturnType<typeof session>["s"] } {
+  const { s } = session();
+  ok(s.execute(kernel, { cellName: "<kernel>" }));
+  ok(s.execute(`a = np.arange(256 * 64, dtype=np.float32).reshape(256, 64) - 5000.0\n${call}`, { cellName: "<run>" }));
+  return { trace: records(lastKernelMachine(s.runtime)!.trace), s };
+}
+
+/** The host array equals `a` (the kernels below only move data, so the input is the oracle). */
+function expectEqualsInput(s: ReturnType<typeof session>["s"], name: string, rows: [number, number] = [0, 256]): void {
+  ok(s.execute(`same = bool(np.array_equal(${name}, a[${rows[0]}:${rows[1]}]))`));
+  expect(s.get("same")).toBe(true);
+}
+
+describe("an assigned op result is written by the op itself", () => {
+  it("buf[k] = nl.load(...) records one DMA into buf and no copy", () => {
+    const { trace, s } = run(
+      `@nki.jit
+def k(a):
+    out = nl.ndarray(a.shape, dtype=a.dtype, buffer=nl.shared_hbm)
+    buf = nl.ndarray((2, nl.par_dim(128), 64), dtype=a.dtype, buffer=nl.sbuf)
+    for i in nl.affine_range(2):
+        buf[i] = nl.load(a[i * 128:(i + 1) * 128, :])
+    for i in nl.affine_range(2):
+        nl.store(out[i * 128:(i + 1) * 128, :], value=buf[i])
+    return out
+`,
+      "r = k(a)",
+    );
+    expect(trace).toEqual([
+      "6 dma_copy a->sbuf",
+      "6 dma_copy a->sbuf",
+      "8 dma_copy sbuf->output0",
+      "8 dma_copy sbuf->output0",
+    ]);
+    expectEqualsInput(s, "r");
+  });
+
+  it("a call spread over several lines still writes the destination, attributed to the call", () => {
+    const { trace, s } = run(
+      `@nki.jit
+def k(a):
+    out = nl.ndarray((128, 64), dtype=a.dtype, buffer=nl.shared_hbm)
+    buf = nl.ndarray((nl.par_dim(128), 64), dtype=a.dtype, buffer=nl.sbuf)
+    buf[...] = nl.load(
+        a[0:128, :])
+    nl.store(out, value=buf)
+    return out
+`,
+      "r = k(a)",
+    );
+    expect(trace).toEqual(["5 dma_copy a->sbuf", "7 dma_copy sbuf->output0"]);
+    expectEqualsInput(s, "r", [0, 128]);
+  });
+
+  it("a masked load writes only the masked elements of the destination", () => {
+    const { trace, s } = run(
+      `@nki.jit
+def k(a):
+    out = nl.ndarray((128, 64), dtype=a.dtype, buffer=nl.shared_hbm)
+    buf = nl.full((128, 64), 7.0, dtype=a.dtype, buffer=nl.sbuf)
+    i_p = nl.arange(128)[:, None]
+    i_f = nl.arange(64)[None, :]
+    buf[i_p, i_f] = nl.load(a[i_p, i_f], mask=(i_p < 100))
+    nl.store(out, value=buf)
+    return out
+`,
+      "r = k(a)",
+    );
+    expect(trace).toEqual(["4 memset ->full", "7 dma_copy a->full", "8 dma_copy full->output0"]);
+    ok(s.execute("same = bool(np.array_equal(r[:100], a[:100]) and np.all(r[100:] == 7.0))"));
+    expect(s.get("same")).toBe(true);
+  });
+});
+
+describe("other uses of a value materialise it as before", () => {
+  it("a value kept in a variable and assigned twice is loaded once and copied twice", () => {
+    const { trace, s } = run(
+      `@nki.jit
+def k(a):
+    out = nl.ndarray((256, 64), dtype=a.dtype, buffer=nl.shared_hbm)
+    buf = nl.ndarray((2, nl.par_dim(128), 64), dtype=a.dtype, buffer=nl.sbuf)
+    x = nl.load(a[0:128, :])
+    buf[0] = x
+    buf[1] = x
+    nl.store(out[0:128, :], value=buf[0])
+    nl.store(out[128:256, :], value=buf[1])
+    return out
+`,
+      "r = k(a)",
+    );
+    expect(trace).toEqual([
+      "5 dma_copy a->load",
+      "6 tensor_copy load->sbuf",
+      "7 tensor_copy load->sbuf",
+      "8 dma_copy sbuf->output0",
+      "9 dma_copy sbuf->output0",
+    ]);
+    ok(s.execute("same = bool(np.array_equal(r[:128], a[:128]) and np.array_equal(r[128:], a[:128]))"));
+    expect(s.get("same")).toBe(true);
+  });
+
+  it("an assignment into a view the DMA cannot write (PSUM) or of another dtype than dtype= goes through a tile", () => {
+    const { trace } = run(
+      `@nki.jit
+def k(a):
+    out = nl.ndarray((128, 64), dtype=a.dtype, buffer=nl.shared_hbm)
+    p = nl.ndarray((nl.par_dim(128), 64), dtype=nl.float32, buffer=nl.psum)
+    p[...] = nl.load(a[0:128, :])
+    h = nl.ndarray((nl.par_dim(128), 64), dtype=nl.float32, buffer=nl.sbuf)
+    h[...] = nl.load(a[0:128, :], dtype=nl.bfloat16)
+    nl.store(out, value=h)
+    return out
+`,
+      "r = k(a)",
+    );
+    expect(trace).toEqual([
+      "5 dma_copy a->load",
+      "5 tensor_copy load->psum",
+      "7 dma_copy a->load",
+      "7 tensor_copy load->sbuf",
+      "8 dma_copy sbuf->output0",
+    ]);
+  });
+
+  it("a value used as an operand first is a tile of its own", () => {
+    const { trace } = run(
+      `@nki.jit
+def k(a):
+    out = nl.ndarray((128, 64), dtype=a.dtype, buffer=nl.shared_hbm)
+    buf = nl.ndarray((nl.par_dim(128), 64), dtype=a.dtype, buffer=nl.sbuf)
+    buf[...] = nl.load(a[0:128, :]) + 1.0
+    nl.store(out, value=buf)
+    return out
+`,
+      "r = k(a)",
+    );
+    expect(trace).toEqual(["5 dma_copy a->load", "5 tensor_scalar load->add", "5 tensor_copy add->sbuf", "6 dma_copy sbuf->output0"]);
+  });
+});
+
+describe("deferring an instruction never reorders the program", () => {
+  it("a load whose value is assigned after a store to its source on the same line reads the old values", () => {
+    const { trace, s } = run(
+      `@nki.jit
+def k(a, z):
+    out = nl.ndarray((128, 64), dtype=a.dtype, buffer=nl.shared_hbm)
+    buf = nl.ndarray((nl.par_dim(128), 64), dtype=a.dtype, buffer=nl.sbuf)
+    zt = nl.load(z)
+    t = nl.load(a[0:128, :]); nl.store(a[0:128, :], value=zt); buf[...] = t
+    nl.store(out, value=buf)
+    return out
+`,
+      "r = k(a.copy(), np.zeros((128, 64), dtype=np.float32))",
+    );
+    expect(trace).toEqual([
+      "5 dma_copy z->load",
+      "6 dma_copy a->load",
+      "6 dma_copy load->a",
+      "6 tensor_copy load->sbuf",
+      "7 dma_copy sbuf->output0",
+    ]);
+    expectEqualsInput(s, "r", [0, 128]);
+  });
+
+  it("a matmul used after another instruction on its line is issued before that instruction", () => {
+    const { trace } = run(
+      `@nki.jit
+def k(a):
+    out = nl.ndarray((128, 64), dtype=nl.float32, buffer=nl.shared_hbm)
+    x = nl.load(a[0:128, :])
+    acc = nl.zeros((64, 64), dtype=nl.float32, buffer=nl.sbuf)
+    r = nl.matmul(x, x, transpose_x=True); nl.store(out, value=x); acc += r
+    return out
+`,
+      "r = k(a)",
+    );
+    expect(trace).toEqual([
+      "4 dma_copy a->load",
+      "5 memset ->full",
+      "6 nc_matmul load,load->matmul",
+      "6 dma_copy load->output0",
+      "6 tensor_tensor full,matmul->full",
+    ]);
+  });
+
+  it("a matmul used on a later line keeps the line of its call", () => {
+    const { trace } = run(
+      `@nki.jit
+def k(a):
+    out = nl.ndarray((64, 64), dtype=nl.float32, buffer=nl.shared_hbm)
+    x = nl.load(a[0:128, :])
+    r = nl.matmul(x, x, transpose_x=True)
+    nl.store(out, value=r)
+    return out
+`,
+      "r = k(a)",
+    );
+    expect(trace[1]).toBe("5 nc_matmul load,load->matmul");
+  });
+});
+
+describe("kernel outputs read after a deferred instruction", () => {
+  it("a load deferred at the kernel's last line is issued before the outputs are read", () => {
+    const { s } = run(
+      `@nki.jit
+def k(a):
+    out = nl.ndarray((128, 64), dtype=a.dtype, buffer=nl.shared_hbm)
+    nl.store(out, value=nl.load(a[0:128, :]))
+    return out
+`,
+      "r = k(a)",
+    );
+    expectEqualsInput(s, "r", [0, 128]);
+    expect(arrayValue(s, "r").shape).toEqual([128, 64]);
+  });
+});
