@@ -23,7 +23,7 @@ import type { TimingConstants } from "./config";
 import { clockGHz, engineCost } from "./engine-cost";
 import { DmaQueue, dmaCost } from "./dma-cost";
 import { FULL_PE_ARRAY, InputKind, ScheduleInputBuilder, type ScheduleInput } from "./schedule-input";
-import { copyOperandSummary, emptyOperandSummary, summarizeOperands, type OperandSummaryColumns } from "./operand-features";
+import { emptyOperandSummary, summarizeOperands, type OperandSummaryColumns } from "./operand-features";
 import { planSpills, SpillAction, type SpillPlan } from "./spill-plan";
 import { Access, AllocKind, DepType, Engine, LoopKind, Memory, OperandCursors, type OperandCursor, type RecordColumns, type Trace } from "../trace";
 
@@ -185,6 +185,8 @@ class ScheduleBuild {
   private readonly slots = new Map<number, SlotHistory>();
   private readonly lastAccess: Int32Array;
   private readonly inputOf: Int32Array;
+  // The record whose costs each record shares (itself when costed directly).
+  private readonly representative: Int32Array;
   // Spill transfers (independent of loop kinds, so a what-if rebuild reuses them) and their inputs.
   private readonly plan: SpillPlan | null;
   private readonly spillInput: Int32Array;
@@ -226,6 +228,7 @@ class ScheduleBuild {
     this.depthOf = rotationDepths(trace, this.scopes, options);
     this.lastAccess = new Int32Array(trace.tensorCount).fill(-1);
     this.inputOf = new Int32Array(n);
+    this.representative = new Int32Array(prev ? 0 : n);
     let widest = 0;
     for (let i = 0; i < n; i++) widest = Math.max(widest, (i + 1 < n ? views.operandStart[i + 1] : views.operandAccess.length) - views.operandStart[i]);
     this.writtenIds = new Int32Array(widest);
@@ -236,6 +239,7 @@ class ScheduleBuild {
 
   run(): CostedTrace {
     for (let i = 0; i < this.n; i++) this.record(i);
+    if (!this.prev) this.copyFromRepresentatives();
     return {
       input: this.b.build(),
       inputOf: this.inputOf,
@@ -248,6 +252,22 @@ class ScheduleBuild {
       dmaBytesPerPartition: this.dmaBytesPerPartition,
       operandSummary: this.summary,
     };
+  }
+
+  /** Per-record costs and operand summary of the records costed through a same-shape representative. */
+  private copyFromRepresentatives(): void {
+    const rep = this.representative;
+    const s = this.summary;
+    copyColumn(this.cycles, rep);
+    copyColumn(this.dmaBytesPerPartition, rep);
+    copyColumn(s.partitions, rep);
+    copyColumn(s.elements, rep);
+    copyColumn(s.innerStrideBytes, rep);
+    copyColumn(s.bits, rep);
+    for (let m = 0; m < 3; m++) {
+      copyColumn(s.readBytes[m], rep);
+      copyColumn(s.writeBytes[m], rep);
+    }
   }
 
   /**
@@ -315,11 +335,10 @@ class ScheduleBuild {
     if (rep >= 0) {
       // Same shape as an earlier record (the next iteration of a loop body): same costs.
       b.repeat(this.inputOf[rep]);
-      this.cycles[i] = this.cycles[rep];
-      this.dmaBytesPerPartition[i] = this.dmaBytesPerPartition[rep];
-      copyOperandSummary(summary, rep, i);
+      this.representative[i] = rep;
       return;
     }
+    this.representative[i] = i;
     const trace = this.trace;
     const instr = this.instr;
     const operands = trace.readOperands(i, this.cursors);
@@ -463,6 +482,11 @@ class ScheduleBuild {
       }
     }
   }
+}
+
+/** column[i] = column[rep[i]], in record order (representatives precede the records they stand for). */
+function copyColumn(column: Float64Array | Float32Array | Uint8Array, rep: Int32Array): void {
+  for (let i = 0; i < rep.length; i++) column[i] = column[rep[i]];
 }
 
 const NO_LOOPS: ReadonlySet<number> = new Set();

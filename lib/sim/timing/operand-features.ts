@@ -116,18 +116,6 @@ export function emptyOperandSummary(n: number): OperandSummaryColumns {
   return { partitions: new Uint8Array(n), elements: new Float64Array(n), innerStrideBytes: new Float32Array(n), bits: new Uint8Array(n), readBytes: bytes(), writeBytes: bytes() };
 }
 
-/** Copies record `from`'s summary to record `to` (records of the same shape). */
-export function copyOperandSummary(s: OperandSummaryColumns, from: number, to: number): void {
-  s.partitions[to] = s.partitions[from];
-  s.elements[to] = s.elements[from];
-  s.innerStrideBytes[to] = s.innerStrideBytes[from];
-  s.bits[to] = s.bits[from];
-  for (let m = 0; m < 3; m++) {
-    s.readBytes[m][to] = s.readBytes[m][from];
-    s.writeBytes[m][to] = s.writeBytes[m][from];
-  }
-}
-
 export function summarizeOperands(out: OperandSummaryColumns, i: number, engine: number, dmaEngine: number, operands: readonly CostOperand[]): void {
   let main = -1;
   let stride = 0;
