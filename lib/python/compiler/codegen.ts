@@ -297,18 +297,20 @@ export class CodeGenerator {
     }
   }
 
-  private deleteName(name: string): string {
+  /** `del name`; the NameError of an unbound name points at the Name node `at`. */
+  private deleteName(name: string, at: A.Span): string {
     const b = this.ctx.scope.binding(name);
     const local = localName(name);
+    const store = this.opAt(at);
     switch (b) {
       case "local":
-        return `if (${local} === undefined) $rt.unboundLocal(${jsString(name)});\n${local} = undefined;\n`;
+        return `if (${local} === undefined) ${store}$rt.unboundLocal(${jsString(name)});\n${local} = undefined;\n`;
       case "free":
-        return `if (${local} === undefined) $rt.unboundFree(${jsString(name)});\n${local} = undefined;\n`;
+        return `if (${local} === undefined) ${store}$rt.unboundFree(${jsString(name)});\n${local} = undefined;\n`;
       case "global":
-        return `$rt.delGlobal(${this.globalCell(name)});\n`;
+        return `${store}$rt.delGlobal(${this.globalCell(name)});\n`;
       default:
-        return `if (!${this.ns()}.delete(${this.attrName(name)})) $rt.delGlobal({ v: undefined, name: ${jsString(name)} });\n`;
+        return `if (!${this.ns()}.delete(${this.attrName(name)})) ${store}$rt.delGlobal({ v: undefined, name: ${jsString(name)} });\n`;
     }
   }
 
@@ -558,9 +560,10 @@ export class CodeGenerator {
       const obj = this.ctx.temp();
       const attr = this.attrName(t.attr);
       const value = this.ctx.temp();
+      // The target's load and store point at the target, the operator at the whole statement.
       return (
-        `${obj} = ${this.expr(t.value)};\n${value} = ${this.callAt(this.opAt(s), op, [`(${this.atStmt()}$rt.getattr(${obj}, ${attr}))`, this.expr(s.value)])};\n` +
-        `${this.atStmt()}$rt.setattr(${obj}, ${attr}, ${value});\n`
+        `${obj} = ${this.expr(t.value)};\n${value} = ${this.callAt(this.opAt(s), op, [`(${this.opAt(t)}$rt.getattr(${obj}, ${attr}))`, this.expr(s.value)])};\n` +
+        `${this.opAt(t)}$rt.setattr(${obj}, ${attr}, ${value});\n`
       );
     }
     if (t.kind === "Subscript") {
@@ -569,8 +572,8 @@ export class CodeGenerator {
       const value = this.ctx.temp();
       return (
         `${obj} = ${this.expr(t.value)};\n${key} = ${this.subscriptKey(t.slice)};\n` +
-        `${value} = ${this.callAt(this.opAt(s), op, [`(${this.atStmt()}$rt.getitem(${obj}, ${key}))`, this.expr(s.value)])};\n` +
-        `${this.atStmt()}$rt.setitem(${obj}, ${key}, ${value});\n`
+        `${value} = ${this.callAt(this.opAt(s), op, [`(${this.opAt(t)}$rt.getitem(${obj}, ${key}))`, this.expr(s.value)])};\n` +
+        `${this.opAt(t)}$rt.setitem(${obj}, ${key}, ${value});\n`
       );
     }
     this.error(`'${t.kind}' is an illegal expression for augmented assignment`, t);
@@ -579,7 +582,7 @@ export class CodeGenerator {
   private deleteTarget(t: A.Expr): string {
     switch (t.kind) {
       case "Name":
-        return this.deleteName(t.id);
+        return this.deleteName(t.id, t);
       case "Attribute":
         return `${this.callAt(this.opAt(t), "$rt.delattr", [this.expr(t.value), this.attrName(t.attr)])};\n`;
       case "Subscript":
@@ -872,7 +875,8 @@ export class CodeGenerator {
         let out = this.expr(e.values[e.values.length - 1]);
         for (let i = e.values.length - 2; i >= 0; i--) {
           const t = this.ctx.temp();
-          const cond = e.op === "And" ? `$rt.truthy(${t} = ${this.expr(e.values[i])})` : `!$rt.truthy(${t} = ${this.expr(e.values[i])})`;
+          const test = `(${t} = ${this.expr(e.values[i])}, ${this.opAt(e)}$rt.truthy(${t}))`;
+          const cond = e.op === "And" ? test : `!${test}`;
           out = `(${cond} ? ${out} : ${t})`;
         }
         return out;

@@ -783,6 +783,7 @@ export class Runtime implements Protocol, KeyOps {
 
   listSetSlice(list: PyList, s: PySlice, value: PyValue): void {
     const items = list.items;
+    if (!this.isIterable(value)) throw E.typeError("can only assign an iterable");
     const src = value === list ? items.slice() : this.toArray(value);
     const [start, stop, step, len] = this.sliceIndices(s, items.length);
     if (step === 1) {
@@ -1448,10 +1449,17 @@ export class Runtime implements Protocol, KeyOps {
     return out;
   }
 
+  /** False for values `iter()` certainly rejects (numbers, None, objects with neither `__iter__` nor `__getitem__`). */
+  private isIterable(x: PyValue): boolean {
+    if (typeof x === "string") return true;
+    if (typeof x !== "object" || x === None || x instanceof PyFloat) return false;
+    return x.cls.lookup("__iter__") !== undefined || x.cls.lookup("__getitem__") !== undefined;
+  }
   unpack(x: PyValue, n: number): PyValue[] {
     if ((x instanceof PyTuple || (x instanceof PyList && x.cls === listType)) && x.items.length === n) {
       return x.items as PyValue[];
     }
+    if (!this.isIterable(x)) throw E.typeError(`cannot unpack non-iterable ${typeOf(x).name} object`);
     const it = this.iter(x);
     const out: PyValue[] = [];
     for (let i = 0; i < n; i++) {
@@ -1465,6 +1473,7 @@ export class Runtime implements Protocol, KeyOps {
     return out;
   }
   unpackStar(x: PyValue, before: number, after: number): PyValue[] {
+    if (!this.isIterable(x)) throw E.typeError(`cannot unpack non-iterable ${typeOf(x).name} object`);
     const all = this.toArray(x);
     if (all.length < before + after) {
       throw E.valueError(`not enough values to unpack (expected at least ${before + after}, got ${all.length})`);
