@@ -37,8 +37,8 @@ export const FACT_READS_PSUM = 4;
 export const FACT_WRITES_SBUF = 8;
 export const FACT_MATMUL = 16;
 
-// Codes read per instruction, as module constants: optimised code re-reads an imported binding
-// and its property at every use.
+// Codes read per instruction, as module constants: where modules are loaded as CommonJS, every
+// read of an imported binding is a getter call (see lib/sim/timing/from-trace.ts).
 const TENSOR = Engine.Tensor;
 const TRANSPOSE = InstrFlag.Transpose;
 const READS_PSUM = OPERAND_READS_PSUM;

@@ -50,8 +50,8 @@ export function memoryUsage(trace: Trace, facts: InstructionFacts, capacity: { s
   };
 }
 
-// Memory codes read per tensor, as module constants: optimised code re-reads an imported binding
-// and its property at every use.
+// Memory codes read per tensor, as module constants: where modules are loaded as CommonJS, every
+// read of an imported binding is a getter call (see lib/sim/timing/from-trace.ts).
 const HBM = Memory.Hbm;
 const SBUF = Memory.Sbuf;
 

@@ -142,8 +142,8 @@ function instructionTotals(timed: TimedTrace, facts: InstructionFacts) {
   return { counts, modelFlops, hardwareFlops, transposeFlops, matmuls, peBusy, peUsed, dmaCount, dmaBytes };
 }
 
-// Codes read per instruction, as module constants: optimised code re-reads an imported binding
-// and its property at every use.
+// Codes read per instruction, as module constants: where modules are loaded as CommonJS, every
+// read of an imported binding is a getter call (see lib/sim/timing/from-trace.ts).
 const DMA = Engine.Dma;
 const TENSOR = Engine.Tensor;
 const DOUBLE_ROW = InstrFlag.DoubleRow;

@@ -146,8 +146,10 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
   return new ScheduleBuild(cfg, trace, options).run();
 }
 
-// Enum members the build reads per record, as module constants: optimised code re-reads an
-// imported binding and its property at every use, which cost the build ~40% of its time.
+// Enum members the build reads per record, as module constants. Where modules are loaded as
+// CommonJS (tsx under a CommonJS entry, getter-based bundler interop) every read of an imported
+// binding is a getter call: the stream bench's build measured 133 -> 77 ms that way. Under native
+// ES module loading the two forms measure the same.
 const DMA = Engine.Dma;
 const TENSOR = Engine.Tensor;
 const WRITE = Access.Write;

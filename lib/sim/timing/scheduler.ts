@@ -160,8 +160,8 @@ export function cloneState(s: SchedulerState): SchedulerState {
   };
 }
 
-// Codes read per instruction, as module constants: optimised code re-reads an imported binding
-// and its property at every use.
+// Codes read per instruction, as module constants: where modules are loaded as CommonJS, every
+// read of an imported binding is a getter call (see from-trace.ts).
 const WAR = DepType.War;
 const TENSOR = Engine.Tensor;
 const DMA = DMA_ENGINE;
