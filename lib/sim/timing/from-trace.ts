@@ -161,9 +161,9 @@ const TRACE_RECORD = InputKind.Trace;
 const RECENT_SHAPES = 4;
 
 /**
- * One build pass over the trace. Its state lives in fields and its steps in methods, not in closures
- * over a call's locals: optimised code that captured one call's closures would be thrown away when
- * the call ends, so every build would start in the interpreter again.
+ * One build pass over the trace. Its state lives in fields and its steps in methods rather than in
+ * closures over one call's locals, so the steps' optimised code is not tied to one call and carries
+ * over from build to build.
  */
 class ScheduleBuild {
   private readonly n: number;
@@ -273,9 +273,8 @@ class ScheduleBuild {
   }
 
   /**
-   * Appends record i, its spill transfers and its dependencies. A method of its own: it is optimised
-   * once and reused by every build, where a loop body inlined in `run` would be recompiled (on-stack)
-   * in each.
+   * Appends record i, its spill transfers and its dependencies. A method of its own, optimised as a
+   * function, rather than a loop body that only gets on-stack-replaced code in each build.
    */
   private record(i: number): void {
     const { b, plan } = this;
