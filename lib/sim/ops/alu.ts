@@ -14,7 +14,13 @@ export interface AluOp {
 }
 
 const f = Math.fround;
+/**
+ * Bitvec operators work on 32-bit lanes: an integer operand's bit pattern, sign- or zero-extended from
+ * its dtype (the value's two's complement, which `x | 0` gives for every int8..uint32 value). Shift
+ * counts are unsigned 32-bit: a count of 32 or more (or a negative one) shifts every bit out.
+ */
 const i32 = (x: number): number => x | 0;
+const count = (b: number): number => b >>> 0;
 
 const OPS: readonly AluOp[] = [
   { name: "add", kind: "arith", apply: (a, b) => f(a + b) },
@@ -38,9 +44,9 @@ const OPS: readonly AluOp[] = [
   { name: "bitwise_and", kind: "bitvec", apply: (a, b) => i32(a) & i32(b) },
   { name: "bitwise_or", kind: "bitvec", apply: (a, b) => i32(a) | i32(b) },
   { name: "bitwise_xor", kind: "bitvec", apply: (a, b) => i32(a) ^ i32(b) },
-  { name: "left_shift", kind: "bitvec", apply: (a, b) => i32(a) << i32(b) },
-  // Logical shift; the ISA has no arithmetic shift right [SHARED226].
-  { name: "right_shift", kind: "bitvec", apply: (a, b) => (a >>> 0) >>> i32(b) },
+  { name: "left_shift", kind: "bitvec", apply: (a, b) => (count(b) < 32 ? i32(a) << count(b) : 0) },
+  // Logical shift of the 32-bit lane; the ISA has no arithmetic shift right [SHARED226].
+  { name: "right_shift", kind: "bitvec", apply: (a, b) => (count(b) < 32 ? (a >>> 0) >>> count(b) : 0) },
 ];
 
 const ALIASES: Record<string, string> = {

@@ -5,6 +5,7 @@
  */
 
 import { nkiError } from "../errors";
+import type { DTypeInfo } from "../dtypes";
 import type { Machine } from "../machine";
 import { castInPlace, castValue } from "../memory/storage";
 import { sliceView, viewSize, type Buffer, type View } from "../memory/tensor";
@@ -190,9 +191,23 @@ export function copySameShape(dst: View, src: View): boolean {
 /**
  * How scatter converts values: "engine" = fp32 result of an engine, rounded to fp32 then cast to the
  * destination dtype; "exact" = already representable in the destination dtype (plain copy);
- * "int" = exact integer results (int32 index math), cast without an fp32 rounding step.
+ * "int" = exact integer results (int32 index math), cast without an fp32 rounding step;
+ * "bits" = 32-bit lanes of a bitvec operator, narrowed to an integer destination by keeping its low
+ * bits (numpy's integer conversion), or read as int32 for a float or bool destination.
  */
-export type Conversion = "engine" | "exact" | "int";
+export type Conversion = "engine" | "exact" | "int" | "bits";
+
+/** The conversion of an ALU operator's results: bitvec lanes keep their bits. */
+export function resultConversion(kind: "arith" | "bitvec"): Conversion {
+  return kind === "bitvec" ? "bits" : "engine";
+}
+
+function fromLane(d: DTypeInfo, x: number): number {
+  const v = x | 0;
+  if (d.kind === "int") return d.bits >= 32 ? v : (v << (32 - d.bits)) >> (32 - d.bits);
+  if (d.kind === "uint") return d.bits >= 32 ? v >>> 0 : (v << (32 - d.bits)) >>> (32 - d.bits);
+  return castValue(d, Math.fround(v));
+}
 
 /** Writes values (C order over dst.shape) into dst with the output cast; skips masked-off elements. */
 export function scatter(dst: View, values: ArrayLike<number>, mask: Mask, conv: Conversion = "engine"): void {
@@ -200,7 +215,11 @@ export function scatter(dst: View, values: ArrayLike<number>, mask: Mask, conv: 
   if (!data) throw new Error("scatter in timing-only mode");
   const d = dst.buffer.dtype;
   let src: ArrayLike<number> = values;
-  if (conv !== "exact") {
+  if (conv === "bits") {
+    const t = new Float64Array(values.length);
+    for (let i = 0; i < t.length; i++) t[i] = fromLane(d, values[i]);
+    src = t;
+  } else if (conv !== "exact") {
     if (d.kind === "float" && data instanceof Float32Array) {
       const t = values instanceof Float32Array ? values : Float32Array.from(values);
       castInPlace(d, t, 0, t.length);

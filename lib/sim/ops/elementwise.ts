@@ -10,7 +10,7 @@ import { castValue } from "../memory/storage";
 import { viewSize, type View } from "../memory/tensor";
 import { reduceIdentity, type AluOp } from "./alu";
 import {
-  Access, Engine, Memory, copySameShape, emit, fillView, freeSize, gather, requireMemory, requireSameSize, requireTile, scatter, type Mask,
+  Access, Engine, Memory, copySameShape, emit, fillView, freeSize, gather, requireMemory, requireSameSize, requireTile, resultConversion, scatter, type Mask,
 } from "./common";
 import { isView, perPartition, requireOp, type EngineChoice, type ScalarOrVector } from "./operands";
 
@@ -87,7 +87,7 @@ export function tensorTensor(m: Machine, dst: View, a: View, b: View, opName: st
     return;
   }
   for (let i = 0; i < x.length; i++) x[i] = op.apply(x[i], y[i]);
-  scatter(dst, x, mask);
+  scatter(dst, x, mask, resultConversion(op.kind));
 }
 
 function exactIntOp(op: string, views: readonly View[]): boolean {
@@ -113,7 +113,7 @@ function scalarChain(m: Machine, data: View, args: TensorScalarArgs, instr: stri
   const parts = data.shape[0];
   const op0 = requireOp(m, args.op0, instr);
   const ops = [op0];
-  const s0 = perPartition(m, args.operand0, parts, instr, "operand0");
+  const s0 = perPartition(m, args.operand0, parts, instr, "operand0", op0.kind === "bitvec");
   const views = isView(args.operand0) ? [args.operand0] : [];
   let op1: AluOp | null = null;
   let s1: Float64Array | null = null;
@@ -125,7 +125,7 @@ function scalarChain(m: Machine, data: View, args: TensorScalarArgs, instr: stri
     if (args.operand1 === undefined || args.operand1 === null) {
       nkiError("err_shape_mismatch", `${instr}: op1 given without operand1`, m.location);
     }
-    s1 = perPartition(m, args.operand1, parts, instr, "operand1");
+    s1 = perPartition(m, args.operand1, parts, instr, "operand1", op1.kind === "bitvec");
     if (isView(args.operand1)) views.push(args.operand1);
     ops.push(op1);
   }
@@ -170,7 +170,7 @@ export function tensorScalar(m: Machine, dst: View, data: View, args: TensorScal
   const reads = [data, ...views].map((v) => [Access.Read, v] as const);
   const variant = ops.map((o) => o.name).join(",");
   if (!emit(m, engine, instr, variant, 0, viewSize(dst) * ops.length, [...reads, [Access.Write, dst]], mask, dst.shape)) return;
-  if (values) scatter(dst, values, mask);
+  if (values) scatter(dst, values, mask, resultConversion(ops[0].kind));
 }
 
 export interface ScalarTensorTensorArgs {

@@ -21,9 +21,13 @@ export function requireOp(m: Machine, name: string, instr: string): AluOp {
 
 const NO_VALUES = new Float64Array(0);
 
-/** Per-partition values of a scalar-or-vector operand (empty in timing-only mode, after the checks). */
-export function perPartition(m: Machine, x: ScalarOrVector, parts: number, instr: string, what: string): Float64Array {
-  if (typeof x === "number") return m.functional ? new Float64Array(parts).fill(Math.fround(x)) : NO_VALUES;
+/**
+ * Per-partition values of a scalar-or-vector operand (empty in timing-only mode, after the checks). A
+ * scalar is an fp32 immediate, or for a bitvec operator (`bits`) an integer taken exactly (0x7FFFFFFF
+ * must keep its bits).
+ */
+export function perPartition(m: Machine, x: ScalarOrVector, parts: number, instr: string, what: string, bits = false): Float64Array {
+  if (typeof x === "number") return m.functional ? new Float64Array(parts).fill(bits ? x : Math.fround(x)) : NO_VALUES;
   requireTile(m, x, what, instr);
   if (x.shape[0] !== parts || freeSize(x) !== 1) {
     nkiError(

@@ -7,7 +7,7 @@ import { nkiError } from "../errors";
 import type { Machine } from "../machine";
 import { viewSize, type View } from "../memory/tensor";
 import { REDUCE_OPS, reduceIdentity } from "./alu";
-import { Access, Engine, Memory, emit, freeSize, gather, requireMemory, requireSamePartitions, requireSameSize, requireTile, scatter, type Mask } from "./common";
+import { Access, Engine, Memory, emit, freeSize, gather, requireMemory, requireSamePartitions, requireSameSize, requireTile, resultConversion, scatter, type Mask } from "./common";
 import { perPartition, requireOp, type ScalarOrVector } from "./operands";
 
 const ON_CHIP = [Memory.Sbuf, Memory.Psum] as const;
@@ -68,7 +68,7 @@ export function tensorReduce(m: Machine, dst: View, data: View, args: TensorRedu
     }
   }
   if (args.negate) for (let i = 0; i < acc.length; i++) acc[i] = -acc[i];
-  scatter(dst, acc, null);
+  scatter(dst, acc, null, args.negate ? "engine" : resultConversion(op.kind));
 }
 
 /** Reduction across partitions on GpSimd: [P, F] → [1, F]; op ∈ add, max, bitwise_or, bitwise_and. */
@@ -94,7 +94,7 @@ export function tensorPartitionReduce(m: Machine, dst: View, data: View, opName:
   for (let p = 0; p < P; p++) {
     for (let f = 0; f < F; f++) if (!mask || mask[p * F + f]) out[f] = op.apply(out[f], x[p * F + f]);
   }
-  scatter(dst, out, null);
+  scatter(dst, out, null, resultConversion(op.kind));
 }
 
 export interface ScanArgs {
