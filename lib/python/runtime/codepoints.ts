@@ -12,8 +12,8 @@
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 const BEYOND_LATIN1 = /[^\0-\xff]/;
-/** Strings longer than this (in UTF-16 units) get their offsets recomputed instead of cached. */
-const CACHE_LIMIT = 1 << 24;
+/** Strings longer than this (in UTF-16 units) get their offsets recomputed instead of cached (4 MiB). */
+const CACHE_LIMIT = 1 << 20;
 
 let cachedString = "";
 let cachedOffsets: Uint32Array | null = null;
