@@ -1,23 +1,37 @@
 /**
- * A fingerprint of everything a profile holds, section by section (SHA-256 of typed-array bytes and
- * of JSON, which prints every double in its shortest round-trip form): two profiles with equal
- * fingerprints are bitwise the same, and a difference names the section that changed.
+ * A fingerprint of everything a profile holds, section by section (a 64-bit FNV-1a hash of
+ * typed-array bytes and of JSON, which prints every double in its shortest round-trip form): equal
+ * fingerprints mean bitwise-equal profiles up to hash collisions, and a difference names the section
+ * that changed. Pure, like the rest of lib/profile.
  */
 
-import { createHash } from "node:crypto";
 import type { Profile } from "../profile";
 import { criticalPath } from "../critical-path";
 
 type Bytes = { readonly buffer: ArrayBufferLike; readonly byteOffset: number; readonly byteLength: number };
 
+/** FNV-1a over the bytes of each part (strings as UTF-16 code units), in two 32-bit lanes. */
 function digest(parts: readonly (Bytes | string)[]): string {
-  const h = createHash("sha256");
+  let lo = 0x811c9dc5;
+  let hi = 0xcbf29ce4;
+  const mix = (byte: number) => {
+    lo = Math.imul(lo ^ byte, 0x01000193) >>> 0;
+    hi = Math.imul(hi ^ byte ^ (lo >>> 24), 0x01000193) >>> 0;
+  };
   for (const p of parts) {
-    if (typeof p === "string") h.update(p);
-    else h.update(new Uint8Array(p.buffer, p.byteOffset, p.byteLength));
-    h.update("|");
+    if (typeof p === "string") {
+      for (let k = 0; k < p.length; k++) {
+        const c = p.charCodeAt(k);
+        mix(c & 0xff);
+        mix(c >>> 8);
+      }
+    } else {
+      const bytes = new Uint8Array(p.buffer, p.byteOffset, p.byteLength);
+      for (let k = 0; k < bytes.length; k++) mix(bytes[k]);
+    }
+    mix(0x7c);
   }
-  return h.digest("hex").slice(0, 24);
+  return hi.toString(16).padStart(8, "0") + lo.toString(16).padStart(8, "0");
 }
 
 export type Fingerprint = Record<string, string>;
