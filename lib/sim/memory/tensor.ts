@@ -114,7 +114,8 @@ export function sliceView(v: View, axis: number, start: number, stop: number, st
   const strides = v.strides.slice();
   shape[axis] = len;
   strides[axis] = v.strides[axis] * step;
-  return { ...v, offset: v.offset + start * v.strides[axis], shape, strides };
+  // An explicit literal: the object spread showed in recording profiles (views are built per operand).
+  return { buffer: v.buffer, offset: v.offset + start * v.strides[axis], shape, strides, partitionAxis: v.partitionAxis };
 }
 
 /** `v[..., index, ...]` at `axis`: drops the dimension. */
