@@ -26,3 +26,5 @@ try:
     ord("😀x")
 except TypeError as e:
     print("TypeError:", e)
+table = str.maketrans("😀a", "x😁", "d")
+print(s.translate(table), table, "😀\tb\t😁c".expandtabs(4))

@@ -619,10 +619,10 @@ strType.ns.set(
     }
     return d;
   }
-  const a = argStr("maketrans", args[0]);
-  const b = argStr("maketrans", args[1], 2);
+  const a = Array.from(argStr("maketrans", args[0]));
+  const b = Array.from(argStr("maketrans", args[1], 2));
   if (a.length !== b.length) throw valueError("the first two maketrans arguments must have equal length");
-  for (let i = 0; i < a.length; i++) d.table.set(a.codePointAt(i) ?? 0, b.codePointAt(i) ?? 0, rt);
+  for (let i = 0; i < a.length; i++) d.table.set(a[i].codePointAt(0) ?? 0, b[i].codePointAt(0) ?? 0, rt);
   if (args[2] !== undefined) for (const c of argStr("maketrans", args[2], 3)) d.table.set(c.codePointAt(0) ?? 0, None, rt);
   return d;
     }),
