@@ -18,7 +18,7 @@ import { None, PyBuiltin, PyFloat, PyList, PyModule, PyObject, PySlice, PyTuple,
 import type { Runtime } from "../python/runtime/runtime";
 import { nkiGuard, pyNkiError } from "./errors";
 import { activeRun, requireRun, type KernelRun } from "./run";
-import { broadcastTile, checkAccess, deferredTensor, expandDims, IndexExpr, maskFor, newArange, NkiTensor, operand, wholeAccess, wholeTensor } from "./tensor";
+import { binaryValue, broadcastTile, checkAccess, copyValue, deferredTensor, expandDims, IndexExpr, maskFor, newArange, NkiTensor, operand, wholeAccess, wholeTensor } from "./tensor";
 
 type Slots = (PyValue | undefined)[];
 
@@ -363,7 +363,7 @@ export function initLanguage(mod: PyModule): void {
   def(mod, "copy", ["src", "mask", "dtype"], 1, ([src, mask, d], rt) => {
     const run = requireRun(rt, "nl.copy");
     const x = viewArg(src, "copy: src");
-    return wholeTensor(L.copy(run.m, x, { mask: maskFor(mask, x.shape), dtype: simDtypeOf(d) }));
+    return copyValue(run.m, x, { mask: maskFor(mask, x.shape), dtype: simDtypeOf(d) });
   });
 
   for (const op of BINARY) {
@@ -375,7 +375,7 @@ export function initLanguage(mod: PyModule): void {
         const b = operand(y as PyValue);
         if (!a || !b) throw E.typeError(`nl.${op}: operands must be tiles or numbers`);
         const shape = "buffer" in a ? a.shape : "buffer" in b ? b.shape : [];
-        return wholeTensor(L.binary(m, op, a, b, { dtype: simDtypeOf(d), mask: maskFor(mask, shape) }));
+        return binaryValue(m, op, a, b, { dtype: simDtypeOf(d), mask: maskFor(mask, shape) });
       });
     });
     mod.set(op, f);

@@ -6,8 +6,10 @@
  */
 
 import {
-  affineMask, broadcastView, dtype as simDtype, memset, nl as L, type DTypeName, nkiError, reshapeView, type Machine, type MaskClause, type MaskCmp, type View,
+  affineMask, aluOp, broadcastView, dtype as simDtype, memset, nl as L, type DTypeInfo, type DTypeName, nkiError, reshapeView, type Machine, type Mask,
+  type MaskClause, type MaskCmp, type View,
 } from "../sim";
+import { inBounds } from "../sim/ops/common";
 import type { Deferred } from "../sim/machine";
 import { fullView } from "../sim/memory/tensor";
 import { reinterpretView } from "../sim/memory/reinterpret";
@@ -258,6 +260,65 @@ export function wholeTensor(v: View): NkiTensor {
   return new NkiTensor(v, wholeAccess(v.shape));
 }
 
+/** Whether a Vector-engine instruction can read `v` with no diagnostic (an in-bounds on-chip tile). */
+function cleanEngineOperand(m: Machine, v: View): boolean {
+  const b = v.buffer;
+  return !b.released && b.memory !== Memory.Hbm && v.partitionAxis === 0 && v.shape.length > 0 && v.shape[0] <= m.target.partitions && inBounds(v);
+}
+
+/** Whether a fresh SBUF result tile of `shape` fits, for any dtype (at most 4 bytes an element). */
+function freshTileFits(m: Machine, shape: readonly number[]): boolean {
+  const parts = Math.max(1, shape[0]);
+  return (shape.reduce((a, b) => a * b, 1) / parts) * 4 <= m.sbuf.capacity;
+}
+
+/**
+ * `dst[...] = value` makes an engine instruction write dst itself when dst is an SBUF or PSUM tile
+ * view of the result's shape (partition dim first) and, if `dtype=` was given, of that dtype; the
+ * instruction casts to dst's dtype on output.
+ */
+function engineFits(shape: readonly number[], d: DTypeInfo | null, dst: View): boolean {
+  const b = dst.buffer;
+  if (b.memory === Memory.Hbm || b.released || dst.partitionAxis !== 0 || (d !== null && d !== b.dtype)) return false;
+  return dst.shape.length === shape.length && dst.shape.every((n, k) => n === shape[k]) && inBounds(dst);
+}
+
+export interface ValueOpts {
+  readonly dtype?: DTypeInfo | null;
+  readonly mask?: Mask;
+}
+
+const isTile = (x: L.NlOperand): x is View => "buffer" in x;
+
+/**
+ * An element-wise nl binary op (function or tile operator) as a value. It is deferred (so an
+ * assignment makes it write its destination) only where issuing it cannot raise a diagnostic: an
+ * arithmetic operator other than power (a Vector-engine instruction) on float tiles of one shape, or a
+ * float tile and a scalar, at most one in PSUM. Everything else is issued at once, as before.
+ */
+export function binaryValue(m: Machine, op: string, a: L.NlOperand, b: L.NlOperand, opts: ValueOpts = {}): NkiTensor {
+  const issue = (into: View | null): View => L.binary(m, op, a, b, { ...opts, out: into });
+  const alu = aluOp(op);
+  const tiles = [a, b].filter(isTile);
+  const t0 = tiles[0];
+  const deferrable =
+    alu != null && alu.kind === "arith" && alu.name !== "power" && t0 !== undefined &&
+    tiles.every((t) => t.buffer.dtype.kind === "float" && cleanEngineOperand(m, t)) &&
+    tiles.filter((t) => t.buffer.memory === Memory.Psum).length < 2 &&
+    tiles.every((t) => t.shape.length === t0.shape.length && t.shape.every((n, k) => n === t0.shape[k])) &&
+    freshTileFits(m, t0.shape);
+  if (!deferrable) return wholeTensor(issue(null));
+  const shape = t0.shape;
+  return deferredTensor(m, { kind: "write", issue, fits: (dst) => engineFits(shape, opts.dtype ?? null, dst) }, () => wholeAccess(shape));
+}
+
+/** nl.copy as a value: deferred like binaryValue when its source is a clean on-chip tile. */
+export function copyValue(m: Machine, x: View, opts: ValueOpts = {}): NkiTensor {
+  const issue = (into: View | null): View => L.copy(m, x, { ...opts, out: into });
+  if (!cleanEngineOperand(m, x) || !freshTileFits(m, x.shape)) return wholeTensor(issue(null));
+  return deferredTensor(m, { kind: "write", issue, fits: (dst) => engineFits(x.shape, opts.dtype ?? null, dst) }, () => wholeAccess(x.shape));
+}
+
 /** The access of a whole tile of `shape`: each view dim indexes its own buffer dim from 0. */
 export function wholeAccess(shape: readonly number[]): DimAccess[] {
   const nd = shape.length;
@@ -434,7 +495,7 @@ function binaryOp(op: string, reverse = false) {
     const o = operand(other);
     if (!o) return NotImplemented;
     const m = requireRun(rt, `tile operator ${op}`).m;
-    return nkiGuard(() => wholeTensor(reverse ? L.binary(m, op, o, self.view) : L.binary(m, op, self.view, o)));
+    return nkiGuard(() => (reverse ? binaryValue(m, op, o, self.view) : binaryValue(m, op, self.view, o)));
   };
 }
 

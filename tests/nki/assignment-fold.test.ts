@@ -143,7 +143,7 @@ def k(a):
     ]);
   });
 
-  it("a value used as an operand first is a tile of its own", () => {
+  it("a load used as an operand first is a tile of its own (the operation then writes the destination)", () => {
     const { trace } = run(
       `@nki.jit
 def k(a):
@@ -155,7 +155,64 @@ def k(a):
 `,
       "r = k(a)",
     );
-    expect(trace).toEqual(["5 dma_copy a->load", "5 tensor_scalar load->add", "5 tensor_copy add->sbuf", "6 dma_copy sbuf->output0"]);
+    expect(trace).toEqual(["5 dma_copy a->load", "5 tensor_scalar load->sbuf", "6 dma_copy sbuf->output0"]);
+  });
+});
+
+describe("an assigned engine operation writes the destination", () => {
+  it("nl.add, a tile operator and nl.copy each record one instruction writing the destination", () => {
+    const { trace, s } = run(
+      `@nki.jit
+def k(a):
+    out = nl.ndarray((128, 64), dtype=nl.float32, buffer=nl.shared_hbm)
+    x = nl.load(a[0:128, :])
+    y = nl.load(a[128:256, :])
+    p = nl.ndarray((nl.par_dim(128), 64), dtype=nl.float32, buffer=nl.psum)
+    p[...] = nl.add(x, y)
+    q = nl.ndarray((nl.par_dim(128), 64), dtype=nl.float32, buffer=nl.sbuf)
+    q[...] = x * 2.0
+    q[...] = nl.copy(p) - q
+    nl.store(out, value=q)
+    return out
+`,
+      "r = k(a)",
+    );
+    expect(trace).toEqual([
+      "4 dma_copy a->load",
+      "5 dma_copy a->load",
+      "7 tensor_tensor load,load->psum",
+      "9 tensor_scalar load->sbuf",
+      "10 tensor_copy psum->copy",
+      "10 tensor_tensor copy,sbuf->sbuf",
+      "11 dma_copy sbuf->output0",
+    ]);
+    ok(s.execute("same = bool(np.array_equal(r, a[128:256] - a[:128]))"));
+    expect(s.get("same")).toBe(true);
+  });
+
+  it("an engine result assigned into a tile of another shape, kept and reused, or of another dtype than dtype= is copied", () => {
+    const { trace } = run(
+      `@nki.jit
+def k(a):
+    out = nl.ndarray((128, 64), dtype=a.dtype, buffer=nl.shared_hbm)
+    x = nl.load(a[0:128, :])
+    w = nl.ndarray((nl.par_dim(128), 1, 64), dtype=a.dtype, buffer=nl.sbuf)
+    w[...] = x + 1.0
+    h = nl.ndarray((nl.par_dim(128), 64), dtype=nl.float32, buffer=nl.sbuf)
+    h[...] = nl.add(x, x, dtype=nl.bfloat16)
+    nl.store(out, value=h)
+    return out
+`,
+      "r = k(a)",
+    );
+    expect(trace).toEqual([
+      "4 dma_copy a->load",
+      "6 tensor_scalar load->add",
+      "6 tensor_copy add->sbuf",
+      "8 tensor_tensor load,load->add",
+      "8 tensor_copy add->sbuf",
+      "9 dma_copy sbuf->output0",
+    ]);
   });
 });
 
