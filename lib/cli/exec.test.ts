@@ -56,7 +56,7 @@ describe("kernel-lab exec", () => {
     const nb = notebook([{ source: "print('one')" }, { source: "1 / 0" }, { source: "print('never')" }]);
     const out = scratch.path("stopped.ipynb");
     expect(await main(["exec", nb, "--output", out], io)).toBe(1);
-    expect(io.err).toContain('Traceback (most recent call last):\n  File "<cell 2>", line 1, in <module>\n    1 / 0\nZeroDivisionError: division by zero');
+    expect(io.err).toContain('Traceback (most recent call last):\n  File "<cell 2>", line 1, in <module>\n    1 / 0\n    ~~^~~\nZeroDivisionError: division by zero');
     expect(io.err).toContain("cell [2] (id c1) of");
     expect(io.err).toContain("raised ZeroDivisionError; 1 later code cell was not run");
     const cells = readNotebook(out).cells;

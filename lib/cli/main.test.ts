@@ -22,7 +22,7 @@ describe("kernel-lab run", () => {
     const code = await main(["run", p], io);
     expect(code).toBe(1);
     expect(io.err).toBe(
-      `Traceback (most recent call last):\n  File "${p}", line 3, in <module>\n    f()\n  File "${p}", line 2, in f\n    return {}['k']\nKeyError: 'k'\n`,
+      `Traceback (most recent call last):\n  File "${p}", line 3, in <module>\n    f()\n  File "${p}", line 2, in f\n    return {}['k']\n           ~~^^^^^\nKeyError: 'k'\n`,
     );
   });
 
