@@ -18,7 +18,7 @@ import { None, PyBuiltin, PyFloat, PyList, PyModule, PyObject, PySlice, PyTuple,
 import type { Runtime } from "../python/runtime/runtime";
 import { nkiGuard, pyNkiError } from "./errors";
 import { activeRun, requireRun, type KernelRun } from "./run";
-import { binaryValue, broadcastTile, checkAccess, copyValue, deferredTensor, expandDims, IndexExpr, maskFor, newArange, NkiTensor, operand, wholeAccess, wholeTensor } from "./tensor";
+import { binaryValue, broadcastTile, checkAccess, copyValue, deferredTensor, expandDims, IndexExpr, maskFor, newArange, NkiTensor, operand, unaryValue, wholeAccess, wholeTensor } from "./tensor";
 
 type Slots = (PyValue | undefined)[];
 
@@ -386,7 +386,7 @@ export function initLanguage(mod: PyModule): void {
       return nkiGuard(() => {
         const m = requireRun(rt, `nl.${op}`).m;
         const v = viewArg(x, `nl.${op}: x`);
-        return wholeTensor(L.unary(m, op, v, { dtype: simDtypeOf(d), mask: maskFor(mask, v.shape) }));
+        return unaryValue(m, op, v, { dtype: simDtypeOf(d), mask: maskFor(mask, v.shape) });
       });
     });
     mod.set(op, f);

@@ -9,6 +9,7 @@ import {
   affineMask, aluOp, broadcastView, dtype as simDtype, memset, nl as L, type DTypeInfo, type DTypeName, nkiError, reshapeView, type Machine, type Mask,
   type MaskClause, type MaskCmp, type View,
 } from "../sim";
+import { activationFn } from "../sim/ops/alu";
 import { inBounds } from "../sim/ops/common";
 import type { Deferred } from "../sim/machine";
 import { fullView } from "../sim/memory/tensor";
@@ -310,6 +311,18 @@ export function binaryValue(m: Machine, op: string, a: L.NlOperand, b: L.NlOpera
   if (!deferrable) return wholeTensor(issue(null));
   const shape = t0.shape;
   return deferredTensor(m, { kind: "write", issue, fits: (dst) => engineFits(shape, opts.dtype ?? null, dst) }, () => wholeAccess(shape));
+}
+
+/** Unary nl functions lowered to something other than a ScalarE activation. */
+const NOT_ACTIVATIONS = new Set(["invert", "bitwise_not", "logical_not"]);
+
+/** A unary nl math function as a value: deferred like binaryValue for a ScalarE activation of a clean float tile. */
+export function unaryValue(m: Machine, name: string, x: View, opts: ValueOpts = {}): NkiTensor {
+  const issue = (into: View | null): View => L.unary(m, name, x, { ...opts, out: into });
+  const deferrable =
+    !NOT_ACTIVATIONS.has(name) && activationFn(name) !== undefined && x.buffer.dtype.kind === "float" && cleanEngineOperand(m, x) && freshTileFits(m, x.shape);
+  if (!deferrable) return wholeTensor(issue(null));
+  return deferredTensor(m, { kind: "write", issue, fits: (dst) => engineFits(x.shape, opts.dtype ?? null, dst) }, () => wholeAccess(x.shape));
 }
 
 /** nl.copy as a value: deferred like binaryValue when its source is a clean on-chip tile. */

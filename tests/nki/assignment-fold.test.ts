@@ -160,7 +160,7 @@ def k(a):
 });
 
 describe("an assigned engine operation writes the destination", () => {
-  it("nl.add, a tile operator and nl.copy each record one instruction writing the destination", () => {
+  it("nl.add, a tile operator, nl.copy and activations each record one instruction writing the destination", () => {
     const { trace, s } = run(
       `@nki.jit
 def k(a):
@@ -172,6 +172,8 @@ def k(a):
     q = nl.ndarray((nl.par_dim(128), 64), dtype=nl.float32, buffer=nl.sbuf)
     q[...] = x * 2.0
     q[...] = nl.copy(p) - q
+    p[...] = nl.exp(q * 0.0001)
+    q[...] = nl.log(p)
     nl.store(out, value=q)
     return out
 `,
@@ -184,9 +186,12 @@ def k(a):
       "9 tensor_scalar load->sbuf",
       "10 tensor_copy psum->copy",
       "10 tensor_tensor copy,sbuf->sbuf",
-      "11 dma_copy sbuf->output0",
+      "11 tensor_scalar sbuf->multiply",
+      "11 activation multiply->psum",
+      "12 activation psum->sbuf",
+      "13 dma_copy sbuf->output0",
     ]);
-    ok(s.execute("same = bool(np.array_equal(r, a[128:256] - a[:128]))"));
+    ok(s.execute("same = bool(np.allclose(r, np.log(np.exp((a[128:256] - a[:128]) * 0.0001)), rtol=1e-5, atol=1e-5) and abs(float(r[0, 0]) - 0.8192) < 1e-5)"));
     expect(s.get("same")).toBe(true);
   });
 
