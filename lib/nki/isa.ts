@@ -20,7 +20,7 @@ import { nkiGuard } from "./errors";
 import { operatorName, simDtypeOf } from "./language";
 import type { NkiOptions } from "./jit";
 import { activeRun, requireRun } from "./run";
-import { deferredTensor, IndexExpr, MaskExpr, maskFor, NkiTensor, wholeTensor } from "./tensor";
+import { cleanFloatOperands, deferredTensor, engineValue, IndexExpr, MaskExpr, maskFor, NkiTensor, vectorArith, wholeTensor } from "./tensor";
 
 type Slots = (PyValue | undefined)[];
 
@@ -224,9 +224,17 @@ export function initIsa(mod: PyModule, options: NkiOptions): void {
   });
   def(mod, "tensor_tensor", ["data1", "data2", "op", "dtype", "mask", "engine"], 3, ([a, b, op, dt, mask, eng], m) => {
     const x = view(a, "data1");
-    const dst = tile(m, "tensor_tensor", x.shape, simDtypeOf(dt) ?? x.buffer.dtype);
-    tensorTensor(m, dst, x, view(b, "data2"), opName(op, "op"), { mask: maskFor(mask, x.shape), engine: engine(eng) });
-    return wholeTensor(dst);
+    const y = view(b, "data2");
+    const name = opName(op, "op");
+    const d = simDtypeOf(dt);
+    const opts = { mask: maskFor(mask, x.shape), engine: engine(eng) };
+    const issue = (into: View | null): View => {
+      const dst = into ?? tile(m, "tensor_tensor", x.shape, d ?? x.buffer.dtype);
+      tensorTensor(m, dst, x, y, name, opts);
+      return dst;
+    };
+    // An assignment makes the instruction write its destination (deferred only where it cannot fail).
+    return engineValue(m, x.shape, d, opts.engine === undefined && vectorArith(name) && cleanFloatOperands(m, [x, y]), issue);
   });
   def(mod, "tensor_scalar", ["data", "op0", "operand0", "reverse0", "op1", "operand1", "reverse1", "dtype", "mask", "engine"], 3,
     ([d, op0, o0, r0, op1, o1, r1, dt, mask, eng], m) => {
@@ -255,9 +263,14 @@ export function initIsa(mod: PyModule, options: NkiOptions): void {
   });
   def(mod, "tensor_copy", ["src", "mask", "dtype", "engine"], 1, ([s, mask, dt, eng], m) => {
     const x = view(s, "src");
-    const dst = tile(m, "tensor_copy", x.shape, simDtypeOf(dt) ?? x.buffer.dtype);
-    tensorCopy(m, dst, x, { mask: maskFor(mask, x.shape), engine: engine(eng) });
-    return wholeTensor(dst);
+    const d = simDtypeOf(dt);
+    const opts = { mask: maskFor(mask, x.shape), engine: engine(eng) };
+    const issue = (into: View | null): View => {
+      const dst = into ?? tile(m, "tensor_copy", x.shape, d ?? x.buffer.dtype);
+      tensorCopy(m, dst, x, opts);
+      return dst;
+    };
+    return engineValue(m, x.shape, d, opts.engine === undefined && cleanFloatOperands(m, [x]), issue);
   });
   def(mod, "reciprocal", ["data", "dtype", "mask"], 1, ([d, dt, mask], m) => {
     const x = view(d, "data");

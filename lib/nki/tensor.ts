@@ -284,6 +284,31 @@ function engineFits(shape: readonly number[], d: DTypeInfo | null, dst: View): b
   return dst.shape.length === shape.length && dst.shape.every((n, k) => n === shape[k]) && inBounds(dst);
 }
 
+/**
+ * The result of an engine instruction writing a fresh tile of `shape` (or, when assigned, the
+ * destination): deferred when `deferrable` says issuing cannot raise a diagnostic, else issued now.
+ */
+export function engineValue(m: Machine, shape: readonly number[], d: DTypeInfo | null, deferrable: boolean, issue: IssueInto): NkiTensor {
+  if (!deferrable || !freshTileFits(m, shape)) return wholeTensor(issue(null));
+  return deferredTensor(m, { kind: "write", issue, fits: (dst) => engineFits(shape, d, dst) }, () => wholeAccess(shape));
+}
+
+/** Whether the engine operand tiles are float, clean (see cleanEngineOperand), of one shape and at most one in PSUM. */
+export function cleanFloatOperands(m: Machine, tiles: readonly View[]): boolean {
+  const t0 = tiles[0];
+  return (
+    t0 !== undefined &&
+    tiles.every((t) => t.buffer.dtype.kind === "float" && cleanEngineOperand(m, t) && t.shape.length === t0.shape.length && t.shape.every((n, k) => n === t0.shape[k])) &&
+    tiles.filter((t) => t.buffer.memory === Memory.Psum).length < 2
+  );
+}
+
+/** An ALU operator an engine instruction runs on VectorE whatever its operands' dtypes (not power, not bitvec). */
+export function vectorArith(op: string): boolean {
+  const alu = aluOp(op);
+  return alu != null && alu.kind === "arith" && alu.name !== "power";
+}
+
 export interface ValueOpts {
   readonly dtype?: DTypeInfo | null;
   readonly mask?: Mask;
@@ -299,18 +324,8 @@ const isTile = (x: L.NlOperand): x is View => "buffer" in x;
  */
 export function binaryValue(m: Machine, op: string, a: L.NlOperand, b: L.NlOperand, opts: ValueOpts = {}): NkiTensor {
   const issue = (into: View | null): View => L.binary(m, op, a, b, { ...opts, out: into });
-  const alu = aluOp(op);
   const tiles = [a, b].filter(isTile);
-  const t0 = tiles[0];
-  const deferrable =
-    alu != null && alu.kind === "arith" && alu.name !== "power" && t0 !== undefined &&
-    tiles.every((t) => t.buffer.dtype.kind === "float" && cleanEngineOperand(m, t)) &&
-    tiles.filter((t) => t.buffer.memory === Memory.Psum).length < 2 &&
-    tiles.every((t) => t.shape.length === t0.shape.length && t.shape.every((n, k) => n === t0.shape[k])) &&
-    freshTileFits(m, t0.shape);
-  if (!deferrable) return wholeTensor(issue(null));
-  const shape = t0.shape;
-  return deferredTensor(m, { kind: "write", issue, fits: (dst) => engineFits(shape, opts.dtype ?? null, dst) }, () => wholeAccess(shape));
+  return engineValue(m, tiles[0]?.shape ?? [], opts.dtype ?? null, vectorArith(op) && cleanFloatOperands(m, tiles), issue);
 }
 
 /** Unary nl functions lowered to something other than a ScalarE activation. */
@@ -319,17 +334,14 @@ const NOT_ACTIVATIONS = new Set(["invert", "bitwise_not", "logical_not"]);
 /** A unary nl math function as a value: deferred like binaryValue for a ScalarE activation of a clean float tile. */
 export function unaryValue(m: Machine, name: string, x: View, opts: ValueOpts = {}): NkiTensor {
   const issue = (into: View | null): View => L.unary(m, name, x, { ...opts, out: into });
-  const deferrable =
-    !NOT_ACTIVATIONS.has(name) && activationFn(name) !== undefined && x.buffer.dtype.kind === "float" && cleanEngineOperand(m, x) && freshTileFits(m, x.shape);
-  if (!deferrable) return wholeTensor(issue(null));
-  return deferredTensor(m, { kind: "write", issue, fits: (dst) => engineFits(x.shape, opts.dtype ?? null, dst) }, () => wholeAccess(x.shape));
+  const deferrable = !NOT_ACTIVATIONS.has(name) && activationFn(name) !== undefined && cleanFloatOperands(m, [x]);
+  return engineValue(m, x.shape, opts.dtype ?? null, deferrable, issue);
 }
 
 /** nl.copy as a value: deferred like binaryValue when its source is a clean on-chip tile. */
 export function copyValue(m: Machine, x: View, opts: ValueOpts = {}): NkiTensor {
   const issue = (into: View | null): View => L.copy(m, x, { ...opts, out: into });
-  if (!cleanEngineOperand(m, x) || !freshTileFits(m, x.shape)) return wholeTensor(issue(null));
-  return deferredTensor(m, { kind: "write", issue, fits: (dst) => engineFits(x.shape, opts.dtype ?? null, dst) }, () => wholeAccess(x.shape));
+  return engineValue(m, x.shape, opts.dtype ?? null, cleanEngineOperand(m, x), issue);
 }
 
 /** The access of a whole tile of `shape`: each view dim indexes its own buffer dim from 0. */

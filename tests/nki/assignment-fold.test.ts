@@ -195,6 +195,36 @@ def k(a):
     expect(s.get("same")).toBe(true);
   });
 
+  it("nisa.tensor_tensor and nisa.tensor_copy results assigned into a tile are written there", () => {
+    const { trace, s } = run(
+      `@nki.jit
+def k(a):
+    out = nl.ndarray((128, 64), dtype=nl.float32, buffer=nl.shared_hbm)
+    x = nl.load(a[0:128, :])
+    y = nl.load(a[128:256, :])
+    q = nl.ndarray((nl.par_dim(128), 64), dtype=nl.float32, buffer=nl.sbuf)
+    q[...] = nisa.tensor_tensor(y, x, op=nl.subtract)
+    p = nl.ndarray((nl.par_dim(128), 64), dtype=nl.float32, buffer=nl.psum)
+    p[...] = nisa.tensor_copy(q)
+    q[...] = nisa.tensor_copy(p, engine=nisa.vector_engine)
+    nl.store(out, value=q)
+    return out
+`,
+      "r = k(a)",
+    );
+    expect(trace).toEqual([
+      "4 dma_copy a->load",
+      "5 dma_copy a->load",
+      "7 tensor_tensor load,load->sbuf",
+      "9 tensor_copy sbuf->psum",
+      "10 tensor_copy psum->tensor_copy",
+      "10 tensor_copy tensor_copy->sbuf",
+      "11 dma_copy sbuf->output0",
+    ]);
+    ok(s.execute("same = bool(np.array_equal(r, a[128:256] - a[:128]))"));
+    expect(s.get("same")).toBe(true);
+  });
+
   it("an engine result assigned into a tile of another shape, kept and reused, or of another dtype than dtype= is copied", () => {
     const { trace } = run(
       `@nki.jit
