@@ -25,7 +25,7 @@ import { DmaQueue, dmaCost } from "./dma-cost";
 import { FULL_PE_ARRAY, InputKind, ScheduleInputBuilder, type ScheduleInput } from "./schedule-input";
 import { emptyOperandSummary, summarizeOperands, type OperandSummaryColumns } from "./operand-features";
 import { planSpills, SpillAction, type SpillPlan } from "./spill-plan";
-import { Access, AllocKind, DepType, Engine, LoopKind, Memory, OperandCursors, type OperandCursor, type RecordColumns, type Trace } from "../trace";
+import { Access, AllocKind, DepType, Engine, LoopKind, Memory, OperandCursors, Trace, type OperandCursor, type RecordColumns } from "../trace";
 
 /** Costs of one record, kept for the profile (cycles at the engine clock, DMA shape). */
 export interface CostedTrace {
@@ -143,7 +143,30 @@ function slotKey(memory: number, partStart: number, addr: number): number {
 }
 
 export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: BuildOptions = {}): CostedTrace {
+  anchorHiddenClasses(cfg);
   return new ScheduleBuild(cfg, trace, options).run();
+}
+
+/**
+ * Two builds of an empty trace, kept for the life of the module: a first build and a what-if rebuild
+ * on top of it. V8 holds the hidden class of a class's instances only weakly, so once no build is
+ * alive a garbage collection between two profiles frees the classes of ScheduleBuild,
+ * ScheduleInputBuilder and OperandCursors and throws away the optimised code of all their methods
+ * (deopt reason "weak objects"): every profile's first build recompiled them. And a field whose
+ * kind of value changes after its methods were optimised (`prev` unset in a first build, a
+ * CostedTrace in a rebuild) throws that code away once more. Built before any real build, the
+ * anchors keep the classes alive and their fields already hold both kinds of value.
+ */
+let anchors: readonly ScheduleBuild[] | undefined;
+
+function anchorHiddenClasses(cfg: TimingConstants): void {
+  if (anchors) return;
+  const empty = new Trace();
+  const capacity = { sbufBytesPerPartition: 1, psumBytesPerPartition: 1 };
+  const first = new ScheduleBuild(cfg, empty, { capacity });
+  const rebuild = new ScheduleBuild(cfg, empty, { capacity, costsOf: first.run(), treatAsAffine: NO_LOOPS });
+  rebuild.run();
+  anchors = [first, rebuild];
 }
 
 // Enum members the build reads per record, as module constants. Where modules are loaded as
@@ -169,7 +192,8 @@ class ScheduleBuild {
   private readonly n: number;
   private readonly views: RecordColumns;
   private readonly b: ScheduleInputBuilder;
-  private readonly prev: CostedTrace | undefined;
+  private readonly prev: CostedTrace | null;
+  private readonly treatAsAffine: ReadonlySet<number>;
   private readonly cycles: Float64Array;
   private readonly dmaBytesPerPartition: Float64Array;
   private readonly summary: OperandSummaryColumns;
@@ -208,31 +232,25 @@ class ScheduleBuild {
   constructor(
     private readonly cfg: TimingConstants,
     private readonly trace: Trace,
-    private readonly options: BuildOptions,
+    options: BuildOptions,
   ) {
     const n = trace.length;
     this.n = n;
     const views = trace.columnViews();
     this.views = views;
-    let dmaRecords = 0;
-    for (let i = 0; i < n; i++) if (views.engine[i] === DMA) dmaRecords++;
-    this.b = new ScheduleInputBuilder(cfg.dmaEngines, { instructions: n, dmaRows: dmaRecords, dependencies: views.depOn.length });
-    const prev = options.costsOf;
+    this.b = new ScheduleInputBuilder(cfg.dmaEngines, { instructions: n, dmaRows: countDma(views.engine), dependencies: views.depOn.length });
+    const prev = options.costsOf ?? null;
     this.prev = prev;
+    this.treatAsAffine = options.treatAsAffine ?? NO_LOOPS;
     this.cycles = prev?.cycles ?? new Float64Array(n);
     this.dmaBytesPerPartition = prev?.dmaBytesPerPartition ?? new Float64Array(n);
     this.summary = prev?.operandSummary ?? emptyOperandSummary(n);
-    const rotates = new Uint8Array(trace.loopCount);
-    for (let loop = 0; loop < trace.loopCount; loop++) {
-      rotates[loop] = trace.loop(loop).kind !== LoopKind.Sequential || (options.treatAsAffine?.has(loop) ?? false) ? 1 : 0;
-    }
-    this.scopes = rotationScopes(trace, rotates);
+    this.scopes = rotationScopes(trace, rotatingLoops(trace, this.treatAsAffine));
     this.depthOf = rotationDepths(trace, this.scopes, options);
     this.lastAccess = new Int32Array(trace.tensorCount).fill(-1);
     this.inputOf = new Int32Array(n);
     this.representative = new Int32Array(prev ? 0 : n);
-    let widest = 0;
-    for (let i = 0; i < n; i++) widest = Math.max(widest, (i + 1 < n ? views.operandStart[i + 1] : views.operandAccess.length) - views.operandStart[i]);
+    const widest = widestRecord(views);
     this.writtenIds = new Int32Array(widest);
     this.writtenSlots = new Float64Array(widest);
     this.plan = prev ? prev.spillPlan : options.capacity ? planSpills(trace, options.capacity) : null;
@@ -240,7 +258,7 @@ class ScheduleBuild {
   }
 
   run(): CostedTrace {
-    for (let i = 0; i < this.n; i++) this.record(i);
+    this.recordAll();
     if (!this.prev) this.copyFromRepresentatives();
     return {
       input: this.b.build(),
@@ -250,10 +268,15 @@ class ScheduleBuild {
       spillPlan: this.plan,
       cycles: this.cycles,
       rotatedDependencies: this.rotated,
-      treatAsAffine: this.options.treatAsAffine ?? NO_LOOPS,
+      treatAsAffine: this.treatAsAffine,
       dmaBytesPerPartition: this.dmaBytesPerPartition,
       operandSummary: this.summary,
     };
+  }
+
+  /** The loop alone: its optimised code then ends where the loop does (see countDma). */
+  private recordAll(): void {
+    for (let i = 0; i < this.n; i++) this.record(i);
   }
 
   /** Per-record costs and operand summary of the records costed through a same-shape representative. */
@@ -483,6 +506,34 @@ class ScheduleBuild {
       }
     }
   }
+}
+
+// The constructor's passes over the trace are functions of their own: a constructor runs a couple of
+// times per profile, never often enough to be optimised, so a loop inside it was compiled on the
+// stack anew in every profile and that code thrown away where the loop ended.
+
+function countDma(engine: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < engine.length; i++) if (engine[i] === DMA) count++;
+  return count;
+}
+
+/** The most operands any record has. */
+function widestRecord(views: RecordColumns): number {
+  const { operandStart, operandAccess } = views;
+  const n = operandStart.length;
+  let widest = 0;
+  for (let i = 0; i < n; i++) widest = Math.max(widest, (i + 1 < n ? operandStart[i + 1] : operandAccess.length) - operandStart[i]);
+  return widest;
+}
+
+/** Per loop, 1 if its iterations rotate buffers (affine/static, or treated as affine). */
+function rotatingLoops(trace: Trace, treatAsAffine: ReadonlySet<number>): Uint8Array {
+  const rotates = new Uint8Array(trace.loopCount);
+  for (let loop = 0; loop < trace.loopCount; loop++) {
+    rotates[loop] = trace.loop(loop).kind !== LoopKind.Sequential || treatAsAffine.has(loop) ? 1 : 0;
+  }
+  return rotates;
 }
 
 /** column[i] = column[rep[i]], in record order (representatives precede the records they stand for). */
