@@ -71,27 +71,48 @@ interface TrackIntervals {
 function trackIntervals(timeline: TimedTrace["timeline"], spills: TimedTrace["spills"]): TrackIntervals {
   const { track, startNs, endNs } = timeline;
   const n = timeline.length;
-  let tracks = FIRST_QUEUE_TRACK;
-  for (let i = 0; i < n; i++) if (track[i] >= tracks) tracks = track[i] + 1;
+  let tracks = lastTrack(track, FIRST_QUEUE_TRACK - 1) + 1;
   for (const sp of spills) if (sp.track >= tracks) tracks = sp.track + 1;
   const trackStart = new Uint32Array(tracks + 1);
-  for (let i = 0; i < n; i++) trackStart[track[i] + 1]++;
+  countPerTrack(track, trackStart);
   for (const sp of spills) trackStart[sp.track + 1]++;
   for (let t = 0; t < tracks; t++) trackStart[t + 1] += trackStart[t];
   const fill = trackStart.slice(0, tracks);
   const starts = new Float64Array(n + spills.length);
   const ends = new Float64Array(n + spills.length);
-  for (let i = 0; i < n; i++) {
-    const at = fill[track[i]]++;
-    starts[at] = startNs[i];
-    ends[at] = endNs[i];
-  }
+  scatterByTrack(track, startNs, endNs, fill, starts, ends);
   for (const sp of spills) {
     const at = fill[sp.track]++;
     starts[at] = sp.startNs;
     ends[at] = sp.endNs;
   }
   return { tracks, trackStart, starts, ends };
+}
+
+// The whole-trace loops are functions that end with their loop. A function called once per profile
+// runs its loop in code compiled on the stack; code after the loop has not run when that is
+// compiled, so it bails out there, and the cached loop code does so again in the next profiles
+// until V8 recompiles the function: a few profiles of recompiling instead of warm code.
+
+/** The highest track any instruction is on, at least `least`. */
+function lastTrack(track: Uint8Array, least: number): number {
+  let last = least;
+  for (let i = 0; i < track.length; i++) if (track[i] > last) last = track[i];
+  return last;
+}
+
+/** counts[t + 1] += instructions on track t. */
+function countPerTrack(track: Uint8Array, counts: Uint32Array): void {
+  for (let i = 0; i < track.length; i++) counts[track[i] + 1]++;
+}
+
+/** Each instruction's interval into its track's next slot (fill[t], advanced). */
+function scatterByTrack(track: Uint8Array, startNs: Float64Array, endNs: Float64Array, fill: Uint32Array, starts: Float64Array, ends: Float64Array): void {
+  for (let i = 0; i < track.length; i++) {
+    const at = fill[track[i]]++;
+    starts[at] = startNs[i];
+    ends[at] = endNs[i];
+  }
 }
 
 /** Sum of a column in index order. */
@@ -101,25 +122,47 @@ function columnSum(values: Float64Array): number {
   return sum;
 }
 
+// Slots of instructionTotals' running sums.
+const MODEL_FLOPS = 0;
+const HARDWARE_FLOPS = 1;
+const TRANSPOSE_FLOPS = 2;
+const MATMULS = 3;
+const PE_BUSY = 4;
+const PE_USED = 5;
+const DMA_COUNT = 6;
+const DMA_BYTES = 7;
+
 /** Per-instruction tallies: counts per engine, DMA transfers and bytes, TensorE FLOPs and PE-array use. */
 function instructionTotals(timed: TimedTrace, facts: InstructionFacts) {
+  const counts = [0, 0, 0, 0, 0];
+  const sums = new Float64Array(8);
+  tally(timed, facts, counts, sums);
+  return {
+    counts,
+    modelFlops: sums[MODEL_FLOPS],
+    hardwareFlops: sums[HARDWARE_FLOPS],
+    transposeFlops: sums[TRANSPOSE_FLOPS],
+    matmuls: sums[MATMULS],
+    peBusy: sums[PE_BUSY],
+    peUsed: sums[PE_USED],
+    dmaCount: sums[DMA_COUNT],
+    dmaBytes: sums[DMA_BYTES],
+  };
+}
+
+/**
+ * The loop of instructionTotals. Its sums accumulate in `sums` (doubles, added in the same order as
+ * locals would be: the same values) so that nothing runs after the loop (see lastTrack).
+ */
+function tally(timed: TimedTrace, facts: InstructionFacts, counts: number[], sums: Float64Array): void {
   const { trace, timeline, config } = timed;
   const engines = trace.columnViews().engine;
   const halveDoubleRow = config.fp8DoubleRowFactor > 1;
-  const counts = [0, 0, 0, 0, 0];
-  let modelFlops = 0;
-  let hardwareFlops = 0;
-  let transposeFlops = 0;
-  let matmuls = 0;
-  let peBusy = 0;
-  let peUsed = 0;
-  let dmaCount = 0;
-  let dmaBytes = 0;
   for (let i = 0; i < engines.length; i++) {
     const engine = engines[i];
     if (engine === DMA) {
-      dmaCount++;
-      dmaBytes += Math.max(facts.hbmRead[i] + facts.sbufRead[i] + facts.psumRead[i], facts.hbmWrite[i] + facts.sbufWrite[i] + facts.psumWrite[i]);
+      sums[DMA_COUNT]++;
+      sums[DMA_BYTES] += Math.max(facts.hbmRead[i] + facts.sbufRead[i] + facts.psumRead[i], facts.hbmWrite[i] + facts.sbufWrite[i] + facts.psumWrite[i]);
       continue;
     }
     counts[engine]++;
@@ -128,18 +171,17 @@ function instructionTotals(timed: TimedTrace, facts: InstructionFacts) {
     const busy = timeline.endNs[i] - timeline.startNs[i];
     const rows = Math.min(1, facts.partitions[i] / 128);
     const cols = Math.min(1, facts.elements[i] / 128);
-    peBusy += busy;
-    peUsed += busy * rows * cols;
+    sums[PE_BUSY] += busy;
+    sums[PE_USED] += busy * rows * cols;
     const flops = trace.flops(i);
-    hardwareFlops += flops;
-    if ((facts.bits[i] & FACT_TRANSPOSE) !== 0) transposeFlops += flops;
+    sums[HARDWARE_FLOPS] += flops;
+    if ((facts.bits[i] & FACT_TRANSPOSE) !== 0) sums[TRANSPOSE_FLOPS] += flops;
     else if ((facts.bits[i] & FACT_MATMUL) !== 0) {
-      matmuls++;
+      sums[MATMULS]++;
       // adjusted_flops: FP8 double-row work counts half (it runs at 2x) [EXPL-GLOSS].
-      modelFlops += (trace.flags(i) & DOUBLE_ROW) !== 0 && halveDoubleRow ? flops / 2 : flops;
+      sums[MODEL_FLOPS] += (trace.flags(i) & DOUBLE_ROW) !== 0 && halveDoubleRow ? flops / 2 : flops;
     }
   }
-  return { counts, modelFlops, hardwareFlops, transposeFlops, matmuls, peBusy, peUsed, dmaCount, dmaBytes };
 }
 
 // Codes read per instruction, as module constants: where modules are loaded as CommonJS, every
