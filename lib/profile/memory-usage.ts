@@ -55,9 +55,18 @@ export function memoryUsage(trace: Trace, facts: InstructionFacts, capacity: { s
 const HBM = Memory.Hbm;
 const SBUF = Memory.Sbuf;
 
+// Each whole-trace loop ends its function: a function called once per profile runs its loop in code
+// compiled on the stack, which bails out on code after the loop that had not run yet when it was
+// compiled, and the cached loop code does so again in the next profiles until V8 recompiles it.
+
 /** On-chip tiles that were touched and placed below capacity, by id. */
 function countedTiles(trace: Trace, facts: InstructionFacts, capacity: { sbuf: number; psum: number }): Uint32Array {
   const ids = new Uint32Array(trace.tensorCount);
+  return ids.slice(0, collectTiles(trace, facts, capacity, ids));
+}
+
+/** Writes the counted tiles' ids to the front of `ids`; returns how many. */
+function collectTiles(trace: Trace, facts: InstructionFacts, capacity: { sbuf: number; psum: number }, ids: Uint32Array): number {
   let count = 0;
   for (let id = 0; id < trace.tensorCount; id++) {
     if (Number.isNaN(facts.tensorFirstNs[id])) continue;
@@ -66,22 +75,41 @@ function countedTiles(trace: Trace, facts: InstructionFacts, capacity: { sbuf: n
     if (trace.tensorAddr(id) >= (memory === SBUF ? capacity.sbuf : capacity.psum)) continue;
     ids[count++] = id;
   }
-  return ids.slice(0, count);
+  return count;
 }
+
+// Slots of the sweep's scalar results.
+const COUNT = 0;
+const SBUF_PEAK = 1;
+const PSUM_PEAK = 2;
+const SBUF_PEAK_TIME = 3;
 
 /** Sweep over acquisitions and releases in time order: the occupancy step function and its peaks. */
 function occupancy(trace: Trace, facts: InstructionFacts, acquire: Uint32Array, release: Uint32Array) {
-  const first = facts.tensorFirstNs;
-  const last = facts.tensorLastNs;
   const times = new Float64Array(acquire.length + release.length);
   const sbufAt = new Float64Array(times.length);
   const psumAt = new Float64Array(times.length);
+  const scalars = new Float64Array(4);
+  sweep(trace, facts, acquire, release, times, sbufAt, psumAt, scalars);
+  return { times, sbufAt, psumAt, count: scalars[COUNT], sbufPeak: scalars[SBUF_PEAK], psumPeak: scalars[PSUM_PEAK], sbufPeakTime: scalars[SBUF_PEAK_TIME] };
+}
+
+/** The loop of occupancy; its scalars are kept current in `scalars` so that nothing runs after it. */
+function sweep(
+  trace: Trace,
+  facts: InstructionFacts,
+  acquire: Uint32Array,
+  release: Uint32Array,
+  times: Float64Array,
+  sbufAt: Float64Array,
+  psumAt: Float64Array,
+  scalars: Float64Array,
+): void {
+  const first = facts.tensorFirstNs;
+  const last = facts.tensorLastNs;
   let count = 0;
   let sbuf = 0;
   let psum = 0;
-  let sbufPeak = 0;
-  let psumPeak = 0;
-  let sbufPeakTime = 0;
   // Releases before acquisitions at equal times: a tile freed as another is allocated does not overlap.
   for (let a = 0, r = 0; a < acquire.length || r < release.length; ) {
     const isRelease = r < release.length && (a === acquire.length || last[release[r]] <= first[acquire[a]]);
@@ -90,15 +118,15 @@ function occupancy(trace: Trace, facts: InstructionFacts, acquire: Uint32Array, 
     const bytes = isRelease ? -trace.tensorBytes(id) : trace.tensorBytes(id);
     if (trace.tensorMemory(id) === SBUF) sbuf += bytes;
     else psum += bytes;
-    if (sbuf > sbufPeak) {
-      sbufPeak = sbuf;
-      sbufPeakTime = t;
+    if (sbuf > scalars[SBUF_PEAK]) {
+      scalars[SBUF_PEAK] = sbuf;
+      scalars[SBUF_PEAK_TIME] = t;
     }
-    if (psum > psumPeak) psumPeak = psum;
+    if (psum > scalars[PSUM_PEAK]) scalars[PSUM_PEAK] = psum;
     if (count === 0 || times[count - 1] !== t) count++;
+    scalars[COUNT] = count;
     times[count - 1] = t;
     sbufAt[count - 1] = sbuf;
     psumAt[count - 1] = psum;
   }
-  return { times, sbufAt, psumAt, count, sbufPeak, psumPeak, sbufPeakTime };
 }

@@ -46,12 +46,20 @@ export const tensorWaitsOnDma: InsightRule = {
   },
 };
 
+// Slots of smallDmaOverhead's totals.
+const SMALL = 0;
+const DMAS = 1;
+const OVERHEAD_NS = 2;
+
 /**
  * Descriptor overhead of the DMAs under 2 KiB per partition (DMA engine time beyond moving their
- * bytes on the busiest engine), their indices into `smallAt`, and the number of DMAs. Locals, not
- * object fields, carry the last shape: field writes in a hot loop cost V8 its optimised code.
+ * bytes on the busiest engine), their indices into `smallAt`, and the number of DMAs, into `totals`.
+ * Locals, not object fields, carry the last shape: field writes in a hot loop cost V8 its optimised
+ * code. The totals are kept current in the loop so that nothing runs after it: a function called
+ * once per profile runs its loop in code compiled on the stack, which bails out on code after the
+ * loop that had not run yet, and the cached loop code does so again in the next profiles.
  */
-function smallDmaOverhead(ctx: InsightContext, smallAt: Int32Array): { count: number; dmas: number; overheadNs: number } {
+function smallDmaOverhead(ctx: InsightContext, smallAt: Int32Array, totals: Float64Array): void {
   const { trace, costed, config } = ctx.timed;
   const input = costed.input;
   const engines = trace.columnViews().engine;
@@ -66,11 +74,12 @@ function smallDmaOverhead(ctx: InsightContext, smallAt: Int32Array): { count: nu
   let busiestParts = 0;
   for (let i = 0; i < engines.length; i++) {
     if (engines[i] !== Engine.Dma) continue;
-    dmas++;
+    totals[DMAS] = ++dmas;
     const bpp = bytesPerPartition[i];
     // "≥ 2 KiB per partition minimum recommended" [DMA-BW].
     if (bpp >= 2048) continue;
     smallAt[count++] = i;
+    totals[SMALL] = count;
     const row = input.dmaRow[costed.inputOf[i]];
     const partStart = input.dmaPartStart[row];
     const partCount = input.dmaPartCount[row];
@@ -92,8 +101,15 @@ function smallDmaOverhead(ctx: InsightContext, smallAt: Int32Array): { count: nu
     }
     const ideal = (busiestParts * bpp) / config.dmaEngineBytesPerNs;
     overheadNs += Math.max(0, busiest - ideal);
+    totals[OVERHEAD_NS] = overheadNs;
   }
-  return { count, dmas, overheadNs };
+}
+
+/** Mean of `values` at `indices`, summed in index order as value / count. */
+function meanAt(values: Float64Array, indices: Int32Array): number {
+  let mean = 0;
+  for (let k = 0; k < indices.length; k++) mean += values[indices[k]] / indices.length;
+  return mean;
 }
 
 export const smallDmas: InsightRule = {
@@ -103,14 +119,16 @@ export const smallDmas: InsightRule = {
     const { trace, costed } = ctx.timed;
     // Typed, sized to the trace: a growing array of ~10^5 small DMAs would be copied a dozen times.
     const smallAt = new Int32Array(trace.length);
-    const { count: smallCount, dmas, overheadNs: overhead } = smallDmaOverhead(ctx, smallAt);
-    const small = smallAt.subarray(0, smallCount);
+    const totals = new Float64Array(3);
+    smallDmaOverhead(ctx, smallAt, totals);
+    const dmas = totals[DMAS];
+    const overhead = totals[OVERHEAD_NS];
+    const small = smallAt.subarray(0, totals[SMALL]);
     if (small.length < 4 || pct(small.length, dmas) < 25) return null;
     const gain = overhead * criticality(ctx, Engine.Dma);
     if (pct(gain, ctx.timed.timeline.totalNs) < 1) return null;
     const lines = busyLines(ctx, small);
-    let avg = 0;
-    for (const i of small) avg += costed.dmaBytesPerPartition[i] / small.length;
+    const avg = meanAt(costed.dmaBytesPerPartition, small);
     return makeInsight(ctx, {
       id: this.id,
       title: this.title,

@@ -43,23 +43,42 @@ export function busyNs(ctx: InsightContext, i: number): number {
 /** Groups instructions by source line, weighting each by `weight(i)`; the heaviest `limit` lines. */
 export function sourceLines(ctx: InsightContext, indices: ArrayLike<number>, weight: (i: number) => number, limit = 5): SourceRef[] {
   const weights = new Float64Array(indices.length);
-  for (let k = 0; k < indices.length; k++) weights[k] = weight(indices[k]);
+  weighEach(indices, weight, weights);
   return linesByWeight(ctx, indices, weights, limit);
+}
+
+// The loops over an insight's instructions end their functions: a function called once per profile
+// runs its loop in code compiled on the stack, which bails out on code after the loop that had not
+// run when it was compiled, and the cached loop code does so again in the next profiles.
+
+function weighEach(indices: ArrayLike<number>, weight: (i: number) => number, weights: Float64Array): void {
+  for (let k = 0; k < indices.length; k++) weights[k] = weight(indices[k]);
+}
+
+function weighByBusyTime(indices: ArrayLike<number>, startNs: Float64Array, endNs: Float64Array, weights: Float64Array): void {
+  for (let k = 0; k < indices.length; k++) weights[k] = endNs[indices[k]] - startNs[indices[k]];
 }
 
 /** `sourceLines` weighted by each instruction's busy time (end - start), the common case. */
 export function busyLines(ctx: InsightContext, indices: ArrayLike<number>, limit = 5): SourceRef[] {
   const { startNs, endNs } = ctx.timed.timeline;
   const weights = new Float64Array(indices.length);
-  for (let k = 0; k < indices.length; k++) weights[k] = endNs[indices[k]] - startNs[indices[k]];
+  weighByBusyTime(indices, startNs, endNs, weights);
   return linesByWeight(ctx, indices, weights, limit);
 }
 
 function linesByWeight(ctx: InsightContext, indices: ArrayLike<number>, weights: Float64Array, limit: number): SourceRef[] {
-  const trace = ctx.timed.trace;
-  // Keyed by file, then line: no key string built per instruction. Loop bodies alternate between a
-  // few lines, so a small cache by line number answers most lookups without touching the maps.
+  // Keyed by file, then line: no key string built per instruction.
   const byFile = new Map<string, Map<number, LineTally>>();
+  tallyLines(ctx.timed.trace, indices, weights, byFile);
+  const all = [...byFile.values()].flatMap((lines) => [...lines.values()]);
+  return all.sort((a, b) => b.timeNs - a.timeNs || a.line - b.line).slice(0, limit);
+}
+
+/** Adds each instruction and its weight to its line's tally. */
+function tallyLines(trace: InsightContext["timed"]["trace"], indices: ArrayLike<number>, weights: Float64Array, byFile: Map<string, Map<number, LineTally>>): void {
+  // Loop bodies alternate between a few lines, so a small cache by line number answers most
+  // lookups without touching the maps.
   const cached: (LineTally | undefined)[] = new Array<LineTally | undefined>(LINE_CACHE).fill(undefined);
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k];
@@ -82,8 +101,6 @@ function linesByWeight(ctx: InsightContext, indices: ArrayLike<number>, weights:
     e.instructions++;
     e.timeNs += weights[k];
   }
-  const all = [...byFile.values()].flatMap((lines) => [...lines.values()]);
-  return all.sort((a, b) => b.timeNs - a.timeNs || a.line - b.line).slice(0, limit);
 }
 
 interface LineTally {
