@@ -63,7 +63,13 @@ function rotationScopes(trace: Trace, rotates: Uint8Array): RotationScopes {
   const count = trace.tensorCount;
   const loopOf = new Int32Array(count).fill(-1);
   const iterationOf = new Int32Array(count);
-  for (let id = 0; id < count; id++) {
+  findRotationScopes(trace, rotates, loopOf, iterationOf);
+  return { loopOf, iterationOf };
+}
+
+/** The loop of rotationScopes, a function of its own that ends with it (see countDma). */
+function findRotationScopes(trace: Trace, rotates: Uint8Array, loopOf: Int32Array, iterationOf: Int32Array): void {
+  for (let id = 0; id < loopOf.length; id++) {
     // The tensor's path node is its innermost enclosing loop iteration (node 0: outside loops).
     const path = trace.tensorPathId(id);
     if (path === 0 || trace.tensorAlloc(id) !== AllocKind.Auto || trace.tensorMemory(id) === Memory.Hbm) continue;
@@ -72,7 +78,6 @@ function rotationScopes(trace: Trace, rotates: Uint8Array): RotationScopes {
     loopOf[id] = inner;
     iterationOf[id] = trace.pathIteration(path);
   }
-  return { loopOf, iterationOf };
 }
 
 export interface BuildOptions {
@@ -99,13 +104,7 @@ function rotationDepths(trace: Trace, scopes: RotationScopes, options: BuildOpti
   const sbuf = new Float64Array(loops);
   const psum = new Float64Array(loops);
   const rotating = new Uint8Array(loops);
-  for (let id = 0; id < trace.tensorCount; id++) {
-    const loop = scopes.loopOf[id];
-    if (loop < 0 || scopes.iterationOf[id] !== 0) continue;
-    rotating[loop] = 1;
-    if (trace.tensorMemory(id) === Memory.Sbuf) sbuf[loop] += trace.tensorBytes(id);
-    else psum[loop] += trace.tensorBytes(id);
-  }
+  bodyTileBytes(trace, scopes, sbuf, psum, rotating);
   const depths = new Int32Array(loops).fill(1);
   const cap = options.capacity;
   for (let loop = 0; loop < loops; loop++) {
@@ -118,6 +117,17 @@ function rotationDepths(trace: Trace, scopes: RotationScopes, options: BuildOpti
     depths[loop] = Math.max(1, depth);
   }
   return depths;
+}
+
+/** Per rotating loop, the SBUF and PSUM bytes of its body's tiles (first iteration); marks the loops that rotate. */
+function bodyTileBytes(trace: Trace, scopes: RotationScopes, sbuf: Float64Array, psum: Float64Array, rotating: Uint8Array): void {
+  for (let id = 0; id < scopes.loopOf.length; id++) {
+    const loop = scopes.loopOf[id];
+    if (loop < 0 || scopes.iterationOf[id] !== 0) continue;
+    rotating[loop] = 1;
+    if (trace.tensorMemory(id) === Memory.Sbuf) sbuf[loop] += trace.tensorBytes(id);
+    else psum[loop] += trace.tensorBytes(id);
+  }
 }
 
 /** PE-array cells (32x32 each, bit 4*row+col) of a matmul's `tile:<row>,<col>,<rows>,<cols>` variant. */
