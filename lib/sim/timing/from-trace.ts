@@ -237,7 +237,10 @@ class ScheduleBuild {
   private writtenCount = 0;
   // Costing is a pure function of a record's shape (Trace.sameShape): one representative per shape hash.
   private readonly shapes = new Map<number, number>();
-  private readonly recentShapes: (Int32Array | undefined)[] = [];
+  // RECENT_SHAPES representatives per opcode (interned id), most recent first, -1 where none. Typed
+  // and sized up front: a plain array filled as opcodes arrive was read out of bounds at the start
+  // of every build, which threw away the optimised code of the build before.
+  private readonly recentShapes: Int32Array;
 
   constructor(
     private readonly cfg: TimingConstants,
@@ -260,6 +263,7 @@ class ScheduleBuild {
     this.lastAccess = new Int32Array(trace.tensorCount).fill(-1);
     this.inputOf = new Int32Array(n);
     this.representative = new Int32Array(prev ? 0 : n);
+    this.recentShapes = new Int32Array(prev ? 0 : (maxOpcodeId(trace) + 1) * RECENT_SHAPES).fill(-1);
     const widest = widestRecord(views);
     this.writtenIds = new Int32Array(widest);
     this.writtenSlots = new Float64Array(widest);
@@ -401,9 +405,10 @@ class ScheduleBuild {
    */
   private sameShapeAs(i: number): number {
     const trace = this.trace;
-    const recent = this.recentOf(trace.opcodeId(i));
+    const recent = this.recentShapes;
+    const base = trace.opcodeId(i) * RECENT_SHAPES;
     for (let k = 0; k < RECENT_SHAPES; k++) {
-      const rep = recent[k];
+      const rep = recent[base + k];
       if (rep < 0) break;
       if (trace.sameShape(rep, i)) return rep;
     }
@@ -414,19 +419,9 @@ class ScheduleBuild {
       rep = -1;
     }
     // Most recent first: the representative (or i, the new one) displaces the oldest.
-    recent.copyWithin(1, 0, RECENT_SHAPES - 1);
-    recent[0] = rep < 0 ? i : rep;
+    recent.copyWithin(base + 1, base, base + RECENT_SHAPES - 1);
+    recent[base] = rep < 0 ? i : rep;
     return rep;
-  }
-
-  /** The recent shape representatives of an opcode (interned id), -1 where none. */
-  private recentOf(opcode: number): Int32Array {
-    let recent = this.recentShapes[opcode];
-    if (recent === undefined) {
-      recent = new Int32Array(RECENT_SHAPES).fill(-1);
-      this.recentShapes[opcode] = recent;
-    }
-    return recent;
   }
 
   /** Records the rotating on-chip tiles record i writes, with their buffer slots. */
@@ -526,6 +521,13 @@ function countDma(engine: Uint8Array): number {
   let count = 0;
   for (let i = 0; i < engine.length; i++) if (engine[i] === DMA) count++;
   return count;
+}
+
+/** The highest interned opcode id of any record, -1 for an empty trace. */
+function maxOpcodeId(trace: Trace): number {
+  let max = -1;
+  for (let i = 0; i < trace.length; i++) max = Math.max(max, trace.opcodeId(i));
+  return max;
 }
 
 /** The most operands any record has. */
