@@ -251,6 +251,8 @@ function indexItem(v: PyValue, rt: Runtime): IndexItem {
   if (v instanceof PyNDArray) {
     const a = v.arr;
     if (a.ndim === 0 && a.dtype.isInteger) return { kind: "int", value: a.getFlat(0) };
+    // A numpy float scalar is refused like a Python float; only a float *array* gets the array message.
+    if (a.dtype.isFloat && scalarTypeDtype.has(v.cls)) throw E.indexError(INDEX_ERROR);
     return { kind: "array", array: a };
   }
   if (v instanceof PyList) {

@@ -118,6 +118,16 @@ function binop(ufunc: string, reflected = false): NativeMethodImpl<PyNDArray> {
   };
 }
 
+/** divmod(x, y): numpy's divmod ufunc is floor_divide and remainder of the same operands. */
+function divmodMethod(reflected: boolean): NativeMethodImpl<PyNDArray> {
+  return (self, a, _kw, rt) => {
+    const other = tryOperand(a[0], rt);
+    if (other === undefined) return NotImplemented;
+    const [x, y] = reflected ? [other, self.arr] : [self.arr, other];
+    return guard(() => new PyTuple([wrap(binary("floor_divide", x, y)), wrap(binary("remainder", x, y))]));
+  };
+}
+
 function inplace(ufunc: string): NativeMethodImpl<PyNDArray> {
   return (self, a, _kw, rt) => {
     const other = tryOperand(a[0], rt);
@@ -187,7 +197,8 @@ function truthValue(a: NDArray): boolean {
 }
 
 function scalarValue(a: NDArray): number {
-  if (a.size !== 1) throw E.typeError(`only length-1 arrays can be converted to Python scalars`);
+  // numpy 2.4 no longer converts size-1 arrays of higher rank (int(np.array([5])) raises).
+  if (a.ndim !== 0) throw E.typeError("only 0-dimensional arrays can be converted to Python scalars");
   return a.getFlat(0);
 }
 
@@ -204,6 +215,8 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
   __rfloordiv__: binop("floor_divide", true),
   __mod__: binop("remainder"),
   __rmod__: binop("remainder", true),
+  __divmod__: divmodMethod(false),
+  __rdivmod__: divmodMethod(true),
   __pow__: binop("power"),
   __rpow__: binop("power", true),
   __and__: binop("bitwise_and"),
