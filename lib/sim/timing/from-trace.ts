@@ -25,7 +25,8 @@ import { DmaQueue, dmaCost } from "./dma-cost";
 import { FULL_PE_ARRAY, InputKind, ScheduleInputBuilder, type ScheduleInput } from "./schedule-input";
 import { emptyOperandSummary, summarizeOperands, type OperandSummaryColumns } from "./operand-features";
 import { planSpills, SpillAction, type SpillPlan } from "./spill-plan";
-import { Access, AllocKind, DepType, Engine, LoopKind, Memory, OperandCursors, Trace, type OperandCursor, type RecordColumns } from "../trace";
+import { Access, AllocKind, DepType, Engine, LoopKind, Memory, OperandCursors, type OperandCursor, type RecordColumns, type Trace } from "../trace";
+import { TraceKit, type Tile } from "./trace-kit";
 
 /** Costs of one record, kept for the profile (cycles at the engine clock, DMA shape). */
 export interface CostedTrace {
@@ -158,25 +159,46 @@ export function buildScheduleInput(cfg: TimingConstants, trace: Trace, options: 
 }
 
 /**
- * Two builds of an empty trace, kept for the life of the module: a first build and a what-if rebuild
- * on top of it. V8 holds the hidden class of a class's instances only weakly, so once no build is
- * alive a garbage collection between two profiles frees the classes of ScheduleBuild,
- * ScheduleInputBuilder and OperandCursors and throws away the optimised code of all their methods
- * (deopt reason "weak objects"): every profile's first build recompiled them. And a field whose
- * kind of value changes after its methods were optimised (`prev` unset in a first build, a
- * CostedTrace in a rebuild) throws that code away once more. Built before any real build, the
- * anchors keep the classes alive and their fields already hold both kinds of value.
+ * Two builds of a small rehearsal trace, kept for the life of the module: a first build and a
+ * what-if rebuild on top of it. V8 holds the hidden class of a class's instances only weakly, so
+ * once no build is alive a garbage collection between two profiles frees the classes of
+ * ScheduleBuild, ScheduleInputBuilder and OperandCursors and throws away the optimised code of all
+ * their methods (deopt reason "weak objects"). A field whose kind of value changes after its
+ * methods were optimised (`prev` unset in a first build, a CostedTrace in a rebuild) throws that
+ * code away once more. And V8 records no type feedback in a function's first few calls: the paths
+ * a build takes only at its start (a new buffer slot, a new shape to cost) were never recorded, and
+ * optimised code bailed out on them at the start of every later build. The rehearsal builds keep
+ * the classes alive, give the fields both kinds of value, and take those paths after the first calls.
  */
 let anchors: readonly ScheduleBuild[] | undefined;
 
 function anchorHiddenClasses(cfg: TimingConstants): void {
   if (anchors) return;
-  const empty = new Trace();
-  const capacity = { sbufBytesPerPartition: 1, psumBytesPerPartition: 1 };
-  const first = new ScheduleBuild(cfg, empty, { capacity });
-  const rebuild = new ScheduleBuild(cfg, empty, { capacity, costsOf: first.run(), treatAsAffine: NO_LOOPS });
+  const rehearsal = rehearsalTrace();
+  const capacity = { sbufBytesPerPartition: 1 << 20, psumBytesPerPartition: 1 << 20 };
+  const first = new ScheduleBuild(cfg, rehearsal, { capacity });
+  const rebuild = new ScheduleBuild(cfg, rehearsal, { capacity, costsOf: first.run(), treatAsAffine: NO_LOOPS });
   rebuild.run();
   anchors = [first, rebuild];
+}
+
+/** Four loops of load, add, exp, store, each loop on tiles of a new width (new shapes, new buffer slots). */
+function rehearsalTrace(): Trace {
+  const kit = new TraceKit("rehearsal.py");
+  const src = kit.hbm("src", [128, 4096]);
+  const dst = kit.hbm("dst", [128, 4096]);
+  for (const cols of [64, 128, 256, 512]) {
+    kit.loop(LoopKind.Affine, 8, (j) => {
+      const x = kit.tile("x", Memory.Sbuf, [128, cols]);
+      const y = kit.tile("y", Memory.Sbuf, [128, cols]);
+      const at = (hbm: Tile) => ({ ...hbm, addr: hbm.addr + j * cols * 2, shape: [128, cols] });
+      kit.dma(x, at(src));
+      kit.binary(Engine.Vector, "tensor_tensor", y, x, x);
+      kit.unary(Engine.Scalar, "activation", x, y, "exp");
+      kit.dma(at(dst), x);
+    });
+  }
+  return kit.trace;
 }
 
 // Enum members the build reads per record, as module constants. Where modules are loaded as
