@@ -100,6 +100,7 @@ function checkIntRange(v: number, dt: DType): void {
     uint8: [0, 255],
     uint16: [0, 65535],
     uint32: [0, 2 ** 32 - 1],
+    uint64: [0, 2 ** 64 - 1],
   };
   const r = ranges[dt.name];
   if (r !== undefined && (v < r[0] || v > r[1])) {

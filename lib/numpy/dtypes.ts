@@ -8,6 +8,8 @@
  *   int64           Float64Array holding integers: exact within +-2^53; results beyond that are not
  *                   wrapped modulo 2^64 (a deliberate trade: numpy's default int is int64, and a
  *                   BigInt64Array would make every integer kernel an order of magnitude slower)
+ *   uint64          Float64Array the same way (numpy's sum/prod/cumsum of unsigned ints); ufunc
+ *                   results are wrapped into [0, 2^64), so 3 - 5 is 2^64 - 2 rounded to a double
  *   float64         Float64Array
  *   float32         Float32Array
  *   float16, bfloat16, float8_e4m3, float8_e4m3fn, float8_e5m2
@@ -30,6 +32,7 @@ export type DTypeName =
   | "uint8"
   | "uint16"
   | "uint32"
+  | "uint64"
   | "float8_e4m3"
   | "float8_e4m3fn"
   | "float8_e5m2"
@@ -88,6 +91,7 @@ export const DTYPES: Readonly<Record<DTypeName, DType>> = {
   uint8: dt("uint8", "u", 1, "B"),
   uint16: dt("uint16", "u", 2, "H"),
   uint32: dt("uint32", "u", 4, "I"),
+  uint64: dt("uint64", "u", 8, "L"),
   float8_e4m3: dt("float8_e4m3", "V", 1, "V"),
   float8_e4m3fn: dt("float8_e4m3fn", "V", 1, "V"),
   float8_e5m2: dt("float8_e5m2", "V", 1, "V"),
@@ -133,6 +137,12 @@ const ALIASES: Readonly<Record<string, DTypeName>> = {
   u4: "uint32",
   uintc: "uint32",
   I: "uint32",
+  uint64: "uint64",
+  u8: "uint64",
+  uint: "uint64",
+  uintp: "uint64",
+  ulong: "uint64",
+  L: "uint64",
   float16: "float16",
   f2: "float16",
   half: "float16",
@@ -181,6 +191,7 @@ export function allocate(dtype: DType, length: number): Storage {
     case "uint32":
       return new Uint32Array(length);
     case "int64":
+    case "uint64":
     case "float64":
       return new Float64Array(length);
     default:
@@ -196,6 +207,7 @@ const INT_RANGES: Partial<Record<DTypeName, readonly [number, number]>> = {
   uint8: [0, 255],
   uint16: [0, 65535],
   uint32: [0, 2 ** 32 - 1],
+  uint64: [0, 2 ** 64 - 1],
 };
 
 export function intRange(dtype: DType): readonly [number, number] {
@@ -232,9 +244,21 @@ export function castValue(dtype: DType, x: number): number {
       if (x !== x || x === -Infinity) return 2 ** 31;
       if (x === Infinity) return 0;
       return (((Math.trunc(x) % 2 ** 32) + 2 ** 32) % 2 ** 32);
+    case "uint64":
+      return wrapUint64(x);
     default:
       return roundNarrow(dtype, x);
   }
+}
+
+/**
+ * The double a uint64 stores for x: modulo 2^64 (NaN and infinities give 2^63, as numpy shows on
+ * x86). Exact within 2^53; a wrapped negative such as -1 is 2^64 - 1, which rounds to 2^64 here.
+ */
+function wrapUint64(x: number): number {
+  if (!Number.isFinite(x)) return 2 ** 63;
+  const t = Math.trunc(x) % 2 ** 64;
+  return t < 0 ? t + 2 ** 64 : t;
 }
 
 /**
@@ -302,8 +326,11 @@ export function promoteTypes(a: DType, b: DType): DType {
       return DTYPES.int16;
     case 2:
       return DTYPES.int32;
-    default:
+    case 4:
       return DTYPES.int64;
+    default:
+      // No integer type holds both int64 and uint64.
+      return DTYPES.float64;
   }
 }
 

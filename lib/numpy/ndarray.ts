@@ -274,7 +274,7 @@ export function castInto(src: Storage, from: DType, dst: Storage, to: DType): vo
       return;
     }
   }
-  if (from.isInteger && (to.isInteger || to.name === "float32") && to.name !== "int64") {
+  if (from.isInteger && (to.isInteger || to.name === "float32") && to.itemsize !== 8) {
     // Typed-array stores wrap integers modulo 2^n and round to float32 exactly like C casts.
     (dst as Int32Array).set(src as Int32Array);
     return;

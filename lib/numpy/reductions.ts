@@ -183,8 +183,9 @@ function pairwiseStrided(d: Storage, start: number, n: number, stride: number, f
   return f32 ? pairwise32(tmp, 0, n, 1) : pairwise64(tmp, 0, n, 1);
 }
 
-/** The accumulator dtype numpy's sum/prod use: small ints and bool go to int64 (uint64 is not modelled). */
+/** The accumulator dtype numpy's sum/prod use: bool and signed ints go to int64, unsigned ints to uint64. */
 function sumDtype(d: DType): DType {
+  if (d.kind === "u") return DTYPES.uint64;
   if (d.kind === "b" || d.isInteger) return DTYPES.int64;
   return d;
 }
@@ -267,10 +268,12 @@ function lastAxisSums(d: Storage, bases: Int32Array, run: number): Float32Array 
   return d instanceof Float32Array && evenlySpaced(bases, run) ? pairwiseRowsF32Wasm(d, bases[0], bases.length, run) : null;
 }
 
-/** Exact int64 product, wrapping modulo 2^64 like numpy once it leaves the double-exact range. */
-function mulInt64(x: number, y: number): number {
+/** Exact (u)int64 product, wrapping modulo 2^64 like numpy once it leaves the double-exact range. */
+function mul64(x: number, y: number, unsigned: boolean): number {
   const r = x * y;
-  return Number.isSafeInteger(r) ? r : Number(BigInt.asIntN(64, BigInt(x) * BigInt(y)));
+  if (Number.isSafeInteger(r)) return r;
+  const p = BigInt(x) * BigInt(y);
+  return Number(unsigned ? BigInt.asUintN(64, p) : BigInt.asIntN(64, p));
 }
 
 export function prod(a: NDArray, opts: ReduceOptions = {}): NDArray {
@@ -280,7 +283,8 @@ export function prod(a: NDArray, opts: ReduceOptions = {}): NDArray {
   const out = allocate(dtype, p.bases.length);
   const d = src.data;
   const f32 = src.data instanceof Float32Array;
-  const isInt64 = dtype.name === "int64";
+  const is64 = dtype.isInteger && dtype.itemsize === 8;
+  const unsigned = dtype.kind === "u";
   const round = stepRounder(dtype);
   const { outer, run, runStride } = p;
   for (let o = 0; o < p.bases.length; o++) {
@@ -289,7 +293,7 @@ export function prod(a: NDArray, opts: ReduceOptions = {}): NDArray {
       const start = p.bases[o] + outer[c];
       for (let j = 0; j < run; j++) {
         const v = d[start + j * runStride];
-        s = isInt64 ? mulInt64(s, v) : f32 ? Math.fround(s * v) : s * v;
+        s = is64 ? mul64(s, v, unsigned) : f32 ? Math.fround(s * v) : s * v;
       }
       s = round(s);
     }
@@ -514,12 +518,13 @@ function accumulate(a: NDArray, axis: number | null | undefined, dtype: DType | 
   const blockOut = blockOffsets(pOut);
   const d = src.data;
   const round = stepRounder(outType);
-  const isInt64 = outType.name === "int64";
+  const is64 = outType.isInteger && outType.itemsize === 8;
+  const unsigned = outType.kind === "u";
   for (let o = 0; o < p.bases.length; o++) {
     let s = isSum ? 0 : 1;
     for (let j = 0; j < block.length; j++) {
       const v = d[p.bases[o] + block[j]];
-      s = round(isSum ? s + v : isInt64 ? mulInt64(s, v) : s * v);
+      s = round(isSum ? s + v : is64 ? mul64(s, v, unsigned) : s * v);
       out[pOut.bases[o] + blockOut[j]] = s;
     }
   }

@@ -232,7 +232,7 @@ function bitwise(name: string, op32: string, helper64: string): BinaryDef {
       if (c.isFloat) throw unsupported(name);
       return { compute: c, out: c };
     },
-    expr: (c) => (c.name === "int64" ? `H.${helper64}(x, y)` : `(x ${op32} y)`),
+    expr: (c) => (c.itemsize === 8 ? `H.${helper64}(x, y)` : `(x ${op32} y)`),
   };
 }
 
@@ -359,6 +359,8 @@ function prepare(a: NDArray, shape: readonly number[], access: Access): Prepared
 
 function finish(out: Storage, dtype: DType, shape: readonly number[]): NDArray {
   if (dtype.narrow !== undefined) roundArrayTo(dtype.narrow, out as Float32Array, out as Float32Array);
+  // uint64 lives in a Float64Array, whose stores do not wrap like the smaller unsigned arrays' do.
+  if (dtype.name === "uint64") for (let i = 0; i < out.length; i++) out[i] = castValue(dtype, out[i]);
   return fromStorage(dtype, shape, out);
 }
 
@@ -411,7 +413,7 @@ function resolveBinary(name: string, x: Operand, y: Operand): { a: NDArray; b: N
   const { compute, out: outType } = def.resolve(common, a.dtype, b.dtype);
   let expr = def.expr(compute, outType);
   if (name === "power" && compute.isInteger) {
-    expr = compute.name === "int64" ? "H.ipow64(x, y)" : "H.ipow32(x, y)";
+    expr = compute.itemsize === 8 ? "H.ipow64(x, y)" : "H.ipow32(x, y)";
     checkNonNegativeExponent(b);
   }
   return { a, b, compute, outType, expr };

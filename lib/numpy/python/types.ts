@@ -753,11 +753,18 @@ export const iinfoType: PyType = defineNativeType<PyTypeInfo>({
   getters: {
     bits: (self) => self.dtype.itemsize * 8,
     min: (self) => (self.dtype.name === "int64" ? -(2n ** 63n) : intRange(self.dtype)[0]),
-    max: (self) => (self.dtype.name === "int64" ? 2n ** 63n - 1n : intRange(self.dtype)[1]),
+    max: (self) => bigMaxValue(self.dtype),
     dtype: (self) => dtypeObject(self.dtype),
   },
 });
 
+/** The largest value as a Python int: int64's and uint64's are beyond a double's exact range. */
+function bigMaxValue(d: DType): number | bigint {
+  if (d.name === "int64") return 2n ** 63n - 1n;
+  if (d.name === "uint64") return 2n ** 64n - 1n;
+  return intRange(d)[1];
+}
+
 function bigMax(d: DType): string {
-  return d.name === "int64" ? (2n ** 63n - 1n).toString() : String(intRange(d)[1]);
+  return String(bigMaxValue(d));
 }

@@ -11,7 +11,9 @@
 import { type BitGenerator, u64 } from "./bit-generator";
 import { valueError } from "../errors";
 
-export type IntDTypeName = "int64" | "int32" | "int16" | "int8" | "uint32" | "uint16" | "uint8" | "bool";
+export type IntDTypeName = "int64" | "int32" | "int16" | "int8" | "uint64" | "uint32" | "uint16" | "uint8" | "bool";
+
+const MASK64 = (1n << 64n) - 1n;
 
 export interface IntRange {
   readonly min: bigint;
@@ -24,13 +26,12 @@ export const INT_RANGES: Readonly<Record<IntDTypeName, IntRange>> = {
   int32: { min: -(1n << 31n), max: (1n << 31n) - 1n, bits: 32 },
   int16: { min: -32768n, max: 32767n, bits: 16 },
   int8: { min: -128n, max: 127n, bits: 8 },
+  uint64: { min: 0n, max: MASK64, bits: 64 },
   uint32: { min: 0n, max: 0xffffffffn, bits: 32 },
   uint16: { min: 0n, max: 0xffffn, bits: 16 },
   uint8: { min: 0n, max: 0xffn, bits: 8 },
   bool: { min: 0n, max: 1n, bits: 1 },
 };
-
-const MASK64 = (1n << 64n) - 1n;
 
 /** Smallest 2^k - 1 >= rng, for rng < 2^32. */
 function genMask32(rng: number): number {
@@ -135,7 +136,8 @@ export function boundedFill(
     if (rng === MASK64) {
       for (let i = 0; i < n; i++) {
         bits.nextUint64();
-        out[i] = Number(BigInt.asIntN(64, off + u64(bits)));
+        const v = off + u64(bits);
+        out[i] = Number(dtype === "uint64" ? BigInt.asUintN(64, v) : BigInt.asIntN(64, v));
       }
     } else {
       const mask = genMask64(rng);
