@@ -87,6 +87,19 @@ function rshift(x: number, y: number, bits: number): number {
   return Math.floor(x / 2 ** y);
 }
 
+/**
+ * 64-bit integer +, -, *: the double result while it is a safe integer (every result that fits 2^53),
+ * otherwise the exact result wrapped modulo 2^64 like C's, rounded once to the stored double.
+ */
+function wrapping64(op: (a: number, b: number) => number, exact: (a: bigint, b: bigint) => bigint, unsigned: boolean): (a: number, b: number) => number {
+  return (a, b) => {
+    const r = op(a, b);
+    if (Number.isSafeInteger(r)) return r;
+    const e = exact(BigInt(a), BigInt(b));
+    return Number(unsigned ? BigInt.asUintN(64, e) : BigInt.asIntN(64, e));
+  };
+}
+
 function big(op: (a: bigint, b: bigint) => bigint): (a: number, b: number) => number {
   return (a, b) => Number(BigInt.asIntN(64, op(BigInt(a), BigInt(b))));
 }
@@ -109,7 +122,19 @@ const HELPERS: LoopHelpers = {
   and64: big((a, b) => a & b),
   or64: big((a, b) => a | b),
   xor64: big((a, b) => a ^ b),
+  add64: wrapping64((a, b) => a + b, (a, b) => a + b, false),
+  sub64: wrapping64((a, b) => a - b, (a, b) => a - b, false),
+  mul64: wrapping64((a, b) => a * b, (a, b) => a * b, false),
+  uadd64: wrapping64((a, b) => a + b, (a, b) => a + b, true),
+  usub64: wrapping64((a, b) => a - b, (a, b) => a - b, true),
+  umul64: wrapping64((a, b) => a * b, (a, b) => a * b, true),
 };
+
+/** The helper call for a 64-bit integer compute dtype, else the plain JS expression. */
+function int64Expr(c: DType, helper: string, plain: string): string {
+  if (!c.isInteger || c.itemsize !== 8) return plain;
+  return `H.${c.kind === "u" ? "u" : ""}${helper}(x, y)`;
+}
 
 // ---- operation tables -------------------------------------------------------------------------
 
@@ -207,14 +232,18 @@ interface BinaryDef {
   readonly comparison?: boolean;
 }
 
-const arith = (name: string, floatExpr: string, intExpr: string, boolExpr: string | null): BinaryDef => ({
+const arith = (name: string, floatExpr: string, intExpr: string, boolExpr: string | null, helper64?: string): BinaryDef => ({
   resolve: (c) => {
     if (c.kind === "b" && boolExpr === null) {
       return { compute: DTYPES.int8, out: DTYPES.int8 };
     }
     return { compute: c, out: c };
   },
-  expr: (c, out) => (out.kind === "b" ? (boolExpr as string) : c.isFloat ? floatExpr : intExpr.replace("NAME", name)),
+  expr: (c, out) => {
+    if (out.kind === "b") return boolExpr as string;
+    if (c.isFloat) return floatExpr;
+    return helper64 === undefined ? intExpr.replace("NAME", name) : int64Expr(c, helper64, intExpr);
+  },
 });
 
 /** `+(cond)` turns a boolean into 0/1 without a branch (8x faster than `cond ? 1 : 0` on random data). */
@@ -260,7 +289,7 @@ function floatBinary(expr: string, intToFloat64: boolean): BinaryDef {
 }
 
 const BINARY: Readonly<Record<string, BinaryDef>> = {
-  add: arith("add", "x + y", "x + y", "(x | y)"),
+  add: arith("add", "x + y", "x + y", "(x | y)", "add64"),
   subtract: {
     resolve: (c) => {
       if (c.kind === "b") {
@@ -270,11 +299,11 @@ const BINARY: Readonly<Record<string, BinaryDef>> = {
       }
       return { compute: c, out: c };
     },
-    expr: () => "x - y",
+    expr: (c) => int64Expr(c, "sub64", "x - y"),
   },
   multiply: {
     resolve: (c) => ({ compute: c, out: c }),
-    expr: (c) => (c.kind === "b" ? "(x & y)" : c.isInteger && c.itemsize === 4 ? "Math.imul(x, y)" : "x * y"),
+    expr: (c) => (c.kind === "b" ? "(x & y)" : c.isInteger && c.itemsize === 4 ? "Math.imul(x, y)" : int64Expr(c, "mul64", "x * y")),
   },
   true_divide: floatBinary("x / y", true),
   floor_divide: arith("floor_divide", "H.floordiv(x, y)", "H.ifloordiv(x, y)", null),

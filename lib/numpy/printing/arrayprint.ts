@@ -11,7 +11,7 @@
 import { FloatingFormat } from "./float-format";
 import { formatG } from "./dragon4";
 import type { BinaryFloat } from "./decimal";
-import { scalarStr } from "./scalar";
+import { intText, scalarStr } from "./scalar";
 
 /** What the printer needs from an array (the numpy core's NDArray satisfies it). */
 export interface PrintableArray {
@@ -64,9 +64,9 @@ function intFormatter(data: readonly number[]): ElementFormatter {
       if (v > max) max = v;
       if (v < min) min = v;
     }
-    width = Math.max(String(max).length, String(min).length);
+    width = Math.max(intText(max).length, intText(min).length);
   }
-  return (x) => String(x).padStart(width, " ");
+  return (x) => intText(x).padStart(width, " ");
 }
 
 function formatterFor(dtype: string, data: readonly number[], zeroDim: boolean, options: PrintOptions): ElementFormatter {

@@ -21,12 +21,20 @@ export function floatScalarStr(x: number, kind: BinaryFloat): string {
   return dragon4Scientific(x, kind, { trim: "-" });
 }
 
+/**
+ * The decimal digits of a stored (u)int64 value: beyond 2^53 the double's exact integer value
+ * (2^63 prints as 9223372036854775808, not JavaScript's 9223372036854776000).
+ */
+export function intText(v: number): string {
+  return Number.isSafeInteger(v) || !Number.isFinite(v) ? String(v) : BigInt(v).toString();
+}
+
 /** str() of a numpy scalar of dtype `dtype` holding `x` (bools as 0/1 or boolean). */
 export function scalarStr(dtype: string, x: number | boolean): string {
   if (dtype === "bool") return x ? "True" : "False";
   const v = Number(x);
   if (FLOATS.has(dtype)) return floatScalarStr(v, dtype as BinaryFloat);
-  if (INTS.has(dtype)) return String(v);
+  if (INTS.has(dtype)) return intText(v);
   return formatG(v);
 }
 
