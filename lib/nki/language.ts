@@ -49,8 +49,8 @@ export function simDtypeOf(v: PyValue | undefined): DTypeInfo | null {
   const d = toDtype(v);
   if (!d) return null;
   const name = d.name === "bool" ? "bool_" : d.name;
-  if (name === "float64" || name === "int64") {
-    throw pyNkiError("err_unsupported_dtype", `${name} is not a NeuronCore data type; use float32 (or bfloat16) / int32`);
+  if (name === "float64" || name === "int64" || name === "uint64") {
+    throw pyNkiError("err_unsupported_dtype", `${name} is not a NeuronCore data type; use float32 (or bfloat16) / ${name === "uint64" ? "uint32" : "int32"}`);
   }
   return simDtype(name as DTypeName);
 }

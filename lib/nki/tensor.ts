@@ -600,7 +600,7 @@ export const nkiTensorType = defineNativeType<NkiTensor>({
       const dt = toDtype(d);
       if (!dt) throw E.typeError("view: a dtype is required");
       const name = dt.name === "bool" ? "bool_" : dt.name;
-      if (name === "float64" || name === "int64") {
+      if (name === "float64" || name === "int64" || name === "uint64") {
         throw pyNkiError("err_unsupported_dtype", `tensor.view(${name}): ${name} is not a NeuronCore data type`);
       }
       const target = simDtype(name as DTypeName);

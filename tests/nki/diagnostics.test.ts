@@ -130,6 +130,26 @@ k(np.zeros((4, 4)))
     expect(e.line).toBe(5);
   });
 
+  it("a uint64 kernel argument and a uint64 tile dtype", () => {
+    const arg = fail(`@nki.jit
+def k(a):
+    return a
+
+k(np.zeros((4, 4), dtype=np.uint64))
+`);
+    expect(arg.code).toBe("err_unsupported_dtype");
+    expect(arg.line).toBe(5);
+    const tile = fail(`@nki.jit
+def k(a):
+    t = nl.zeros((4, 4), dtype=np.uint64, buffer=nl.sbuf)
+    return a
+
+k(np.zeros((4, 4), dtype=np.float32))
+`);
+    expect(tile.code).toBe("err_unsupported_dtype");
+    expect(tile.line).toBe(3);
+  });
+
   it("nc_matmul with a moving tile wider than 512", () => {
     const e = fail(`import neuronxcc.nki.isa as nisa
 @nki.jit
