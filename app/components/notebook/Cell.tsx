@@ -10,6 +10,7 @@ import { CodeSource } from "./CodeSource";
 import type { EditorRegistry } from "./editor-registry";
 import { formatElapsed } from "./format";
 import type { EditorCell, RunState } from "./model/cells";
+import type { ErrorMark } from "./model/error-lines";
 import type { KernelIntrospection } from "./monaco/kernel-language";
 import type { NotebookStore } from "./store";
 import { TextSource } from "./TextSource";
@@ -34,7 +35,7 @@ export interface CellProps {
   editing: boolean;
   /** The notebook is in command mode with this cell active: it holds keyboard focus. */
   focused: boolean;
-  errorLines: readonly number[];
+  errorLines: readonly ErrorMark[];
   kernel: KernelIntrospection | null;
   /** The cell reads its current source from the store: `cell` comes from the view, which typing does not update. */
   store: NotebookStore;
@@ -42,7 +43,7 @@ export interface CellProps {
   handlers: CellHandlers;
 }
 
-const NO_LINES: readonly number[] = [];
+const NO_LINES: readonly ErrorMark[] = [];
 
 export const Cell = memo(function Cell(props: CellProps) {
   const { cell, index, active, selected, editing, focused, kernel, store, registry, handlers } = props;

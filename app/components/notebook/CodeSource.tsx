@@ -9,6 +9,7 @@ import type { EditorRegistry } from "./editor-registry";
 import { bindModelToKernel, registerKernelLanguageFeatures, type KernelIntrospection } from "./monaco/kernel-language";
 import { requestEditorSlot } from "./monaco/editor-slots";
 import { loadMonaco, type Monaco } from "./monaco/load-monaco";
+import { markColumns, type ErrorMark } from "./model/error-lines";
 import { CODE_PADDING_PX, LINE_HEIGHT_PX, StaticCode } from "./StaticCode";
 import styles from "./notebook.module.css";
 
@@ -21,7 +22,7 @@ export interface CodeSourceProps {
   source: string;
   active: boolean;
   editing: boolean;
-  errorLines: readonly number[];
+  errorLines: readonly ErrorMark[];
   kernel: KernelIntrospection | null;
   registry: EditorRegistry;
   onChange(cellId: string, source: string): void;
@@ -175,11 +176,15 @@ export const CodeSource = memo(function CodeSource(props: CodeSourceProps) {
   useEffect(() => {
     const editor = editorRef.current;
     if (!editor || !monaco) return;
+    const model = editor.getModel();
     const decorations = editor.createDecorationsCollection(
-      errorLines.map((line) => ({
-        range: new monaco.Range(line, 1, line, Number.MAX_SAFE_INTEGER),
-        options: { inlineClassName: styles.errorUnderline, hoverMessage: { value: "The error happened on this line" } },
-      })),
+      errorLines.map((mark) => {
+        const columns = model && mark.line <= model.getLineCount() ? markColumns(mark, model.getLineContent(mark.line)) : null;
+        return {
+          range: columns ? new monaco.Range(mark.line, columns[0] + 1, mark.line, columns[1] + 1) : new monaco.Range(mark.line, 1, mark.line, Number.MAX_SAFE_INTEGER),
+          options: { inlineClassName: styles.errorUnderline, hoverMessage: { value: columns ? "The error happened here" : "The error happened on this line" } },
+        };
+      }),
     );
     return () => decorations.clear();
   }, [errorLines, live, monaco]);
@@ -187,7 +192,7 @@ export const CodeSource = memo(function CodeSource(props: CodeSourceProps) {
   const lines = source.split("\n").length;
   return (
     <div ref={containerRef} className={styles.codeSource} data-live-editor={live ? "true" : "false"}>
-      {!live && <StaticCode source={source} errorLines={errorLines} />}
+      {!live && <StaticCode source={source} errorMarks={errorLines} />}
       <div
         ref={hostRef}
         className={styles.monacoHost}

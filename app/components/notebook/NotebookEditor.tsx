@@ -11,7 +11,7 @@ import { Cell, type CellHandlers } from "./Cell";
 import { EditorRegistry } from "./editor-registry";
 import { NotebookKernel, type KernelStatus } from "./kernel/notebook-kernel";
 import { draftOffer, initialSaveState, saveIndicator, type Draft, type SaveState } from "./model/autosave";
-import { memoizedErrorLines } from "./model/error-lines";
+import { memoizedErrorLines, type ErrorMark } from "./model/error-lines";
 import { targetOf, type EditorCell, type Target } from "./model/cells";
 import { isSelected, loadNotebook, selectedCells, toNotebookContent } from "./model/commands";
 import { resolveKey, type Command, type Pending } from "./model/keymap";
@@ -462,7 +462,7 @@ export function NotebookEditor({ path }: { path: string }) {
   );
 }
 
-const NONE: readonly number[] = [];
+const NONE: readonly ErrorMark[] = [];
 
 /** The toolbar with the save state, which needs the store's version: re-rendered per keystroke, cheaply. */
 function SaveAwareToolbar({ store, saveState, ...props }: Omit<ToolbarProps, "save"> & { store: NotebookStore; saveState: SaveState | null }) {

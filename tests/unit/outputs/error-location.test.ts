@@ -30,8 +30,18 @@ describe("errorLineInCell on Kernel Lab engine tracebacks", () => {
     expect(errorLineInCell(call!)).toBe(3);
     expect(cellFrames(call!)).toEqual([
       { cell: "<cell 2>", executionCount: 2, line: 3 },
-      { cell: "<cell 1>", executionCount: 1, line: 2 },
+      // CPython 3.11's caret line under `return 10 / n` marks `10 / n`; the whole-line call gets none.
+      { cell: "<cell 1>", executionCount: 1, line: 2, span: { code: "return 10 / n", from: 7, to: 13 } },
     ]);
+  });
+
+  it("reads the failing expression's span from the caret line, and only from a caret line", () => {
+    const frames = cellFrames({
+      traceback: ["Traceback (most recent call last):", '  File "<cell 1>", line 6, in <module>', "    print(scores['b'])", "          ~~~~~~^^^^^", "KeyError: 'b'"],
+    });
+    expect(frames).toEqual([{ cell: "<cell 1>", executionCount: 1, line: 6, span: { code: "print(scores['b'])", from: 6, to: 17 } }]);
+    const noCarets = cellFrames({ traceback: ['  File "<cell 1>", line 2, in f', "    return x", "NameError: name 'x' is not defined"] });
+    expect(noCarets[0].span).toBeUndefined();
   });
 
   it("points inside a function defined and called in the same cell", async () => {
