@@ -20,7 +20,8 @@ import { nkiGuard } from "./errors";
 import { operatorName, simDtypeOf } from "./language";
 import type { NkiOptions } from "./jit";
 import { activeRun, requireRun } from "./run";
-import { cleanFloatOperands, deferredTensor, engineValue, IndexExpr, MaskExpr, maskFor, NkiTensor, vectorArith, wholeTensor } from "./tensor";
+import { cleanFloatOperands, deferredTensor, engineValue, IndexExpr, isCleanColumn, MaskExpr, maskFor, NkiTensor, reducedShape, vectorArith, wholeTensor } from "./tensor";
+import { activationFn, aluOp, REDUCE_OPS } from "../sim/ops/alu";
 
 type Slots = (PyValue | undefined)[];
 
@@ -86,6 +87,15 @@ function reduceCmd(v: PyValue | undefined, dflt: ReduceCmd): ReduceCmd {
   return cmd;
 }
 
+/** The bias dtypes ScalarE's activation accepts [ISA226 activation]. */
+const BIAS_DTYPES = new Set(["float32", "float16", "bfloat16"]);
+
+/** An arithmetic ALU operator tensor_reduce accepts (add, maximum, ..., not the bitwise ones). */
+function isArithReduction(op: string): boolean {
+  const alu = aluOp(op);
+  return alu != null && alu.kind === "arith" && REDUCE_OPS.has(alu.name);
+}
+
 /** `nisa.nc_version` members by NeuronCore generation (trn1 = gen2, trn2 = gen3, trn3 = gen4) [ISA-HEAD]. */
 const NC_VERSIONS = { 2: "gen2", 3: "gen3", 4: "gen4" } as const;
 
@@ -142,15 +152,26 @@ export function initIsa(mod: PyModule, options: NkiOptions): void {
     return nkiGuard(() => {
       const m = requireRun(rt, "nisa.activation").m;
       const x = view(d, "data");
-      const dst = tile(m, "activation", x.shape, simDtypeOf(dt) ?? x.buffer.dtype);
+      const resultType = simDtypeOf(dt);
       const bias = b === undefined || b === None ? null : view(b, "bias");
       const reduce = rop !== undefined && rop !== None;
-      activation(m, dst, x, {
+      const args = {
         op: opName(op, "op"), bias, scale: sc === undefined || sc === None ? 1 : scalarOrVector(sc, "scale"), mask: maskFor(mask, x.shape),
         reduceOp: reduce ? opName(rop, "reduce_op") : null, reduceRes: reduce ? view(rres, "reduce_res") : null,
         reduceCmd: cmd === undefined || cmd === None ? undefined : reduceCmd(cmd, "idle"),
-      });
-      return wholeTensor(dst);
+      };
+      const issue = (into: View | null): View => {
+        const dst = into ?? tile(m, "activation", x.shape, resultType ?? x.buffer.dtype);
+        activation(m, dst, x, args);
+        return dst;
+      };
+      // Folded into an assignment only without a reduction (its accumulator state is a second output)
+      // and where activation's checks cannot fail: a float32 scale vector, a float32/16 or bf16 bias vector.
+      const parts = x.shape[0];
+      const deferrable = !reduce && args.reduceCmd === undefined && activationFn(args.op) !== undefined && cleanFloatOperands(m, [x]) &&
+        (bias === null || (isCleanColumn(m, bias, parts) && BIAS_DTYPES.has(bias.buffer.dtype.name))) &&
+        (typeof args.scale === "number" || (isCleanColumn(m, args.scale, parts) && args.scale.buffer.dtype.name === "float32"));
+      return engineValue(m, x.shape, resultType, deferrable, issue);
     });
   }));
   def(mod, "activation_reduce", ["op", "data", "reduce_op", "reduce_res", "bias", "scale", "mask", "dtype"], 4, ([op, d, rop, rres, b, sc, mask, dt], m) => {
@@ -239,21 +260,38 @@ export function initIsa(mod: PyModule, options: NkiOptions): void {
   def(mod, "tensor_scalar", ["data", "op0", "operand0", "reverse0", "op1", "operand1", "reverse1", "dtype", "mask", "engine"], 3,
     ([d, op0, o0, r0, op1, o1, r1, dt, mask, eng], m) => {
       const x = view(d, "data");
-      const dst = tile(m, "tensor_scalar", x.shape, simDtypeOf(dt) ?? x.buffer.dtype);
+      const resultType = simDtypeOf(dt);
       const second = op1 !== undefined && op1 !== None;
-      tensorScalar(m, dst, x, {
+      const args = {
         op0: opName(op0, "op0"), operand0: scalarOrVector(o0, "operand0"), reverse0: r0 === true,
         op1: second ? opName(op1, "op1") : null, operand1: second ? scalarOrVector(o1, "operand1") : null, reverse1: r1 === true,
-      }, { mask: maskFor(mask, x.shape), engine: engine(eng) });
-      return wholeTensor(dst);
+      };
+      const opts = { mask: maskFor(mask, x.shape), engine: engine(eng) };
+      const issue = (into: View | null): View => {
+        const dst = into ?? tile(m, "tensor_scalar", x.shape, resultType ?? x.buffer.dtype);
+        tensorScalar(m, dst, x, args, opts);
+        return dst;
+      };
+      const parts = x.shape[0];
+      const operandOk = (o: ScalarOrVector | null): boolean => typeof o === "number" || (o !== null && isCleanColumn(m, o, parts));
+      const deferrable = opts.engine === undefined && cleanFloatOperands(m, [x]) && vectorArith(args.op0) && operandOk(args.operand0) &&
+        (args.op1 === null || (vectorArith(args.op1) && operandOk(args.operand1)));
+      return engineValue(m, x.shape, resultType, deferrable, issue);
     });
   def(mod, "tensor_reduce", ["op", "data", "axis", "mask", "dtype", "negate", "keepdims"], 3, ([op, d, ax, mask, dt, neg, keep], m, rt) => {
     const x = view(d, "data");
     const a = axes(ax, rt).map((k) => (k < 0 ? k + x.shape.length : k));
     const shape = x.shape.map((s, k) => (a.includes(k) ? 1 : s)).filter((_, k) => keep === true || !a.includes(k));
-    const dst = tile(m, "tensor_reduce", shape.length > 1 ? shape : [shape[0], 1], simDtypeOf(dt) ?? x.buffer.dtype);
-    tensorReduce(m, dst, x, { op: opName(op, "op"), axes: a, negate: neg === true, mask: maskFor(mask, x.shape) });
-    return wholeTensor(dst);
+    const resultShape = shape.length > 1 ? shape : [shape[0], 1];
+    const resultType = simDtypeOf(dt);
+    const args = { op: opName(op, "op"), axes: a, negate: neg === true, mask: maskFor(mask, x.shape) };
+    const issue = (into: View | null): View => {
+      const dst = into ?? tile(m, "tensor_reduce", resultShape, resultType ?? x.buffer.dtype);
+      tensorReduce(m, dst, x, args);
+      return dst;
+    };
+    const deferrable = isArithReduction(args.op) && reducedShape(x.shape, a, keep === true) !== null && cleanFloatOperands(m, [x]);
+    return engineValue(m, resultShape, resultType, deferrable, issue);
   });
   def(mod, "tensor_partition_reduce", ["op", "data", "mask", "dtype"], 2, ([op, d, mask, dt], m) => {
     const x = view(d, "data");

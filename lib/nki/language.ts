@@ -18,7 +18,7 @@ import { None, PyBuiltin, PyFloat, PyList, PyModule, PyObject, PySlice, PyTuple,
 import type { Runtime } from "../python/runtime/runtime";
 import { nkiGuard, pyNkiError } from "./errors";
 import { activeRun, requireRun, type KernelRun } from "./run";
-import { binaryValue, broadcastTile, checkAccess, copyValue, deferredTensor, expandDims, IndexExpr, maskFor, newArange, NkiTensor, operand, unaryValue, wholeAccess, wholeTensor } from "./tensor";
+import { binaryValue, broadcastTile, checkAccess, copyValue, deferredTensor, expandDims, IndexExpr, maskFor, newArange, NkiTensor, operand, reduceValue, unaryValue, wholeAccess, wholeTensor } from "./tensor";
 
 type Slots = (PyValue | undefined)[];
 
@@ -391,17 +391,16 @@ export function initLanguage(mod: PyModule): void {
     });
     mod.set(op, f);
   }
-  for (const op of REDUCTIONS) {
+  for (const op of [...REDUCTIONS, "mean"]) {
     def(mod, op, ["x", "axis", "dtype", "mask", "keepdims"], 2, ([x, a, d, mask, k], rt) => {
       const m = requireRun(rt, `nl.${op}`).m;
       const v = viewArg(x, `nl.${op}: x`);
-      return wholeTensor(L.reduce(m, op, v, axesArg(a, rt), { dtype: simDtypeOf(d), mask: maskFor(mask, v.shape), keepdims: k === true }));
+      const ax = axesArg(a, rt);
+      const opts = { dtype: simDtypeOf(d), mask: maskFor(mask, v.shape), keepdims: k === true };
+      const issue = (into: View | null): View => (op === "mean" ? L.mean(m, v, ax, { ...opts, out: into }) : L.reduce(m, op, v, ax, { ...opts, out: into }));
+      return reduceValue(m, op, v, typeof ax === "number" ? [ax] : ax, opts, issue);
     });
   }
-  def(mod, "mean", ["x", "axis", "dtype", "mask", "keepdims"], 2, ([x, a, d, mask, k], rt) => {
-    const v = viewArg(x, "nl.mean: x");
-    return wholeTensor(L.mean(requireRun(rt, "nl.mean").m, v, axesArg(a, rt), { dtype: simDtypeOf(d), mask: maskFor(mask, v.shape), keepdims: k === true }));
-  });
   def(mod, "var", ["x", "axis", "dtype", "mask"], 2, ([x, a, d], rt) =>
     wholeTensor(L.variance(requireRun(rt, "nl.var").m, viewArg(x, "nl.var: x"), axesArg(a, rt), { dtype: simDtypeOf(d) })));
   def(mod, "softmax", ["x", "axis", "dtype", "compute_dtype", "mask"], 1, ([x, , d], rt) =>

@@ -325,7 +325,53 @@ const isTile = (x: L.NlOperand): x is View => "buffer" in x;
 export function binaryValue(m: Machine, op: string, a: L.NlOperand, b: L.NlOperand, opts: ValueOpts = {}): NkiTensor {
   const issue = (into: View | null): View => L.binary(m, op, a, b, { ...opts, out: into });
   const tiles = [a, b].filter(isTile);
+  if (vectorArith(op) && tiles.length === 2) {
+    const [x, y] = tiles;
+    // A tile and a per-partition column of it ([P, F] op [P, 1]): one tensor_scalar with the column as operand.
+    const wide = isColumnOf(m, y, x) ? x : isColumnOf(m, x, y) ? y : null;
+    if (wide) return engineValue(m, wide.shape, opts.dtype ?? null, cleanFloatOperands(m, [wide]), issue);
+  }
   return engineValue(m, tiles[0]?.shape ?? [], opts.dtype ?? null, vectorArith(op) && cleanFloatOperands(m, tiles), issue);
+}
+
+/**
+ * Whether `col` is a clean float per-partition operand for tiles like `of`: the same rank and
+ * partitions, every free dim 1, so a VectorE tensor_scalar reads it as its [P, 1] operand.
+ */
+export function isColumnOf(m: Machine, col: View, of: View): boolean {
+  return col.shape.length === of.shape.length && col.shape[0] === of.shape[0] && isCleanColumn(m, col, of.shape[0]);
+}
+
+/** Whether `v` is a clean float [parts, 1, ..., 1] tile (a tensor_scalar / activation vector operand). */
+export function isCleanColumn(m: Machine, v: View, parts: number): boolean {
+  return v.buffer.dtype.kind === "float" && cleanEngineOperand(m, v) && v.shape[0] === parts && v.shape.every((n, k) => k === 0 || n === 1);
+}
+
+/** The result shape of a free-axis reduction of `shape` (a [P] result is kept as [P, 1]); null if an axis is not free. */
+export function reducedShape(shape: readonly number[], axes: readonly number[], keepdims: boolean): number[] | null {
+  const nd = shape.length;
+  const norm = axes.map((a) => (a < 0 ? a + nd : a));
+  if (norm.length === 0 || norm.some((a) => !Number.isInteger(a) || a <= 0 || a >= nd)) return null;
+  const out: number[] = [];
+  shape.forEach((n, k) => {
+    if (!norm.includes(k)) out.push(n);
+    else if (keepdims) out.push(1);
+  });
+  return out.length > 1 ? out : [out[0], 1];
+}
+
+/** nl reductions that lower to one VectorE tensor_reduce of an arithmetic operator (nl.mean adds a scale). */
+const ARITH_REDUCTIONS = new Set(["sum", "max", "min", "prod", "mean"]);
+
+/**
+ * A free-axis nl reduction (nl.sum / max / min / prod / mean) as a value: deferred, so `dst[...] =
+ * nl.max(x, axis=1)` makes the reduction (for mean, its final scale) write dst, only where issuing
+ * cannot raise: an arithmetic reduction of a clean float tile over free axes.
+ */
+export function reduceValue(m: Machine, name: string, x: View, axes: readonly number[], opts: ValueOpts & { keepdims?: boolean }, issue: IssueInto): NkiTensor {
+  const shape = reducedShape(x.shape, axes, opts.keepdims === true);
+  const deferrable = shape !== null && ARITH_REDUCTIONS.has(name) && cleanFloatOperands(m, [x]);
+  return engineValue(m, shape ?? [], opts.dtype ?? null, deferrable, issue);
 }
 
 /** Unary nl functions lowered to something other than a ScalarE activation. */

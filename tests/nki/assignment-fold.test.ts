@@ -327,3 +327,119 @@ def k(a):
     expect(arrayValue(s, "r").shape).toEqual([128, 64]);
   });
 });
+
+describe("assigned reductions, broadcasting operations and nisa results write the destination", () => {
+  it("softmax with nl reductions and [P, F] op [P, 1] operators records no copy", () => {
+    const { trace, s } = run(
+      `@nki.jit
+def k(a):
+    out = nl.ndarray((128, 64), dtype=nl.float32, buffer=nl.shared_hbm)
+    x = nl.load(a[0:128, :])
+    mx = nl.ndarray((nl.par_dim(128), 1), dtype=nl.float32, buffer=nl.sbuf, name="mx")
+    mx[...] = nl.max(x, axis=1, keepdims=True)
+    e = nl.ndarray((nl.par_dim(128), 64), dtype=nl.float32, buffer=nl.sbuf, name="e")
+    e[...] = nl.exp(x - mx)
+    sm = nl.ndarray((nl.par_dim(128), 1), dtype=nl.float32, buffer=nl.sbuf, name="sm")
+    sm[...] = nl.sum(e, axis=1, keepdims=True)
+    e[...] = e / sm
+    mu = nl.ndarray((nl.par_dim(128), 1), dtype=nl.float32, buffer=nl.sbuf, name="mu")
+    mu[...] = nl.mean(e, axis=1)
+    e[...] = mu * e
+    nl.store(out, value=e)
+    return out
+`,
+      "r = k(a)",
+    );
+    expect(trace).toEqual([
+      "4 dma_copy a->load",
+      "6 tensor_reduce load->mx",
+      "8 tensor_scalar load,mx->subtract",
+      "8 activation subtract->e",
+      "10 tensor_reduce e->sm",
+      "11 tensor_scalar e,sm->e",
+      "13 tensor_reduce e->sum",
+      "13 tensor_scalar sum->mu",
+      "14 tensor_scalar e,mu->e",
+      "15 dma_copy e->output0",
+    ]);
+    ok(s.execute(`x = a[:128]
+ex = np.exp(x - x.max(axis=1, keepdims=True))
+sm = ex / ex.sum(axis=1, keepdims=True)
+same = bool(np.allclose(r, sm.mean(axis=1, keepdims=True) * sm, rtol=1e-5, atol=1e-9))`));
+    expect(s.get("same")).toBe(true);
+  });
+
+  it("nisa.tensor_reduce, nisa.activation with bias and scale vectors and nisa.tensor_scalar write the destination", () => {
+    const { trace, s } = run(
+      `@nki.jit
+def k(a):
+    out = nl.ndarray((128, 64), dtype=nl.float32, buffer=nl.shared_hbm)
+    x = nl.load(a[0:128, :])
+    nmx = nl.ndarray((nl.par_dim(128), 1), dtype=nl.float32, buffer=nl.sbuf, name="nmx")
+    nmx[...] = nisa.tensor_reduce(op=np.max, data=x, axis=(1,), negate=True, keepdims=True)
+    one = nl.full((128, 1), 1.0, dtype=nl.float32, buffer=nl.sbuf, name="one")
+    e = nl.ndarray((nl.par_dim(128), 64), dtype=nl.float32, buffer=nl.sbuf, name="e")
+    e[...] = nisa.activation(op=np.exp, data=x, bias=nmx, scale=one)
+    sm = nl.ndarray((nl.par_dim(128), 1), dtype=nl.float32, buffer=nl.sbuf, name="sm")
+    sm[...] = nisa.tensor_reduce(op=np.add, data=e, axis=1)
+    e[...] = nisa.tensor_scalar(data=e, op0=np.divide, operand0=sm, op1=np.multiply, operand1=2.0)
+    nl.store(out, value=e)
+    return out
+`,
+      "r = k(a)",
+    );
+    expect(trace).toEqual([
+      "4 dma_copy a->load",
+      "6 tensor_reduce load->nmx",
+      "7 memset ->full",
+      "9 activation load,nmx,full->e",
+      "11 tensor_reduce e->sm",
+      "12 tensor_scalar e,sm->e",
+      "13 dma_copy e->output0",
+    ]);
+    ok(s.execute(`ex = np.exp(a[:128] - a[:128].max(axis=1, keepdims=True))
+same = bool(np.allclose(r, ex / ex.sum(axis=1, keepdims=True) * 2.0, rtol=1e-5, atol=1e-9))`));
+    expect(s.get("same")).toBe(true);
+  });
+
+  it("integer reductions, an activation's reduction, an explicit engine, another shape and a matmul into SBUF are copied", () => {
+    const { trace, s } = run(
+      `@nki.jit
+def k(a):
+    out = nl.ndarray((128, 64), dtype=nl.float32, buffer=nl.shared_hbm)
+    x = nl.load(a[0:128, :])
+    xi = nl.load(a[0:128, :], dtype=nl.int32)
+    si = nl.ndarray((nl.par_dim(128), 1), dtype=nl.int32, buffer=nl.sbuf, name="si")
+    si[...] = nl.sum(xi, axis=1, keepdims=True)
+    acc = nl.ndarray((nl.par_dim(128), 1), dtype=nl.float32, buffer=nl.sbuf, name="acc")
+    e = nl.ndarray((nl.par_dim(128), 64), dtype=nl.float32, buffer=nl.sbuf, name="e")
+    e[...] = nisa.activation(op=np.exp, data=x, scale=0.0, reduce_op=np.add, reduce_res=acc)
+    e[...] = nisa.tensor_scalar(data=x, op0=np.add, operand0=1.0, engine=nisa.gpsimd_engine)
+    w = nl.ndarray((nl.par_dim(128), 1, 1), dtype=nl.float32, buffer=nl.sbuf, name="w")
+    w[...] = nl.max(x, axis=1, keepdims=True)
+    g = nl.ndarray((nl.par_dim(64), 64), dtype=nl.float32, buffer=nl.sbuf, name="g")
+    g[...] = nl.matmul(x[:, 0:64], x[:, 0:64], transpose_x=True)
+    nl.store(out, value=e)
+    return out
+`,
+      "r = k(a)",
+    );
+    expect(trace).toEqual([
+      "4 dma_copy a->load",
+      "5 dma_copy a->load",
+      "7 tensor_reduce load->sum",
+      "7 tensor_copy sum->si",
+      "10 activation load->activation,acc",
+      "10 tensor_copy activation->e",
+      "11 tensor_scalar load->tensor_scalar",
+      "11 tensor_copy tensor_scalar->e",
+      "13 tensor_reduce load->max",
+      "13 tensor_copy max->w",
+      "15 nc_matmul load,load->matmul",
+      "15 tensor_copy matmul->g",
+      "16 dma_copy e->output0",
+    ]);
+    ok(s.execute("same = bool(np.array_equal(r, a[:128] + 1.0))"));
+    expect(s.get("same")).toBe(true);
+  });
+});
