@@ -443,3 +443,33 @@ def k(a):
     expect(s.get("same")).toBe(true);
   });
 });
+
+describe("operations outside the folding domain still raise at their call", () => {
+  /** The NKI error code and innermost line of running a kernel whose line 6 is `line6`. */
+  function failAt(line6: string): { code: string; line: number } {
+    const { s } = session();
+    const r = s.execute(
+      `@nki.jit
+def k(a):
+    x = nl.load(a[0:128, :])
+    c = nl.ndarray((nl.par_dim(128), 1), dtype=nl.int32, buffer=nl.sbuf)
+    e = nl.ndarray((nl.par_dim(128), 64), dtype=nl.float32, buffer=nl.sbuf)
+${line6}
+    return x
+k(np.zeros((128, 64), dtype=np.float32))
+`,
+      { cellName: "<kernel>" },
+    );
+    if (r.status !== "error") throw new Error("expected an error");
+    return { code: r.error.message.split(":")[0], line: r.error.frames[r.error.frames.length - 1].line };
+  }
+
+  it.each([
+    ["a reduction over the partition axis", "    c[...] = nl.max(x, axis=0, keepdims=True)", "err_shape_mismatch"],
+    ["an activation with an int32 scale vector", "    e[...] = nisa.activation(op=np.exp, data=x, scale=c)", "err_activation_scale_invalid_type"],
+    ["a tensor_scalar whose operand is not a column", "    e[...] = nisa.tensor_scalar(data=x, op0=np.add, operand0=x)", "err_shape_mismatch"],
+    ["a tile and a column of another partition count", "    e[...] = x - c[0:64, :]", "err_shape_mismatch"],
+  ])("%s", (_what, line6, code) => {
+    expect(failAt(line6)).toEqual({ code, line: 6 });
+  });
+});
