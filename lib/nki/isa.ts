@@ -312,9 +312,14 @@ export function initIsa(mod: PyModule, options: NkiOptions): void {
   });
   def(mod, "reciprocal", ["data", "dtype", "mask"], 1, ([d, dt, mask], m) => {
     const x = view(d, "data");
-    const dst = tile(m, "reciprocal", x.shape, simDtypeOf(dt) ?? x.buffer.dtype);
-    reciprocal(m, dst, x, { mask: maskFor(mask, x.shape) });
-    return wholeTensor(dst);
+    const resultType = simDtypeOf(dt);
+    const opts = { mask: maskFor(mask, x.shape) };
+    const issue = (into: View | null): View => {
+      const dst = into ?? tile(m, "reciprocal", x.shape, resultType ?? x.buffer.dtype);
+      reciprocal(m, dst, x, opts);
+      return dst;
+    };
+    return engineValue(m, x.shape, resultType, cleanFloatOperands(m, [x]), issue);
   });
   def(mod, "memset", ["shape", "value", "dtype", "mask", "engine"], 3, ([s, v, dt, mask, eng], m, rt) => {
     const shape = (s instanceof PyTuple || s instanceof PyList ? s.items : [s as PyValue]).map((x) => rt.asIndex(x, "shape entries must be integers"));

@@ -369,7 +369,7 @@ same = bool(np.allclose(r, sm.mean(axis=1, keepdims=True) * sm, rtol=1e-5, atol=
     expect(s.get("same")).toBe(true);
   });
 
-  it("nisa.tensor_reduce, nisa.activation with bias and scale vectors and nisa.tensor_scalar write the destination", () => {
+  it("nisa.tensor_reduce, nisa.activation with bias and scale vectors, nisa.reciprocal and nisa.tensor_scalar write the destination", () => {
     const { trace, s } = run(
       `@nki.jit
 def k(a):
@@ -382,7 +382,8 @@ def k(a):
     e[...] = nisa.activation(op=np.exp, data=x, bias=nmx, scale=one)
     sm = nl.ndarray((nl.par_dim(128), 1), dtype=nl.float32, buffer=nl.sbuf, name="sm")
     sm[...] = nisa.tensor_reduce(op=np.add, data=e, axis=1)
-    e[...] = nisa.tensor_scalar(data=e, op0=np.divide, operand0=sm, op1=np.multiply, operand1=2.0)
+    sm[...] = nisa.reciprocal(sm)
+    e[...] = nisa.tensor_scalar(data=e, op0=np.multiply, operand0=sm, op1=np.multiply, operand1=2.0)
     nl.store(out, value=e)
     return out
 `,
@@ -394,8 +395,9 @@ def k(a):
       "7 memset ->full",
       "9 activation load,nmx,full->e",
       "11 tensor_reduce e->sm",
-      "12 tensor_scalar e,sm->e",
-      "13 dma_copy e->output0",
+      "12 reciprocal sm->sm",
+      "13 tensor_scalar e,sm->e",
+      "14 dma_copy e->output0",
     ]);
     ok(s.execute(`ex = np.exp(a[:128] - a[:128].max(axis=1, keepdims=True))
 same = bool(np.allclose(r, ex / ex.sum(axis=1, keepdims=True) * 2.0, rtol=1e-5, atol=1e-9))`));
