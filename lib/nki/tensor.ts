@@ -338,7 +338,7 @@ export function binaryValue(m: Machine, op: string, a: L.NlOperand, b: L.NlOpera
  * Whether `col` is a clean float per-partition operand for tiles like `of`: the same rank and
  * partitions, every free dim 1, so a VectorE tensor_scalar reads it as its [P, 1] operand.
  */
-export function isColumnOf(m: Machine, col: View, of: View): boolean {
+function isColumnOf(m: Machine, col: View, of: View): boolean {
   return col.shape.length === of.shape.length && col.shape[0] === of.shape[0] && isCleanColumn(m, col, of.shape[0]);
 }
 
