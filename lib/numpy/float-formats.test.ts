@@ -90,6 +90,30 @@ describe("roundArrayTo", () => {
     });
   }
 
+  it("rounds doubles on the bit-pattern fast path exactly as the generic routine, ties and sticky low words included", () => {
+    // Random doubles across every target's range, plus exact ties and ties disturbed only in the low
+    // word (the fast path must see those sticky bits), at every magnitude from subnormal to overflow.
+    const xs: number[] = [];
+    let seed = 12345;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 4000; i++) xs.push((rand() - 0.5) * 2 ** Math.floor(rand() * 300 - 150));
+    for (let e = -140; e <= 130; e += 3) {
+      for (const m of [0, 1, 3, 7, 10]) {
+        const ulp = 2 ** (e - m);
+        for (const base of [1, 1 + 2 ** -m, 1 + 3 * 2 ** -m]) {
+          const tie = base * 2 ** e + ulp / 2;
+          xs.push(tie, -tie, tie + ulp * 2 ** -40, tie - ulp * 2 ** -40);
+        }
+      }
+    }
+    const src = Float64Array.from(xs);
+    for (const name of names) {
+      const out = new Float32Array(xs.length);
+      roundArrayTo(name, src, out);
+      for (let i = 0; i < xs.length; i++) expect(sameValue(out[i], Math.fround(roundTo(name, xs[i]))), `${name} ${xs[i]}`).toBe(true);
+    }
+  });
+
   it("rounds in place, ties to even, into bfloat16 subnormals", () => {
     // 1 + 2^-8 and 3 + 2^-7 are exact ties at bfloat16's precision; 1e-40 is nearest to 2^-133.
     const a = Float32Array.from([1.00390625, -3.0078125, 1e-40]);

@@ -175,7 +175,7 @@ export function roundArrayTo(name: FloatFormatName, src: Float32Array | Float64A
   }
   const format = FLOAT_FORMATS[name];
   if (src instanceof Float64Array) {
-    for (let i = 0; i < n; i++) dst[i] = roundGeneric(format, src[i]);
+    roundDoublesTo(format, src, dst);
     return;
   }
   const srcBits = new Uint32Array(src.buffer, src.byteOffset, n);
@@ -197,6 +197,41 @@ export function roundArrayTo(name: FloatFormatName, src: Float32Array | Float64A
       }
     }
     dst[i] = roundGeneric(format, src[i]);
+  }
+}
+
+/**
+ * The Float64Array case of roundArrayTo: one rounding straight from the double. Values in the target's
+ * normal range are rounded on the double's high word (the target keeps at most 20 mantissa bits, so the
+ * kept bits and the round bit sit there; the low word only adds to the sticky bit); the rest, and results
+ * that round past maxFinite, take the exact generic routine.
+ */
+function roundDoublesTo(format: FloatFormat, src: Float64Array, dst: Float32Array): void {
+  const n = src.length;
+  const shift = 20 - format.mantissaBits;
+  const words = new Uint32Array(src.buffer, src.byteOffset, 2 * n);
+  const out = new Float64Array(1);
+  const outWords = new Uint32Array(out.buffer);
+  const stickyMask = (1 << (shift - 1)) - 1;
+  const { minNormal, maxFinite } = format;
+  for (let i = 0; i < n; i++) {
+    const x = src[i];
+    const a = x < 0 ? -x : x;
+    if (a >= minNormal && a <= maxFinite) {
+      const hi = words[2 * i + 1];
+      const kept = hi >>> shift;
+      const roundBit = (hi >>> (shift - 1)) & 1;
+      const sticky = (hi & stickyMask) | words[2 * i];
+      const up = roundBit & ((sticky !== 0 ? 1 : 0) | (kept & 1));
+      outWords[0] = 0;
+      outWords[1] = ((kept + up) << shift) >>> 0;
+      const r = out[0];
+      if (r === r && (r < 0 ? -r : r) <= maxFinite) {
+        dst[i] = r;
+        continue;
+      }
+    }
+    dst[i] = roundGeneric(format, x);
   }
 }
 

@@ -268,9 +268,7 @@ export function castInto(src: Storage, from: DType, dst: Storage, to: DType): vo
   }
   if (to.narrow !== undefined && (from.isFloat || from.isInteger || from.kind === "b")) {
     if (src instanceof Float32Array || src instanceof Float64Array) {
-      if (from.name === "float64") {
-        for (let i = 0; i < n; i++) dst[i] = castValue(to, src[i]);
-      } else roundArrayTo(to.narrow, src, dst as Float32Array);
+      roundArrayTo(to.narrow, src, dst as Float32Array);
       return;
     }
   }
