@@ -10,11 +10,14 @@ import type { TargetName } from "../../sim/timing";
 import type { Trace } from "../../sim/trace";
 import { LoopKind, Memory } from "../../sim/trace/types";
 
-/** 4 instructions per [128, 512] bf16 tile: 128 x 96 tiles, 4 repetitions = 196,608 instructions. */
-export function streamTrace(target: TargetName): Trace {
-  const rows = 128 * 128;
-  const cols = 512 * 96;
-  const reps = 4;
+/**
+ * 4 instructions per [128, 512] bf16 tile, over `rowTiles` x `colTiles` tiles `reps` times; the
+ * benchmarks' default is 128 x 96 tiles, 4 repetitions = 196,608 instructions (the fingerprint pins a
+ * smaller one).
+ */
+export function streamTrace(target: TargetName, { rowTiles = 128, colTiles = 96, reps = 4 } = {}): Trace {
+  const rows = 128 * rowTiles;
+  const cols = 512 * colTiles;
   const m = new Machine({ target, mode: "timing-only" });
   const bf16 = dtype("bfloat16");
   const a = fullView(m.allocHbm("a", [rows, cols], bf16));

@@ -6,55 +6,12 @@
  * its own (lib/sim/timing), and pinning it here would tie this regression pin to its changes.
  */
 
-import { dtype } from "../../sim/dtypes";
-import { Machine } from "../../sim/machine";
-import { fullView, sliceView } from "../../sim/memory/tensor";
-import { activation } from "../../sim/ops/activation";
-import { dmaCopy } from "../../sim/ops/dma";
-import { tensorTensor } from "../../sim/ops/elementwise";
 import type { TargetName } from "../../sim/timing";
+import { blockedMatmul } from "../../sim/timing/bench/blocked-matmul";
 import { TraceKit, type Tile } from "../../sim/timing/trace-kit";
 import type { Trace } from "../../sim/trace";
 import { Access, Engine, InstrFlag, LoopKind, Memory } from "../../sim/trace/types";
-
-/** The throughput bench's kernel, smaller: load, add, exp, store per [128, 512] tile. */
-function stream(target: TargetName): Trace {
-  const rows = 128 * 6;
-  const cols = 512 * 5;
-  const m = new Machine({ target, mode: "timing-only" });
-  const bf16 = dtype("bfloat16");
-  const a = fullView(m.allocHbm("a", [rows, cols], bf16));
-  const out = fullView(m.allocHbm("out", [rows, cols], bf16));
-  m.setLocation("stream.py", 3);
-  m.beginLoop(LoopKind.Sequential, 2);
-  for (let rep = 0; rep < 2; rep++) {
-    m.setIteration(rep);
-    m.beginLoop(LoopKind.Affine, rows / 128);
-    for (let r = 0; r < rows / 128; r++) {
-      m.setIteration(r);
-      m.beginLoop(LoopKind.Affine, cols / 512);
-      for (let c = 0; c < cols / 512; c++) {
-        m.setIteration(c);
-        const win = (v: typeof a) => sliceView(sliceView(v, 0, r * 128, (r + 1) * 128), 1, c * 512, (c + 1) * 512);
-        const x = fullView(m.allocOnChip("x", Memory.Sbuf, [128, 512], bf16));
-        const y = fullView(m.allocOnChip("y", Memory.Sbuf, [128, 512], bf16));
-        m.setLocation("stream.py", 8);
-        dmaCopy(m, x, win(a));
-        m.setLocation("stream.py", 9);
-        tensorTensor(m, y, x, x, "add");
-        m.setLocation("stream.py", 10);
-        activation(m, x, y, { op: "exp" });
-        m.setLocation("stream.py", 11);
-        dmaCopy(m, win(out), x);
-      }
-      m.endLoop();
-    }
-    m.endLoop();
-  }
-  m.endLoop();
-  m.trace.compact();
-  return m.trace;
-}
+import { streamTrace } from "../bench/stream-trace";
 
 function slice(t: Tile, k: number, rows: number, cols: number): Tile {
   return { ...t, addr: t.addr + k * rows * cols * 2, shape: [rows, cols] };
@@ -128,49 +85,13 @@ function pressure(): Trace {
   return kit.trace;
 }
 
-/**
- * The scheduler bench's blocked bf16 matmul (lib/sim/timing/bench/blocked-matmul.ts) at 512x8192x2048:
- * the same 64 resident [128, 512] rhs tiles per column block (rotation bounded by SBUF), PSUM
- * accumulation over k, copy and store per output tile; 2,336 instructions.
- */
-function blocked(): Trace {
-  const [M, K, N] = [512, 8192, 2048];
-  const kit = new TraceKit("matmul.py");
-  const lhsT = kit.hbm("lhsT", [K, M]);
-  const rhs = kit.hbm("rhs", [K, N]);
-  const res = kit.hbm("result", [M, N]);
-  const kTiles = K / 128;
-  kit.loop(LoopKind.Affine, N / 512, (n) => {
-    kit.at(10, "matmul.py");
-    const rhsTiles = Array.from({ length: kTiles }, (_, k) => {
-      const t = kit.tile(`rhs_${n}_${k}`, Memory.Sbuf, [128, 512], "bfloat16", { at: k * 1024 });
-      kit.dma(t, { ...rhs, addr: rhs.addr + (k * 128 * N + n * 512) * 2, shape: [128, 512] });
-      return t;
-    });
-    kit.loop(LoopKind.Affine, M / 128, (m) => {
-      kit.at(14, "matmul.py");
-      const ps = kit.tile(`ps_${n}_${m}`, Memory.Psum, [128, 512], "float32", { at: 0 });
-      for (let k = 0; k < kTiles; k++) {
-        const l = kit.tile(`lhsT_${n}_${m}_${k}`, Memory.Sbuf, [128, 128], "bfloat16", { at: 65536 + (k % 8) * 256 });
-        kit.at(16, "matmul.py");
-        kit.dma(l, { ...lhsT, addr: lhsT.addr + (k * 128 * M + m * 128) * 2, shape: [128, 128] });
-        kit.at(17, "matmul.py");
-        kit.matmul(ps, l, rhsTiles[k], { accumulate: k > 0 });
-      }
-      const out = kit.tile(`out_${n}_${m}`, Memory.Sbuf, [128, 512], "bfloat16", { at: 131072 });
-      kit.at(19, "matmul.py");
-      kit.unary(Engine.Vector, "tensor_copy", out, ps);
-      kit.at(20, "matmul.py");
-      kit.dma({ ...res, addr: res.addr + (m * 128 * N + n * 512) * 2, shape: [128, 512] }, out);
-    });
-  });
-  return kit.trace;
-}
-
 export const FINGERPRINT_KERNELS: Readonly<Record<string, (target: TargetName) => Trace>> = {
-  stream,
+  // The throughput bench's kernel, smaller: load, add, exp, store per [128, 512] tile.
+  stream: (target) => streamTrace(target, { rowTiles: 6, colTiles: 5, reps: 2 }),
   mixed: () => mixed(),
   sequential: () => sequential(),
   pressure: () => pressure(),
-  "blocked-matmul": () => blocked(),
+  // The scheduler bench's blocked bf16 matmul at 512x8192x2048: 64 resident rhs tiles per column block,
+  // PSUM accumulation over k, copy and store per output tile; 2,336 instructions.
+  "blocked-matmul": () => blockedMatmul([512, 8192, 2048]).trace,
 };

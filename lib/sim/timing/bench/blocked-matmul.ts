@@ -12,7 +12,9 @@ export const M = 4096;
 export const K = 8192;
 export const N = 8192;
 
-export function blockedMatmul(): TraceKit {
+/** The kernel at `shape` [M, K, N] (multiples of 128, 128 and 512); the tutorial's shape by default. */
+export function blockedMatmul(shape: readonly [number, number, number] = [M, K, N]): TraceKit {
+  const [M, K, N] = shape;
   const kit = new TraceKit("matmul.py");
   const lhsT = kit.hbm("lhsT", [K, M]);
   const rhs = kit.hbm("rhs", [K, N]);
