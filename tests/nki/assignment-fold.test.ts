@@ -26,10 +26,15 @@ function run(kernel: string, call: string): { trace: string[]; s: ReturnType<typ
   return { trace: records(lastKernelMachine(s.runtime)!.trace), s };
 }
 
+/** The Python expression (numpy checks of the kernel's result) is true in the session. */
+function expectTrue(s: ReturnType<typeof session>["s"], expression: string): void {
+  ok(s.execute(`same = bool(${expression})`));
+  expect(s.get("same"), expression).toBe(true);
+}
+
 /** The host array equals `a` (the kernels below only move data, so the input is the oracle). */
 function expectEqualsInput(s: ReturnType<typeof session>["s"], name: string, rows: [number, number] = [0, 256]): void {
-  ok(s.execute(`same = bool(np.array_equal(${name}, a[${rows[0]}:${rows[1]}]))`));
-  expect(s.get("same")).toBe(true);
+  expectTrue(s, `np.array_equal(${name}, a[${rows[0]}:${rows[1]}])`);
 }
 
 describe("an assigned op result is written by the op itself", () => {
@@ -88,8 +93,7 @@ def k(a):
       "r = k(a)",
     );
     expect(trace).toEqual(["4 memset ->full", "7 dma_copy a->full", "8 dma_copy full->output0"]);
-    ok(s.execute("same = bool(np.array_equal(r[:100], a[:100]) and np.all(r[100:] == 7.0))"));
-    expect(s.get("same")).toBe(true);
+    expectTrue(s, "np.array_equal(r[:100], a[:100]) and np.all(r[100:] == 7.0)");
   });
 });
 
@@ -116,8 +120,7 @@ def k(a):
       "8 dma_copy sbuf->output0",
       "9 dma_copy sbuf->output0",
     ]);
-    ok(s.execute("same = bool(np.array_equal(r[:128], a[:128]) and np.array_equal(r[128:], a[:128]))"));
-    expect(s.get("same")).toBe(true);
+    expectTrue(s, "np.array_equal(r[:128], a[:128]) and np.array_equal(r[128:], a[:128])");
   });
 
   it("an assignment into a view the DMA cannot write (PSUM) or of another dtype than dtype= goes through a tile", () => {
@@ -191,8 +194,7 @@ def k(a):
       "12 activation psum->sbuf",
       "13 dma_copy sbuf->output0",
     ]);
-    ok(s.execute("same = bool(np.allclose(r, np.log(np.exp((a[128:256] - a[:128]) * 0.0001)), rtol=1e-5, atol=1e-5) and abs(float(r[0, 0]) - 0.8192) < 1e-5)"));
-    expect(s.get("same")).toBe(true);
+    expectTrue(s, "np.allclose(r, np.log(np.exp((a[128:256] - a[:128]) * 0.0001)), rtol=1e-5, atol=1e-5) and abs(float(r[0, 0]) - 0.8192) < 1e-5");
   });
 
   it("nisa.tensor_tensor and nisa.tensor_copy results assigned into a tile are written there", () => {
@@ -221,8 +223,7 @@ def k(a):
       "10 tensor_copy tensor_copy->sbuf",
       "11 dma_copy sbuf->output0",
     ]);
-    ok(s.execute("same = bool(np.array_equal(r, a[128:256] - a[:128]))"));
-    expect(s.get("same")).toBe(true);
+    expectTrue(s, "np.array_equal(r, a[128:256] - a[:128])");
   });
 
   it("an engine result assigned into a tile of another shape, kept and reused, or of another dtype than dtype= is copied", () => {
@@ -364,9 +365,8 @@ def k(a):
     ]);
     ok(s.execute(`x = a[:128]
 ex = np.exp(x - x.max(axis=1, keepdims=True))
-sm = ex / ex.sum(axis=1, keepdims=True)
-same = bool(np.allclose(r, sm.mean(axis=1, keepdims=True) * sm, rtol=1e-5, atol=1e-9))`));
-    expect(s.get("same")).toBe(true);
+sm = ex / ex.sum(axis=1, keepdims=True)`));
+    expectTrue(s, "np.allclose(r, sm.mean(axis=1, keepdims=True) * sm, rtol=1e-5, atol=1e-9)");
   });
 
   it("nisa.tensor_reduce, nisa.activation with bias and scale vectors, nisa.reciprocal and nisa.tensor_scalar write the destination", () => {
@@ -399,9 +399,8 @@ def k(a):
       "13 tensor_scalar e,sm->e",
       "14 dma_copy e->output0",
     ]);
-    ok(s.execute(`ex = np.exp(a[:128] - a[:128].max(axis=1, keepdims=True))
-same = bool(np.allclose(r, ex / ex.sum(axis=1, keepdims=True) * 2.0, rtol=1e-5, atol=1e-9))`));
-    expect(s.get("same")).toBe(true);
+    ok(s.execute("ex = np.exp(a[:128] - a[:128].max(axis=1, keepdims=True))"));
+    expectTrue(s, "np.allclose(r, ex / ex.sum(axis=1, keepdims=True) * 2.0, rtol=1e-5, atol=1e-9)");
   });
 
   it("integer reductions, an activation's reduction, an explicit engine, another shape and a matmul into SBUF are copied", () => {
@@ -441,8 +440,7 @@ def k(a):
       "15 tensor_copy matmul->g",
       "16 dma_copy e->output0",
     ]);
-    ok(s.execute("same = bool(np.array_equal(r, a[:128] + 1.0))"));
-    expect(s.get("same")).toBe(true);
+    expectTrue(s, "np.array_equal(r, a[:128] + 1.0)");
   });
 });
 
