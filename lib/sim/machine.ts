@@ -7,7 +7,8 @@
 import type { DTypeInfo } from "./dtypes";
 import { nkiError, type SourceLocation } from "./errors";
 import { HbmAllocator, RegionAllocator } from "./memory/allocator";
-import { allocateStorage, castInPlace, castValue } from "./memory/storage";
+import { castInPlace, castValue, StoragePool } from "./memory/storage";
+import { hasAliases } from "./memory/reinterpret";
 import { fullView, product, viewSize, type Buffer, type View } from "./memory/tensor";
 import { gather, scatter } from "./ops/common";
 import { psumBytesPerPartition, resolveTarget, type Target, type TargetName } from "./targets";
@@ -61,6 +62,8 @@ export class Machine {
    * host, or the line, loop or SPMD context moves on, so deferral never reorders anything.
    */
   private deferred: Deferred | null = null;
+  /** Storage of released tiles, reused by later tiles of the same size. */
+  private readonly storage = new StoragePool();
 
   constructor(options: MachineOptions = {}) {
     const t = options.target;
@@ -222,7 +225,7 @@ export class Machine {
       partCount: spec.partCount,
       addr: spec.addr,
       freeElems: spec.freeElems,
-      data: this.functional ? allocateStorage(spec.dtype, elems) : null,
+      data: this.functional ? this.storage.take(spec.dtype, elems) : null,
       released: false,
     };
   }
@@ -234,6 +237,9 @@ export class Machine {
     b.released = true;
     if (b.memory === Memory.Sbuf) this.sbuf.release(b.addr);
     else if (b.memory === Memory.Psum) this.psum.release(b.addr);
+    // Every access to a released tile raises out-of-scope, so its storage is unreachable unless an
+    // alias (another dtype's view of it) shares its bytes.
+    if (b.memory !== Memory.Hbm && !hasAliases(b) && b.data) this.storage.give(b.data);
   }
 
   // ------------------------------------------------------------ deferred issue
@@ -288,6 +294,9 @@ export class Machine {
   /** Host-side read of a view's values in C order (kernel outputs); records no instruction. */
   hostRead(v: View): Float64Array {
     this.settle();
+    if (v.buffer.released) {
+      nkiError("err_local_variable_used_out_of_scope", `tensor '${v.buffer.name}' is used after the block that created it ended`, this.loc);
+    }
     if (!v.buffer.data) throw new Error("hostRead in timing-only mode");
     return gather(v);
   }

@@ -3,8 +3,9 @@ import { dtype } from "../dtypes";
 import { Machine } from "../machine";
 import { tensorTensor } from "../ops/elementwise";
 import { gather } from "../ops/common";
-import { InstrFlag, Memory } from "../trace/types";
+import { InstrFlag, LoopKind, Memory } from "../trace/types";
 import { RegionAllocator } from "./allocator";
+import { reinterpretView } from "./reinterpret";
 import { castValue, UNINITIALISED_INT } from "./storage";
 import { apView, broadcastView, fullView, permuteView, reshapeView, selectView, sliceView, storageIndices } from "./tensor";
 
@@ -29,6 +30,47 @@ describe("storage", () => {
     const m = new Machine();
     const b = m.allocOnChip("w", Memory.Sbuf, [1, 1], dtype("uint32"));
     expect(b.data).toBeInstanceOf(Float64Array);
+  });
+});
+
+describe("storage reuse", () => {
+  it("gives a released tile's storage to the next tile of its size, reading as uninitialised again", () => {
+    const m = new Machine();
+    m.beginLoop(LoopKind.Affine, 2);
+    m.setIteration(0);
+    const first = m.allocOnChip("a", Memory.Sbuf, [2, 3], dtype("bfloat16"));
+    m.hostWrite(fullView(first), [1, 2, 3, 4, 5, 6]);
+    m.setIteration(1);
+    const second = m.allocOnChip("b", Memory.Sbuf, [2, 3], dtype("bfloat16"));
+    const ints = m.allocOnChip("i", Memory.Sbuf, [3, 2], dtype("int8"));
+    m.endLoop();
+    expect(second.data).toBe(first.data);
+    expect(Array.from(gather(fullView(second))).every(Number.isNaN)).toBe(true);
+    expect(ints.data).not.toBe(first.data);
+    expect(Array.from(gather(fullView(ints)))).toEqual(new Array(6).fill(UNINITIALISED_INT));
+  });
+
+  it("keeps the storage of a released tile that was viewed under another dtype", () => {
+    const m = new Machine();
+    m.beginLoop(LoopKind.Affine, 2);
+    m.setIteration(0);
+    const first = m.allocOnChip("a", Memory.Sbuf, [2, 4], dtype("float32"));
+    reinterpretView(fullView(first), dtype("int32"), null);
+    const store = first.data;
+    m.setIteration(1);
+    const second = m.allocOnChip("b", Memory.Sbuf, [2, 4], dtype("float32"));
+    m.endLoop();
+    expect(store).toBeInstanceOf(Float32Array);
+    expect(second.data).not.toBe(store);
+  });
+
+  it("raises out-of-scope on a host read of a released tile", () => {
+    const m = new Machine();
+    m.beginLoop(LoopKind.Affine, 1);
+    m.setIteration(0);
+    const t = m.allocOnChip("t", Memory.Sbuf, [2, 3], dtype("float32"));
+    m.endLoop();
+    expect(() => m.hostRead(fullView(t))).toThrow(/err_local_variable_used_out_of_scope/);
   });
 });
 

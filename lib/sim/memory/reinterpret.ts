@@ -195,6 +195,11 @@ function memberFor(g: AliasGroup, d: DTypeInfo, what: string, loc: SourceLocatio
   return alias;
 }
 
+/** Whether `b` belongs to an alias group (was viewed under another dtype, or is such a view). */
+export function hasAliases(b: Buffer): boolean {
+  return groupOf.has(b);
+}
+
 function describeView(v: View): string {
   return `(${v.shape.join(", ")}${v.shape.length === 1 ? "," : ""}) ${v.buffer.dtype.name}`;
 }

@@ -12,10 +12,41 @@ export type Storage = Float32Array | Float64Array;
 /** Value that uninitialised integer memory reads as (the NKI 0.3 CPU simulator's sentinel [SIM]). */
 export const UNINITIALISED_INT = 4;
 
+/** Fresh storage for `elements` values of dtype `d`, every one reading as uninitialised. */
 export function allocateStorage(d: DTypeInfo, elements: number): Storage {
-  const s = needsWideStorage(d) ? new Float64Array(elements) : new Float32Array(elements);
-  s.fill(d.kind === "float" ? NaN : UNINITIALISED_INT);
-  return s;
+  return markUninitialised(d, needsWideStorage(d) ? new Float64Array(elements) : new Float32Array(elements));
+}
+
+function markUninitialised(d: DTypeInfo, s: Storage): Storage {
+  return s.fill(d.kind === "float" ? NaN : UNINITIALISED_INT);
+}
+
+/**
+ * Storage of tiles whose lifetime ended, handed to later tiles of the same size: a tiled kernel
+ * allocates the same few tile shapes on every loop iteration, and fresh multi-megabyte typed arrays
+ * per iteration cost page faults and garbage collections. Only storage nothing else can reach may be
+ * given back (a released tile's, when no alias of it exists).
+ */
+export class StoragePool {
+  private readonly narrow = new Map<number, Float32Array[]>();
+  private readonly wide = new Map<number, Float64Array[]>();
+
+  /** Storage like allocateStorage's: reused when a released one of the same kind and size exists. */
+  take(d: DTypeInfo, elements: number): Storage {
+    const reused = needsWideStorage(d) ? this.wide.get(elements)?.pop() : this.narrow.get(elements)?.pop();
+    return reused ? markUninitialised(d, reused) : allocateStorage(d, elements);
+  }
+
+  give(s: Storage): void {
+    if (s instanceof Float64Array) stash(this.wide, s);
+    else stash(this.narrow, s);
+  }
+}
+
+function stash<T extends Storage>(lists: Map<number, T[]>, s: T): void {
+  const list = lists.get(s.length);
+  if (list) list.push(s);
+  else lists.set(s.length, [s]);
 }
 
 function formatOf(d: DTypeInfo): FloatFormatName {
