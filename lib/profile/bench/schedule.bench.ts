@@ -1,5 +1,5 @@
 /**
- * The scheduler alone on the stream trace (196,608 instructions, 1.67 M DMA interval bookings):
+ * The scheduler alone on the stream trace (196,608 instructions, 98,304 DMAs over all 128 partitions):
  * the same ScheduleInput scheduled 12 times, printing the CPU ms of each run, so a scheduler change
  * can be compared without the noise of the rest of profileTrace. Steady state is the last runs.
  *

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { simulateTiming } from "./index";
 import { TIMING_CONFIGS } from "./config";
 import { ScheduleInputBuilder } from "./schedule-input";
-import { NO_WAIT, initialState, schedule, step, trackName } from "./scheduler";
+import { NO_WAIT, initialState, schedule, scheduleNext, step, trackName, type Timeline } from "./scheduler";
 import { buildScheduleInput, peMaskOf } from "./from-trace";
 import { WAIT_SPILL_RELOAD, projectTimeline } from "./projection";
 import { profileTimedTrace } from "../../profile";
@@ -220,5 +221,72 @@ describe("TensorE modes", () => {
   it("fp8 double-row takes the time of one bf16 K=128 pass on trn2 and two passes on trn1 [ARCH-V3]", () => {
     expect(oneMatmul("trn2", "float8_e4m3", InstrFlag.DoubleRow)).toBe(512);
     expect(oneMatmul("trn1", "float8_e4m3", InstrFlag.DoubleRow)).toBe(1024);
+  });
+});
+
+describe("DMA engine bookings", () => {
+  /**
+   * DMAs over random partition spans (most of them all 128) on a few queues, some waiting for
+   * VectorE work of uneven length (so engines get gaps that later transfers fill), enough of them
+   * to prune old bookings.
+   */
+  interface Transfer {
+    readonly span: readonly [number, number];
+    readonly partitionNs: number;
+    readonly hbmBytes: number;
+    readonly queue: number;
+    /** Waits for the VectorE instruction this many back (0: none). */
+    readonly after: number;
+    /** VectorE work after the transfer that reads it (0: none). */
+    readonly computeNs: number;
+  }
+  const fullSpan: readonly [number, number] = [0, 128];
+  const transfers: fc.Arbitrary<Transfer[]> = fc.array(
+    fc.record({
+      span: fc.oneof(fc.constant(fullSpan), fc.constant(fullSpan), fc.tuple(fc.integer({ min: 0, max: 127 }), fc.integer({ min: 1, max: 128 }))),
+      partitionNs: fc.integer({ min: 0, max: 400 }),
+      hbmBytes: fc.constantFrom(0, 4096, 1 << 20),
+      queue: fc.integer({ min: 0, max: 3 }),
+      after: fc.integer({ min: 0, max: 6 }),
+      computeNs: fc.constantFrom(0, 50, 700, 5000),
+    }),
+    { minLength: 1, maxLength: 400 },
+  );
+  const full: Transfer = { span: fullSpan, partitionNs: 0, hbmBytes: 0, queue: 0, after: 0, computeNs: 0 };
+  const columns = (t: Timeline) => [t.startNs, t.endNs, t.waitedOn, t.waitType, t.waitNs, t.track].map((c) => Array.from(c));
+
+  it("booking a transfer over all engines once while they share their history gives the timeline of booking every engine", () => {
+    const cfg = TIMING_CONFIGS.trn2;
+    fc.assert(
+      fc.property(transfers, (list) => {
+        const b = new ScheduleInputBuilder(cfg.dmaEngines);
+        const computes: number[] = [];
+        for (const d of list) {
+          const [p0, count] = d.span;
+          const dma = b.dma(p0, Math.min(count, 128 - p0), d.partitionNs, d.hbmBytes, d.queue);
+          if (d.after > 0 && computes.length >= d.after) b.dependOn(computes[computes.length - d.after], DepType.Raw);
+          if (d.computeNs > 0) {
+            computes.push(b.compute(Engine.Vector, d.computeNs));
+            b.dependOn(dma, DepType.Raw);
+          }
+        }
+        const input = b.build();
+        const perEngine = initialState(cfg, input.length);
+        perEngine.dmaShared = false;
+        for (let i = 0; i < input.length; i++) scheduleNext(perEngine, input, i);
+        const shared = schedule(cfg, input);
+        expect(columns(shared)).toEqual(columns({ ...shared, ...perEngine.out }));
+        expect(shared.totalNs).toBe(perEngine.makespan);
+      }),
+      {
+        numRuns: 300,
+        examples: [
+          // Shared bookings pruned, then a partial transfer on an idle queue: the copies keep the pruning bound.
+          [[...Array.from({ length: 70 }, () => ({ ...full, after: 1, computeNs: 5000 })), { ...full, span: [0, 16], queue: 1 }]],
+          // The copies keep each queue's last end per engine (in-order queues).
+          [[{ ...full, computeNs: 50 }, { ...full, after: 1 }, { ...full, partitionNs: 194, queue: 2 }, { ...full, span: [0, 9], queue: 2 }]],
+        ],
+      },
+    );
   });
 });

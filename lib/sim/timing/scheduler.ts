@@ -74,6 +74,13 @@ export interface SchedulerState {
   tensorLastEnd: number;
   throttleLossNs: number;
   readonly dmaBusy: DmaEngineBusy[];
+  /**
+   * While every DMA so far spanned all engines with the same partitions each (the usual 128-partition
+   * transfer), every engine has the same bookings: only engine 0's (dmaBusy[0] and its
+   * queueEngineLast entries) are kept, and such a transfer is booked once instead of once per
+   * engine. The first other transfer copies engine 0's state to the others and clears the flag.
+   */
+  dmaShared: boolean;
   /** queue x engine: end of the last transfer of that queue on that engine (in-order queues). */
   readonly queueEngineLast: Float64Array;
   readonly queueTriggerLast: Float64Array;
@@ -125,6 +132,7 @@ export function initialState(cfg: TimingConstants, capacity: number): SchedulerS
     tensorLastEnd: -Infinity,
     throttleLossNs: 0,
     dmaBusy: Array.from({ length: cfg.dmaEngines }, () => ({ starts: [], ends: [], prunedUntil: 0 })),
+    dmaShared: true,
     queueEngineLast: new Float64Array(queues * cfg.dmaEngines),
     queueTriggerLast: new Float64Array(queues),
     hbm: { starts: [], ends: [], prunedUntil: 0 },
@@ -323,15 +331,27 @@ function scheduleDma(s: SchedulerState, input: ScheduleInput, i: number, depRead
   const partitionNs = input.dmaPartitionNs[row];
   let first = Infinity;
   let last = dataStart + cfg.dmaBufferCostNs;
-  for (let e = Math.floor(p0 / per), eEnd = Math.ceil(p1 / per); e < eEnd; e++) {
-    const parts = Math.min(p1, (e + 1) * per) - Math.max(p0, e * per);
-    const dur = parts * partitionNs + cfg.dmaBufferCostNs;
-    const qe = queue * engines + e;
-    const st = bookInterval(s.dmaBusy[e], Math.max(dataStart, s.queueEngineLast[qe]), dur);
-    const en = st + dur;
+  const spansAll = p0 === 0 && p1 === engines * per;
+  if (s.dmaShared && !spansAll) unshareDmaEngines(s, engines);
+  if (s.dmaShared) {
+    // Every engine moves `per` partitions from the same bookings: the same interval on each.
+    const dur = per * partitionNs + cfg.dmaBufferCostNs;
+    const qe = queue * engines;
+    first = bookInterval(s.dmaBusy[0], Math.max(dataStart, s.queueEngineLast[qe]), dur);
+    const en = first + dur;
     s.queueEngineLast[qe] = en;
-    if (st < first) first = st;
     if (en > last) last = en;
+  } else {
+    for (let e = Math.floor(p0 / per), eEnd = Math.ceil(p1 / per); e < eEnd; e++) {
+      const parts = Math.min(p1, (e + 1) * per) - Math.max(p0, e * per);
+      const dur = parts * partitionNs + cfg.dmaBufferCostNs;
+      const qe = queue * engines + e;
+      const st = bookInterval(s.dmaBusy[e], Math.max(dataStart, s.queueEngineLast[qe]), dur);
+      const en = st + dur;
+      s.queueEngineLast[qe] = en;
+      if (st < first) first = st;
+      if (en > last) last = en;
+    }
   }
   const hbmBytes = input.dmaHbmBytes[row];
   if (hbmBytes > 0) {
@@ -350,6 +370,21 @@ function scheduleDma(s: SchedulerState, input: ScheduleInput, i: number, depRead
     out.waitNs[i] = depReady - queueFree;
   }
   if (last > s.makespan) s.makespan = last;
+}
+
+/** Gives every DMA engine its own copy of engine 0's bookings (see SchedulerState.dmaShared). */
+function unshareDmaEngines(s: SchedulerState, engines: number): void {
+  const shared = s.dmaBusy[0];
+  for (let e = 1; e < s.dmaBusy.length; e++) {
+    const b = s.dmaBusy[e];
+    b.starts = shared.starts.slice();
+    b.ends = shared.ends.slice();
+    b.prunedUntil = shared.prunedUntil;
+  }
+  for (let q = 0; q < s.queueTriggerLast.length; q++) {
+    for (let e = 1; e < engines; e++) s.queueEngineLast[q * engines + e] = s.queueEngineLast[q * engines];
+  }
+  s.dmaShared = false;
 }
 
 /** Pure form of scheduleNext: returns a new state, leaving `s` untouched. */
