@@ -25,6 +25,8 @@ import {
 } from "./types";
 
 const NO_PARENT = 0xffffffff;
+/** Slots of the access-pattern interning table (a power of two). */
+const PATTERN_TABLE_SIZE = 4096;
 
 /** Element size by dtype code (the recorder's per-operand lookup). */
 const DTYPE_SIZE = Uint8Array.from(DTYPES, (d) => d.size);
@@ -175,8 +177,12 @@ export class Trace {
   /** By tensor id (HBM tensors only): dependency space and row pitch in bytes. */
   private hbmSpaces: (RangeSpace | undefined)[] = [];
   private readonly hbmPitch: number[] = [];
-  /** Pool offset of recently recorded access patterns by hash, so a loop body's patterns are stored once. */
-  private readonly patternIds = new Map<number, number>();
+  /**
+   * Recently recorded access patterns by hash slot (pool offset + 1, 0 = empty; a newer pattern
+   * replaces an older one on a collision), so a loop body's patterns are stored once.
+   */
+  private patternTable = new Int32Array(PATTERN_TABLE_SIZE);
+  private patternTableLength = new Uint8Array(PATTERN_TABLE_SIZE);
   // column range of the HBM access being tracked (see hbmColumns)
   private colLo = 0;
   private colHi = 0;
@@ -334,16 +340,18 @@ export class Trace {
   private internPattern(pattern: ArrayLike<number>, n: number): number {
     let h = Math.imul(n + 1, 0x9e3779b1);
     for (let k = 0; k < n; k++) h = Math.imul(h ^ pattern[k], 0x85ebca6b) ^ (h >>> 15);
+    const slot = (h ^ (h >>> 16)) & (PATTERN_TABLE_SIZE - 1);
     const pool = this.patternPool;
-    const known = this.patternIds.get(h);
-    if (known !== undefined) {
+    const known = this.patternTable[slot] - 1;
+    if (known >= 0 && this.patternTableLength[slot] === n) {
       let same = true;
       for (let k = 0; k < n && same; k++) same = pool.data[known + k] === pattern[k];
       if (same) return known;
     }
     const at = pool.length;
     for (let k = 0; k < n; k++) pool.push(pattern[k]);
-    this.patternIds.set(h, at);
+    this.patternTable[slot] = at + 1;
+    this.patternTableLength[slot] = n;
     return at;
   }
 
@@ -420,7 +428,7 @@ export class Trace {
       lo = addr + minOff * es;
       hi = addr + maxOff * es + es;
     }
-    if (isWrite) space.write(lo, hi, r0, r1, id, engine, this.deps);
+    if (isWrite) space.write(lo, hi, r0, r1, id, this.deps);
     else space.read(lo, hi, r0, r1, id, engine, this.deps);
   }
 
@@ -823,7 +831,8 @@ export class Trace {
     this.sbufSpace = new RangeSpace();
     this.psumSpace = new RangeSpace();
     this.hbmSpaces = [];
-    this.patternIds.clear();
+    this.patternTable = new Int32Array(PATTERN_TABLE_SIZE);
+    this.patternTableLength = new Uint8Array(PATTERN_TABLE_SIZE);
   }
 
   /**
