@@ -148,7 +148,7 @@ function load(run: KernelRun, src: NkiTensor, maskV: PyValue | undefined, d: DTy
   const mask = maskFor(maskV, s.shape);
   checkAccess(m, src, mask, "load");
   const issue = (into: View | null): View => {
-    if (!mask) return L.load(m, s, { dtype: d, out: into });
+    if (!mask) return L.load(m, s, { dtype: d, out: into ?? overwrittenLoadTile(m, s, d) });
     if (s.buffer.memory !== Memory.Hbm) nkiError("err_unsupported_memory", "load: source must be in HBM", m.location);
     const dst = into ?? fullView(m.allocOnChip("load", Memory.Sbuf, s.shape, d ?? s.buffer.dtype));
     dmaCopy(m, dst, s, { mask, oobMode: "skip" });
@@ -157,6 +157,16 @@ function load(run: KernelRun, src: NkiTensor, maskV: PyValue | undefined, d: DTy
   // Deferred only when issuing cannot fail, so every diagnostic is still raised by the call itself.
   if (!loadCannotFail(m, s, mask !== null, d)) return wholeTensor(issue(null));
   return deferredTensor(m, { kind: "write", issue, fits: (dst) => loadFits(s, d, dst) }, () => wholeAccess(s.shape));
+}
+
+/**
+ * The fresh SBUF tile of an unmasked nl.load of an HBM window: the DMA writes every element (or raises
+ * before the tile escapes), so its storage is not marked uninitialised first. Null for other sources,
+ * which the lowering rejects before allocating anything.
+ */
+function overwrittenLoadTile(m: Machine, src: View, d: DTypeInfo | null): View | null {
+  if (src.buffer.memory !== Memory.Hbm) return null;
+  return fullView(m.allocOnChip("load", Memory.Sbuf, src.shape, d ?? src.buffer.dtype, 0, undefined, true));
 }
 
 /** Whether nl.load of `src` into a fresh SBUF tile passes every check (source memory, bounds, allocation). */

@@ -152,6 +152,8 @@ export class Machine {
   /**
    * An SBUF or PSUM tensor. `partitionAxis` selects the partition dim (nl.par_dim); dims before it are
    * block dims. With `placement` the tile is explicitly allocated at that address (no spilling).
+   * `overwritten` promises that the caller writes every element before the tile can be read (or raises
+   * before the tile escapes), so its storage need not be marked uninitialised.
    */
   allocOnChip(
     name: string,
@@ -160,6 +162,7 @@ export class Machine {
     d: DTypeInfo,
     partitionAxis = 0,
     placement?: ExplicitPlacement,
+    overwritten = false,
   ): Buffer {
     this.settle();
     const parts = shape[partitionAxis];
@@ -199,7 +202,7 @@ export class Machine {
     }
     const b = this.register({
       name, memory, dtype: d, shape, partitionAxis, partStart, partCount: parts, addr, freeElems,
-    }, placement ? AllocKind.Explicit : AllocKind.Auto, bytes);
+    }, placement ? AllocKind.Explicit : AllocKind.Auto, bytes, overwritten);
     if (!placement) this.scopes[this.scopes.length - 1].push(b);
     return b;
   }
@@ -208,6 +211,7 @@ export class Machine {
     spec: Omit<Buffer, "id" | "data" | "released">,
     alloc: AllocKind,
     bytes: number,
+    overwritten = false,
   ): Buffer {
     const id = this.trace.registerTensor({
       name: spec.name, memory: spec.memory, dtype: spec.dtype.code, alloc, shape: spec.shape,
@@ -225,7 +229,7 @@ export class Machine {
       partCount: spec.partCount,
       addr: spec.addr,
       freeElems: spec.freeElems,
-      data: this.functional ? this.storage.take(spec.dtype, elems) : null,
+      data: this.functional ? this.storage.take(spec.dtype, elems, overwritten) : null,
       released: false,
     };
   }

@@ -31,10 +31,15 @@ export class StoragePool {
   private readonly narrow = new Map<number, Float32Array[]>();
   private readonly wide = new Map<number, Float64Array[]>();
 
-  /** Storage like allocateStorage's: reused when a released one of the same kind and size exists. */
-  take(d: DTypeInfo, elements: number): Storage {
+  /**
+   * Storage like allocateStorage's, reused when a released one of the same kind and size exists. With
+   * `overwritten` the caller writes every element before anything can read one, so a reused store
+   * keeps its old values instead of being marked uninitialised.
+   */
+  take(d: DTypeInfo, elements: number, overwritten = false): Storage {
     const reused = needsWideStorage(d) ? this.wide.get(elements)?.pop() : this.narrow.get(elements)?.pop();
-    return reused ? markUninitialised(d, reused) : allocateStorage(d, elements);
+    if (!reused) return allocateStorage(d, elements);
+    return overwritten ? reused : markUninitialised(d, reused);
   }
 
   give(s: Storage): void {
