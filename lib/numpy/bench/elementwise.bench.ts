@@ -2,10 +2,13 @@
  * Micro-benchmark: elementwise ops and reductions on 1 M float32 elements (plus a 512³ float32
  * matmul), with numpy's times for the same operations measured in the same run by
  * elementwise_numpy.py when python3 + numpy are available (ratio column; skipped otherwise).
- * Run: npx tsx lib/numpy/bench/elementwise.bench.ts
+ * Run: node --expose-gc --import tsx lib/numpy/bench/elementwise.bench.ts [--zeroed]
  * Times are best and median of 30 runs in ms, wall clock and CPU time (process.cpuUsage; Python's
  * process_time), numpy's measured the same way; on a shared machine "best" is the stable figure and
  * the CPU ratio ("cpu rt") the least disturbed by other processes.
+ * Like the kernel worker (lib/kernel/python-engine.ts), the bench gives the SIMD loops Node's
+ * uninitialised memory for the results they overwrite (kernels/uninitialised.ts); `--zeroed`
+ * measures without it.
  */
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
@@ -15,6 +18,9 @@ import { fromStorage, pyFloat } from "../ndarray";
 import { binary, binaryInto, unary, where } from "../ufuncs";
 import { max, mean, min, sum } from "../reductions";
 import { matmul } from "../linalg";
+import { setUninitialisedAllocator } from "../kernels/uninitialised";
+
+if (!process.argv.includes("--zeroed")) setUninitialisedAllocator((bytes) => Buffer.allocUnsafeSlow(bytes).buffer as ArrayBuffer);
 
 const N = 1_000_000;
 function randomF32(n: number, seed: number): Float32Array {

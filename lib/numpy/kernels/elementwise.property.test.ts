@@ -75,9 +75,10 @@ describe("SIMD binary ufuncs agree with per-element numpy semantics under broadc
     );
   });
 
+  // A staging chunk holds 128 KiB of an operand: 32 (float32) or 16 (float64) rows of 1000.
   it("for results spanning several staging chunks (rows of 1000, 10000 and 20000 elements)", () => {
     const kinds: Kind[] = ["full", "row", "col", "scalar"];
-    for (const [rows, cols] of [[21, 1000], [5, 10000], [3, 20000]]) {
+    for (const [rows, cols] of [[70, 1000], [5, 10000], [3, 20000]]) {
       for (const ka of kinds) {
         for (const kb of kinds) {
           for (const op of ["add", "maximum", "greater"]) {
@@ -90,8 +91,9 @@ describe("SIMD binary ufuncs agree with per-element numpy semantics under broadc
 });
 
 describe("SIMD loops staged in chunks agree with per-element semantics across chunk boundaries", () => {
-  // 2 * 8192 + 37 elements from offset 3: two full staging chunks and a ragged third.
-  const n = 2 * 8192 + 37;
+  // 2 * 32768 + 37 elements from offset 3: two full float32 staging chunks (128 KiB each) and a
+  // ragged third; four full float64 chunks and a ragged fifth.
+  const n = 2 * 32768 + 37;
   const values = Array.from({ length: n + 3 }, (_, i) => POOL[(i * 7 + (i >> 5)) % POOL.length] * (1 + (i % 13) / 16));
 
   it.each(Object.keys(REFERENCE))("%s on dense and broadcast operands", (op) => {
