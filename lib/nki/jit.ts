@@ -77,9 +77,8 @@ function toNumpy(run: KernelRun, v: PyValue): PyValue {
     if (v.view.buffer.memory !== Memory.Hbm) {
       throw pyNkiError("err_unsupported_memory", `a kernel can only return HBM tensors, '${v.view.buffer.name}' is on chip; nl.store it into an nl.shared_hbm tensor`);
     }
-    const values = run.m.hostRead(v.view);
     const out = emptyArray(NP_DTYPES[npDtypeName(v.view.buffer.dtype.name)], v.view.shape);
-    out.data.set(values);
+    run.m.hostReadInto(v.view, out.data);
     return wrapArray(out);
   }
   if (v instanceof PyTuple) return new PyTuple(v.items.map((x) => toNumpy(run, x)));

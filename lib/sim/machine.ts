@@ -7,7 +7,7 @@
 import type { DTypeInfo } from "./dtypes";
 import { nkiError, type SourceLocation } from "./errors";
 import { HbmAllocator, RegionAllocator } from "./memory/allocator";
-import { castInPlace, castValue, StoragePool } from "./memory/storage";
+import { castInPlace, castValue, StoragePool, type Storage } from "./memory/storage";
 import { hasAliases } from "./memory/reinterpret";
 import { fullView, product, viewSize, type Buffer, type View } from "./memory/tensor";
 import { gather, scatter } from "./ops/common";
@@ -297,12 +297,26 @@ export class Machine {
 
   /** Host-side read of a view's values in C order (kernel outputs); records no instruction. */
   hostRead(v: View): Float64Array {
+    this.hostStorage(v);
+    return gather(v);
+  }
+
+  /** hostRead into `out` (C order): one block copy when the view is contiguous storage. */
+  hostReadInto(v: View, out: { set(values: ArrayLike<number>): void }): void {
+    const data = this.hostStorage(v);
+    if (isCContiguous(v)) out.set(data.subarray(v.offset, v.offset + viewSize(v)));
+    else out.set(gather(v));
+  }
+
+  /** The storage a host read of `v` sees, once any deferred instruction is issued. */
+  private hostStorage(v: View): Storage {
     this.settle();
     if (v.buffer.released) {
       nkiError("err_local_variable_used_out_of_scope", `tensor '${v.buffer.name}' is used after the block that created it ended`, this.loc);
     }
-    if (!v.buffer.data) throw new Error("hostRead in timing-only mode");
-    return gather(v);
+    const data = v.buffer.data;
+    if (!data) throw new Error("hostRead in timing-only mode");
+    return data;
   }
 }
 

@@ -85,6 +85,18 @@ describe("host access", () => {
     expect(Array.from(m.hostRead(i))).toEqual([1, -128, 7]);
     expect(m.trace.length).toBe(0);
   });
+
+  it("reads results into a caller's array, whole or through a strided window", () => {
+    const m = new Machine();
+    const h = fullView(m.allocHbm("x", [2, 3], dtype("float32")));
+    m.hostWrite(h, [1, 2, 3, 4, 5, 6]);
+    const whole = new Float32Array(6);
+    m.hostReadInto(h, whole);
+    expect(Array.from(whole)).toEqual([1, 2, 3, 4, 5, 6]);
+    const column = new Uint8Array(2);
+    m.hostReadInto(sliceView(h, 1, 1, 2), column);
+    expect(Array.from(column)).toEqual([2, 5]);
+  });
 });
 
 describe("views", () => {

@@ -39,6 +39,15 @@ function copyIn(src: Float32Array, start: number, stride: number, n: number, out
 }
 
 /**
+ * Copies `rows` rows of `n` elements (rows `rowStride` apart in `src`, elements `stride` apart) to `out`
+ * at `at`, rows `outStride` apart: one block copy when both sides are dense.
+ */
+function copyRows(src: Float32Array, start: number, rowStride: number, stride: number, rows: number, n: number, out: Float32Array, at: number, outStride: number): void {
+  if (stride === 1 && rowStride === n && outStride === n) out.set(src.subarray(start, start + rows * n), at);
+  else for (let r = 0; r < rows; r++) copyIn(src, start + r * rowStride, stride, n, out, at + r * outStride);
+}
+
+/**
  * dst[M, N] = (accumulate ? dst : 0) + stationary[K, M]ᵀ · moving[K, N], float32. Returns false, having
  * written nothing, unless all three are 2-D views onto float32-held storage, dst is a float32 tile,
  * 0 < K ≤ PSUM_MATMUL_MAX_K and WebAssembly SIMD is available.
@@ -71,12 +80,14 @@ export function matmulIntoPsum(dst: View, stationary: View, moving: View, accumu
   const [ssk, ssm] = stationary.strides;
   const [bsk, bsn] = moving.strides;
   const [dsm, dsn] = dst.strides;
-  for (let k = 0; k < K; k++) {
-    copyIn(s, stationary.offset + k * ssk, ssm, M, heap, sAt + k * Mp);
-    copyIn(b, moving.offset + k * bsk, bsn, N, heap, bAt + k * Np);
-  }
-  if (accumulate) for (let i = 0; i < M; i++) copyIn(d, dst.offset + i * dsm, dsn, N, heap, cAt + i * Np);
+  copyRows(s, stationary.offset, ssk, ssm, K, M, heap, sAt, Mp);
+  copyRows(b, moving.offset, bsk, bsn, K, N, heap, bAt, Np);
+  if (accumulate) copyRows(d, dst.offset, dsm, dsn, M, N, heap, cAt, Np);
   ex.matmul(4 * sAt, 4 * bAt, 4 * cAt, K, Mp, Np, 4 * workAt);
+  if (dsn === 1 && dsm === N && Np === N) {
+    d.set(heap.subarray(cAt, cAt + M * N), dst.offset);
+    return true;
+  }
   for (let i = 0; i < M; i++) {
     const row = cAt + i * Np;
     const base = dst.offset + i * dsm;
