@@ -10,8 +10,8 @@ import { criticalPath } from "../critical-path";
 
 type Bytes = { readonly buffer: ArrayBufferLike; readonly byteOffset: number; readonly byteLength: number };
 
-/** FNV-1a over the bytes of each part (strings as UTF-16 code units), in two 32-bit lanes. */
-function digest(parts: readonly (Bytes | string)[]): string {
+/** FNV-1a over the bytes of each part (strings as UTF-16 code units), in two 32-bit lanes; 16 hex digits. */
+export function digest(parts: readonly (Bytes | string)[]): string {
   let lo = 0x811c9dc5;
   let hi = 0xcbf29ce4;
   const mix = (byte: number) => {

@@ -8,6 +8,8 @@ import { buildScheduleInput, peMaskOf } from "./from-trace";
 import { WAIT_SPILL_RELOAD, projectTimeline } from "./projection";
 import { profileTimedTrace } from "../../profile";
 import { TraceKit } from "./trace-kit";
+import { digest } from "../../profile/fingerprint/fingerprint";
+import type { TimingConstants } from "./config";
 import { DepType, Engine, InstrFlag, LoopKind, Memory } from "../trace/types";
 
 /** load -> exp -> store per iteration, with the tiles reusing one address as the functional allocator does. */
@@ -250,7 +252,7 @@ describe("DMA engine bookings", () => {
       after: fc.integer({ min: 0, max: 6 }),
       computeNs: fc.constantFrom(0, 50, 700, 5000),
     }),
-    { minLength: 1, maxLength: 400 },
+    { minLength: 1, maxLength: 400, size: "max" },
   );
   const full: Transfer = { span: fullSpan, partitionNs: 0, hbmBytes: 0, queue: 0, after: 0, computeNs: 0 };
   const columns = (t: Timeline) => [t.startNs, t.endNs, t.waitedOn, t.waitType, t.waitNs, t.track].map((c) => Array.from(c));
@@ -279,7 +281,7 @@ describe("DMA engine bookings", () => {
         expect(shared.totalNs).toBe(perEngine.makespan);
       }),
       {
-        numRuns: 300,
+        numRuns: 100,
         examples: [
           // Shared bookings pruned, then a partial transfer on an idle queue: the copies keep the pruning bound.
           [[...Array.from({ length: 70 }, () => ({ ...full, after: 1, computeNs: 5000 })), { ...full, span: [0, 16], queue: 1 }]],
@@ -288,5 +290,39 @@ describe("DMA engine bookings", () => {
         ],
       },
     );
+  });
+
+  /**
+   * 2,000 DMAs (70% over all partitions, on six queues) waiting on uneven TensorE/VectorE/ScalarE
+   * work: engines get gaps, later transfers fill them, and old bookings are pruned.
+   */
+  function dmaHeavyInput(cfg: TimingConstants) {
+    let seed = 12345;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const b = new ScheduleInputBuilder(cfg.dmaEngines);
+    const computes: number[] = [];
+    for (let k = 0; k < 2000; k++) {
+      const full = next() < 0.7;
+      const p0 = full ? 0 : Math.floor(next() * 128);
+      const count = full ? 128 : 1 + Math.floor(next() * (128 - p0));
+      const partitionNs = next() < 0.5 ? Math.floor(next() * 400) : next() * 400;
+      const dma = b.dma(p0, count, partitionNs, [0, 4096, 1 << 20][Math.floor(next() * 3)], Math.floor(next() * 6));
+      const after = Math.floor(next() * 9);
+      if (after > 0 && computes.length >= after) b.dependOn(computes[computes.length - after], after % 3 === 0 ? DepType.War : DepType.Raw);
+      if (next() < 0.6) {
+        const engine = [Engine.Vector, Engine.Scalar, Engine.Tensor][Math.floor(next() * 3)];
+        computes.push(b.compute(engine, next() < 0.5 ? 5000 * next() : 50, engine === Engine.Tensor ? 30 : 0));
+        b.dependOn(dma, DepType.Raw);
+      }
+    }
+    return b.build();
+  }
+
+  it("a DMA-heavy input schedules as pinned (timelines of the scheduler before DMA bookings were shared and typed)", () => {
+    const pinned = { trn1: "89c49a87a1bd6617", trn2: "f9b8511b7799f8b7", trn3: "baafffb10277675f" };
+    for (const target of ["trn1", "trn2", "trn3"] as const) {
+      const t = schedule(TIMING_CONFIGS[target], dmaHeavyInput(TIMING_CONFIGS[target]));
+      expect(digest([t.startNs, t.endNs, t.loadStartNs, t.waitedOn, t.waitType, t.waitNs, t.track, JSON.stringify([t.totalNs, t.throttleLossNs])])).toBe(pinned[target]);
+    }
   });
 });

@@ -45,14 +45,37 @@ export function trackName(track: number): string {
   return track < COMPUTE_ENGINES ? names[track] : DMA_QUEUE_NAMES[track - COMPUTE_ENGINES] ?? `dma${track}`;
 }
 
-/** Busy intervals of one DMA engine (or of HBM), sorted by start; old ones are pruned to keep lookups short. */
+/**
+ * Busy intervals of one DMA engine (or of HBM), sorted by start, in [0, count); old ones are pruned
+ * to keep lookups short. Fixed-size typed columns: a plain array starts out holding small integers
+ * and changes element kind at the first fractional time, which threw away the optimised code of
+ * every function that books, in every profile.
+ */
 interface DmaEngineBusy {
-  starts: number[];
-  ends: number[];
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+  count: number;
   prunedUntil: number;
 }
 
 const MAX_DMA_INTERVALS = 64;
+
+function emptyBusy(): DmaEngineBusy {
+  return { starts: new Float64Array(MAX_DMA_INTERVALS + 1), ends: new Float64Array(MAX_DMA_INTERVALS + 1), count: 0, prunedUntil: 0 };
+}
+
+function copyBusy(from: DmaEngineBusy, to: DmaEngineBusy): void {
+  to.starts.set(from.starts);
+  to.ends.set(from.ends);
+  to.count = from.count;
+  to.prunedUntil = from.prunedUntil;
+}
+
+function cloneBusy(b: DmaEngineBusy): DmaEngineBusy {
+  const copy = emptyBusy();
+  copyBusy(b, copy);
+  return copy;
+}
 
 export interface SchedulerState {
   readonly cfg: TimingConstants;
@@ -131,11 +154,11 @@ export function initialState(cfg: TimingConstants, capacity: number): SchedulerS
     rampStart: -Infinity,
     tensorLastEnd: -Infinity,
     throttleLossNs: 0,
-    dmaBusy: Array.from({ length: cfg.dmaEngines }, () => ({ starts: [], ends: [], prunedUntil: 0 })),
+    dmaBusy: Array.from({ length: cfg.dmaEngines }, emptyBusy),
     dmaShared: true,
     queueEngineLast: new Float64Array(queues * cfg.dmaEngines),
     queueTriggerLast: new Float64Array(queues),
-    hbm: { starts: [], ends: [], prunedUntil: 0 },
+    hbm: emptyBusy(),
     visible: new Float64Array(capacity),
     out: allocTimeline(capacity),
     makespan: 0,
@@ -159,10 +182,10 @@ export function cloneState(s: SchedulerState): SchedulerState {
     ...s,
     engineFree: s.engineFree.slice(),
     peFree: s.peFree.slice(),
-    dmaBusy: s.dmaBusy.map((b) => ({ starts: b.starts.slice(), ends: b.ends.slice(), prunedUntil: b.prunedUntil })),
+    dmaBusy: s.dmaBusy.map(cloneBusy),
     queueEngineLast: s.queueEngineLast.slice(),
     queueTriggerLast: s.queueTriggerLast.slice(),
-    hbm: { starts: s.hbm.starts.slice(), ends: s.hbm.ends.slice(), prunedUntil: s.hbm.prunedUntil },
+    hbm: cloneBusy(s.hbm),
     visible: s.visible.slice(),
     out: cloneTimeline(s.out),
   };
@@ -180,55 +203,61 @@ const FIRST_QUEUE_TRACK = COMPUTE_ENGINES;
 function bookInterval(b: DmaEngineBusy, earliest: number, dur: number): number {
   const { starts, ends } = b;
   let t = Math.max(earliest, b.prunedUntil);
-  const n = ends.length;
+  const n = b.count;
   // Fast path: the transfer goes after everything booked so far (the common, in-order case).
   if (n === 0 || t >= ends[n - 1]) {
     if (n > 0 && t === ends[n - 1]) ends[n - 1] = t + dur;
     else {
-      starts.push(t);
-      ends.push(t + dur);
+      starts[n] = t;
+      ends[n] = t + dur;
+      b.count = n + 1;
       if (n + 1 > MAX_DMA_INTERVALS) prune(b);
     }
     return t;
   }
   let lo = 0;
-  let hi = ends.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (ends[mid] <= t) lo = mid + 1;
     else hi = mid;
   }
   let j = lo;
-  while (j < starts.length && t + dur > starts[j]) {
+  while (j < n && t + dur > starts[j]) {
     if (ends[j] > t) t = ends[j];
     j++;
   }
   const end = t + dur;
   // Merge with touching neighbours so back-to-back transfers stay one interval.
   const touchPrev = j > 0 && ends[j - 1] === t;
-  const touchNext = j < starts.length && starts[j] === end;
+  const touchNext = j < n && starts[j] === end;
   if (touchPrev && touchNext) {
     ends[j - 1] = ends[j];
-    starts.splice(j, 1);
-    ends.splice(j, 1);
+    starts.copyWithin(j, j + 1, n);
+    ends.copyWithin(j, j + 1, n);
+    b.count = n - 1;
   } else if (touchPrev) {
     ends[j - 1] = end;
   } else if (touchNext) {
     starts[j] = t;
   } else {
-    starts.splice(j, 0, t);
-    ends.splice(j, 0, end);
+    starts.copyWithin(j + 1, j, n);
+    ends.copyWithin(j + 1, j, n);
+    starts[j] = t;
+    ends[j] = end;
+    b.count = n + 1;
+    if (n + 1 > MAX_DMA_INTERVALS) prune(b);
   }
-  if (starts.length > MAX_DMA_INTERVALS) prune(b);
   return t;
 }
 
 /** Forgets the oldest intervals; later bookings may not start before the last forgotten one ends. */
 function prune(b: DmaEngineBusy): void {
-  const drop = b.starts.length - MAX_DMA_INTERVALS / 2;
+  const drop = b.count - MAX_DMA_INTERVALS / 2;
   b.prunedUntil = b.ends[drop - 1];
-  b.starts.splice(0, drop);
-  b.ends.splice(0, drop);
+  b.starts.copyWithin(0, drop, b.count);
+  b.ends.copyWithin(0, drop, b.count);
+  b.count -= drop;
 }
 
 /** Schedules instruction i (all earlier instructions must be scheduled). Advances `s` in place. */
@@ -374,13 +403,7 @@ function scheduleDma(s: SchedulerState, input: ScheduleInput, i: number, depRead
 
 /** Gives every DMA engine its own copy of engine 0's bookings (see SchedulerState.dmaShared). */
 function unshareDmaEngines(s: SchedulerState, engines: number): void {
-  const shared = s.dmaBusy[0];
-  for (let e = 1; e < s.dmaBusy.length; e++) {
-    const b = s.dmaBusy[e];
-    b.starts = shared.starts.slice();
-    b.ends = shared.ends.slice();
-    b.prunedUntil = shared.prunedUntil;
-  }
+  for (let e = 1; e < s.dmaBusy.length; e++) copyBusy(s.dmaBusy[0], s.dmaBusy[e]);
   for (let q = 0; q < s.queueTriggerLast.length; q++) {
     for (let e = 1; e < engines; e++) s.queueEngineLast[q * engines + e] = s.queueEngineLast[q * engines];
   }
