@@ -8,7 +8,8 @@
  * the CPU ratio ("cpu rt") the least disturbed by other processes.
  * Like the kernel worker (lib/kernel/python-engine.ts), the bench gives the SIMD loops Node's
  * uninitialised memory for the results they overwrite (kernels/uninitialised.ts); `--zeroed`
- * measures without it.
+ * measures without it. `npm start` runs the server with glibc malloc thresholds that keep freed
+ * results' memory mapped (scripts/start.mjs); set the same GLIBC_TUNABLES here to see its medians.
  */
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
