@@ -43,6 +43,7 @@ import {
 import * as N from "./numeric";
 import { dirNames } from "./object-slots";
 import type { Runtime } from "./runtime";
+import { comparesNatively, strCompare } from "./str-order";
 import { sortValues } from "./types/containers";
 import { asInt, divmod, toIntValue } from "./types/numbers";
 import "./types/str";
@@ -119,12 +120,19 @@ function minmax(name: "min" | "max", args: PyValue[], kw: Kwargs | null, rt: Run
   }
   let best = items[0];
   let bestKey = key === None ? best : rt.call1(key, best);
+  // A str best without units >= 0xD800 compares natively with any str (see str-order.ts): tested
+  // once per new best rather than once per comparison.
+  let nativeBest = typeof bestKey === "string" && comparesNatively(bestKey);
   for (let i = 1; i < items.length; i++) {
     const v = items[i];
     const k = key === None ? v : rt.call1(key, v);
-    if (name === "min" ? rt.lessThan(k, bestKey) : rt.truthy(rt.gt(k, bestKey))) {
+    let better: boolean;
+    if (nativeBest && typeof k === "string") better = name === "min" ? k < (bestKey as string) : k > (bestKey as string);
+    else better = name === "min" ? rt.lessThan(k, bestKey) : rt.truthy(rt.gt(k, bestKey));
+    if (better) {
       best = v;
       bestKey = k;
+      nativeBest = typeof k === "string" && comparesNatively(k);
     }
   }
   return best;
@@ -472,7 +480,7 @@ export function builtinValues(): [string, PyValue][] {
       if (args.length === 0) throw E.typeError("dir() without arguments is not supported in Kernel Lab");
       const v = args[0];
       if (typeof v === "object" && v.cls.name === "module") {
-        return new PyList([...(rt.getattr(v, "__dict__") as PyObject & { table: { keys(): PyValue[] } }).table.keys()].sort());
+        return new PyList([...(rt.getattr(v, "__dict__") as PyObject & { table: { keys(): PyValue[] } }).table.keys()].sort((a, b) => strCompare(a as string, b as string)));
       }
       return new PyList(dirNames(v));
     }],

@@ -29,6 +29,7 @@ import {
   type PyValue,
 } from "./objects";
 import type { Runtime } from "./runtime";
+import { strCompare } from "./str-order";
 
 objectType.alloc = (cls, args, kw) => {
   if ((args.length > 0 || (kw !== null && kw.size > 0)) && cls.lookup("__init__") === undefined) {
@@ -85,7 +86,7 @@ export function dirNames(v: PyValue): string[] {
     if (v instanceof PyObject && v.dict !== null) for (const k of v.dict.keys()) names.add(k);
     for (const t of typeOf(v).mro) for (const k of t.ns.keys()) names.add(k);
   }
-  return [...names].sort();
+  return [...names].sort(strCompare);
 }
 
 // ---- type ------------------------------------------------------------------------------------

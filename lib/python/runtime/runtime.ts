@@ -61,6 +61,7 @@ import { formatException } from "./traceback";
 import { objectEq, objectFormat, objectHash, objectNew, objectStr } from "./object-slots";
 import { percentFormatValue } from "./percent";
 import { cpythonSetOrder } from "./set-order";
+import { strLess } from "./str-order";
 import { bigintToDecimal } from "./types/numbers";
 import { MAX_STRING_LENGTH } from "./types/str";
 import { dictType as objDictType } from "./objects";
@@ -1116,7 +1117,7 @@ export class Runtime implements Protocol, KeyOps {
   }
   lt(a: PyValue, b: PyValue): PyValue {
     if (typeof a === "number" && typeof b === "number") return a < b;
-    if (typeof a === "string" && typeof b === "string") return a < b;
+    if (typeof a === "string" && typeof b === "string") return strLess(a, b);
     if (a instanceof PyFloat) {
       if (b instanceof PyFloat) return a.v < b.v;
       if (typeof b === "number") return a.v < b;
@@ -1125,7 +1126,7 @@ export class Runtime implements Protocol, KeyOps {
   }
   le(a: PyValue, b: PyValue): PyValue {
     if (typeof a === "number" && typeof b === "number") return a <= b;
-    if (typeof a === "string" && typeof b === "string") return a <= b;
+    if (typeof a === "string" && typeof b === "string") return !strLess(b, a);
     if (a instanceof PyFloat) {
       if (b instanceof PyFloat) return a.v <= b.v;
       if (typeof b === "number") return a.v <= b;
@@ -1134,7 +1135,7 @@ export class Runtime implements Protocol, KeyOps {
   }
   gt(a: PyValue, b: PyValue): PyValue {
     if (typeof a === "number" && typeof b === "number") return a > b;
-    if (typeof a === "string" && typeof b === "string") return a > b;
+    if (typeof a === "string" && typeof b === "string") return strLess(b, a);
     if (a instanceof PyFloat) {
       if (b instanceof PyFloat) return a.v > b.v;
       if (typeof b === "number") return a.v > b;
@@ -1143,7 +1144,7 @@ export class Runtime implements Protocol, KeyOps {
   }
   ge(a: PyValue, b: PyValue): PyValue {
     if (typeof a === "number" && typeof b === "number") return a >= b;
-    if (typeof a === "string" && typeof b === "string") return a >= b;
+    if (typeof a === "string" && typeof b === "string") return !strLess(a, b);
     if (a instanceof PyFloat) {
       if (b instanceof PyFloat) return a.v >= b.v;
       if (typeof b === "number") return a.v >= b;
@@ -1161,7 +1162,7 @@ export class Runtime implements Protocol, KeyOps {
   /** Total ordering helper for sort/min/max: `a < b` as a JS boolean. */
   lessThan(a: PyValue, b: PyValue): boolean {
     if (typeof a === "number" && typeof b === "number") return a < b;
-    if (typeof a === "string" && typeof b === "string") return a < b;
+    if (typeof a === "string" && typeof b === "string") return strLess(a, b);
     const r = this.lt(a, b);
     return r === true || (r !== false && this.truthy(r));
   }

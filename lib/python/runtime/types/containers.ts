@@ -24,6 +24,7 @@ import {
   dictKeysType,
   dictType,
   dictValuesType,
+  floatType,
   frozensetType,
   generatorType,
   iteratorType,
@@ -40,6 +41,7 @@ import {
 import * as N from "../numeric";
 import { hash32, rangeContains, rangeItem, rangeLength, type Runtime } from "../runtime";
 import { setKeys } from "../set-order";
+import { allStrings, hasNoSurrogate, keyIndexComparator, withNativeOrder } from "../str-order";
 import { asInt } from "./numbers";
 
 const L = (v: PyValue): PyList => v as PyList;
@@ -111,15 +113,41 @@ function seqRepr(rt: Runtime, items: readonly PyValue[], open: string, close: st
   return out + close;
 }
 
+/**
+ * Whether comparing this key with others like it runs no user code and meets only surrogate-free
+ * strs (numbers, None, exact tuples of those): a sort of such keys may compare strs natively.
+ */
+function plainNativeOrder(v: PyValue, depth: number): boolean {
+  switch (typeof v) {
+    case "string":
+      return hasNoSurrogate(v);
+    case "number":
+    case "bigint":
+    case "boolean":
+      return true;
+  }
+  if (v instanceof PyFloat) return v.cls === floatType;
+  if (v instanceof PyTuple) return v.cls === tupleType && depth < 4 && v.items.every((x) => plainNativeOrder(x, depth + 1));
+  return v === None;
+}
+
 /** Sort a JS array of Python values in place: stable, optional key and reverse, Python's `<`. */
 export function sortValues(rt: Runtime, items: PyValue[], key: PyValue, reverse: boolean): PyValue[] {
   const keys = key === None ? items : items.map((v) => rt.call1(key, v));
   const idx = items.map((_, i) => i);
-  idx.sort(
-    reverse
-      ? (i, j) => (rt.lessThan(keys[j], keys[i]) ? -1 : rt.lessThan(keys[i], keys[j]) ? 1 : 0)
-      : (i, j) => (rt.lessThan(keys[i], keys[j]) ? -1 : rt.lessThan(keys[j], keys[i]) ? 1 : 0),
-  );
+  if (allStrings(keys)) {
+    idx.sort(keyIndexComparator(keys, reverse));
+    return idx.map((i) => items[i]);
+  }
+  const sortIdx = (): void => {
+    idx.sort(
+      reverse
+        ? (i, j) => (rt.lessThan(keys[j], keys[i]) ? -1 : rt.lessThan(keys[i], keys[j]) ? 1 : 0)
+        : (i, j) => (rt.lessThan(keys[i], keys[j]) ? -1 : rt.lessThan(keys[j], keys[i]) ? 1 : 0),
+    );
+  };
+  if (keys.every((k) => plainNativeOrder(k, 0))) withNativeOrder(sortIdx);
+  else sortIdx();
   return idx.map((i) => items[i]);
 }
 

@@ -20,6 +20,7 @@ import {
 } from "../objects";
 import type { Runtime } from "../runtime";
 import { astralOffsets, codePointIndex, codePointLength, unitOffset } from "../codepoints";
+import { strLess } from "../str-order";
 import { asInt } from "./numbers";
 
 const s = (v: PyValue): string => v as string;
@@ -73,10 +74,10 @@ method(strType, "__mod__", (self, args, _k, rt) => rt.percentFormat(s(self), arg
 for (const [name, test] of [
   ["__eq__", (a: string, b: string) => a === b],
   ["__ne__", (a: string, b: string) => a !== b],
-  ["__lt__", (a: string, b: string) => a < b],
-  ["__le__", (a: string, b: string) => a <= b],
-  ["__gt__", (a: string, b: string) => a > b],
-  ["__ge__", (a: string, b: string) => a >= b],
+  ["__lt__", (a: string, b: string) => strLess(a, b)],
+  ["__le__", (a: string, b: string) => !strLess(b, a)],
+  ["__gt__", (a: string, b: string) => strLess(b, a)],
+  ["__ge__", (a: string, b: string) => !strLess(a, b)],
 ] as const) {
   method(strType, name, (self, args) => (typeof args[0] === "string" ? test(s(self), args[0]) : NotImplemented));
 }
