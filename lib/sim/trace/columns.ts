@@ -101,14 +101,24 @@ export const f64 = (capacity?: number): Column<Float64Array> => new F64Column((n
 export class StringTable {
   private readonly ids = new Map<string, number>();
   readonly values: string[] = [];
+  // The last RECENT strings interned, checked before the Map: a loop body interns the same few
+  // opcodes, variants and tile names over and over, and `===` on them is cheaper than hashing.
+  private readonly recent: string[] = new Array<string>(RECENT).fill("");
+  private readonly recentIds = new Int32Array(RECENT).fill(-1);
+  private next = 0;
 
   intern(value: string): number {
+    const recent = this.recent;
+    for (let k = 0; k < RECENT; k++) if (recent[k] === value && this.recentIds[k] >= 0) return this.recentIds[k];
     let id = this.ids.get(value);
     if (id === undefined) {
       id = this.values.length;
       this.values.push(value);
       this.ids.set(value, id);
     }
+    recent[this.next] = value;
+    this.recentIds[this.next] = id;
+    this.next = (this.next + 1) % RECENT;
     return id;
   }
 
@@ -116,3 +126,5 @@ export class StringTable {
     return this.values[id];
   }
 }
+
+const RECENT = 8;

@@ -77,18 +77,21 @@ function regionSlot(lo: number, hi: number, r0: number, r1: number): number {
 
 /**
  * Sorted disjoint [start, end) segments with an integer payload each. `cover` (in RangeSpace) splits
- * and fills them so that a range is exactly tiled by segments.
+ * and fills them so that a range is exactly tiled by segments. Typed arrays, not JS arrays: bounds
+ * arrive as doubles (HBM rows come from a division) and a JS array holding one would change its
+ * elements kind, making every segment-list access in the recorder polymorphic.
  */
 class SegmentList {
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
-  readonly items: number[] = [];
+  starts = new Float64Array(4);
+  ends = new Float64Array(4);
+  items = new Int32Array(4);
+  length = 0;
 
   /** Index of the first segment ending after `pos` (binary search). */
   firstEndingAfter(pos: number): number {
     const ends = this.ends;
     let lo = 0;
-    let hi = ends.length;
+    let hi = this.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (ends[mid] <= pos) lo = mid + 1;
@@ -98,15 +101,30 @@ class SegmentList {
   }
 
   insert(at: number, start: number, end: number, item: number): void {
-    if (at === this.items.length) {
-      this.starts.push(start);
-      this.ends.push(end);
-      this.items.push(item);
-      return;
+    const n = this.length;
+    if (n === this.items.length) this.grow();
+    if (at < n) {
+      this.starts.copyWithin(at + 1, at, n);
+      this.ends.copyWithin(at + 1, at, n);
+      this.items.copyWithin(at + 1, at, n);
     }
-    this.starts.splice(at, 0, start);
-    this.ends.splice(at, 0, end);
-    this.items.splice(at, 0, item);
+    this.starts[at] = start;
+    this.ends[at] = end;
+    this.items[at] = item;
+    this.length = n + 1;
+  }
+
+  private grow(): void {
+    const n = 2 * this.items.length;
+    const starts = new Float64Array(n);
+    starts.set(this.starts);
+    const ends = new Float64Array(n);
+    ends.set(this.ends);
+    const items = new Int32Array(n);
+    items.set(this.items);
+    this.starts = starts;
+    this.ends = ends;
+    this.items = items;
   }
 }
 
@@ -122,7 +140,7 @@ export class RangeSpace {
 
   /** Number of column segments currently tracked (for tests and memory accounting). */
   get segmentCount(): number {
-    return this.columns.items.length;
+    return this.columns.length;
   }
 
   read(lo: number, hi: number, r0: number, r1: number, id: number, engine: number, deps: DepCollector): void {
@@ -137,13 +155,13 @@ export class RangeSpace {
     const cols = this.columns;
     const first = this.cover(cols, lo, hi, false);
     if (r1 <= r0) return;
-    for (let c = first; c < cols.items.length && cols.starts[c] < hi; c++) {
+    for (let c = first; c < cols.length && cols.starts[c] < hi; c++) {
       const rows = this.rowLists[cols.items[c]];
       const r = this.cover(rows, r0, r1, true);
       this.remember(lo, hi, r0, r1, first, r);
       const cells = rows.items;
       const starts = rows.starts;
-      for (let q = r; q < cells.length && starts[q] < r1; q++) this.readCell(cells[q], slot, id, deps);
+      for (let q = r; q < rows.length && starts[q] < r1; q++) this.readCell(cells[q], slot, id, deps);
     }
   }
 
@@ -158,13 +176,13 @@ export class RangeSpace {
     const cols = this.columns;
     const first = this.cover(cols, lo, hi, false);
     if (r1 <= r0) return;
-    for (let c = first; c < cols.items.length && cols.starts[c] < hi; c++) {
+    for (let c = first; c < cols.length && cols.starts[c] < hi; c++) {
       const rows = this.rowLists[cols.items[c]];
       const r = this.cover(rows, r0, r1, true);
       this.remember(lo, hi, r0, r1, first, r);
       const cells = rows.items;
       const starts = rows.starts;
-      for (let q = r; q < cells.length && starts[q] < r1; q++) this.writeCell(cells[q], id, deps);
+      for (let q = r; q < rows.length && starts[q] < r1; q++) this.writeCell(cells[q], id, deps);
     }
   }
 
@@ -196,10 +214,10 @@ export class RangeSpace {
     const h = regionSlot(lo, hi, r0, r1);
     const c = this.hitColumn[h];
     const cols = this.columns;
-    if (c >= cols.items.length || cols.starts[c] !== lo || cols.ends[c] !== hi) return -1;
+    if (c >= cols.length || cols.starts[c] !== lo || cols.ends[c] !== hi) return -1;
     const rows = this.rowLists[cols.items[c]];
     const r = this.hitRow[h];
-    if (r >= rows.items.length || rows.starts[r] !== r0 || rows.ends[r] !== r1) return -1;
+    if (r >= rows.length || rows.starts[r] !== r0 || rows.ends[r] !== r1) return -1;
     return rows.items[r];
   }
 
@@ -215,34 +233,37 @@ export class RangeSpace {
    * gaps get fresh payloads. Requires lo < hi. Rows lists carry cells, column lists row lists.
    */
   private cover(list: SegmentList, lo: number, hi: number, rows: boolean): number {
-    const { starts, ends, items } = list;
     let first = list.firstEndingAfter(lo);
     let i = first;
     let pos = lo;
+    // list.starts / list.ends are re-read after each insert, which may reallocate them
     while (pos < hi) {
-      if (i >= items.length || starts[i] >= hi) {
+      if (i >= list.length || list.starts[i] >= hi) {
         list.insert(i, pos, hi, rows ? this.freshCell() : this.freshRows());
         return first;
       }
-      if (starts[i] > pos) {
-        list.insert(i, pos, starts[i], rows ? this.freshCell() : this.freshRows());
-        pos = ends[i];
+      const start = list.starts[i];
+      const end = list.ends[i];
+      if (start > pos) {
+        // a gap before segment i
+        list.insert(i, pos, start, rows ? this.freshCell() : this.freshRows());
+        pos = start;
         i++;
         continue;
       }
-      if (starts[i] < pos) {
+      if (start < pos) {
         // split at lo: the new right half is the first segment inside the range
-        list.insert(i + 1, pos, ends[i], rows ? this.copyCell(items[i]) : this.copyRows(items[i]));
-        ends[i] = pos;
+        list.insert(i + 1, pos, end, rows ? this.copyCell(list.items[i]) : this.copyRows(list.items[i]));
+        list.ends[i] = pos;
         i++;
         first = i;
         continue;
       }
-      if (ends[i] > hi) {
-        list.insert(i + 1, hi, ends[i], rows ? this.copyCell(items[i]) : this.copyRows(items[i]));
-        ends[i] = hi;
+      if (end > hi) {
+        list.insert(i + 1, hi, end, rows ? this.copyCell(list.items[i]) : this.copyRows(list.items[i]));
+        list.ends[i] = hi;
       }
-      pos = ends[i];
+      pos = list.ends[i];
       i++;
     }
     return first;
@@ -256,11 +277,7 @@ export class RangeSpace {
   private copyRows(from: number): number {
     const src = this.rowLists[from];
     const copy = new SegmentList();
-    for (let k = 0; k < src.items.length; k++) {
-      copy.starts.push(src.starts[k]);
-      copy.ends.push(src.ends[k]);
-      copy.items.push(this.copyCell(src.items[k]));
-    }
+    for (let k = 0; k < src.length; k++) copy.insert(k, src.starts[k], src.ends[k], this.copyCell(src.items[k]));
     this.rowLists.push(copy);
     return this.rowLists.length - 1;
   }

@@ -174,7 +174,7 @@ export class Trace {
 
   private sbufSpace = new RangeSpace();
   private psumSpace = new RangeSpace();
-  /** By tensor id (HBM tensors only): dependency space and row pitch in bytes. */
+  /** By tensor id: dependency space (HBM tensors once accessed) and row pitch in bytes (1 on chip). */
   private hbmSpaces: (RangeSpace | undefined)[] = [];
   private readonly hbmPitch: number[] = [];
   /**
@@ -201,6 +201,7 @@ export class Trace {
   private lastOpcodeId = 0;
   private lastVariant = "";
   private lastVariantId = 0;
+  private lastFile = "";
   /** SPMD launch grid of the kernel (empty when not launched on a grid). */
   spmdGrid: readonly number[] = [];
 
@@ -217,7 +218,10 @@ export class Trace {
   // ---------------------------------------------------------------- context
 
   setLocation(file: string, line: number): void {
-    this.curFile = this.strings.intern(file);
+    if (file !== this.lastFile) {
+      this.lastFile = file;
+      this.curFile = this.strings.intern(file);
+    }
     this.curLine = line;
   }
 
@@ -278,10 +282,12 @@ export class Trace {
     this.tPath.push(this.materialisePath());
     this.tShapeStart.push(this.tShapePool.length);
     for (const d of spec.shape) this.tShapePool.push(d);
+    let pitch = 1;
     if (spec.memory === Memory.Hbm) {
       const last = spec.shape.length > 0 ? spec.shape[spec.shape.length - 1] : 1;
-      this.hbmPitch[id] = Math.max(1, last) * dtypeByCode(spec.dtype).size;
+      pitch = Math.max(1, last) * dtypeByCode(spec.dtype).size;
     }
+    this.hbmPitch.push(pitch);
     return id;
   }
 
