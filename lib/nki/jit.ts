@@ -9,6 +9,7 @@ import { contiguousData, emptyArray, type NDArray } from "../numpy/ndarray";
 import { PyNDArray } from "../numpy/python/convert";
 import { wrapArray } from "../numpy/python/types";
 import { fullView, Machine, type SimMode, type TargetName } from "../sim";
+import { StoragePool } from "../sim/memory/storage";
 import { AllocKind, Memory } from "../sim/trace/types";
 import { parseArgs } from "../python/runtime/binding";
 import { defineNativeType, nativeFunction } from "../python/runtime/define";
@@ -25,6 +26,8 @@ import { TensorSpec } from "./typing";
  * Called once per completed top-level launch (kernels called from inside a kernel are part of their
  * caller's launch), with the launch's machine (its trace compacted) and the kernel function's
  * qualified name. Timing-only launches (nki.benchmark, nki.profile, kernel_lab.profile) count too.
+ * The machine's tensors can be read during the call only: the launch then retires the machine (its
+ * storage goes to the next launch), leaving the trace.
  */
 export type LaunchHook = (machine: Machine, kernelName: string) => void;
 
@@ -36,6 +39,22 @@ export interface NkiOptions {
 
 /** The machine of each interpreter's most recent kernel launch (its trace feeds the timing model). */
 const lastMachines = new WeakMap<Runtime, Machine>();
+
+/**
+ * Tensor storage each interpreter's launches pass on to the next (a notebook relaunches a kernel on
+ * same-shaped arrays); at most this many bytes are kept between launches.
+ */
+const storagePools = new WeakMap<Runtime, StoragePool>();
+const POOLED_BYTES = 256 * 2 ** 20;
+
+function storagePool(rt: Runtime): StoragePool {
+  let pool = storagePools.get(rt);
+  if (!pool) {
+    pool = new StoragePool(POOLED_BYTES);
+    storagePools.set(rt, pool);
+  }
+  return pool;
+}
 
 export function lastKernelMachine(rt: Runtime): Machine | undefined {
   return lastMachines.get(rt);
@@ -58,7 +77,8 @@ function kernelName(fn: PyValue): string {
 function toHbm(run: KernelRun, name: string, a: NDArray): NkiTensor {
   const d = simDtypeOf(a.dtype.name === "bool" ? "bool" : a.dtype.name);
   if (!d) throw E.typeError(`kernel argument '${name}' has no dtype`);
-  const b = run.m.allocHbm(name, a.shape, d, AllocKind.KernelInput);
+  // The host writes every element (a size mismatch raises before the tensor escapes).
+  const b = run.m.allocHbm(name, a.shape, d, AllocKind.KernelInput, true);
   const v = fullView(b);
   // numpy arrays of a narrow float dtype hold values already rounded to it: no cast needed.
   run.m.hostWrite(v, contiguousData(a) as ArrayLike<number>, a.dtype.name === d.name);
@@ -92,7 +112,7 @@ function toNumpy(run: KernelRun, v: PyValue): PyValue {
  */
 export function launch(rt: Runtime, k: NkiKernel, args: PyValue[], kw: Kwargs | null, mode: SimMode = "functional"): PyValue {
   if (activeRun(rt)) return rt.call(k.fn, args, kw);
-  const m = new Machine({ target: k.options.target, mode });
+  const m = new Machine({ target: k.options.target, mode, storage: storagePool(rt) });
   const code = k.fn instanceof PyFunction ? k.fn.code : null;
   // Until the body's first NKI call moves it to the executing line (run.ts), the def line.
   m.setLocation(code?.filename ?? "<kernel>", code?.firstLine ?? 0);
@@ -136,6 +156,7 @@ export function launch(rt: Runtime, k: NkiKernel, args: PyValue[], kw: Kwargs | 
     const out = m.functional ? nkiGuard(() => toNumpy(run, result)) : None;
     m.trace.compact();
     k.options.onLaunch?.(m, kernelName(k.fn));
+    m.retire();
     return out;
   });
 }

@@ -21,6 +21,11 @@ export interface MachineOptions {
   readonly target?: TargetName | Target;
   /** "timing-only" skips all numeric work and storage; instructions are still recorded. */
   readonly mode?: SimMode;
+  /**
+   * Where tensors take storage from and released ones give it back; sharing one pool between
+   * consecutive machines (see retire) lets a relaunched kernel reuse its predecessor's storage.
+   */
+  readonly storage?: StoragePool;
 }
 
 export interface ExplicitPlacement {
@@ -62,13 +67,16 @@ export class Machine {
    * host, or the line, loop or SPMD context moves on, so deferral never reorders anything.
    */
   private deferred: Deferred | null = null;
-  /** Storage of released tiles, reused by later tiles of the same size. */
-  private readonly storage = new StoragePool();
+  /** Storage of released tensors, reused by later tensors of the same size. */
+  private readonly storage: StoragePool;
+  /** HBM tensors and explicitly placed tiles: no scope releases them, retire does. */
+  private readonly unscoped: Buffer[] = [];
 
   constructor(options: MachineOptions = {}) {
     const t = options.target;
     this.target = typeof t === "object" ? t : resolveTarget(t);
     this.mode = options.mode ?? "functional";
+    this.storage = options.storage ?? new StoragePool();
     this.sbuf = new RegionAllocator(this.target.sbufUsableBytesPerPartition, this.target.sbufMinAlign);
     this.psum = new RegionAllocator(psumBytesPerPartition(this.target), this.target.psumMinAlign, this.target.psumBankBytes);
     this.vectorAccumulators = new Float64Array(this.target.partitions);
@@ -130,8 +138,11 @@ export class Machine {
 
   // ------------------------------------------------------------ allocation
 
-  /** A linear HBM tensor (kernel input/output or nl.ndarray(buffer=hbm)). */
-  allocHbm(name: string, shape: readonly number[], d: DTypeInfo, alloc: AllocKind = AllocKind.Hbm): Buffer {
+  /**
+   * A linear HBM tensor (kernel input/output or nl.ndarray(buffer=hbm)). `overwritten`: as for
+   * allocOnChip (a kernel argument the host writes whole).
+   */
+  allocHbm(name: string, shape: readonly number[], d: DTypeInfo, alloc: AllocKind = AllocKind.Hbm, overwritten = false): Buffer {
     this.settle();
     const elems = product(shape);
     const bytes = elems * d.size;
@@ -143,10 +154,12 @@ export class Machine {
         this.loc,
       );
     }
-    return this.register({
+    const b = this.register({
       name, memory: Memory.Hbm, dtype: d, shape, partitionAxis: -1, partStart: 0, partCount: 0,
       addr, freeElems: elems,
-    }, alloc, bytes);
+    }, alloc, bytes, overwritten);
+    this.unscoped.push(b);
+    return b;
   }
 
   /**
@@ -203,7 +216,8 @@ export class Machine {
     const b = this.register({
       name, memory, dtype: d, shape, partitionAxis, partStart, partCount: parts, addr, freeElems,
     }, placement ? AllocKind.Explicit : AllocKind.Auto, bytes, overwritten);
-    if (!placement) this.scopes[this.scopes.length - 1].push(b);
+    if (placement) this.unscoped.push(b);
+    else this.scopes[this.scopes.length - 1].push(b);
     return b;
   }
 
@@ -241,9 +255,32 @@ export class Machine {
     b.released = true;
     if (b.memory === Memory.Sbuf) this.sbuf.release(b.addr);
     else if (b.memory === Memory.Psum) this.psum.release(b.addr);
-    // Every access to a released tile raises out-of-scope, so its storage is unreachable unless an
-    // alias (another dtype's view of it) shares its bytes.
-    if (b.memory !== Memory.Hbm && !hasAliases(b) && b.data) this.storage.give(b.data);
+    this.recycle(b);
+  }
+
+  /**
+   * Ends the run (the kernel returned and its outputs were read): every tensor goes out of scope, so
+   * reading one raises out-of-scope, and its storage goes back to the pool. The trace stays.
+   */
+  retire(): void {
+    this.settle();
+    for (const scope of this.scopes) for (const b of scope) this.release(b);
+    this.scopes.length = 0;
+    this.scopes.push([]);
+    for (const b of this.unscoped) {
+      if (b.released) continue;
+      b.released = true;
+      this.recycle(b);
+    }
+    this.unscoped.length = 0;
+  }
+
+  /**
+   * Gives a released tensor's storage to the pool: every access to a released tensor raises
+   * out-of-scope, so the storage is unreachable unless an alias (another dtype's view) shares it.
+   */
+  private recycle(b: Buffer): void {
+    if (!hasAliases(b) && b.data) this.storage.give(b.data);
   }
 
   // ------------------------------------------------------------ deferred issue

@@ -6,7 +6,7 @@ import { gather } from "../ops/common";
 import { InstrFlag, LoopKind, Memory } from "../trace/types";
 import { RegionAllocator } from "./allocator";
 import { reinterpretView } from "./reinterpret";
-import { castValue, UNINITIALISED_INT } from "./storage";
+import { castValue, StoragePool, UNINITIALISED_INT } from "./storage";
 import { apView, broadcastView, fullView, permuteView, reshapeView, selectView, sliceView, storageIndices } from "./tensor";
 
 describe("storage", () => {
@@ -62,6 +62,33 @@ describe("storage reuse", () => {
     m.endLoop();
     expect(store).toBeInstanceOf(Float32Array);
     expect(second.data).not.toBe(store);
+  });
+
+  it("passes a retired machine's tensors' storage to the next machine sharing its pool; they read as uninitialised", () => {
+    const pool = new StoragePool();
+    const first = new Machine({ storage: pool });
+    const x = first.allocHbm("x", [4, 8], dtype("float32"));
+    const t = first.allocOnChip("t", Memory.Sbuf, [4, 8], dtype("float32"));
+    first.hostWrite(fullView(x), new Float32Array(32).fill(7));
+    first.retire();
+    expect(() => first.hostRead(fullView(x))).toThrow(/err_local_variable_used_out_of_scope/);
+    const second = new Machine({ storage: pool });
+    const y = second.allocHbm("y", [4, 8], dtype("float32"));
+    const u = second.allocOnChip("u", Memory.Sbuf, [4, 8], dtype("float32"));
+    expect([x.data, t.data]).toContain(y.data);
+    expect([x.data, t.data]).toContain(u.data);
+    expect(Array.from(second.hostRead(fullView(y))).every(Number.isNaN)).toBe(true);
+  });
+
+  it("keeps at most its byte limit of storage", () => {
+    const pool = new StoragePool(150);
+    const f32 = dtype("float32");
+    const small = new Float32Array(20);
+    const big = new Float32Array(30);
+    pool.give(big);
+    pool.give(small);
+    expect(pool.take(f32, 30)).toBe(big);
+    expect(pool.take(f32, 20)).not.toBe(small);
   });
 
   it("raises out-of-scope on a host read of a released tile", () => {

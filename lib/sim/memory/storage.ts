@@ -22,27 +22,34 @@ function markUninitialised(d: DTypeInfo, s: Storage): Storage {
 }
 
 /**
- * Storage of tiles whose lifetime ended, handed to later tiles of the same size: a tiled kernel
- * allocates the same few tile shapes on every loop iteration, and fresh multi-megabyte typed arrays
- * per iteration cost page faults and garbage collections. Only storage nothing else can reach may be
- * given back (a released tile's, when no alias of it exists).
+ * Storage of tensors whose lifetime ended, handed to later tensors of the same size: a tiled kernel
+ * allocates the same few tile shapes on every loop iteration, and a notebook launches the same kernel
+ * on same-shaped arrays again and again; fresh multi-megabyte typed arrays each time cost page faults
+ * and garbage collections. Only storage nothing else can reach may be given back (a released tile's
+ * when no alias of it exists, a finished run's). Holds at most `limitBytes`; storage beyond is dropped.
  */
 export class StoragePool {
   private readonly narrow = new Map<number, Float32Array[]>();
   private readonly wide = new Map<number, Float64Array[]>();
+  private held = 0;
+
+  constructor(private readonly limitBytes = Infinity) {}
 
   /**
    * Storage like allocateStorage's, reused when a released one of the same kind and size exists. With
-   * `overwritten` the caller writes every element before anything can read one, so a reused store
-   * keeps its old values instead of being marked uninitialised.
+   * `overwritten` the caller writes every element before anything can read one, so the storage is not
+   * marked uninitialised first.
    */
   take(d: DTypeInfo, elements: number, overwritten = false): Storage {
     const reused = needsWideStorage(d) ? this.wide.get(elements)?.pop() : this.narrow.get(elements)?.pop();
-    if (!reused) return allocateStorage(d, elements);
-    return overwritten ? reused : markUninitialised(d, reused);
+    if (reused) this.held -= reused.byteLength;
+    const s = reused ?? (needsWideStorage(d) ? new Float64Array(elements) : new Float32Array(elements));
+    return overwritten ? s : markUninitialised(d, s);
   }
 
   give(s: Storage): void {
+    if (this.held + s.byteLength > this.limitBytes) return;
+    this.held += s.byteLength;
     if (s instanceof Float64Array) stash(this.wide, s);
     else stash(this.narrow, s);
   }
