@@ -65,6 +65,27 @@ print(r[0].tolist() == a.tolist(), r[1].tolist() == (a * 2).tolist())
     expect(text).toBe("True True");
   });
 
+  it("starts a relaunched kernel from uninitialised memory although it reuses the previous launch's storage", () => {
+    const text = printed(`
+@nki.jit
+def k(a, half):
+    out = nl.ndarray((4, 8), dtype=nl.float32, buffer=nl.shared_hbm)
+    t = nl.load(a)
+    if half:
+        i_p = nl.arange(4)[:, None]
+        i_f = nl.arange(8)[None, :]
+        nl.store(out[i_p, i_f], value=t, mask=(i_f < 2))
+    else:
+        nl.store(out, value=t)
+    return out
+
+full = k(a, False)
+part = k(a, True)
+print(full.tolist() == a.tolist(), np.isnan(part).sum(), part[:, :2].tolist() == a[:, :2].tolist())
+`);
+    expect(text).toBe("True 24 True");
+  });
+
   it("raises out-of-scope when a tile of a finished iteration is printed", () => {
     const { s } = session();
     const r = s.execute(`
