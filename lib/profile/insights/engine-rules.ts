@@ -10,10 +10,62 @@ import { FACT_FP32_MATMUL, FACT_MATMUL, FACT_READS_PSUM, FACT_TRANSPOSE, FACT_WR
 import { activeNs, busyLines, busyNs, criticalities, criticality, formatLines, indicesOn, makeInsight, pct, sourceLines, us } from "./helpers";
 import type { InsightRule } from "./types";
 import { criticalPath } from "../critical-path";
+import type { Trace } from "../../sim/trace";
 
-function indicesWhere(n: number, pred: (i: number) => boolean): number[] {
+// Engine codes read per instruction, as module constants (see lib/sim/timing/from-trace.ts).
+const TENSOR = Engine.Tensor;
+const SCALAR = Engine.Scalar;
+const GPSIMD = Engine.GpSimd;
+const SYNC = Engine.Sync;
+const DMA = Engine.Dma;
+
+// The rules' whole-trace scans are loops of their own over typed columns: with a predicate closure
+// per rule, one shared scan called a different function per rule at one call site, once per
+// instruction, and V8 could inline none of them.
+
+/** Instructions on `engine` whose fact bits include every bit of `mask`, in trace order. */
+function onEngineWithBits(engines: Uint8Array, bits: Uint8Array, engine: number, mask: number): number[] {
   const out: number[] = [];
-  for (let i = 0; i < n; i++) if (pred(i)) out.push(i);
+  for (let i = 0; i < engines.length; i++) if (engines[i] === engine && (bits[i] & mask) === mask) out.push(i);
+  return out;
+}
+
+/** Instructions on any engine whose fact bits include every bit of `mask`, in trace order. */
+function withBits(bits: Uint8Array, mask: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < bits.length; i++) if ((bits[i] & mask) === mask) out.push(i);
+  return out;
+}
+
+/** ScalarE instructions whose variant computes exp. */
+function scalarExps(engines: Uint8Array, trace: Trace): number[] {
+  const expVariants = new ExpVariants();
+  const out: number[] = [];
+  for (let i = 0; i < engines.length; i++) if (engines[i] === SCALAR && expVariants.is(trace.variant(i))) out.push(i);
+  return out;
+}
+
+/** GpSimd instructions another engine could run. */
+function portableGpsimd(engines: Uint8Array, trace: Trace): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < engines.length; i++) if (engines[i] === GPSIMD && GPSIMD_PORTABLE.has(trace.opcode(i))) out.push(i);
+  return out;
+}
+
+/** Compute instructions (not DMA or Sync) on 1 to 64 partitions. */
+function fewPartitions(engines: Uint8Array, parts: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < engines.length; i++) {
+    const e = engines[i];
+    if (e !== DMA && e !== SYNC && parts[i] > 0 && parts[i] <= 64) out.push(i);
+  }
+  return out;
+}
+
+/** Instructions other than DMA and TensorE with an innermost stride above 16 bytes. */
+function strided(engines: Uint8Array, stride: Float32Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < engines.length; i++) if (engines[i] !== DMA && engines[i] !== TENSOR && stride[i] > 16) out.push(i);
   return out;
 }
 
@@ -40,8 +92,7 @@ export const fp32Matmul: InsightRule = {
   id: "fp32-matmul",
   title: "fp32 matmuls run at a quarter of the TensorE rate",
   evaluate(ctx) {
-    const { bits } = ctx.facts;
-    const idx = indicesOn(ctx, Engine.Tensor, (i) => (bits[i] & FACT_FP32_MATMUL) !== 0 && (bits[i] & FACT_MATMUL) !== 0);
+    const idx = onEngineWithBits(ctx.timed.trace.columnViews().engine, ctx.facts.bits, TENSOR, FACT_FP32_MATMUL | FACT_MATMUL);
     if (idx.length === 0) return null;
     const time = sumBusy(ctx, idx);
     const factor = ctx.timed.config.fp32MatmulFactor;
@@ -65,9 +116,8 @@ export const transposesOnTensorEngine: InsightRule = {
   id: "transposes-on-tensor-engine",
   title: "Transposes take a large share of TensorE work",
   evaluate(ctx) {
-    const { trace, timeline } = ctx.timed;
-    const bits = ctx.facts.bits;
-    const idx = indicesWhere(trace.length, (i) => (bits[i] & FACT_TRANSPOSE) !== 0);
+    const { timeline } = ctx.timed;
+    const idx = withBits(ctx.facts.bits, FACT_TRANSPOSE);
     if (idx.length === 0) return null;
     const time = sumBusy(ctx, idx);
     const tensorTime = activeNs(ctx).engines[Engine.Tensor];
@@ -118,8 +168,7 @@ export const psumCopiesOnVector: InsightRule = {
   id: "psum-copies-on-vector",
   title: "Many PSUM->SBUF copies load the Vector engine",
   evaluate(ctx) {
-    const { bits } = ctx.facts;
-    const idx = indicesOn(ctx, Engine.Vector, (i) => (bits[i] & FACT_READS_PSUM) !== 0 && (bits[i] & FACT_WRITES_SBUF) !== 0);
+    const idx = onEngineWithBits(ctx.timed.trace.columnViews().engine, ctx.facts.bits, Engine.Vector, FACT_READS_PSUM | FACT_WRITES_SBUF);
     if (idx.length < 4) return null;
     const a = activeNs(ctx);
     const vector = a.engines[Engine.Vector];
@@ -148,8 +197,7 @@ export const scalarExpBottleneck: InsightRule = {
   title: "ScalarE exponentials are the bottleneck",
   evaluate(ctx) {
     const { trace, config, target } = ctx.timed;
-    const expVariants = new ExpVariants();
-    const idx = indicesOn(ctx, Engine.Scalar, (i) => expVariants.is(trace.variant(i)));
+    const idx = scalarExps(trace.columnViews().engine, trace);
     if (idx.length === 0) return null;
     const a = activeNs(ctx);
     const scalar = a.engines[Engine.Scalar];
@@ -181,7 +229,7 @@ export const gpsimdDoesVectorWork: InsightRule = {
   title: "GpSimd runs element-wise work a faster engine could do",
   evaluate(ctx) {
     const { trace, config } = ctx.timed;
-    const idx = indicesOn(ctx, Engine.GpSimd, (i) => GPSIMD_PORTABLE.has(trace.opcode(i)));
+    const idx = portableGpsimd(trace.columnViews().engine, trace);
     if (idx.length === 0) return null;
     let saved = 0;
     const savedOf = new Map<number, number>();
@@ -214,10 +262,7 @@ export const partitionsUnderused: InsightRule = {
     const { trace } = ctx.timed;
     const parts = ctx.facts.partitions;
     const engines = trace.columnViews().engine;
-    const idx = indicesWhere(trace.length, (i) => {
-      const e = engines[i];
-      return e !== Engine.Dma && e !== Engine.Sync && parts[i] > 0 && parts[i] <= 64;
-    });
+    const idx = fewPartitions(engines, parts);
     if (idx.length < 2) return null;
     let gain = 0;
     const wasted = new Map<number, number>();
@@ -251,7 +296,7 @@ export const stridedAccess: InsightRule = {
     const { trace } = ctx.timed;
     const stride = ctx.facts.innerStrideBytes;
     const engines = trace.columnViews().engine;
-    const idx = indicesWhere(trace.length, (i) => engines[i] !== Engine.Dma && engines[i] !== Engine.Tensor && stride[i] > 16);
+    const idx = strided(engines, stride);
     if (idx.length === 0) return null;
     let gain = 0;
     const critical = criticalities(ctx);

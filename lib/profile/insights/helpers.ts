@@ -112,15 +112,13 @@ interface LineTally {
 
 const LINE_CACHE = 64;
 
-/** Indices of the instructions on `engine` (trace order) for which `pred` holds. */
-export function indicesOn(ctx: InsightContext, engine: number, pred: (i: number) => boolean = always): number[] {
+/** Indices of the instructions on `engine`, in trace order. */
+export function indicesOn(ctx: InsightContext, engine: number): number[] {
   const engines = ctx.timed.trace.columnViews().engine;
   const out: number[] = [];
-  for (let i = 0; i < engines.length; i++) if (engines[i] === engine && pred(i)) out.push(i);
+  for (let i = 0; i < engines.length; i++) if (engines[i] === engine) out.push(i);
   return out;
 }
-
-const always = () => true;
 
 export function formatLines(refs: readonly SourceRef[]): string {
   return refs.map((r) => `${r.file}:${r.line}`).join(", ");
