@@ -45,7 +45,7 @@ const lastMachines = new WeakMap<Runtime, Machine>();
  * same-shaped arrays); at most this many bytes are kept between launches.
  */
 const storagePools = new WeakMap<Runtime, StoragePool>();
-const POOLED_BYTES = 256 * 2 ** 20;
+const POOLED_BYTES = 64 * 2 ** 20;
 
 function storagePool(rt: Runtime): StoragePool {
   let pool = storagePools.get(rt);
