@@ -275,7 +275,12 @@ function reversedValue(rt: Runtime, v: PyValue): PyValue {
 
 function varsValue(rt: Runtime, args: PyValue[]): PyValue {
   if (args.length === 0) throw E.typeError("vars() without arguments is not supported in Kernel Lab");
-  return rt.getattr(args[0], "__dict__");
+  try {
+    return rt.getattr(args[0], "__dict__");
+  } catch (e) {
+    if (e instanceof PyObject && e.cls.isSubtypeOf(E.AttributeError)) throw E.typeError("vars() argument must have __dict__ attribute");
+    throw e;
+  }
 }
 
 /** Everything in builtins, by name. */

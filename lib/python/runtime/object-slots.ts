@@ -7,7 +7,7 @@
  */
 
 import { getter, method } from "./define";
-import { typeError } from "./errors";
+import { attributeError, typeError } from "./errors";
 import {
   None,
   NotImplemented,
@@ -70,7 +70,7 @@ getter(objectType, "__class__", (self) => typeOf(self));
 getter(objectType, "__doc__", () => None);
 getter(objectType, "__dict__", (self, rt) => {
   if (!(self instanceof PyObject) || self.dict === null) {
-    throw typeError(`'${typeOf(self).name}' object has no attribute '__dict__'`);
+    throw attributeError(`'${typeOf(self).name}' object has no attribute '__dict__'`);
   }
   const d = new PyDict();
   for (const [k, v] of self.dict) d.table.set(k, v, rt);

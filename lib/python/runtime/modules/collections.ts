@@ -1,16 +1,17 @@
 /*
- * collections: defaultdict, Counter and deque, the parts host code commonly uses.
+ * collections: namedtuple, OrderedDict, defaultdict, Counter and deque, the parts host code commonly uses.
  * defaultdict and Counter are dict subclasses (so every dict operation applies); deque is a
  * list-backed sequence with appendleft/popleft and maxlen.
  */
 
 import { parseArgs } from "../binding";
-import { defineNativeType, method } from "../define";
+import { defineNativeType, method, nativeFunction } from "../define";
 import * as E from "../errors";
 import { None, PyDict, PyList, PyObject, PyTuple, PyType, dictType, typeOf, typeType, type PyValue } from "../objects";
 import type { NativeModuleDef, Runtime } from "../runtime";
 import { dictUpdateFrom } from "../types/containers";
 import { asInt } from "../types/numbers";
+import { namedtuple } from "./namedtuple";
 
 export class DefaultDict extends PyDict {
   factory: PyValue = None;
@@ -209,9 +210,62 @@ const dequeType = defineNativeType<Deque>({
   getters: { maxlen: (self) => self.maxlen ?? None },
 });
 
+// OrderedDict: a dict (insertion-ordered already) with move_to_end, popitem(last=) and an
+// order-sensitive == between two OrderedDicts.
+const orderedDictType = new PyType(typeType, "OrderedDict", [dictType], new Map(), (cls) => new PyDict(cls), {
+  module: "collections",
+  instanceDict: true,
+  frozen: true,
+});
+
+function isOrderedDict(v: PyValue): v is PyDict {
+  return v instanceof PyDict && v.cls.isSubtypeOf(orderedDictType);
+}
+
+method<PyDict>(orderedDictType, "move_to_end", (self, args, kw, rt) => {
+  const [key, last] = parseArgs("move_to_end", args, kw, { names: ["key", "last"], required: 1 });
+  const k = key as PyValue;
+  const v = self.table.get(k, rt);
+  if (v === undefined) throw E.keyError(k);
+  self.table.delete(k, rt);
+  if (last === undefined || rt.truthy(last)) {
+    self.table.set(k, v, rt);
+    return None;
+  }
+  const rest = [...self.table.iterate()].map((e) => [e.k, e.v] as const);
+  self.table.clear();
+  self.table.set(k, v, rt);
+  for (const [rk, rv] of rest) self.table.set(rk, rv, rt);
+  return None;
+});
+method<PyDict>(orderedDictType, "popitem", (self, args, kw, rt) => {
+  const [last] = parseArgs("popitem", args, kw, { names: ["last"] });
+  const entries = [...self.table.iterate()];
+  if (entries.length === 0) throw E.keyError("dictionary is empty");
+  const e = last === undefined || rt.truthy(last) ? entries[entries.length - 1] : entries[0];
+  self.table.delete(e.k, rt);
+  return new PyTuple([e.k, e.v]);
+});
+method<PyDict>(orderedDictType, "__repr__", (self, _a, _k, rt) => {
+  const name = self.cls.name;
+  if (self.table.size === 0) return `${name}()`;
+  return rt.reprGuard(self, "...", () => `${name}(${rt.repr(new PyList([...self.table.iterate()].map((e) => new PyTuple([e.k, e.v]))))})`);
+});
+method<PyDict>(orderedDictType, "__eq__", (self, args, _k, rt) => {
+  const other = args[0];
+  if (!(other instanceof PyDict)) return rt.NotImplemented;
+  if (!rt.truthy(rt.callBound(dictType.lookup("__eq__") as PyValue, self, [other]))) return false;
+  if (!isOrderedDict(other)) return true;
+  const a = self.table.keys();
+  const b = other.table.keys();
+  return a.every((k, i) => rt.equal(k, b[i]));
+});
+
 export const collectionsModule: NativeModuleDef = {
   name: "collections",
-  init(mod) {
+  init(mod, rt) {
+    mod.set("namedtuple", nativeFunction("namedtuple", (args, kw) => namedtuple(rt, args, kw, "__main__")));
+    mod.set("OrderedDict", orderedDictType);
     mod.set("defaultdict", defaultdictType);
     mod.set("Counter", counterType);
     mod.set("deque", dequeType);

@@ -1,11 +1,11 @@
 /*
- * functools: reduce, partial, lru_cache/cache, wraps/update_wrapper, cmp_to_key.
+ * functools: reduce, partial, lru_cache/cache, wraps/update_wrapper, cmp_to_key, total_ordering.
  */
 
 import { parseArgs } from "../binding";
-import { defineNativeType, nativeFunction } from "../define";
+import { defineNativeType, method, nativeFunction } from "../define";
 import * as E from "../errors";
-import { None, PyDict, PyFunction, PyObject, PyTuple, typeOf, type Kwargs, type PyValue } from "../objects";
+import { None, PyDict, PyFunction, PyObject, PyTuple, PyType, objectType, typeOf, type Kwargs, type PyValue } from "../objects";
 import type { NativeModuleDef, Runtime } from "../runtime";
 import { asInt } from "../types/numbers";
 
@@ -188,6 +188,35 @@ const cmpKeyType = defineNativeType<CmpKey>({
   },
 });
 
+type Ordering = "__lt__" | "__le__" | "__gt__" | "__ge__";
+/** How to derive each missing comparison from the root one's result `r` (CPython's functools._convert). */
+type Derivation = (r: boolean, eq: () => boolean, ne: () => boolean) => boolean;
+const DERIVED: Record<Ordering, [Ordering, Derivation][]> = {
+  __lt__: [["__gt__", (r, _eq, ne) => !r && ne()], ["__le__", (r, eq) => r || eq()], ["__ge__", (r) => !r]],
+  __le__: [["__ge__", (r, eq) => !r || eq()], ["__lt__", (r, _eq, ne) => r && ne()], ["__gt__", (r) => !r]],
+  __gt__: [["__lt__", (r, _eq, ne) => !r && ne()], ["__ge__", (r, eq) => r || eq()], ["__le__", (r) => !r]],
+  __ge__: [["__le__", (r, eq) => !r || eq()], ["__gt__", (r, _eq, ne) => r && ne()], ["__lt__", (r) => !r]],
+};
+
+/** `@functools.total_ordering`: fills in the comparisons a class leaves to object from its richest one. */
+function totalOrdering(rt: Runtime, cls: PyValue): PyValue {
+  if (!(cls instanceof PyType)) throw E.attributeError(`'${typeOf(cls).name}' object has no attribute '__lt__'`);
+  const roots = (["__lt__", "__le__", "__gt__", "__ge__"] as const).filter((op) => cls.lookup(op) !== objectType.lookup(op));
+  if (roots.length === 0) throw E.valueError("must define at least one ordering operation: < > <= >=");
+  // CPython picks max(roots) by name: __lt__ > __le__ > __gt__ > __ge__.
+  const root = [...roots].sort()[roots.length - 1];
+  for (const [name, derive] of DERIVED[root]) {
+    if (roots.includes(name)) continue;
+    method(cls, name, (self, args) => {
+      const other = args[0];
+      const r = rt.callBound(typeOf(self).lookup(root) as PyValue, self, [other]);
+      if (r === rt.NotImplemented) return r;
+      return derive(rt.truthy(r), () => rt.truthy(rt.eq(self, other)), () => rt.truthy(rt.ne(self, other)));
+    });
+  }
+  return cls;
+}
+
 export const functoolsModule: NativeModuleDef = {
   name: "functools",
   init(mod, rt) {
@@ -234,6 +263,7 @@ export const functoolsModule: NativeModuleDef = {
         return nativeFunction("decorator", (inner) => updateWrapper(rt, inner[0], wrapped));
       }),
     );
+    mod.set("total_ordering", nativeFunction("total_ordering", (args) => totalOrdering(rt, args[0])));
     mod.set(
       "cmp_to_key",
       nativeFunction("cmp_to_key", (args) => {

@@ -316,7 +316,7 @@ function seqIndex(rt: Runtime, items: readonly PyValue[], args: PyValue[], msg: 
 tupleType.alloc = (_cls, args, kw, rt) => {
   const [it] = parseArgs("tuple", args, kw, { names: ["iterable"], posonly: 1 });
   if (it === undefined) return rt.tuple([]);
-  if (it instanceof PyTuple) return it;
+  if (it instanceof PyTuple && it.cls === tupleType) return it;
   return rt.tuple(rt.toArray(it));
 };
 method(tupleType, "__len__", (self) => T(self).items.length);

@@ -1,0 +1,26 @@
+# Seeded input generation: numpy legacy random and Python's random module, printed with print options
+import random
+import numpy as np
+
+np.random.seed(42)
+x = np.random.rand(2, 3).astype(np.float32)
+w = np.random.randn(3, 2)
+idx = np.random.randint(0, 10, size=(4,))
+print(x)
+print(w.round(4), idx, idx.dtype)
+np.set_printoptions(precision=3, suppress=True)
+print(np.random.uniform(-1, 1, (2, 2)))
+print(np.random.normal(0.0, 0.02, 3))
+np.set_printoptions(precision=8, suppress=False)
+print(np.random.choice(5, 3, replace=False), np.random.permutation(6))
+random.seed(149)
+print(random.randint(1, 6), round(random.random(), 6), random.choice(["pe", "act", "dve"]))
+items = list(range(8))
+random.shuffle(items)
+print(items, random.sample(range(100), 4), round(random.uniform(0.5, 1.5), 6))
+rng = np.random.default_rng(0)
+print(rng.integers(0, 100, 5), rng.random(2).round(6), rng.standard_normal(2).round(6))
+np.random.seed(None if False else 7)
+a = np.random.rand(3)
+np.random.seed(7)
+print(np.array_equal(a, np.random.rand(3)), a.round(5))
