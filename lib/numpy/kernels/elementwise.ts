@@ -190,6 +190,24 @@ function viewLike<T extends Staged>(like: T, buffer: ArrayBuffer, offset: number
   return (like instanceof Float64Array ? new Float64Array(buffer, offset, length) : new Uint8Array(buffer, offset, length)) as T;
 }
 
+/** Views of the whole kernel memory by element type, rebuilt when growth replaces its buffer. */
+interface Heaps {
+  readonly buffer: ArrayBuffer;
+  readonly f32: Float32Array;
+  readonly f64: Float64Array;
+  readonly u8: Uint8Array;
+}
+let heaps: Heaps | null = null;
+
+/** A whole-memory view of `like`'s element type (one per buffer, not three new views per call). */
+function heapLike<T extends Staged>(ex: Exports, like: T): T {
+  const buffer = ex.memory.buffer as ArrayBuffer;
+  if (heaps === null || heaps.buffer !== buffer) {
+    heaps = { buffer, f32: new Float32Array(buffer), f64: new Float64Array(buffer), u8: new Uint8Array(buffer) };
+  }
+  return (like instanceof Float32Array ? heaps.f32 : like instanceof Float64Array ? heaps.f64 : heaps.u8) as T;
+}
+
 /**
  * Runs `call(operandOffsets, outOffset, m)` over n elements a chunk at a time: dense operands' next
  * m elements are copied to their staging regions first (broadcast ones once), and the m results
@@ -205,7 +223,9 @@ function chunked<T extends Staged>(
   out0: number,
   call: (offsets: readonly number[], outOff: number, m: number) => void,
 ): T {
-  const chunk = Math.min(chunkElements(Math.max(out.BYTES_PER_ELEMENT, ...operands.map((o) => o.data.BYTES_PER_ELEMENT))), n);
+  let widest = out.BYTES_PER_ELEMENT;
+  for (const o of operands) widest = Math.max(widest, o.data.BYTES_PER_ELEMENT);
+  const chunk = Math.min(chunkElements(widest), n);
   const offsets: number[] = [];
   let at = 0;
   for (const o of operands) {
@@ -213,19 +233,24 @@ function chunked<T extends Staged>(
     at = align16(at + (o.dense ? chunk : 1) * o.data.BYTES_PER_ELEMENT);
   }
   reserve(at + chunk * out.BYTES_PER_ELEMENT + UNROLLED_SLACK);
-  const buffer = ex.memory.buffer as ArrayBuffer;
-  const views = operands.map((o, k) => viewLike(o.data, buffer, offsets[k], o.dense ? chunk : 1));
-  operands.forEach((o, k) => {
-    if (!o.dense) views[k][0] = o.data[o.start];
-  });
-  const result = viewLike(out, buffer, at, chunk);
+  const heapsIn = operands.map((o) => heapLike(ex, o.data));
+  for (let k = 0; k < operands.length; k++) {
+    const o = operands[k];
+    if (!o.dense) heapsIn[k][offsets[k] / o.data.BYTES_PER_ELEMENT] = o.data[o.start];
+  }
+  const heapOut = heapLike(ex, out);
+  const outAt = at / out.BYTES_PER_ELEMENT;
   for (let s = 0; s < n; s += chunk) {
     const m = Math.min(chunk, n - s);
-    operands.forEach((o, k) => {
-      if (o.dense) views[k].set(o.data.subarray(o.start + s, o.start + s + m));
-    });
+    for (let k = 0; k < operands.length; k++) {
+      const o = operands[k];
+      if (!o.dense) continue;
+      const from = o.start + s;
+      // A whole operand that fits one chunk is copied without a subarray view.
+      heapsIn[k].set(from === 0 && m === o.data.length ? o.data : o.data.subarray(from, from + m), offsets[k] / o.data.BYTES_PER_ELEMENT);
+    }
     call(offsets, at, m);
-    out.set(m === chunk ? result : result.subarray(0, m), out0 + s);
+    out.set(heapOut.subarray(outAt, outAt + m), out0 + s);
   }
   return out;
 }

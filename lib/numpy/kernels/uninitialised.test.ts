@@ -7,16 +7,16 @@ import { binary, binaryInto, unary, where } from "../ufuncs";
 import { UNINITIALISED_MIN_BYTES, setUninitialisedAllocator } from "./uninitialised";
 
 /** An allocator whose memory is full of `byte` (0xff reads as NaN / 255, 0x5a as finite junk), counting what it hands out. */
-function junkAllocator(byte: number): { handedOut: Set<ArrayBuffer>; install: () => void } {
+function junkAllocator(byte: number): { handedOut: Set<ArrayBuffer>; install: (fromBytes?: number) => void } {
   const handedOut = new Set<ArrayBuffer>();
   return {
     handedOut,
-    install: () => {
+    install: (fromBytes = SMALL_ENOUGH) => {
       setUninitialisedAllocator((bytes) => {
         const buffer = new Uint8Array(bytes).fill(byte).buffer;
         handedOut.add(buffer);
         return buffer;
-      });
+      }, fromBytes);
     },
   };
 }
@@ -25,8 +25,10 @@ afterEach(() => {
   setUninitialisedAllocator(null);
 });
 
-// Past 64 KiB even as bytes (bool results), over several 128 KiB staging chunks with ragged tails.
+// Results past 64 KiB even as bytes (bool results), over several 128 KiB staging chunks with ragged
+// tails; the allocator is installed from 64 KiB so that these sizes take it.
 const N = 70_001;
+const SMALL_ENOUGH = 64 * 1024;
 const EDGE = [NaN, Infinity, -Infinity, 0, -0, 1, -1, 0.5, -2.75, 1e-45, 3e38, 0.1];
 const values = (salt: number): number[] => Array.from({ length: N }, (_, i) => EDGE[(i * 7 + salt) % EDGE.length] * (1 + ((i + salt) % 11) / 8));
 
@@ -118,20 +120,22 @@ describe("results in uninitialised memory are written in full before anyone sees
     expect(Array.from(empty([4], DTYPES.float32).data)).toEqual([0, 0, 0, 0]);
   });
 
-  it("results under 64 KiB are allocated zeroed without asking the host", () => {
+  it("results under the installed size (by default 2 MiB) are allocated zeroed without asking the host", () => {
     const junk = junkAllocator(0xff);
-    junk.install();
+    junk.install(UNINITIALISED_MIN_BYTES);
     const n = UNINITIALISED_MIN_BYTES / 4 - 1;
     const a = fromStorage(DTYPES.float32, [n], new Float32Array(n).fill(1));
     expect(Array.from(binary("add", a, a).data.subarray(0, 3))).toEqual([2, 2, 2]);
     expect(junk.handedOut.size).toBe(0);
+    const big = fromStorage(DTYPES.float32, [n + 1], new Float32Array(n + 1).fill(1));
+    expect(junk.handedOut.has(binary("add", big, big).data.buffer as ArrayBuffer)).toBe(true);
   });
 
   it("an allocator answering with the wrong size or kind of buffer is not used", () => {
     const { a, b } = operands("float32");
     const want = bytesOf(binary("multiply", a, b)).slice();
     for (const wrong of [(bytes: number) => new ArrayBuffer(bytes + 8), (bytes: number) => new ArrayBuffer(bytes - 4), (bytes: number) => new SharedArrayBuffer(bytes) as unknown as ArrayBuffer]) {
-      setUninitialisedAllocator(wrong);
+      setUninitialisedAllocator(wrong, SMALL_ENOUGH);
       const got = binary("multiply", a, b);
       expect(got.data.buffer.byteLength).toBe(4 * N);
       expect(got.data.buffer instanceof ArrayBuffer).toBe(true);
