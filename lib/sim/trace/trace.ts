@@ -207,6 +207,15 @@ export class Trace {
 
   // open instruction (between begin and end)
   private open = false;
+  /**
+   * Record counts of the instruction, operand, dependency and tensor columns. Appends write the columns'
+   * arrays directly (one capacity check per record, not one per field) and leave the columns' own
+   * `length` stale until `syncLengths`.
+   */
+  private nInstr = 0;
+  private nOperands = 0;
+  private nDeps = 0;
+  private nTensors = 0;
 
   constructor() {
     this.strings.intern("");
@@ -269,18 +278,22 @@ export class Trace {
   }
 
   registerTensor(spec: TensorSpec): number {
-    const id = this.tName.length;
-    this.tName.push(this.strings.intern(spec.name));
-    this.tMemory.push(spec.memory);
-    this.tDtype.push(spec.dtype);
-    this.tAlloc.push(spec.alloc);
-    this.tPartStart.push(spec.partStart);
-    this.tPartCount.push(spec.partCount);
-    this.tAddr.push(spec.addr);
-    this.tBytes.push(spec.bytes);
-    this.tCreatedAt.push(this.length);
-    this.tPath.push(this.materialisePath());
-    this.tShapeStart.push(this.tShapePool.length);
+    const name = this.strings.intern(spec.name);
+    const path = this.materialisePath();
+    const id = this.nTensors;
+    if (id === this.tName.data.length) this.grow(this.tensorColumns(), id);
+    this.tName.data[id] = name;
+    this.tMemory.data[id] = spec.memory;
+    this.tDtype.data[id] = spec.dtype;
+    this.tAlloc.data[id] = spec.alloc;
+    this.tPartStart.data[id] = spec.partStart;
+    this.tPartCount.data[id] = spec.partCount;
+    this.tAddr.data[id] = spec.addr;
+    this.tBytes.data[id] = spec.bytes;
+    this.tCreatedAt.data[id] = this.nInstr;
+    this.tPath.data[id] = path;
+    this.tShapeStart.data[id] = this.tShapePool.length;
+    this.nTensors = id + 1;
     for (const d of spec.shape) this.tShapePool.push(d);
     let pitch = 1;
     if (spec.memory === Memory.Hbm) {
@@ -296,25 +309,29 @@ export class Trace {
   begin(engine: Engine, opcode: string, variant: string, flags: number, flops: number): void {
     if (this.open) throw new Error("trace: begin while an instruction is open");
     this.open = true;
-    this.iEngine.push(engine);
-    this.iFlags.push(flags);
     if (opcode !== this.lastOpcode) {
       this.lastOpcode = opcode;
       this.lastOpcodeId = this.strings.intern(opcode);
     }
-    this.iOpcode.push(this.lastOpcodeId);
     if (variant !== this.lastVariant) {
       this.lastVariant = variant;
       this.lastVariantId = variant === "" ? 0 : this.strings.intern(variant);
     }
-    this.iVariant.push(this.lastVariantId);
-    this.iOperandStart.push(this.oAccess.length);
-    this.iFlops.push(Math.min(0xffffffff, Math.max(0, Math.round(flops))));
-    this.iFile.push(this.curFile);
-    this.iLine.push(this.curLine);
-    this.iSpmd.push(this.curSpmd);
-    this.iPath.push(this.materialisePath());
-    this.iDepStart.push(this.dOn.length);
+    const path = this.materialisePath();
+    const n = this.nInstr;
+    if (n === this.iEngine.data.length) this.grow(this.instructionColumns(), n);
+    this.iEngine.data[n] = engine;
+    this.iFlags.data[n] = flags;
+    this.iOpcode.data[n] = this.lastOpcodeId;
+    this.iVariant.data[n] = this.lastVariantId;
+    this.iOperandStart.data[n] = this.nOperands;
+    this.iFlops.data[n] = Math.min(0xffffffff, Math.max(0, Math.round(flops)));
+    this.iFile.data[n] = this.curFile;
+    this.iLine.data[n] = this.curLine;
+    this.iSpmd.data[n] = this.curSpmd;
+    this.iPath.data[n] = path;
+    this.iDepStart.data[n] = this.nDeps;
+    this.nInstr = n + 1;
   }
 
   addOperand(
@@ -331,15 +348,19 @@ export class Trace {
   ): void {
     if (!this.open) throw new Error("trace: addOperand outside begin/end");
     if (patternLength % 2 !== 0 || patternLength > 2 * 15 || patternLength > pattern.length) throw new Error("trace: bad access pattern");
-    this.oAccess.push(access);
-    this.oMemory.push(memory);
-    this.oDtype.push(dtype);
-    this.oNdim.push(patternLength / 2);
-    this.oTensor.push(tensor);
-    this.oPartStart.push(partStart);
-    this.oPartCount.push(partCount);
-    this.oAddr.push(addr);
-    this.oPattern.push(this.internPattern(pattern, patternLength));
+    const at = this.internPattern(pattern, patternLength);
+    const j = this.nOperands;
+    if (j === this.oAccess.data.length) this.grow(this.operandColumns(), j);
+    this.oAccess.data[j] = access;
+    this.oMemory.data[j] = memory;
+    this.oDtype.data[j] = dtype;
+    this.oNdim.data[j] = patternLength / 2;
+    this.oTensor.data[j] = tensor;
+    this.oPartStart.data[j] = partStart;
+    this.oPartCount.data[j] = partCount;
+    this.oAddr.data[j] = addr;
+    this.oPattern.data[j] = at;
+    this.nOperands = j + 1;
   }
 
   /** Pool offset of a pattern equal to pattern[0, n): a recorded one when the hash finds it, else appended. */
@@ -365,10 +386,10 @@ export class Trace {
   end(): number {
     if (!this.open) throw new Error("trace: end without begin");
     this.open = false;
-    const id = this.iEngine.length - 1;
+    const id = this.nInstr - 1;
     const engine = this.iEngine.data[id];
     const first = this.iOperandStart.data[id];
-    const last = this.oAccess.length;
+    const last = this.nOperands;
     const deps = this.deps;
     deps.reset();
     for (let pass = 0; pass < 2; pass++) {
@@ -378,10 +399,13 @@ export class Trace {
         this.track(j, bit === Access.Write, id, engine);
       }
     }
-    for (let k = 0; k < deps.count; k++) {
-      this.dOn.push(deps.on[k]);
-      this.dType.push(deps.types[k]);
+    let d = this.nDeps;
+    if (d + deps.count > this.dOn.data.length) this.grow([this.dOn, this.dType], d, d + deps.count);
+    for (let k = 0; k < deps.count; k++, d++) {
+      this.dOn.data[d] = deps.on[k];
+      this.dType.data[d] = deps.types[k];
     }
+    this.nDeps = d;
     return id;
   }
 
@@ -418,7 +442,7 @@ export class Trace {
     if (memory === Memory.Hbm) {
       const tensor = this.oTensor.data[j];
       const pitch = this.hbmPitch[tensor] ?? 1;
-      const rel = addr - (tensor < this.tAddr.length ? this.tAddr.data[tensor] : 0);
+      const rel = addr - (tensor < this.nTensors ? this.tAddr.data[tensor] : 0);
       const bLo = rel + minOff * es;
       const bHi = rel + maxOff * es + es;
       r0 = Math.floor(bLo / pitch);
@@ -438,10 +462,44 @@ export class Trace {
     else space.read(lo, hi, r0, r1, id, engine, this.deps);
   }
 
+  private instructionColumns(): Column<Uint8Array | Uint16Array | Uint32Array>[] {
+    return [
+      this.iEngine, this.iFlags, this.iOpcode, this.iVariant, this.iOperandStart, this.iFlops,
+      this.iFile, this.iLine, this.iSpmd, this.iPath, this.iDepStart,
+    ];
+  }
+
+  private operandColumns(): Column<Uint8Array | Uint16Array | Uint32Array>[] {
+    return [this.oAccess, this.oMemory, this.oDtype, this.oNdim, this.oTensor, this.oPartStart, this.oPartCount, this.oAddr, this.oPattern];
+  }
+
+  private tensorColumns(): Column<Uint8Array | Uint16Array | Uint32Array | Float64Array>[] {
+    return [
+      this.tName, this.tMemory, this.tDtype, this.tAlloc, this.tPartStart, this.tPartCount, this.tAddr, this.tBytes,
+      this.tCreatedAt, this.tPath, this.tShapeStart,
+    ];
+  }
+
+  /** Grows columns holding `length` records to room for at least `needed`. */
+  private grow(columns: Column<Uint8Array | Uint16Array | Uint32Array | Float64Array>[], length: number, needed = length + 1): void {
+    for (const c of columns) {
+      c.length = length;
+      c.reserve(needed);
+    }
+  }
+
+  private syncLengths(): void {
+    for (const c of this.instructionColumns()) c.length = this.nInstr;
+    for (const c of this.operandColumns()) c.length = this.nOperands;
+    this.dOn.length = this.nDeps;
+    this.dType.length = this.nDeps;
+    for (const c of this.tensorColumns()) c.length = this.nTensors;
+  }
+
   // ---------------------------------------------------------------- reading
 
   get length(): number {
-    return this.iEngine.length;
+    return this.nInstr;
   }
 
   engine(i: number): Engine {
@@ -519,7 +577,7 @@ export class Trace {
 
   operandCount(i: number): number {
     const starts = this.iOperandStart;
-    const next = i + 1 < starts.length ? starts.data[i + 1] : this.oAccess.length;
+    const next = i + 1 < this.nInstr ? starts.data[i + 1] : this.nOperands;
     return next - starts.data[i];
   }
 
@@ -560,6 +618,7 @@ export class Trace {
    * depStart[i]. Read-only by contract; valid until the next append.
    */
   columnViews(): RecordColumns {
+    this.syncLengths();
     return {
       engine: this.iEngine.view(),
       operandStart: this.iOperandStart.view(),
@@ -718,7 +777,7 @@ export class Trace {
 
   depCount(i: number): number {
     const starts = this.iDepStart;
-    const next = i + 1 < starts.length ? starts.data[i + 1] : this.dOn.length;
+    const next = i + 1 < this.nInstr ? starts.data[i + 1] : this.nDeps;
     return next - starts.data[i];
   }
 
@@ -737,9 +796,9 @@ export class Trace {
   }
 
   tensor(id: number): TensorInfo {
-    if (!(id >= 0 && id < this.tName.length)) throw new Error(`trace: unknown tensor ${id}`);
+    if (!(id >= 0 && id < this.nTensors)) throw new Error(`trace: unknown tensor ${id}`);
     const start = this.tShapeStart.data[id];
-    const end = id + 1 < this.tShapeStart.length ? this.tShapeStart.data[id + 1] : this.tShapePool.length;
+    const end = id + 1 < this.nTensors ? this.tShapeStart.data[id + 1] : this.tShapePool.length;
     return {
       id,
       name: this.strings.get(this.tName.data[id]),
@@ -793,7 +852,7 @@ export class Trace {
   }
 
   get tensorCount(): number {
-    return this.tName.length;
+    return this.nTensors;
   }
 
   loop(id: number): LoopInfo {
@@ -820,11 +879,13 @@ export class Trace {
 
   /** Bytes held by the record columns (excluding spare capacity and the dependency tracker). */
   recordBytes(): number {
+    this.syncLengths();
     return this.columns().reduce((sum, c) => sum + c.usedBytes(), 0);
   }
 
   /** Bytes allocated by the record columns, spare capacity included. */
   allocatedBytes(): number {
+    this.syncLengths();
     return this.columns().reduce((sum, c) => sum + c.capacityBytes(), 0);
   }
 
@@ -833,6 +894,7 @@ export class Trace {
    * appends still work but no longer find dependencies on earlier records.
    */
   compact(): void {
+    this.syncLengths();
     for (const c of this.columns()) c.trim();
     this.sbufSpace = new RangeSpace();
     this.psumSpace = new RangeSpace();
