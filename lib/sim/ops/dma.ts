@@ -150,7 +150,8 @@ export function store(m: Machine, dst: View, value: View, mask: Mask = null): vo
   }
   let src = value;
   if (value.buffer.memory === Memory.Psum) {
-    const tmp = m.allocOnChip(`${value.buffer.name}_sbuf`, Memory.Sbuf, value.shape, value.buffer.dtype);
+    // Unmasked, the copy writes every element of the staging tile (or raises before it is read).
+    const tmp = m.allocOnChip(`${value.buffer.name}_sbuf`, Memory.Sbuf, value.shape, value.buffer.dtype, 0, undefined, mask === null);
     src = m.view(tmp);
     tensorCopy(m, src, value, { mask, flags: InstrFlag.Implicit });
   }
