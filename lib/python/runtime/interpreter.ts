@@ -15,6 +15,7 @@ import { osModule, osPathModule } from "./modules/os";
 import { randomModule } from "./modules/random";
 import { sysModule } from "./modules/sys";
 import { timeModule } from "./modules/time";
+import { typingModule } from "./modules/typing";
 
 /** The standard library Kernel Lab provides. */
 export const stdlibModules: readonly NativeModuleDef[] = [
@@ -28,6 +29,7 @@ export const stdlibModules: readonly NativeModuleDef[] = [
   collectionsModule,
   osModule,
   osPathModule,
+  typingModule,
 ];
 
 export function createRuntime(opts: RuntimeOptions): Runtime {
