@@ -13,6 +13,7 @@ export const FULL_PE_ARRAY = 0xffff;
 
 /** What a schedule-input instruction stands for. */
 export const InputKind = { Trace: 0, SpillSave: 1, SpillReload: 2 } as const;
+const TRACE = InputKind.Trace;
 
 export interface ScheduleInput {
   readonly length: number;
@@ -156,6 +157,14 @@ export class ScheduleInputBuilder {
     this.depStart = grow(this.depStart, need + 1, (k) => new Uint32Array(k));
   }
 
+  private growRows(): void {
+    this.dmaPartStart = grow(this.dmaPartStart, this.rows, (k) => new Uint8Array(k));
+    this.dmaPartCount = grow(this.dmaPartCount, this.rows, (k) => new Uint8Array(k));
+    this.dmaPartitionNs = grow(this.dmaPartitionNs, this.rows, (k) => new Float64Array(k));
+    this.dmaHbmBytes = grow(this.dmaHbmBytes, this.rows, (k) => new Float64Array(k));
+    this.dmaQueue = grow(this.dmaQueue, this.rows, (k) => new Uint8Array(k));
+  }
+
   /** Adds a compute instruction; returns its index. */
   compute(engine: number, busyNs: number, loadNs = 0, peMask = FULL_PE_ARRAY): number {
     this.reserve();
@@ -182,13 +191,7 @@ export class ScheduleInputBuilder {
     const row = this.rows++;
     this.kind[i] = InputKind.Trace;
     this.origin[i] = -1;
-    if (this.rows > this.dmaQueue.length) {
-      this.dmaPartStart = grow(this.dmaPartStart, this.rows, (k) => new Uint8Array(k));
-      this.dmaPartCount = grow(this.dmaPartCount, this.rows, (k) => new Uint8Array(k));
-      this.dmaPartitionNs = grow(this.dmaPartitionNs, this.rows, (k) => new Float64Array(k));
-      this.dmaHbmBytes = grow(this.dmaHbmBytes, this.rows, (k) => new Float64Array(k));
-      this.dmaQueue = grow(this.dmaQueue, this.rows, (k) => new Uint8Array(k));
-    }
+    if (this.rows > this.dmaQueue.length) this.growRows();
     this.dmaPartStart[row] = partStart;
     this.dmaPartCount[row] = partCount;
     this.dmaPartitionNs[row] = partitionNs;
@@ -204,9 +207,29 @@ export class ScheduleInputBuilder {
 
   /** Adds an instruction costed like earlier instruction j (same engine, busy times, DMA shape); returns its index. */
   repeat(j: number): number {
-    const row = this.dmaRow[j];
-    if (row >= 0) return this.dma(this.dmaPartStart[row], this.dmaPartCount[row], this.dmaPartitionNs[row], this.dmaHbmBytes[row], this.dmaQueue[row]);
-    return this.compute(this.engine[j], this.busyNs[j], this.loadNs[j], this.peMask[j]);
+    // Field by field rather than through dma()/compute(): j's values are valid, and a loop body's
+    // repeats are most of a large build.
+    this.reserve();
+    const i = this.n++;
+    this.kind[i] = TRACE;
+    this.origin[i] = -1;
+    this.engine[i] = this.engine[j];
+    this.busyNs[i] = this.busyNs[j];
+    this.loadNs[i] = this.loadNs[j];
+    this.peMask[i] = this.peMask[j];
+    const from = this.dmaRow[j];
+    if (from >= 0) {
+      const row = this.rows++;
+      if (this.rows > this.dmaQueue.length) this.growRows();
+      this.dmaPartStart[row] = this.dmaPartStart[from];
+      this.dmaPartCount[row] = this.dmaPartCount[from];
+      this.dmaPartitionNs[row] = this.dmaPartitionNs[from];
+      this.dmaHbmBytes[row] = this.dmaHbmBytes[from];
+      this.dmaQueue[row] = this.dmaQueue[from];
+      this.dmaRow[i] = row;
+    } else this.dmaRow[i] = -1;
+    this.depStart[i + 1] = this.deps;
+    return i;
   }
 
   /** Records what the most recently added instruction stands for. */
