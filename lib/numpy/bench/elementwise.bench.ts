@@ -2,14 +2,16 @@
  * Micro-benchmark: elementwise ops and reductions on 1 M float32 elements (plus a 512³ float32
  * matmul), with numpy's times for the same operations measured in the same run by
  * elementwise_numpy.py when python3 + numpy are available (ratio column; skipped otherwise).
- * Run: node --expose-gc --import tsx lib/numpy/bench/elementwise.bench.ts [--zeroed]
+ * Run: node --expose-gc --import tsx lib/numpy/bench/elementwise.bench.ts [--zeroed] [--glibc-default]
  * Times are best and median of 30 runs in ms, wall clock and CPU time (process.cpuUsage; Python's
  * process_time), numpy's measured the same way; on a shared machine "best" is the stable figure and
  * the CPU ratio ("cpu rt") the least disturbed by other processes.
  * Like the kernel worker (lib/kernel/python-engine.ts), the bench gives the SIMD loops Node's
  * uninitialised memory for the results they overwrite (kernels/uninitialised.ts); `--zeroed`
- * measures without it. `npm start` runs the server with glibc malloc thresholds that keep freed
- * results' memory mapped (scripts/start.mjs); set the same GLIBC_TUNABLES here to see its medians.
+ * measures without it. Kernels run as threads of the server, which `npm start` runs with glibc
+ * malloc thresholds that keep freed results mapped (scripts/start.mjs); unless GLIBC_TUNABLES is
+ * already set or `--glibc-default` is given, the bench re-runs itself under the same setting (numpy
+ * keeps glibc's defaults) and says so in its first line.
  */
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
@@ -20,6 +22,19 @@ import { binary, binaryInto, unary, where } from "../ufuncs";
 import { max, mean, min, sum } from "../reductions";
 import { matmul } from "../linalg";
 import { setUninitialisedAllocator } from "../kernels/uninitialised";
+
+/** The malloc setting scripts/start.mjs gives the server (keep the two in step). */
+const SERVER_MALLOC = "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=134217728";
+const useServerMalloc = process.env.GLIBC_TUNABLES === undefined && !process.argv.includes("--glibc-default");
+if (useServerMalloc) {
+  const rerun = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    stdio: "inherit",
+    env: { ...process.env, GLIBC_TUNABLES: SERVER_MALLOC, KERNEL_LAB_BENCH_MALLOC: "server" },
+  });
+  process.exit(rerun.status ?? 1);
+}
+const serverMalloc = process.env.KERNEL_LAB_BENCH_MALLOC === "server";
+console.log(`malloc: ${serverMalloc ? `GLIBC_TUNABLES=${SERVER_MALLOC} (as npm start runs the server; --glibc-default to measure without)` : `GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES ?? "(glibc defaults)"}`}`);
 
 if (!process.argv.includes("--zeroed")) setUninitialisedAllocator((bytes) => Buffer.allocUnsafeSlow(bytes).buffer as ArrayBuffer);
 
@@ -98,7 +113,10 @@ function time(fn: () => unknown, reps: number): Timing {
 /** numpy's times by label (best and median wall, best and median CPU), or null when python3/numpy cannot run here. */
 function numpyTimes(): Map<string, number[]> | null {
   const script = join(dirname(fileURLToPath(import.meta.url)), "elementwise_numpy.py");
-  const run = spawnSync("python3", [script], { encoding: "utf8", env: { ...process.env, OPENBLAS_NUM_THREADS: "1" } });
+  const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: "1" };
+  // numpy runs with glibc's defaults, as it would for anyone, when the setting is ours.
+  if (serverMalloc) delete env.GLIBC_TUNABLES;
+  const run = spawnSync("python3", [script], { encoding: "utf8", env });
   if (run.status !== 0) return null;
   const times = new Map<string, number[]>();
   for (const line of run.stdout.split("\n")) {
