@@ -201,20 +201,35 @@ const FIRST_QUEUE_TRACK = COMPUTE_ENGINES;
 
 /** Earliest start >= `earliest` at which `dur` fits between the engine's busy intervals; books it. */
 function bookInterval(b: DmaEngineBusy, earliest: number, dur: number): number {
-  const { starts, ends } = b;
-  let t = Math.max(earliest, b.prunedUntil);
+  // The common, in-order case (after everything booked so far) is small enough to be inlined into
+  // its callers: a call that is not passes and returns its doubles as new heap objects.
+  const t = Math.max(earliest, b.prunedUntil);
   const n = b.count;
-  // Fast path: the transfer goes after everything booked so far (the common, in-order case).
-  if (n === 0 || t >= ends[n - 1]) {
-    if (n > 0 && t === ends[n - 1]) ends[n - 1] = t + dur;
-    else {
-      starts[n] = t;
-      ends[n] = t + dur;
-      b.count = n + 1;
-      if (n + 1 > MAX_DMA_INTERVALS) prune(b);
-    }
-    return t;
+  if (n > 0 && t < b.ends[n - 1]) {
+    gapBooking[0] = t;
+    gapBooking[1] = dur;
+    bookIntoGap(b);
+    return gapBooking[0];
   }
+  if (n > 0 && t === b.ends[n - 1]) b.ends[n - 1] = t + dur;
+  else {
+    b.starts[n] = t;
+    b.ends[n] = t + dur;
+    b.count = n + 1;
+    if (n + 1 > MAX_DMA_INTERVALS) prune(b);
+  }
+  return t;
+}
+
+/** bookIntoGap's earliest start and duration in, its start out (typed cells: see bookInterval). */
+const gapBooking = new Float64Array(2);
+
+/** bookInterval when the earliest start falls before the end of the last booking: the first gap that fits. */
+function bookIntoGap(b: DmaEngineBusy): void {
+  let t = gapBooking[0];
+  const dur = gapBooking[1];
+  const { starts, ends } = b;
+  const n = b.count;
   let lo = 0;
   let hi = n;
   while (lo < hi) {
@@ -248,7 +263,7 @@ function bookInterval(b: DmaEngineBusy, earliest: number, dur: number): number {
     b.count = n + 1;
     if (n + 1 > MAX_DMA_INTERVALS) prune(b);
   }
-  return t;
+  gapBooking[0] = t;
 }
 
 /** Forgets the oldest intervals; later bookings may not start before the last forgotten one ends. */
@@ -284,7 +299,8 @@ export function scheduleNext(s: SchedulerState, input: ScheduleInput, i: number)
   }
 
   if (engine === DMA) {
-    scheduleDma(s, input, i, depReady, waitedOn, waitType);
+    dmaDepReady[0] = depReady;
+    scheduleDma(s, input, i, waitedOn, waitType);
     return;
   }
 
@@ -342,7 +358,11 @@ export function scheduleNext(s: SchedulerState, input: ScheduleInput, i: number)
   if (end > s.makespan) s.makespan = end;
 }
 
-function scheduleDma(s: SchedulerState, input: ScheduleInput, i: number, depReady: number, waitedOn: number, waitType: number): void {
+/** scheduleDma's producers-ready time, passed through a typed cell (see bookInterval). */
+const dmaDepReady = new Float64Array(1);
+
+function scheduleDma(s: SchedulerState, input: ScheduleInput, i: number, waitedOn: number, waitType: number): void {
+  const depReady = dmaDepReady[0];
   const cfg = s.cfg;
   const out = s.out;
   const row = input.dmaRow[i];
