@@ -101,24 +101,22 @@ export const f64 = (capacity?: number): Column<Float64Array> => new F64Column((n
 export class StringTable {
   private readonly ids = new Map<string, number>();
   readonly values: string[] = [];
-  // The last RECENT strings interned, checked before the Map: a loop body interns the same few
-  // opcodes, variants and tile names over and over, and `===` on them is cheaper than hashing.
-  private readonly recent: string[] = new Array<string>(RECENT).fill("");
-  private readonly recentIds = new Int32Array(RECENT).fill(-1);
-  private next = 0;
+  // A direct-mapped cache in front of the Map, by length and first character: a loop body interns
+  // the same few opcodes, variants and tile names over and over, and one `===` is cheaper than hashing.
+  private readonly cacheKeys: string[] = new Array<string>(CACHE_SLOTS).fill("");
+  private readonly cacheIds = new Int32Array(CACHE_SLOTS).fill(-1);
 
   intern(value: string): number {
-    const recent = this.recent;
-    for (let k = 0; k < RECENT; k++) if (recent[k] === value && this.recentIds[k] >= 0) return this.recentIds[k];
+    const slot = (Math.imul(value.length, 31) + (value.length > 0 ? value.charCodeAt(0) : 0)) & (CACHE_SLOTS - 1);
+    if (this.cacheKeys[slot] === value && this.cacheIds[slot] >= 0) return this.cacheIds[slot];
     let id = this.ids.get(value);
     if (id === undefined) {
       id = this.values.length;
       this.values.push(value);
       this.ids.set(value, id);
     }
-    recent[this.next] = value;
-    this.recentIds[this.next] = id;
-    this.next = (this.next + 1) % RECENT;
+    this.cacheKeys[slot] = value;
+    this.cacheIds[slot] = id;
     return id;
   }
 
@@ -127,4 +125,4 @@ export class StringTable {
   }
 }
 
-const RECENT = 8;
+const CACHE_SLOTS = 64;

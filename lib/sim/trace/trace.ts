@@ -174,9 +174,8 @@ export class Trace {
 
   private sbufSpace = new RangeSpace();
   private psumSpace = new RangeSpace();
-  /** By tensor id: dependency space (HBM tensors once accessed) and row pitch in bytes (1 on chip). */
+  /** By tensor id (HBM tensors only): dependency space. */
   private hbmSpaces: (RangeSpace | undefined)[] = [];
-  private readonly hbmPitch: number[] = [];
   /**
    * Recently recorded access patterns by hash slot (pool offset + 1, 0 = empty; a newer pattern
    * replaces an older one on a collision), so a loop body's patterns are stored once.
@@ -295,12 +294,6 @@ export class Trace {
     this.tShapeStart.data[id] = this.tShapePool.length;
     this.nTensors = id + 1;
     for (const d of spec.shape) this.tShapePool.push(d);
-    let pitch = 1;
-    if (spec.memory === Memory.Hbm) {
-      const last = spec.shape.length > 0 ? spec.shape[spec.shape.length - 1] : 1;
-      pitch = Math.max(1, last) * dtypeByCode(spec.dtype).size;
-    }
-    this.hbmPitch.push(pitch);
     return id;
   }
 
@@ -441,7 +434,7 @@ export class Trace {
     let hi: number;
     if (memory === Memory.Hbm) {
       const tensor = this.oTensor.data[j];
-      const pitch = this.hbmPitch[tensor] ?? 1;
+      const pitch = this.rowPitch(tensor);
       const rel = addr - (tensor < this.nTensors ? this.tAddr.data[tensor] : 0);
       const bLo = rel + minOff * es;
       const bHi = rel + maxOff * es + es;
@@ -494,6 +487,15 @@ export class Trace {
     this.dOn.length = this.nDeps;
     this.dType.length = this.nDeps;
     for (const c of this.tensorColumns()) c.length = this.nTensors;
+  }
+
+  /** Bytes per row of an HBM tensor's innermost dimension (1 for an unregistered or on-chip id). */
+  private rowPitch(tensor: number): number {
+    if (tensor >= this.nTensors || this.tMemory.data[tensor] !== Memory.Hbm) return 1;
+    const start = this.tShapeStart.data[tensor];
+    const end = tensor + 1 < this.nTensors ? this.tShapeStart.data[tensor + 1] : this.tShapePool.length;
+    const last = end > start ? this.tShapePool.data[end - 1] : 1;
+    return Math.max(1, last) * DTYPE_SIZE[this.tDtype.data[tensor]];
   }
 
   // ---------------------------------------------------------------- reading
