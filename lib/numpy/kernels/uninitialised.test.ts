@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { DTYPES } from "../dtypes";
 import { copy, empty, ones, zeros } from "../creation";
-import { type NDArray, astype, fromStorage, pyFloat } from "../ndarray";
+import { NDArray, astype, fromStorage, pyFloat } from "../ndarray";
 import { max, sum } from "../reductions";
 import { binary, binaryInto, unary, where } from "../ufuncs";
 import { UNINITIALISED_MIN_BYTES, setUninitialisedAllocator } from "./uninitialised";
@@ -94,6 +95,36 @@ describe("results in uninitialised memory are written in full before anyone sees
       expect(result.data.byteLength, label).toBe(result.data.buffer.byteLength);
       expect(firstDifference(bytesOf(result), zeroed[k]), label).toBe(-1);
     });
+  });
+
+  it("holds for random sizes, offsets, operand layouts and ops (every result taken from junk memory)", () => {
+    const ops = ["add", "subtract", "multiply", "true_divide", "maximum", "minimum", "less", "greater_equal", "not_equal"];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ops),
+        fc.constantFrom("float32" as const, "float64" as const),
+        fc.integer({ min: 256, max: 3 * 32768 + 50 }),
+        fc.integer({ min: 0, max: 9 }),
+        fc.constantFrom("vv", "vs", "sv"),
+        fc.constantFrom(0x00, 0xff, 0x7f),
+        (op, dtype, n, offset, mode, byte) => {
+          if (dtype === "float64" && ["less", "greater_equal", "not_equal"].includes(op)) dtype = "float32";
+          const Ctor = dtype === "float32" ? Float32Array : Float64Array;
+          const data = Ctor.from(Array.from({ length: n + offset }, (_, i) => EDGE[(i * 5 + n) % EDGE.length] * (1 + (i % 7) / 4)));
+          const x = new NDArray(data, DTYPES[dtype], [n], [1], offset);
+          const y = new NDArray(Ctor.from(data).reverse(), DTYPES[dtype], [n], [1], offset);
+          const run = (): NDArray => (mode === "vv" ? binary(op, x, y) : mode === "vs" ? binary(op, x, pyFloat(1.25)) : binary(op, pyFloat(-0.5), y));
+          setUninitialisedAllocator(null);
+          const want = bytesOf(run()).slice();
+          const junk = junkAllocator(byte);
+          junk.install(0);
+          const got = run();
+          expect(junk.handedOut.has(got.data.buffer as ArrayBuffer)).toBe(true);
+          expect(firstDifference(bytesOf(got), want)).toBe(-1);
+        },
+      ),
+      { numRuns: 60, seed: 20261126 },
+    );
   });
 
   it("np.empty, zeros, copies, casts, reductions, in-place operators and JavaScript loops never take it", () => {
