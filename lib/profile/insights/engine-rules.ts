@@ -168,13 +168,15 @@ export const psumCopiesOnVector: InsightRule = {
   id: "psum-copies-on-vector",
   title: "Many PSUM->SBUF copies load the Vector engine",
   evaluate(ctx) {
-    const idx = onEngineWithBits(ctx.timed.trace.columnViews().engine, ctx.facts.bits, Engine.Vector, FACT_READS_PSUM | FACT_WRITES_SBUF);
-    if (idx.length < 4) return null;
     const a = activeNs(ctx);
     const vector = a.engines[Engine.Vector];
-    const time = sumBusy(ctx, idx);
     const busiestCompute = Math.max(...a.engines);
-    if (vector < busiestCompute || pct(time, vector) < 25) return null;
+    // Only a load on the busiest compute engine matters: the copies are not looked for otherwise.
+    if (vector < busiestCompute) return null;
+    const idx = onEngineWithBits(ctx.timed.trace.columnViews().engine, ctx.facts.bits, Engine.Vector, FACT_READS_PSUM | FACT_WRITES_SBUF);
+    if (idx.length < 4) return null;
+    const time = sumBusy(ctx, idx);
+    if (pct(time, vector) < 25) return null;
     const lines = busyLines(ctx, idx);
     // Moving half of the copies to ScalarE halves their Vector load, bounded by ScalarE's slack.
     const scalarSlack = Math.max(0, vector - a.engines[Engine.Scalar]);
@@ -197,12 +199,14 @@ export const scalarExpBottleneck: InsightRule = {
   title: "ScalarE exponentials are the bottleneck",
   evaluate(ctx) {
     const { trace, config, target } = ctx.timed;
-    const idx = scalarExps(trace.columnViews().engine, trace);
-    if (idx.length === 0) return null;
     const a = activeNs(ctx);
     const scalar = a.engines[Engine.Scalar];
+    // Only the busiest resource can be the bottleneck: the exponentials are not looked for otherwise.
+    if (scalar < a.busiest) return null;
+    const idx = scalarExps(trace.columnViews().engine, trace);
+    if (idx.length === 0) return null;
     const exp = sumBusy(ctx, idx);
-    if (scalar < a.busiest || pct(exp, scalar) < 50) return null;
+    if (pct(exp, scalar) < 50) return null;
     const others = [...a.engines.filter((_, k) => k !== Engine.Scalar), a.dma];
     const nextBusiest = Math.max(...others);
     const vectorExp = config.vectorExpSpeedup > 0;
