@@ -440,7 +440,10 @@ export class CodeGenerator {
       case "AnnAssign": {
         let out = ln;
         if (s.value !== null) out += this.assignTarget(s.target, this.expr(s.value));
-        if (this.ctx.scope.kind !== "function" && s.simple) out += `${this.expr(s.annotation)};\n`;
+        if (this.ctx.scope.kind === "class" && s.simple && s.target.kind === "Name") {
+          // Recorded in order in the class's __annotations__: dataclasses read their fields there.
+          out += `$rt.annotate(${this.ctx.nsVar}, ${jsString(s.target.id)}, ${this.expr(s.annotation)});\n`;
+        } else if (this.ctx.scope.kind !== "function" && s.simple) out += `${this.expr(s.annotation)};\n`;
         else if (this.ctx.scope.kind !== "function" && s.value === null) out += this.evaluateTargetParts(s.target);
         return out;
       }

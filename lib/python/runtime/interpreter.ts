@@ -7,6 +7,7 @@ import { builtinValues } from "./builtins";
 import { PyModule, typesChanged } from "./objects";
 import { Runtime, type NativeModuleDef, type RuntimeOptions } from "./runtime";
 import { collectionsModule } from "./modules/collections";
+import { dataclassesModule } from "./modules/dataclasses";
 import { functoolsModule } from "./modules/functools";
 import { itertoolsModule } from "./modules/itertools";
 import { mathModule } from "./modules/math";
@@ -30,6 +31,7 @@ export const stdlibModules: readonly NativeModuleDef[] = [
   osModule,
   osPathModule,
   typingModule,
+  dataclassesModule,
 ];
 
 export function createRuntime(opts: RuntimeOptions): Runtime {

@@ -64,6 +64,22 @@ export const objectNew = new PyStaticMethod(
     }),
 );
 objectType.ns.set("__new__", objectNew);
+/** object.__setattr__/__delattr__: what `obj.x = v` does unless a class overrides them. */
+export const objectSetattr = method(objectType, "__setattr__", (self, args, kw, rt) => {
+  if (args.length !== 2 || (kw !== null && kw.size > 0)) throw typeError(`expected 2 arguments, got ${args.length}`);
+  rt.genericSetattr(self, attrName(args[0]), args[1]);
+  return None;
+});
+export const objectDelattr = method(objectType, "__delattr__", (self, args, kw, rt) => {
+  if (args.length !== 1 || (kw !== null && kw.size > 0)) throw typeError(`expected 1 argument, got ${args.length}`);
+  rt.genericDelattr(self, attrName(args[0]));
+  return None;
+});
+
+function attrName(v: PyValue): string {
+  if (typeof v !== "string") throw typeError(`attribute name must be string, not '${typeOf(v).name}'`);
+  return v;
+}
 method(objectType, "__init_subclass__", () => None);
 method(objectType, "__dir__", (self, _a, _k, rt) => rt.tuple(dirNames(self)));
 getter(objectType, "__class__", (self) => typeOf(self));

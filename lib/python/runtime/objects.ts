@@ -118,6 +118,26 @@ export class PyType extends PyObject {
     return undefined;
   }
 
+  private setattrEpoch = -1;
+  private setattrPlain = true;
+
+  /** Whether `obj.x = v` on instances is object.__setattr__'s (no class on the MRO overrides it). */
+  plainSetattr(): boolean {
+    if (this.setattrEpoch !== typeEpoch) {
+      const mro = this.mro;
+      let owner = mro.length - 1;
+      for (let i = 0; i < mro.length; i++) {
+        if (mro[i].ns.has("__setattr__")) {
+          owner = i;
+          break;
+        }
+      }
+      this.setattrPlain = mro[owner].mro.length === 1;
+      this.setattrEpoch = typeEpoch;
+    }
+    return this.setattrPlain;
+  }
+
   isSubtypeOf(other: PyType): boolean {
     if (this === other) return true;
     return this.mro.includes(other);

@@ -58,7 +58,7 @@ import { locationFile, locationLine, spanAt } from "./locations";
 import * as N from "./numeric";
 import type { CodeInfo, FunctionImpl, Protocol, PyIter } from "./protocol";
 import { formatException } from "./traceback";
-import { objectEq, objectFormat, objectHash, objectNew, objectStr } from "./object-slots";
+import { objectDelattr, objectEq, objectFormat, objectHash, objectNew, objectSetattr, objectStr } from "./object-slots";
 import { percentFormatValue } from "./percent";
 import { cpythonSetOrder } from "./set-order";
 import { strLess } from "./str-order";
@@ -548,10 +548,20 @@ export class Runtime implements Protocol, KeyOps {
   }
 
   setattr(obj: PyValue, name: string, value: PyValue): void {
-    if (typeof obj === "object" && obj.dict !== null && obj.cls.lookup(name) === undefined) {
+    if (typeof obj === "object" && obj.dict !== null && obj.cls.plainSetattr() && obj.cls.lookup(name) === undefined) {
       obj.dict.set(name, value);
       return;
     }
+    const hook = typeOf(obj).lookup("__setattr__");
+    if (hook !== objectSetattr && hook !== undefined) {
+      this.callBound(hook, obj, [name, value]);
+      return;
+    }
+    this.genericSetattr(obj, name, value);
+  }
+
+  /** object.__setattr__: data descriptors, then the instance dict. */
+  genericSetattr(obj: PyValue, name: string, value: PyValue): void {
     const cls = typeOf(obj);
     const d = cls.lookup(name);
     if (d !== undefined && typeof d === "object") {
@@ -587,6 +597,16 @@ export class Runtime implements Protocol, KeyOps {
   }
 
   delattr(obj: PyValue, name: string): void {
+    const hook = typeOf(obj).lookup("__delattr__");
+    if (hook !== objectDelattr && hook !== undefined) {
+      this.callBound(hook, obj, [name]);
+      return;
+    }
+    this.genericDelattr(obj, name);
+  }
+
+  /** object.__delattr__. */
+  genericDelattr(obj: PyValue, name: string): void {
     const cls = typeOf(obj);
     const d = cls.lookup(name);
     if (d instanceof PyProperty) {
@@ -1712,6 +1732,14 @@ export class Runtime implements Protocol, KeyOps {
     module: ModuleScope,
   ): PyFunction {
     return new PyFunction(code, impl, defaults, kwDefaults, module);
+  }
+
+  /** `name: annotation` in a class body: kept in the namespace's `__annotations__` dict, in order. */
+  annotate(ns: Map<string, PyValue>, name: string, annotation: PyValue): void {
+    const found = ns.get("__annotations__");
+    const d = found instanceof PyDict ? found : new PyDict();
+    if (d !== found) ns.set("__annotations__", d);
+    d.table.set(name, annotation, this);
   }
 
   makeClass(
