@@ -97,6 +97,9 @@ export function unionOfUnions(parts: readonly IntervalUnion[]): IntervalUnion {
 
 /** Union of two unions: a two-pointer walk by start, merging overlapping or touching components. */
 function mergeTwo(a: IntervalUnion, b: IntervalUnion): IntervalUnion {
+  // A union's components neither overlap nor touch: with nothing to merge in, it is the result.
+  if (b.count === 0) return a;
+  if (a.count === 0) return b;
   const starts = new Float64Array(a.count + b.count);
   const ends = new Float64Array(a.count + b.count);
   let count = 0;
