@@ -19,7 +19,7 @@ import { NUMPY_TESTING_FORMAT } from "../testing-format";
 import * as E from "../../python/runtime/errors";
 import { nativeFunction } from "../../python/runtime/define";
 import { parseArgs } from "../../python/runtime/binding";
-import { None, PyFloat, PyList, PyModule, PyTuple, type Kwargs, type PyValue } from "../../python/runtime/objects";
+import { None, PyFloat, PyList, PyModule, PyTuple, PyType, type Kwargs, type PyValue } from "../../python/runtime/objects";
 import type { NativeModuleDef, Runtime } from "../../python/runtime/runtime";
 import {
   AxisError,
@@ -37,8 +37,16 @@ import {
   toOperand,
   toShape,
 } from "./convert";
-import { PyUFunc, dtypeObject, dtypeType, finfoType, iinfoType, ndarrayType, nonzeroIndices, printOptions, pyTuple, setPrintOptions, wrap, wrapArray } from "./types";
+import { PyUFunc, abstractScalarTypes, dtypeObject, dtypeType, finfoType, iinfoType, ndarrayType, nonzeroIndices, printOptions, pyTuple, setPrintOptions, wrap, wrapArray } from "./types";
 import { numpyRandomModule } from "./random";
+
+/** np.issubdtype's view of an argument: an abstract scalar class stays itself, anything dtype-like becomes its scalar type. */
+function scalarClass(v: PyValue): PyType {
+  if (v instanceof PyType && [...abstractScalarTypes.values()].includes(v)) return v;
+  const d = toDtype(v);
+  if (d === undefined) throw E.typeError(`Cannot interpret '${v === None ? "None" : "object"}' as a data type`);
+  return scalarTypes.get(d.name) as PyType;
+}
 
 type Slots = (PyValue | undefined)[];
 type Impl = (s: Slots, rt: Runtime, rest: PyValue[]) => PyValue;
@@ -82,6 +90,11 @@ function initNumpy(mod: PyModule): void {
   mod.set("finfo", finfoType);
   mod.set("iinfo", iinfoType);
   for (const [name, t] of scalarTypes) mod.set(name === "bool" ? "bool_" : name, t);
+  for (const [name, t] of abstractScalarTypes) mod.set(name, t);
+  mod.set("issubdtype", nativeFunction("issubdtype", (args, kw) => {
+    const [a, b] = parseArgs("issubdtype", args, kw, { names: ["arg1", "arg2"], required: 2 });
+    return scalarClass(a as PyValue).isSubtypeOf(scalarClass(b as PyValue));
+  }));
   mod.set("bool", scalarTypes.get("bool") as PyValue);
   mod.set("float_", scalarTypes.get("float64") as PyValue);
   mod.set("int_", scalarTypes.get("int64") as PyValue);

@@ -582,12 +582,37 @@ export const dtypeType: PyType = defineNativeType<PyDType>({
 
 // ---- scalar types -----------------------------------------------------------------------------
 
+/** numpy's abstract scalar classes, for isinstance(x, np.floating) and issubclass checks. */
+function abstractScalar(name: string, base?: PyType): PyType {
+  return defineNativeType<PyNDArray>({ name, module: "numpy", instanceOf: PyNDArray, base });
+}
+const genericType = abstractScalar("generic");
+const numberType = abstractScalar("number", genericType);
+const integerType = abstractScalar("integer", numberType);
+const inexactType = abstractScalar("inexact", numberType);
+export const abstractScalarTypes: ReadonlyMap<string, PyType> = new Map([
+  ["generic", genericType],
+  ["number", numberType],
+  ["integer", integerType],
+  ["signedinteger", abstractScalar("signedinteger", integerType)],
+  ["unsignedinteger", abstractScalar("unsignedinteger", integerType)],
+  ["inexact", inexactType],
+  ["floating", abstractScalar("floating", inexactType)],
+]);
+
+/** Where a dtype's scalar type sits: ml_dtypes' narrow floats (kind "V") are direct np.generic subclasses. */
+function scalarBase(dtype: DType): PyType {
+  const key = dtype.kind === "f" ? "floating" : dtype.kind === "i" ? "signedinteger" : dtype.kind === "u" ? "unsignedinteger" : "generic";
+  return abstractScalarTypes.get(key) as PyType;
+}
+
 for (const name of Object.keys(DTYPES) as DTypeName[]) {
   const dtype = DTYPES[name];
   const t = defineNativeType<PyNDArray>({
     name: name === "bool" ? "bool" : name,
     module: "numpy",
     instanceOf: PyNDArray,
+    base: scalarBase(dtype),
     construct: (a, kw, rt) => {
       const [x] = parseArgs(name, a, kw, { names: ["value"] });
       const arr = x === undefined ? toArray(0, rt, dtype) : toArray(typeof x === "string" ? parseNumber(x, dtype) : x, rt, dtype);
