@@ -10,6 +10,7 @@ import { collectionsModule } from "./modules/collections";
 import { dataclassesModule } from "./modules/dataclasses";
 import { functoolsModule } from "./modules/functools";
 import { itertoolsModule } from "./modules/itertools";
+import { jsonModule } from "./modules/json";
 import { mathModule } from "./modules/math";
 import { operatorModule } from "./modules/operator";
 import { osModule, osPathModule } from "./modules/os";
@@ -32,6 +33,7 @@ export const stdlibModules: readonly NativeModuleDef[] = [
   osPathModule,
   typingModule,
   dataclassesModule,
+  jsonModule,
 ];
 
 export function createRuntime(opts: RuntimeOptions): Runtime {
