@@ -39,6 +39,7 @@ import {
 } from "./convert";
 import { PyUFunc, abstractScalarTypes, dtypeObject, dtypeType, finfoType, iinfoType, ndarrayType, nonzeroIndices, printOptions, pyTuple, setPrintOptions, wrap, wrapArray } from "./types";
 import { numpyRandomModule } from "./random";
+import { installErrState } from "./errstate";
 
 /** np.issubdtype's view of an argument: an abstract scalar class stays itself, anything dtype-like becomes its scalar type. */
 function scalarClass(v: PyValue): PyType {
@@ -500,6 +501,7 @@ export const numpyModule: NativeModuleDef = {
   name: "numpy",
   init(mod, rt) {
     initNumpy(mod);
+    installErrState(mod, rt);
     mod.set("linalg", rt.importModule("numpy.linalg", true));
     mod.set("testing", rt.importModule("numpy.testing", true));
     mod.set("random", rt.importModule("numpy.random", true));
