@@ -286,6 +286,15 @@ function varsValue(rt: Runtime, args: PyValue[]): PyValue {
 /** Everything in builtins, by name. */
 export function builtinValues(): [string, PyValue][] {
   const fns: [string, (args: PyValue[], kw: Kwargs | null, rt: Runtime) => PyValue][] = [
+    // The site module's exit()/quit(), as scripts call them: SystemExit like sys.exit.
+    ["exit", (args, kw) => {
+      rangeArgs("exit", args, kw, 0, 1);
+      throw E.pyException(E.SystemExit, ...args);
+    }],
+    ["quit", (args, kw) => {
+      rangeArgs("quit", args, kw, 0, 1);
+      throw E.pyException(E.SystemExit, ...args);
+    }],
     ["len", (args, kw, rt) => {
       exactArgs("len", args, kw, 1);
       return rt.len(args[0]);

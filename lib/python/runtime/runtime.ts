@@ -1963,7 +1963,7 @@ const BIG_STRING = 1 << 16;
 /** `()` is a singleton, as in CPython (`x is ()`). */
 export const EMPTY_TUPLE = new PyTuple([]);
 
-const NOT_AVAILABLE = new Set(["open", "eval", "exec", "compile", "__import__", "input", "breakpoint", "globals", "locals", "memoryview", "exit", "quit"]);
+const NOT_AVAILABLE = new Set(["open", "eval", "exec", "compile", "__import__", "input", "breakpoint", "globals", "locals", "memoryview"]);
 
 function isSeqType(t: PyType): boolean {
   return t === strType || t === listType || t === tupleType || t.isSubtypeOf(listType);
