@@ -4,6 +4,7 @@
  */
 
 import { dmaEngineBusyNs } from "../../sim/timing/dma-cost";
+import { rotationDependsOn } from "../../sim/timing/from-trace";
 import { resolveTarget } from "../../sim/targets";
 import { DepType, Engine, InstrFlag, LoopKind, type Trace } from "../../sim/trace";
 import { busyLines, criticality, formatLines, makeInsight, pct, sourceLines, us } from "./helpers";
@@ -149,6 +150,16 @@ function iterationOn(trace: Trace, path: number, loop: number): number {
 
 const NO_PATH_PARENT = 0xffffffff;
 
+/** The sequential loops of two or more iterations. */
+function sequentialLoops(trace: Trace): Set<number> {
+  const loops = new Set<number>();
+  for (let l = 0; l < trace.loopCount; l++) {
+    const info = trace.loop(l);
+    if (info.kind === LoopKind.Sequential && info.tripCount >= 2) loops.add(l);
+  }
+  return loops;
+}
+
 /** Loops (by source line) whose iterations have no true dependency on an earlier iteration. */
 function independentSequentialLoops(trace: Trace): Map<string, number[]> {
   // Only sequential loops can be candidates, so only their iterations need comparing.
@@ -199,7 +210,11 @@ export const sequentialWithoutCarriedDependency: InsightRule = {
   id: "sequential-without-carried-dependency",
   title: "A sequential loop has no loop-carried dependency",
   evaluate(ctx: InsightContext) {
-    const { trace, timeline } = ctx.timed;
+    const { trace, timeline, costed } = ctx.timed;
+    // A loop's kind reaches the schedule only through the tiles that rotate with it: when no
+    // sequential loop has any, re-simulating one as affine_range gains nothing, and the walk over
+    // every dependency for carried ones can be skipped.
+    if (costed.treatAsAffine.size === 0 && !rotationDependsOn(trace, sequentialLoops(trace))) return null;
     const candidates = independentSequentialLoops(trace);
     let best: { key: string; gain: number; loops: number[] } | null = null;
     // Re-simulate each candidate line as affine_range; the model measures the gain.
