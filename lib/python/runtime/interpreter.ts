@@ -7,6 +7,7 @@ import { builtinValues } from "./builtins";
 import { PyModule, typesChanged } from "./objects";
 import { Runtime, type NativeModuleDef, type RuntimeOptions } from "./runtime";
 import { collectionsModule } from "./modules/collections";
+import { copyModule } from "./modules/copy";
 import { dataclassesModule } from "./modules/dataclasses";
 import { functoolsModule } from "./modules/functools";
 import { itertoolsModule } from "./modules/itertools";
@@ -34,6 +35,7 @@ export const stdlibModules: readonly NativeModuleDef[] = [
   typingModule,
   dataclassesModule,
   jsonModule,
+  copyModule,
 ];
 
 export function createRuntime(opts: RuntimeOptions): Runtime {

@@ -5,7 +5,7 @@
  */
 
 import { parseArgs } from "../binding";
-import { defineNativeType, method, nativeFunction } from "../define";
+import { defineNativeType, getter, method, nativeFunction } from "../define";
 import * as E from "../errors";
 import { None, PyDict, PyList, PyObject, PyTuple, PyType, dictType, typeOf, typeType, type PyValue } from "../objects";
 import type { NativeModuleDef, Runtime } from "../runtime";
@@ -38,6 +38,14 @@ method<DefaultDict>(defaultdictType, "__missing__", (self, args, _kw, rt) => {
   self.table.set(args[0], v, rt);
   return v;
 });
+getter<DefaultDict>(
+  defaultdictType,
+  "default_factory",
+  (self) => self.factory,
+  (self, v) => {
+    self.factory = v;
+  },
+);
 method<DefaultDict>(defaultdictType, "__repr__", (self, _a, _k, rt) => {
   const body = rt.callBound(dictType.lookup("__repr__") as PyValue, self, []) as string;
   return `defaultdict(${rt.repr(self.factory)}, ${body})`;
