@@ -6,6 +6,7 @@
 import { builtinValues } from "./builtins";
 import { PyModule, typesChanged } from "./objects";
 import { Runtime, type NativeModuleDef, type RuntimeOptions } from "./runtime";
+import { abcModule } from "./modules/abc";
 import { collectionsModule } from "./modules/collections";
 import { copyModule } from "./modules/copy";
 import { dataclassesModule } from "./modules/dataclasses";
@@ -36,6 +37,7 @@ export const stdlibModules: readonly NativeModuleDef[] = [
   dataclassesModule,
   jsonModule,
   copyModule,
+  abcModule,
 ];
 
 export function createRuntime(opts: RuntimeOptions): Runtime {
