@@ -322,7 +322,7 @@ export function emit(
   const t = m.trace;
   t.begin(engine, opcode, variant, f, fl);
   for (let k = 0; k < ops.length; k++) addOperand(m, ops[k][0], ops[k][1]);
-  checkAffineRace(m, t.end());
+  checkAffineRace(m, t.end(), ops);
   return true;
 }
 
@@ -331,13 +331,21 @@ export function emit(
  * (`err_unexpected_output_dependencies` [ERR226]); accumulations (read-modify-write, e.g. PSUM
  * `+=`) are the recognised associative reductions and are allowed.
  */
-function checkAffineRace(m: Machine, id: number): void {
+function checkAffineRace(m: Machine, id: number, ops: readonly Operand[]): void {
   const t = m.trace;
-  if (t.pathId(id) === 0) return;
+  const path = t.pathId(id);
+  if (path === 0) return;
   const n = t.depCount(id);
+  // Instructions recorded before every tensor this one overwrites existed cannot have written them:
+  // that covers the WAW dependencies of address reuse (a tile of this iteration on an earlier one's bytes).
+  let firstPossible = -1;
   for (let k = 0; k < n; k++) {
     if (t.depType(id, k) !== DepType.Waw) continue;
     const j = t.depOn(id, k);
+    // Same (loop, iteration) path all the way down: no two iterations involved.
+    if (t.pathId(j) === path) continue;
+    if (firstPossible < 0) firstPossible = earliestOverwrittenCreation(t, ops);
+    if (j < firstPossible) continue;
     const shared = sharedWrittenTensor(t, id, j);
     if (shared < 0) continue;
     const na = pathNodes(t, t.pathId(id), racePathA);
@@ -358,6 +366,17 @@ function checkAffineRace(m: Machine, id: number): void {
       );
     }
   }
+}
+
+/** The earliest creation point (instruction count) of a tensor the operands overwrite (plain write); +inf if none. */
+function earliestOverwrittenCreation(t: Machine["trace"], ops: readonly Operand[]): number {
+  let first = Infinity;
+  for (let k = 0; k < ops.length; k++) {
+    if (ops[k][0] !== Access.Write) continue;
+    const created = t.tensorCreatedAt(ops[k][1].buffer.id);
+    if (created < first) first = created;
+  }
+  return first;
 }
 
 // Reused by every call (never truncated: resetting an array's length drops its storage).
