@@ -54,6 +54,12 @@ export const Warning = excType("Warning", Exception);
 export const UserWarning = excType("UserWarning", Warning);
 export const DeprecationWarning = excType("DeprecationWarning", Warning);
 export const RuntimeWarning = excType("RuntimeWarning", Warning);
+export const FutureWarning = excType("FutureWarning", Warning);
+export const PendingDeprecationWarning = excType("PendingDeprecationWarning", Warning);
+export const SyntaxWarning = excType("SyntaxWarning", Warning);
+export const ImportWarning = excType("ImportWarning", Warning);
+export const UnicodeWarning = excType("UnicodeWarning", Warning);
+export const ResourceWarning = excType("ResourceWarning", Warning);
 
 /** Every builtin exception class, for the builtins module. */
 export const exceptionTypes: readonly PyType[] = [
@@ -63,7 +69,8 @@ export const exceptionTypes: readonly PyType[] = [
   KeyError, MemoryError, NameError, UnboundLocalError, OSError, TimeoutError, FileNotFoundError,
   ReferenceError, RuntimeError, NotImplementedError, RecursionError, SyntaxError, IndentationError,
   TabError, SystemError, TypeError, ValueError, UnicodeError, Warning, UserWarning,
-  DeprecationWarning, RuntimeWarning,
+  DeprecationWarning, RuntimeWarning, FutureWarning, PendingDeprecationWarning, SyntaxWarning, ImportWarning,
+  UnicodeWarning, ResourceWarning,
 ];
 
 export function pyException(type: PyType, ...args: PyValue[]): PyBaseException {

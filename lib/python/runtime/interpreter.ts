@@ -20,6 +20,7 @@ import { randomModule } from "./modules/random";
 import { sysModule } from "./modules/sys";
 import { timeModule } from "./modules/time";
 import { typingModule } from "./modules/typing";
+import { warningsModule } from "./modules/warnings";
 
 /** The standard library Kernel Lab provides. */
 export const stdlibModules: readonly NativeModuleDef[] = [
@@ -38,6 +39,7 @@ export const stdlibModules: readonly NativeModuleDef[] = [
   jsonModule,
   copyModule,
   abcModule,
+  warningsModule,
 ];
 
 export function createRuntime(opts: RuntimeOptions): Runtime {
