@@ -432,7 +432,7 @@ function maskedInBounds(shape: readonly number[], a: DimAccess, mask: Uint8Array
 /** The view of `t[key]`: ints and slices (basic indexing) or ints and index expressions. */
 export function indexTensor(rt: Runtime, t: NkiTensor, key: PyValue): NkiTensor {
   const m = requireRun(rt, "tensor indexing").m;
-  let items = key instanceof PyTuple ? [...key.items] : [key];
+  let items: readonly PyValue[] = key instanceof PyTuple ? key.items : [key];
   const nd = t.view.shape.length;
   const ell = items.indexOf(Ellipsis);
   if (ell >= 0) {
@@ -443,35 +443,35 @@ export function indexTensor(rt: Runtime, t: NkiTensor, key: PyValue): NkiTensor 
   if (t.view.buffer.released) {
     nkiError("err_local_variable_used_out_of_scope", `tensor '${t.view.buffer.name}' is used after the block that created it ended`, m.location);
   }
-  return items.some((it) => it instanceof IndexExpr) ? advancedIndex(m, t, items) : basicIndex(rt, t, items);
+  for (let k = 0; k < items.length; k++) if (items[k] instanceof IndexExpr) return advancedIndex(m, t, items);
+  return basicIndex(rt, t, items);
 }
 
 /**
  * `t[ints and slices]` as one view (and one re-expressed access per dim), built in a single pass over
  * the dims: kernels index tiles in their innermost loops.
  */
-function basicIndex(rt: Runtime, t: NkiTensor, items: PyValue[]): NkiTensor {
+function basicIndex(rt: Runtime, t: NkiTensor, items: readonly PyValue[]): NkiTensor {
   const v = t.view;
   const nd = v.shape.length;
   const shape: number[] = [];
   const strides: number[] = [];
   let offset = v.offset;
   let partitionAxis = -1;
-  // per view dim: index start and step (0 for an int index, which drops the dim)
-  const starts: number[] = [];
-  const steps: number[] = [];
+  // Per view dim, interleaved: index start and step (0 for an int index, which drops the dim).
+  const startSteps = new Array<number>(2 * nd);
   for (let d = 0; d < nd; d++) {
     const n = v.shape[d];
     const stride = v.strides[d];
     const it = d < items.length ? items[d] : null;
     if (it === null) {
-      starts.push(0);
-      steps.push(1);
+      startSteps[2 * d] = 0;
+      startSteps[2 * d + 1] = 1;
     } else if (it instanceof PySlice) {
       const [start, stop, step] = rt.sliceIndices(it, n);
       offset += start * stride;
-      starts.push(start);
-      steps.push(step);
+      startSteps[2 * d] = start;
+      startSteps[2 * d + 1] = step;
       if (d === v.partitionAxis) partitionAxis = shape.length;
       shape.push(Math.max(0, Math.ceil((stop - start) / step)));
       strides.push(stride * step);
@@ -479,8 +479,8 @@ function basicIndex(rt: Runtime, t: NkiTensor, items: PyValue[]): NkiTensor {
     } else {
       const i = rt.index(it, n, "tensor");
       offset += i * stride;
-      starts.push(i);
-      steps.push(0);
+      startSteps[2 * d] = i;
+      startSteps[2 * d + 1] = 0;
       continue;
     }
     if (d === v.partitionAxis) partitionAxis = shape.length;
@@ -489,23 +489,26 @@ function basicIndex(rt: Runtime, t: NkiTensor, items: PyValue[]): NkiTensor {
   }
   const view: View = { buffer: v.buffer, offset, shape, strides, partitionAxis };
   if (!t.access) return new NkiTensor(view, null);
-  return new NkiTensor(view, () => shiftedAccess(t.access as readonly DimAccess[], starts, steps));
+  return new NkiTensor(view, () => shiftedAccess(t.access as readonly DimAccess[], startSteps));
 }
 
-/** Re-expresses each buffer dim's access through view dim d as starts[d] + steps[d]·j (step 0: an int index, dim dropped). */
-function shiftedAccess(parent: readonly DimAccess[], starts: readonly number[], steps: readonly number[]): DimAccess[] {
+/**
+ * Re-expresses each buffer dim's access through view dim d as start + step·j, with (start, step) at
+ * startSteps[2d], startSteps[2d + 1] (step 0: an int index, dim dropped).
+ */
+function shiftedAccess(parent: readonly DimAccess[], startSteps: readonly number[]): DimAccess[] {
   return parent.map((a) => {
     let base = a.base;
     const coeffs: number[] = [];
-    for (let d = 0; d < starts.length; d++) {
-      base += a.coeffs[d] * starts[d];
-      if (steps[d] !== 0) coeffs.push(a.coeffs[d] * steps[d]);
+    for (let d = 0; 2 * d < startSteps.length; d++) {
+      base += a.coeffs[d] * startSteps[2 * d];
+      if (startSteps[2 * d + 1] !== 0) coeffs.push(a.coeffs[d] * startSteps[2 * d + 1]);
     }
     return { extent: a.extent, base, coeffs };
   });
 }
 
-function advancedIndex(m: Machine, t: NkiTensor, items: PyValue[]): NkiTensor {
+function advancedIndex(m: Machine, t: NkiTensor, items: readonly PyValue[]): NkiTensor {
   const v = t.view;
   const exprs: Affine[] = [];
   for (const it of items) {

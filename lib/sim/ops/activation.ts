@@ -8,7 +8,7 @@ import { nkiError } from "../errors";
 import type { Machine } from "../machine";
 import { viewSize, type View } from "../memory/tensor";
 import { activationFn } from "./alu";
-import { Access, Engine, Memory, emit, freeSize, gather, requireMemory, requireSameSize, requireTile, scatter, type Mask } from "./common";
+import { Access, Engine, Memory, emit, freeSize, gather, requireMemory, requireSameSize, requireTile, scatter, type Mask, type Operand } from "./common";
 import { isView, perPartition, requireOp, updateAccumulators, type ReduceCmd, type ScalarOrVector } from "./operands";
 
 export interface ActivationArgs {
@@ -54,16 +54,16 @@ export function activation(m: Machine, dst: View, data: View, args: ActivationAr
   const bias = args.bias ? perPartition(m, args.bias, parts, instr, "bias") : perPartition(m, 0, parts, instr, "bias");
   const reduceOp = args.reduceOp ? requireOp(m, args.reduceOp, instr) : null;
   const cmd: ReduceCmd = args.reduceCmd ?? (reduceOp && args.reduceRes ? "reset_reduce" : "idle");
-  const writes: [Access, View][] = [[Access.Write, dst]];
+  const ops: Operand[] = reads.map((v) => [Access.Read, v] as const);
+  ops.push([Access.Write, dst]);
   if (args.reduceRes) {
     requireTile(m, args.reduceRes, "reduce_res", instr);
     if (args.reduceRes.shape[0] !== parts || freeSize(args.reduceRes) !== 1) {
       nkiError("err_shape_mismatch", `${instr}: reduce_res must be [${parts}, 1], got (${args.reduceRes.shape.join(", ")})`, m.location);
     }
-    writes.push([Access.Write, args.reduceRes]);
+    ops.push([Access.Write, args.reduceRes]);
   }
   const mask = args.mask ?? null;
-  const ops = [...reads.map((v) => [Access.Read, v] as const), ...writes];
   if (!emit(m, Engine.Scalar, instr, reduceOp ? `${args.op},reduce:${reduceOp.name}` : args.op, 0, viewSize(dst), ops, mask, dst.shape)) return;
   if (!m.functional) return;
   const x = gather(data);

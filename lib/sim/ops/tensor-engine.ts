@@ -89,14 +89,17 @@ function requireTensorEngineDtype(m: Machine, v: View, what: string, instr: stri
   }
 }
 
+const SBUF_ONLY = [Memory.Sbuf] as const;
+const PSUM_ONLY = [Memory.Psum] as const;
+
 export function ncMatmul(m: Machine, dst: View, stationary: View, moving: View, opts: MatmulOpts = {}): void {
   const instr = "nc_matmul";
   requireTile(m, stationary, "stationary", instr);
   requireTile(m, moving, "moving", instr);
   requireTile(m, dst, "dst", instr);
-  requireMemory(m, stationary, [Memory.Sbuf], "stationary", instr);
-  requireMemory(m, moving, [Memory.Sbuf], "moving", instr);
-  requireMemory(m, dst, [Memory.Psum], "the result", instr);
+  requireMemory(m, stationary, SBUF_ONLY, "stationary", instr);
+  requireMemory(m, moving, SBUF_ONLY, "moving", instr);
+  requireMemory(m, dst, PSUM_ONLY, "the result", instr);
   const K = stationary.shape[0];
   if (moving.shape[0] !== K) {
     nkiError("err_num_partition_mismatch", `${instr}: stationary has ${K} partitions but moving has ${moving.shape[0]}; the contraction dim must match`, m.location);
@@ -197,8 +200,8 @@ export function ncTranspose(m: Machine, dst: View, data: View, opts: TransposeOp
     requireMemory(m, data, [Memory.Sbuf, Memory.Psum], "data", instr);
     requireMemory(m, dst, [Memory.Sbuf, Memory.Psum], "dst", instr);
   } else {
-    requireMemory(m, data, [Memory.Sbuf], "data", instr);
-    requireMemory(m, dst, [Memory.Psum], "the result", instr);
+    requireMemory(m, data, SBUF_ONLY, "data", instr);
+    requireMemory(m, dst, PSUM_ONLY, "the result", instr);
     if (F > m.target.gemmStationaryFmax) {
       nkiError("err_size_of_dimension_exceed_arch_limit", `${instr}: free size ${F} exceeds ${m.target.gemmStationaryFmax} for a TensorE transpose`, m.location);
     }
