@@ -13,6 +13,7 @@ import { dataclassesModule } from "./modules/dataclasses";
 import { functoolsModule } from "./modules/functools";
 import { itertoolsModule } from "./modules/itertools";
 import { jsonModule } from "./modules/json";
+import { loggingModule } from "./modules/logging";
 import { mathModule } from "./modules/math";
 import { operatorModule } from "./modules/operator";
 import { osModule, osPathModule } from "./modules/os";
@@ -40,6 +41,7 @@ export const stdlibModules: readonly NativeModuleDef[] = [
   copyModule,
   abcModule,
   warningsModule,
+  loggingModule,
 ];
 
 export function createRuntime(opts: RuntimeOptions): Runtime {
