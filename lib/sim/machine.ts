@@ -154,10 +154,7 @@ export class Machine {
         this.loc,
       );
     }
-    const b = this.register({
-      name, memory: Memory.Hbm, dtype: d, shape, partitionAxis: -1, partStart: 0, partCount: 0,
-      addr, freeElems: elems,
-    }, alloc, bytes, overwritten);
+    const b = this.register(name, Memory.Hbm, d, shape, -1, 0, 0, addr, elems, alloc, bytes, overwritten);
     this.unscoped.push(b);
     return b;
   }
@@ -213,37 +210,41 @@ export class Machine {
       }
       addr = allocator.allocate(bytes).addr;
     }
-    const b = this.register({
-      name, memory, dtype: d, shape, partitionAxis, partStart, partCount: parts, addr, freeElems,
-    }, placement ? AllocKind.Explicit : AllocKind.Auto, bytes, overwritten);
+    const b = this.register(name, memory, d, shape, partitionAxis, partStart, parts, addr, freeElems, placement ? AllocKind.Explicit : AllocKind.Auto, bytes, overwritten);
     if (placement) this.unscoped.push(b);
     else this.scopes[this.scopes.length - 1].push(b);
     return b;
   }
 
+  /** Registers the tensor in the trace and builds its Buffer (fields as in Buffer; positional: a tile is created per loop iteration). */
   private register(
-    spec: Omit<Buffer, "id" | "data" | "released">,
+    name: string,
+    memory: Memory,
+    dtype: DTypeInfo,
+    shape: readonly number[],
+    partitionAxis: number,
+    partStart: number,
+    partCount: number,
+    addr: number,
+    freeElems: number,
     alloc: AllocKind,
     bytes: number,
-    overwritten = false,
+    overwritten: boolean,
   ): Buffer {
-    const id = this.trace.registerTensor({
-      name: spec.name, memory: spec.memory, dtype: spec.dtype.code, alloc, shape: spec.shape,
-      partStart: spec.partStart, partCount: spec.partCount, addr: spec.addr, bytes,
-    });
-    const elems = spec.memory === Memory.Hbm ? spec.freeElems : spec.freeElems * spec.partCount;
+    const id = this.trace.registerTensor({ name, memory, dtype: dtype.code, alloc, shape, partStart, partCount, addr, bytes });
+    const elems = memory === Memory.Hbm ? freeElems : freeElems * partCount;
     return {
       id,
-      name: spec.name,
-      memory: spec.memory,
-      dtype: spec.dtype,
-      shape: spec.shape.slice(),
-      partitionAxis: spec.partitionAxis,
-      partStart: spec.partStart,
-      partCount: spec.partCount,
-      addr: spec.addr,
-      freeElems: spec.freeElems,
-      data: this.functional ? this.storage.take(spec.dtype, elems, overwritten) : null,
+      name,
+      memory,
+      dtype,
+      shape: shape.slice(),
+      partitionAxis,
+      partStart,
+      partCount,
+      addr,
+      freeElems,
+      data: this.functional ? this.storage.take(dtype, elems, overwritten) : null,
       released: false,
     };
   }

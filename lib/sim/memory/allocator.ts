@@ -61,7 +61,8 @@ export class RegionAllocator {
   }
 
   release(addr: number): void {
-    const k = this.live.findIndex((r) => r.addr === addr);
+    let k = this.live.length - 1;
+    while (k >= 0 && this.live[k].addr !== addr) k--;
     if (k < 0) return;
     if (this.live[k].addr < this.capacity) this.inside -= this.live[k].bytes;
     this.live.splice(k, 1);

@@ -75,8 +75,9 @@ export function bufferStrides(b: Buffer): number[] {
   return strides;
 }
 
+/** The whole buffer; shares the buffer's shape array (views never mutate their arrays). */
 export function fullView(b: Buffer): View {
-  return { buffer: b, offset: 0, shape: b.shape.slice(), strides: bufferStrides(b), partitionAxis: b.partitionAxis };
+  return { buffer: b, offset: 0, shape: b.shape, strides: bufferStrides(b), partitionAxis: b.partitionAxis };
 }
 
 export function viewSize(v: View): number {
