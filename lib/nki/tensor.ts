@@ -22,7 +22,7 @@ import { defineNativeType } from "../python/runtime/define";
 import * as E from "../python/runtime/errors";
 import { Ellipsis, None, NotImplemented, PyFloat, PyList, PyObject, PySlice, PyTuple, typeOf, type PyValue } from "../python/runtime/objects";
 import type { Runtime } from "../python/runtime/runtime";
-import { addAffine, affineRange, arange, compareAffine, expandAffine, scaleAffine, type Affine } from "./affine";
+import { addAffine, arange, compareAffine, expandAffine, scaleAffine, type Affine } from "./affine";
 import { nkiGuard, pyNkiError } from "./errors";
 import { requireRun } from "./run";
 
@@ -400,8 +400,17 @@ export function wholeAccess(shape: readonly number[]): DimAccess[] {
 export function checkAccess(m: Machine, t: NkiTensor, mask: Uint8Array | null, instr: string): void {
   if (!t.access) return;
   const shape = t.view.shape;
-  for (const [d, a] of t.access.entries()) {
-    const [lo, hi] = affineRange({ shape, base: a.base, coeffs: a.coeffs });
+  const access = t.access;
+  for (let d = 0; d < access.length; d++) {
+    const a = access[d];
+    // affineRange of the access, inline: this runs for every operand of every instruction.
+    let lo = a.base;
+    let hi = a.base;
+    for (let k = 0; k < a.coeffs.length; k++) {
+      const span = a.coeffs[k] * (shape[k] - 1);
+      if (span < 0) lo += span;
+      else hi += span;
+    }
     if (lo >= 0 && hi < a.extent) continue;
     if (mask && maskedInBounds(shape, a, mask)) continue;
     nkiError(

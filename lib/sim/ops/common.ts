@@ -335,17 +335,17 @@ function checkAffineRace(m: Machine, id: number, ops: readonly Operand[]): void 
   const t = m.trace;
   const path = t.pathId(id);
   if (path === 0) return;
-  const n = t.depCount(id);
   // Instructions recorded before every tensor this one overwrites existed cannot have written them:
-  // that covers the WAW dependencies of address reuse (a tile of this iteration on an earlier one's bytes).
-  let firstPossible = -1;
+  // that covers the WAW dependencies of address reuse (a tile of this iteration on an earlier one's
+  // bytes), and all of them when the tiles were created after the previous instruction.
+  const firstPossible = earliestOverwrittenCreation(t, ops);
+  if (firstPossible >= id) return;
+  const n = t.depCount(id);
   for (let k = 0; k < n; k++) {
     if (t.depType(id, k) !== DepType.Waw) continue;
     const j = t.depOn(id, k);
-    // Same (loop, iteration) path all the way down: no two iterations involved.
-    if (t.pathId(j) === path) continue;
-    if (firstPossible < 0) firstPossible = earliestOverwrittenCreation(t, ops);
-    if (j < firstPossible) continue;
+    // Before those tensors existed, or on the same (loop, iteration) path: no two iterations involved.
+    if (j < firstPossible || t.pathId(j) === path) continue;
     const shared = sharedWrittenTensor(t, id, j);
     if (shared < 0) continue;
     const na = pathNodes(t, t.pathId(id), racePathA);
