@@ -752,7 +752,7 @@ export class CodeGenerator {
     const kwDefaults = kwPairs.length === 0 ? "null" : `new Map([${kwPairs.join(", ")}])`;
     const parentCtx = this.ctx;
     const classVar = parentCtx.scope.kind === "class" ? parentCtx.classVar : null;
-    this.ctx = new FunctionContext(scope, codeVar, positions, classVar, null);
+    this.ctx = new FunctionContext(scope, codeVar, positions, classVar, null, scope.isGenerator);
     const parentLine = this.lineNow;
     const savedTrack = this.trackLines;
     this.trackLines = node.kind === "Lambda" && node.body.line !== node.body.endLine;
@@ -767,10 +767,16 @@ export class CodeGenerator {
       params.push(...spec.kwonly);
       if (spec.varkw !== null) params.push(spec.varkw);
       const decls = [...scope.localNames().map(localName), ...this.ctx.temps];
-      body =
-        `function (${params.map(localName).join(", ")}) {\nconst $f = $rt.enter();\nlet $ln = ${this.ctx.pos(node)};\n` +
-        (decls.length > 0 ? `let ${decls.join(", ")};\n` : "") +
-        `try {\n${body}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $ln, $f);\n} finally {\n$rt.leave();\n}\n}`;
+      const declare = decls.length > 0 ? `let ${decls.join(", ")};\n` : "";
+      body = scope.isGenerator
+        ? // Calling a generator function binds its arguments and returns the suspended body; like a
+          // generator expression it has no fixed frame depth while suspended ($f = -1).
+          `function (${params.map(localName).join(", ")}) {\nreturn $rt.generator((function* () {\nconst $f = -1;\nlet $ln = ${this.ctx.pos(node)};\n` +
+          declare +
+          `try {\n${body}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $ln, $f);\n}\n})(), ${jsString(scope.qualname)});\n}`
+        : `function (${params.map(localName).join(", ")}) {\nconst $f = $rt.enter();\nlet $ln = ${this.ctx.pos(node)};\n` +
+          declare +
+          `try {\n${body}} catch ($e) {\nthrow $rt.traceback($e, ${codeVar}, $ln, $f);\n} finally {\n$rt.leave();\n}\n}`;
     } finally {
       this.ctx = parentCtx;
       this.lineNow = parentLine;
@@ -863,6 +869,11 @@ export class CodeGenerator {
 
   private expr(e: A.Expr): string {
     switch (e.kind) {
+      case "Yield":
+        // next() resumes a JS generator with undefined: `x = yield v` then binds None.
+        return `((yield ${e.value === null ? "$rt.None" : this.expr(e.value)}) ?? $rt.None)`;
+      case "YieldFrom":
+        return `(yield* ${this.callAt(this.opAt(e), "$rt.yieldFrom", [this.expr(e.value)])})`;
       case "Constant":
         return this.constant(e.value);
       case "Name":

@@ -33,6 +33,9 @@ export function reachesNative(e: A.Expr | null): boolean {
       return reachesNative(e.test) || reachesNative(e.body) || reachesNative(e.orelse);
     case "NamedExpr":
       return reachesNative(e.value);
+    case "Yield":
+    case "YieldFrom":
+      return true;
     case "Tuple":
     case "List":
     case "Set":

@@ -50,6 +50,8 @@ export class Scope {
   readonly bindings = new Map<string, Binding>();
   /** Uses `super` (methods get the class they are defined in, like CPython's `__class__` cell). */
   usesSuper = false;
+  /** A function whose body yields: calling it returns a generator. */
+  isGenerator = false;
 
   constructor(kind: ScopeKind, node: ScopeNode, parent: Scope | null, name: string) {
     this.kind = kind;
@@ -413,6 +415,16 @@ class ScopeBuilder {
       case "GeneratorExp":
       case "DictComp":
         this.visitComprehension(e, scope);
+        return;
+      case "Yield":
+      case "YieldFrom":
+        if (scope.kind === "comprehension") {
+          const what = { ListComp: "list comprehension", SetComp: "set comprehension", DictComp: "dict comprehension", GeneratorExp: "generator expression" };
+          this.error(`'yield' inside ${what[(scope.node as A.ListComp | A.SetComp | A.DictComp | A.GeneratorExp).kind]}`, e);
+        }
+        if (scope.kind === "module" || scope.kind === "class") this.error("'yield' outside function", e);
+        scope.isGenerator = true;
+        if (e.value !== null) this.visitExpr(e.value, scope);
         return;
       case "Compare":
         this.visitExpr(e.left, scope);

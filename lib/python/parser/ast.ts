@@ -241,7 +241,9 @@ export type Expr =
   | Name
   | List
   | Tuple
-  | Slice;
+  | Slice
+  | Yield
+  | YieldFrom;
 
 export type BoolOperator = "And" | "Or";
 
@@ -269,6 +271,18 @@ export interface BoolOp extends Span {
   kind: "BoolOp";
   op: BoolOperator;
   values: Expr[];
+}
+
+/** `yield value` (value null for a bare `yield`). */
+export interface Yield extends Span {
+  kind: "Yield";
+  value: Expr | null;
+}
+
+/** `yield from iterable`. */
+export interface YieldFrom extends Span {
+  kind: "YieldFrom";
+  value: Expr;
 }
 
 export interface NamedExpr extends Span {

@@ -4,7 +4,7 @@
  * (Grammar/python.gram) rule for rule where the subset needs it, and error messages copy CPython's
  * wording so a student sees the same SyntaxError they would get from `python3`.
  *
- * Constructs Kernel Lab does not execute (yield, await, async, match, complex numbers, bytes) are
+ * Constructs Kernel Lab does not execute (await, async, match, complex numbers, bytes) are
  * recognised and rejected with a SyntaxError that says so, rather than a bare "invalid syntax".
  */
 
@@ -117,6 +117,9 @@ export function describeExpression(e: A.Expr): string {
       return "f-string expression";
     case "NamedExpr":
       return "named expression";
+    case "Yield":
+    case "YieldFrom":
+      return "yield expression";
     case "List":
       return "list";
     case "Tuple":
@@ -147,6 +150,7 @@ class Parser {
   /** Expressions written in parentheses: `(a) = 1` is fine, but `(a): int` is not "simple". */
   private readonly _parenthesized = new Set<A.Expr>();
   private _functionDepth = 0;
+  private _inLambda = false;
   /** Recursion depth of the expression rules, bounded so deep nesting is a SyntaxError, not a JS stack overflow. */
   private _exprDepth = 0;
   private readonly _unclosed: TokenizerOutput["unclosedBracket"];
@@ -267,9 +271,6 @@ class Parser {
   }
 
   private _rejectUnsupportedKeyword(t: Token): void {
-    if (t.value === "yield") {
-      this._errorAtToken(t, "Kernel Lab does not support generators ('yield'); build and return a list instead");
-    }
     if (t.value === "await" || t.value === "async") {
       this._errorAtToken(t, `Kernel Lab does not support async code ('${t.value}')`);
     }
@@ -978,15 +979,30 @@ class Parser {
     return this._parseOr();
   }
 
+  /** `yield`, `yield expr[, expr...]` or `yield from expr` (the keyword is the next token). */
+  private _parseYield(): A.Yield | A.YieldFrom {
+    const start = this._start();
+    this._next();
+    if (this._eatKw("from")) {
+      const value = this._parseTest();
+      return { kind: "YieldFrom", value, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
+    }
+    const value = this._atExpressionStart() ? this._parseStarExpressions(false) : null;
+    return { kind: "Yield", value, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
+  }
+
   private _parseLambda(): A.Lambda {
     const start = this._start();
     this._next();
     const args = this._parseParameters(":", false);
     this._expectOp(":");
     const savedDepth = this._functionDepth;
+    const savedLambda = this._inLambda;
     this._functionDepth = 1;
+    this._inLambda = true;
     const body = this._parseTest();
     this._functionDepth = savedDepth;
+    this._inLambda = savedLambda;
     return { kind: "Lambda", args, body, line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
   }
 
@@ -1335,11 +1351,9 @@ class Parser {
             this._next();
             return { kind: "Constant", value: { type: "bool", value: t.value === "True" }, line: t.line, col: t.col, endLine: t.endLine, endCol: t.endCol };
           case "yield":
-            if (this._functionDepth === 0) {
-              this._errorAtToken(t, "'yield' outside function");
-            }
-            this._rejectUnsupportedKeyword(t);
-            break;
+            // "'yield' outside function" and "inside list comprehension" come from scope analysis.
+            if (this._inLambda) this._errorAtToken(t, "Kernel Lab does not support 'yield' inside a lambda");
+            return this._parseYield();
           default:
             this._rejectUnsupportedKeyword(t);
         }
@@ -1365,7 +1379,12 @@ class Parser {
     const start = this._start();
     this._next();
     if (this._eatOp(")")) return { kind: "Tuple", elts: [], line: start.line, col: start.col, endLine: this._prev().endLine, endCol: this._prev().endCol };
-    if (this._isKw("yield")) this._parseAtom();
+    if (this._isKw("yield")) {
+      const y = this._parseAtom();
+      this._expectOp(")");
+      this._parenthesized.add(y);
+      return y;
+    }
     const first = this._parseStarOrTest(true);
     if (this._isKw("for")) {
       const gen = this._parseComprehensionTail("GeneratorExp", first, start);

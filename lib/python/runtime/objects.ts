@@ -548,6 +548,15 @@ export class PyBaseException extends PyObject {
 }
 
 export const generatorType = builtinType("generator", [iteratorType], notYet, false);
+/** A generator (a generator function's call or a generator expression), named for its repr. */
+export class PyGenerator extends PyIterator {
+  constructor(
+    step: () => PyValue | undefined,
+    readonly qualname: string,
+  ) {
+    super(step, generatorType);
+  }
+}
 
 /** The Python type of any value. */
 export function typeOf(v: PyValue): PyType {

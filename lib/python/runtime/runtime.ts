@@ -21,6 +21,7 @@ import {
   PyFloat,
   PyFunction,
   PyGetSet,
+  PyGenerator,
   PyIterator,
   PyList,
   PyMethod,
@@ -38,7 +39,6 @@ import {
   PyType,
   builtinType,
   floatType,
-  generatorType,
   intType,
   isInt,
   iteratorType,
@@ -1501,11 +1501,17 @@ export class Runtime implements Protocol, KeyOps {
     }
     return [...all.slice(0, before), new PyList(all.slice(before, all.length - after)), ...all.slice(all.length - after)];
   }
-  generator(it: Iterator<PyValue>, _qualname: string): PyIterator {
-    return new PyIterator(() => {
+  generator(it: Iterator<PyValue>, qualname: string): PyIterator {
+    return new PyGenerator(() => {
       const r = it.next();
       return r.done ? undefined : r.value;
-    }, generatorType);
+    }, qualname);
+  }
+  /** `yield from v` in a generator: v's items, then None as the expression's value. */
+  *yieldFrom(v: PyValue): Generator<PyValue, PyValue, unknown> {
+    const it = this.iter(v);
+    for (let x = it.next(); x !== undefined; x = it.next()) yield x;
+    return None;
   }
   /** A Python iterator over a JS iterable (for native types' __iter__). */
   makeIterator(src: Iterable<PyValue>): PyIterator {

@@ -15,6 +15,7 @@ import {
   PyIterator,
   PyList,
   PyFloat,
+  PyGenerator,
   PyRange,
   PySet,
   PySlice,
@@ -848,7 +849,10 @@ method(iteratorType, "__next__", (self, args, kw) => {
   return v;
 });
 method(iteratorType, "__repr__", (self, _a, _k, rt) => `<${typeOf(self).name} object at 0x${rt.id(self).toString(16).padStart(12, "0")}>`);
-method(generatorType, "__repr__", (self, _a, _k, rt) => `<generator object <genexpr> at 0x${rt.id(self).toString(16).padStart(12, "0")}>`);
+method(generatorType, "__repr__", (self, _a, _k, rt) => {
+  const name = self instanceof PyGenerator ? self.qualname : "<genexpr>";
+  return `<generator object ${name} at 0x${rt.id(self).toString(16).padStart(12, "0")}>`;
+});
 
 arities(listType, { index: [1, 3], count: [1, 1], remove: [1, 1], append: [1, 1], extend: [1, 1], insert: [2, 2], pop: [0, 1], copy: [0, 0], clear: [0, 0], reverse: [0, 0] });
 arities(tupleType, { index: [1, 3], count: [1, 1] });
