@@ -477,7 +477,18 @@ function basicIndex(rt: Runtime, t: NkiTensor, items: readonly PyValue[]): NkiTe
       startSteps[2 * d] = 0;
       startSteps[2 * d + 1] = 1;
     } else if (it instanceof PySlice) {
-      const [start, stop, step] = rt.sliceIndices(it, n);
+      let start: number;
+      let stop: number;
+      let step = 1;
+      const lo = it.start === None ? 0 : it.start;
+      const hi = it.stop === None ? n : it.stop;
+      if (it.step === None && typeof lo === "number" && typeof hi === "number") {
+        // `a:b` with ints or None (every tile slice in practice): slice.indices without its tuple.
+        start = clampSliceBound(lo, n);
+        stop = clampSliceBound(hi, n);
+      } else {
+        [start, stop, step] = rt.sliceIndices(it, n);
+      }
       offset += start * stride;
       startSteps[2 * d] = start;
       startSteps[2 * d + 1] = step;
@@ -499,6 +510,12 @@ function basicIndex(rt: Runtime, t: NkiTensor, items: readonly PyValue[]): NkiTe
   const view: View = { buffer: v.buffer, offset, shape, strides, partitionAxis };
   if (!t.access) return new NkiTensor(view, null);
   return new NkiTensor(view, () => shiftedAccess(t.access as readonly DimAccess[], startSteps));
+}
+
+/** A unit-step slice bound as slice.indices clamps it into [0, n]. */
+function clampSliceBound(i: number, n: number): number {
+  if (i < 0) return Math.max(0, i + n);
+  return Math.min(i, n);
 }
 
 /**
