@@ -208,7 +208,7 @@ export class Machine {
           this.loc,
         );
       }
-      addr = allocator.allocate(bytes).addr;
+      addr = allocator.allocateAddr(bytes);
     }
     const b = this.register(name, memory, d, shape, partitionAxis, partStart, parts, addr, freeElems, placement ? AllocKind.Explicit : AllocKind.Auto, bytes, overwritten);
     if (placement) this.unscoped.push(b);

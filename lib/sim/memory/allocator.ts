@@ -41,7 +41,17 @@ export class RegionAllocator {
   }
 
   allocate(bytes: number): Allocation {
-    const size = Math.max(this.align, Math.ceil(bytes / this.align) * this.align);
+    const addr = this.allocateAddr(bytes);
+    return { addr, bytes: this.sizeOf(bytes), spilled: addr >= this.capacity };
+  }
+
+  private sizeOf(bytes: number): number {
+    return Math.max(this.align, Math.ceil(bytes / this.align) * this.align);
+  }
+
+  /** allocate's address alone (no result object: the machine allocates a tile per loop iteration). */
+  allocateAddr(bytes: number): number {
+    const size = this.sizeOf(bytes);
     let cursor = 0;
     let at = 0;
     for (; at <= this.live.length; at++) {
@@ -54,18 +64,27 @@ export class RegionAllocator {
       if (cursor + size <= next.addr) break;
       cursor = Math.max(cursor, next.addr + next.bytes);
     }
-    this.live.splice(at, 0, { addr: cursor, bytes: size });
+    // Insert at `at` by hand: splice allocates its (empty) result array.
+    const live = this.live;
+    live.push({ addr: cursor, bytes: size });
+    for (let k = live.length - 1; k > at; k--) {
+      const x = live[k];
+      live[k] = live[k - 1];
+      live[k - 1] = x;
+    }
     this.inside += size;
     this.peak = Math.max(this.peak, this.inside);
-    return { addr: cursor, bytes: size, spilled: false };
+    return cursor;
   }
 
   release(addr: number): void {
     let k = this.live.length - 1;
     while (k >= 0 && this.live[k].addr !== addr) k--;
     if (k < 0) return;
-    if (this.live[k].addr < this.capacity) this.inside -= this.live[k].bytes;
-    this.live.splice(k, 1);
+    const live = this.live;
+    if (live[k].addr < this.capacity) this.inside -= live[k].bytes;
+    for (let j = k; j < live.length - 1; j++) live[j] = live[j + 1];
+    live.pop();
   }
 
   /** Moves `cursor` past a boundary if a range of `size` starting there would straddle it. */
@@ -78,11 +97,11 @@ export class RegionAllocator {
     return crossing ? Math.ceil(cursor / this.boundary) * this.boundary : cursor;
   }
 
-  private spill(size: number): Allocation {
+  private spill(size: number): number {
     const addr = this.spillTop;
     this.spillTop += size;
     this.live.push({ addr, bytes: size });
-    return { addr, bytes: size, spilled: true };
+    return addr;
   }
 }
 

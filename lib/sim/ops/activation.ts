@@ -32,13 +32,13 @@ export function activation(m: Machine, dst: View, data: View, args: ActivationAr
   requireMemory(m, dst, ON_CHIP, "dst", instr);
   requireSameSize(m, data, dst, instr, "input/output");
   const parts = data.shape[0];
-  const reads: View[] = [data];
+  const ops: Operand[] = [[Access.Read, data]];
   if (args.bias) {
     const bt = args.bias.buffer.dtype.name;
     if (bt !== "float32" && bt !== "float16" && bt !== "bfloat16") {
       nkiError("err_activation_bias_invalid_type", `${instr}: bias must be a float32, float16 or bfloat16 [P, 1] vector, got ${bt}`, m.location);
     }
-    reads.push(args.bias);
+    ops.push([Access.Read, args.bias]);
   }
   const scaleArg = args.scale ?? 1.0;
   if (isView(scaleArg)) {
@@ -48,13 +48,12 @@ export function activation(m: Machine, dst: View, data: View, args: ActivationAr
     if (freeSize(scaleArg) !== 1) {
       nkiError("err_activation_scale_scalar_or_vector", `${instr}: scale must be a scalar or a [P, 1] vector, got (${scaleArg.shape.join(", ")})`, m.location);
     }
-    reads.push(scaleArg);
+    ops.push([Access.Read, scaleArg]);
   }
   const scale = perPartition(m, scaleArg, parts, instr, "scale");
   const bias = args.bias ? perPartition(m, args.bias, parts, instr, "bias") : perPartition(m, 0, parts, instr, "bias");
   const reduceOp = args.reduceOp ? requireOp(m, args.reduceOp, instr) : null;
   const cmd: ReduceCmd = args.reduceCmd ?? (reduceOp && args.reduceRes ? "reset_reduce" : "idle");
-  const ops: Operand[] = reads.map((v) => [Access.Read, v] as const);
   ops.push([Access.Write, dst]);
   if (args.reduceRes) {
     requireTile(m, args.reduceRes, "reduce_res", instr);

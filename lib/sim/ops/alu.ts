@@ -171,10 +171,17 @@ const ACTIVATIONS: Record<string, (x: number) => number> = {
   trunc: Math.trunc,
 };
 
-/** The activation function named `name`, evaluated in double and rounded to fp32. */
+const roundedActivations = new Map<string, (x: number) => number>();
+
+/** The activation function named `name`, evaluated in double and rounded to fp32 (one closure per name). */
 export function activationFn(name: string): ((x: number) => number) | undefined {
-  const fn = ACTIVATIONS[name];
-  return fn ? (x: number) => f(fn(x)) : undefined;
+  let rounded = roundedActivations.get(name);
+  if (rounded === undefined && Object.hasOwn(ACTIVATIONS, name)) {
+    const fn = ACTIVATIONS[name];
+    rounded = (x: number) => f(fn(x));
+    roundedActivations.set(name, rounded);
+  }
+  return rounded;
 }
 
 export const ACTIVATION_NAMES = Object.keys(ACTIVATIONS);

@@ -71,7 +71,9 @@ function inBoundsMask(v: View): Uint8Array {
   return out;
 }
 
-export function dmaCopy(m: Machine, dst: View, src: View, opts: DmaCopyOpts = {}): void {
+const NO_DMA_OPTS: DmaCopyOpts = {};
+
+export function dmaCopy(m: Machine, dst: View, src: View, opts: DmaCopyOpts = NO_DMA_OPTS): void {
   const instr = "dma_copy";
   checkEndpoint(m, src, "src", instr);
   checkEndpoint(m, dst, "dst", instr);
