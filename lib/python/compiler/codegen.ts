@@ -161,10 +161,10 @@ export class CodeGenerator {
     throw new PythonSyntaxError("SyntaxError", msg, this.filename, at, sourceLine(this.source, at.line));
   }
 
-  private codeInfo(name: string, qualname: string, firstLine: number, params: ParamSpec, positions: number[]): string {
+  private codeInfo(name: string, qualname: string, firstLine: number, params: ParamSpec, positions: number[], varnames?: string[]): string {
     const v = `$code${this.codeCount++}`;
     this.header.push(() => {
-      const info: CodeInfo = { name, qualname, filename: this.filename, firstLine, params, positions };
+      const info: CodeInfo = { name, qualname, filename: this.filename, firstLine, params, positions, ...(varnames === undefined ? {} : { varnames }) };
       return `const ${v} = ${JSON.stringify(info)};`;
     });
     return v;
@@ -225,7 +225,7 @@ export class CodeGenerator {
         return `(${local} === undefined ? (${store()}$rt.unboundFree(${jsString(name)})) : ${local})`;
       case "global": {
         const cell = this.globalCell(name);
-        return `(${cell}.v ?? ${this.builtinCache(name)} ?? (${this.builtinCache(name)} = (${store()}$rt.globalMiss(${cell}))))`;
+        return `(${cell}.v ?? ${this.builtinCache(name)} ?? (${this.builtinCache(name)} = (${store()}$rt.globalMiss(${cell}, ${this.ctx.codeVar}, $g))))`;
       }
       case "classLocal":
       case "classGlobal":
@@ -742,7 +742,8 @@ export class CodeGenerator {
     const scope = this.scopeOf(node);
     const spec = this.paramSpec(node.args);
     const positions: number[] = [];
-    const codeVar = this.codeInfo(name, scope.qualname, node.line, spec, positions);
+    const varnames = [...spec.positional, ...spec.kwonly, ...(spec.varargs === null ? [] : [spec.varargs]), ...(spec.varkw === null ? [] : [spec.varkw]), ...scope.localNames()];
+    const codeVar = this.codeInfo(name, scope.qualname, node.line, spec, positions, varnames);
     const defaults = node.args.defaults.length === 0 ? "null" : `[${node.args.defaults.map((d) => this.expr(d)).join(", ")}]`;
     const kwPairs: string[] = [];
     node.args.kwonlyargs.forEach((a, i) => {

@@ -16,6 +16,7 @@
  * constructors and host objects out of user code's reach.
  */
 
+import type { SuggestionSource } from "./suggestions";
 import type { Runtime } from "./runtime";
 import type { CodeInfo, FunctionImpl } from "./protocol";
 import { HashTable } from "./hashtable";
@@ -541,6 +542,8 @@ export class PyBaseException extends PyObject {
   cause: PyObject | null = null;
   context: PyObject | null = null;
   suppressContext = false;
+  /** For NameError/AttributeError: what a printed traceback's "Did you mean" looks among. */
+  suggestion: SuggestionSource | null = null;
   constructor(cls: PyType, args: PyValue[]) {
     super(cls, new Map());
     this.args = args;

@@ -95,6 +95,8 @@ export interface CodeInfo {
   filename: string;
   firstLine: number;
   params: ParamSpec;
+  /** A function's parameter and local variable names (CPython's co_varnames), for NameError suggestions. */
+  varnames?: string[];
   /**
    * Source spans `$ln` indexes, 6 numbers each: line, col, endLine, endCol (CPython's lineno,
    * col_offset, end_lineno, end_col_offset, columns in UTF-16 units), then for a method call the

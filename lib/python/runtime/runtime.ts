@@ -58,10 +58,10 @@ import { locationFile, locationLine, spanAt } from "./locations";
 import * as N from "./numeric";
 import type { CodeInfo, FunctionImpl, Protocol, PyIter } from "./protocol";
 import { formatException } from "./traceback";
-import { objectDelattr, objectEq, objectFormat, objectHash, objectNew, objectSetattr, objectStr } from "./object-slots";
+import { dirNames, objectDelattr, objectEq, objectFormat, objectHash, objectNew, objectSetattr, objectStr } from "./object-slots";
 import { percentFormatValue } from "./percent";
 import { cpythonSetOrder } from "./set-order";
-import { strLess } from "./str-order";
+import { strCompare, strLess } from "./str-order";
 import { bigintToDecimal } from "./types/numbers";
 import { MAX_STRING_LENGTH } from "./types/str";
 import { dictType as objDictType } from "./objects";
@@ -335,10 +335,14 @@ export class Runtime implements Protocol, KeyOps {
     }
   }
 
-  globalMiss(cell: GlobalCell): PyValue {
+  globalMiss(cell: GlobalCell, code?: CodeInfo, module?: ModuleScope): PyValue {
     const b = this.builtins.get(cell.name);
     if (b !== undefined) return b;
-    throw this.nameError(cell.name);
+    const e = this.nameError(cell.name);
+    if (module !== undefined) {
+      e.suggestion = { name: cell.name, candidates: () => [code?.varnames ?? [], [...module.names()], [...this.builtins.names()]] };
+    }
+    throw e;
   }
   nameError(name: string): PyBaseException {
     if (NOT_AVAILABLE.has(name)) return E.nameError(`name '${name}' is not defined (${name}() is not available in Kernel Lab)`);
@@ -479,7 +483,7 @@ export class Runtime implements Protocol, KeyOps {
         const v = obj.scope.get(name);
         if (v !== undefined) return v;
         if (name === "__dict__") return this.scopeToDict(obj.scope);
-        throw E.attributeError(`module '${obj.name}' has no attribute '${name}'`);
+        throw withSuggestion(E.attributeError(`module '${obj.name}' has no attribute '${name}'`), name, () => [...obj.scope.names()].sort(strCompare));
       }
       if (obj instanceof PyType) return this.typeGetattr(obj, name);
       if (obj instanceof PySuper) return this.superGetattr(obj, name);
@@ -500,7 +504,9 @@ export class Runtime implements Protocol, KeyOps {
     if (d !== undefined) return this.bind(d, obj, cls);
     const ga = cls.lookup("__getattr__");
     if (ga !== undefined) return this.callBound(ga, obj, [name]);
-    throw E.attributeError(`'${cls.name}' object has no attribute '${name}'`);
+    // numpy's C types are named with their module, as CPython's tp_name shows them.
+    const shown = cls.module === "numpy" && cls.frozen ? `numpy.${cls.name}` : cls.name;
+    throw withSuggestion(E.attributeError(`'${shown}' object has no attribute '${name}'`), name, () => dirNames(obj));
   }
 
   private propertyName(p: PyProperty): string {
@@ -528,7 +534,7 @@ export class Runtime implements Protocol, KeyOps {
       return v;
     }
     if (md !== undefined) return this.bind(md, t, meta);
-    throw E.attributeError(`type object '${t.name}' has no attribute '${name}'`);
+    throw withSuggestion(E.attributeError(`type object '${t.name}' has no attribute '${name}'`), name, () => dirNames(t));
   }
 
   private superGetattr(s: PySuper, name: string): PyValue {
@@ -1801,7 +1807,12 @@ export class Runtime implements Protocol, KeyOps {
 
   classLoad(ns: Map<string, PyValue>, module: ModuleScope, name: string): PyValue {
     const v = ns.get(name) ?? module.get(name) ?? this.builtins.get(name);
-    if (v === undefined) throw this.nameError(name);
+    if (v === undefined) {
+      const e = this.nameError(name);
+      // CPython 3.11 does not look in the class namespace (a class body has no co_varnames).
+      e.suggestion = { name, candidates: () => [[...module.names()], [...this.builtins.names()]] };
+      throw e;
+    }
     return v;
   }
 
@@ -1968,6 +1979,12 @@ const BIG_STRING = 1 << 16;
 
 /** `()` is a singleton, as in CPython (`x is ()`). */
 export const EMPTY_TUPLE = new PyTuple([]);
+
+/** Attaches the candidates of a printed traceback's "Did you mean" (computed only when printed). */
+function withSuggestion(e: PyBaseException, name: string, candidates: () => string[]): PyBaseException {
+  e.suggestion = { name, candidates: () => [candidates()] };
+  return e;
+}
 
 const NOT_AVAILABLE = new Set(["open", "eval", "exec", "compile", "__import__", "input", "breakpoint", "globals", "locals", "memoryview"]);
 

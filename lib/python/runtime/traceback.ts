@@ -6,6 +6,7 @@
 import { caretLine, tracebackSourceLine } from "./carets";
 import { PyBaseException, PyObject, type TracebackEntry } from "./objects";
 import type { Runtime } from "./runtime";
+import { suggest } from "./suggestions";
 
 export interface FrameInfo {
   filename: string;
@@ -32,6 +33,10 @@ export function exceptionLine(rt: Runtime, x: PyObject): string {
     msg = rt.str(x);
   } catch {
     msg = "<exception str() failed>";
+  }
+  if (x instanceof PyBaseException && x.suggestion !== null) {
+    const s = suggest(x.suggestion);
+    if (s !== null) msg += `. Did you mean: '${s}'?`;
   }
   return msg === "" ? name : `${name}: ${msg}`;
 }
