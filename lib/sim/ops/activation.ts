@@ -8,7 +8,7 @@ import { nkiError } from "../errors";
 import type { Machine } from "../machine";
 import { viewSize, type View } from "../memory/tensor";
 import { activationFn } from "./alu";
-import { Access, Engine, Memory, emit, freeSize, gather, requireMemory, requireSameSize, requireTile, scatter, type Mask, type Operand } from "./common";
+import { Access, Engine, Memory, emit, emit2, freeSize, gather, requireMemory, requireSameSize, requireTile, scatter, type Mask, type Operand } from "./common";
 import { isView, perPartition, requireOp, updateAccumulators, type ReduceCmd, type ScalarOrVector } from "./operands";
 
 export interface ActivationArgs {
@@ -23,6 +23,16 @@ export interface ActivationArgs {
 
 const ON_CHIP = [Memory.Sbuf, Memory.Psum] as const;
 
+/** Operands in record order: data, bias, a vector scale, dst, reduce_res. */
+function operandList(data: View, bias: View | null, scale: ScalarOrVector, dst: View, reduceRes: View | null): Operand[] {
+  const ops: Operand[] = [[Access.Read, data]];
+  if (bias) ops.push([Access.Read, bias]);
+  if (isView(scale)) ops.push([Access.Read, scale]);
+  ops.push([Access.Write, dst]);
+  if (reduceRes) ops.push([Access.Write, reduceRes]);
+  return ops;
+}
+
 export function activation(m: Machine, dst: View, data: View, args: ActivationArgs, instr = "activation"): void {
   const fn = activationFn(args.op);
   if (!fn) nkiError("err_unsupported_dtype", `${instr}: '${args.op}' is not an activation function`, m.location);
@@ -32,13 +42,12 @@ export function activation(m: Machine, dst: View, data: View, args: ActivationAr
   requireMemory(m, dst, ON_CHIP, "dst", instr);
   requireSameSize(m, data, dst, instr, "input/output");
   const parts = data.shape[0];
-  const ops: Operand[] = [[Access.Read, data]];
+  const bias = args.bias ?? null;
   if (args.bias) {
     const bt = args.bias.buffer.dtype.name;
     if (bt !== "float32" && bt !== "float16" && bt !== "bfloat16") {
       nkiError("err_activation_bias_invalid_type", `${instr}: bias must be a float32, float16 or bfloat16 [P, 1] vector, got ${bt}`, m.location);
     }
-    ops.push([Access.Read, args.bias]);
   }
   const scaleArg = args.scale ?? 1.0;
   if (isView(scaleArg)) {
@@ -48,29 +57,31 @@ export function activation(m: Machine, dst: View, data: View, args: ActivationAr
     if (freeSize(scaleArg) !== 1) {
       nkiError("err_activation_scale_scalar_or_vector", `${instr}: scale must be a scalar or a [P, 1] vector, got (${scaleArg.shape.join(", ")})`, m.location);
     }
-    ops.push([Access.Read, scaleArg]);
   }
   const scale = perPartition(m, scaleArg, parts, instr, "scale");
-  const bias = args.bias ? perPartition(m, args.bias, parts, instr, "bias") : perPartition(m, 0, parts, instr, "bias");
+  const biasValues = perPartition(m, bias ?? 0, parts, instr, "bias");
   const reduceOp = args.reduceOp ? requireOp(m, args.reduceOp, instr) : null;
   const cmd: ReduceCmd = args.reduceCmd ?? (reduceOp && args.reduceRes ? "reset_reduce" : "idle");
-  ops.push([Access.Write, dst]);
   if (args.reduceRes) {
     requireTile(m, args.reduceRes, "reduce_res", instr);
     if (args.reduceRes.shape[0] !== parts || freeSize(args.reduceRes) !== 1) {
       nkiError("err_shape_mismatch", `${instr}: reduce_res must be [${parts}, 1], got (${args.reduceRes.shape.join(", ")})`, m.location);
     }
-    ops.push([Access.Write, args.reduceRes]);
   }
   const mask = args.mask ?? null;
-  if (!emit(m, Engine.Scalar, instr, reduceOp ? `${args.op},reduce:${reduceOp.name}` : args.op, 0, viewSize(dst), ops, mask, dst.shape)) return;
+  const variant = reduceOp ? `${args.op},reduce:${reduceOp.name}` : args.op;
+  // The plain form (no bias, vector scale or reduce_res) without an operand list.
+  const emitted = !bias && !isView(scaleArg) && !args.reduceRes
+    ? emit2(m, Engine.Scalar, instr, variant, 0, viewSize(dst), Access.Read, data, Access.Write, dst, mask, dst.shape)
+    : emit(m, Engine.Scalar, instr, variant, 0, viewSize(dst), operandList(data, bias, scaleArg, dst, args.reduceRes ?? null), mask, dst.shape);
+  if (!emitted) return;
   if (!m.functional) return;
   const x = gather(data);
   const free = freeSize(data);
   const f32 = Math.fround;
   for (let p = 0; p < parts; p++) {
     const s = scale[p];
-    const b = bias[p];
+    const b = biasValues[p];
     for (let i = p * free; i < (p + 1) * free; i++) x[i] = fn(f32(f32(x[i] * s) + b));
   }
   scatter(dst, x, mask);

@@ -307,23 +307,70 @@ export function emit(
   iterShape: readonly number[] = [],
 ): boolean {
   m.settle();
-  let ops = operands;
+  for (let k = 0; k < operands.length; k++) {
+    opAccess[k] = operands[k][0];
+    opView[k] = operands[k][1];
+  }
+  return record(m, engine, opcode, variant, flags, flops, operands.length, mask, iterShape);
+}
+
+/** emit with two operands, without an operand array (the hot DMA and copy instructions). */
+export function emit2(
+  m: Machine, engine: Engine, opcode: string, variant: string, flags: number, flops: number,
+  a0: Access, v0: View, a1: Access, v1: View, mask: Mask, iterShape: readonly number[],
+): boolean {
+  m.settle();
+  opAccess[0] = a0;
+  opView[0] = v0;
+  opAccess[1] = a1;
+  opView[1] = v1;
+  return record(m, engine, opcode, variant, flags, flops, 2, mask, iterShape);
+}
+
+/** emit with three operands, without an operand array (tensor_tensor, nc_matmul). */
+export function emit3(
+  m: Machine, engine: Engine, opcode: string, variant: string, flags: number, flops: number,
+  a0: Access, v0: View, a1: Access, v1: View, a2: Access, v2: View, mask: Mask, iterShape: readonly number[],
+): boolean {
+  m.settle();
+  opAccess[0] = a0;
+  opView[0] = v0;
+  opAccess[1] = a1;
+  opView[1] = v1;
+  opAccess[2] = a2;
+  opView[2] = v2;
+  return record(m, engine, opcode, variant, flags, flops, 3, mask, iterShape);
+}
+
+/**
+ * The operands of the instruction being recorded, [0, n): filled after the machine settled (settling
+ * records the deferred instruction, which fills them too) and cleared once recorded, so they keep no
+ * tensor alive.
+ */
+const opAccess: Access[] = [];
+const opView: (View | null)[] = [];
+
+function record(m: Machine, engine: Engine, opcode: string, variant: string, flags: number, flops: number, n: number, mask: Mask, iterShape: readonly number[]): boolean {
   let f = flags | (m.functional ? 0 : InstrFlag.TimingOnly);
   let fl = flops;
-  if (mask) {
-    const box = maskBounds(iterShape, mask);
-    if (!box) return false;
-    ops = operands.map(([a, v]) => [a, shrink(v, box, iterShape)] as const);
-    f |= InstrFlag.Masked;
-    const full = iterShape.reduce((s, x) => s * x, 1);
-    const boxed = box.reduce((s, [l, h]) => s * (h - l), 1);
-    fl = full > 0 ? Math.round((flops * boxed) / full) : 0;
+  try {
+    if (mask) {
+      const box = maskBounds(iterShape, mask);
+      if (!box) return false;
+      for (let k = 0; k < n; k++) opView[k] = shrink(opView[k] as View, box, iterShape);
+      f |= InstrFlag.Masked;
+      const full = iterShape.reduce((s, x) => s * x, 1);
+      const boxed = box.reduce((s, [l, h]) => s * (h - l), 1);
+      fl = full > 0 ? Math.round((flops * boxed) / full) : 0;
+    }
+    const t = m.trace;
+    t.begin(engine, opcode, variant, f, fl);
+    for (let k = 0; k < n; k++) addOperand(m, opAccess[k], opView[k] as View);
+    checkAffineRace(m, t.end(), n);
+    return true;
+  } finally {
+    for (let k = 0; k < n; k++) opView[k] = null;
   }
-  const t = m.trace;
-  t.begin(engine, opcode, variant, f, fl);
-  for (let k = 0; k < ops.length; k++) addOperand(m, ops[k][0], ops[k][1]);
-  checkAffineRace(m, t.end(), ops);
-  return true;
 }
 
 /**
@@ -331,14 +378,14 @@ export function emit(
  * (`err_unexpected_output_dependencies` [ERR226]); accumulations (read-modify-write, e.g. PSUM
  * `+=`) are the recognised associative reductions and are allowed.
  */
-function checkAffineRace(m: Machine, id: number, ops: readonly Operand[]): void {
+function checkAffineRace(m: Machine, id: number, operandCount: number): void {
   const t = m.trace;
   const path = t.pathId(id);
   if (path === 0) return;
   // Instructions recorded before every tensor this one overwrites existed cannot have written them:
   // that covers the WAW dependencies of address reuse (a tile of this iteration on an earlier one's
   // bytes), and all of them when the tiles were created after the previous instruction.
-  const firstPossible = earliestOverwrittenCreation(t, ops);
+  const firstPossible = earliestOverwrittenCreation(t, operandCount);
   if (firstPossible >= id) return;
   const n = t.depCount(id);
   for (let k = 0; k < n; k++) {
@@ -368,12 +415,12 @@ function checkAffineRace(m: Machine, id: number, ops: readonly Operand[]): void 
   }
 }
 
-/** The earliest creation point (instruction count) of a tensor the operands overwrite (plain write); +inf if none. */
-function earliestOverwrittenCreation(t: Machine["trace"], ops: readonly Operand[]): number {
+/** The earliest creation point (instruction count) of a tensor operands [0, n) overwrite (plain write); +inf if none. */
+function earliestOverwrittenCreation(t: Machine["trace"], n: number): number {
   let first = Infinity;
-  for (let k = 0; k < ops.length; k++) {
-    if (ops[k][0] !== Access.Write) continue;
-    const created = t.tensorCreatedAt(ops[k][1].buffer.id);
+  for (let k = 0; k < n; k++) {
+    if (opAccess[k] !== Access.Write) continue;
+    const created = t.tensorCreatedAt((opView[k] as View).buffer.id);
     if (created < first) first = created;
   }
   return first;

@@ -8,7 +8,7 @@ import { nkiError } from "../errors";
 import { aluOp } from "./alu";
 import type { Machine } from "../machine";
 import { permuteView, viewSize, type View } from "../memory/tensor";
-import { Access, Engine, InstrFlag, Memory, checkInBounds, copySameShape, emit, gather, memName, requireMemory, scatter, type Mask } from "./common";
+import { Access, Engine, InstrFlag, Memory, checkInBounds, copySameShape, emit, emit2, gather, memName, requireMemory, scatter, type Mask } from "./common";
 import { tensorCopy } from "./elementwise";
 
 const DMA_MEMORIES = [Memory.Hbm, Memory.Sbuf] as const;
@@ -101,11 +101,10 @@ export function dmaCopy(m: Machine, dst: View, src: View, opts: DmaCopyOpts = NO
     for (let i = 0; i < valid.length; i++) valid[i] &= validDst[i] & (mask ? mask[i] : 1);
     mask = valid;
   }
-  const ops = [[Access.Read, src], [rmw ? Access.ReadWrite : Access.Write, dst]] as const;
   const dge = opts.dgeMode && opts.dgeMode !== "unknown" ? `dge:${opts.dgeMode}` : "";
   const rmwTag = rmwOp ? `rmw:${rmwOp.name}` : "";
   const variant = rmwTag && dge ? `${rmwTag},${dge}` : rmwTag || dge;
-  if (!emit(m, Engine.Dma, instr, variant, flags, rmw ? viewSize(dst) : 0, ops, mask, dst.shape)) return;
+  if (!emit2(m, Engine.Dma, instr, variant, flags, rmw ? viewSize(dst) : 0, Access.Read, src, rmw ? Access.ReadWrite : Access.Write, dst, mask, dst.shape)) return;
   if (!m.functional) return;
   if (!rmwOp && !cast && !mask && copySameShape(dst, src)) return;
   const values = gather(src);

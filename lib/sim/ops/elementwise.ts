@@ -10,7 +10,7 @@ import { castValue } from "../memory/storage";
 import { viewSize, type View } from "../memory/tensor";
 import { reduceIdentity, type AluOp } from "./alu";
 import {
-  Access, Engine, Memory, copySameShape, emit, fillView, freeSize, gather, requireMemory, requireSameSize, requireTile, resultConversion, scatter, type Mask,
+  Access, Engine, Memory, copySameShape, emit, emit2, emit3, fillView, freeSize, gather, requireMemory, requireSameSize, requireTile, resultConversion, scatter, type Mask,
 } from "./common";
 import { isView, perPartition, requireOp, type EngineChoice, type ScalarOrVector } from "./operands";
 
@@ -79,7 +79,7 @@ export function tensorTensor(m: Machine, dst: View, a: View, b: View, opName: st
   checkEngineMemory(m, engine, instr, a, b, dst);
   checkBitvec(m, op, instr, a, b);
   const mask = opts.mask ?? null;
-  if (!emit(m, engine, instr, op.name, 0, viewSize(dst), [[Access.Read, a], [Access.Read, b], [Access.Write, dst]], mask, dst.shape)) return;
+  if (!emit3(m, engine, instr, op.name, 0, viewSize(dst), Access.Read, a, Access.Read, b, Access.Write, dst, mask, dst.shape)) return;
   if (!m.functional) return;
   const x = gather(a);
   const y = gather(b);
@@ -261,7 +261,7 @@ export function tensorCopy(m: Machine, dst: View, src: View, opts: CommonOpts = 
   const engine = engineOf(opts.engine, Engine.Vector);
   checkEngineMemory(m, engine, instr, src, dst);
   const mask = opts.mask ?? null;
-  if (!emit(m, engine, instr, "", opts.flags ?? 0, 0, [[Access.Read, src], [Access.Write, dst]], mask, dst.shape)) return;
+  if (!emit2(m, engine, instr, "", opts.flags ?? 0, 0, Access.Read, src, Access.Write, dst, mask, dst.shape)) return;
   if (!m.functional) return;
   // Bit-exact when dtypes match, except ScalarE on NC-v2, which always goes through fp32 [ISA226 tensor_copy].
   const same = src.buffer.dtype === dst.buffer.dtype && !(engine === Engine.Scalar && m.target.ncVersion === 2);

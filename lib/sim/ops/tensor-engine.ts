@@ -7,7 +7,7 @@ import { matmulF32 } from "../../numpy/kernels";
 import { nkiError } from "../errors";
 import type { Machine } from "../machine";
 import { storageIndices, viewSize, type View } from "../memory/tensor";
-import { Access, Engine, InstrFlag, Memory, emit, freeSize, gather, requireMemory, requireTile, scatter, type Mask } from "./common";
+import { Access, Engine, InstrFlag, Memory, emit, emit3, freeSize, gather, requireMemory, requireTile, scatter, type Mask } from "./common";
 import type { EngineChoice } from "./operands";
 import { matmulIntoPsum } from "./psum-matmul";
 
@@ -147,8 +147,8 @@ export function ncMatmul(m: Machine, dst: View, stationary: View, moving: View, 
     (doubleRow ? InstrFlag.DoubleRow : 0);
   const variant = peTile(m, opts, K, M, instr);
   const Kc = doubleRow ? 2 * K : K;
-  const ops = [[Access.Read, stationary], [Access.Read, moving], [opts.accumulate ? Access.ReadWrite : Access.Write, dst]] as const;
-  if (!emit(m, Engine.Tensor, instr, variant, flags, 2 * Kc * M * N, ops, opts.mask ?? null, dst.shape)) return;
+  const dstAccess = opts.accumulate ? Access.ReadWrite : Access.Write;
+  if (!emit3(m, Engine.Tensor, instr, variant, flags, 2 * Kc * M * N, Access.Read, stationary, Access.Read, moving, dstAccess, dst, opts.mask ?? null, dst.shape)) return;
   if (!m.functional) return;
   // stationary.T @ moving with the shared float32 kernel: bf16/fp16/fp8 products are exact in fp32,
   // sums accumulate in fp32 (PSUM precision). In double-row mode rows (k, j) are contracted together.
