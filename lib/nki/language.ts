@@ -23,10 +23,11 @@ import { binaryValue, broadcastTile, checkAccess, copyValue, deferredTensor, exp
 type Slots = (PyValue | undefined)[];
 
 function def(mod: PyModule, name: string, names: string[], required: number, impl: (s: Slots, rt: Runtime) => PyValue, kwonly: string[] = []): void {
+  const spec = { names, required, kwonly };
   mod.set(
     name,
     nativeFunction(name, (args: PyValue[], kw: Kwargs | null, rt: Runtime) => {
-      const slots = parseArgs(name, args, kw, { names, required, kwonly });
+      const slots = parseArgs(name, args, kw, spec);
       return nkiGuard(() => impl(slots, rt));
     }),
   );

@@ -463,8 +463,12 @@ export function indexTensor(rt: Runtime, t: NkiTensor, key: PyValue): NkiTensor 
 function basicIndex(rt: Runtime, t: NkiTensor, items: readonly PyValue[]): NkiTensor {
   const v = t.view;
   const nd = v.shape.length;
-  const shape: number[] = [];
-  const strides: number[] = [];
+  // Sized up front: arrays grown from [] by push take a 17-element backing store each.
+  let kept = nd;
+  for (let d = 0; d < nd && d < items.length; d++) if (!(items[d] instanceof PySlice)) kept--;
+  const shape = new Array<number>(kept);
+  const strides = new Array<number>(kept);
+  let out = 0;
   let offset = v.offset;
   let partitionAxis = -1;
   // Per view dim, interleaved: index start and step (0 for an int index, which drops the dim).
@@ -492,9 +496,9 @@ function basicIndex(rt: Runtime, t: NkiTensor, items: readonly PyValue[]): NkiTe
       offset += start * stride;
       startSteps[2 * d] = start;
       startSteps[2 * d + 1] = step;
-      if (d === v.partitionAxis) partitionAxis = shape.length;
-      shape.push(Math.max(0, Math.ceil((stop - start) / step)));
-      strides.push(stride * step);
+      if (d === v.partitionAxis) partitionAxis = out;
+      shape[out] = Math.max(0, Math.ceil((stop - start) / step));
+      strides[out++] = stride * step;
       continue;
     } else {
       const i = rt.index(it, n, "tensor");
@@ -503,9 +507,9 @@ function basicIndex(rt: Runtime, t: NkiTensor, items: readonly PyValue[]): NkiTe
       startSteps[2 * d + 1] = 0;
       continue;
     }
-    if (d === v.partitionAxis) partitionAxis = shape.length;
-    shape.push(n);
-    strides.push(stride);
+    if (d === v.partitionAxis) partitionAxis = out;
+    shape[out] = n;
+    strides[out++] = stride;
   }
   const view: View = { buffer: v.buffer, offset, shape, strides, partitionAxis };
   if (!t.access) return new NkiTensor(view, null);
