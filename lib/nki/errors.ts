@@ -25,7 +25,11 @@ export function nkiGuard<T extends PyValue>(fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof NkiError) throw pyNkiError(e.code, e.explanation);
-    throw e;
+    throw asPythonError(e);
   }
+}
+
+/** What nkiGuard re-raises for `e` (for hot paths that catch inline instead of allocating a closure). */
+export function asPythonError(e: unknown): unknown {
+  return e instanceof NkiError ? pyNkiError(e.code, e.explanation) : e;
 }

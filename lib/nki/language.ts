@@ -16,7 +16,7 @@ import { defineNativeType, nativeFunction } from "../python/runtime/define";
 import * as E from "../python/runtime/errors";
 import { None, PyBuiltin, PyFloat, PyList, PyModule, PyObject, PySlice, PyTuple, type Kwargs, type PyValue } from "../python/runtime/objects";
 import type { Runtime } from "../python/runtime/runtime";
-import { nkiGuard, pyNkiError } from "./errors";
+import { asPythonError, nkiGuard, pyNkiError } from "./errors";
 import { activeRun, requireRun, type KernelRun } from "./run";
 import { binaryValue, broadcastTile, checkAccess, copyValue, deferredTensor, expandDims, IndexExpr, maskFor, newArange, NkiTensor, operand, reduceValue, unaryValue, wholeAccess, wholeTensor } from "./tensor";
 
@@ -28,7 +28,11 @@ function def(mod: PyModule, name: string, names: string[], required: number, imp
     name,
     nativeFunction(name, (args: PyValue[], kw: Kwargs | null, rt: Runtime) => {
       const slots = parseArgs(name, args, kw, spec);
-      return nkiGuard(() => impl(slots, rt));
+      try {
+        return impl(slots, rt);
+      } catch (e) {
+        throw asPythonError(e);
+      }
     }),
   );
 }

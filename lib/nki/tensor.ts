@@ -23,7 +23,7 @@ import * as E from "../python/runtime/errors";
 import { Ellipsis, None, NotImplemented, PyFloat, PyList, PyObject, PySlice, PyTuple, typeOf, type PyValue } from "../python/runtime/objects";
 import type { Runtime } from "../python/runtime/runtime";
 import { addAffine, arange, compareAffine, expandAffine, scaleAffine, type Affine } from "./affine";
-import { nkiGuard, pyNkiError } from "./errors";
+import { asPythonError, nkiGuard, pyNkiError } from "./errors";
 import { requireRun } from "./run";
 
 
@@ -605,7 +605,13 @@ function binaryOp(op: string, reverse = false) {
 
 /** `psum[...] += nl.matmul(...)`: accumulate into the destination view itself (then `__setitem__` is a no-op). */
 function inplaceAdd(self: NkiTensor, [other]: PyValue[], _kw: unknown, rt: Runtime): PyValue {
-  if (other instanceof NkiTensor && self.view.buffer.memory === Memory.Psum && nkiGuard(() => other.accumulateInto(self.view))) return self;
+  if (other instanceof NkiTensor && self.view.buffer.memory === Memory.Psum) {
+    try {
+      if (other.accumulateInto(self.view)) return self;
+    } catch (e) {
+      throw asPythonError(e);
+    }
+  }
   const o = operand(other);
   if (!o) return NotImplemented;
   const m = requireRun(rt, "+=").m;
@@ -652,7 +658,13 @@ export const nkiTensorType = defineNativeType<NkiTensor>({
       const m = requireRun(rt, "unary -").m;
       return nkiGuard(() => wholeTensor(L.binary(m, "multiply", self.view, { value: -1, isInt: true })));
     },
-    __getitem__: (self, [key], _kw, rt) => nkiGuard(() => indexTensor(rt, self, key)),
+    __getitem__: (self, [key], _kw, rt) => {
+      try {
+        return indexTensor(rt, self, key);
+      } catch (e) {
+        throw asPythonError(e);
+      }
+    },
     __setitem__: (self, [key, value], _kw, rt) => nkiGuard(() => {
       const dst = indexTensor(rt, self, key);
       const m = requireRun(rt, "tensor assignment").m;
