@@ -12,6 +12,7 @@ import * as S from "../shape";
 import { BINARY_UFUNCS, UNARY_UFUNCS, around, clip, where } from "../ufuncs";
 import { dot, einsum, inner, matmul, norm, outer, trace, type NormOrd } from "../linalg";
 import { argsort, sort, unique } from "../sorting";
+import { median, percentile, quantile } from "../quantiles";
 import * as Sel from "../selection";
 import { allclose, arrayEqual, isclose } from "../comparison";
 import { assertAllclose, assertArrayAlmostEqual, assertArrayEqual, assertionError, buildErrMsg } from "../testing";
@@ -279,6 +280,26 @@ function initNumpy(mod: PyModule): void {
     def(mod, name, ["a", "axis", "dtype", "out"], 1, ([a, axis, d], rt) => guard(() => wrapArray(fn(arr(a, rt), optInt(axis, rt, null), toDtype(d)))));
   }
   def(mod, "count_nonzero", ["a", "axis"], 1, ([a, axis], rt) => guard(() => wrap(R.countNonzero(arr(a, rt), { axis: toAxis(axis, rt) }))), ["keepdims"]);
+
+  // ---- order statistics ----
+  const qArg = (v: PyValue | undefined, rt: Runtime): number | number[] => {
+    const q = arr(v, rt);
+    if (q.ndim > 1) throw E.notImplementedError("q with more than one dimension is not supported in Kernel Lab");
+    const values = Array.from({ length: q.size }, (_, i) => q.getFlat(i));
+    return q.ndim === 0 && !(v instanceof PyNDArray) ? values[0] : values;
+  };
+  const method = (m: PyValue | undefined, rt: Runtime): void => {
+    if (m !== undefined && rt.str(m) !== "linear") throw E.notImplementedError(`method='${rt.str(m)}' is not supported in Kernel Lab (only 'linear')`);
+  };
+  def(mod, "median", ["a", "axis", "out", "overwrite_input", "keepdims"], 1, ([a, axis, , , keepdims], rt) =>
+    guard(() => wrap(median(arr(a, rt), optInt(axis, rt, null), toBool(keepdims, rt, false)))),
+  );
+  for (const [name, fn] of [["quantile", quantile], ["percentile", percentile]] as const) {
+    def(mod, name, ["a", "q", "axis", "out", "overwrite_input", "method", "keepdims"], 2, ([a, q, axis, , , m, keepdims], rt) => {
+      method(m, rt);
+      return guard(() => wrap(fn(arr(a, rt), qArg(q, rt), optInt(axis, rt, null), toBool(keepdims, rt, false))));
+    }, ["weights", "interpolation"]);
+  }
 
   // ---- linear algebra ----
   def(mod, "matmul", ["x1", "x2"], 2, ([a, b], rt) => guard(() => wrap(matmul(arr(a, rt), arr(b, rt))), rt), ["out", "dtype"]);
