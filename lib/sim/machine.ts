@@ -55,9 +55,13 @@ export class Machine {
   private loc: SourceLocation | null = null;
   /**
    * Tiles auto-allocated in each open scope: [0] is the SPMD instance's top level, then one per open
-   * loop iteration; a scope's tiles are released when it ends.
+   * loop iteration; a scope's tiles are released when it ends. The first `openScopes` lists are in
+   * use, each with `scopeSizes[d]` tiles; lists are kept and refilled by later scopes at the same
+   * depth (a fresh list per loop iteration showed in allocation profiles).
    */
-  private readonly scopes: Buffer[][] = [[]];
+  private readonly scopes: (Buffer | null)[][] = [[]];
+  private readonly scopeSizes: number[] = [0];
+  private openScopes = 1;
   /** Per-partition reduction accumulators of the Vector and Scalar engines (reduce_cmd state). */
   readonly vectorAccumulators: Float64Array;
   readonly scalarAccumulators: Float64Array;
@@ -101,9 +105,8 @@ export class Machine {
   /** Starts SPMD instance `index`; the previous instance's top-level tiles go out of scope. */
   setSpmdInstance(index: number): void {
     this.settle();
-    if (this.scopes.length !== 1) throw new Error("machine: setSpmdInstance inside a loop");
-    for (const b of this.scopes[0]) this.release(b);
-    this.scopes[0] = [];
+    if (this.openScopes !== 1) throw new Error("machine: setSpmdInstance inside a loop");
+    this.releaseScope(0);
     this.trace.setSpmdInstance(index);
   }
 
@@ -112,7 +115,7 @@ export class Machine {
   beginLoop(kind: LoopKind, tripCount: number): number {
     this.settle();
     const id = this.trace.beginLoop(kind, tripCount, this.loc?.file ?? "", this.loc?.line ?? 0);
-    this.scopes.push([]);
+    this.openScope();
     return id;
   }
 
@@ -120,7 +123,7 @@ export class Machine {
   setIteration(i: number): void {
     this.settle();
     this.closeScope();
-    this.scopes.push([]);
+    this.openScope();
     this.trace.setIteration(i);
   }
 
@@ -130,10 +133,30 @@ export class Machine {
     this.trace.endLoop();
   }
 
+  private openScope(): void {
+    const d = this.openScopes++;
+    if (d === this.scopes.length) {
+      this.scopes.push([]);
+      this.scopeSizes.push(0);
+    }
+    this.scopeSizes[d] = 0;
+  }
+
   private closeScope(): void {
-    const scope = this.scopes.length > 1 ? this.scopes.pop() : undefined;
-    if (!scope) throw new Error("machine: loop scope underflow");
-    for (const b of scope) this.release(b);
+    if (this.openScopes <= 1) throw new Error("machine: loop scope underflow");
+    // Closed before its tiles are released, as the released tiles' scope is no longer open.
+    this.releaseScope(--this.openScopes);
+  }
+
+  /** Releases the tiles of scope list d and empties it (dropping the references). */
+  private releaseScope(d: number): void {
+    const scope = this.scopes[d];
+    const n = this.scopeSizes[d];
+    this.scopeSizes[d] = 0;
+    for (let k = 0; k < n; k++) {
+      this.release(scope[k] as Buffer);
+      scope[k] = null;
+    }
   }
 
   // ------------------------------------------------------------ allocation
@@ -212,7 +235,7 @@ export class Machine {
     }
     const b = this.register(name, memory, d, shape, partitionAxis, partStart, parts, addr, freeElems, placement ? AllocKind.Explicit : AllocKind.Auto, bytes, overwritten);
     if (placement) this.unscoped.push(b);
-    else this.scopes[this.scopes.length - 1].push(b);
+    else this.scopes[this.openScopes - 1][this.scopeSizes[this.openScopes - 1]++] = b;
     return b;
   }
 
@@ -265,9 +288,8 @@ export class Machine {
    */
   retire(): void {
     this.settle();
-    for (const scope of this.scopes) for (const b of scope) this.release(b);
-    this.scopes.length = 0;
-    this.scopes.push([]);
+    for (let d = 0; d < this.openScopes; d++) this.releaseScope(d);
+    this.openScopes = 1;
     for (const b of this.unscoped) {
       if (b.released) continue;
       b.released = true;
