@@ -44,7 +44,8 @@ import * as N from "./numeric";
 import { dirNames } from "./object-slots";
 import type { Runtime } from "./runtime";
 import { comparesNatively, strCompare } from "./str-order";
-import { sortValues } from "./types/containers";
+import { TextStream } from "./modules/sys";
+import { exhausted, sortValues } from "./types/containers";
 import { asInt, divmod, toIntValue } from "./types/numbers";
 import "./types/str";
 import "./types/misc";
@@ -87,10 +88,18 @@ const print = nativeFunction("print", (args, kw, rt) => {
     text += rt.str(args[i]);
   }
   text += end;
+  if (out === null) out = reassignedStdout(rt);
   if (out === null) rt.stdout(text);
   else out(text);
   return None;
 });
+
+/** Where print goes after `sys.stdout = buf` or inside contextlib.redirect_stdout(buf); null: the session's stdout. */
+function reassignedStdout(rt: Runtime): ((t: string) => void) | null {
+  const cur = rt.modules.get("sys")?.scope.get("stdout");
+  if (cur === undefined || (cur instanceof TextStream && cur.name === "stdout")) return null;
+  return stream(rt, cur);
+}
 
 function keyArg(kw: Kwargs | null, fname: string, allowed: string[]): Map<string, PyValue> {
   const m = new Map<string, PyValue>();
@@ -245,7 +254,7 @@ function nextValue(args: PyValue[], kw: Kwargs | null, rt: Runtime): PyValue {
     const v = it.next();
     if (v !== undefined) return v;
     if (args.length > 1) return args[1];
-    throw E.stopIteration();
+    throw exhausted(it);
   }
   const f = typeOf(it).lookup("__next__");
   if (f === undefined) throw E.typeError(`'${typeOf(it).name}' object is not an iterator`);

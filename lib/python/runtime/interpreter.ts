@@ -8,9 +8,11 @@ import { PyModule, typesChanged } from "./objects";
 import { Runtime, type NativeModuleDef, type RuntimeOptions } from "./runtime";
 import { abcModule } from "./modules/abc";
 import { collectionsModule } from "./modules/collections";
+import { contextlibModule } from "./modules/contextlib";
 import { copyModule } from "./modules/copy";
 import { dataclassesModule } from "./modules/dataclasses";
 import { functoolsModule } from "./modules/functools";
+import { ioModule } from "./modules/io";
 import { itertoolsModule } from "./modules/itertools";
 import { jsonModule } from "./modules/json";
 import { loggingModule } from "./modules/logging";
@@ -42,6 +44,8 @@ export const stdlibModules: readonly NativeModuleDef[] = [
   abcModule,
   warningsModule,
   loggingModule,
+  ioModule,
+  contextlibModule,
 ];
 
 export function createRuntime(opts: RuntimeOptions): Runtime {

@@ -551,13 +551,25 @@ export class PyBaseException extends PyObject {
 }
 
 export const generatorType = builtinType("generator", [iteratorType], notYet, false);
-/** A generator (a generator function's call or a generator expression), named for its repr. */
+/**
+ * A generator (a generator function's call or a generator expression), named for its repr: the
+ * compiled JS generator, which send()/throw()/close() drive directly.
+ */
 export class PyGenerator extends PyIterator {
+  started = false;
+  /** What the body returned (`return v`), for the StopIteration that ends a next() loop. */
+  returned: PyValue | undefined = undefined;
   constructor(
-    step: () => PyValue | undefined,
+    readonly it: Iterator<PyValue, PyValue | undefined, PyValue | undefined>,
     readonly qualname: string,
   ) {
-    super(step, generatorType);
+    super(() => {
+      this.started = true;
+      const r = it.next();
+      if (!r.done) return r.value;
+      this.returned = r.value;
+      return undefined;
+    }, generatorType);
   }
 }
 

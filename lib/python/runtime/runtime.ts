@@ -1507,11 +1507,8 @@ export class Runtime implements Protocol, KeyOps {
     }
     return [...all.slice(0, before), new PyList(all.slice(before, all.length - after)), ...all.slice(all.length - after)];
   }
-  generator(it: Iterator<PyValue>, qualname: string): PyIterator {
-    return new PyGenerator(() => {
-      const r = it.next();
-      return r.done ? undefined : r.value;
-    }, qualname);
+  generator(it: Iterator<PyValue, PyValue | undefined, PyValue | undefined>, qualname: string): PyIterator {
+    return new PyGenerator(it, qualname);
   }
   /** `yield from v` in a generator: v's items, then None as the expression's value. */
   *yieldFrom(v: PyValue): Generator<PyValue, PyValue, unknown> {

@@ -4,7 +4,7 @@
 
 import { parseArgs } from "../binding";
 import { arities, exactArgs, getter, method, noArgs, rangeArgs } from "../define";
-import { indexError, keyError, overflowError, stopIteration, typeError, valueError } from "../errors";
+import { StopIteration, indexError, keyError, overflowError, pyException, stopIteration, typeError, valueError } from "../errors";
 import {
   None,
   NotImplemented,
@@ -15,6 +15,7 @@ import {
   PyIterator,
   PyList,
   PyFloat,
+  PyBaseException,
   PyGenerator,
   PyRange,
   PySet,
@@ -845,10 +846,70 @@ method(iteratorType, "__iter__", (self) => self);
 method(iteratorType, "__next__", (self, args, kw) => {
   noArgs("__next__", args, kw);
   const v = (self as PyIterator).next();
-  if (v === undefined) throw stopIteration();
+  if (v === undefined) throw exhausted(self);
   return v;
 });
+
+/** The StopIteration ending an iterator: a generator's carries what its body returned. */
+export function exhausted(it: PyValue): PyBaseException {
+  if (it instanceof PyGenerator && it.returned !== undefined && it.returned !== None) {
+    const v = it.returned;
+    it.returned = undefined;
+    return pyException(StopIteration, v);
+  }
+  return stopIteration();
+}
 method(iteratorType, "__repr__", (self, _a, _k, rt) => `<${typeOf(self).name} object at 0x${rt.id(self).toString(16).padStart(12, "0")}>`);
+/** A resumed generator's step: its next value, or StopIteration carrying its return value. */
+function resume(g: PyGenerator, step: () => IteratorResult<PyValue, PyValue | undefined>): PyValue {
+  if (g.done) throw exhausted(g);
+  g.started = true;
+  let r: IteratorResult<PyValue, PyValue | undefined>;
+  try {
+    r = step();
+  } catch (e) {
+    g.done = true;
+    throw e;
+  }
+  if (!r.done) return r.value;
+  g.done = true;
+  g.returned = r.value;
+  throw exhausted(g);
+}
+
+function asGenerator(self: PyValue): PyGenerator {
+  if (!(self instanceof PyGenerator)) throw typeError(`descriptor requires a 'generator' object but received '${typeOf(self).name}'`);
+  return self;
+}
+
+method(generatorType, "send", (self, args) => {
+  const g = asGenerator(self);
+  const v = args[0] ?? None;
+  if (!g.started && v !== None) throw typeError("can't send non-None value to a just-started generator");
+  return resume(g, () => g.it.next(v));
+});
+method(generatorType, "throw", (self, args, _k, rt) => {
+  const g = asGenerator(self);
+  const t = args[0];
+  const exc = t instanceof PyType ? rt.call(t, args[1] === undefined || args[1] === None ? [] : [args[1]], null) : t;
+  if (!(exc instanceof PyBaseException)) throw typeError("exceptions must be classes or instances deriving from BaseException, not " + typeOf(exc).name);
+  if (!g.started || g.done) {
+    g.done = true;
+    throw exc;
+  }
+  return resume(g, () => {
+    const thrower = g.it.throw;
+    if (thrower === undefined) throw exc;
+    return thrower.call(g.it, exc);
+  });
+});
+method(generatorType, "close", (self) => {
+  const g = asGenerator(self);
+  // Runs the body's pending finally blocks (CPython raises GeneratorExit at the paused yield).
+  if (!g.done) g.it.return?.(None);
+  g.done = true;
+  return None;
+});
 method(generatorType, "__repr__", (self, _a, _k, rt) => {
   const name = self instanceof PyGenerator ? self.qualname : "<genexpr>";
   return `<generator object ${name} at 0x${rt.id(self).toString(16).padStart(12, "0")}>`;
