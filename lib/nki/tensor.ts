@@ -202,6 +202,11 @@ export class NkiTensor extends PyObject implements Deferred {
     this.accessOrThunk = access;
   }
 
+  /** Whether `access` is non-null, without computing a deferred access. */
+  get hasAccess(): boolean {
+    return this.accessOrThunk !== null;
+  }
+
   get access(): readonly DimAccess[] | null {
     const a = this.accessOrThunk;
     if (typeof a !== "function") return a;
@@ -258,7 +263,8 @@ export function deferredTensor(m: Machine, op: PendingOp, access: readonly DimAc
 }
 
 export function wholeTensor(v: View): NkiTensor {
-  return new NkiTensor(v, wholeAccess(v.shape));
+  // Deferred: most results are only ever engine operands, which never read it.
+  return new NkiTensor(v, () => wholeAccess(v.shape));
 }
 
 /** Whether a Vector-engine instruction can read `v` with no diagnostic (an in-bounds on-chip tile). */
@@ -512,7 +518,7 @@ function basicIndex(rt: Runtime, t: NkiTensor, items: readonly PyValue[]): NkiTe
     strides[out++] = stride;
   }
   const view: View = { buffer: v.buffer, offset, shape, strides, partitionAxis };
-  if (!t.access) return new NkiTensor(view, null);
+  if (!t.hasAccess) return new NkiTensor(view, null);
   return new NkiTensor(view, () => shiftedAccess(t.access as readonly DimAccess[], startSteps));
 }
 
