@@ -10,6 +10,7 @@ import { abcModule } from "./modules/abc";
 import { collectionsModule } from "./modules/collections";
 import { contextlibModule } from "./modules/contextlib";
 import { copyModule } from "./modules/copy";
+import { enumModule } from "./modules/enum";
 import { dataclassesModule } from "./modules/dataclasses";
 import { functoolsModule } from "./modules/functools";
 import { ioModule } from "./modules/io";
@@ -46,6 +47,7 @@ export const stdlibModules: readonly NativeModuleDef[] = [
   loggingModule,
   ioModule,
   contextlibModule,
+  enumModule,
 ];
 
 export function createRuntime(opts: RuntimeOptions): Runtime {

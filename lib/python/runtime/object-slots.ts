@@ -13,6 +13,7 @@ import {
   NotImplemented,
   PyBuiltin,
   PyDict,
+  PyList,
   PyFunction,
   PyMethod,
   PyObject,
@@ -121,6 +122,8 @@ getter<PyType>(typeType, "__dict__", (t, rt) => {
 });
 method<PyType>(typeType, "mro", (t, _a, _k, rt) => rt.list([...t.mro]));
 method<PyType>(typeType, "__repr__", (t) => {
+  // Enum classes print as EnumType's repr does (see modules/enum.ts).
+  if (t.lookup("_member_map_") instanceof PyDict && t.lookup("_member_names_") instanceof PyList) return `<enum '${t.name}'>`;
   const mod = t.module === "builtins" ? "" : `${t.module}.`;
   return `<class '${mod}${t.qualname}'>`;
 });

@@ -1,0 +1,186 @@
+/*
+ * enum: Enum, IntEnum, auto and unique. Kernel Lab has no metaclasses, so Enum's
+ * __init_subclass__ turns the class body's plain attributes into members (instances of the class
+ * carrying _name_ and _value_), and `type` itself answers iteration and `in` for enum
+ * classes (raising CPython's TypeErrors for every other class; len() of an enum class is not
+ * supported). IntEnum members are not ints here:
+ * they compare, hash, index, format and do arithmetic through their value.
+ */
+
+import { defineNativeType, getter, method, nativeFunction } from "../define";
+import * as E from "../errors";
+import {
+  None,
+  PyBuiltin,
+  PyClassMethod,
+  PyDict,
+  PyFunction,
+  PyGetSet,
+  PyList,
+  PyMethodDescr,
+  PyObject,
+  PyProperty,
+  PyStaticMethod,
+  PyType,
+  objectType,
+  typeOf,
+  typeType,
+  type PyValue,
+} from "../objects";
+import type { NativeModuleDef, Runtime } from "../runtime";
+
+class Auto extends PyObject {
+  constructor() {
+    super(autoType);
+  }
+}
+const autoType = defineNativeType<Auto>({ name: "auto", module: "enum", instanceOf: Auto, construct: () => new Auto() });
+
+/** The members of an enum class, in definition order (aliases excluded); undefined for other classes. */
+export function enumMembers(rt: Runtime, t: PyType): PyValue[] | undefined {
+  const names = t.lookup("_member_names_");
+  const map = t.lookup("_member_map_");
+  if (!(names instanceof PyList) || !(map instanceof PyDict)) return undefined;
+  return names.items.map((n) => map.table.get(n, rt) ?? None);
+}
+
+function memberField(v: PyValue, field: "_name_" | "_value_"): PyValue {
+  if (!(v instanceof PyObject) || v.dict === null) throw E.attributeError(`'${typeOf(v).name}' object has no attribute '${field}'`);
+  return v.dict.get(field) ?? None;
+}
+
+function isMemberCandidate(name: string, v: PyValue): boolean {
+  if (name.startsWith("__") && name.endsWith("__")) return false;
+  if (name.startsWith("_") && name.endsWith("_")) return false;
+  return !(
+    v instanceof PyFunction ||
+    v instanceof PyBuiltin ||
+    v instanceof PyProperty ||
+    v instanceof PyClassMethod ||
+    v instanceof PyStaticMethod ||
+    v instanceof PyType ||
+    v instanceof PyGetSet ||
+    v instanceof PyMethodDescr
+  );
+}
+
+function makeMembers(rt: Runtime, cls: PyType): void {
+  const map = new PyDict();
+  const names: PyValue[] = [];
+  const byValue: [PyValue, PyObject][] = [];
+  let last: PyValue = 0;
+  for (const [name, raw] of [...cls.ns]) {
+    if (!isMemberCandidate(name, raw)) continue;
+    let value = raw;
+    if (raw instanceof Auto) value = typeof last === "number" ? last + 1 : 1;
+    last = value;
+    const existing = byValue.find(([v]) => rt.equal(v, value));
+    if (existing !== undefined) {
+      cls.ns.set(name, existing[1]);
+      map.table.set(name, existing[1], rt);
+      continue;
+    }
+    const member = new PyObject(cls, new Map<string, PyValue>([["_name_", name], ["_value_", value]]));
+    cls.ns.set(name, member);
+    map.table.set(name, member, rt);
+    names.push(name);
+    byValue.push([value, member]);
+  }
+  cls.ns.set("_member_map_", map);
+  cls.ns.set("_member_names_", new PyList(names));
+  cls.ns.set("__members__", map);
+}
+
+function lookupValue(rt: Runtime, cls: PyType, value: PyValue): PyValue {
+  const map = cls.lookup("_member_map_");
+  if (map instanceof PyDict) {
+    for (const e of map.table.iterate()) if (rt.equal(memberField(e.v, "_value_"), value)) return e.v;
+  }
+  throw E.valueError(`${rt.repr(value)} is not a valid ${cls.qualname}`);
+}
+
+function makeEnum(rt: Runtime): PyType {
+  const enumType = new PyType(typeType, "Enum", [objectType], new Map(), objectType.alloc, { module: "enum", instanceDict: true });
+  enumType.ns.set("__init_subclass__", new PyClassMethod(nativeFunction("__init_subclass__", (args) => {
+    const cls = args[0];
+    if (cls instanceof PyType) makeMembers(rt, cls);
+    return None;
+  })));
+  enumType.ns.set("__new__", new PyStaticMethod(nativeFunction("__new__", (args) => {
+    const cls = args[0];
+    if (!(cls instanceof PyType)) throw E.typeError("Enum.__new__(X): X is not a type object");
+    if (args.length !== 2) throw E.typeError(`${cls.qualname}() takes exactly one argument (${args.length - 1} given)`);
+    return lookupValue(rt, cls, args[1]);
+  })));
+  enumType.ns.set("__class_getitem__", new PyClassMethod(nativeFunction("__class_getitem__", (args) => {
+    const cls = args[0] as PyType;
+    const map = cls.lookup("_member_map_");
+    const found = map instanceof PyDict ? map.table.get(args[1], rt) : undefined;
+    if (found === undefined) throw E.keyError(args[1]);
+    return found;
+  })));
+  method(enumType, "__init__", () => None);
+  method(enumType, "__repr__", (self, _a, _k, r) => `<${typeOf(self).qualname}.${r.str(memberField(self, "_name_"))}: ${r.repr(memberField(self, "_value_"))}>`);
+  method(enumType, "__str__", (self, _a, _k, r) => `${typeOf(self).qualname}.${r.str(memberField(self, "_name_"))}`);
+  method(enumType, "__format__", (self, args, _k, r) => r.format(r.str(self), r.str(args[0])));
+  method(enumType, "__hash__", (self, _a, _k, r) => r.hash(memberField(self, "_name_")));
+  method(enumType, "__reduce_ex__", (self) => self);
+  getter(enumType, "name", (self) => memberField(self, "_name_"));
+  getter(enumType, "value", (self) => memberField(self, "_value_"));
+  enumType.ns.set("_member_map_", new PyDict());
+  enumType.ns.set("_member_names_", new PyList([]));
+  return enumType;
+}
+
+function makeIntEnum(enumType: PyType): PyType {
+  const t = new PyType(typeType, "IntEnum", [enumType], new Map(), objectType.alloc, { module: "enum", instanceDict: true });
+  t.ns.set("_member_map_", new PyDict());
+  t.ns.set("_member_names_", new PyList([]));
+  const v = (x: PyValue): PyValue => (x instanceof PyObject && x.cls.isSubtypeOf(t) ? memberField(x, "_value_") : x);
+  method(t, "__str__", (self, _a, _k, r) => r.str(v(self)));
+  method(t, "__format__", (self, args, _k, r) => r.format(v(self), r.str(args[0])));
+  method(t, "__int__", (self) => v(self));
+  method(t, "__index__", (self) => v(self));
+  method(t, "__hash__", (self, _a, _k, r) => r.hash(v(self)));
+  method(t, "__bool__", (self, _a, _k, r) => r.truthy(v(self)));
+  for (const [name, op] of [["__eq__", "eq"], ["__ne__", "ne"], ["__lt__", "lt"], ["__le__", "le"], ["__gt__", "gt"], ["__ge__", "ge"]] as const) {
+    method(t, name, (self, args, _k, r) => r[op](v(self), v(args[0])));
+  }
+  for (const op of ["add", "sub", "mul", "truediv", "floordiv", "mod", "and", "or", "xor"] as const) {
+    method(t, `__${op}__`, (self, args, _k, r) => r[op](v(self), v(args[0])));
+    method(t, `__r${op}__`, (self, args, _k, r) => r[op](v(args[0]), v(self)));
+  }
+  return t;
+}
+
+// `for m in Color` and `Color.RED in Color`: what EnumType does, answered by `type` for every class
+// (others get CPython's TypeErrors). Not len(Color): a __len__ on `type` would make every class's
+// truth value depend on it.
+const members = (rt: Runtime, t: PyValue, what: string): PyValue[] => {
+  const m = t instanceof PyType ? enumMembers(rt, t) : undefined;
+  if (m === undefined) throw E.typeError(what);
+  return m;
+};
+method(typeType, "__iter__", (self, _a, _k, rt) => rt.iter(new PyList(members(rt, self, "'type' object is not iterable"))));
+method(typeType, "__contains__", (self, args, _k, rt) => members(rt, self, "argument of type 'type' is not iterable").includes(args[0]));
+
+export const enumModule: NativeModuleDef = {
+  name: "enum",
+  init(mod, rt) {
+    const enumType = makeEnum(rt);
+    mod.set("Enum", enumType);
+    mod.set("IntEnum", makeIntEnum(enumType));
+    mod.set("auto", autoType);
+    mod.set("unique", nativeFunction("unique", (args) => {
+      const cls = args[0];
+      if (cls instanceof PyType) {
+        const map = cls.lookup("_member_map_");
+        if (map instanceof PyDict) {
+          const dups = [...map.table.iterate()].filter((e) => memberField(e.v, "_name_") !== e.k).map((e) => `${rt.str(e.k)} -> ${rt.str(memberField(e.v, "_name_"))}`);
+          if (dups.length > 0) throw E.valueError(`duplicate values found in ${rt.repr(cls)}: ${dups.join(", ")}`);
+        }
+      }
+      return cls;
+    }));
+  },
+};
