@@ -1260,6 +1260,11 @@ export class Runtime implements Protocol, KeyOps {
         if (n < 0) throw E.valueError("__len__() should return >= 0");
         return n;
       }
+      // len(EnumClass): EnumType.__len__ (modules/enum.ts keeps the member names on the class).
+      if (v instanceof PyType) {
+        const names = v.lookup("_member_names_");
+        if (names instanceof PyList && v.lookup("_member_map_") instanceof PyDict) return names.items.length;
+      }
     }
     throw E.typeError(`object of type '${typeOf(v).name}' has no len()`);
   }

@@ -28,3 +28,4 @@ for bad in [lambda: NormType(9), lambda: NormType["NOPE"], lambda: unique(Mode),
         bad()
     except (ValueError, KeyError, TypeError) as e:
         print(type(e).__name__, e)
+print(len(NormType), len(Mode), len(Engine), bool(NormType))

@@ -2,8 +2,8 @@
  * enum: Enum, IntEnum, auto and unique. Kernel Lab has no metaclasses, so Enum's
  * __init_subclass__ turns the class body's plain attributes into members (instances of the class
  * carrying _name_ and _value_), and `type` itself answers iteration and `in` for enum
- * classes (raising CPython's TypeErrors for every other class; len() of an enum class is not
- * supported). IntEnum members are not ints here:
+ * classes (raising CPython's TypeErrors for every other class; Runtime.len answers len()). IntEnum
+ * members are not ints here:
  * they compare, hash, index, format and do arithmetic through their value.
  */
 
@@ -154,8 +154,8 @@ function makeIntEnum(enumType: PyType): PyType {
 }
 
 // `for m in Color` and `Color.RED in Color`: what EnumType does, answered by `type` for every class
-// (others get CPython's TypeErrors). Not len(Color): a __len__ on `type` would make every class's
-// truth value depend on it.
+// (others get CPython's TypeErrors). len(Color) is Runtime.len's: a __len__ on `type` would make
+// every class's truth value depend on it.
 const members = (rt: Runtime, t: PyValue, what: string): PyValue[] => {
   const m = t instanceof PyType ? enumMembers(rt, t) : undefined;
   if (m === undefined) throw E.typeError(what);
