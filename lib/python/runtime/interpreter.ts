@@ -13,6 +13,7 @@ import { copyModule } from "./modules/copy";
 import { enumModule } from "./modules/enum";
 import { dataclassesModule } from "./modules/dataclasses";
 import { functoolsModule } from "./modules/functools";
+import { bisectModule, heapqModule } from "./modules/heapq";
 import { ioModule } from "./modules/io";
 import { itertoolsModule } from "./modules/itertools";
 import { jsonModule } from "./modules/json";
@@ -48,6 +49,8 @@ export const stdlibModules: readonly NativeModuleDef[] = [
   ioModule,
   contextlibModule,
   enumModule,
+  heapqModule,
+  bisectModule,
 ];
 
 export function createRuntime(opts: RuntimeOptions): Runtime {
