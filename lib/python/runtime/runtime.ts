@@ -1789,7 +1789,9 @@ export class Runtime implements Protocol, KeyOps {
     const native = baseTypes.find((b) => b.alloc !== objectType.alloc) ?? baseTypes[0];
     let cls: PyType;
     try {
-      cls = new PyType(typeType, code.name, baseTypes, ns, native.alloc, {
+      // A class's metaclass is its bases' (only the native EnumType differs from `type`).
+      const meta = baseTypes.find((b) => b.cls !== typeType)?.cls ?? typeType;
+      cls = new PyType(meta, code.name, baseTypes, ns, native.alloc, {
         module: ns.get("__module__") as string,
         qualname: code.qualname,
         instanceDict: true,

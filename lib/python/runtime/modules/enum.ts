@@ -99,8 +99,20 @@ function lookupValue(rt: Runtime, cls: PyType, value: PyValue): PyValue {
   throw E.valueError(`${rt.repr(value)} is not a valid ${cls.qualname}`);
 }
 
+// EnumType, the metaclass of Enum and its subclasses (makeClass gives a class its bases' metaclass):
+// `for m in Color` and `Color.RED in Color`. len(Color) is Runtime.len's: a __len__ on EnumType would
+// make every enum class's truth value depend on it.
+const enumMeta = new PyType(typeType, "EnumType", [typeType], new Map(), typeType.alloc, { module: "enum", subclassable: false, frozen: true });
+const members = (rt: Runtime, t: PyValue, what: string): PyValue[] => {
+  const m = t instanceof PyType ? enumMembers(rt, t) : undefined;
+  if (m === undefined) throw E.typeError(what);
+  return m;
+};
+method(enumMeta, "__iter__", (self, _a, _k, rt) => rt.iter(new PyList(members(rt, self, "'EnumType' object is not iterable"))));
+method(enumMeta, "__contains__", (self, args, _k, rt) => members(rt, self, "argument of type 'EnumType' is not iterable").includes(args[0]));
+
 function makeEnum(rt: Runtime): PyType {
-  const enumType = new PyType(typeType, "Enum", [objectType], new Map(), objectType.alloc, { module: "enum", instanceDict: true });
+  const enumType = new PyType(enumMeta, "Enum", [objectType], new Map(), objectType.alloc, { module: "enum", instanceDict: true });
   enumType.ns.set("__init_subclass__", new PyClassMethod(nativeFunction("__init_subclass__", (args) => {
     const cls = args[0];
     if (cls instanceof PyType) makeMembers(rt, cls);
@@ -133,7 +145,7 @@ function makeEnum(rt: Runtime): PyType {
 }
 
 function makeIntEnum(enumType: PyType): PyType {
-  const t = new PyType(typeType, "IntEnum", [enumType], new Map(), objectType.alloc, { module: "enum", instanceDict: true });
+  const t = new PyType(enumMeta, "IntEnum", [enumType], new Map(), objectType.alloc, { module: "enum", instanceDict: true });
   t.ns.set("_member_map_", new PyDict());
   t.ns.set("_member_names_", new PyList([]));
   const v = (x: PyValue): PyValue => (x instanceof PyObject && x.cls.isSubtypeOf(t) ? memberField(x, "_value_") : x);
@@ -152,17 +164,6 @@ function makeIntEnum(enumType: PyType): PyType {
   }
   return t;
 }
-
-// `for m in Color` and `Color.RED in Color`: what EnumType does, answered by `type` for every class
-// (others get CPython's TypeErrors). len(Color) is Runtime.len's: a __len__ on `type` would make
-// every class's truth value depend on it.
-const members = (rt: Runtime, t: PyValue, what: string): PyValue[] => {
-  const m = t instanceof PyType ? enumMembers(rt, t) : undefined;
-  if (m === undefined) throw E.typeError(what);
-  return m;
-};
-method(typeType, "__iter__", (self, _a, _k, rt) => rt.iter(new PyList(members(rt, self, "'type' object is not iterable"))));
-method(typeType, "__contains__", (self, args, _k, rt) => members(rt, self, "argument of type 'type' is not iterable").includes(args[0]));
 
 export const enumModule: NativeModuleDef = {
   name: "enum",
