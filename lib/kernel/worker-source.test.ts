@@ -8,7 +8,7 @@ describe("worker source", () => {
   it("bundles worker and engine into one plain ES module", async () => {
     const source = await prepareWorkerSource(fakeEngine);
     expect(source.bundled).toBe(true);
-    expect(source.url.pathname).toMatch(/kernel-lab-worker-[0-9a-f]{16}\.mjs$/);
+    expect(source.url.pathname).toMatch(/node_modules\/\.cache\/kernel-lab\/kernel-worker-[0-9a-f]{16}\.mjs$/);
   });
 
   it("falls back to registering tsx in the worker, which runs the same kernel", async () => {

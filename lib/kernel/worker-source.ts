@@ -2,12 +2,13 @@
  * Where kernel workers get their code. Starting a worker through tsx costs ~0.5 s and a loader
  * thread per worker (tsx's module hooks), too slow and heavy for dozens of kernels. So, once per
  * process and engine, the worker and its engine are bundled into one ES module with esbuild (which
- * tsx itself runs on) and written to the temp directory; workers then load plain JavaScript. If
- * bundling is unavailable, workers fall back to registering tsx themselves (./worker-entry.js).
+ * tsx itself runs on) and written to the project's node_modules/.cache (not a shared temp directory,
+ * where another user could plant a file under the name we would load); workers then load plain
+ * JavaScript. If bundling is unavailable, workers fall back to registering tsx themselves
+ * (./worker-entry.js).
  */
 import { createHash } from "node:crypto";
-import { existsSync, renameSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -52,7 +53,9 @@ export async function prepareWorkerSource(engineModule: string): Promise<WorkerS
     });
     const text = result.outputFiles?.[0]?.text;
     if (!text) return FALLBACK;
-    const file = join(tmpdir(), `kernel-lab-worker-${createHash("sha256").update(text).digest("hex").slice(0, 16)}.mjs`);
+    const cacheDir = fileURLToPath(new URL("../../node_modules/.cache/kernel-lab/", import.meta.url));
+    mkdirSync(cacheDir, { recursive: true });
+    const file = join(cacheDir, `kernel-worker-${createHash("sha256").update(text).digest("hex").slice(0, 16)}.mjs`);
     if (!existsSync(file)) {
       // Write-then-rename, so a concurrent process never loads a half-written bundle.
       const partial = `${file}.${process.pid}.tmp`;
