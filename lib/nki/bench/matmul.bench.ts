@@ -8,7 +8,7 @@
  * Run: npx tsx lib/nki/bench/matmul.bench.ts
  */
 
-import { spawnSync } from "node:child_process";
+import { numpyMatmulBaseline } from "../../numpy/bench/numpy-matmul-baseline";
 import { NUMPY_MODULES } from "../../numpy/python";
 import { Session } from "../../python";
 import { NKI_MODULES } from "../modules";
@@ -42,28 +42,9 @@ rhs = (((i * 5) % 11) / 8 - 0.625).reshape(${SIZE}, ${SIZE}).astype(nl.bfloat16)
 ref = lhsT.astype(np.float32).T @ rhs.astype(np.float32)
 `;
 
-/**
- * numpy's float32 1024^3 matmul in GFLOP/s by best wall and best CPU time, run exactly as
- * lib/numpy/bench/matmul.bench.ts runs it: one OpenBLAS thread, OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE
- * removed. Single-threaded, its wall and CPU times agree; NaN when python3/numpy is missing.
- */
+/** numpy's single-threaded float32 matmul of the same size in GFLOP/s by best wall and best CPU time. */
 function numpySingleThread(): { wall: number; cpu: number } {
-  const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: "1" };
-  delete env["OPENBLAS_CORETYPE"];
-  delete env["OPENBLAS_L2_SIZE"];
-  const py = spawnSync(
-    "python3",
-    [
-      "-c",
-      `import numpy as np, time
-n=${SIZE}; a=np.random.rand(n,n).astype(np.float32); b=np.random.rand(n,n).astype(np.float32); a@b
-cpu=min((lambda t0: (a@b, time.process_time()-t0)[1])(time.process_time()) for _ in range(10))
-wall=min((lambda t0: (a@b, time.perf_counter()-t0)[1])(time.perf_counter()) for _ in range(10)); print(cpu, wall)`,
-    ],
-    { env, encoding: "utf8" },
-  );
-  const [cpuSeconds, wallSeconds] = (py.stdout ?? "").trim().split(" ").map(Number);
-  if (!(cpuSeconds > 0 && wallSeconds > 0)) return { wall: NaN, cpu: NaN };
+  const { cpuSeconds, wallSeconds } = numpyMatmulBaseline(SIZE);
   return { wall: flops / wallSeconds / 1e9, cpu: flops / cpuSeconds / 1e9 };
 }
 

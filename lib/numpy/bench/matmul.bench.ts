@@ -2,13 +2,12 @@
  * float32 matmul throughput: the WebAssembly SIMD kernel, the plain-TS fallback and numpy (OpenBLAS,
  * one thread) on the same machine. Run: npx tsx lib/numpy/bench/matmul.bench.ts [size]
  *
- * numpy runs with OPENBLAS_NUM_THREADS=1 and with OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE removed (some
- * machines set them to slow values); OPENBLAS_VERBOSE=2 makes OpenBLAS name the kernel it picked.
+ * numpy runs single-threaded (see ./numpy-matmul-baseline.ts).
  * Times are the best of several runs, in CPU time (both sides single-threaded), which keeps the ratio
  * meaningful on a machine shared with other work; wall-clock bests are printed too.
  */
-import { spawnSync } from "node:child_process";
 import { matmulF32, matmulF32Reference, hasWasmMatmul } from "../kernels/matmul";
+import { numpyMatmulBaseline } from "./numpy-matmul-baseline";
 
 const n = Number(process.argv[2] ?? 1024);
 const flops = 2 * n ** 3;
@@ -40,22 +39,7 @@ const out = new Float32Array(n * n);
 const [wasmSeconds, wasmWall] = best(10, () => matmulF32(a, b, n, n, n, out));
 const [fallbackSeconds] = best(1, () => matmulF32Reference(a, b, n, n, n, out));
 
-const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: "1", OPENBLAS_VERBOSE: "2" };
-delete env["OPENBLAS_CORETYPE"];
-delete env["OPENBLAS_L2_SIZE"];
-const py = spawnSync(
-  "python3",
-  [
-    "-c",
-    `import numpy as np, time
-n=${n}; a=np.random.rand(n,n).astype(np.float32); b=np.random.rand(n,n).astype(np.float32); a@b
-cpu=min((lambda t0: (a@b, time.process_time()-t0)[1])(time.process_time()) for _ in range(10))
-wall=min((lambda t0: (a@b, time.perf_counter()-t0)[1])(time.perf_counter()) for _ in range(10)); print(cpu, wall)`,
-  ],
-  { env, encoding: "utf8" },
-);
-const [numpySeconds, numpyWall] = py.stdout.trim().split(" ").map(Number);
-const core = /Core: (\S+)/.exec(py.stderr + py.stdout)?.[1] ?? "unknown";
+const { cpuSeconds: numpySeconds, wallSeconds: numpyWall, core, failure } = numpyMatmulBaseline(n);
 
 const gflops = (s: number): string => (flops / s / 1e9).toFixed(1);
 console.log(`float32 matmul ${n}x${n}x${n}, GFLOP/s by best CPU time (by best wall time)`);
@@ -65,5 +49,5 @@ if (numpySeconds > 0 && numpyWall > 0) {
   console.log(`  numpy, 1 thread (OpenBLAS core ${core}): ${gflops(numpySeconds)} (${gflops(numpyWall)})`);
   console.log(`  wasm / numpy: ${((100 * numpySeconds) / wasmSeconds).toFixed(0)}% by CPU time`);
 } else {
-  console.log(`  numpy: not available (${py.stderr.trim().split("\n").pop() ?? ""})`);
+  console.log(`  numpy: not available (${failure})`);
 }
