@@ -1518,7 +1518,15 @@ export class Runtime implements Protocol, KeyOps {
   /** `yield from v` in a generator: v's items, then None as the expression's value. */
   *yieldFrom(v: PyValue): Generator<PyValue, PyValue, unknown> {
     const it = this.iter(v);
-    for (let x = it.next(); x !== undefined; x = it.next()) yield x;
+    for (let x = it.next(); x !== undefined; x = it.next()) {
+      try {
+        yield x;
+      } catch (e) {
+        // close() of the delegating generator closes the generator it delegates to first.
+        if (e instanceof PyBaseException && e.cls.isSubtypeOf(E.GeneratorExit) && it instanceof PyGenerator) this.callMethod0(it, "close");
+        throw e;
+      }
+    }
     return None;
   }
   /** A Python iterator over a JS iterable (for native types' __iter__). */

@@ -4,7 +4,7 @@
 
 import { parseArgs } from "../binding";
 import { arities, exactArgs, getter, method, noArgs, rangeArgs } from "../define";
-import { StopIteration, indexError, keyError, overflowError, pyException, stopIteration, typeError, valueError } from "../errors";
+import { GeneratorExit, StopIteration, indexError, keyError, overflowError, pyException, runtimeError, stopIteration, typeError, valueError } from "../errors";
 import {
   None,
   NotImplemented,
@@ -905,8 +905,26 @@ method(generatorType, "throw", (self, args, _k, rt) => {
 });
 method(generatorType, "close", (self) => {
   const g = asGenerator(self);
-  // Runs the body's pending finally blocks (CPython raises GeneratorExit at the paused yield).
-  if (!g.done) g.it.return?.(None);
+  // A body that never started has no paused yield to raise GeneratorExit at.
+  if (!g.started || g.done) {
+    g.done = true;
+    return None;
+  }
+  const exit = pyException(GeneratorExit);
+  let r: IteratorResult<PyValue, PyValue | undefined>;
+  try {
+    const thrower = g.it.throw;
+    if (thrower === undefined) r = g.it.return?.(None) ?? { done: true, value: undefined };
+    else r = thrower.call(g.it, exit);
+  } catch (e) {
+    g.done = true;
+    if (e instanceof PyBaseException && e.cls.isSubtypeOf(GeneratorExit)) return None;
+    throw e;
+  }
+  if (!r.done) {
+    // CPython leaves the generator suspended at the new yield (a later close() raises again).
+    throw runtimeError("generator ignored GeneratorExit");
+  }
   g.done = true;
   return None;
 });
