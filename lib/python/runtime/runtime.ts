@@ -285,7 +285,11 @@ export class Runtime implements Protocol, KeyOps {
    * native code called from Python runs.
    */
   currentLocation(): { file: string; line: number } {
-    const packed = this.lines[this.depth];
+    return this.locationAt(this.depth);
+  }
+  /** The location the frame at `depth` (0 is the module body) last published. */
+  locationAt(depth: number): { file: string; line: number } {
+    const packed = this.lines[depth];
     return { file: locationFile(packed), line: locationLine(packed) };
   }
   leave(): void {

@@ -170,6 +170,27 @@ def g():
         raise
 g()
 """,
+    "warnings_locations": """
+import warnings
+
+
+def f(x):
+    warnings.warn("inside f")
+    warnings.warn("to caller", RuntimeWarning, stacklevel=2)
+    warnings.warn("past the outermost frame", stacklevel=3)
+    return x
+
+
+warnings.warn("top level")
+warnings.warn(UserWarning("an instance"))
+for i in range(2):
+    warnings.warn("shown once for this line")
+    y = f(i)
+warnings.simplefilter("always")
+for i in range(2):
+    warnings.warn("loop %d" % i, FutureWarning)
+print("done", y)
+""",
 }
 
 out = []

@@ -1,8 +1,10 @@
 /*
  * warnings: warn() with the filter list (filterwarnings, simplefilter, resetwarnings,
- * catch_warnings, record=True included). A shown warning goes to stderr as "Category: message" (CPython also names the
- * file and line, which Kernel Lab does not track for the caller); "error" raises it; "default",
- * "module" and "once" show each (message, category) once, "always" every time.
+ * catch_warnings, record=True included). A shown warning goes to stderr as CPython prints it,
+ * "file:line: Category: message" and the stripped source line, the location being the frame
+ * `stacklevel` levels out from warn()'s caller; "error" raises it; "default" shows each (message,
+ * category) once per location, "module" once per file, "once" once in all, "always" every time.
+ * CPython's default filters (DeprecationWarning shown only when raised in __main__) are not modelled.
  */
 
 import { parseArgs } from "../binding";
@@ -89,7 +91,16 @@ function addFilter(rt: Runtime, state: State, action: PyValue | undefined, messa
   else state.filters.unshift(f);
 }
 
-function warn(rt: Runtime, state: State, message: PyValue, categoryArg: PyValue | undefined): void {
+/** Where a warning is reported: the frame `stacklevel` levels out; CPython says "sys:1" past the outermost. */
+function warningLocation(rt: Runtime, stacklevel: PyValue | undefined): { file: string; line: number; source: string } {
+  const level = stacklevel === undefined ? 1 : rt.asIndex(stacklevel, `'${typeOf(stacklevel).name}' object cannot be interpreted as an integer`);
+  const depth = rt.depth - Math.max(level - 1, 0);
+  if (depth < 0) return { file: "sys", line: 1, source: "" };
+  const { file, line } = rt.locationAt(depth);
+  return { file, line, source: (rt.sources.get(file)?.[line - 1] ?? "").trim() };
+}
+
+function warn(rt: Runtime, state: State, message: PyValue, categoryArg: PyValue | undefined, stacklevel: PyValue | undefined): void {
   let category: PyType = E.UserWarning;
   let text: string;
   if (message instanceof PyBaseException && typeOf(message).isSubtypeOf(E.Warning)) {
@@ -114,10 +125,12 @@ function warn(rt: Runtime, state: State, message: PyValue, categoryArg: PyValue 
     log.items.push(new WarningMessage(instance, category));
     return;
   }
-  const key = `${category.name}\u0000${text}`;
+  const where = warningLocation(rt, stacklevel);
+  const scope = action === "default" ? `${where.file}:${where.line}` : action === "module" ? where.file : "";
+  const key = `${category.name}\u0000${text}\u0000${scope}`;
   if (action !== "always" && state.shown.has(key)) return;
   state.shown.add(key);
-  rt.stderr(`${category.name}: ${text}\n`);
+  rt.stderr(`${where.file}:${where.line}: ${category.name}: ${text}\n${where.source === "" ? "" : `  ${where.source}\n`}`);
 }
 
 export const warningsModule: NativeModuleDef = {
@@ -125,8 +138,8 @@ export const warningsModule: NativeModuleDef = {
   init(mod, rt) {
     const state: State = { filters: [], shown: new Set(), records: [] };
     mod.set("warn", nativeFunction("warn", (args, kw) => {
-      const [message, category] = parseArgs("warn", args, kw, { names: ["message", "category", "stacklevel", "source"], required: 1 });
-      warn(rt, state, message as PyValue, category);
+      const [message, category, stacklevel] = parseArgs("warn", args, kw, { names: ["message", "category", "stacklevel", "source"], required: 1 });
+      warn(rt, state, message as PyValue, category, stacklevel);
       return None;
     }));
     mod.set("filterwarnings", nativeFunction("filterwarnings", (args, kw) => {
