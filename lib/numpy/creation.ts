@@ -1,9 +1,10 @@
 /**
  * Array creation: np.array from nested sequences, zeros/ones/empty/full(+_like), arange, linspace,
- * eye/identity, fromfunction, copy.
+ * logspace/geomspace, eye/identity, fromfunction, copy.
  */
 import { type DType, DTYPES, allocate, castValue, defaultDtypeFor, promoteTypes } from "./dtypes";
 import { NumpyError, valueError } from "./errors";
+import { powCorrectlyRounded } from "./npy-math";
 import { NDArray, type PyScalar, assign, astype, copyArray, emptyArray, fill, fromStorage, isPyScalar } from "./ndarray";
 
 /** What np.array accepts: nested lists of Python scalars, numpy scalars (0-d arrays) and arrays. */
@@ -198,6 +199,34 @@ export function linspace(start: number, stop: number, num = 50, endpoint = true,
   const samples = fromStorage(DTYPES.float64, [num], y);
   const dt = dtype ?? DTYPES.float64;
   return { samples: dt === DTYPES.float64 ? samples : astype(samples, dt), step };
+}
+
+/** np.logspace: numpy computes `base ** linspace(start, stop, num, endpoint)` in float64, then casts. */
+export function logspace(start: number, stop: number, num = 50, endpoint = true, base = 10, dtype?: DType): NDArray {
+  const y = linspace(start, stop, num, endpoint).samples.data as Float64Array;
+  const out = new Float64Array(y.length);
+  for (let i = 0; i < y.length; i++) out[i] = powCorrectlyRounded(base, y[i]);
+  const result = fromStorage(DTYPES.float64, [out.length], out);
+  return dtype === undefined || dtype === DTYPES.float64 ? result : astype(result, dtype);
+}
+
+/**
+ * np.geomspace for real scalars: numpy rotates start to positive (dividing both ends by sign(start)),
+ * takes logspace between the log10s, pins the end points to the exact inputs, and rotates back.
+ */
+export function geomspace(start: number, stop: number, num = 50, endpoint = true, dtype?: DType): NDArray {
+  if (start === 0 || stop === 0) throw valueError("Geometric sequence cannot include zero");
+  const sign = Number.isNaN(start) ? NaN : Math.sign(start);
+  const a = start / sign;
+  const b = stop / sign;
+  const result = logspace(Math.log10(a), Math.log10(b), num, endpoint);
+  const out = result.data as Float64Array;
+  if (num > 0) {
+    out[0] = a;
+    if (num > 1 && endpoint) out[num - 1] = b;
+  }
+  for (let i = 0; i < num; i++) out[i] *= sign;
+  return dtype === undefined || dtype === DTYPES.float64 ? result : astype(result, dtype);
 }
 
 export function eye(n: number, m?: number | null, k = 0, dtype: DType = DTYPES.float64): NDArray {

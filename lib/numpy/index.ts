@@ -32,5 +32,6 @@ export { unary, binary, where, clip, around, UNARY_UFUNCS, BINARY_UFUNCS } from 
 export { getItem, setItem, type IndexItem } from "./indexing";
 export { matmul, dot, inner, outer, einsum, norm } from "./linalg";
 export { sort, argsort, unique } from "./sorting";
+export { bincount } from "./counting";
 export { allclose, isclose, arrayEqual } from "./comparison";
 export { assertAllclose, assertArrayEqual, assertArrayAlmostEqual } from "./testing";

@@ -218,3 +218,68 @@ export function pow(a: number, b: number): number {
   }
   return a ** b;
 }
+
+// ---- correctly rounded pow for positive finite bases ------------------------------------------
+
+/** Exact sum hi + lo = a + b (Knuth's two-sum). */
+function twoSum(a: number, b: number): [number, number] {
+  const s = a + b;
+  const bb = s - a;
+  return [s, (a - (s - bb)) + (b - bb)];
+}
+
+/** (hi, lo) / n for a small integer n, in double-double. */
+function ddDivSmall(h: number, l: number, n: number): [number, number] {
+  const q = h / n;
+  const [p, e] = twoProd(q, n);
+  return twoSum(q, (h - p - e + l) / n);
+}
+
+const LN2_DD_HI = Math.LN2;
+const LN2_DD_LO = 2.3190468138462996e-17;
+const EXP_SQUARINGS = 10;
+
+/** exp(th + tl) as a double-double, for |th| < 708: 2^k * (1 + expm1(r / 2^10))^(2^10) with a Taylor expm1. */
+function ddExp(th: number, tl: number): [number, number] {
+  const k = Math.round(th / LN2_DD_HI);
+  const [ph, pl] = twoProd(k, LN2_DD_HI);
+  let [rh, rl] = twoSum(th, -ph);
+  rl += tl - pl - k * LN2_DD_LO;
+  [rh, rl] = twoSum(rh, rl);
+  const sh = rh / 2 ** EXP_SQUARINGS;
+  const sl = rl / 2 ** EXP_SQUARINGS;
+  // expm1(s) = s * (1 + s/2 * (1 + s/3 * (1 + ...))), |s| < 3.4e-4: nine terms reach 1e-37.
+  let [mh, ml] = [1, 0];
+  for (let n = 10; n >= 2; n--) {
+    const [th2, tl2] = ddMul(sh, sl, mh, ml);
+    const [qh, ql] = ddDivSmall(th2, tl2, n);
+    const [uh, ul] = twoSum(1, qh);
+    [mh, ml] = twoSum(uh, ul + ql);
+  }
+  [mh, ml] = ddMul(sh, sl, mh, ml);
+  for (let i = 0; i < EXP_SQUARINGS; i++) {
+    // (1 + m)^2 = 1 + (2m + m^2) keeps the small part's precision.
+    const [qh, ql] = ddMul(mh, ml, mh, ml);
+    const [uh, ul] = twoSum(2 * mh, qh);
+    [mh, ml] = twoSum(uh, ul + 2 * ml + ql);
+  }
+  const [eh, el] = twoSum(1, mh);
+  return [eh * 2 ** k, (el + ml) * 2 ** k];
+}
+
+/**
+ * C's pow for a positive finite base, as glibc computes it (correctly rounded in all but vanishingly
+ * rare cases): exp(b * ln a) carried in double-double. V8's Math.pow is off by an ulp often enough that
+ * np.logspace's values would differ from numpy's (10 ** 2.3 among them). Other inputs use `pow`.
+ */
+export function powCorrectlyRounded(a: number, b: number): number {
+  if (!(a > 0) || a === Infinity || !Number.isFinite(b)) return pow(a, b);
+  const l0 = Math.log(a);
+  const [eh, el] = ddExp(l0, 0);
+  const [dh, dl] = twoSum(a, -eh);
+  const [lh, ll] = twoSum(l0, (dh + dl - el) / eh);
+  const [th, tl] = ddMul(b, 0, lh, ll);
+  if (!(Math.abs(th) < 700)) return pow(a, b);
+  const [rh, rl] = ddExp(th, tl);
+  return rh + rl;
+}

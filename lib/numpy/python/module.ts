@@ -4,7 +4,8 @@
  */
 import { type DType, DTYPES, defaultDtypeFor, promoteTypes, promoteWithScalar } from "../dtypes";
 import { FLOAT_FORMATS, type FloatFormatName } from "../float-formats";
-import { DEFAULT_PRINT_OPTIONS, array2string } from "../printing";
+import { DEFAULT_PRINT_OPTIONS, array2string, arrayRepr, arrayStr, type PrintOptions } from "../printing";
+import { bincount } from "../counting";
 import * as C from "../creation";
 import { NDArray, broadcastTo, fromStorage, scalarArray, type Operand, type PyScalar } from "../ndarray";
 import * as R from "../reductions";
@@ -20,7 +21,7 @@ import { NUMPY_TESTING_FORMAT } from "../testing-format";
 import * as E from "../../python/runtime/errors";
 import { nativeFunction } from "../../python/runtime/define";
 import { parseArgs } from "../../python/runtime/binding";
-import { None, PyFloat, PyList, PyModule, PyTuple, PyType, type Kwargs, type PyValue } from "../../python/runtime/objects";
+import { None, PyFloat, PyList, PyModule, PyTuple, PyType, typeOf, type Kwargs, type PyValue } from "../../python/runtime/objects";
 import type { NativeModuleDef, Runtime } from "../../python/runtime/runtime";
 import {
   AxisError,
@@ -169,6 +170,20 @@ function initNumpy(mod: PyModule): void {
     guard(() => {
       const r = C.linspace(toFloat(a as PyValue, rt), toFloat(b as PyValue, rt), n === undefined ? 50 : toInt(n, rt), toBool(ep, rt, true), toDtype(d));
       return toBool(rs, rt, false) ? new PyTuple([wrapArray(r.samples), wrap(scalarArray(DTYPES.float64, r.step))]) : wrapArray(r.samples);
+    }),
+  );
+  def(mod, "logspace", ["start", "stop", "num", "endpoint", "base", "dtype", "axis"], 2, ([a, b, n, ep, base, d], rt) =>
+    guard(() => {
+      const r = C.logspace(toFloat(a as PyValue, rt), toFloat(b as PyValue, rt), n === undefined ? 50 : toInt(n, rt), toBool(ep, rt, true), base === undefined ? 10 : toFloat(base, rt), toDtype(d));
+      rt.charge(r.nbytes);
+      return wrapArray(r);
+    }),
+  );
+  def(mod, "geomspace", ["start", "stop", "num", "endpoint", "dtype", "axis"], 2, ([a, b, n, ep, d], rt) =>
+    guard(() => {
+      const r = C.geomspace(toFloat(a as PyValue, rt), toFloat(b as PyValue, rt), n === undefined ? 50 : toInt(n, rt), toBool(ep, rt, true), toDtype(d));
+      rt.charge(r.nbytes);
+      return wrapArray(r);
     }),
   );
   def(mod, "eye", ["N", "M", "k", "dtype", "order"], 1, ([n, m, k, d], rt) =>
@@ -323,6 +338,13 @@ function initNumpy(mod: PyModule): void {
       return parts.length === 1 ? wrapArray(parts[0]) : new PyTuple(parts.map(wrapArray));
     }),
   ["equal_nan", "sorted"]);
+  def(mod, "bincount", ["x", "weights", "minlength"], 1, ([x, w, ml], rt) => {
+    if (ml === None) throw E.typeError("use 0 instead of None for minlength");
+    if ((x instanceof PyList || x instanceof PyTuple) && x.items.some((el) => el instanceof PyList || el instanceof PyTuple)) {
+      throw E.valueError("setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 1.");
+    }
+    return guard(() => wrapArray(bincount(arr(x, rt), w === undefined || w === None ? undefined : arr(w, rt), optInt(ml, rt, 0) as number)));
+  });
   def(mod, "allclose", ["a", "b", "rtol", "atol", "equal_nan"], 2, ([a, b, rtol, atol, en], rt) =>
     guard(() => allclose(arr(a, rt), arr(b, rt), rtol === undefined ? 1e-5 : toFloat(rtol, rt), atol === undefined ? 1e-8 : toFloat(atol, rt), toBool(en, rt, false))),
   );
@@ -442,6 +464,26 @@ function initNumpy(mod: PyModule): void {
       ...(sup !== undefined && sup !== None ? { suppress: rt.truthy(sup) } : {}),
     };
     return array2string(arr(a, rt), sep === undefined ? " " : rt.str(sep), prefix === undefined ? "" : rt.str(prefix), "", options);
+  });
+  // array_repr/array_str take an ndarray (numpy reads .shape/.size off the argument, so a list fails).
+  const printArgs = (mlw: PyValue | undefined, prec: PyValue | undefined, sup: PyValue | undefined, rt: Runtime): PrintOptions => ({
+    ...printOptions(rt),
+    ...(mlw !== undefined && mlw !== None ? { linewidth: toInt(mlw, rt) } : {}),
+    ...(prec !== undefined && prec !== None ? { precision: toInt(prec, rt) } : {}),
+    ...(sup !== undefined && sup !== None ? { suppress: rt.truthy(sup) } : {}),
+  });
+  def(mod, "array_repr", ["arr", "max_line_width", "precision", "suppress_small"], 1, ([a, mlw, prec, sup], rt) => {
+    if (!(a instanceof PyNDArray)) throw E.attributeError(`'${typeOf(a as PyValue).name}' object has no attribute 'size'`);
+    const text = arrayRepr(a.arr, printArgs(mlw, prec, sup, rt));
+    // A numpy scalar prints as a 0-d array under its own class name: array_repr(np.float64(2)) == 'float64(2.)'.
+    return a.cls === ndarrayType ? text : `${a.cls.name}(${text.slice("array(".length)}`;
+  });
+  def(mod, "array_str", ["a", "max_line_width", "precision", "suppress_small"], 1, ([a, mlw, prec, sup], rt) => {
+    if (!(a instanceof PyNDArray)) throw E.attributeError(`'${typeOf(a as PyValue).name}' object has no attribute 'shape'`);
+    if (a.cls !== ndarrayType) {
+      throw E.typeError(`descriptor '__getitem__' requires a 'numpy.ndarray' object but received a 'numpy.${a.arr.dtype.name}'`);
+    }
+    return arrayStr(a.arr, printArgs(mlw, prec, sup, rt));
   });
   def(mod, "isscalar", ["element"], 1, ([x]) => typeof x === "number" || typeof x === "boolean" || typeof x === "bigint" || x instanceof PyFloat || typeof x === "string" || (x instanceof PyNDArray && x.cls !== ndarrayType));
 }
