@@ -174,15 +174,17 @@ function initNumpy(mod: PyModule): void {
   );
   def(mod, "logspace", ["start", "stop", "num", "endpoint", "base", "dtype", "axis"], 2, ([a, b, n, ep, base, d], rt) =>
     guard(() => {
-      const r = C.logspace(toFloat(a as PyValue, rt), toFloat(b as PyValue, rt), n === undefined ? 50 : toInt(n, rt), toBool(ep, rt, true), base === undefined ? 10 : toFloat(base, rt), toDtype(d));
-      rt.charge(r.nbytes);
+      const count = n === undefined ? 50 : toInt(n, rt);
+      checkAlloc(rt, [Math.max(count, 0)], DTYPES.float64);
+      const r = C.logspace(toFloat(a as PyValue, rt), toFloat(b as PyValue, rt), count, toBool(ep, rt, true), base === undefined ? 10 : toFloat(base, rt), toDtype(d));
       return wrapArray(r);
     }),
   );
   def(mod, "geomspace", ["start", "stop", "num", "endpoint", "dtype", "axis"], 2, ([a, b, n, ep, d], rt) =>
     guard(() => {
-      const r = C.geomspace(toFloat(a as PyValue, rt), toFloat(b as PyValue, rt), n === undefined ? 50 : toInt(n, rt), toBool(ep, rt, true), toDtype(d));
-      rt.charge(r.nbytes);
+      const count = n === undefined ? 50 : toInt(n, rt);
+      checkAlloc(rt, [Math.max(count, 0)], DTYPES.float64);
+      const r = C.geomspace(toFloat(a as PyValue, rt), toFloat(b as PyValue, rt), count, toBool(ep, rt, true), toDtype(d));
       return wrapArray(r);
     }),
   );
@@ -343,7 +345,7 @@ function initNumpy(mod: PyModule): void {
     if ((x instanceof PyList || x instanceof PyTuple) && x.items.some((el) => el instanceof PyList || el instanceof PyTuple)) {
       throw E.valueError("setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 1.");
     }
-    return guard(() => wrapArray(bincount(arr(x, rt), w === undefined || w === None ? undefined : arr(w, rt), optInt(ml, rt, 0) as number)));
+    return guard(() => wrapArray(bincount(arr(x, rt), w === undefined || w === None ? undefined : arr(w, rt), optInt(ml, rt, 0) as number, (bytes) => rt.charge(bytes))));
   });
   def(mod, "allclose", ["a", "b", "rtol", "atol", "equal_nan"], 2, ([a, b, rtol, atol, en], rt) =>
     guard(() => allclose(arr(a, rt), arr(b, rt), rtol === undefined ? 1e-5 : toFloat(rtol, rt), atol === undefined ? 1e-8 : toFloat(atol, rt), toBool(en, rt, false))),
