@@ -2,9 +2,7 @@
  * enum: Enum, IntEnum, auto and unique. Kernel Lab has no metaclasses, so Enum's
  * __init_subclass__ turns the class body's plain attributes into members (instances of the class
  * carrying _name_ and _value_), and `type` itself answers iteration and `in` for enum
- * classes (raising CPython's TypeErrors for every other class; Runtime.len answers len()). IntEnum
- * members are not ints here:
- * they compare, hash, index, format and do arithmetic through their value.
+ * classes (raising CPython's TypeErrors for every other class; Runtime.len answers len()).
  */
 
 import { defineNativeType, getter, method, nativeFunction } from "../define";
@@ -22,6 +20,7 @@ import {
   PyProperty,
   PyStaticMethod,
   PyType,
+  intType,
   objectType,
   typeOf,
   typeType,
@@ -144,24 +143,26 @@ function makeEnum(rt: Runtime): PyType {
   return enumType;
 }
 
-function makeIntEnum(enumType: PyType): PyType {
-  const t = new PyType(enumMeta, "IntEnum", [enumType], new Map(), objectType.alloc, { module: "enum", instanceDict: true });
+/**
+ * IntEnum, an int subclass as in CPython (`isinstance(m, int)`, int's MRO entry): members are
+ * objects carrying their int in _value_, so every int method and getter is re-installed here
+ * running int's implementation on the value; repr stays Enum's, str and format are the int's.
+ */
+function makeIntEnum(enumType: PyType, reprEnum: PyType): PyType {
+  const t = new PyType(enumMeta, "IntEnum", [intType, reprEnum], new Map(), objectType.alloc, { module: "enum", instanceDict: true });
   t.ns.set("_member_map_", new PyDict());
   t.ns.set("_member_names_", new PyList([]));
   const v = (x: PyValue): PyValue => (x instanceof PyObject && x.cls.isSubtypeOf(t) ? memberField(x, "_value_") : x);
+  for (const [name, d] of intType.ns) {
+    if (d instanceof PyMethodDescr) method(t, name, (self, args, kw, r) => d.impl(v(self), args.map(v), kw, r));
+    else if (d instanceof PyGetSet) getter(t, name, (self, r) => d.get(v(self), r));
+  }
+  // int comes before Enum in the MRO: what Enum provides and int also defines is taken from Enum.
+  for (const name of ["__repr__", "__new__", "__init__", "__init_subclass__", "__class_getitem__", "__reduce_ex__"]) {
+    const own = enumType.ns.get(name);
+    if (own !== undefined) t.ns.set(name, own);
+  }
   method(t, "__str__", (self, _a, _k, r) => r.str(v(self)));
-  method(t, "__format__", (self, args, _k, r) => r.format(v(self), r.str(args[0])));
-  method(t, "__int__", (self) => v(self));
-  method(t, "__index__", (self) => v(self));
-  method(t, "__hash__", (self, _a, _k, r) => r.hash(v(self)));
-  method(t, "__bool__", (self, _a, _k, r) => r.truthy(v(self)));
-  for (const [name, op] of [["__eq__", "eq"], ["__ne__", "ne"], ["__lt__", "lt"], ["__le__", "le"], ["__gt__", "gt"], ["__ge__", "ge"]] as const) {
-    method(t, name, (self, args, _k, r) => r[op](v(self), v(args[0])));
-  }
-  for (const op of ["add", "sub", "mul", "truediv", "floordiv", "mod", "and", "or", "xor"] as const) {
-    method(t, `__${op}__`, (self, args, _k, r) => r[op](v(self), v(args[0])));
-    method(t, `__r${op}__`, (self, args, _k, r) => r[op](v(args[0]), v(self)));
-  }
   return t;
 }
 
@@ -170,7 +171,12 @@ export const enumModule: NativeModuleDef = {
   init(mod, rt) {
     const enumType = makeEnum(rt);
     mod.set("Enum", enumType);
-    mod.set("IntEnum", makeIntEnum(enumType));
+    // ReprEnum only names the base whose subclasses keep the mixed-in type's str() and format().
+    const reprEnum = new PyType(enumMeta, "ReprEnum", [enumType], new Map(), objectType.alloc, { module: "enum", instanceDict: true });
+    reprEnum.ns.set("_member_map_", new PyDict());
+    reprEnum.ns.set("_member_names_", new PyList([]));
+    mod.set("ReprEnum", reprEnum);
+    mod.set("IntEnum", makeIntEnum(enumType, reprEnum));
     mod.set("auto", autoType);
     mod.set("unique", nativeFunction("unique", (args) => {
       const cls = args[0];

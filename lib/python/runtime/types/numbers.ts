@@ -12,6 +12,7 @@ import {
   PyBuiltin,
   PyClassMethod,
   PyFloat,
+  PyObject,
   PyTuple,
   boolType,
   floatType,
@@ -27,6 +28,11 @@ import type { Runtime } from "../runtime";
 export function asInt(v: PyValue): N.Int | undefined {
   if (typeof v === "number" || typeof v === "bigint") return v;
   if (typeof v === "boolean") return v ? 1 : 0;
+  // The one int subclass with object instances, IntEnum, keeps a member's int in _value_.
+  if (v instanceof PyObject && v.cls.isSubtypeOf(intType)) {
+    const x = v.dict?.get("_value_");
+    if (typeof x === "number" || typeof x === "bigint") return x;
+  }
   return undefined;
 }
 
