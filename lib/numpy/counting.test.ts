@@ -42,4 +42,15 @@ describe("bincount matches numpy 2.4", () => {
     expect(() => bincount(array(3, DTYPES.int64))).toThrow("object of too small depth for desired array");
     expect(() => bincount(array([[1, 2]], DTYPES.int64))).toThrow("object too deep for desired array");
   });
+
+  it("asks the caller's budget for the result's bytes before allocating it", () => {
+    const asked: number[] = [];
+    expect(bincount(ints([1, 3]), undefined, 0, (b) => asked.push(b)).shape).toEqual([4]);
+    expect(asked).toEqual([32]);
+    const refuse = (): void => {
+      throw new Error("over budget");
+    };
+    expect(() => bincount(ints([1e12]), undefined, 0, refuse)).toThrow("over budget");
+    expect(() => bincount(ints([]), undefined, 1e12, refuse)).toThrow("over budget");
+  });
 });
