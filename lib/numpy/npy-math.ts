@@ -268,18 +268,22 @@ function ddExp(th: number, tl: number): [number, number] {
 }
 
 /**
- * C's pow for a positive finite base, as glibc computes it (correctly rounded in all but vanishingly
- * rare cases): exp(b * ln a) carried in double-double. V8's Math.pow is off by an ulp often enough that
- * np.logspace's values would differ from numpy's (10 ** 2.3 among them). Other inputs use `pow`.
+ * `y => base ** y` as C's pow computes it for a positive finite base (glibc's pow is correctly rounded
+ * in all but vanishingly rare cases): exp(y * ln base) carried in double-double, with ln base computed
+ * once. V8's Math.pow is off by an ulp often enough that np.logspace's values would differ from
+ * numpy's. Other bases and non-finite exponents use `pow`.
  */
-export function powCorrectlyRounded(a: number, b: number): number {
-  if (!(a > 0) || a === Infinity || !Number.isFinite(b)) return pow(a, b);
-  const l0 = Math.log(a);
+export function correctlyRoundedPower(base: number): (y: number) => number {
+  if (!(base > 0) || base === Infinity) return (y) => pow(base, y);
+  const l0 = Math.log(base);
   const [eh, el] = ddExp(l0, 0);
-  const [dh, dl] = twoSum(a, -eh);
+  const [dh, dl] = twoSum(base, -eh);
   const [lh, ll] = twoSum(l0, (dh + dl - el) / eh);
-  const [th, tl] = ddMul(b, 0, lh, ll);
-  if (!(Math.abs(th) < 700)) return pow(a, b);
-  const [rh, rl] = ddExp(th, tl);
-  return rh + rl;
+  return (y) => {
+    if (!Number.isFinite(y)) return pow(base, y);
+    const [th, tl] = ddMul(y, 0, lh, ll);
+    if (!(Math.abs(th) < 700)) return pow(base, y);
+    const [rh, rl] = ddExp(th, tl);
+    return rh + rl;
+  };
 }
