@@ -1519,19 +1519,41 @@ export class Runtime implements Protocol, KeyOps {
   generator(it: Iterator<PyValue, PyValue | undefined, PyValue | undefined>, qualname: string): PyIterator {
     return new PyGenerator(it, qualname);
   }
-  /** `yield from v` in a generator: v's items, then None as the expression's value. */
-  *yieldFrom(v: PyValue): Generator<PyValue, PyValue, unknown> {
+  /**
+   * `yield from v` in a generator (PEP 380): v's items; values sent in and exceptions thrown in
+   * pass on to a generator v (GeneratorExit closes it instead); the expression's value is what v
+   * returned (None for other iterators).
+   */
+  *yieldFrom(v: PyValue): Generator<PyValue, PyValue, PyValue | undefined> {
     const it = this.iter(v);
-    for (let x = it.next(); x !== undefined; x = it.next()) {
+    const advance = (): PyValue | undefined => it.next();
+    let step = advance;
+    for (;;) {
+      let x: PyValue | undefined;
       try {
-        yield x;
+        x = step();
       } catch (e) {
-        // close() of the delegating generator closes the generator it delegates to first.
-        if (e instanceof PyBaseException && e.cls.isSubtypeOf(E.GeneratorExit) && it instanceof PyGenerator) this.callMethod0(it, "close");
+        if (it instanceof PyGenerator && e instanceof PyBaseException && e.cls.isSubtypeOf(E.StopIteration)) return e.args[0] ?? None;
         throw e;
       }
+      if (x === undefined) {
+        if (!(it instanceof PyGenerator) || it.returned === undefined) return None;
+        const r = it.returned;
+        it.returned = undefined;
+        return r;
+      }
+      try {
+        const sent = yield x;
+        step = sent === undefined || sent === None ? advance : () => this.callMethod1(it, "send", sent);
+      } catch (e) {
+        if (!(it instanceof PyGenerator) || !(e instanceof PyBaseException)) throw e;
+        if (e.cls.isSubtypeOf(E.GeneratorExit)) {
+          this.callMethod0(it, "close");
+          throw e;
+        }
+        step = () => this.callMethod1(it, "throw", e);
+      }
     }
-    return None;
   }
   /** A Python iterator over a JS iterable (for native types' __iter__). */
   makeIterator(src: Iterable<PyValue>): PyIterator {
