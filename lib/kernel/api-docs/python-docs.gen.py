@@ -31,9 +31,13 @@ def resolve(dotted):
     raise LookupError(dotted)
 
 
+# Default values' reprs carry object addresses that change on every run.
+ADDRESS = re.compile(r" at 0x[0-9a-f]+")
+
+
 def signature(obj):
     try:
-        return str(inspect.signature(obj))
+        return ADDRESS.sub("", str(inspect.signature(obj)))
     except (TypeError, ValueError):
         return None
 
