@@ -133,9 +133,26 @@ function plainNativeOrder(v: PyValue, depth: number): boolean {
   return v === None;
 }
 
+/** Whether every value is an int held as a JS number other than -0 (equal values are then identical). */
+function allPlainNumbers(values: readonly PyValue[]): values is readonly number[] {
+  for (const v of values) if (typeof v !== "number" || Object.is(v, -0)) return false;
+  return true;
+}
+
+/**
+ * Small ints sorted by the typed-array sort (numeric, native). Stability cannot be observed: equal
+ * ints are the same value, and -0 (which orders before 0 there) is excluded by allPlainNumbers.
+ */
+function sortNumbers(values: readonly number[], reverse: boolean): PyValue[] {
+  const sorted = Float64Array.from(values).sort();
+  if (reverse) sorted.reverse();
+  return Array.from(sorted);
+}
+
 /** Sort a JS array of Python values in place: stable, optional key and reverse, Python's `<`. */
 export function sortValues(rt: Runtime, items: PyValue[], key: PyValue, reverse: boolean): PyValue[] {
   const keys = key === None ? items : items.map((v) => rt.call1(key, v));
+  if (key === None && allPlainNumbers(keys)) return sortNumbers(keys, reverse);
   const idx = items.map((_, i) => i);
   if (allStrings(keys)) {
     idx.sort(keyIndexComparator(keys, reverse));
