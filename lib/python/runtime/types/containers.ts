@@ -43,7 +43,7 @@ import {
 import * as N from "../numeric";
 import { hash32, rangeContains, rangeItem, rangeLength, type Runtime } from "../runtime";
 import { setKeys } from "../set-order";
-import { allStrings, hasNoSurrogate, keyIndexComparator, withNativeOrder } from "../str-order";
+import { allStrings, hasNoSurrogate, keyIndexComparator, nativeOrderHolds, withNativeOrder } from "../str-order";
 import { asInt } from "./numbers";
 
 const L = (v: PyValue): PyList => v as PyList;
@@ -149,10 +149,17 @@ function sortNumbers(values: readonly number[], reverse: boolean): PyValue[] {
   return Array.from(sorted);
 }
 
+/** Surrogate-free strs by the default (native, code unit) sort: equal strs are the same value. */
+function sortStrings(values: readonly string[], reverse: boolean): PyValue[] {
+  const sorted = values.slice().sort();
+  return reverse ? sorted.reverse() : sorted;
+}
+
 /** Sort a JS array of Python values in place: stable, optional key and reverse, Python's `<`. */
 export function sortValues(rt: Runtime, items: PyValue[], key: PyValue, reverse: boolean): PyValue[] {
   const keys = key === None ? items : items.map((v) => rt.call1(key, v));
   if (key === None && allPlainNumbers(keys)) return sortNumbers(keys, reverse);
+  if (key === None && allStrings(keys) && nativeOrderHolds(keys)) return sortStrings(keys, reverse);
   const idx = items.map((_, i) => i);
   if (allStrings(keys)) {
     idx.sort(keyIndexComparator(keys, reverse));
