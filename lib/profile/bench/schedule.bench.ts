@@ -10,7 +10,7 @@ import { psumBytesPerPartition, resolveTarget } from "../../sim/targets";
 import { timingConfig, type TargetName } from "../../sim/timing";
 import { buildScheduleInput } from "../../sim/timing/from-trace";
 import { schedule } from "../../sim/timing/scheduler";
-import { streamTrace } from "./stream-trace";
+import { streamTrace } from "../../sim/bench/stream-kernel";
 
 const target = (process.argv[2] ?? "trn2") as TargetName;
 const config = timingConfig(target);

@@ -17,7 +17,7 @@ import { runInsights } from "../insights";
 import { memoryUsage } from "../memory-usage";
 import { computeMetrics } from "../metrics";
 import { profileTrace } from "../profile";
-import { streamTrace } from "./stream-trace";
+import { streamTrace } from "../../sim/bench/stream-kernel";
 
 const target = (process.argv[2] ?? "trn2") as TargetName;
 

@@ -11,7 +11,7 @@ import { blockedMatmul } from "../../sim/timing/bench/blocked-matmul";
 import { TraceKit, type Tile } from "../../sim/timing/trace-kit";
 import type { Trace } from "../../sim/trace";
 import { Access, Engine, InstrFlag, LoopKind, Memory } from "../../sim/trace/types";
-import { streamTrace } from "../bench/stream-trace";
+import { streamTrace } from "../../sim/bench/stream-kernel";
 
 function slice(t: Tile, k: number, rows: number, cols: number): Tile {
   return { ...t, addr: t.addr + k * rows * cols * 2, shape: [rows, cols] };

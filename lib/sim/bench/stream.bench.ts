@@ -1,6 +1,6 @@
 /**
  * Instruction-stream recording throughput in timing-only mode: a tiled element-wise kernel (load,
- * add, exp, store per tile, 4 instructions) over 1 GiB tensors, repeated REPS times (262,144
+ * add, exp, store per tile, 4 instructions) over 2 GiB tensors, repeated 4 times (262,144
  * records), recorded through the Machine and the ops as a kernel does. Prints the first recording of
  * the process (cold: V8 still compiling) and the best of the next WARM_RUNS (warm), record bytes per
  * instruction, then the timing model + profile of the trace and the end-to-end timing-only
@@ -10,50 +10,13 @@
  */
 
 import { profileTrace } from "../../profile/profile";
-import { dtype } from "../dtypes";
-import { Machine } from "../machine";
-import { fullView, sliceView } from "../memory/tensor";
-import { activation } from "../ops/activation";
-import { dmaCopy } from "../ops/dma";
-import { tensorTensor } from "../ops/elementwise";
-import { LoopKind, Memory } from "../trace/types";
+import type { Machine } from "../machine";
+import { recordStream } from "./stream-kernel";
 
-const ROWS = 128 * 128;
-const COLS = 512 * 128;
-const REPS = 4;
-const TILE_F = 512;
 const WARM_RUNS = 3;
 
-function record(): Machine {
-  const m = new Machine({ target: "trn2", mode: "timing-only" });
-  const bf16 = dtype("bfloat16");
-  const a = fullView(m.allocHbm("a", [ROWS, COLS], bf16));
-  const out = fullView(m.allocHbm("out", [ROWS, COLS], bf16));
-  m.setLocation("stream.py", 3);
-  m.beginLoop(LoopKind.Sequential, REPS);
-  for (let rep = 0; rep < REPS; rep++) {
-    m.setIteration(rep);
-    m.beginLoop(LoopKind.Affine, ROWS / 128);
-    for (let r = 0; r < ROWS / 128; r++) {
-      m.setIteration(r);
-      m.beginLoop(LoopKind.Affine, COLS / TILE_F);
-      for (let c = 0; c < COLS / TILE_F; c++) {
-        m.setIteration(c);
-        const win = sliceView(sliceView(a, 0, r * 128, (r + 1) * 128), 1, c * TILE_F, (c + 1) * TILE_F);
-        const x = fullView(m.allocOnChip("x", Memory.Sbuf, [128, TILE_F], bf16));
-        const y = fullView(m.allocOnChip("y", Memory.Sbuf, [128, TILE_F], bf16));
-        dmaCopy(m, x, win);
-        tensorTensor(m, y, x, x, "add");
-        activation(m, x, y, { op: "exp" });
-        dmaCopy(m, sliceView(sliceView(out, 0, r * 128, (r + 1) * 128), 1, c * TILE_F, (c + 1) * TILE_F), x);
-      }
-      m.endLoop();
-    }
-    m.endLoop();
-  }
-  m.endLoop();
-  return m;
-}
+/** Every op on one source line: this measures recording, not the per-call location updates. */
+const record = (): Machine => recordStream("trn2", { rowTiles: 128, colTiles: 128, reps: 4, locations: false });
 
 function timed<T>(f: () => T): { out: T; wallMs: number; cpuMs: number } {
   (globalThis as { gc?: () => void }).gc?.();
