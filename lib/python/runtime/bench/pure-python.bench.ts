@@ -1,7 +1,7 @@
 /*
  * Pure-Python micro-benchmarks: Kernel Lab's engine against python3 on the same programs.
- * Run: node lib/python/runtime/bench/run.mjs  (bundles this file with esbuild, then runs it on plain
- * node: under tsx's module loader V8 keeps aborting optimisation of hot runtime functions, which makes
+ * Run: npm run bench pure-python  (the runner bundles this file with esbuild and runs it on plain node:
+ * under tsx's module loader V8 keeps aborting optimisation of hot runtime functions, which makes
  * float-heavy code ~20x slower than the same code bundled, as the kernel worker runs it).
  * Prints one line per program (best of 3 for each side) and the median ratio.
  */
@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { runSource } from "../../index";
 
-const dir = process.env.KL_BENCH_PROGRAMS ?? fileURLToPath(new URL("./programs/", import.meta.url));
+const dir = fileURLToPath(new URL("./programs/", import.meta.url));
 
 function timeEngine(source: string, name: string): { ms: number; out: string } {
   let best = Infinity;
