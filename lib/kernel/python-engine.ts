@@ -3,8 +3,9 @@
  * Introspection resolves names and dotted attribute chains by lookup (module scopes and type
  * namespaces directly, other objects through getattr), never by running cell code.
  */
+import { attrNames } from "../python/runtime/attr-store";
 import { Session, type PyErrorInfo, type PyValue, type Runtime } from "../python";
-import { PyBuiltin, PyFunction, PyMethod, PyMethodDescr, PyModule, PyType, typeOf, None } from "../python/runtime/objects";
+import { PyBuiltin, PyFunction, PyMethod, PyMethodDescr, PyModule, PyObject, PyType, typeOf, None } from "../python/runtime/objects";
 import { parseArgs } from "../python/runtime/binding";
 import { nativeFunction } from "../python/runtime/define";
 import { typeError } from "../python/runtime/errors";
@@ -162,8 +163,7 @@ class SessionIntrospector implements Introspector {
       const t = v instanceof PyType ? v : typeOf(v);
       for (const cls of t.mro) for (const n of cls.ns.keys()) names.add(n);
       if (v instanceof PyType) for (const cls of typeOf(v).mro) for (const n of cls.ns.keys()) names.add(n);
-      const dict = (v as { dict?: Map<string, PyValue> | null }).dict;
-      if (dict instanceof Map) for (const n of dict.keys()) names.add(n);
+      if (v instanceof PyObject && v.dict !== null) for (const n of attrNames(v.dict)) names.add(n);
     }
     return [...names].map((name) => {
       const member = v instanceof PyModule ? v.scope.get(name) : v instanceof PyType ? v.lookup(name) : typeOf(v).lookup(name);

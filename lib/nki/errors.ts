@@ -4,6 +4,7 @@
  * a Python `neuronxcc.nki.NkiError` so the engine's traceback points at the kernel line that caused it.
  */
 
+import { attrSet } from "../python/runtime/attr-store";
 import { NkiError, type NkiErrorCode } from "../sim";
 import * as E from "../python/runtime/errors";
 import { PyBaseException, PyType, type PyValue } from "../python/runtime/objects";
@@ -16,7 +17,7 @@ export const NkiErrorType = new PyType(E.Exception.cls, "NkiError", [E.Exception
 
 export function pyNkiError(code: NkiErrorCode, explanation: string): PyBaseException {
   const x = E.pyException(NkiErrorType, `${code}: ${explanation}`);
-  x.dict?.set("code", code);
+  if (x.dict !== null) attrSet(x.dict, "code", code);
   return x;
 }
 

@@ -109,6 +109,7 @@ export class CodeGenerator {
   private readonly globalCells = new Map<string, string>();
   private readonly floatConsts = new Map<string, string>();
   private codeCount = 0;
+  private siteCount = 0;
   private labelCount = 0;
   private ctx!: FunctionContext;
   /**
@@ -167,6 +168,13 @@ export class CodeGenerator {
       const info: CodeInfo = { name, qualname, filename: this.filename, firstLine, params, positions, ...(varnames === undefined ? {} : { varnames }) };
       return `const ${v} = ${JSON.stringify(info)};`;
     });
+    return v;
+  }
+
+  /** A module-level inline cache for one attribute access (see AttrSite in runtime/objects.ts). */
+  private attrSite(): string {
+    const v = `$s${this.siteCount++}`;
+    this.header.push(`const ${v} = $rt.attrSite();`);
     return v;
   }
 
@@ -516,7 +524,7 @@ export class CodeGenerator {
         return this.storeStmt(target.id, value);
       case "Attribute": {
         const v = this.ctx.temp();
-        return `${v} = ${value};\n${this.callAt(this.opAt(target), "$rt.setattr", [this.expr(target.value), this.attrName(target.attr), v])};\n`;
+        return `${v} = ${value};\n${this.callAt(this.opAt(target), "$rt.setattr", [this.expr(target.value), this.attrName(target.attr), v, this.attrSite()])};\n`;
       }
       case "Subscript": {
         const v = this.ctx.temp();
@@ -565,8 +573,8 @@ export class CodeGenerator {
       const value = this.ctx.temp();
       // The target's load and store point at the target, the operator at the whole statement.
       return (
-        `${obj} = ${this.expr(t.value)};\n${value} = ${this.callAt(this.opAt(s), op, [`(${this.opAt(t)}$rt.getattr(${obj}, ${attr}))`, this.expr(s.value)])};\n` +
-        `${this.opAt(t)}$rt.setattr(${obj}, ${attr}, ${value});\n`
+        `${obj} = ${this.expr(t.value)};\n${value} = ${this.callAt(this.opAt(s), op, [`(${this.opAt(t)}$rt.getattr(${obj}, ${attr}, ${this.attrSite()}))`, this.expr(s.value)])};\n` +
+        `${this.opAt(t)}$rt.setattr(${obj}, ${attr}, ${value}, ${this.attrSite()});\n`
       );
     }
     if (t.kind === "Subscript") {
@@ -905,7 +913,7 @@ export class CodeGenerator {
       case "Lambda":
         return this.makeFunction(e, "<lambda>");
       case "Attribute":
-        return this.callAt(this.opAt(e), "$rt.getattr", [this.expr(e.value), this.attrName(e.attr)]);
+        return this.callAt(this.opAt(e), "$rt.getattr", [this.expr(e.value), this.attrName(e.attr), this.attrSite()]);
       case "Subscript":
         return this.callAt(this.opAt(e), "$rt.getitem", [this.expr(e.value), this.subscriptKey(e.slice)]);
       case "Call":
@@ -1161,8 +1169,8 @@ export class CodeGenerator {
         const { names, values } = this.keywords(e.keywords);
         return this.callAt(store(), "$rt.callMethodKw", [obj, name, `[${args.join(", ")}]`, names, values]);
       }
-      if (args.length <= 2) return this.callAt(store(), `$rt.callMethod${args.length}`, [obj, name, ...args]);
-      return this.callAt(store(), "$rt.callMethodN", [obj, name, `[${args.join(", ")}]`]);
+      if (args.length <= 2) return this.callAt(store(), `$rt.callMethod${args.length}`, [obj, name, ...args, this.attrSite()]);
+      return this.callAt(store(), "$rt.callMethodN", [obj, name, `[${args.join(", ")}]`, this.attrSite()]);
     }
     const f = this.expr(e.func);
     const args = e.args.map((a) => this.expr(a));

@@ -111,6 +111,36 @@ export class HashTable {
     this.version++;
   }
 
+  // String keys need no KeyOps (a str is its own primitive key): the instance-attribute paths.
+  // A structural key equal to a str (a user class hashing like one) is not found by them.
+
+  getStr(name: string): PyValue | undefined {
+    return this.prim.get(name)?.v;
+  }
+
+  hasStr(name: string): boolean {
+    return this.prim.has(name);
+  }
+
+  setStr(name: string, v: PyValue): void {
+    const e = this.prim.get(name);
+    if (e !== undefined) {
+      e.v = v;
+      return;
+    }
+    const ne: Entry = { k: name, v, i: this.entries.length };
+    this.prim.set(name, ne);
+    this.push(ne);
+  }
+
+  deleteStr(name: string): boolean {
+    const e = this.prim.get(name);
+    if (e === undefined) return false;
+    this.prim.delete(name);
+    this.removed(e);
+    return true;
+  }
+
   delete(k: PyValue, ops: KeyOps): Entry | undefined {
     const e = this.find(k, ops);
     if (e === undefined) return undefined;
@@ -125,12 +155,17 @@ export class HashTable {
         if (b.length === 0) this.buckets?.delete(h);
       }
     }
+    this.removed(e);
+    return e;
+  }
+
+  /** Drops a removed entry from the order, compacting when half the slots are tombstones. */
+  private removed(e: Entry): void {
     this.entries[e.i] = undefined;
     this.deleted = true;
     this.size--;
     this.version++;
     if (this.entries.length > 16 && this.size * 2 < this.entries.length) this.compact();
-    return e;
   }
 
   private compact(): void {

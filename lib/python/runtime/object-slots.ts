@@ -1,11 +1,13 @@
 /*
  * The slots every object inherits from `object` and `type`, and the safe dunder attributes.
  *
- * Only Python-level views are exposed: `__class__` is the Python type, `__dict__` a fresh dict
- * snapshot, `__bases__`/`__mro__` tuples of Python types. There is no `__subclasses__`,
+ * Only Python-level views are exposed: `__class__` is the Python type, `__dict__` a dict sharing
+ * the instance's attribute table, `__bases__`/`__mro__` tuples of Python types. There is no `__subclasses__`,
  * `__globals__`, `__code__` or `__closure__`.
  */
 
+import { attrGet, attrNames, attrSet, attrTable } from "./attr-store";
+import { HashTable } from "./hashtable";
 import { getter, method } from "./define";
 import { attributeError, typeError } from "./errors";
 import {
@@ -13,6 +15,7 @@ import {
   NotImplemented,
   PyBuiltin,
   PyDict,
+  dictType,
   PyList,
   PyFunction,
   PyMethod,
@@ -85,14 +88,22 @@ method(objectType, "__init_subclass__", () => None);
 method(objectType, "__dir__", (self, _a, _k, rt) => rt.tuple(dirNames(self)));
 getter(objectType, "__class__", (self) => typeOf(self));
 getter(objectType, "__doc__", () => None);
-getter(objectType, "__dict__", (self, rt) => {
-  if (!(self instanceof PyObject) || self.dict === null) {
-    throw attributeError(`'${typeOf(self).name}' object has no attribute '__dict__'`);
-  }
-  const d = new PyDict();
-  for (const [k, v] of self.dict) d.table.set(k, v, rt);
-  return d;
+getter(objectType, "__dict__", (self) => {
+  const table = self instanceof PyObject ? attrTable(self) : null;
+  if (table === null) throw attributeError(`'${typeOf(self).name}' object has no attribute '__dict__'`);
+  return dictView(table);
 });
+
+/** The dict object of an attribute table: one per table, so `o.__dict__ is o.__dict__`. */
+const dictViews = new WeakMap<HashTable, PyDict>();
+function dictView(table: HashTable): PyDict {
+  let d = dictViews.get(table);
+  if (d === undefined) {
+    d = new PyDict(dictType, table);
+    dictViews.set(table, d);
+  }
+  return d;
+}
 
 /** Names `dir()` shows: instance attributes and everything along the type's MRO. */
 export function dirNames(v: PyValue): string[] {
@@ -100,7 +111,7 @@ export function dirNames(v: PyValue): string[] {
   if (v instanceof PyType) {
     for (const t of v.mro) for (const k of t.ns.keys()) names.add(k);
   } else {
-    if (v instanceof PyObject && v.dict !== null) for (const k of v.dict.keys()) names.add(k);
+    if (v instanceof PyObject && v.dict !== null) for (const k of attrNames(v.dict)) names.add(k);
     for (const t of typeOf(v).mro) for (const k of t.ns.keys()) names.add(k);
   }
   return [...names].sort(strCompare);
@@ -142,18 +153,14 @@ getter<PyFunction>(functionType, "__qualname__", (f) => f.qualname, (f, v) => {
   if (typeof v !== "string") throw typeError("__qualname__ must be set to a string object");
   f.qualname = v;
 });
-getter<PyFunction>(functionType, "__module__", (f) => f.dict?.get("__module__") ?? f.module.get("__name__") ?? None, (f, v) => {
-  f.dict?.set("__module__", v);
+getter<PyFunction>(functionType, "__module__", (f) => (f.dict === null ? undefined : attrGet(f.dict, "__module__")) ?? f.module.get("__name__") ?? None, (f, v) => {
+  if (f.dict !== null) attrSet(f.dict, "__module__", v);
 });
-getter<PyFunction>(functionType, "__doc__", (f) => f.dict?.get("__doc__") ?? None, (f, v) => {
-  f.dict?.set("__doc__", v);
+getter<PyFunction>(functionType, "__doc__", (f) => (f.dict === null ? undefined : attrGet(f.dict, "__doc__")) ?? None, (f, v) => {
+  if (f.dict !== null) attrSet(f.dict, "__doc__", v);
 });
 getter<PyFunction>(functionType, "__defaults__", (f) => (f.defaults === null ? None : new PyTuple(f.defaults)));
-getter<PyFunction>(functionType, "__dict__", (f, rt) => {
-  const d = new PyDict();
-  for (const [k, v] of f.dict ?? []) d.table.set(k, v, rt);
-  return d;
-});
+getter<PyFunction>(functionType, "__dict__", (f) => dictView(attrTable(f) ?? new HashTable()));
 method<PyFunction>(functionType, "__repr__", (f, _a, _k, rt) => `<function ${f.qualname} at 0x${rt.id(f).toString(16).padStart(12, "0")}>`);
 method(functionType, "__get__", (f, args) => (args[0] === None || args[0] === undefined ? f : new PyMethod(args[0], f)));
 

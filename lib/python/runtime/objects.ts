@@ -16,6 +16,7 @@
  * constructors and host objects out of user code's reach.
  */
 
+import type { AttrStore } from "./attr-store";
 import type { SuggestionSource } from "./suggestions";
 import type { Runtime } from "./runtime";
 import type { CodeInfo, FunctionImpl } from "./protocol";
@@ -36,6 +37,43 @@ export function typesChanged(): void {
   typeEpoch++;
 }
 
+/**
+ * A monomorphic inline cache for one attribute access in compiled code (`obj.name`, `obj.name(...)`,
+ * `obj.name = v`): the type seen last and what looking `name` up on it gave, valid while no type
+ * namespace has changed since. Saves the per-type memo's hash lookup on the hot paths of classes.
+ */
+export class AttrSite {
+  cls: PyType | null = null;
+  epoch = -1;
+  /** `cls.lookup(name)`. */
+  found: PyValue | undefined = undefined;
+  /** For stores: whether `obj.name = v` is a plain instance-dict store on instances of `cls`. */
+  plainStore = false;
+}
+
+/** `cls.lookup(name)` through a site's cache (a null site: no cache). */
+export function lookupAt(site: AttrSite | null, cls: PyType, name: string): PyValue | undefined {
+  if (site === null) return cls.lookup(name);
+  if (site.cls === cls && site.epoch === typeEpoch) return site.found;
+  const found = cls.lookup(name);
+  site.cls = cls;
+  site.epoch = typeEpoch;
+  site.found = found;
+  return found;
+}
+
+/** Whether `obj.name = v` on an instance of `cls` just sets its dict entry (no data descriptor, no `__setattr__`). */
+export function plainStoreAt(site: AttrSite | null, cls: PyType, name: string): boolean {
+  if (site !== null && site.cls === cls && site.epoch === typeEpoch) return site.plainStore;
+  const plain = cls.plainSetattr() && cls.lookup(name) === undefined;
+  if (site !== null) {
+    site.cls = cls;
+    site.epoch = typeEpoch;
+    site.plainStore = plain;
+  }
+  return plain;
+}
+
 /*
  * Fields below are `declare`d and assigned in constructors rather than declared as class fields:
  * ES2022 class fields are *defined*, and once the PyObject constructor has seen many subclasses those
@@ -45,8 +83,8 @@ export class PyObject {
   /** The Python type. Instances of user subclasses of builtins carry the subclass here. */
   declare cls: PyType;
   /** Instance attributes (`__dict__`); null for objects without one (builtin values). */
-  declare dict: Map<string, PyValue> | null;
-  constructor(cls: PyType, dict: Map<string, PyValue> | null = null) {
+  declare dict: AttrStore | null;
+  constructor(cls: PyType, dict: AttrStore | null = null) {
     this.cls = cls;
     this.dict = dict;
   }
@@ -95,6 +133,10 @@ export class PyType extends PyObject {
     this.frozen = opts.frozen ?? false;
     this.mro = computeMro(this, bases);
   }
+
+  /** Inline caches of `__new__` and `__init__` for calls of this type. */
+  readonly newSite = new AttrSite();
+  readonly initSite = new AttrSite();
 
   private readonly cache = new Map<string, PyValue | typeof MISSING>();
   private cacheEpoch = -1;
@@ -490,9 +532,11 @@ export class PyIterator extends PyObject {
 
 export const dictType = builtinType("dict", [objectType], (cls) => new PyDict(cls));
 export class PyDict extends PyObject {
-  readonly table = new HashTable();
-  constructor(cls: PyType = dictType) {
+  readonly table: HashTable;
+  /** `table`: an object's attribute table, for its live `__dict__`. */
+  constructor(cls: PyType = dictType, table: HashTable = new HashTable()) {
     super(cls, cls === dictType ? null : new Map());
+    this.table = table;
   }
 }
 

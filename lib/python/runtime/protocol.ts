@@ -74,6 +74,7 @@
  */
 
 import type {
+  AttrSite,
   GlobalCell,
   Kwargs,
   ModuleScope,
@@ -193,8 +194,11 @@ export interface Protocol {
   withExit(m: PyValue, exc: PyException | null): boolean;
 
   // ---- attributes and items --------------------------------------------------------------------
-  getattr(obj: PyValue, name: string): PyValue;
-  setattr(obj: PyValue, name: string, value: PyValue): void;
+  /** `site`: the compiled access's inline cache (see AttrSite), from `attrSite()`. */
+  getattr(obj: PyValue, name: string, site?: AttrSite | null): PyValue;
+  setattr(obj: PyValue, name: string, value: PyValue, site?: AttrSite | null): void;
+  /** A fresh inline cache for one attribute access site of compiled code. */
+  attrSite(): AttrSite;
   delattr(obj: PyValue, name: string): void;
   getitem(obj: PyValue, key: PyValue): PyValue;
   setitem(obj: PyValue, key: PyValue, value: PyValue): void;
@@ -268,10 +272,10 @@ export interface Protocol {
    */
   callEx(f: PyValue, args: PyValue[], kw: PyObject | null): PyValue;
   /** `obj.name(args)` without allocating a bound method when `name` is a plain method. */
-  callMethod0(obj: PyValue, name: string): PyValue;
-  callMethod1(obj: PyValue, name: string, a: PyValue): PyValue;
-  callMethod2(obj: PyValue, name: string, a: PyValue, b: PyValue): PyValue;
-  callMethodN(obj: PyValue, name: string, args: PyValue[]): PyValue;
+  callMethod0(obj: PyValue, name: string, site?: AttrSite | null): PyValue;
+  callMethod1(obj: PyValue, name: string, a: PyValue, site?: AttrSite | null): PyValue;
+  callMethod2(obj: PyValue, name: string, a: PyValue, b: PyValue, site?: AttrSite | null): PyValue;
+  callMethodN(obj: PyValue, name: string, args: PyValue[], site?: AttrSite | null): PyValue;
   callMethodKw(obj: PyValue, name: string, args: PyValue[], kwNames: string[], kwValues: PyValue[]): PyValue;
 
   // ---- definitions ---------------------------------------------------------------------------

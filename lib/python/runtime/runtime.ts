@@ -4,6 +4,7 @@
  * object; nothing is module-global.
  */
 
+import { attrDelete, attrGet, attrHas, attrSet } from "./attr-store";
 import { FormatError, floatRepr, formatBool, formatFloat, formatInt, formatStr, strRepr } from "../format";
 import { bindArgs } from "./binding";
 import * as E from "./errors";
@@ -17,6 +18,7 @@ import {
   PyBuiltin,
   PyClassMethod,
   PyDict,
+  AttrSite,
   PyDictView,
   PyFloat,
   PyFunction,
@@ -48,6 +50,8 @@ import {
   tupleType,
   typeOf,
   typesChanged,
+  lookupAt,
+  plainStoreAt,
   typeType,
   type GlobalCell,
   type Kwargs,
@@ -351,7 +355,7 @@ export class Runtime implements Protocol, KeyOps {
   nameError(name: string): PyBaseException {
     if (NOT_AVAILABLE.has(name)) return E.nameError(`name '${name}' is not defined (${name}() is not available in Kernel Lab)`);
     const e = E.nameError(`name '${name}' is not defined`);
-    e.dict?.set("name", name);
+    if (e.dict !== null) attrSet(e.dict, "name", name);
     return e;
   }
   delGlobal(cell: GlobalCell): void {
@@ -471,13 +475,13 @@ export class Runtime implements Protocol, KeyOps {
     return typeOf(v).lookup(name);
   }
 
-  getattr(obj: PyValue, name: string): PyValue {
+  getattr(obj: PyValue, name: string, site: AttrSite | null = null): PyValue {
     if (typeof obj === "object" && obj.dict !== null) {
       // Instances with an attribute dict (never modules, types or super objects): only data
       // descriptors on the type take precedence over the dict.
-      const d = obj.cls.lookup(name);
+      const d = lookupAt(site, obj.cls, name);
       if (d === undefined || !(d instanceof PyGetSet || d instanceof PyProperty)) {
-        const v = obj.dict.get(name);
+        const v = attrGet(obj.dict, name);
         if (v !== undefined) return v;
         if (d !== undefined) return this.bind(d, obj, obj.cls);
       }
@@ -493,7 +497,7 @@ export class Runtime implements Protocol, KeyOps {
       if (obj instanceof PySuper) return this.superGetattr(obj, name);
     }
     const cls = typeOf(obj);
-    const d = cls.lookup(name);
+    const d = lookupAt(site, cls, name);
     if (d !== undefined && typeof d === "object") {
       if (d instanceof PyGetSet) return d.get(obj, this);
       if (d instanceof PyProperty) {
@@ -502,7 +506,7 @@ export class Runtime implements Protocol, KeyOps {
       }
     }
     if (typeof obj === "object" && obj.dict !== null) {
-      const v = obj.dict.get(name);
+      const v = attrGet(obj.dict, name);
       if (v !== undefined) return v;
     }
     if (d !== undefined) return this.bind(d, obj, cls);
@@ -557,9 +561,13 @@ export class Runtime implements Protocol, KeyOps {
     throw E.attributeError(`'super' object has no attribute '${name}'`);
   }
 
-  setattr(obj: PyValue, name: string, value: PyValue): void {
-    if (typeof obj === "object" && obj.dict !== null && obj.cls.plainSetattr() && obj.cls.lookup(name) === undefined) {
-      obj.dict.set(name, value);
+  attrSite(): AttrSite {
+    return new AttrSite();
+  }
+
+  setattr(obj: PyValue, name: string, value: PyValue, site: AttrSite | null = null): void {
+    if (typeof obj === "object" && obj.dict !== null && plainStoreAt(site, obj.cls, name)) {
+      attrSet(obj.dict, name, value);
       return;
     }
     const hook = typeOf(obj).lookup("__setattr__");
@@ -598,7 +606,7 @@ export class Runtime implements Protocol, KeyOps {
         return;
       }
       if (obj.dict !== null) {
-        obj.dict.set(name, value);
+        attrSet(obj.dict, name, value);
         return;
       }
     }
@@ -635,7 +643,7 @@ export class Runtime implements Protocol, KeyOps {
         if (!obj.scope.delete(name)) throw E.attributeError(`module '${obj.name}' has no attribute '${name}'`);
         return;
       }
-      if (obj.dict !== null && obj.dict.delete(name)) return;
+      if (obj.dict !== null && attrDelete(obj.dict, name)) return;
     }
     throw E.attributeError(`'${cls.name}' object has no attribute '${name}'`);
   }
@@ -1690,15 +1698,15 @@ export class Runtime implements Protocol, KeyOps {
     return d instanceof PyGetSet ? d.get(self, this) : this.call1(d.fget, self);
   }
 
-  private method(obj: PyValue, name: string): PyValue | undefined {
+  private method(obj: PyValue, name: string, site: AttrSite | null): PyValue | undefined {
     if (typeof obj === "object") {
       if (obj.dict !== null) {
-        const d = obj.cls.lookup(name);
-        return (d instanceof PyFunction || d instanceof PyMethodDescr) && !obj.dict.has(name) ? d : undefined;
+        const d = lookupAt(site, obj.cls, name);
+        return (d instanceof PyFunction || d instanceof PyMethodDescr) && !attrHas(obj.dict, name) ? d : undefined;
       }
       if (obj instanceof PyModule || obj instanceof PyType || obj instanceof PySuper) return undefined;
     }
-    const d = typeOf(obj).lookup(name);
+    const d = lookupAt(site, typeOf(obj), name);
     return d instanceof PyFunction || d instanceof PyMethodDescr ? d : undefined;
   }
   /**
@@ -1718,23 +1726,23 @@ export class Runtime implements Protocol, KeyOps {
       throw x;
     }
   }
-  callMethod0(obj: PyValue, name: string): PyValue {
-    const m = this.method(obj, name);
+  callMethod0(obj: PyValue, name: string, site: AttrSite | null = null): PyValue {
+    const m = this.method(obj, name, site);
     if (m !== undefined) return this.callBound(m, obj, []);
     return this.call(this.methodAttr(obj, name), [], null);
   }
-  callMethod1(obj: PyValue, name: string, a: PyValue): PyValue {
-    const m = this.method(obj, name);
+  callMethod1(obj: PyValue, name: string, a: PyValue, site: AttrSite | null = null): PyValue {
+    const m = this.method(obj, name, site);
     if (m !== undefined) return this.callBound(m, obj, [a]);
     return this.call(this.methodAttr(obj, name), [a], null);
   }
-  callMethod2(obj: PyValue, name: string, a: PyValue, b: PyValue): PyValue {
-    const m = this.method(obj, name);
+  callMethod2(obj: PyValue, name: string, a: PyValue, b: PyValue, site: AttrSite | null = null): PyValue {
+    const m = this.method(obj, name, site);
     if (m !== undefined) return this.callBound(m, obj, [a, b]);
     return this.call(this.methodAttr(obj, name), [a, b], null);
   }
-  callMethodN(obj: PyValue, name: string, args: PyValue[]): PyValue {
-    const m = this.method(obj, name);
+  callMethodN(obj: PyValue, name: string, args: PyValue[], site: AttrSite | null = null): PyValue {
+    const m = this.method(obj, name, site);
     if (m !== undefined) return this.callBound(m, obj, args);
     return this.call(this.methodAttr(obj, name), args, null);
   }
@@ -1752,7 +1760,7 @@ export class Runtime implements Protocol, KeyOps {
       if (t === intType && typeof a === "number") return a;
       if (t === floatType && typeof a === "number") return new PyFloat(a);
     }
-    const userNew = t.lookup("__new__");
+    const userNew = lookupAt(t.newSite, t, "__new__");
     let obj: PyValue;
     if (userNew !== objectNew && (userNew instanceof PyStaticMethod || userNew instanceof PyFunction)) {
       const fn = userNew instanceof PyStaticMethod ? userNew.func : userNew;
@@ -1761,7 +1769,7 @@ export class Runtime implements Protocol, KeyOps {
       obj = t.alloc(t, args, kw, this);
     }
     if (typeof obj === "object" && obj.cls.isSubtypeOf(t)) {
-      const init = t.lookup("__init__");
+      const init = lookupAt(t.initSite, t, "__init__");
       if (init !== undefined) {
         const r = this.callBound(init, obj, args, kw);
         if (r !== None) throw E.typeError(`__init__() should return None, not '${typeOf(r).name}'`);

@@ -3,6 +3,7 @@
  * structured form the UI uses to underline lines.
  */
 
+import { attrGet } from "./attr-store";
 import { caretLine, tracebackSourceLine } from "./carets";
 import { PyBaseException, PyObject, type TracebackEntry } from "./objects";
 import type { Runtime } from "./runtime";
@@ -57,7 +58,7 @@ function formatOne(rt: Runtime, x: PyBaseException): string {
   }
   out += exceptionLine(rt, x) + "\n";
   // PEP 678 notes (e.add_note(...)) print after the exception line.
-  const notes = x.dict?.get("__notes__");
+  const notes = x.dict === null ? undefined : attrGet(x.dict, "__notes__");
   if (notes !== undefined) {
     try {
       for (const n of rt.iterate(notes)) out += (typeof n === "string" ? n : rt.repr(n)) + "\n";

@@ -5,6 +5,7 @@
  * CPython 3.11's message.
  */
 
+import { attrGet, attrSet } from "../attr-store";
 import { nativeFunction } from "../define";
 import * as E from "../errors";
 import {
@@ -26,7 +27,7 @@ function isAbstract(rt: Runtime, v: PyValue): boolean {
   if (v instanceof PyProperty) return isAbstract(rt, v.fget);
   if (v instanceof PyClassMethod || v instanceof PyStaticMethod) return isAbstract(rt, v.func);
   if (!(v instanceof PyObject) || v.dict === null) return false;
-  const flag = v.dict.get("__isabstractmethod__");
+  const flag = attrGet(v.dict, "__isabstractmethod__");
   return flag !== undefined && rt.truthy(flag);
 }
 
@@ -78,7 +79,7 @@ export const abcModule: NativeModuleDef = {
       "abstractmethod",
       nativeFunction("abstractmethod", (args) => {
         const f = args[0];
-        if (f instanceof PyObject && f.dict !== null) f.dict.set("__isabstractmethod__", true);
+        if (f instanceof PyObject && f.dict !== null) attrSet(f.dict, "__isabstractmethod__", true);
         else rt.setattr(f, "__isabstractmethod__", true);
         return f;
       }),

@@ -5,6 +5,7 @@
  * Immutable atoms, functions, classes and modules are returned as they are, as CPython does.
  */
 
+import { attrCopy } from "../attr-store";
 import { nativeFunction } from "../define";
 import * as E from "../errors";
 import {
@@ -32,11 +33,11 @@ function isNumpyArray(v: PyObject): boolean {
 }
 
 /** A user-class instance: allocated like object.__new__(cls), with its attribute dict filled by `fill`. */
-function newInstanceLike(v: PyObject, fill: (k: string, x: PyValue) => PyValue, rt: Runtime): PyObject {
+function newInstanceLike(v: PyObject, fill: (x: PyValue) => PyValue, rt: Runtime): PyObject {
   const made = v.cls.alloc(v.cls, [], null, rt);
   if (!(made instanceof PyObject)) throw copyError(typeOf(v).name);
   const out = made;
-  if (v.dict !== null && out.dict !== null) for (const [k, x] of v.dict) out.dict.set(k, fill(k, x));
+  if (v.dict !== null && out.dict !== null) attrCopy(out, v.dict, fill, rt);
   return out;
 }
 
@@ -46,14 +47,14 @@ function shallow(rt: Runtime, v: PyValue): PyValue {
   if (hook !== undefined) return rt.callBound(hook, v, []);
   if (v instanceof PyTuple) return v.cls === tupleType ? v : new PyTuple([...v.items], v.cls);
   if (v instanceof PySet && v.cls === frozensetType) return v;
-  return structural(rt, v, (x) => x) ?? opaque(rt, v, (_k, x) => x);
+  return structural(rt, v, (x) => x) ?? opaque(rt, v, (x) => x);
 }
 
 /** Containers rebuilt around converted items; undefined for anything else. */
 function structural(rt: Runtime, v: PyObject, item: (x: PyValue) => PyValue): PyValue | undefined {
   if (v instanceof PyList) {
     const out = new PyList(v.items.map(item), v.cls);
-    if (v.dict !== null && out.dict !== null) for (const [k, x] of v.dict) out.dict.set(k, x);
+    if (v.dict !== null && out.dict !== null) attrCopy(out, v.dict, (x) => x, rt);
     return out;
   }
   if (v instanceof PyDict) {
@@ -71,7 +72,7 @@ function structural(rt: Runtime, v: PyObject, item: (x: PyValue) => PyValue): Py
   return undefined;
 }
 
-function opaque(rt: Runtime, v: PyObject, fill: (k: string, x: PyValue) => PyValue): PyValue {
+function opaque(rt: Runtime, v: PyObject, fill: (x: PyValue) => PyValue): PyValue {
   const kind = typeOf(v).name;
   if (v.dict === null) {
     // Native values without state we could copy (functions, iterators, NKI handles, ...).
@@ -105,7 +106,7 @@ function deep(rt: Runtime, v: PyValue, memo: Map<PyValue, PyValue>): PyValue {
     const out = new PyList([], v.cls);
     memo.set(v, out);
     out.items = v.items.map((x) => deep(rt, x, memo));
-    if (v.dict !== null && out.dict !== null) for (const [k, x] of v.dict) out.dict.set(k, deep(rt, x, memo));
+    if (v.dict !== null && out.dict !== null) attrCopy(out, v.dict, (x) => deep(rt, x, memo), rt);
     return out;
   }
   if (v instanceof PyDict) {
@@ -120,10 +121,10 @@ function deep(rt: Runtime, v: PyValue, memo: Map<PyValue, PyValue>): PyValue {
     memo.set(v, rebuilt);
     return rebuilt;
   }
-  if (v.dict === null) return opaque(rt, v, (_k, x) => x);
+  if (v.dict === null) return opaque(rt, v, (x) => x);
   const out = newInstanceLike(v, () => None, rt);
   memo.set(v, out);
-  if (out.dict !== null && v.dict !== null) for (const [k, x] of v.dict) out.dict.set(k, deep(rt, x, memo));
+  if (out.dict !== null && v.dict !== null) attrCopy(out, v.dict, (x) => deep(rt, x, memo), rt);
   return out;
 }
 

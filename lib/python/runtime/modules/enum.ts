@@ -5,6 +5,7 @@
  * classes (raising CPython's TypeErrors for every other class; Runtime.len answers len()).
  */
 
+import { attrGet } from "../attr-store";
 import { defineNativeType, getter, method, nativeFunction } from "../define";
 import * as E from "../errors";
 import {
@@ -45,7 +46,7 @@ export function enumMembers(rt: Runtime, t: PyType): PyValue[] | undefined {
 
 function memberField(v: PyValue, field: "_name_" | "_value_"): PyValue {
   if (!(v instanceof PyObject) || v.dict === null) throw E.attributeError(`'${typeOf(v).name}' object has no attribute '${field}'`);
-  return v.dict.get(field) ?? None;
+  return attrGet(v.dict, field) ?? None;
 }
 
 function isMemberCandidate(name: string, v: PyValue): boolean {

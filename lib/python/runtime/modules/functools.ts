@@ -2,6 +2,7 @@
  * functools: reduce, partial, lru_cache/cache, wraps/update_wrapper, cmp_to_key, total_ordering.
  */
 
+import { attrSet } from "../attr-store";
 import { parseArgs } from "../binding";
 import { defineNativeType, method, nativeFunction } from "../define";
 import * as E from "../errors";
@@ -153,7 +154,7 @@ function updateWrapper(rt: Runtime, wrapper: PyValue, wrapped: PyValue): PyValue
       // Native wrappers may not accept every attribute; CPython ignores missing ones the same way.
     }
   }
-  if (wrapper instanceof PyObject && wrapper.dict !== null) wrapper.dict.set("__wrapped__", wrapped);
+  if (wrapper instanceof PyObject && wrapper.dict !== null) attrSet(wrapper.dict, "__wrapped__", wrapped);
   return wrapper;
 }
 

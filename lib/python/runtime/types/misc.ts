@@ -3,6 +3,7 @@
  * and `type(name, bases, ns)`.
  */
 
+import { attrGet, attrSet } from "../attr-store";
 import { parseArgs } from "../binding";
 import { getter, method } from "../define";
 import * as E from "../errors";
@@ -58,9 +59,9 @@ method(B, "__repr__", (self, _a, _k, rt) => {
 });
 method(B, "with_traceback", (self) => self);
 method(B, "add_note", (self, args, _k, rt) => {
-  const x = X(self);
-  const notes = x.dict?.get("__notes__");
-  if (notes === undefined) x.dict?.set("__notes__", rt.list([args[0]]));
+  const dict = X(self).dict ?? new Map<string, PyValue>();
+  const notes = attrGet(dict, "__notes__");
+  if (notes === undefined) attrSet(dict, "__notes__", rt.list([args[0]]));
   else rt.callMethod1(notes, "append", args[0]);
   return None;
 });

@@ -2,6 +2,7 @@
  * int, bool and float: constructors, operator slots and methods, with CPython's semantics.
  */
 
+import { attrGet } from "../attr-store";
 import { roundFloat, roundFloatToInt, roundInt } from "../../format";
 import { arities, exactArgs, getter, method, noArgs } from "../define";
 import { overflowError, typeError, valueError } from "../errors";
@@ -30,7 +31,7 @@ export function asInt(v: PyValue): N.Int | undefined {
   if (typeof v === "boolean") return v ? 1 : 0;
   // The one int subclass with object instances, IntEnum, keeps a member's int in _value_.
   if (v instanceof PyObject && v.cls.isSubtypeOf(intType)) {
-    const x = v.dict?.get("_value_");
+    const x = v.dict === null ? undefined : attrGet(v.dict, "_value_");
     if (typeof x === "number" || typeof x === "bigint") return x;
   }
   return undefined;
