@@ -2,6 +2,7 @@
  * list, tuple, dict (and its views), set/frozenset, range, slice and the iterator types.
  */
 
+import { RADIX_MIN, strSortOrder } from "../str-sort";
 import { parseArgs } from "../binding";
 import { arities, exactArgs, getter, method, noArgs, rangeArgs } from "../define";
 import { GeneratorExit, StopIteration, indexError, keyError, overflowError, pyException, runtimeError, stopIteration, typeError, valueError } from "../errors";
@@ -140,17 +141,43 @@ function allPlainNumbers(values: readonly PyValue[]): values is readonly number[
 }
 
 /**
- * Small ints sorted by the typed-array sort (numeric, native). Stability cannot be observed: equal
- * ints are the same value, and -0 (which orders before 0 there) is excluded by allPlainNumbers.
+ * Ints held as JS numbers, sorted natively: already-ascending input is copied, a range not much
+ * wider than the count is counted, int32 values go through Int32Array's sort (about twice as quick
+ * as Float64Array's) and the rest through Float64Array's. Stability cannot be observed: equal ints
+ * are the same value, and -0 (which orders before 0 in a typed-array sort) is excluded by
+ * allPlainNumbers.
  */
 function sortNumbers(values: readonly number[], reverse: boolean): PyValue[] {
-  const sorted = Float64Array.from(values).sort();
-  if (reverse) sorted.reverse();
-  return Array.from(sorted);
+  const n = values.length;
+  let min = Infinity;
+  let max = -Infinity;
+  let ascending = true;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (i > 0 && v < values[i - 1]) ascending = false;
+  }
+  let out: number[];
+  if (ascending) {
+    out = values.slice();
+  } else if (max - min <= 2 * n) {
+    const counts = new Int32Array(max - min + 1);
+    for (let i = 0; i < n; i++) counts[values[i] - min]++;
+    out = new Array<number>(n);
+    let k = 0;
+    for (let v = 0; v < counts.length; v++) for (let c = counts[v]; c > 0; c--) out[k++] = v + min;
+  } else {
+    const sorted = min >= -(2 ** 31) && max < 2 ** 31 ? new Int32Array(values).sort() : new Float64Array(values).sort();
+    out = new Array<number>(n);
+    for (let i = 0; i < n; i++) out[i] = sorted[i];
+  }
+  return reverse ? out.reverse() : out;
 }
 
-/** Surrogate-free strs by the default (native, code unit) sort: equal strs are the same value. */
+/** Surrogate-free strs: equal strs are the same value, so any correct order will do. */
 function sortStrings(values: readonly string[], reverse: boolean): PyValue[] {
+  if (values.length >= RADIX_MIN) return Array.from(strSortOrder(values, reverse), (i) => values[i]);
   const sorted = values.slice().sort();
   return reverse ? sorted.reverse() : sorted;
 }
@@ -162,6 +189,7 @@ export function sortValues(rt: Runtime, items: PyValue[], key: PyValue, reverse:
   if (key === None && allStrings(keys) && nativeOrderHolds(keys)) return sortStrings(keys, reverse);
   const idx = items.map((_, i) => i);
   if (allStrings(keys)) {
+    if (keys.length >= RADIX_MIN && nativeOrderHolds(keys)) return Array.from(strSortOrder(keys, reverse), (i) => items[i]);
     idx.sort(keyIndexComparator(keys, reverse));
     return idx.map((i) => items[i]);
   }
