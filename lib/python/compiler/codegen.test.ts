@@ -8,6 +8,7 @@ import { compileCell, compileModule } from "./index";
 const allowedWords = new Set([
   "function", "const", "let", "return", "try", "catch", "finally", "throw", "if", "else", "for",
   "break", "continue", "new", "Map", "undefined", "true", "false", "null", "Infinity", "yield", "typeof",
+  "instanceof",
 ]);
 
 /** Identifiers in JS source that are not property names, with string literals removed. */

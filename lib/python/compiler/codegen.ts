@@ -888,6 +888,7 @@ export class CodeGenerator {
       case "Name":
         return this.load(e.id, e);
       case "BinOp":
+        if (isFusable(e) && (isFusable(e.left) || isFusable(e.right))) return this.floatTree(e);
         return this.binOp(e.op, this.expr(e.left), this.expr(e.right), "", e);
       case "UnaryOp": {
         const fn = e.op === "Not" ? "not" : unaryOps[e.op];
@@ -978,31 +979,63 @@ export class CodeGenerator {
    */
   private binOp(op: A.BinaryOperator, left: string, right: string, prefix: "" | "i", at: A.Span): string {
     const fn = `$rt.${prefix}${binaryOps[op]}`;
-    let fast: ((a: string, b: string, r: string) => string) | null = null;
-    const inRange = (r: string): string => `${r} <= ${Number.MAX_SAFE_INTEGER} && ${r} >= -${Number.MAX_SAFE_INTEGER}`;
-    switch (op) {
-      case "Add":
-        fast = (a, b, r) => `(${r} = ${a} + ${b}, ${inRange(r)})`;
-        break;
-      case "Sub":
-        fast = (a, b, r) => `(${r} = ${a} - ${b}, ${inRange(r)})`;
-        break;
-      case "Mult":
-        fast = (a, b, r) => `(${r} = ${a} * ${b} + 0, ${inRange(r)})`;
-        break;
-      case "Mod":
-        fast = (a, b, r) => `${a} >= 0 && ${b} > 0 && (${r} = ${a} % ${b}, true)`;
-        break;
-      case "FloorDiv":
-        fast = (a, b, r) => `${a} >= 0 && ${b} > 0 && (${r} = (${a} - ${a} % ${b}) / ${b}, true)`;
-        break;
-    }
+    const fast = smallIntFastPath(op);
     if (fast === null) return this.callAt(this.slowAt(at), fn, [left, right]);
     const [a, setA, checkA] = this.operand(left);
     const [b, setB, checkB] = this.operand(right);
     const r = this.ctx.temp();
     // The position store sits on the slow path only: the small-int fast path cannot raise.
     return `(${setA}${setB}${checkA}${checkB}${fast(a, b, r)} ? ${r} : (${this.slowAt(at)}${fn}(${a}, ${b})))`;
+  }
+
+  /**
+   * A tree of `+ - *` (at least two operators, like `x * 0.999 + i * 0.5`) evaluated on raw doubles
+   * wherever both operands are numbers and one is a float: only the tree's value is boxed as a
+   * float object, not every intermediate. Each operator node yields its value in a temporary and
+   * in a second one whether that value is a raw double (a Python float) rather than a Python
+   * value; anything else (ints, bigints, bools, numpy values, user classes) takes the operator's
+   * ordinary path, with any raw double operand boxed first. Python's float `+ - *` are IEEE double
+   * operations and an int held as a JS number converts to float exactly, so results are the same.
+   */
+  private floatTree(e: A.BinOp): string {
+    this.useFloatClass();
+    const root = this.fusedNode(e);
+    return `(${root.code}${root.raw} ? $rt.float(${root.v}) : ${root.v})`;
+  }
+
+  private fusedNode(e: A.BinOp): FusedValue {
+    const side = (x: A.Expr): FusedValue => {
+      if (isFusable(x)) return this.fusedNode(x);
+      const t = this.ctx.temp();
+      return { code: `${t} = ${this.expr(x)}, `, v: t, raw: null };
+    };
+    const l = side(e.left);
+    const r = side(e.right);
+    const v = this.ctx.temp();
+    const raw = this.ctx.temp();
+    const isFloat = (s: FusedValue): string => (s.raw === null ? `${s.v} instanceof $F` : `(${s.raw} || ${s.v} instanceof $F)`);
+    const double = (s: FusedValue): string => (s.raw === null ? `${s.v}.v` : `(${s.raw} ? ${s.v} : ${s.v}.v)`);
+    const boxed = (s: FusedValue): string => (s.raw === null ? s.v : `(${s.raw} ? $rt.float(${s.v}) : ${s.v})`);
+    const jsOp = e.op === "Add" ? "+" : e.op === "Sub" ? "-" : "*";
+    const float = (a: string, b: string): string => `(${v} = ${a} ${jsOp} ${b}, ${raw} = true)`;
+    const generic = (a: string, b: string): string => `(${this.slowAt(e)}${v} = $rt.${binaryOps[e.op]}(${a}, ${b}), ${raw} = false)`;
+    // Past the float tests neither side is a raw double, so both hold Python values.
+    const fast = smallIntFastPath(e.op);
+    const t = this.ctx.temp();
+    const ints = fast === null ? generic(l.v, r.v) : `(typeof ${l.v} === "number" && typeof ${r.v} === "number" && ${fast(l.v, r.v, t)} ? (${v} = ${t}, ${raw} = false) : ${generic(l.v, r.v)})`;
+    const code =
+      `${l.code}${r.code}(${isFloat(l)} ? (${isFloat(r)} ? ${float(double(l), double(r))} : typeof ${r.v} === "number" ? ${float(double(l), r.v)} : ${generic(boxed(l), r.v)}) : ` +
+      `${isFloat(r)} ? (typeof ${l.v} === "number" ? ${float(l.v, double(r))} : ${generic(l.v, boxed(r))}) : ${ints}), `;
+    return { code, v, raw };
+  }
+
+  private floatClassUsed = false;
+
+  /** Declares `$F`, the float class, for the `instanceof` tests of fused float trees. */
+  private useFloatClass(): void {
+    if (this.floatClassUsed) return;
+    this.floatClassUsed = true;
+    this.header.push("const $F = $rt.floatClass;");
   }
 
   /**
@@ -1342,6 +1375,39 @@ function collectDeleted(body: A.Stmt[], out: Set<string>): void {
  * Whether a JS expression the generator produced is a plain value that runs no Python operation
  * (so cannot move `$ln`): a literal, a local, a temporary or a runtime constant.
  */
+/** An operator node of a fused float tree, see CodeGenerator.floatTree. */
+interface FusedValue {
+  /** Evaluates the node (ends in ", "). */
+  code: string;
+  /** Temporary holding the value. */
+  v: string;
+  /** Temporary saying whether `v` is a raw double; null for a leaf (always a Python value). */
+  raw: string | null;
+}
+
+function isFusable(e: A.Expr): e is A.BinOp {
+  return e.kind === "BinOp" && (e.op === "Add" || e.op === "Sub" || e.op === "Mult");
+}
+
+/** The inline small-int path of an operator: `(a, b, r) => test` storing the result in r, or null. */
+function smallIntFastPath(op: A.BinaryOperator): ((a: string, b: string, r: string) => string) | null {
+  const inRange = (r: string): string => `${r} <= ${Number.MAX_SAFE_INTEGER} && ${r} >= -${Number.MAX_SAFE_INTEGER}`;
+  switch (op) {
+    case "Add":
+      return (a, b, r) => `(${r} = ${a} + ${b}, ${inRange(r)})`;
+    case "Sub":
+      return (a, b, r) => `(${r} = ${a} - ${b}, ${inRange(r)})`;
+    case "Mult":
+      return (a, b, r) => `(${r} = ${a} * ${b} + 0, ${inRange(r)})`;
+    case "Mod":
+      return (a, b, r) => `${a} >= 0 && ${b} > 0 && (${r} = ${a} % ${b}, true)`;
+    case "FloorDiv":
+      return (a, b, r) => `${a} >= 0 && ${b} > 0 && (${r} = (${a} - ${a} % ${b}) / ${b}, true)`;
+    default:
+      return null;
+  }
+}
+
 function isPlain(js: string): boolean {
   return /^(?:[A-Za-z_$][\w$]*|-?\d+n?|"(?:[^"\\]|\\.)*"|\$rt\.(?:None|Ellipsis)|\[(?:"(?:[^"\\]|\\.)*"(?:, )?)*\])$/.test(js);
 }

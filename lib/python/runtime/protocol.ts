@@ -140,6 +140,8 @@ export interface Protocol {
   readonly Ellipsis: PyObject;
   /** A float literal / float result. */
   float(v: number): PyFloat;
+  /** The float class, for compiled code's inline `instanceof` tests (see CodeGenerator.floatTree). */
+  readonly floatClass: typeof PyFloat;
   /** An int literal too large for a safe JS number, from its decimal text. */
   bigint(text: string): PyValue;
   list(items: PyValue[]): PyObject;

@@ -216,6 +216,8 @@ export class Runtime implements Protocol, KeyOps {
 
   // ---- literals --------------------------------------------------------------------------------
 
+  readonly floatClass = PyFloat;
+
   float(v: number): PyFloat {
     return new PyFloat(v);
   }
