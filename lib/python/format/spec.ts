@@ -64,19 +64,28 @@ export function unknownFormatCode(type: string, typeName: string): FormatError {
   return new FormatError("ValueError", `Unknown format code '${describeType(type)}' for object of type '${typeName}'`);
 }
 
-// Programs format with a handful of distinct specs inside hot loops; parsing each once matters.
-const cache = new Map<string, FormatSpec>();
+// Programs format with a handful of distinct specs inside hot loops; parsing each once matters. A
+// cache per (default type, default alignment) keys by the spec alone, which is usually a string
+// constant of the compiled code, so the lookup allocates nothing.
+const caches: { readonly type: string; readonly align: Align; readonly specs: Map<string, FormatSpec> }[] = [];
 const CACHE_LIMIT = 512;
+
+function cacheFor(defaultType: string, defaultAlign: Align): Map<string, FormatSpec> {
+  for (const c of caches) if (c.type === defaultType && c.align === defaultAlign) return c.specs;
+  const specs = new Map<string, FormatSpec>();
+  caches.push({ type: defaultType, align: defaultAlign, specs });
+  return specs;
+}
 
 /** Parses `spec`; the result is shared and must not be mutated. */
 export function parseFormatSpec(spec: string, typeName: string, defaultType: string, defaultAlign: Align): FormatSpec {
-  const key = defaultType + defaultAlign + spec;
-  const hit = cache.get(key);
+  const cache = cacheFor(defaultType, defaultAlign);
+  const hit = cache.get(spec);
   if (hit !== undefined) return hit;
   const parsed = Object.freeze(parseUncached(spec, typeName, defaultType, defaultAlign));
   if (spec.length <= 64) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, parsed);
+    cache.set(spec, parsed);
   }
   return parsed;
 }
