@@ -1,10 +1,16 @@
 /** isclose / allclose / array_equal, composed from ufuncs exactly as numpy composes them. */
+import { collectFpErrors } from "./fp-errors";
 import { DTYPES, promoteWithScalar } from "./dtypes";
 import { NDArray, astype, pyFloat } from "./ndarray";
 import { all } from "./reductions";
 import { binary, unary } from "./ufuncs";
 
 export function isclose(x: NDArray, yIn: NDArray, rtol = 1e-5, atol = 1e-8, equalNan = false): NDArray {
+  // numpy computes under errstate(invalid="ignore"): inf - inf here is expected.
+  return collectFpErrors(() => iscloseOf(x, yIn, rtol, atol, equalNan)).value;
+}
+
+function iscloseOf(x: NDArray, yIn: NDArray, rtol: number, atol: number, equalNan: boolean): NDArray {
   // numpy makes y inexact first (result_type(y, 1.0)) so abs(MIN_INT) cannot overflow.
   const yType = promoteWithScalar(yIn.dtype, "float", 1);
   const y = yIn.dtype === yType ? yIn : astype(yIn, yType);

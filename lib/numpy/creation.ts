@@ -2,6 +2,7 @@
  * Array creation: np.array from nested sequences, zeros/ones/empty/full(+_like), arange, linspace,
  * logspace/geomspace, eye/identity, fromfunction, copy.
  */
+import { FPE_OVERFLOW, recordFpError } from "./fp-errors";
 import { type DType, DTYPES, allocate, castValue, defaultDtypeFor, promoteTypes } from "./dtypes";
 import { NumpyError, valueError } from "./errors";
 import { correctlyRoundedPower } from "./npy-math";
@@ -75,6 +76,9 @@ export function array(obj: ArrayInput, dtype?: DType): NDArray {
   const out = emptyArray(dt, shape);
   let k = 0;
   const data = out.data;
+  // A finite Python float that becomes an infinity is numpy's "overflow encountered in cast".
+  const reportsOverflow = dt.name === "float16" || dt.name === "float32";
+  let overflowed = false;
   const walk = (x: ArrayInput): void => {
     if (Array.isArray(x)) {
       for (const el of x as readonly ArrayInput[]) walk(el);
@@ -86,10 +90,13 @@ export function array(obj: ArrayInput, dtype?: DType): NDArray {
     } else {
       const s = scalarOf(x as number | boolean | PyScalar);
       if (s.kind === "int" && dt.isInteger) checkIntRange(s.value, dt);
-      data[k++] = castValue(dt, s.value);
+      const v = castValue(dt, s.value);
+      data[k++] = v;
+      if (reportsOverflow && v - v !== 0 && s.value - s.value === 0) overflowed = true;
     }
   };
   walk(obj);
+  if (overflowed) recordFpError(FPE_OVERFLOW, "cast");
   return out;
 }
 

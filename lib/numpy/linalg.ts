@@ -6,6 +6,7 @@
  * accumulate in double and round once. numpy's BLAS sums in an implementation-defined order, so
  * float results agree with numpy to rounding, not bit-for-bit.
  */
+import { recordWholeResult } from "./fp-errors";
 import { type DType, DTYPES, allocate, castValue, resultType } from "./dtypes";
 import { valueError } from "./errors";
 import { roundArrayTo } from "./float-formats";
@@ -49,6 +50,12 @@ function gemm(a: ArrayLike<number>, aOff: number, b: ArrayLike<number>, bOff: nu
 }
 
 export function matmul(x: NDArray, y: NDArray): NDArray {
+  const r = matmulOf(x, y);
+  recordWholeResult("matmul", [x, y], r);
+  return r;
+}
+
+function matmulOf(x: NDArray, y: NDArray): NDArray {
   for (const [i, arr] of [x, y].entries()) {
     if (arr.ndim === 0) {
       throw valueError(
@@ -126,8 +133,9 @@ export function dot(a: NDArray, b: NDArray): NDArray {
       `shapes ${fmt(a.shape)} and ${fmt(b.shape)} not aligned: ${a.shape[a.ndim - 1]} (dim ${a.ndim - 1}) != ${b.shape[ib]} (dim ${ib})`,
     );
   }
-  if (a.ndim <= 2 && b.ndim <= 2) return matmul(a, b);
-  return contract(a, a.ndim - 1, b, ib);
+  const r = a.ndim <= 2 && b.ndim <= 2 ? matmulOf(a, b) : contract(a, a.ndim - 1, b, ib);
+  recordWholeResult("dot", [a, b], r);
+  return r;
 }
 
 export function inner(a: NDArray, b: NDArray): NDArray {

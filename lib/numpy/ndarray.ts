@@ -6,6 +6,7 @@
 import { type DType, type Storage, allocate, castValue, DTYPES, type PyScalarKind } from "./dtypes";
 import { roundArrayTo } from "./float-formats";
 import { indexError, valueError } from "./errors";
+import { castFlags, fpErrorsWanted, recordFpError } from "./fp-errors";
 
 export class NDArray {
   readonly size: number;
@@ -256,6 +257,7 @@ export function astype(a: NDArray, dtype: DType, copy = true): NDArray {
   const src = contiguousData(a);
   const out = allocate(dtype, a.size);
   castInto(src, a.dtype, out, dtype);
+  if (fpErrorsWanted()) recordFpError(castFlags(src, a.dtype, out, dtype), "cast");
   return fromStorage(dtype, a.shape, out);
 }
 

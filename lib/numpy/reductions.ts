@@ -6,6 +6,7 @@
  */
 import { type DType, type Storage, DTYPES, allocate, castValue } from "./dtypes";
 import { NumpyError, axisError, valueError } from "./errors";
+import { recordWholeResult } from "./fp-errors";
 import { roundArrayTo } from "./float-formats";
 import { NDArray, astype, contiguousData, elementOffsets, fromStorage, pyInt } from "./ndarray";
 import { binary, unary } from "./ufuncs";
@@ -223,6 +224,16 @@ function denseRows(bases: Int32Array, outer: Int32Array): boolean {
 }
 
 export function sum(a: NDArray, opts: ReduceOptions = {}): NDArray {
+  return checkReduce(a, sumOf(a, opts));
+}
+
+/** Records numpy's "overflow/invalid value encountered in reduce" of a float reduction (fp-errors.ts). */
+function checkReduce(a: NDArray, r: NDArray, op = "reduce"): NDArray {
+  recordWholeResult(op, [a], r);
+  return r;
+}
+
+function sumOf(a: NDArray, opts: ReduceOptions): NDArray {
   const dtype = opts.dtype ?? sumDtype(a.dtype);
   const src = dtype === a.dtype ? a : astype(a, dtype);
   const p = plan(src, normalizeAxes(opts.axis, a.ndim));
@@ -277,6 +288,10 @@ function mul64(x: number, y: number, unsigned: boolean): number {
 }
 
 export function prod(a: NDArray, opts: ReduceOptions = {}): NDArray {
+  return checkReduce(a, prodOf(a, opts));
+}
+
+function prodOf(a: NDArray, opts: ReduceOptions): NDArray {
   const dtype = opts.dtype ?? sumDtype(a.dtype);
   const src = dtype === a.dtype ? a : astype(a, dtype);
   const p = plan(src, normalizeAxes(opts.axis, a.ndim));
@@ -474,7 +489,7 @@ export function variance(a: NDArray, opts: VarOptions = {}): NDArray {
   const n = reducedCount(a, opts.axis);
   const arrmean = binary("true_divide", sum(a, { axis: opts.axis, keepdims: true, dtype: acc }), pyInt(n));
   const x = binary("subtract", a, arrmean);
-  const sq = binary("multiply", x, x);
+  const sq = unary("square", x);
   const s = sum(sq, { axis: opts.axis, keepdims: opts.keepdims, dtype: acc });
   const v = binary("true_divide", s, pyInt(Math.max(n - (opts.ddof ?? 0), 0)));
   return v.dtype === result ? v : astype(v, result);
@@ -531,8 +546,8 @@ function accumulate(a: NDArray, axis: number | null | undefined, dtype: DType | 
   return res;
 }
 
-export const cumsum = (a: NDArray, axis?: number | null, dtype?: DType): NDArray => accumulate(a, axis, dtype, true);
-export const cumprod = (a: NDArray, axis?: number | null, dtype?: DType): NDArray => accumulate(a, axis, dtype, false);
+export const cumsum = (a: NDArray, axis?: number | null, dtype?: DType): NDArray => checkReduce(a, accumulate(a, axis, dtype, true), "accumulate");
+export const cumprod = (a: NDArray, axis?: number | null, dtype?: DType): NDArray => checkReduce(a, accumulate(a, axis, dtype, false), "accumulate");
 
 /** ufunc.reduce for add/multiply/maximum/minimum (axis defaults to 0 as in numpy). */
 export function ufuncReduce(name: string, a: NDArray, axis: AxisArg = 0, keepdims = false): NDArray {

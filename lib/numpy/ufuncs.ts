@@ -9,9 +9,10 @@
 import { type DType, type Storage, DTYPES, allocate, castValue, floatFor, promoteTypes, promoteWithScalar, defaultDtypeFor, canCastSameKind } from "./dtypes";
 import { NumpyError, typeError, valueError } from "./errors";
 import { roundArrayTo } from "./float-formats";
+import { floatResultFlags, fpErrorsWanted, hasNonFinite, integerDivisionFlags, integerOverflowFlags, recordFpError, reportedName } from "./fp-errors";
 import { cosF32, expF32, logF32, pow, sinF32 } from "./npy-math";
 import { type Access, type LoopHelpers, binaryLoop, scalarOp, unaryLoop } from "./loops";
-import { type WasmBinaryOp, type WasmRowAccess, type WasmUnaryOp, binaryFloatWasm, binaryRowsFloatWasm, unaryFloatWasm, whereFloatWasm } from "./kernels/elementwise";
+import { type WasmBinaryOp, type WasmRowAccess, type WasmUnaryOp, binaryFloatWasm, binaryRowsFloatWasm, takeFpFlags, unaryFloatWasm, whereFloatWasm } from "./kernels/elementwise";
 import { NDArray, type Operand, broadcastShapes, broadcastView, fromStorage, isPyScalar, offsetsOf, scalarArray, astype } from "./ndarray";
 
 // ---- numpy's scalar semantics for the helpers the loops call ----------------------------------
@@ -414,6 +415,20 @@ function coerce(x: Operand, y: Operand, comparison: boolean): { a: NDArray; b: N
   return isPyScalar(x) ? { a: scalar, b: arr, common } : { a: arr, b: scalar, common };
 }
 
+/**
+ * Records numpy's floating-point errors of a JavaScript loop's result (fp-errors.ts): a float result
+ * holding a NaN or infinity is classified from its operands; an integer floor_divide or remainder
+ * by zero is a division by zero.
+ */
+function checkResult(name: string, operands: readonly NDArray[], shape: readonly number[], out: NDArray): void {
+  if (!fpErrorsWanted()) return;
+  if (out.dtype.isFloat) {
+    if (hasNonFinite(out.data, out.offset, out.size)) recordFpError(floatResultFlags(name, operands, shape, out.data, out.offset), reportedName(name));
+  } else if (out.dtype.isInteger && (name === "floor_divide" || name === "remainder") && operands.length === 2) {
+    recordFpError(integerDivisionFlags(operands[1]), name);
+  }
+}
+
 export function unary(name: string, x: Operand): NDArray {
   const def = UNARY[name];
   if (def === undefined) throw valueError(`unknown ufunc ${name}`);
@@ -424,14 +439,19 @@ export function unary(name: string, x: Operand): NDArray {
   const simd = WASM_UNARY[name];
   if (simd !== undefined && outType === a.dtype && p.access === "dense" && (a.dtype.name === "float32" || a.dtype.name === "float64")) {
     const fast = unaryFloatWasm(simd, p.data as Float32Array | Float64Array, p.start, n);
-    if (fast !== null) return fromStorage(outType, a.shape, fast);
+    if (fast !== null) {
+      recordFpError(takeFpFlags(), name);
+      return fromStorage(outType, a.shape, fast);
+    }
   }
   const out = allocate(outType, n);
   const access: Access = p.access === "scalar" ? "table" : p.access;
   const table = p.access === "scalar" ? offsetsOf(a) : p.table;
   const loop = unaryLoop(name, def.expr(a.dtype), access, `${ctorTag(a.data)}>${ctorTag(out)}`, HELPERS);
   loop(p.data, table, p.start, out, n);
-  return finish(out, outType, a.shape);
+  const result = finish(out, outType, a.shape);
+  checkResult(name, [a], a.shape, result);
+  return result;
 }
 
 /** A binary ufunc call's operands as arrays, its loop dtypes and expression (numpy's errors raised here). */
@@ -453,7 +473,10 @@ export function binary(name: string, x: Operand, y: Operand): NDArray {
   if (a.ndim === 0 && b.ndim === 0) {
     const out = allocate(outType, 1);
     out[0] = scalarOp(expr0, HELPERS)(a.data[a.offset], b.data[b.offset]);
-    return finish(out, outType, []);
+    const result = finish(out, outType, []);
+    checkResult(name, [a, b], [], result);
+    if (outType.isInteger && fpErrorsWanted()) recordFpError(integerOverflowFlags(name, a.data[a.offset], b.data[b.offset], outType), name, true);
+    return result;
   }
   const shape = broadcastShapes(a.shape, b.shape);
   const n = shape.reduce((p, d) => p * d, 1);
@@ -461,7 +484,10 @@ export function binary(name: string, x: Operand, y: Operand): NDArray {
   const accessA = n === 1 ? "dense" : accessOf(a, shape, n);
   const accessB = n === 1 ? "dense" : accessOf(b, shape, n);
   const fast = wasmBinary(name, compute, a, accessA, b, accessB, n);
-  if (fast !== null) return fromStorage(outType, shape, fast);
+  if (fast !== null) {
+    recordFpError(takeFpFlags(), reportedName(name));
+    return fromStorage(outType, shape, fast);
+  }
   const expr = expr0;
   // Operands whose dtype differs from the compute dtype (e.g. int32 + float32 -> float64) are read
   // as doubles, which is exact for every promotion numpy performs here.
@@ -471,7 +497,9 @@ export function binary(name: string, x: Operand, y: Operand): NDArray {
   const types = `${ctorTag(ain.data)}${ain.access}|${ctorTag(bin.data)}${bin.access}>${ctorTag(out)}`;
   const loop = binaryLoop(name, expr, ain.access, bin.access, types, HELPERS);
   loop(ain.data, ain.table, ain.start, bin.data, bin.table, bin.start, out, n);
-  return finish(out, outType, shape);
+  const result = finish(out, outType, shape);
+  checkResult(name, [a, b], shape, result);
+  return result;
 }
 
 /**
@@ -485,7 +513,9 @@ export function binaryInto(name: string, x: Operand, y: Operand, out: NDArray): 
   if (outType !== out.dtype || !out.isCContiguous || (a.ndim === 0 && b.ndim === 0)) return false;
   const shape = broadcastShapes(a.shape, b.shape);
   if (shape.length !== out.ndim || shape.some((d, i) => d !== out.shape[i]) || out.size <= 1) return false;
-  return wasmBinary(name, compute, a, accessOf(a, shape, out.size), b, accessOf(b, shape, out.size), out.size, out) !== null;
+  if (wasmBinary(name, compute, a, accessOf(a, shape, out.size), b, accessOf(b, shape, out.size), out.size, out) === null) return false;
+  recordFpError(takeFpFlags(), reportedName(name));
+  return true;
 }
 
 /** Bytes [start, end) of its buffer that a C-contiguous (or one-element) array covers. */

@@ -9,6 +9,7 @@
  * the JavaScript loop".
  */
 import { ELEMENTWISE_WASM_BASE64 } from "./elementwise.wasm.generated";
+import { fpErrorsWanted, resultFlags } from "../fp-errors";
 import { overwrittenArray } from "./uninitialised";
 
 export type WasmFloat = "f32" | "f64";
@@ -20,15 +21,59 @@ export type WasmBinaryOp = "add" | "sub" | "mul" | "div" | "max" | "min" | "eq" 
 export type WasmAccess = "dense" | "scalar";
 
 const COMPARISONS: ReadonlySet<WasmBinaryOp> = new Set(["eq", "ne", "lt", "le", "gt", "ge"]);
+/** Loops whose float results can hold a NaN or infinity that finite operands did not (fp-errors.ts). */
+const RAISING: ReadonlySet<WasmBinaryOp | WasmUnaryOp> = new Set(["add", "sub", "mul", "div", "sqrt", "square", "exp"]);
 
-type Kernel = (a: number, b: number, out: number, n: number) => void;
+/** Binary loops; add/sub/mul/div return 1 when a result was NaN or infinite (0 otherwise, and for max/min). */
+type Kernel = (a: number, b: number, out: number, n: number) => number;
 type UnaryKernel = (a: number, out: number, n: number) => void;
 type WhereKernel = (c: number, a: number, b: number, out: number, n: number) => void;
 type RowsKernel = (p: number, rows: number, cols: number, out: number) => void;
 type Reduction = (p: number, n: number) => number;
+type Scan = (p: number, n: number) => number;
 interface Exports {
   readonly memory: WebAssembly.Memory;
   readonly [name: string]: WebAssembly.Memory | Kernel | UnaryKernel | WhereKernel | RowsKernel | Reduction;
+}
+
+/**
+ * numpy's floating-point error bits (fp-errors.ts) of RAISING loops' results since the last
+ * takeFpFlags(): each staged chunk is scanned for NaN and infinity while it is in cache, and a chunk
+ * holding one is classified from the staged operands (still intact, even when the result goes back
+ * into an operand). Only while errors are being collected.
+ */
+let seenFlags = 0;
+
+/** Reads and clears the bits above. */
+export function takeFpFlags(): number {
+  const flags = seenFlags;
+  seenFlags = 0;
+  return flags;
+}
+
+/**
+ * How a loop's staged results are checked: by the loop's own return value (the binary arithmetic
+ * loops report non-finite results as they store them) or a separate scan, and the ufunc the
+ * classification follows.
+ */
+interface Check {
+  readonly scan: Scan | null;
+  readonly ufunc: string;
+  readonly unary: boolean;
+}
+
+/** The check of a loop's results when its errors are wanted, else null. */
+function resultCheck(ex: Exports, op: WasmBinaryOp | WasmUnaryOp, type: WasmFloat, unary: boolean): Check | null {
+  if (!RAISING.has(op) || !fpErrorsWanted()) return null;
+  return { scan: unary ? (ex[`nonfinite_${type}`] as Scan) : null, ufunc: op === "div" ? "true_divide" : op, unary };
+}
+
+/** Classifies m staged results: `x(j)`/`y(j)` give result j's operands. */
+function classify(check: Check, result: Staged, at: number, m: number, x: (j: number) => number, y: (j: number) => number): void {
+  for (let j = 0; j < m; j++) {
+    const r = result[at + j];
+    if (r - r !== 0) seenFlags |= resultFlags(r, x(j), check.unary ? 0 : y(j), check.ufunc, check.unary);
+  }
 }
 
 const PAGE = 65536;
@@ -154,6 +199,7 @@ export function binaryRowsFloatWasm(
   if (once(accessB)) heapB.set(b.subarray(b0, b0 + length(accessB)));
   const mode = perRowScalar(accessA) ? "sv" : perRowScalar(accessB) ? "vs" : "vv";
   const kernel = ex[`${op}_${type}_${mode}`] as Kernel;
+  const check = resultCheck(ex, op, type, false);
   // Byte step per row of each operand: full rows advance a row, columns one element, others stay.
   const step = (x: WasmRowAccess): number => (x === "full" ? cols * size : x === "col" ? size : 0);
   const sa = step(accessA);
@@ -163,7 +209,14 @@ export function binaryRowsFloatWasm(
     const m = Math.min(per, rows - r0);
     if (!once(accessA)) heapA.set(a.subarray(a0 + r0 * perRow(accessA), a0 + (r0 + m) * perRow(accessA)));
     if (!once(accessB)) heapB.set(b.subarray(b0 + r0 * perRow(accessB), b0 + (r0 + m) * perRow(accessB)));
-    for (let r = 0; r < m; r++) kernel(aOff + r * sa, bOff + r * sb, outOff + r * cols * (compare ? 1 : size), cols);
+    let seen = 0;
+    for (let r = 0; r < m; r++) seen |= kernel(aOff + r * sa, bOff + r * sb, outOff + r * cols * (compare ? 1 : size), cols);
+    if (check !== null && seen !== 0) {
+      // Element j of the chunk is row j / cols, column j % cols.
+      const at = (x: WasmRowAccess, heap: Staged, j: number): number =>
+        heap[x === "full" ? j : x === "row" ? j % cols : x === "col" ? Math.floor(j / cols) : 0];
+      classify(check, result, 0, m * cols, (j) => at(accessA, heapA, j), (j) => at(accessB, heapB, j));
+    }
     out.set(m === per ? result : result.subarray(0, m * cols), first + r0 * cols);
   }
   return out;
@@ -221,7 +274,8 @@ function chunked<T extends Staged>(
   n: number,
   out: T,
   out0: number,
-  call: (offsets: readonly number[], outOff: number, m: number) => void,
+  call: (offsets: readonly number[], outOff: number, m: number) => number | void,
+  check: Check | null = null,
 ): T {
   let widest = out.BYTES_PER_ELEMENT;
   for (const o of operands) widest = Math.max(widest, o.data.BYTES_PER_ELEMENT);
@@ -249,7 +303,14 @@ function chunked<T extends Staged>(
       // A whole operand that fits one chunk is copied without a subarray view.
       heapsIn[k].set(from === 0 && m === o.data.length ? o.data : o.data.subarray(from, from + m), offsets[k] / o.data.BYTES_PER_ELEMENT);
     }
-    call(offsets, at, m);
+    const seen = call(offsets, at, m);
+    if (check !== null && (check.scan === null ? seen : check.scan(at, m)) !== 0) {
+      const operand = (k: number) => {
+        const base = offsets[k] / operands[k].data.BYTES_PER_ELEMENT;
+        return operands[k].dense ? (j: number) => heapsIn[k][base + j] : () => heapsIn[k][base];
+      };
+      classify(check, heapOut, outAt, m, operand(0), operands.length > 1 ? operand(1) : () => 0);
+    }
     out.set(heapOut.subarray(outAt, outAt + m), out0 + s);
   }
   return out;
@@ -290,8 +351,9 @@ export function unaryFloatWasm(op: WasmUnaryOp, a: Float32Array | Float64Array, 
   if (n < MIN_ELEMENTS || (F32_ONLY.has(op) && !(a instanceof Float32Array))) return null;
   const ex = kernels();
   if (ex === null) return null;
-  const kernel = ex[`${op}_${a instanceof Float32Array ? "f32" : "f64"}`] as UnaryKernel;
-  return chunked(ex, [{ data: a, start: a0, dense: true }], n, freshLike(a, n), 0, ([x], out, m) => kernel(x, out, m));
+  const type = a instanceof Float32Array ? "f32" : "f64";
+  const kernel = ex[`${op}_${type}`] as UnaryKernel;
+  return chunked(ex, [{ data: a, start: a0, dense: true }], n, freshLike(a, n), 0, ([x], out, m) => kernel(x, out, m), resultCheck(ex, op, type, true));
 }
 
 /**
@@ -461,5 +523,5 @@ export function binaryFloatWasm(
     { data: a, start: a0, dense: accessA === "dense" },
     { data: b, start: b0, dense: accessB === "dense" },
   ];
-  return chunked(ex, streams, n, out, into === undefined ? 0 : into0, ([x, y], o, m) => kernel(x, y, o, m));
+  return chunked(ex, streams, n, out, into === undefined ? 0 : into0, ([x, y], o, m) => kernel(x, y, o, m), resultCheck(ex, op, type, false));
 }

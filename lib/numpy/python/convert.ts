@@ -5,7 +5,9 @@
  */
 import { type DType, DTYPES, dtypeFromString } from "../dtypes";
 import { NumpyError } from "../errors";
+import { collectFpErrors } from "../fp-errors";
 import { withProgress } from "../progress";
+import { reportFpErrors } from "./errstate";
 import { type ArrayInput, array } from "../creation";
 import type { IndexItem } from "../indexing";
 import { NDArray, type Operand, type PyScalar, pyBool, pyFloat, pyInt } from "../ndarray";
@@ -66,9 +68,18 @@ export const UFuncTypeError = subclass("UFuncTypeError", "numpy._core._exception
  * Run numpy-core code, turning NumpyError into the matching Python exception. With `rt`, long
  * loops inside also poll the runtime (interrupt flag, wall-clock limit).
  */
-export function guard<T>(fn: () => T, rt?: Runtime): T {
+/**
+ * Runs a numpy-core call for Python: its NumpyErrors become Python exceptions, and with `rt` long
+ * loops check the interrupt flag and the floating-point errors it records are reported as
+ * np.errstate says (warning, FloatingPointError, printed line), named `scalar <op>` when the
+ * operands were numpy scalars, as numpy does.
+ */
+export function guard<T>(fn: () => T, rt?: Runtime, scalar = false): T {
   try {
-    return rt === undefined ? fn() : withProgress(() => rt.tick(), fn);
+    if (rt === undefined) return fn();
+    const { value, errors } = collectFpErrors(() => withProgress(() => rt.tick(), fn));
+    if (errors.length > 0) reportFpErrors(rt, errors, scalar);
+    return value;
   } catch (e) {
     if (e instanceof NumpyError) throw toPyError(e);
     if (e instanceof RangeError && /Array buffer allocation failed|Invalid typed array length|Array length/.test(e.message)) {

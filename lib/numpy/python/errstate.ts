@@ -1,8 +1,9 @@
 /*
- * np.seterr / np.geterr / np.errstate: the floating-point error settings, kept per interpreter.
- * Kernel Lab's ufuncs never warn, so "ignore", "warn", "print" and "log" all behave as numpy's
- * default does on stdout; "raise" and "call" would need the ufuncs to check every result and are
- * refused rather than silently ignored.
+ * np.seterr / np.geterr / np.errstate: the floating-point error settings, kept per interpreter, and
+ * the report of the errors numpy-core calls record (fp-errors.ts): "warn" issues numpy's
+ * RuntimeWarning through the warnings module (so filters and catch_warnings apply), "raise" throws
+ * FloatingPointError, "print" writes numpy's "Warning: ..." line to stdout, "ignore" drops it.
+ * "call" and "log" (np.seterrcall) are refused rather than silently ignored.
  */
 
 import { parseArgs } from "../../python/runtime/binding";
@@ -10,6 +11,7 @@ import { defineNativeType, nativeFunction } from "../../python/runtime/define";
 import * as E from "../../python/runtime/errors";
 import { None, PyDict, PyObject, PyModule, type Kwargs, type PyValue } from "../../python/runtime/objects";
 import type { Runtime } from "../../python/runtime/runtime";
+import { FPE_DIVIDEBYZERO, FPE_INVALID, FPE_OVERFLOW, type FpError } from "../fp-errors";
 
 const KINDS = ["divide", "over", "under", "invalid"] as const;
 const MODES = new Set(["ignore", "warn", "raise", "call", "print", "log"]);
@@ -42,7 +44,7 @@ function apply(rt: Runtime, s: Settings, kw: Kwargs | null): Settings {
     if (mode === undefined || mode === None) continue;
     const m = rt.str(mode);
     if (!MODES.has(m)) throw E.valueError(`invalid error mode '${m}'`);
-    if (m === "raise" || m === "call") throw E.notImplementedError(`np.seterr(${k}='${m}') is not supported in Kernel Lab`);
+    if (m === "call" || m === "log") throw E.notImplementedError(`np.seterr(${k}='${m}') is not supported in Kernel Lab (np.seterrcall is not available)`);
     next.set(k, m);
   }
   for (const [k, v] of next) s.set(k, v);
@@ -65,8 +67,41 @@ const errstateType = defineNativeType<ErrState>({
   },
 });
 
+const DEFAULTS: Settings = new Map([["divide", "warn"], ["over", "warn"], ["under", "ignore"], ["invalid", "warn"]]);
+const settingsOf = new WeakMap<Runtime, Settings>();
+
+/** The kinds in numpy's order of report, with their setting name and message. */
+const REPORTED: readonly [number, string, string][] = [
+  [FPE_DIVIDEBYZERO, "divide", "divide by zero"],
+  [FPE_OVERFLOW, "over", "overflow"],
+  [FPE_INVALID, "invalid", "invalid value"],
+];
+
+/** Reports recorded floating-point errors as the interpreter's np.errstate says, in order. */
+export function reportFpErrors(rt: Runtime, errors: readonly FpError[], scalar: boolean): void {
+  const settings = settingsOf.get(rt) ?? DEFAULTS;
+  for (const { flags, op, scalarOnly } of errors) {
+    if (scalarOnly && !scalar) continue;
+    for (const [bit, kind, text] of REPORTED) {
+      if ((flags & bit) === 0) continue;
+      const mode = settings.get(kind);
+      const message = `${text} encountered in ${scalar ? "scalar " : ""}${op}`;
+      if (mode === "raise") throw E.pyException(E.FloatingPointError, message);
+      if (mode === "print") rt.stdout(`Warning: ${message}\n`);
+      else if (mode === "warn") warn(rt, message);
+    }
+  }
+}
+
+/** warnings.warn(message, RuntimeWarning) from the calling Python line. */
+function warn(rt: Runtime, message: string): void {
+  const warnings = rt.importModule("warnings", true);
+  rt.call(rt.getattr(warnings, "warn"), [message, E.RuntimeWarning], null);
+}
+
 export function installErrState(mod: PyModule, rt: Runtime): void {
-  const settings: Settings = new Map([["divide", "warn"], ["over", "warn"], ["under", "ignore"], ["invalid", "warn"]]);
+  const settings: Settings = new Map(DEFAULTS);
+  settingsOf.set(rt, settings);
   mod.set("geterr", nativeFunction("geterr", () => toDict(rt, settings)));
   mod.set("seterr", nativeFunction("seterr", (args, kw) => {
     if (args.length > 1) throw E.typeError(`seterr() takes from 0 to 1 positional arguments but ${args.length} were given`);

@@ -133,44 +133,44 @@ function initNumpy(mod: PyModule): void {
   for (const [alias, target] of Object.entries(aliases)) mod.set(alias, new PyUFunc(target, UNARY_UFUNCS.includes(target) ? 1 : 2));
 
   // ---- creation ----
-  def(mod, "array", ["object", "dtype"], 1, ([o, d], rt) => guard(() => wrapArray(C.array(toArrayInput(o as PyValue, rt), toDtype(d)))), ["copy", "order", "subok", "ndmin", "like"]);
+  def(mod, "array", ["object", "dtype"], 1, ([o, d], rt) => guard(() => wrapArray(C.array(toArrayInput(o as PyValue, rt), toDtype(d))), rt), ["copy", "order", "subok", "ndmin", "like"]);
   def(mod, "asarray", ["a", "dtype"], 1, ([o, d], rt) => {
     const dt = toDtype(d);
     if (o instanceof PyNDArray && !(o.cls !== ndarrayType) && (dt === undefined || dt === o.arr.dtype)) return o;
-    return guard(() => wrapArray(C.array(toArrayInput(o as PyValue, rt), dt)));
+    return guard(() => wrapArray(C.array(toArrayInput(o as PyValue, rt), dt)), rt);
   }, ["order", "like", "copy", "device"]);
-  def(mod, "ascontiguousarray", ["a", "dtype"], 1, ([o, d], rt) => guard(() => wrapArray(S.ascontiguousarray(toArray(o as PyValue, rt, toDtype(d))))));
+  def(mod, "ascontiguousarray", ["a", "dtype"], 1, ([o, d], rt) => guard(() => wrapArray(S.ascontiguousarray(toArray(o as PyValue, rt, toDtype(d)))), rt));
   for (const [name, fn] of [["zeros", C.zeros], ["ones", C.ones], ["empty", C.empty]] as const) {
     def(mod, name, ["shape", "dtype", "order"], 1, ([s, d], rt) => {
       const shape = toShape(s as PyValue, rt);
       const dt = toDtype(d);
       checkAlloc(rt, shape, dt);
-      return guard(() => wrapArray(fn(shape, dt)));
+      return guard(() => wrapArray(fn(shape, dt)), rt);
     }, ["like", "device"]);
   }
   def(mod, "full", ["shape", "fill_value", "dtype", "order"], 2, ([s, v, d], rt) => {
     const shape = toShape(s as PyValue, rt);
     const dt = toDtype(d);
     checkAlloc(rt, shape, dt);
-    return guard(() => wrapArray(C.full(shape, scalarOrArray(v, rt) as never, dt)));
+    return guard(() => wrapArray(C.full(shape, scalarOrArray(v, rt) as never, dt)), rt);
   });
   for (const [name, fn] of [["zeros_like", C.zerosLike], ["ones_like", C.onesLike], ["empty_like", C.emptyLike]] as const) {
-    def(mod, name, ["a", "dtype", "order", "subok", "shape"], 1, ([a, d], rt) => guard(() => wrapArray(fn(arr(a, rt), toDtype(d)))));
+    def(mod, name, ["a", "dtype", "order", "subok", "shape"], 1, ([a, d], rt) => guard(() => wrapArray(fn(arr(a, rt), toDtype(d))), rt));
   }
-  def(mod, "full_like", ["a", "fill_value", "dtype"], 2, ([a, v, d], rt) => guard(() => wrapArray(C.fullLike(arr(a, rt), scalarOrArray(v, rt) as never, toDtype(d)))));
+  def(mod, "full_like", ["a", "fill_value", "dtype"], 2, ([a, v, d], rt) => guard(() => wrapArray(C.fullLike(arr(a, rt), scalarOrArray(v, rt) as never, toDtype(d))), rt));
   def(mod, "arange", ["start", "stop", "step", "dtype"], 1, ([a, b, c, d], rt) => {
     const sc = (v: PyValue | undefined) => (v === undefined || v === None ? null : (opnd(v, rt) as never));
     return guard(() => {
       const r = C.arange(sc(a) as never, sc(b), sc(c), toDtype(d));
       rt.charge(r.nbytes);
       return wrapArray(r);
-    });
+    }, rt);
   });
   def(mod, "linspace", ["start", "stop", "num", "endpoint", "retstep", "dtype", "axis"], 2, ([a, b, n, ep, rs, d], rt) =>
     guard(() => {
       const r = C.linspace(toFloat(a as PyValue, rt), toFloat(b as PyValue, rt), n === undefined ? 50 : toInt(n, rt), toBool(ep, rt, true), toDtype(d));
       return toBool(rs, rt, false) ? new PyTuple([wrapArray(r.samples), wrap(scalarArray(DTYPES.float64, r.step))]) : wrapArray(r.samples);
-    }),
+    }, rt),
   );
   def(mod, "logspace", ["start", "stop", "num", "endpoint", "base", "dtype", "axis"], 2, ([a, b, n, ep, base, d], rt) =>
     guard(() => {
@@ -178,7 +178,7 @@ function initNumpy(mod: PyModule): void {
       checkAlloc(rt, [Math.max(count, 0)], DTYPES.float64);
       const r = C.logspace(toFloat(a as PyValue, rt), toFloat(b as PyValue, rt), count, toBool(ep, rt, true), base === undefined ? 10 : toFloat(base, rt), toDtype(d));
       return wrapArray(r);
-    }),
+    }, rt),
   );
   def(mod, "geomspace", ["start", "stop", "num", "endpoint", "dtype", "axis"], 2, ([a, b, n, ep, d], rt) =>
     guard(() => {
@@ -186,12 +186,12 @@ function initNumpy(mod: PyModule): void {
       checkAlloc(rt, [Math.max(count, 0)], DTYPES.float64);
       const r = C.geomspace(toFloat(a as PyValue, rt), toFloat(b as PyValue, rt), count, toBool(ep, rt, true), toDtype(d));
       return wrapArray(r);
-    }),
+    }, rt),
   );
   def(mod, "eye", ["N", "M", "k", "dtype", "order"], 1, ([n, m, k, d], rt) =>
-    guard(() => wrapArray(C.eye(toInt(n as PyValue, rt), optInt(m, rt, null), optInt(k, rt, 0) as number, toDtype(d)))),
+    guard(() => wrapArray(C.eye(toInt(n as PyValue, rt), optInt(m, rt, null), optInt(k, rt, 0) as number, toDtype(d))), rt),
   );
-  def(mod, "identity", ["n", "dtype"], 1, ([n, d], rt) => guard(() => wrapArray(C.identity(toInt(n as PyValue, rt), toDtype(d)))));
+  def(mod, "identity", ["n", "dtype"], 1, ([n, d], rt) => guard(() => wrapArray(C.identity(toInt(n as PyValue, rt), toDtype(d))), rt));
   def(mod, "fromfunction", ["function", "shape", "dtype"], 2, ([f, s, d], rt) =>
     guard(() =>
       wrap(
@@ -203,42 +203,42 @@ function initNumpy(mod: PyModule): void {
       ),
     ),
   );
-  def(mod, "copy", ["a", "order", "subok"], 1, ([a], rt) => guard(() => wrapArray(C.copy(arr(a, rt)))));
+  def(mod, "copy", ["a", "order", "subok"], 1, ([a], rt) => guard(() => wrapArray(C.copy(arr(a, rt))), rt));
 
   // ---- shape ----
-  def(mod, "reshape", ["a", "shape", "order"], 2, ([a, s], rt) => guard(() => wrapArray(S.reshape(arr(a, rt), toShape(s as PyValue, rt)))), ["newshape", "copy"]);
-  def(mod, "transpose", ["a", "axes"], 1, ([a, ax], rt) => guard(() => wrapArray(S.transpose(arr(a, rt), ax === undefined || ax === None ? null : toShape(ax, rt)))));
-  def(mod, "swapaxes", ["a", "axis1", "axis2"], 3, ([a, x, y], rt) => guard(() => wrapArray(S.swapaxes(arr(a, rt), toInt(x as PyValue, rt), toInt(y as PyValue, rt)))));
-  def(mod, "moveaxis", ["a", "source", "destination"], 3, ([a, x, y], rt) => guard(() => wrapArray(S.moveaxis(arr(a, rt), toInt(x as PyValue, rt), toInt(y as PyValue, rt)))));
-  def(mod, "expand_dims", ["a", "axis"], 2, ([a, ax], rt) => guard(() => wrapArray(S.expandDims(arr(a, rt), toAxis(ax, rt) as number | number[]))));
-  def(mod, "squeeze", ["a", "axis"], 1, ([a, ax], rt) => guard(() => wrapArray(S.squeeze(arr(a, rt), toAxis(ax, rt)))));
-  def(mod, "broadcast_to", ["array", "shape", "subok"], 2, ([a, s], rt) => guard(() => wrapArray(broadcastTo(arr(a, rt), toShape(s as PyValue, rt)))));
-  def(mod, "concatenate", ["arrays", "axis", "out"], 1, ([xs, ax], rt) => guard(() => wrapArray(S.concatenate(seq(xs, rt), ax === None ? null : optInt(ax, rt, 0)))), ["dtype", "casting"]);
-  def(mod, "stack", ["arrays", "axis", "out"], 1, ([xs, ax], rt) => guard(() => wrapArray(S.stack(seq(xs, rt), optInt(ax, rt, 0) as number))), ["dtype", "casting"]);
-  def(mod, "vstack", ["tup"], 1, ([xs], rt) => guard(() => wrapArray(S.vstack(seq(xs, rt)))), ["dtype", "casting"]);
-  def(mod, "hstack", ["tup"], 1, ([xs], rt) => guard(() => wrapArray(S.hstack(seq(xs, rt)))), ["dtype", "casting"]);
-  def(mod, "dstack", ["tup"], 1, ([xs], rt) => guard(() => wrapArray(S.dstack(seq(xs, rt)))));
-  def(mod, "column_stack", ["tup"], 1, ([xs], rt) => guard(() => wrapArray(S.columnStack(seq(xs, rt)))));
+  def(mod, "reshape", ["a", "shape", "order"], 2, ([a, s], rt) => guard(() => wrapArray(S.reshape(arr(a, rt), toShape(s as PyValue, rt))), rt), ["newshape", "copy"]);
+  def(mod, "transpose", ["a", "axes"], 1, ([a, ax], rt) => guard(() => wrapArray(S.transpose(arr(a, rt), ax === undefined || ax === None ? null : toShape(ax, rt))), rt));
+  def(mod, "swapaxes", ["a", "axis1", "axis2"], 3, ([a, x, y], rt) => guard(() => wrapArray(S.swapaxes(arr(a, rt), toInt(x as PyValue, rt), toInt(y as PyValue, rt))), rt));
+  def(mod, "moveaxis", ["a", "source", "destination"], 3, ([a, x, y], rt) => guard(() => wrapArray(S.moveaxis(arr(a, rt), toInt(x as PyValue, rt), toInt(y as PyValue, rt))), rt));
+  def(mod, "expand_dims", ["a", "axis"], 2, ([a, ax], rt) => guard(() => wrapArray(S.expandDims(arr(a, rt), toAxis(ax, rt) as number | number[])), rt));
+  def(mod, "squeeze", ["a", "axis"], 1, ([a, ax], rt) => guard(() => wrapArray(S.squeeze(arr(a, rt), toAxis(ax, rt))), rt));
+  def(mod, "broadcast_to", ["array", "shape", "subok"], 2, ([a, s], rt) => guard(() => wrapArray(broadcastTo(arr(a, rt), toShape(s as PyValue, rt))), rt));
+  def(mod, "concatenate", ["arrays", "axis", "out"], 1, ([xs, ax], rt) => guard(() => wrapArray(S.concatenate(seq(xs, rt), ax === None ? null : optInt(ax, rt, 0))), rt), ["dtype", "casting"]);
+  def(mod, "stack", ["arrays", "axis", "out"], 1, ([xs, ax], rt) => guard(() => wrapArray(S.stack(seq(xs, rt), optInt(ax, rt, 0) as number)), rt), ["dtype", "casting"]);
+  def(mod, "vstack", ["tup"], 1, ([xs], rt) => guard(() => wrapArray(S.vstack(seq(xs, rt))), rt), ["dtype", "casting"]);
+  def(mod, "hstack", ["tup"], 1, ([xs], rt) => guard(() => wrapArray(S.hstack(seq(xs, rt))), rt), ["dtype", "casting"]);
+  def(mod, "dstack", ["tup"], 1, ([xs], rt) => guard(() => wrapArray(S.dstack(seq(xs, rt))), rt));
+  def(mod, "column_stack", ["tup"], 1, ([xs], rt) => guard(() => wrapArray(S.columnStack(seq(xs, rt))), rt));
   for (const [name, fn] of [["split", S.split], ["array_split", S.arraySplit]] as const) {
     def(mod, name, ["ary", "indices_or_sections", "axis"], 2, ([a, s, ax], rt) =>
-      guard(() => wrapList(fn(arr(a, rt), s instanceof PyList || s instanceof PyTuple ? toShape(s, rt) : toInt(s as PyValue, rt), optInt(ax, rt, 0) as number))),
+      guard(() => wrapList(fn(arr(a, rt), s instanceof PyList || s instanceof PyTuple ? toShape(s, rt) : toInt(s as PyValue, rt), optInt(ax, rt, 0) as number)), rt),
     );
   }
-  def(mod, "tile", ["A", "reps"], 2, ([a, r], rt) => guard(() => wrapArray(S.tile(arr(a, rt), toShape(r as PyValue, rt)))));
-  def(mod, "repeat", ["a", "repeats", "axis"], 2, ([a, r, ax], rt) => guard(() => wrapArray(S.repeat(arr(a, rt), toShape(r as PyValue, rt), optInt(ax, rt, null)))));
-  def(mod, "flip", ["m", "axis"], 1, ([a, ax], rt) => guard(() => wrapArray(S.flip(arr(a, rt), toAxis(ax, rt)))));
-  def(mod, "fliplr", ["m"], 1, ([a], rt) => guard(() => wrapArray(S.flip(arr(a, rt), 1))));
-  def(mod, "flipud", ["m"], 1, ([a], rt) => guard(() => wrapArray(S.flip(arr(a, rt), 0))));
+  def(mod, "tile", ["A", "reps"], 2, ([a, r], rt) => guard(() => wrapArray(S.tile(arr(a, rt), toShape(r as PyValue, rt))), rt));
+  def(mod, "repeat", ["a", "repeats", "axis"], 2, ([a, r, ax], rt) => guard(() => wrapArray(S.repeat(arr(a, rt), toShape(r as PyValue, rt), optInt(ax, rt, null))), rt));
+  def(mod, "flip", ["m", "axis"], 1, ([a, ax], rt) => guard(() => wrapArray(S.flip(arr(a, rt), toAxis(ax, rt))), rt));
+  def(mod, "fliplr", ["m"], 1, ([a], rt) => guard(() => wrapArray(S.flip(arr(a, rt), 1)), rt));
+  def(mod, "flipud", ["m"], 1, ([a], rt) => guard(() => wrapArray(S.flip(arr(a, rt), 0)), rt));
   def(mod, "pad", ["array", "pad_width", "mode"], 2, ([a, w, m, cv], rt) => {
     const mode = m === undefined ? "constant" : m;
     if (typeof mode !== "string" || !["constant", "edge", "reflect", "symmetric", "wrap"].includes(mode)) {
       throw E.notImplementedError(`np.pad mode '${rt.str(mode)}' is not supported in Kernel Lab`);
     }
-    return guard(() => wrapArray(S.pad(arr(a, rt), padWidth(w as PyValue, rt), cv === undefined ? 0 : toFloat(cv, rt), mode as S.PadMode)));
+    return guard(() => wrapArray(S.pad(arr(a, rt), padWidth(w as PyValue, rt), cv === undefined ? 0 : toFloat(cv, rt), mode as S.PadMode)), rt);
   }, ["constant_values"]);
-  def(mod, "ravel", ["a", "order"], 1, ([a], rt) => guard(() => wrapArray(S.ravel(arr(a, rt)))));
-  def(mod, "atleast_1d", ["a"], 1, ([a], rt) => guard(() => wrapArray(S.atleast1d(arr(a, rt)))));
-  def(mod, "atleast_2d", ["a"], 1, ([a], rt) => guard(() => wrapArray(S.atleast2d(arr(a, rt)))));
+  def(mod, "ravel", ["a", "order"], 1, ([a], rt) => guard(() => wrapArray(S.ravel(arr(a, rt))), rt));
+  def(mod, "atleast_1d", ["a"], 1, ([a], rt) => guard(() => wrapArray(S.atleast1d(arr(a, rt))), rt));
+  def(mod, "atleast_2d", ["a"], 1, ([a], rt) => guard(() => wrapArray(S.atleast2d(arr(a, rt))), rt));
   def(mod, "shape", ["a"], 1, ([a], rt) => pyTuple(arr(a, rt).shape));
   def(mod, "ndim", ["a"], 1, ([a], rt) => arr(a, rt).ndim);
   def(mod, "size", ["a", "axis"], 1, ([a, ax], rt) => (ax === undefined || ax === None ? arr(a, rt).size : arr(a, rt).shape[R.normalizeAxis(toInt(ax, rt), arr(a, rt).ndim)]));
@@ -247,15 +247,15 @@ function initNumpy(mod: PyModule): void {
   def(mod, "where", ["condition", "x", "y"], 1, ([c, x, y], rt) => {
     if (x === undefined && y === undefined) return new PyTuple(nonzeroIndices(arr(c, rt)).map(wrapArray));
     if (x === undefined || y === undefined) throw E.valueError("either both or neither of x and y should be given");
-    return guard(() => wrap(where(opnd(c, rt), opnd(x, rt), opnd(y, rt))));
+    return guard(() => wrap(where(opnd(c, rt), opnd(x, rt), opnd(y, rt))), rt);
   });
   def(mod, "nonzero", ["a"], 1, ([a], rt) => new PyTuple(nonzeroIndices(arr(a, rt)).map(wrapArray)));
   def(mod, "clip", ["a", "a_min", "a_max", "out"], 1, ([a, lo, hi], rt) => {
     const o = (v: PyValue | undefined) => (v === undefined || v === None ? null : opnd(v, rt));
-    return guard(() => wrap(clip(opnd(a, rt), o(lo), o(hi))));
+    return guard(() => wrap(clip(opnd(a, rt), o(lo), o(hi))), rt);
   }, ["min", "max"]);
   for (const name of ["round", "around"]) {
-    def(mod, name, ["a", "decimals", "out"], 1, ([a, d], rt) => guard(() => wrap(around(arr(a, rt), optInt(d, rt, 0) as number))));
+    def(mod, name, ["a", "decimals", "out"], 1, ([a, d], rt) => guard(() => wrap(around(arr(a, rt), optInt(d, rt, 0) as number)), rt));
   }
 
   // ---- reductions ----
@@ -264,7 +264,7 @@ function initNumpy(mod: PyModule): void {
       const [a, axis] = s;
       const dtype = withDtype ? s[2] : undefined;
       const keepdims = withDtype ? s[4] : s[3];
-      return guard(() => wrap(fn(arr(a, rt), { axis: toAxis(axis, rt), dtype: toDtype(dtype), keepdims: toBool(keepdims, rt, false) })));
+      return guard(() => wrap(fn(arr(a, rt), { axis: toAxis(axis, rt), dtype: toDtype(dtype), keepdims: toBool(keepdims, rt, false) })), rt);
     }, ["initial", "where"]);
   };
   red("sum", R.sum, true);
@@ -282,21 +282,21 @@ function initNumpy(mod: PyModule): void {
   red("any", R.any, false);
   for (const [name, fn] of [["var", R.variance], ["std", R.std]] as const) {
     def(mod, name, ["a", "axis", "dtype", "out", "ddof", "keepdims"], 1, ([a, axis, dtype, , ddof, keepdims], rt) =>
-      guard(() => wrap(fn(arr(a, rt), { axis: toAxis(axis, rt), dtype: toDtype(dtype), ddof: ddof === undefined ? 0 : toFloat(ddof, rt), keepdims: toBool(keepdims, rt, false) }))),
+      guard(() => wrap(fn(arr(a, rt), { axis: toAxis(axis, rt), dtype: toDtype(dtype), ddof: ddof === undefined ? 0 : toFloat(ddof, rt), keepdims: toBool(keepdims, rt, false) })), rt),
     );
   }
   for (const [name, fn] of [["argmax", R.argmax], ["argmin", R.argmin]] as const) {
-    def(mod, name, ["a", "axis", "out"], 1, ([a, axis, , keepdims], rt) => guard(() => wrap(fn(arr(a, rt), optInt(axis, rt, null), toBool(keepdims, rt, false)))), ["keepdims"]);
+    def(mod, name, ["a", "axis", "out"], 1, ([a, axis, , keepdims], rt) => guard(() => wrap(fn(arr(a, rt), optInt(axis, rt, null), toBool(keepdims, rt, false))), rt), ["keepdims"]);
   }
   for (const [name, fn] of [["nanvar", R.nanvar], ["nanstd", R.nanstd]] as const) {
     def(mod, name, ["a", "axis", "dtype", "out", "ddof", "keepdims"], 1, ([a, axis, dtype, , ddof, keepdims], rt) =>
-      guard(() => wrap(fn(arr(a, rt), { axis: toAxis(axis, rt), dtype: toDtype(dtype), ddof: ddof === undefined ? 0 : toFloat(ddof, rt), keepdims: toBool(keepdims, rt, false) }))),
+      guard(() => wrap(fn(arr(a, rt), { axis: toAxis(axis, rt), dtype: toDtype(dtype), ddof: ddof === undefined ? 0 : toFloat(ddof, rt), keepdims: toBool(keepdims, rt, false) })), rt),
     );
   }
   for (const [name, fn] of [["cumsum", R.cumsum], ["cumprod", R.cumprod]] as const) {
-    def(mod, name, ["a", "axis", "dtype", "out"], 1, ([a, axis, d], rt) => guard(() => wrapArray(fn(arr(a, rt), optInt(axis, rt, null), toDtype(d)))));
+    def(mod, name, ["a", "axis", "dtype", "out"], 1, ([a, axis, d], rt) => guard(() => wrapArray(fn(arr(a, rt), optInt(axis, rt, null), toDtype(d))), rt));
   }
-  def(mod, "count_nonzero", ["a", "axis"], 1, ([a, axis], rt) => guard(() => wrap(R.countNonzero(arr(a, rt), { axis: toAxis(axis, rt) }))), ["keepdims"]);
+  def(mod, "count_nonzero", ["a", "axis"], 1, ([a, axis], rt) => guard(() => wrap(R.countNonzero(arr(a, rt), { axis: toAxis(axis, rt) })), rt), ["keepdims"]);
 
   // ---- order statistics ----
   const qArg = (v: PyValue | undefined, rt: Runtime): number | number[] => {
@@ -309,12 +309,12 @@ function initNumpy(mod: PyModule): void {
     if (m !== undefined && rt.str(m) !== "linear") throw E.notImplementedError(`method='${rt.str(m)}' is not supported in Kernel Lab (only 'linear')`);
   };
   def(mod, "median", ["a", "axis", "out", "overwrite_input", "keepdims"], 1, ([a, axis, , , keepdims], rt) =>
-    guard(() => wrap(median(arr(a, rt), optInt(axis, rt, null), toBool(keepdims, rt, false)))),
+    guard(() => wrap(median(arr(a, rt), optInt(axis, rt, null), toBool(keepdims, rt, false))), rt),
   );
   for (const [name, fn] of [["quantile", quantile], ["percentile", percentile]] as const) {
     def(mod, name, ["a", "q", "axis", "out", "overwrite_input", "method", "keepdims"], 2, ([a, q, axis, , , m, keepdims], rt) => {
       method(m, rt);
-      return guard(() => wrap(fn(arr(a, rt), qArg(q, rt), optInt(axis, rt, null), toBool(keepdims, rt, false))));
+      return guard(() => wrap(fn(arr(a, rt), qArg(q, rt), optInt(axis, rt, null), toBool(keepdims, rt, false))), rt);
     }, ["weights", "interpolation"]);
   }
 
@@ -322,51 +322,51 @@ function initNumpy(mod: PyModule): void {
   def(mod, "matmul", ["x1", "x2"], 2, ([a, b], rt) => guard(() => wrap(matmul(arr(a, rt), arr(b, rt))), rt), ["out", "dtype"]);
   def(mod, "dot", ["a", "b", "out"], 2, ([a, b], rt) => guard(() => wrap(dot(arr(a, rt), arr(b, rt))), rt));
   def(mod, "inner", ["a", "b"], 2, ([a, b], rt) => guard(() => wrap(inner(arr(a, rt), arr(b, rt))), rt));
-  def(mod, "outer", ["a", "b", "out"], 2, ([a, b], rt) => guard(() => wrap(outer(arr(a, rt), arr(b, rt)))));
-  def(mod, "vdot", ["a", "b"], 2, ([a, b], rt) => guard(() => wrap(dot(S.ravel(arr(a, rt)), S.ravel(arr(b, rt))))));
-  def(mod, "trace", ["a"], 1, ([a], rt) => guard(() => wrap(trace(arr(a, rt)))));
+  def(mod, "outer", ["a", "b", "out"], 2, ([a, b], rt) => guard(() => wrap(outer(arr(a, rt), arr(b, rt))), rt));
+  def(mod, "vdot", ["a", "b"], 2, ([a, b], rt) => guard(() => wrap(dot(S.ravel(arr(a, rt)), S.ravel(arr(b, rt)))), rt));
+  def(mod, "trace", ["a"], 1, ([a], rt) => guard(() => wrap(trace(arr(a, rt))), rt));
   def(mod, "einsum", ["subscripts"], 1, ([spec], rt, ops) => {
     if (typeof spec !== "string") throw E.typeError("einsum(): the first argument must be a subscripts string");
     return guard(() => wrap(einsum(spec, ops.map((o) => toArray(o, rt)))), rt);
   }, ["out", "dtype", "order", "casting", "optimize"], true);
 
   // ---- sorting, comparison ----
-  def(mod, "sort", ["a", "axis", "kind", "order"], 1, ([a, axis], rt) => guard(() => wrapArray(sort(arr(a, rt), axis === None ? null : (optInt(axis, rt, -1) as number)))), ["stable"]);
-  def(mod, "argsort", ["a", "axis", "kind", "order"], 1, ([a, axis], rt) => guard(() => wrapArray(argsort(arr(a, rt), axis === None ? null : (optInt(axis, rt, -1) as number)))), ["stable"]);
+  def(mod, "sort", ["a", "axis", "kind", "order"], 1, ([a, axis], rt) => guard(() => wrapArray(sort(arr(a, rt), axis === None ? null : (optInt(axis, rt, -1) as number))), rt), ["stable"]);
+  def(mod, "argsort", ["a", "axis", "kind", "order"], 1, ([a, axis], rt) => guard(() => wrapArray(argsort(arr(a, rt), axis === None ? null : (optInt(axis, rt, -1) as number))), rt), ["stable"]);
   def(mod, "unique", ["ar", "return_index", "return_inverse", "return_counts", "axis"], 1, ([a, ri, rinv, rc], rt) =>
     guard(() => {
       const r = unique(arr(a, rt), { returnIndex: toBool(ri, rt, false), returnInverse: toBool(rinv, rt, false), returnCounts: toBool(rc, rt, false) });
       const parts = [r.values, r.indices, r.inverse, r.counts].filter((x): x is NDArray => x !== undefined);
       return parts.length === 1 ? wrapArray(parts[0]) : new PyTuple(parts.map(wrapArray));
-    }),
+    }, rt),
   ["equal_nan", "sorted"]);
   def(mod, "bincount", ["x", "weights", "minlength"], 1, ([x, w, ml], rt) => {
     if (ml === None) throw E.typeError("use 0 instead of None for minlength");
     if ((x instanceof PyList || x instanceof PyTuple) && x.items.some((el) => el instanceof PyList || el instanceof PyTuple)) {
       throw E.valueError("setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 1.");
     }
-    return guard(() => wrapArray(bincount(arr(x, rt), w === undefined || w === None ? undefined : arr(w, rt), optInt(ml, rt, 0) as number, (bytes) => rt.charge(bytes))));
+    return guard(() => wrapArray(bincount(arr(x, rt), w === undefined || w === None ? undefined : arr(w, rt), optInt(ml, rt, 0) as number, (bytes) => rt.charge(bytes))), rt);
   });
   def(mod, "allclose", ["a", "b", "rtol", "atol", "equal_nan"], 2, ([a, b, rtol, atol, en], rt) =>
-    guard(() => allclose(arr(a, rt), arr(b, rt), rtol === undefined ? 1e-5 : toFloat(rtol, rt), atol === undefined ? 1e-8 : toFloat(atol, rt), toBool(en, rt, false))),
+    guard(() => allclose(arr(a, rt), arr(b, rt), rtol === undefined ? 1e-5 : toFloat(rtol, rt), atol === undefined ? 1e-8 : toFloat(atol, rt), toBool(en, rt, false)), rt),
   );
   def(mod, "isclose", ["a", "b", "rtol", "atol", "equal_nan"], 2, ([a, b, rtol, atol, en], rt) =>
-    guard(() => wrap(isclose(arr(a, rt), arr(b, rt), rtol === undefined ? 1e-5 : toFloat(rtol, rt), atol === undefined ? 1e-8 : toFloat(atol, rt), toBool(en, rt, false)))),
+    guard(() => wrap(isclose(arr(a, rt), arr(b, rt), rtol === undefined ? 1e-5 : toFloat(rtol, rt), atol === undefined ? 1e-8 : toFloat(atol, rt), toBool(en, rt, false))), rt),
   );
-  def(mod, "array_equal", ["a1", "a2", "equal_nan"], 2, ([a, b, en], rt) => guard(() => arrayEqual(arr(a, rt), arr(b, rt), toBool(en, rt, false))));
+  def(mod, "array_equal", ["a1", "a2", "equal_nan"], 2, ([a, b, en], rt) => guard(() => arrayEqual(arr(a, rt), arr(b, rt), toBool(en, rt, false)), rt));
   def(mod, "promote_types", ["type1", "type2"], 2, ([a, b]) => dtypeObject(guard(() => promoteTypes(toDtype(a) as DType, toDtype(b) as DType))));
-  def(mod, "take", ["a", "indices", "axis", "out", "mode"], 2, ([a, ix, ax], rt) => guard(() => wrap(Sel.take(arr(a, rt), arr(ix, rt), optInt(ax, rt, null)))));
+  def(mod, "take", ["a", "indices", "axis", "out", "mode"], 2, ([a, ix, ax], rt) => guard(() => wrap(Sel.take(arr(a, rt), arr(ix, rt), optInt(ax, rt, null))), rt));
   def(mod, "take_along_axis", ["arr", "indices", "axis"], 2, ([a, ix, ax], rt) =>
-    guard(() => wrapArray(Sel.takeAlongAxis(arr(a, rt), arr(ix, rt), ax === undefined ? -1 : optInt(ax, rt, null)))),
+    guard(() => wrapArray(Sel.takeAlongAxis(arr(a, rt), arr(ix, rt), ax === undefined ? -1 : optInt(ax, rt, null))), rt),
   );
   def(mod, "put_along_axis", ["arr", "indices", "values", "axis"], 4, ([a, ix, v, ax], rt) => {
     if (!(a instanceof PyNDArray)) throw E.typeError("put_along_axis() requires an ndarray");
-    guard(() => Sel.putAlongAxis(a.arr, arr(ix, rt), arr(v, rt), toInt(ax as PyValue, rt)));
+    guard(() => Sel.putAlongAxis(a.arr, arr(ix, rt), arr(v, rt), toInt(ax as PyValue, rt)), rt);
     return None;
   });
-  def(mod, "diff", ["a", "n", "axis"], 1, ([a, n, ax], rt) => guard(() => wrapArray(Sel.diff(arr(a, rt), optInt(n, rt, 1) as number, optInt(ax, rt, -1) as number))));
-  def(mod, "tril", ["m", "k"], 1, ([a, k], rt) => guard(() => wrapArray(Sel.triangle(arr(a, rt), optInt(k, rt, 0) as number, true))));
-  def(mod, "triu", ["m", "k"], 1, ([a, k], rt) => guard(() => wrapArray(Sel.triangle(arr(a, rt), optInt(k, rt, 0) as number, false))));
+  def(mod, "diff", ["a", "n", "axis"], 1, ([a, n, ax], rt) => guard(() => wrapArray(Sel.diff(arr(a, rt), optInt(n, rt, 1) as number, optInt(ax, rt, -1) as number)), rt));
+  def(mod, "tril", ["m", "k"], 1, ([a, k], rt) => guard(() => wrapArray(Sel.triangle(arr(a, rt), optInt(k, rt, 0) as number, true)), rt));
+  def(mod, "triu", ["m", "k"], 1, ([a, k], rt) => guard(() => wrapArray(Sel.triangle(arr(a, rt), optInt(k, rt, 0) as number, false)), rt));
   def(mod, "triu_indices", ["n", "k", "m"], 1, ([n, k, m], rt) =>
     new PyTuple(Sel.triuIndices(toInt(n as PyValue, rt), optInt(k, rt, 0) as number, optInt(m, rt, null)).map(wrapArray)),
   );
@@ -375,9 +375,9 @@ function initNumpy(mod: PyModule): void {
     if (x.ndim !== 2) throw E.valueError("input array must be 2-d");
     return new PyTuple(Sel.triuIndices(x.shape[0], optInt(k, rt, 0) as number, x.shape[1]).map(wrapArray));
   });
-  def(mod, "diag", ["v", "k"], 1, ([a, k], rt) => guard(() => wrapArray(Sel.diag(arr(a, rt), optInt(k, rt, 0) as number))));
+  def(mod, "diag", ["v", "k"], 1, ([a, k], rt) => guard(() => wrapArray(Sel.diag(arr(a, rt), optInt(k, rt, 0) as number)), rt));
   def(mod, "apply_along_axis", ["func1d", "axis", "arr"], 3, ([f, ax, a], rt) =>
-    guard(() => wrap(Sel.applyAlongAxis((row) => toArray(rt.call(f as PyValue, [wrap(row)], null), rt), toInt(ax as PyValue, rt), arr(a, rt)))),
+    guard(() => wrap(Sel.applyAlongAxis((row) => toArray(rt.call(f as PyValue, [wrap(row)], null), rt), toInt(ax as PyValue, rt), arr(a, rt))), rt),
   );
   def(mod, "set_printoptions", ["precision", "threshold", "edgeitems", "linewidth", "suppress"], 0, ([p, t, e, l, s], rt) => {
     const cur = printOptions(rt);
@@ -413,7 +413,7 @@ function initNumpy(mod: PyModule): void {
         else if (v === -Infinity) a.data[i] = ninf;
       }
       return wrap(a);
-    }),
+    }, rt),
   );
   def(mod, "unravel_index", ["indices", "shape", "order"], 2, ([ix, s], rt) =>
     guard(() => {
@@ -430,7 +430,7 @@ function initNumpy(mod: PyModule): void {
         }
       }
       return new PyTuple(cols.map((c) => wrap(fromStorage(DTYPES.int64, idx.shape, c))));
-    }),
+    }, rt),
   );
   def(mod, "argwhere", ["a"], 1, ([a], rt) =>
     guard(() => {
@@ -441,7 +441,7 @@ function initNumpy(mod: PyModule): void {
         for (let i = 0; i < n; i++) out[i * cols.length + d] = c.getFlat(i);
       });
       return wrapArray(fromStorage(DTYPES.int64, [n, cols.length], out));
-    }),
+    }, rt),
   );
   def(mod, "result_type", [], 0, (_s, rt, xs) =>
     guard(() => {
@@ -456,7 +456,7 @@ function initNumpy(mod: PyModule): void {
       let d = strong.length > 0 ? strong.reduce((p, q) => promoteTypes(p, q)) : defaultDtypeFor(weak[0].kind);
       for (const w of weak) d = promoteTypes(d, strong.length > 0 ? promoteWithScalar(d, w.kind, w.value) : defaultDtypeFor(w.kind));
       return dtypeObject(d);
-    }),
+    }, rt),
   [], true);
   def(mod, "array2string", ["a", "max_line_width", "precision", "suppress_small", "separator", "prefix"], 1, ([a, mlw, prec, sup, sep, prefix], rt) => {
     const options = {
@@ -504,7 +504,7 @@ function initLinalg(mod: PyModule): void {
   def(mod, "norm", ["x", "ord", "axis", "keepdims"], 1, ([x, o, ax, kd], rt) => {
     let ord: NormOrd = null;
     if (o !== undefined && o !== None) ord = typeof o === "string" ? (o as NormOrd) : toFloat(o, rt);
-    return guard(() => wrap(norm(toArray(x as PyValue, rt), ord, toAxis(ax, rt), toBool(kd, rt, false))));
+    return guard(() => wrap(norm(toArray(x as PyValue, rt), ord, toAxis(ax, rt), toBool(kd, rt, false))), rt);
   });
 }
 
@@ -528,16 +528,16 @@ function initTesting(mod: PyModule): void {
     return None;
   }, ["strict"]);
   def(mod, "assert_array_equal", ["actual", "desired", "err_msg", "verbose"], 2, ([a, d, em], rt) => {
-    guard(() => assertArrayEqual(toArray(a as PyValue, rt), toArray(d as PyValue, rt), fmt, { errMsg: errMsgOf(em, rt) }));
+    guard(() => assertArrayEqual(toArray(a as PyValue, rt), toArray(d as PyValue, rt), fmt, { errMsg: errMsgOf(em, rt) }), rt);
     return None;
   }, ["strict"]);
   def(mod, "assert_array_almost_equal", ["actual", "desired", "decimal", "err_msg", "verbose"], 2, ([a, d, dec, em], rt) => {
-    guard(() => assertArrayAlmostEqual(toArray(a as PyValue, rt), toArray(d as PyValue, rt), fmt, optInt(dec, rt, 6) as number, errMsgOf(em, rt)));
+    guard(() => assertArrayAlmostEqual(toArray(a as PyValue, rt), toArray(d as PyValue, rt), fmt, optInt(dec, rt, 6) as number, errMsgOf(em, rt)), rt);
     return None;
   });
   def(mod, "assert_equal", ["actual", "desired", "err_msg", "verbose"], 2, ([a, d, em], rt) => {
     if (a instanceof PyNDArray || d instanceof PyNDArray) {
-      guard(() => assertArrayEqual(toArray(a as PyValue, rt), toArray(d as PyValue, rt), fmt, { errMsg: errMsgOf(em, rt) }));
+      guard(() => assertArrayEqual(toArray(a as PyValue, rt), toArray(d as PyValue, rt), fmt, { errMsg: errMsgOf(em, rt) }), rt);
       return None;
     }
     if (!rt.equal(a as PyValue, d as PyValue)) {
@@ -548,7 +548,7 @@ function initTesting(mod: PyModule): void {
   def(mod, "assert_almost_equal", ["actual", "desired", "decimal", "err_msg", "verbose"], 2, ([a, d, dec, em], rt) => {
     const decimal = optInt(dec, rt, 7) as number;
     if (a instanceof PyNDArray || d instanceof PyNDArray) {
-      guard(() => assertArrayAlmostEqual(toArray(a as PyValue, rt), toArray(d as PyValue, rt), fmt, decimal, errMsgOf(em, rt)));
+      guard(() => assertArrayAlmostEqual(toArray(a as PyValue, rt), toArray(d as PyValue, rt), fmt, decimal, errMsgOf(em, rt)), rt);
       return None;
     }
     const x = toFloat(a as PyValue, rt);
@@ -556,7 +556,7 @@ function initTesting(mod: PyModule): void {
     if (!(Math.abs(y - x) < 1.5 * 10 ** -decimal)) {
       throw guard(() => {
         throw assertionError(buildErrMsg([rt.repr(a as PyValue), rt.repr(d as PyValue)], errMsgOf(em, rt), `Arrays are not almost equal to ${decimal} decimals`));
-      });
+      }, rt);
     }
     return None;
   });

@@ -65,9 +65,9 @@ function choice(draw: (popSize: number, n: number, replace: boolean, p?: Float64
   const popSize = popArray === null ? toInt(a as PyValue, rt) : popArray.size;
   const shape = sizeOf(size, rt);
   if (popArray !== null && popSize === 0 && count(shape, rt) > 0) throw E.valueError("'a' cannot be empty unless no samples are taken");
-  const idx = guard(() => draw(popSize, count(shape, rt), toBool(replace, rt, true), pValues(p, rt)));
+  const idx = guard(() => draw(popSize, count(shape, rt), toBool(replace, rt, true), pValues(p, rt)), rt);
   if (popArray === null) return ints(idx, shape, DTYPES.int64, false);
-  const picked = guard(() => getItem(popArray, [{ kind: "array", array: fromStorage(DTYPES.int64, shape ?? [], idx) }]));
+  const picked = guard(() => getItem(popArray, [{ kind: "array", array: fromStorage(DTYPES.int64, shape ?? [], idx) }]), rt);
   return shape === null ? wrap(picked) : wrapArray(picked);
 }
 
@@ -137,7 +137,7 @@ function twoParam(
 ): PyValue {
   const shape = sizeOf(size, rt);
   if (!isArrayLike(a) && !isArrayLike(b)) {
-    return floats(guard(() => scalar(a === undefined ? da : toFloat(a, rt), b === undefined ? db : toFloat(b, rt), count(shape, rt))), shape);
+    return floats(guard(() => scalar(a === undefined ? da : toFloat(a, rt), b === undefined ? db : toFloat(b, rt), count(shape, rt)), rt), shape);
   }
   return guard(() => {
     const pa = toArray(a === undefined ? new PyFloat(da) : a, rt, DTYPES.float64);
@@ -148,7 +148,7 @@ function twoParam(
     if (nonNegative !== null) for (let i = 0; i < B.size; i++) if (B.getFlat(i) < 0) throw E.valueError(`${nonNegative} < 0`);
     count(bshape, rt);
     return wrapArray(S.reshape(arrays(S.ravel(A), S.ravel(B)), bshape));
-  });
+  }, rt);
 }
 
 // ---- Generator ----------------------------------------------------------------------------------
@@ -191,11 +191,11 @@ export const generatorType = defineNativeType<PyGenerator>({
     }),
     normal: genMethod("normal", ["loc", "scale", "size"], 0, (g, [loc, scale, size], rt) => {
       const shape = sizeOf(size, rt);
-      return floats(guard(() => g.normal(loc === undefined ? 0 : toFloat(loc, rt), scale === undefined ? 1 : toFloat(scale, rt), count(shape, rt))), shape);
+      return floats(guard(() => g.normal(loc === undefined ? 0 : toFloat(loc, rt), scale === undefined ? 1 : toFloat(scale, rt), count(shape, rt)), rt), shape);
     }),
     uniform: genMethod("uniform", ["low", "high", "size"], 0, (g, [lo, hi, size], rt) => {
       const shape = sizeOf(size, rt);
-      return floats(guard(() => g.uniform(lo === undefined ? 0 : toFloat(lo, rt), hi === undefined ? 1 : toFloat(hi, rt), count(shape, rt))), shape);
+      return floats(guard(() => g.uniform(lo === undefined ? 0 : toFloat(lo, rt), hi === undefined ? 1 : toFloat(hi, rt), count(shape, rt)), rt), shape);
     }),
     integers: genMethod("integers", ["low", "high", "size", "dtype", "endpoint"], 1, (g, [lo, hi, size, dtype, endpoint], rt) => {
       const shape = sizeOf(size, rt);
@@ -230,10 +230,10 @@ function initRandom(mod: PyModule): void {
   const rs = new LegacyRandomState();
   mod.set("Generator", generatorType);
   fn(mod, "seed", ["seed"], 0, ([s], rt) => {
-    guard(() => rs.seed(seedValue(s, rt)));
+    guard(() => rs.seed(seedValue(s, rt)), rt);
     return None;
   });
-  fn(mod, "default_rng", ["seed"], 0, ([s], rt) => new PyGenerator(guard(() => defaultRng(seedValue(s, rt)))));
+  fn(mod, "default_rng", ["seed"], 0, ([s], rt) => new PyGenerator(guard(() => defaultRng(seedValue(s, rt)), rt)));
   fn(mod, "rand", [], 0, (_s, rt, args) => {
     const shape = varShape(args, rt);
     return floats(rs.randomSample(count(shape, rt)), shape);
@@ -261,7 +261,7 @@ function initRandom(mod: PyModule): void {
   fn(mod, "randint", ["low", "high", "size", "dtype"], 1, ([lo, hi, size, dtype], rt) => {
     const shape = sizeOf(size, rt);
     const dt = intDtype(dtype);
-    const data = guard(() => rs.randint(intBound(lo as PyValue, rt), hi === undefined || hi === None ? undefined : intBound(hi, rt), count(shape, rt), dt.name as IntDTypeName));
+    const data = guard(() => rs.randint(intBound(lo as PyValue, rt), hi === undefined || hi === None ? undefined : intBound(hi, rt), count(shape, rt), dt.name as IntDTypeName), rt);
     return ints(data, shape, dt, true);
   });
   fn(mod, "choice", ["a", "size", "replace", "p"], 1, (s, rt) => choice((pop, n, replace, p) => rs.choice(pop, n, replace, p), s, rt));

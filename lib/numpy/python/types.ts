@@ -6,7 +6,7 @@
 import { type DType, DTYPES, type DTypeName, allocate, castValue, intRange } from "../dtypes";
 import { FLOAT_FORMATS, type FloatFormatName } from "../float-formats";
 import { getItem, setItem } from "../indexing";
-import { NDArray, assign, astype, cStrides, copyArray, fill, item as itemOf, tolist, type NestedList } from "../ndarray";
+import { NDArray, assign, astype, cStrides, copyArray, fill, isPyScalar, item as itemOf, tolist, type NestedList, type Operand } from "../ndarray";
 import * as R from "../reductions";
 import * as S from "../shape";
 import { around, binary, binaryInto, checkSameKind, clip, unary } from "../ufuncs";
@@ -110,11 +110,30 @@ function varShape(a: readonly PyValue[], rt: Runtime): number[] {
 
 // ---- ndarray methods --------------------------------------------------------------------------
 
+/** Whether `self <op> other` is numpy-scalar arithmetic (numpy then reports "scalar <op>" errors). */
+function scalarOperation(self: PyNDArray, other: PyValue): boolean {
+  return isScalarObject(self) && !(other instanceof PyNDArray && !isScalarObject(other));
+}
+
+/**
+ * numpy's `**` on a float array with a Python scalar exponent of 2, -1 or 0.5 runs the square,
+ * reciprocal or sqrt ufunc instead of power (so `[-inf] ** 0.5` is nan, and errors name that ufunc).
+ */
+function fastPower(self: PyNDArray, exponent: Operand): string | null {
+  if (isScalarObject(self) || !self.arr.dtype.isFloat || !isPyScalar(exponent) || exponent.kind === "bool") return null;
+  return exponent.value === 2 ? "square" : exponent.value === -1 ? "reciprocal" : exponent.value === 0.5 ? "sqrt" : null;
+}
+
 function binop(ufunc: string, reflected = false): NativeMethodImpl<PyNDArray> {
   return (self, a, _kw, rt) => {
     const other = tryOperand(a[0], rt);
     if (other === undefined) return NotImplemented;
-    return guard(() => wrap(reflected ? binary(ufunc, other, self.arr) : binary(ufunc, self.arr, other)));
+    const fast = ufunc === "power" && !reflected ? fastPower(self, other) : null;
+    return guard(
+      () => wrap(fast !== null ? unary(fast, self.arr) : reflected ? binary(ufunc, other, self.arr) : binary(ufunc, self.arr, other)),
+      rt,
+      scalarOperation(self, a[0]),
+    );
   };
 }
 
@@ -124,7 +143,7 @@ function divmodMethod(reflected: boolean): NativeMethodImpl<PyNDArray> {
     const other = tryOperand(a[0], rt);
     if (other === undefined) return NotImplemented;
     const [x, y] = reflected ? [other, self.arr] : [self.arr, other];
-    return guard(() => new PyTuple([wrap(binary("floor_divide", x, y)), wrap(binary("remainder", x, y))]));
+    return guard(() => new PyTuple([wrap(binary("floor_divide", x, y)), wrap(binary("remainder", x, y))]), rt, scalarOperation(self, a[0]));
   };
 }
 
@@ -145,7 +164,7 @@ function inplace(ufunc: string): NativeMethodImpl<PyNDArray> {
       }
       assign(self.arr, r);
       return self;
-    });
+    }, rt, scalarOperation(self, a[0]));
   };
 }
 
@@ -154,14 +173,14 @@ function tupleRepr(shape: readonly number[]): string {
 }
 
 function unop(ufunc: string): NativeMethodImpl<PyNDArray> {
-  return (self) => guard(() => wrap(unary(ufunc, self.arr)));
+  return (self, _a, _k, rt) => guard(() => wrap(unary(ufunc, self.arr)), rt);
 }
 
 function reduction(name: string, fn: (a: NDArray, o: R.ReduceOptions) => NDArray): NativeMethodImpl<PyNDArray> {
   return (self, a, kw, rt) => {
     const [axis, dtype, out, keepdims] = args(name, a, kw, ["axis", "dtype", "out", "keepdims"]);
     if (out !== undefined && out !== None) throw E.notImplementedError(`${name}(out=...) is not supported in Kernel Lab`);
-    return guard(() => wrap(fn(self.arr, { axis: toAxis(axis, rt), dtype: toDtype(dtype), keepdims: toBool(keepdims, rt, false) })));
+    return guard(() => wrap(fn(self.arr, { axis: toAxis(axis, rt), dtype: toDtype(dtype), keepdims: toBool(keepdims, rt, false) })), rt);
   };
 }
 
@@ -169,7 +188,7 @@ function extremumMethod(name: string, fn: (a: NDArray, o: R.ReduceOptions) => ND
   return (self, a, kw, rt) => {
     const [axis, out, keepdims] = args(name, a, kw, ["axis", "out", "keepdims"]);
     if (out !== undefined && out !== None) throw E.notImplementedError(`${name}(out=...) is not supported in Kernel Lab`);
-    return guard(() => wrap(fn(self.arr, { axis: toAxis(axis, rt), keepdims: toBool(keepdims, rt, false) })));
+    return guard(() => wrap(fn(self.arr, { axis: toAxis(axis, rt), keepdims: toBool(keepdims, rt, false) })), rt);
   };
 }
 
@@ -186,7 +205,7 @@ function varMethod(name: string, fn: (a: NDArray, o: R.VarOptions) => NDArray): 
 function argMethod(name: string, fn: (a: NDArray, axis?: number | null, keepdims?: boolean) => NDArray): NativeMethodImpl<PyNDArray> {
   return (self, a, kw, rt) => {
     const [axis, , keepdims] = args(name, a, kw, ["axis", "out"], 0, ["keepdims"]);
-    return guard(() => wrap(fn(self.arr, axis === undefined || axis === None ? null : toInt(axis, rt), toBool(keepdims, rt, false))));
+    return guard(() => wrap(fn(self.arr, axis === undefined || axis === None ? null : toInt(axis, rt), toBool(keepdims, rt, false))), rt);
   };
 }
 
@@ -291,7 +310,7 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
       }),
     });
   },
-  __contains__: (self, a, _kw, rt) => guard(() => R.any(binary("equal", self.arr, toOperand(a[0], rt))).getFlat(0) !== 0),
+  __contains__: (self, a, _kw, rt) => guard(() => R.any(binary("equal", self.arr, toOperand(a[0], rt))).getFlat(0) !== 0, rt),
   __getitem__: (self, a, _kw, rt) => {
     const off = elementOffset(self.arr, a[0]);
     if (off !== undefined) return scalarAt(self.arr, off);
@@ -300,7 +319,7 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
       const r = getItem(self.arr, items);
       const basicOnly = items.every((it) => it.kind === "int");
       return r.ndim === 0 && (basicOnly || isScalarObject(self)) ? wrap(r) : wrapArray(r);
-    });
+    }, rt);
   },
   __setitem__: (self, a, _kw, rt) => {
     if (isScalarObject(self)) throw E.typeError(`'numpy.${self.arr.dtype.name}' object does not support item assignment`);
@@ -314,7 +333,7 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
     guard(() => {
       if (typeof value === "number" || typeof value === "boolean" || value instanceof PyFloat) setItem(self.arr, items, toFloat(value, rt));
       else setItem(self.arr, items, toArray(value, rt));
-    });
+    }, rt);
     return None;
   },
   __repr__: (self, _a, _kw, rt) => (isScalarObject(self) ? scalarRepr(self.arr.dtype.name, self.arr.getFlat(0)) : arrayRepr(self.arr, printOptions(rt))),
@@ -334,11 +353,11 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
     const nd = a[0];
     if (nd === undefined || nd === None) {
       // round(x) gives a Python int (half to even) for numpy scalars.
-      const v = guard(() => around(self.arr, 0)).getFlat(0);
+      const v = guard(() => around(self.arr, 0), rt).getFlat(0);
       if (!Number.isFinite(v)) throw v !== v ? E.valueError("cannot convert float NaN to integer") : E.overflowError("cannot convert float infinity to integer");
       return v;
     }
-    return guard(() => wrap(around(self.arr, toInt(nd, rt))));
+    return guard(() => wrap(around(self.arr, toInt(nd, rt))), rt);
   },
   __hash__: (self, _a, _kw, rt) => {
     if (!isScalarObject(self)) throw E.typeError("unhashable type: 'numpy.ndarray'");
@@ -347,11 +366,11 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
   },
   reshape: (self, a, kw, rt) => {
     if (kw !== null && kw.size > 0 && !(kw.size === 1 && kw.has("order"))) throw E.typeError("reshape() got an unexpected keyword argument");
-    return guard(() => wrapArray(S.reshape(self.arr, varShape(a, rt))));
+    return guard(() => wrapArray(S.reshape(self.arr, varShape(a, rt))), rt);
   },
-  astype: (self, a, kw) => {
+  astype: (self, a, kw, rt) => {
     const [dtype] = args("astype", a, kw, ["dtype", "order", "casting", "subok", "copy"], 1);
-    return guard(() => wrap(astype(self.arr, toDtype(dtype) as DType)));
+    return guard(() => wrap(astype(self.arr, toDtype(dtype) as DType)), rt);
   },
   copy: (self) => guard(() => wrap(copyArray(self.arr))),
   sum: reduction("sum", R.sum),
@@ -367,22 +386,22 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
   any: extremumMethod("any", R.any),
   cumsum: (self, a, kw, rt) => {
     const [axis, dtype] = args("cumsum", a, kw, ["axis", "dtype", "out"]);
-    return guard(() => wrapArray(R.cumsum(self.arr, axis === undefined || axis === None ? null : toInt(axis, rt), toDtype(dtype))));
+    return guard(() => wrapArray(R.cumsum(self.arr, axis === undefined || axis === None ? null : toInt(axis, rt), toDtype(dtype))), rt);
   },
   cumprod: (self, a, kw, rt) => {
     const [axis, dtype] = args("cumprod", a, kw, ["axis", "dtype", "out"]);
-    return guard(() => wrapArray(R.cumprod(self.arr, axis === undefined || axis === None ? null : toInt(axis, rt), toDtype(dtype))));
+    return guard(() => wrapArray(R.cumprod(self.arr, axis === undefined || axis === None ? null : toInt(axis, rt), toDtype(dtype))), rt);
   },
-  transpose: (self, a, _kw, rt) => guard(() => wrapArray(S.transpose(self.arr, a.length === 0 || (a.length === 1 && a[0] === None) ? null : varShape(a, rt)))),
+  transpose: (self, a, _kw, rt) => guard(() => wrapArray(S.transpose(self.arr, a.length === 0 || (a.length === 1 && a[0] === None) ? null : varShape(a, rt))), rt),
   swapaxes: (self, a, kw, rt) => {
     const [x, y] = args("swapaxes", a, kw, ["axis1", "axis2"], 2);
-    return guard(() => wrapArray(S.swapaxes(self.arr, toInt(x as PyValue, rt), toInt(y as PyValue, rt))));
+    return guard(() => wrapArray(S.swapaxes(self.arr, toInt(x as PyValue, rt), toInt(y as PyValue, rt))), rt);
   },
   flatten: (self) => guard(() => wrapArray(S.flatten(self.arr))),
   ravel: (self) => guard(() => wrapArray(S.ravel(self.arr))),
   squeeze: (self, a, kw, rt) => {
     const [axis] = args("squeeze", a, kw, ["axis"]);
-    return guard(() => wrapArray(S.squeeze(self.arr, toAxis(axis, rt))));
+    return guard(() => wrapArray(S.squeeze(self.arr, toAxis(axis, rt))), rt);
   },
   tolist: (self) => pyList(tolist(self.arr), self.arr.dtype),
   item: (self, a, _kw, rt) =>
@@ -393,33 +412,33 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
         return pyElement(self.arr.dtype, itemOf(r));
       }
       return pyElement(self.arr.dtype, itemOf(self.arr, a.length === 1 ? toInt(a[0], rt) : undefined));
-    }),
+    }, rt),
   fill: (self, a, _kw, rt) => {
-    guard(() => fill(self.arr, toFloat(a[0], rt)));
+    guard(() => fill(self.arr, toFloat(a[0], rt)), rt);
     return None;
   },
   clip: (self, a, kw, rt) => {
     const [lo, hi] = args("clip", a, kw, ["min", "max", "out"]);
     const op = (v: PyValue | undefined) => (v === undefined || v === None ? null : toOperand(v, rt));
-    return guard(() => wrap(clip(self.arr, op(lo), op(hi))));
+    return guard(() => wrap(clip(self.arr, op(lo), op(hi))), rt);
   },
   round: (self, a, kw, rt) => {
     const [decimals] = args("round", a, kw, ["decimals", "out"]);
-    return guard(() => wrap(around(self.arr, decimals === undefined ? 0 : toInt(decimals, rt))));
+    return guard(() => wrap(around(self.arr, decimals === undefined ? 0 : toInt(decimals, rt))), rt);
   },
   dot: (self, a, _kw, rt) => guard(() => wrap(dot(self.arr, toArray(a[0], rt))), rt),
   sort: (self, a, kw, rt) => {
     const [axis] = args("sort", a, kw, ["axis", "kind", "order"]);
-    guard(() => assign(self.arr, sort(self.arr, axis === undefined ? -1 : toInt(axis, rt))));
+    guard(() => assign(self.arr, sort(self.arr, axis === undefined ? -1 : toInt(axis, rt))), rt);
     return None;
   },
   argsort: (self, a, kw, rt) => {
     const [axis] = args("argsort", a, kw, ["axis", "kind", "order"]);
-    return guard(() => wrapArray(argsort(self.arr, axis === undefined ? -1 : axis === None ? null : toInt(axis, rt))));
+    return guard(() => wrapArray(argsort(self.arr, axis === undefined ? -1 : axis === None ? null : toInt(axis, rt))), rt);
   },
   repeat: (self, a, kw, rt) => {
     const [reps, axis] = args("repeat", a, kw, ["repeats", "axis"], 1);
-    return guard(() => wrapArray(S.repeat(self.arr, toShape(reps as PyValue, rt), axis === undefined || axis === None ? null : toInt(axis, rt))));
+    return guard(() => wrapArray(S.repeat(self.arr, toShape(reps as PyValue, rt), axis === undefined || axis === None ? null : toInt(axis, rt))), rt);
   },
   nonzero: (self) =>
     guard(() => {
@@ -521,7 +540,7 @@ export const ndarrayType: PyType = defineNativeType<PyNDArray>({
     const s = toShape(shape as PyValue, rt);
     const d = toDtype(dtype) ?? DTYPES.float64;
     rt.charge(s.reduce((p, x) => p * x, 1) * d.itemsize);
-    return guard(() => wrapArray(new NDArray(allocate(d, s.reduce((p, x) => p * x, 1)), d, s, cStrides(s), 0)));
+    return guard(() => wrapArray(new NDArray(allocate(d, s.reduce((p, x) => p * x, 1)), d, s, cStrides(s), 0)), rt);
   },
   methods,
   getters,
@@ -615,8 +634,10 @@ for (const name of Object.keys(DTYPES) as DTypeName[]) {
     base: scalarBase(dtype),
     construct: (a, kw, rt) => {
       const [x] = parseArgs(name, a, kw, { names: ["value"] });
-      const arr = x === undefined ? toArray(0, rt, dtype) : toArray(typeof x === "string" ? parseNumber(x, dtype) : x, rt, dtype);
-      return guard(() => wrap(arr.dtype === dtype ? copyArray(arr) : astype(arr, dtype)));
+      return guard(() => {
+        const arr = x === undefined ? toArray(0, rt, dtype) : toArray(typeof x === "string" ? parseNumber(x, dtype) : x, rt, dtype);
+        return wrap(arr.dtype === dtype ? copyArray(arr) : astype(arr, dtype));
+      }, rt);
     },
     methods,
     getters,
@@ -668,7 +689,7 @@ function callUfunc(self: PyUFunc, a: PyValue[], kw: Kwargs | null, rt: Runtime):
       return target;
     }
     return wrap(r);
-  });
+  }, rt);
 }
 
 export const ufuncType: PyType = defineNativeType<PyUFunc>({
@@ -680,15 +701,15 @@ export const ufuncType: PyType = defineNativeType<PyUFunc>({
     __repr__: (self) => `<ufunc '${self.name}'>`,
     reduce: (self, a, kw, rt) => {
       const [arr, axis, , , keepdims] = parseArgs("reduce", a, kw, { names: ["array", "axis", "dtype", "out", "keepdims"], required: 1 });
-      return guard(() => wrap(R.ufuncReduce(self.name, toArray(arr as PyValue, rt), axis === undefined ? 0 : toAxis(axis, rt), toBool(keepdims, rt, false))));
+      return guard(() => wrap(R.ufuncReduce(self.name, toArray(arr as PyValue, rt), axis === undefined ? 0 : toAxis(axis, rt), toBool(keepdims, rt, false))), rt);
     },
     accumulate: (self, a, kw, rt) => {
       const [arr, axis] = parseArgs("accumulate", a, kw, { names: ["array", "axis", "dtype", "out"], required: 1 });
-      return guard(() => wrapArray(R.ufuncAccumulate(self.name, toArray(arr as PyValue, rt), axis === undefined ? 0 : toInt(axis, rt))));
+      return guard(() => wrapArray(R.ufuncAccumulate(self.name, toArray(arr as PyValue, rt), axis === undefined ? 0 : toInt(axis, rt))), rt);
     },
     outer: (self, a, kw, rt) => {
       const [x, y] = parseArgs("outer", a, kw, { names: ["A", "B"], required: 2 });
-      return guard(() => wrap(R.ufuncOuter(self.name, toArray(x as PyValue, rt), toArray(y as PyValue, rt))));
+      return guard(() => wrap(R.ufuncOuter(self.name, toArray(x as PyValue, rt), toArray(y as PyValue, rt))), rt);
     },
   },
   getters: {

@@ -73,12 +73,27 @@ def sexpr(t, op, x, y):
 
 
 def arith(t, op, mode):
+    """add/sub/mul/div also return 1 when a result is NaN or infinite (r - r != r - r), else 0:
+    numpy's floating-point error check (fp-errors.ts) at no extra pass; max/min return 0."""
     vt, size, lanes = TYPES[t]
     name = f"{op}_{t}_{mode}"
+    checked = op in ("add", "sub", "mul", "div")
+    vstore = f"(v128.store (i32.add (local.get $out) (local.get $i)) {vexpr(t, op, '(local.get $x)', '(local.get $y)')})"
+    sstore = f"({t}.store (i32.add (local.get $out) (local.get $i)) {sexpr(t, op, '(local.get $sx)', '(local.get $sy)')})"
+    if checked:
+        vstore = (f"(local.set $r {vexpr(t, op, '(local.get $x)', '(local.get $y)')})\n"
+                  f"      (v128.store (i32.add (local.get $out) (local.get $i)) (local.get $r))\n"
+                  f"      (local.set $r ({vt}.sub (local.get $r) (local.get $r)))\n"
+                  f"      (local.set $acc (v128.or (local.get $acc) ({vt}.ne (local.get $r) (local.get $r))))")
+        sstore = (f"(local.set $sr {sexpr(t, op, '(local.get $sx)', '(local.get $sy)')})\n"
+                  f"      ({t}.store (i32.add (local.get $out) (local.get $i)) (local.get $sr))\n"
+                  f"      (local.set $sr ({t}.sub (local.get $sr) (local.get $sr)))\n"
+                  f"      (local.set $bad (i32.or (local.get $bad) ({t}.ne (local.get $sr) (local.get $sr))))")
+    result = "(i32.or (v128.any_true (local.get $acc)) (local.get $bad))" if checked else "(i32.const 0)"
     w(f"""
-  (func (export "{name}") (param $a i32) (param $b i32) (param $out i32) (param $n i32)
+  (func (export "{name}") (param $a i32) (param $b i32) (param $out i32) (param $n i32) (result i32)
     (local $i i32) (local $end i32) (local $vend i32) (local $av v128) (local $bv v128) (local $x v128) (local $y v128)
-    (local $sx {t}) (local $sy {t})
+    (local $sx {t}) (local $sy {t}) (local $r v128) (local $acc v128) (local $sr {t}) (local $bad i32)
 {splat_locals(t, mode)}
     (local.set $end (i32.mul (local.get $n) (i32.const {size})))
     (local.set $vend (i32.and (local.get $end) (i32.const -16)))
@@ -86,16 +101,17 @@ def arith(t, op, mode):
       (br_if $vdone (i32.ge_u (local.get $i) (local.get $vend)))
       (local.set $x {vload(t, mode, "a")})
       (local.set $y {vload(t, mode, "b")})
-      (v128.store (i32.add (local.get $out) (local.get $i)) {vexpr(t, op, "(local.get $x)", "(local.get $y)")})
+      {vstore}
       (local.set $i (i32.add (local.get $i) (i32.const 16)))
       (br $v)))
     (block $done (loop $s
       (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
       (local.set $sx {sload(t, mode, "a")})
       (local.set $sy {sload(t, mode, "b")})
-      ({t}.store (i32.add (local.get $out) (local.get $i)) {sexpr(t, op, "(local.get $sx)", "(local.get $sy)")})
+      {sstore}
       (local.set $i (i32.add (local.get $i) (i32.const {size})))
-      (br $s))))""")
+      (br $s)))
+    {result})""")
 
 
 def compare(t, op, mode):
@@ -611,6 +627,31 @@ def sum_rows_f32():
       (br $sl))))""")
 
 
+def nonfinite(t):
+    """1 when any of n dense elements at p is NaN or infinite, else 0: x - x is NaN exactly then."""
+    vt, size, lanes = TYPES[t]
+    w(f"""
+  (func (export "nonfinite_{t}") (param $p i32) (param $n i32) (result i32)
+    (local $i i32) (local $end i32) (local $vend i32) (local $x v128) (local $acc v128) (local $sx {t})
+    (local.set $end (i32.mul (local.get $n) (i32.const {size})))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (block $vdone (loop $v
+      (br_if $vdone (i32.ge_u (local.get $i) (local.get $vend)))
+      (local.set $x (v128.load (i32.add (local.get $p) (local.get $i))))
+      (local.set $x ({vt}.sub (local.get $x) (local.get $x)))
+      (local.set $acc (v128.or (local.get $acc) ({vt}.ne (local.get $x) (local.get $x))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $v)))
+    (block $done (loop $s
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $sx ({t}.load (i32.add (local.get $p) (local.get $i))))
+      (local.set $sx ({t}.sub (local.get $sx) (local.get $sx)))
+      (if ({t}.ne (local.get $sx) (local.get $sx)) (then (return (i32.const 1))))
+      (local.set $i (i32.add (local.get $i) (i32.const {size})))
+      (br $s)))
+    (v128.any_true (local.get $acc)))""")
+
+
 pairwise_sum_f32()
 pairwise_rows_f32()
 sum_rows_f32()
@@ -622,6 +663,8 @@ for t in TYPES:
 for t in TYPES:
     for op in UNARY:
         unary(t, op)
+for t in TYPES:
+    nonfinite(t)
 for t in TYPES:
     for op in ("max", "min"):
         extremum(t, op)
