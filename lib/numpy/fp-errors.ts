@@ -81,16 +81,19 @@ export const isPole = (ufunc: string): boolean => POLES.has(ufunc);
 
 /**
  * FPE bits of one non-finite result r of operands x and y (y NaN-free 0 for a unary ufunc): NaN from
- * operands without NaN is invalid; an infinity from finite operands is a division by zero at a
+ * operands without NaN is invalid (from any operands for ORDERED_NAN); an infinity from finite operands is a division by zero at a
  * pole (a zero divisor, or any argument of a unary pole such as log) or a zero base of a power,
  * else an overflow.
  */
 export function resultFlags(r: number, x: number, y: number, ufunc: string, unary: boolean): number {
-  if (r !== r) return x === x && y === y ? FPE_INVALID : 0;
+  if (r !== r) return (x === x && y === y) || ORDERED_NAN.has(ufunc) ? FPE_INVALID : 0;
   if (!finite(x) || !finite(y)) return 0;
   if (POLES.has(ufunc) && (unary || y === 0)) return FPE_DIVIDEBYZERO;
-  return ufunc === "power" && x === 0 ? FPE_DIVIDEBYZERO : FPE_OVERFLOW;
+  return (ufunc === "power" || ufunc === "float_power") && x === 0 ? FPE_DIVIDEBYZERO : FPE_OVERFLOW;
 }
+
+/** Ufuncs whose numpy loops compare a NaN with an ordered (signalling) comparison: NaN in, invalid. */
+const ORDERED_NAN: ReadonlySet<string> = new Set(["logaddexp", "logaddexp2"]);
 
 /**
  * The FPE bits of a float ufunc's result `out` (C order over `shape`, from outStart) from its one or

@@ -67,8 +67,41 @@ function ipow32(a: number, b: number): number {
   return result;
 }
 
+/** Integer power wrapping modulo 2^64 (exactly, by BigInt squaring, once it leaves the safe range). */
 function ipow64(a: number, b: number): number {
-  return a ** b;
+  const r = a ** b;
+  if (Number.isSafeInteger(r)) return r;
+  let result = 1n;
+  let base = BigInt.asIntN(64, BigInt(a));
+  for (let e = BigInt(b); e > 0n; e >>= 1n) {
+    if (e & 1n) result = BigInt.asIntN(64, result * base);
+    base = BigInt.asIntN(64, base * base);
+  }
+  return Number(result);
+}
+
+/** |x| with y's sign (a NaN y counts as positive: its sign bit is not visible to JavaScript). */
+function copysign(x: number, y: number): number {
+  const m = Math.abs(x);
+  return y < 0 || Object.is(y, -0) ? -m : m;
+}
+
+/** numpy's npy_logaddexp: log(exp(x) + exp(y)) without overflow. */
+function logaddexp(x: number, y: number): number {
+  if (x === y) return x + Math.LN2;
+  const d = x - y;
+  if (d > 0) return x + Math.log1p(Math.exp(-d));
+  if (d <= 0) return y + Math.log1p(Math.exp(d));
+  return d;
+}
+
+/** numpy's npy_logaddexp2: log2(2**x + 2**y). */
+function logaddexp2(x: number, y: number): number {
+  if (x === y) return x + 1;
+  const d = x - y;
+  if (d > 0) return x + Math.log1p(2 ** -d) / Math.LN2;
+  if (d <= 0) return y + Math.log1p(2 ** d) / Math.LN2;
+  return d;
 }
 
 /** Round half to even (np.rint). */
@@ -113,6 +146,9 @@ const HELPERS: LoopHelpers = {
   pow,
   ipow32,
   ipow64,
+  copysign,
+  logaddexp,
+  logaddexp2,
   rint,
   expF32,
   logF32,
@@ -196,6 +232,14 @@ const UNARY: Readonly<Record<string, UnaryDef>> = {
   arcsin: math("asin"),
   arccos: math("acos"),
   arctan: math("atan"),
+  arcsinh: math("asinh"),
+  arccosh: math("acosh"),
+  arctanh: math("atanh"),
+  deg2rad: { resolve: floatOut, expr: () => "x * (Math.PI / 180)" },
+  rad2deg: { resolve: floatOut, expr: () => "x * (180 / Math.PI)" },
+  radians: { resolve: floatOut, expr: () => "x * (Math.PI / 180)" },
+  degrees: { resolve: floatOut, expr: () => "x * (180 / Math.PI)" },
+  fabs: { resolve: floatOut, expr: () => "Math.abs(x)" },
   sinh: math("sinh"),
   cosh: math("cosh"),
   tanh: math("tanh"),
@@ -317,6 +361,13 @@ const BINARY: Readonly<Record<string, BinaryDef>> = {
   fmin: arith("fmin", "((x <= y || y !== y) ? x : y)", "(x <= y ? x : y)", "(x & y)"),
   arctan2: floatBinary("Math.atan2(x, y)", false),
   hypot: floatBinary("Math.hypot(x, y)", false),
+  copysign: floatBinary("H.copysign(x, y)", false),
+  heaviside: floatBinary("(x !== x ? x : x < 0 ? 0 : x > 0 ? 1 : y)", false),
+  logaddexp: floatBinary("H.logaddexp(x, y)", false),
+  logaddexp2: floatBinary("H.logaddexp2(x, y)", false),
+  // C's fmod: the remainder takes the dividend's sign; integers by zero give 0.
+  fmod: arith("fmod", "x % y", "(y === 0 ? 0 : x % y)", null),
+  float_power: { resolve: () => ({ compute: DTYPES.float64, out: DTYPES.float64 }), expr: () => "H.pow(x, y)" },
   equal: compare("==="),
   not_equal: compare("!=="),
   less: compare("<"),
@@ -424,7 +475,7 @@ function checkResult(name: string, operands: readonly NDArray[], shape: readonly
   if (!fpErrorsWanted()) return;
   if (out.dtype.isFloat) {
     if (hasNonFinite(out.data, out.offset, out.size)) recordFpError(floatResultFlags(name, operands, shape, out.data, out.offset), reportedName(name));
-  } else if (out.dtype.isInteger && (name === "floor_divide" || name === "remainder") && operands.length === 2) {
+  } else if (out.dtype.isInteger && (name === "floor_divide" || name === "remainder" || name === "fmod") && operands.length === 2) {
     recordFpError(integerDivisionFlags(operands[1]), name);
   }
 }

@@ -129,6 +129,9 @@ function initNumpy(mod: PyModule): void {
     asin: "arcsin",
     atan: "arctan",
     atan2: "arctan2",
+    asinh: "arcsinh",
+    acosh: "arccosh",
+    atanh: "arctanh",
   };
   for (const [alias, target] of Object.entries(aliases)) mod.set(alias, new PyUFunc(target, UNARY_UFUNCS.includes(target) ? 1 : 2));
 
