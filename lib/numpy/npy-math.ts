@@ -134,6 +134,8 @@ const SINCOS_LIMIT = 117435.992;
 
 function sincosF32(x: number, isCos: boolean): number {
   if (x - x !== 0) return NaN;
+  // sin(-0.0) is -0.0 in numpy; the polynomial below would give +0 (fma(-0, -0, -0) is +0).
+  if (x === 0 && !isCos) return x;
   if (Math.abs(x) > SINCOS_LIMIT) return f(isCos ? Math.cos(x) : Math.sin(x));
   const q = rint(f(x * TWO_O_PI));
   let r = fma(q, PI2_HI, x);

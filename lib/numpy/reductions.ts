@@ -536,10 +536,11 @@ function accumulate(a: NDArray, axis: number | null | undefined, dtype: DType | 
   const is64 = outType.isInteger && outType.itemsize === 8;
   const unsigned = outType.kind === "u";
   for (let o = 0; o < p.bases.length; o++) {
-    let s = isSum ? 0 : 1;
+    // The first element is taken as it is (numpy's accumulate starts from it, keeping -0.0).
+    let s = 0;
     for (let j = 0; j < block.length; j++) {
       const v = d[p.bases[o] + block[j]];
-      s = round(isSum ? s + v : is64 ? mul64(s, v, unsigned) : s * v);
+      s = j === 0 ? round(v) : round(isSum ? s + v : is64 ? mul64(s, v, unsigned) : s * v);
       out[pOut.bases[o] + blockOut[j]] = s;
     }
   }

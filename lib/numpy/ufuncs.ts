@@ -9,7 +9,7 @@
 import { type DType, type Storage, DTYPES, allocate, castValue, floatFor, promoteTypes, promoteWithScalar, defaultDtypeFor, canCastSameKind } from "./dtypes";
 import { NumpyError, typeError, valueError } from "./errors";
 import { roundArrayTo } from "./float-formats";
-import { floatResultFlags, fpErrorsWanted, hasNonFinite, integerDivisionFlags, integerOverflowFlags, recordFpError, reportedName } from "./fp-errors";
+import { FPE_INVALID, floatResultFlags, fpErrorsWanted, hasNonFinite, integerDivisionFlags, integerOverflowFlags, recordFpError, reportedName } from "./fp-errors";
 import { cosF32, expF32, logF32, pow, sinF32 } from "./npy-math";
 import { type Access, type LoopHelpers, binaryLoop, scalarOp, unaryLoop } from "./loops";
 import { type WasmBinaryOp, type WasmRowAccess, type WasmUnaryOp, binaryFloatWasm, binaryRowsFloatWasm, takeFpFlags, unaryFloatWasm, whereFloatWasm } from "./kernels/elementwise";
@@ -250,7 +250,9 @@ const UNARY: Readonly<Record<string, UnaryDef>> = {
   square: { resolve: (d) => (d.kind === "b" ? DTYPES.int8 : d), expr: (d) => (d.itemsize === 4 && d.isInteger ? "Math.imul(x, x)" : "x * x") },
   reciprocal: {
     resolve: (d) => (d.kind === "b" ? DTYPES.int8 : d),
-    expr: (d) => (isInt(d) ? "(x === 0 ? 0 : Math.trunc(1 / x))" : "1 / x"),
+    // Integers: 1/x in double converted like C on x86, so 1/0 (inf) gives INT_MIN of the 32- or
+    // 64-bit conversion, whose low bits the narrower types keep (0); unsigned types give 0.
+    expr: (d) => (isInt(d) ? `(x === 0 ? ${d.kind === "u" ? 0 : d.itemsize === 8 ? -(2 ** 63) : -(2 ** 31)} : Math.trunc(1 / x))` : "1 / x"),
   },
   sign: {
     resolve: (d) => noBoolLoop("sign", d),
@@ -275,6 +277,8 @@ interface BinaryDef {
   expr(compute: DType, out: DType): string;
   /** Comparisons accept out-of-range Python ints (numpy 2 compares them exactly). */
   readonly comparison?: boolean;
+  /** Float-only ufuncs take a Python int outside the array's integer type as a float (copysign(uint8, -1)). */
+  readonly floatOnly?: boolean;
 }
 
 const arith = (name: string, floatExpr: string, intExpr: string, boolExpr: string | null, helper64?: string): BinaryDef => ({
@@ -290,6 +294,11 @@ const arith = (name: string, floatExpr: string, intExpr: string, boolExpr: strin
     return helper64 === undefined ? intExpr.replace("NAME", name) : int64Expr(c, helper64, intExpr);
   },
 });
+
+/** An elementwise max/min whose float16 loop keeps the first of equal values (+0, -0). */
+function extremum(def: BinaryDef, float16Expr: string): BinaryDef {
+  return { ...def, expr: (c, out) => (c.name === "float16" ? float16Expr : def.expr(c, out)) };
+}
 
 /** `+(cond)` turns a boolean into 0/1 without a branch (8x faster than `cond ? 1 : 0` on random data). */
 function compare(op: string): BinaryDef {
@@ -330,6 +339,7 @@ function floatBinary(expr: string, intToFloat64: boolean): BinaryDef {
       return { compute: f, out: f };
     },
     expr: () => expr,
+    floatOnly: true,
   };
 }
 
@@ -355,10 +365,12 @@ const BINARY: Readonly<Record<string, BinaryDef>> = {
   remainder: arith("remainder", "H.pymod(x, y)", "H.imod(x, y)", null),
   power: arith("power", "H.pow(x, y)", "NAME", null),
   // numpy's x86 loops: NaN propagates from either side; of two equal values (+0, -0) the second wins.
-  maximum: arith("maximum", "((x > y || x !== x) ? x : y)", "(x >= y ? x : y)", "(x | y)"),
-  minimum: arith("minimum", "((x < y || x !== x) ? x : y)", "(x <= y ? x : y)", "(x & y)"),
-  fmax: arith("fmax", "((x >= y || y !== y) ? x : y)", "(x >= y ? x : y)", "(x | y)"),
-  fmin: arith("fmin", "((x <= y || y !== y) ? x : y)", "(x <= y ? x : y)", "(x & y)"),
+  // float16's scalar loops keep the first of two equal values instead.
+  maximum: extremum(arith("maximum", "((x > y || x !== x) ? x : y)", "(x >= y ? x : y)", "(x | y)"), "((x >= y || x !== x) ? x : y)"),
+  minimum: extremum(arith("minimum", "((x < y || x !== x) ? x : y)", "(x <= y ? x : y)", "(x & y)"), "((x <= y || x !== x) ? x : y)"),
+  // fmax/fmin: NaN loses to a number; of equal values the second wins (numpy's SIMD loops), the first in float16.
+  fmax: extremum(arith("fmax", "((x > y || y !== y) ? x : y)", "(x >= y ? x : y)", "(x | y)"), "((x >= y || y !== y) ? x : y)"),
+  fmin: extremum(arith("fmin", "((x < y || y !== y) ? x : y)", "(x <= y ? x : y)", "(x & y)"), "((x <= y || y !== y) ? x : y)"),
   arctan2: floatBinary("Math.atan2(x, y)", false),
   hypot: floatBinary("Math.hypot(x, y)", false),
   copysign: floatBinary("H.copysign(x, y)", false),
@@ -446,7 +458,7 @@ function finish(out: Storage, dtype: DType, shape: readonly number[]): NDArray {
 }
 
 /** Operand dtypes after NEP 50: returns the common dtype and both operands as arrays. */
-function coerce(x: Operand, y: Operand, comparison: boolean): { a: NDArray; b: NDArray; common: DType } {
+function coerce(x: Operand, y: Operand, comparison: boolean, floatOnly = false): { a: NDArray; b: NDArray; common: DType } {
   if (!isPyScalar(x) && !isPyScalar(y)) return { a: x, b: y, common: promoteTypes(x.dtype, y.dtype) };
   if (isPyScalar(x) && isPyScalar(y)) {
     const a = scalarArray(defaultDtypeFor(x.kind), x.value);
@@ -456,13 +468,15 @@ function coerce(x: Operand, y: Operand, comparison: boolean): { a: NDArray; b: N
   const arr = (isPyScalar(x) ? y : x) as NDArray;
   const sc = (isPyScalar(x) ? x : y) as { kind: "bool" | "int" | "float"; value: number };
   let common: DType;
+  let scalarType: DType | null = null;
   try {
     common = promoteWithScalar(arr.dtype, sc.kind, sc.value);
   } catch (e) {
-    if (!comparison) throw e;
-    common = DTYPES.float64;
+    if (!comparison && !floatOnly) throw e;
+    common = comparison ? DTYPES.float64 : arr.dtype;
+    if (floatOnly) scalarType = floatFor(arr.dtype);
   }
-  const scalar = scalarArray(common, sc.value);
+  const scalar = scalarArray(scalarType ?? common, sc.value);
   return isPyScalar(x) ? { a: scalar, b: arr, common } : { a: arr, b: scalar, common };
 }
 
@@ -477,6 +491,10 @@ function checkResult(name: string, operands: readonly NDArray[], shape: readonly
     if (hasNonFinite(out.data, out.offset, out.size)) recordFpError(floatResultFlags(name, operands, shape, out.data, out.offset), reportedName(name));
   } else if (out.dtype.isInteger && (name === "floor_divide" || name === "remainder" || name === "fmod") && operands.length === 2) {
     recordFpError(integerDivisionFlags(operands[1]), name);
+  } else if (out.dtype.isInteger && name === "reciprocal") {
+    // 1/0 is an infinity in the double division, and invalid when converted back to an integer.
+    const flags = integerDivisionFlags(operands[0]);
+    recordFpError(flags === 0 ? 0 : flags | FPE_INVALID, name);
   }
 }
 
@@ -509,7 +527,7 @@ export function unary(name: string, x: Operand): NDArray {
 function resolveBinary(name: string, x: Operand, y: Operand): { a: NDArray; b: NDArray; compute: DType; outType: DType; expr: string } {
   const def = BINARY[name];
   if (def === undefined) throw valueError(`unknown ufunc ${name}`);
-  const { a, b, common } = coerce(x, y, def.comparison === true);
+  const { a, b, common } = coerce(x, y, def.comparison === true, def.floatOnly === true);
   const { compute, out: outType } = def.resolve(common, a.dtype, b.dtype);
   let expr = def.expr(compute, outType);
   if (name === "power" && compute.isInteger) {
