@@ -314,3 +314,33 @@ export function ascontiguousarray(a: NDArray): NDArray {
   const r = a.isCContiguous ? a : copyArray(a);
   return r.ndim === 0 ? reshape(r, [1]) : r;
 }
+
+/**
+ * np.roll(a, shift, axis): elements shifted along each axis (wrapping around); with axis None the
+ * flattened array is rolled and the shape restored. shift and axis broadcast against each other,
+ * shifts of a repeated axis adding up.
+ */
+export function roll(a: NDArray, shift: number | readonly number[], axis: number | readonly number[] | null = null): NDArray {
+  if (axis === null) {
+    const total = typeof shift === "number" ? shift : shift.reduce((s, x) => s + x, 0);
+    return reshape(roll(ravel(a), total, 0), a.shape);
+  }
+  const shifts = typeof shift === "number" ? [shift] : shift;
+  const axes = typeof axis === "number" ? [axis] : axis;
+  if (shifts.length !== axes.length && shifts.length !== 1 && axes.length !== 1) {
+    throw valueError("'shift' and 'axis' should be scalars or 1D sequences");
+  }
+  const n = Math.max(shifts.length, axes.length);
+  const byAxis = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const ax = normalizeAxis(axes[axes.length === 1 ? 0 : i], a.ndim);
+    byAxis.set(ax, (byAxis.get(ax) ?? 0) + shifts[shifts.length === 1 ? 0 : i]);
+  }
+  let out = a;
+  for (const [ax, s] of byAxis) {
+    const len = a.shape[ax];
+    const k = len === 0 ? 0 : ((s % len) + len) % len;
+    if (k !== 0) out = concatenate([sliceAxis(out, ax, len - k, len), sliceAxis(out, ax, 0, len - k)], ax);
+  }
+  return out === a ? copyArray(a) : out;
+}

@@ -4,6 +4,7 @@
  */
 import { DTYPES, allocate } from "./dtypes";
 import { NDArray, contiguousData, copyArray, fromStorage } from "./ndarray";
+import { valueError } from "./errors";
 import { normalizeAxis } from "./reductions";
 import { moveaxis, ravel } from "./shape";
 
@@ -89,4 +90,32 @@ export function unique(a: NDArray, opts: { returnIndex?: boolean; returnInverse?
   if (opts.returnInverse) res.inverse = fromStorage(DTYPES.int64, a.ndim <= 1 ? [flat.length] : a.shape, inverse);
   if (opts.returnCounts) res.counts = fromStorage(DTYPES.int64, [counts.length], Float64Array.from(counts));
   return res;
+}
+
+/**
+ * np.searchsorted(a, v, side, sorter): for each value of v, the index at which inserting it keeps
+ * the 1-D array a (ascending, NaN last; through `sorter` when given) sorted: before equal values
+ * for "left", after them for "right". The result has v's shape, int64.
+ */
+export function searchsorted(a: NDArray, v: NDArray, side: "left" | "right" = "left", sorter: NDArray | null = null): NDArray {
+  if (a.ndim !== 1) throw valueError("object too deep for desired array");
+  const data = contiguousData(a);
+  const order = sorter === null ? null : contiguousData(sorter);
+  if (order !== null && order.length !== data.length) throw valueError("sorter.size must equal a.size");
+  const at = (i: number): number => data[order === null ? i : order[i]];
+  const values = contiguousData(v);
+  const out = new Float64Array(values.length);
+  for (let k = 0; k < values.length; k++) {
+    const x = values[k];
+    let lo = 0;
+    let hi = data.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = compare(at(mid), x);
+      if (c < 0 || (side === "right" && c === 0)) lo = mid + 1;
+      else hi = mid;
+    }
+    out[k] = lo;
+  }
+  return fromStorage(DTYPES.int64, v.shape, out);
 }

@@ -12,7 +12,8 @@ import * as R from "../reductions";
 import * as S from "../shape";
 import { BINARY_UFUNCS, UNARY_UFUNCS, around, clip, where } from "../ufuncs";
 import { dot, einsum, inner, matmul, norm, outer, trace, type NormOrd } from "../linalg";
-import { argsort, sort, unique } from "../sorting";
+import { argsort, searchsorted, sort, unique } from "../sorting";
+import { histogram } from "../histogram";
 import { median, percentile, quantile } from "../quantiles";
 import * as Sel from "../selection";
 import { allclose, arrayEqual, isclose } from "../comparison";
@@ -68,6 +69,21 @@ function def(mod: PyModule, name: string, names: string[], required: number, imp
 
 const arr = (v: PyValue | undefined, rt: Runtime): NDArray => toArray(v as PyValue, rt);
 const opnd = (v: PyValue | undefined, rt: Runtime): Operand => toOperand(v as PyValue, rt);
+/** searchsorted's side: "left" or "right". */
+function sideOf(v: PyValue | undefined, rt: Runtime): "left" | "right" {
+  if (v === undefined || v === None) return "left";
+  const s = rt.str(v);
+  if (s !== "left" && s !== "right") throw E.valueError(`side must be 'left' or 'right' (got '${s}')`);
+  return s;
+}
+
+/** histogram's range: a pair of numbers. */
+function rangeOf(v: PyValue, rt: Runtime): [number, number] {
+  const items = rt.toArray(v);
+  if (items.length !== 2) throw E.valueError("too many values to unpack (expected 2)");
+  return [toFloat(items[0], rt), toFloat(items[1], rt)];
+}
+
 const optInt = (v: PyValue | undefined, rt: Runtime, dflt: number | null): number | null =>
   v === undefined || v === None ? dflt : toInt(v, rt);
 const seq = (v: PyValue | undefined, rt: Runtime): NDArray[] => {
@@ -366,6 +382,21 @@ function initNumpy(mod: PyModule): void {
     if (!(a instanceof PyNDArray)) throw E.typeError("put_along_axis() requires an ndarray");
     guard(() => Sel.putAlongAxis(a.arr, arr(ix, rt), arr(v, rt), toInt(ax as PyValue, rt)), rt);
     return None;
+  });
+  def(mod, "searchsorted", ["a", "v", "side", "sorter"], 2, ([a, v, side, sorter], rt) =>
+    guard(() => wrap(searchsorted(arr(a, rt), arr(v, rt), sideOf(side, rt), sorter === undefined || sorter === None ? null : arr(sorter, rt))), rt),
+  );
+  def(mod, "roll", ["a", "shift", "axis"], 2, ([a, sh, ax], rt) =>
+    guard(() => wrapArray(S.roll(arr(a, rt), sh instanceof PyTuple || sh instanceof PyList ? sh.items.map((x) => toInt(x, rt)) : toInt(sh as PyValue, rt), toAxis(ax, rt))), rt),
+  );
+  def(mod, "histogram", ["a", "bins", "range", "density", "weights"], 1, ([a, bins, range, density, weights], rt) => {
+    if (typeof bins === "string") throw E.notImplementedError(`np.histogram(bins='${bins}') is not supported in Kernel Lab; pass a number of bins or the edges`);
+    const edges = bins === undefined ? 10 : typeof bins === "number" ? bins : arr(bins, rt);
+    const r = range === undefined || range === None ? null : rangeOf(range, rt);
+    return guard(() => {
+      const [hist, binEdges] = histogram(arr(a, rt), { bins: edges, range: r, weights: weights === undefined || weights === None ? null : arr(weights, rt), density: density !== undefined && density !== None && rt.truthy(density) });
+      return new PyTuple([wrapArray(hist), wrapArray(binEdges)]);
+    }, rt);
   });
   def(mod, "diff", ["a", "n", "axis"], 1, ([a, n, ax], rt) => guard(() => wrapArray(Sel.diff(arr(a, rt), optInt(n, rt, 1) as number, optInt(ax, rt, -1) as number)), rt));
   def(mod, "tril", ["m", "k"], 1, ([a, k], rt) => guard(() => wrapArray(Sel.triangle(arr(a, rt), optInt(k, rt, 0) as number, true)), rt));

@@ -11,7 +11,8 @@ import * as R from "../reductions";
 import * as S from "../shape";
 import { around, binary, binaryInto, checkSameKind, clip, unary } from "../ufuncs";
 import { dot, matmul } from "../linalg";
-import { argsort, sort } from "../sorting";
+import { argsort, searchsorted, sort } from "../sorting";
+import { take } from "../selection";
 import { DEFAULT_PRINT_OPTIONS, arrayRepr, arrayStr, scalarRepr, scalarStr, type PrintOptions } from "../printing";
 import { formatFloat, formatInt } from "../../python/format";
 import * as E from "../../python/runtime/errors";
@@ -435,6 +436,16 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
   argsort: (self, a, kw, rt) => {
     const [axis] = args("argsort", a, kw, ["axis", "kind", "order"]);
     return guard(() => wrapArray(argsort(self.arr, axis === undefined ? -1 : axis === None ? null : toInt(axis, rt))), rt);
+  },
+  take: (self, a, kw, rt) => {
+    const [indices, axis] = args("take", a, kw, ["indices", "axis", "out", "mode"], 1);
+    return guard(() => wrap(take(self.arr, toArray(indices as PyValue, rt), axis === undefined || axis === None ? null : toInt(axis, rt))), rt);
+  },
+  searchsorted: (self, a, kw, rt) => {
+    const [v, side, sorter] = args("searchsorted", a, kw, ["v", "side", "sorter"], 1);
+    const s = side === undefined || side === None ? "left" : rt.str(side);
+    if (s !== "left" && s !== "right") throw E.valueError(`side must be 'left' or 'right' (got '${s}')`);
+    return guard(() => wrap(searchsorted(self.arr, toArray(v as PyValue, rt), s, sorter === undefined || sorter === None ? null : toArray(sorter, rt))), rt);
   },
   repeat: (self, a, kw, rt) => {
     const [reps, axis] = args("repeat", a, kw, ["repeats", "axis"], 1);
