@@ -2,6 +2,7 @@
  * str: constructor, operator slots and the methods Kernel Lab programs use, including str.format.
  */
 
+import { CASEFOLD_EXCEPTIONS, CASE_CLASS_EXCEPTIONS, LOWER_EXCEPTIONS, TITLE_EXCEPTIONS, UPPER_EXCEPTIONS } from "../case-map.generated";
 import { parseArgs } from "../binding";
 import { arities, exactArgs, method, rangeArgs } from "../define";
 import { indexError, keyError, memoryError, overflowError, typeError, valueError } from "../errors";
@@ -99,36 +100,93 @@ function repeatStr(rt: Runtime, str: string, n: PyValue): PyValue {
 
 // ---- case and classification --------------------------------------------------------------------
 
-method(strType, "upper", (self) => s(self).toUpperCase());
-method(strType, "lower", (self) => s(self).toLowerCase());
-// Full case folding maps e.g. "ß" to "ss"; upper-then-lower gives the same result for it and most letters.
-method(strType, "casefold", (self) => s(self).toUpperCase().toLowerCase());
-method(strType, "swapcase", (self) =>
-  [...s(self)].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(""),
-);
+/** One code point's char class entry for a RegExp. */
+const classEntry = (cp: number): string => `\\u{${cp.toString(16)}}`;
+
+/** A test for strings holding any of the exceptions' code points (most strings hold none). */
+const holdsAny = (exceptions: ReadonlyMap<number, string>): RegExp => new RegExp(`[${[...exceptions.keys()].map(classEntry).join("")}]`, "u");
+const UPPER_RE = holdsAny(UPPER_EXCEPTIONS);
+const LOWER_RE = holdsAny(LOWER_EXCEPTIONS);
+
+/**
+ * CPython's case mapping of t: JavaScript's conversion over stretches without exceptions (keeping
+ * its context rules, such as lower()'s final sigma, which CPython applies too), the generated
+ * table's mapping for the code points where CPython's Unicode data differs (case-map.gen.ts).
+ */
+function mapCase(t: string, convert: (x: string) => string, exceptions: ReadonlyMap<number, string>, holds: RegExp): string {
+  if (!holds.test(t)) return convert(t);
+  let out = "";
+  let start = 0;
+  for (let i = 0; i < t.length; ) {
+    const cp = t.codePointAt(i) as number;
+    const width = cp > 0xffff ? 2 : 1;
+    const mapped = exceptions.get(cp);
+    if (mapped !== undefined) {
+      out += convert(t.slice(start, i)) + mapped;
+      start = i + width;
+    }
+    i += width;
+  }
+  return out + convert(t.slice(start));
+}
+
+const pyUpper = (t: string): string => mapCase(t, (x) => x.toUpperCase(), UPPER_EXCEPTIONS, UPPER_RE);
+const pyLower = (t: string): string => mapCase(t, (x) => x.toLowerCase(), LOWER_EXCEPTIONS, LOWER_RE);
+/** Full case folding, code point by code point (no final-sigma context: casefold("Σ") is always "σ"). */
+const pyCasefold = (t: string): string => {
+  let out = "";
+  for (const c of t) out += CASEFOLD_EXCEPTIONS.get(c.codePointAt(0) as number) ?? c.toUpperCase().toLowerCase();
+  return out;
+};
+/** Titlecase of one character (ǆ -> ǅ, ß -> Ss, ﬁ -> Fi). */
+const toTitle = (c: string): string => TITLE_EXCEPTIONS.get(c.codePointAt(0) as number) ?? c.toUpperCase();
+
+method(strType, "upper", (self) => pyUpper(s(self)));
+method(strType, "lower", (self) => pyLower(s(self)));
+method(strType, "casefold", (self) => pyCasefold(s(self)));
+/** Unicode's Cased property (Uppercase, Lowercase or Lt), as CPython's title() and final sigma use it. */
+const isCased = (c: string): boolean => caseClass(c) !== "none";
+// Letters that case mappings step over when looking for the neighbours of a sigma.
+const CASE_IGNORABLE = /^[\p{Mn}\p{Me}\p{Cf}\p{Lm}\p{Sk}'.:\u00b7\u2019]$/u;
+
+/** Unicode's Final_Sigma: a cased letter before index i and none after (case-ignorables skipped). */
+function finalSigma(chars: readonly string[], i: number): boolean {
+  let before = false;
+  for (let j = i - 1; j >= 0; j--) {
+    if (CASE_IGNORABLE.test(chars[j])) continue;
+    before = isCased(chars[j]);
+    break;
+  }
+  if (!before) return false;
+  for (let j = i + 1; j < chars.length; j++) {
+    if (CASE_IGNORABLE.test(chars[j])) continue;
+    return !isCased(chars[j]);
+  }
+  return true;
+}
+
+/** Lowercase of chars[i] in its context (the capital sigma becomes final or medial). */
+const lowerAt = (chars: readonly string[], i: number): string => (chars[i] === "\u03a3" ? (finalSigma(chars, i) ? "\u03c2" : "\u03c3") : pyLower(chars[i]));
+
+// Uppercase letters become lowercase and lowercase uppercase; titlecase letters (ǅ) stay.
+method(strType, "swapcase", (self) => {
+  const chars = [...s(self)];
+  return chars.map((c, i) => (pyUpper(c) === c && pyLower(c) !== c ? lowerAt(chars, i) : pyLower(c) === c && pyUpper(c) !== c ? pyUpper(c) : c)).join("");
+});
 method(strType, "capitalize", (self) => {
-  const t = s(self);
-  if (t.length === 0) return t;
-  const first = String.fromCodePoint(t.codePointAt(0) ?? 0);
-  return toTitle(first) + t.slice(first.length).toLowerCase();
+  const chars = [...s(self)];
+  return chars.map((c, i) => (i === 0 ? toTitle(c) : lowerAt(chars, i))).join("");
 });
 method(strType, "title", (self) => titleCase(s(self)));
 
-/** Unicode titlecase differs from uppercase only for these digraph letters. */
-const TITLECASE: Record<string, string> = {
-  "\u01c4": "\u01c5", "\u01c5": "\u01c5", "\u01c6": "\u01c5",
-  "\u01c7": "\u01c8", "\u01c8": "\u01c8", "\u01c9": "\u01c8",
-  "\u01ca": "\u01cb", "\u01cb": "\u01cb", "\u01cc": "\u01cb",
-  "\u01f1": "\u01f2", "\u01f2": "\u01f2", "\u01f3": "\u01f2",
-};
-const toTitle = (c: string): string => TITLECASE[c] ?? c.toUpperCase();
-
 function titleCase(t: string): string {
+  const chars = [...t];
   let out = "";
   let prevCased = false;
-  for (const c of t) {
-    const cased = c.toLowerCase() !== c.toUpperCase();
-    out += cased ? (prevCased ? c.toLowerCase() : toTitle(c)) : c;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    const cased = isCased(c);
+    out += cased ? (prevCased ? lowerAt(chars, i) : toTitle(c)) : c;
     prevCased = cased;
   }
   return out;
@@ -148,17 +206,50 @@ classify("isspace", /^[ \t\n\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028
 classify("isascii", /^[\x00-\x7f]*$/, true);
 classify("isprintable", /^(?:[^\p{C}\p{Z}]| )*$/u, true);
 method(strType, "isidentifier", (self) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(s(self)));
+/**
+ * A character's case class as CPython's isupper/islower/istitle see it (Uppercase, Lowercase or Lt
+ * property), from JavaScript's Unicode properties corrected to CPython's Unicode data.
+ */
+function caseClass(c: string): string {
+  const fixed = CASE_CLASS_EXCEPTIONS.get(c.codePointAt(0) as number);
+  if (fixed !== undefined) return fixed;
+  return /\p{Lt}/u.test(c) ? "title" : /\p{Uppercase}/u.test(c) ? "upper" : /\p{Lowercase}/u.test(c) ? "lower" : "none";
+}
 method(strType, "isupper", (self) => {
-  const t = s(self);
-  return t !== t.toLowerCase() && t === t.toUpperCase();
+  let cased = false;
+  for (const c of s(self)) {
+    const k = caseClass(c);
+    if (k === "lower" || k === "title") return false;
+    if (k === "upper") cased = true;
+  }
+  return cased;
 });
 method(strType, "islower", (self) => {
-  const t = s(self);
-  return t !== t.toUpperCase() && t === t.toLowerCase();
+  let cased = false;
+  for (const c of s(self)) {
+    const k = caseClass(c);
+    if (k === "upper" || k === "title") return false;
+    if (k === "lower") cased = true;
+  }
+  return cased;
 });
+// Uppercase and titlecase letters only after uncased characters, lowercase ones only after cased.
 method(strType, "istitle", (self) => {
-  const t = s(self);
-  return t !== t.toLowerCase() || t !== t.toUpperCase() ? titleCase(t) === t && /\p{L}/u.test(t) : false;
+  let cased = false;
+  let previousCased = false;
+  for (const c of s(self)) {
+    const k = caseClass(c);
+    if (k === "upper" || k === "title") {
+      if (previousCased) return false;
+      previousCased = cased = true;
+    } else if (k === "lower") {
+      if (!previousCased) return false;
+      previousCased = cased = true;
+    } else {
+      previousCased = false;
+    }
+  }
+  return cased;
 });
 
 // ---- searching ---------------------------------------------------------------------------------
