@@ -5,6 +5,7 @@
  * runtime's tuple fast paths would bypass overridden __len__/__iter__/__eq__.
  */
 
+import { isIdentifier } from "../unicode-classes";
 import { listNames, parseArgs } from "../binding";
 import { method, nativeFunction } from "../define";
 import * as E from "../errors";
@@ -15,7 +16,6 @@ const KEYWORDS = new Set(
   ("False None True and as assert async await break class continue def del elif else except finally for from global " +
     "if import in is lambda nonlocal not or pass raise return try while with yield").split(" "),
 );
-const IDENTIFIER = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 
 interface Spec {
   readonly typename: string;
@@ -31,12 +31,12 @@ function fieldNames(rt: Runtime, names: PyValue): string[] {
 function validate(typename: string, fields: string[], rename: boolean): string[] {
   const seen = new Set<string>();
   const out = fields.map((name, i) => {
-    if (rename && (!IDENTIFIER.test(name) || KEYWORDS.has(name) || name.startsWith("_") || seen.has(name))) name = `_${i}`;
+    if (rename && (!isIdentifier(name) || KEYWORDS.has(name) || name.startsWith("_") || seen.has(name))) name = `_${i}`;
     seen.add(name);
     return name;
   });
   for (const name of [typename, ...out]) {
-    if (!IDENTIFIER.test(name)) throw E.valueError(`Type names and field names must be valid identifiers: '${name}'`);
+    if (!isIdentifier(name)) throw E.valueError(`Type names and field names must be valid identifiers: '${name}'`);
     if (KEYWORDS.has(name)) throw E.valueError(`Type names and field names cannot be a keyword: '${name}'`);
   }
   const unique = new Set<string>();

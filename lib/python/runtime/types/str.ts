@@ -2,6 +2,7 @@
  * str: constructor, operator slots and the methods Kernel Lab programs use, including str.format.
  */
 
+import { allChars, isAlnumChar, isAlphaChar, isDecimalChar, isDigitChar, isIdentifier, isNumericChar, isPrintableChar, isSpaceChar } from "../unicode-classes";
 import { CASEFOLD_EXCEPTIONS, CASE_CLASS_EXCEPTIONS, LOWER_EXCEPTIONS, TITLE_EXCEPTIONS, UPPER_EXCEPTIONS } from "../case-map.generated";
 import { parseArgs } from "../binding";
 import { arities, exactArgs, method, rangeArgs } from "../define";
@@ -195,17 +196,25 @@ function titleCase(t: string): string {
 const classify = (name: string, re: RegExp, emptyResult = false): void => {
   method(strType, name, (self) => (s(self).length === 0 ? emptyResult : re.test(s(self))));
 };
-classify("isdigit", /^[0-9\u00b2\u00b3\u00b9\u0660-\u0669\u06f0-\u06f9\u0966-\u096f]+$/u);
-classify("isdecimal", /^\p{Nd}+$/u);
-classify("isnumeric", /^[\p{N}]+$/u);
-classify("isalpha", /^\p{L}+$/u);
-classify("isalnum", /^[\p{L}\p{N}]+$/u);
+// ASCII strings take a regexp; others the generated ranges of CPython's Unicode data.
+const predicate = (name: string, ascii: RegExp, test: (cp: number) => boolean, empty = false): void => {
+  method(strType, name, (self) => {
+    const t = s(self);
+    // eslint-disable-next-line no-control-regex
+    return /^[\x00-\x7f]*$/.test(t) ? (t.length === 0 ? empty : ascii.test(t)) : allChars(t, test, empty);
+  });
+};
+predicate("isdigit", /^[0-9]+$/, isDigitChar);
+predicate("isdecimal", /^[0-9]+$/, isDecimalChar);
+predicate("isnumeric", /^[0-9]+$/, isNumericChar);
+predicate("isalpha", /^[A-Za-z]+$/, isAlphaChar);
+predicate("isalnum", /^[A-Za-z0-9]+$/, isAlnumChar);
 // eslint-disable-next-line no-control-regex
-classify("isspace", /^[ \t\n\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/u);
+predicate("isspace", /^[ \t\n\r\x0b\x0c\x1c-\x1f]+$/, isSpaceChar);
+predicate("isprintable", /^[\x20-\x7e]*$/, isPrintableChar, true);
 // eslint-disable-next-line no-control-regex
 classify("isascii", /^[\x00-\x7f]*$/, true);
-classify("isprintable", /^(?:[^\p{C}\p{Z}]| )*$/u, true);
-method(strType, "isidentifier", (self) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(s(self)));
+method(strType, "isidentifier", (self) => isIdentifier(s(self)));
 /**
  * A character's case class as CPython's isupper/islower/istitle see it (Uppercase, Lowercase or Lt
  * property), from JavaScript's Unicode properties corrected to CPython's Unicode data.
