@@ -1286,11 +1286,12 @@ export class CodeGenerator {
       this.ctx.bound = comprehensionTargets(e.generators);
       if (e.kind === "DictComp") {
         init = "const $ks = [], $vs = [];\n";
-        inner = `$ks.push(${this.expr(e.key)});\n$vs.push(${this.expr(e.value)});\n`;
+        inner = `if (($ks.push(${this.expr(e.key)}) & 0xffff) === 0) $rt.checkLength($ks.length);\n$vs.push(${this.expr(e.value)});\n`;
         result = "$rt.dict($ks, $vs)";
       } else {
         init = "const $res = [];\n";
-        inner = `$res.push(${this.expr(e.elt)});\n`;
+        // Every 65536 elements: MemoryError before V8's array limit (errors.ts MAX_SEQUENCE_LENGTH).
+        inner = `if (($res.push(${this.expr(e.elt)}) & 0xffff) === 0) $rt.checkLength($res.length);\n`;
         result = e.kind === "ListComp" ? "$rt.list($res)" : "$rt.set($res)";
       }
       const loops = this.comprehensionLoops(e.generators, inner);

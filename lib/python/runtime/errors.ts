@@ -89,6 +89,18 @@ export const runtimeError = (msg: string): PyBaseException => pyException(Runtim
 export const notImplementedError = (msg: string): PyBaseException => pyException(NotImplementedError, msg);
 export const memoryError = (msg?: string): PyBaseException =>
   msg === undefined ? pyException(MemoryError) : pyException(MemoryError, msg);
+
+/**
+ * The most elements one list, tuple or other sequence may hold. V8 aborts the whole process (not a
+ * catchable error) when an array's backing store would outgrow 2^27 slots, and arrays grow by
+ * half again, so every path that grows a sequence from user input stops at 2^26 with MemoryError.
+ */
+export const MAX_SEQUENCE_LENGTH = 2 ** 26;
+
+/** MemoryError when a sequence would reach `length` elements (see MAX_SEQUENCE_LENGTH). */
+export function checkSequenceLength(length: number): void {
+  if (length > MAX_SEQUENCE_LENGTH) throw memoryError();
+}
 export const stopIteration = (): PyBaseException => pyException(StopIteration);
 export const importError = (msg: string): PyBaseException => pyException(ImportError, msg);
 export const moduleNotFound = (name: string): PyBaseException =>

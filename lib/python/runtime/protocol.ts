@@ -199,6 +199,8 @@ export interface Protocol {
   /** `site`: the compiled access's inline cache (see AttrSite), from `attrSite()`. */
   getattr(obj: PyValue, name: string, site?: AttrSite | null): PyValue;
   setattr(obj: PyValue, name: string, value: PyValue, site?: AttrSite | null): void;
+  /** MemoryError once a sequence being built reaches `length` elements past the limit. */
+  checkLength(length: number): void;
   /** A fresh inline cache for one attribute access site of compiled code. */
   attrSite(): AttrSite;
   delattr(obj: PyValue, name: string): void;

@@ -259,6 +259,7 @@ export class Runtime implements Protocol, KeyOps {
   }
   extend(target: PyValue[], iterable: PyValue): void {
     if (iterable instanceof PyList || iterable instanceof PyTuple) {
+      E.checkSequenceLength(target.length + iterable.items.length);
       for (const v of iterable.items) target.push(v);
       return;
     }
@@ -266,6 +267,7 @@ export class Runtime implements Protocol, KeyOps {
     for (let v = it.next(); v !== undefined; v = it.next()) {
       target.push(v);
       if ((target.length & 0xffff) === 0) {
+        E.checkSequenceLength(target.length);
         this.charge(target.length * 8);
         this.tick();
       }
@@ -380,7 +382,7 @@ export class Runtime implements Protocol, KeyOps {
     // Near the stack's end even compiling a regular expression overflows (V8 then reports a SyntaxError
     // naming the overflow), so the overflow check is a plain substring test on any error.
     if (e instanceof Error && e.message.includes("Maximum call stack size exceeded")) return E.pyException(E.RecursionError, "maximum recursion depth exceeded");
-    if (e instanceof RangeError && /invalid (string|array) length|allocation failed|too large/i.test(e.message)) return E.memoryError();
+    if (e instanceof RangeError && /invalid (string|array) length|allocation failed|too large|maximum size exceeded/i.test(e.message)) return E.memoryError();
     const msg = e instanceof Error ? e.message : String(e);
     return E.pyException(E.SystemError, `internal error in Kernel Lab: ${msg}`);
   }
@@ -561,6 +563,10 @@ export class Runtime implements Protocol, KeyOps {
       return this.bind(v, s.self, s.selfType);
     }
     throw E.attributeError(`'super' object has no attribute '${name}'`);
+  }
+
+  checkLength(length: number): void {
+    E.checkSequenceLength(length);
   }
 
   attrSite(): AttrSite {
@@ -828,8 +834,13 @@ export class Runtime implements Protocol, KeyOps {
     const src = value === list ? items.slice() : this.toArray(value);
     const [start, stop, step, len] = this.sliceIndices(s, items.length);
     if (step === 1) {
+      const tail = items.slice(Math.max(start, stop));
+      E.checkSequenceLength(start + src.length + tail.length);
       this.charge((items.length + src.length) * 8);
-      items.splice(start, Math.max(0, stop - start), ...src);
+      // Rebuilt in place without spreading src into a call (a long src would overflow the stack).
+      items.length = start;
+      for (const v of src) items.push(v);
+      for (const v of tail) items.push(v);
       return;
     }
     if (src.length !== len) {
@@ -1483,11 +1494,16 @@ export class Runtime implements Protocol, KeyOps {
   /** Materialise an iterable into a fresh JS array. */
   toArray(x: PyValue): PyValue[] {
     if (x instanceof PyList || x instanceof PyTuple) return x.items.slice();
+    if (x instanceof PyRange) {
+      if (x.length > Number.MAX_SAFE_INTEGER) throw E.overflowError("Python int too large to convert to C ssize_t");
+      E.checkSequenceLength(x.length);
+    }
     const out: PyValue[] = [];
     const it = this.iter(x);
     for (let v = it.next(); v !== undefined; v = it.next()) {
       out.push(v);
       if ((out.length & 0xfff) === 0) {
+        E.checkSequenceLength(out.length);
         this.charge(out.length * 8);
         this.tick();
       }

@@ -166,17 +166,21 @@ const dequeType = defineNativeType<Deque>({
   },
   methods: {
     append(self, args) {
+      if (self.items.length >= E.MAX_SEQUENCE_LENGTH) throw E.memoryError();
       self.items.push(args[0]);
       self.trim(true);
       return None;
     },
     appendleft(self, args) {
+      if (self.items.length >= E.MAX_SEQUENCE_LENGTH) throw E.memoryError();
       self.items.unshift(args[0]);
       self.trim(false);
       return None;
     },
     extend(self, args, _kw, rt) {
-      for (const v of rt.toArray(args[0])) self.items.push(v);
+      const more = rt.toArray(args[0]);
+      E.checkSequenceLength(self.items.length + more.length);
+      for (const v of more) self.items.push(v);
       self.trim(true);
       return None;
     },

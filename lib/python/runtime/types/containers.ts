@@ -5,7 +5,7 @@
 import { RADIX_MIN, strSortOrder } from "../str-sort";
 import { parseArgs } from "../binding";
 import { arities, exactArgs, getter, method, noArgs, rangeArgs } from "../define";
-import { GeneratorExit, StopIteration, indexError, keyError, overflowError, pyException, runtimeError, stopIteration, typeError, valueError } from "../errors";
+import { GeneratorExit, MAX_SEQUENCE_LENGTH, StopIteration, checkSequenceLength, indexError, keyError, memoryError, overflowError, pyException, runtimeError, stopIteration, typeError, valueError } from "../errors";
 import {
   None,
   NotImplemented,
@@ -62,6 +62,7 @@ function repeatCount(rt: Runtime, n: PyValue): number | undefined {
 
 function repeatItems(rt: Runtime, items: readonly PyValue[], n: number): PyValue[] {
   if (n <= 0 || items.length === 0) return [];
+  checkSequenceLength(items.length * n);
   rt.charge(items.length * n * 8);
   const out: PyValue[] = new Array(items.length * n);
   for (let r = 0, k = 0; r < n; r++) for (let i = 0; i < items.length; i++) out[k++] = items[i];
@@ -255,7 +256,8 @@ method(listType, "__reversed__", (self) => {
 method(listType, "__add__", (self, args) => {
   const o = args[0];
   if (!(o instanceof PyList)) return NotImplemented;
-  return new PyList([...L(self).items, ...o.items]);
+  checkSequenceLength(L(self).items.length + o.items.length);
+  return new PyList(L(self).items.concat(o.items));
 });
 method(listType, "__iadd__", (self, args, _k, rt) => {
   rt.extend(L(self).items, args[0]);
@@ -286,12 +288,15 @@ for (const op of ["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"]) {
 method(listType, "__repr__", (self, _a, _k, rt) => rt.reprGuard(L(self), "[...]", () => seqRepr(rt, L(self).items, "[", "]")));
 method(listType, "append", (self, args) => {
   exactArgs("list.append", args, null, 1);
-  L(self).items.push(args[0]);
+  const items = L(self).items;
+  if (items.length >= MAX_SEQUENCE_LENGTH) throw memoryError();
+  items.push(args[0]);
   return None;
 });
 method(listType, "extend", (self, args, _k, rt) => {
   exactArgs("list.extend", args, null, 1);
   const items = args[0] === self ? L(self).items.slice() : rt.toArray(args[0]);
+  checkSequenceLength(L(self).items.length + items.length);
   for (const v of items) L(self).items.push(v);
   return None;
 });
@@ -300,6 +305,7 @@ method(listType, "insert", (self, args, _k, rt) => {
   const items = L(self).items;
   let i = rt.asIndex(args[0], `'${typeOf(args[0]).name}' object cannot be interpreted as an integer`);
   if (i < 0) i = Math.max(0, i + items.length);
+  if (items.length >= MAX_SEQUENCE_LENGTH) throw memoryError();
   items.splice(Math.min(i, items.length), 0, args[1]);
   return None;
 });
@@ -381,7 +387,8 @@ method(tupleType, "__hash__", (self, _a, _k, rt) => rt.hash(self));
 method(tupleType, "__add__", (self, args) => {
   const o = args[0];
   if (!(o instanceof PyTuple)) return NotImplemented;
-  return new PyTuple([...T(self).items, ...o.items]);
+  checkSequenceLength(T(self).items.length + o.items.length);
+  return new PyTuple(T(self).items.concat(o.items));
 });
 method(tupleType, "__mul__", (self, args, _k, rt) => {
   const n = repeatCount(rt, args[0]);

@@ -6,7 +6,7 @@ import { allChars, isAlnumChar, isAlphaChar, isDecimalChar, isDigitChar, isIdent
 import { CASEFOLD_EXCEPTIONS, CASE_CLASS_EXCEPTIONS, LOWER_EXCEPTIONS, TITLE_EXCEPTIONS, UPPER_EXCEPTIONS } from "../case-map.generated";
 import { parseArgs } from "../binding";
 import { arities, exactArgs, method, rangeArgs } from "../define";
-import { indexError, keyError, memoryError, overflowError, typeError, valueError } from "../errors";
+import { MAX_SEQUENCE_LENGTH, checkSequenceLength, indexError, keyError, memoryError, overflowError, typeError, valueError } from "../errors";
 import {
   None,
   NotImplemented,
@@ -171,17 +171,17 @@ const lowerAt = (chars: readonly string[], i: number): string => (chars[i] === "
 
 // Uppercase letters become lowercase and lowercase uppercase; titlecase letters (ǅ) stay.
 method(strType, "swapcase", (self) => {
-  const chars = [...s(self)];
+  const chars = codePointArray(s(self));
   return chars.map((c, i) => (pyUpper(c) === c && pyLower(c) !== c ? lowerAt(chars, i) : pyLower(c) === c && pyUpper(c) !== c ? pyUpper(c) : c)).join("");
 });
 method(strType, "capitalize", (self) => {
-  const chars = [...s(self)];
+  const chars = codePointArray(s(self));
   return chars.map((c, i) => (i === 0 ? toTitle(c) : lowerAt(chars, i))).join("");
 });
 method(strType, "title", (self) => titleCase(s(self)));
 
 function titleCase(t: string): string {
-  const chars = [...t];
+  const chars = codePointArray(t);
   let out = "";
   let prevCased = false;
   for (let i = 0; i < chars.length; i++) {
@@ -336,7 +336,7 @@ function splitWhitespace(t: string, maxsplit: number): string[] {
     }
     const st = i;
     while (i < n && !WS.test(t[i])) i++;
-    out.push(t.slice(st, i));
+    if (out.push(t.slice(st, i)) > MAX_SEQUENCE_LENGTH) throw memoryError();
   }
   return out;
 }
@@ -353,7 +353,7 @@ function rsplitWhitespace(t: string, maxsplit: number): string[] {
     }
     const end = i;
     while (i > 0 && !WS.test(t[i - 1])) i--;
-    out.push(t.slice(i, end));
+    if (out.push(t.slice(i, end)) > MAX_SEQUENCE_LENGTH) throw memoryError();
   }
   return out.reverse();
 }
@@ -368,11 +368,24 @@ function splitArgs(rt: Runtime, name: string, args: PyValue[], kw: Kwargs | null
   return [sp, m];
 }
 
+/** t.split(sep), refused with MemoryError past MAX_SEQUENCE_LENGTH pieces (V8 aborts on bigger arrays). */
+function splitBounded(t: string, sep: string): string[] {
+  const parts = t.split(sep, MAX_SEQUENCE_LENGTH + 1);
+  checkSequenceLength(parts.length);
+  return parts;
+}
+
+/** The code points of t as an array, refused with MemoryError past MAX_SEQUENCE_LENGTH. */
+function codePointArray(t: string): string[] {
+  checkSequenceLength(t.length);
+  return [...t];
+}
+
 method(strType, "split", (self, args, kw, rt) => {
   const [sep, max] = splitArgs(rt, "split", args, kw);
   const t = s(self);
   if (sep === null) return new PyList(splitWhitespace(t, max));
-  const parts = t.split(sep);
+  const parts = splitBounded(t, sep);
   if (max >= 0 && parts.length > max + 1) return new PyList([...parts.slice(0, max), parts.slice(max).join(sep)]);
   return new PyList(parts);
 });
@@ -380,7 +393,7 @@ method(strType, "rsplit", (self, args, kw, rt) => {
   const [sep, max] = splitArgs(rt, "rsplit", args, kw);
   const t = s(self);
   if (sep === null) return new PyList(rsplitWhitespace(t, max));
-  const parts = t.split(sep);
+  const parts = splitBounded(t, sep);
   if (max >= 0 && parts.length > max + 1) {
     const cut = parts.length - max;
     return new PyList([parts.slice(0, cut).join(sep), ...parts.slice(cut)]);
@@ -396,7 +409,7 @@ method(strType, "splitlines", (self, args, kw) => {
   const re = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/g;
   let last = 0;
   for (let m = re.exec(t); m !== null; m = re.exec(t)) {
-    out.push(t.slice(last, keepends ? m.index + m[0].length : m.index));
+    if (out.push(t.slice(last, keepends ? m.index + m[0].length : m.index)) > MAX_SEQUENCE_LENGTH) throw memoryError();
     last = m.index + m[0].length;
   }
   if (last < t.length) out.push(t.slice(last));
@@ -496,11 +509,13 @@ method(strType, "replace", (self, args, _k, rt) => {
   if (count < 0) {
     if (old === "") {
       rt.charge((t.length + 1) * neu.length * 2 + t.length * 2);
-      return neu + [...t].join(neu) + (t.length > 0 ? neu : "");
+      return neu + codePointArray(t).join(neu) + (t.length > 0 ? neu : "");
     }
-    const n = t.split(old).length - 1;
+    let n = 0;
+    for (let i = t.indexOf(old); i >= 0; i = t.indexOf(old, i + old.length)) n++;
     if (n * (neu.length - old.length) > 1 << 24) rt.charge((t.length + n * (neu.length - old.length)) * 2);
-    return t.split(old).join(neu);
+    // A function replacement: neu is inserted literally ("$&" in it is not a pattern).
+    return t.replaceAll(old, () => neu);
   }
   let out = "";
   let i = 0;
