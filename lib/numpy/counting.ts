@@ -21,7 +21,7 @@ export function bincount(x: NDArray, weights?: NDArray, minlength = 0, reserve?:
   if (n === 0) reserve?.(minlength * 8);
   if (n === 0) return fromStorage(DTYPES.int64, [minlength], new Float64Array(minlength));
   const raw = contiguousData(x);
-  const idx = new Array<number>(n);
+  const idx = new Float64Array(n);
   let top = -1;
   for (let i = 0; i < n; i++) {
     const v = Math.trunc(Number(raw[i]));

@@ -5,7 +5,7 @@
  */
 import { type DType, type Storage, allocate, castValue, DTYPES, type PyScalarKind } from "./dtypes";
 import { roundArrayTo } from "./float-formats";
-import { indexError, valueError } from "./errors";
+import { checkJsArrayLength, indexError, valueError } from "./errors";
 import { castFlags, fpErrorsWanted, recordFpError } from "./fp-errors";
 
 export class NDArray {
@@ -292,6 +292,7 @@ export type NestedList = number | boolean | NestedList[];
 
 export function tolist(a: NDArray): NestedList {
   if (a.ndim === 0) return itemValue(a, 0);
+  for (const d of a.shape) checkJsArrayLength(d);
   const data = contiguousData(a);
   const isBool = a.dtype.kind === "b";
   let k = 0;

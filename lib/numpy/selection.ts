@@ -3,7 +3,7 @@
  * put_along_axis, diff, tril/triu, triu_indices, diag.
  */
 import { DTYPES, castValue } from "./dtypes";
-import { indexError, valueError } from "./errors";
+import { checkJsArrayLength, indexError, valueError } from "./errors";
 import { getItem } from "./indexing";
 import { NDArray, assign, broadcastShapes, broadcastTo, copyArray, emptyArray, fromStorage, offsetsOf } from "./ndarray";
 import { normalizeAxis } from "./reductions";
@@ -95,6 +95,7 @@ export function triangle(a: NDArray, k: number, lower: boolean): NDArray {
 /** np.triu_indices(n, k=0, m=None) as (rows, cols). */
 export function triuIndices(n: number, k = 0, m: number | null = null): [NDArray, NDArray] {
   const cols = m ?? n;
+  checkJsArrayLength(n * cols);
   const r: number[] = [];
   const c: number[] = [];
   for (let i = 0; i < n; i++) for (let j = 0; j < cols; j++) if (j - i >= k) {

@@ -3,7 +3,7 @@
  * expand_dims, squeeze, flip, ravel of contiguous data), copies otherwise.
  */
 import { type DType, resultType } from "./dtypes";
-import { valueError } from "./errors";
+import { checkJsArrayLength, valueError } from "./errors";
 import { NDArray, assign, cStrides, copyArray, emptyArray, fill, shapeSize } from "./ndarray";
 import { normalizeAxis, normalizeAxes } from "./reductions";
 
@@ -198,6 +198,7 @@ export function arraySplit(a: NDArray, sections: number | readonly number[], axi
   if (typeof sections === "number") {
     if (sections <= 0 || !Number.isInteger(sections)) throw valueError("number sections must be larger than 0.");
     if (strict && n % sections !== 0) throw valueError("array split does not result in an equal division");
+    checkJsArrayLength(sections);
     const each = Math.floor(n / sections);
     const extra = n % sections;
     bounds = [0];
@@ -235,6 +236,7 @@ export function repeat(a: NDArray, repeats: number | readonly number[], axis?: n
   const src = axis === undefined || axis === null ? ravel(a) : a;
   const ax = axis === undefined || axis === null ? 0 : normalizeAxis(axis, a.ndim);
   const n = src.shape[ax];
+  checkJsArrayLength(n);
   const reps =
     typeof repeats === "number"
       ? new Array<number>(n).fill(repeats)

@@ -4,7 +4,7 @@
  */
 import { DTYPES, allocate } from "./dtypes";
 import { NDArray, contiguousData, copyArray, fromStorage } from "./ndarray";
-import { valueError } from "./errors";
+import { checkJsArrayLength, valueError } from "./errors";
 import { normalizeAxis } from "./reductions";
 import { moveaxis, ravel } from "./shape";
 
@@ -21,6 +21,7 @@ function alongAxis(a: NDArray, axis: number | null, each: (src: ArrayLike<number
   const ax = axis === null ? 0 : normalizeAxis(axis, src.ndim);
   const moved = copyArray(moveaxis(src, ax, src.ndim - 1));
   const n = moved.shape[moved.ndim - 1] ?? 1;
+  checkJsArrayLength(n);
   const data = moved.data;
   const out = allocate(outDtype, moved.size);
   const tmp: number[] = [];
@@ -66,6 +67,7 @@ export interface UniqueResult {
 
 export function unique(a: NDArray, opts: { returnIndex?: boolean; returnInverse?: boolean; returnCounts?: boolean } = {}): UniqueResult {
   const flat = contiguousData(a);
+  checkJsArrayLength(flat.length);
   const order = Array.from({ length: flat.length }, (_, i) => i).sort((i, j) => compare(flat[i], flat[j]) || i - j);
   const vals: number[] = [];
   const first: number[] = [];

@@ -62,7 +62,8 @@ function def(mod: PyModule, name: string, names: string[], required: number, imp
     nativeFunction(name, (args: PyValue[], kw: Kwargs | null, rt: Runtime) => {
       const pos = star ? args.slice(0, names.length) : args;
       const slots = parseArgs(name, pos, kw, { names, required, kwonly });
-      return impl(slots, rt, star ? args.slice(names.length) : []);
+      // Every numpy function translates the core's errors and reports its floating-point errors.
+      return guard(() => impl(slots, rt, star ? args.slice(names.length) : []), rt);
     }),
   );
 }

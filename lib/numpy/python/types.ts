@@ -404,11 +404,7 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
     const [axis] = args("squeeze", a, kw, ["axis"]);
     return guard(() => wrapArray(S.squeeze(self.arr, toAxis(axis, rt))), rt);
   },
-  tolist: (self) => {
-    // Each axis becomes one JS array: past the sequence limit V8 would abort rather than throw.
-    for (const d of self.arr.shape) E.checkSequenceLength(d);
-    return pyList(tolist(self.arr), self.arr.dtype);
-  },
+  tolist: (self) => guard(() => pyList(tolist(self.arr), self.arr.dtype)),
   item: (self, a, _kw, rt) =>
     guard(() => {
       if (a.length > 1) {

@@ -27,6 +27,11 @@ describe("sequences stop at MAX_SEQUENCE_LENGTH with MemoryError, leaving the se
     ["extend from a long range", `x = []\nx.extend(range(${over}))`],
     ["sorted of a long range", `sorted(range(${over}))`],
     ["tolist of a long numpy axis", `np.zeros(${over}, dtype=np.int8).tolist()`],
+    ["numpy sort of a long axis", `np.sort(np.zeros(${over}, dtype=np.int8))`],
+    ["numpy repeat of a long axis", `np.repeat(np.zeros(${over}, dtype=np.int8), 1)`],
+    ["numpy triu_indices past the limit", "np.triu_indices(8200)"],
+    ["numpy array_split into too many pieces", `np.array_split(np.zeros(10), ${over})`],
+    ["combinations_with_replacement of a huge r", `import itertools\nnext(itertools.combinations_with_replacement([1], ${over}))`],
   ])("%s", (_label, source) => {
     const r = session.execute(source);
     expect(r.status === "error" ? r.error.type : "ok").toBe("MemoryError");

@@ -80,6 +80,7 @@ function* combinations(pool: PyValue[], r: number, withReplacement: boolean, rt:
   const n = pool.length;
   if (!withReplacement && r > n) return;
   if (withReplacement && n === 0 && r > 0) return;
+  E.checkSequenceLength(r);
   const indices = withReplacement ? new Array<number>(r).fill(0) : Array.from({ length: r }, (_, i) => i);
   yield new PyTuple(indices.map((i) => pool[i]));
   for (;;) {
@@ -110,6 +111,7 @@ export const itertoolsModule: NativeModuleDef = {
       const repeat = kw?.get("repeat");
       const n = repeat === undefined ? 1 : Number(asInt(repeat) ?? 1);
       const pools = args.map((a) => rt.toArray(a));
+      E.checkSequenceLength(n * pools.length);
       const all: PyValue[][] = [];
       for (let i = 0; i < n; i++) all.push(...pools);
       return fromGen("product", product(all, rt));
