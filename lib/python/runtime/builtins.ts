@@ -475,6 +475,7 @@ export function builtinValues(): [string, PyValue][] {
       const i = asInt(args[0]);
       if (i === undefined) throw E.typeError(`'${typeOf(args[0]).name}' object cannot be interpreted as an integer`);
       const n = Number(i);
+      if (n > 2 ** 31 - 1 || n < -(2 ** 31)) throw E.overflowError("Python int too large to convert to C int");
       if (n < 0 || n > 0x10ffff) throw E.valueError("chr() arg not in range(0x110000)");
       return String.fromCodePoint(n);
     }],

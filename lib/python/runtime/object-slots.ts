@@ -11,6 +11,10 @@ import { HashTable } from "./hashtable";
 import { getter, method } from "./define";
 import { attributeError, typeError } from "./errors";
 import {
+  PyGetSet,
+  PyMethodDescr,
+  getSetDescriptorType,
+  methodDescriptorType,
   None,
   NotImplemented,
   PyBuiltin,
@@ -185,3 +189,10 @@ method<PyMethod>(methodType, "__eq__", (m, args) => {
   return o instanceof PyMethod ? o.self === m.self && o.func === m.func : NotImplemented;
 });
 methodType.ns.set("__hash__", objectHash);
+
+// Native descriptors read as CPython's: <method 'upper' of 'str' objects>, <slot wrapper '__add__' of
+// 'int' objects> (dunder methods), <attribute 'real' of 'int' objects>.
+method<PyMethodDescr>(methodDescriptorType, "__repr__", (d) =>
+  `<${d.name.startsWith("__") && d.name.endsWith("__") ? "slot wrapper" : "method"} '${d.name}' of '${d.owner.name}' objects>`,
+);
+method<PyGetSet>(getSetDescriptorType, "__repr__", (d) => `<attribute '${d.name}' of '${d.owner.name}' objects>`);

@@ -877,7 +877,11 @@ export class Runtime implements Protocol, KeyOps {
       this.callBound(f, obj, [key]);
       return;
     }
-    const what = typeof obj === "object" && (obj instanceof PyTuple || obj instanceof PySet) ? "doesn't support item deletion" : "does not support item deletion";
+    // CPython says "doesn't" for types with sequence or mapping slots (str, tuple, set, range, and
+    // every class defined in Python) and "does not" for the others (int, None).
+    const t = typeOf(obj);
+    const container = typeof obj === "string" || !t.frozen || t.lookup("__getitem__") !== undefined || t.lookup("__len__") !== undefined || t.lookup("__contains__") !== undefined;
+    const what = container ? "doesn't support item deletion" : "does not support item deletion";
     throw E.typeError(`'${typeOf(obj).name}' object ${what}`);
   }
 
