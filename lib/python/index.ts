@@ -96,6 +96,16 @@ function systemExitStatus(rt: Runtime, x: PyBaseException): 0 | 1 {
   return 1;
 }
 
+/**
+ * The compiler's SyntaxWarnings, shown through the warnings module before the code runs, as
+ * CPython's compiler shows them (so warning filters apply, and "error" makes them raise).
+ */
+function showCompileWarnings(rt: Runtime, code: CompiledModule): void {
+  if (code.warnings.length === 0) return;
+  const warnExplicit = rt.getattr(rt.importModule("warnings", true), "warn_explicit");
+  for (const w of code.warnings) rt.call(warnExplicit, [w.message, E.SyntaxWarning, code.filename, w.line], null);
+}
+
 /** Run `source` as `python3 FILE` would: stdout streamed, traceback on stderr, exit status. */
 export function runSource(source: string, options: RunOptions): RunResult {
   const rt = createRuntime(options);
@@ -108,6 +118,7 @@ export function runSource(source: string, options: RunOptions): RunResult {
   }
   rt.beginExecution();
   try {
+    showCompileWarnings(rt, code);
     code.run(rt, main.scope);
     return { exitCode: 0 };
   } catch (e) {
@@ -151,6 +162,7 @@ export class Session {
     if (!("run" in code)) return { status: "error", error: code };
     rt.beginExecution();
     try {
+      showCompileWarnings(rt, code);
       const value = code.run(rt, this.main.scope);
       if (value !== undefined && value !== None) this.main.scope.set("_", value);
       const display = value === undefined || value === None ? null : this.displayBundle(value);

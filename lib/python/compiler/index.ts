@@ -9,6 +9,7 @@
  * runtime reports as SyntaxError / IndentationError / TabError.
  */
 
+import { type CompileWarning, syntaxWarnings } from "./syntax-warnings";
 import { parseModule } from "../parser/parser";
 import type { ModuleScope, Protocol, PyValue } from "../runtime/protocol";
 import { CodeGenerator, type CompileMode } from "./codegen";
@@ -25,6 +26,8 @@ export interface CompiledModule {
    * the value of a final expression statement (undefined when the cell ends otherwise).
    */
   run(rt: Protocol, scope: ModuleScope): PyValue | undefined;
+  /** CPython's compile-time SyntaxWarnings ("is" with a literal, "perhaps you missed a comma?"). */
+  readonly warnings: readonly CompileWarning[];
 }
 
 type ModuleBody = (rt: Protocol, scope: ModuleScope) => PyValue | undefined;
@@ -40,6 +43,7 @@ function compile(source: string, filename: string, mode: CompileMode): CompiledM
     source,
     js,
     run: (rt, scope) => body(rt, scope),
+    warnings: syntaxWarnings(module),
   };
 }
 

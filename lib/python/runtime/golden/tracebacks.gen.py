@@ -191,6 +191,32 @@ for i in range(2):
     warnings.warn("loop %d" % i, FutureWarning)
 print("done", y)
 """,
+    "compile_syntax_warnings": """
+def check(x, items):
+    if x is 1 or x is not -1 or x is (1, 2) or x is None or x is True or 1 is x:
+        return [1, 2] (3, 4)
+    a = 5[0]
+    b = None[1:]
+    c = [1, 2]["a"]
+    d = (1, 2)[0.5]
+    e = "abc"[None]
+    f = {1, 2}[0]
+    g = items[0]["key"]
+    items[0]["x"] = 1
+    return (x for x in items)[0]
+
+print("compiled")
+try:
+    check(2, [{}])
+except TypeError as e:
+    print(type(e).__name__, e)
+ok = [1, 2][0], "ab"[1:], (1, 2)[True], items = 3
+""",
+    "compile_syntax_warning_then_error": """
+x = 1
+print(x is 2)
+undefined_name
+""",
 }
 
 out = []

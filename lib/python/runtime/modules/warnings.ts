@@ -100,7 +100,10 @@ function warningLocation(rt: Runtime, stacklevel: PyValue | undefined): { file: 
   return { file, line, source: (rt.sources.get(file)?.[line - 1] ?? "").trim() };
 }
 
-function warn(rt: Runtime, state: State, message: PyValue, categoryArg: PyValue | undefined, stacklevel: PyValue | undefined): void {
+/** Where a warning points: `stacklevel` frames out from warn()'s caller, or an explicit file and line. */
+type Where = { readonly stacklevel: PyValue | undefined } | { readonly file: string; readonly line: number };
+
+function warn(rt: Runtime, state: State, message: PyValue, categoryArg: PyValue | undefined, at: Where): void {
   let category: PyType = E.UserWarning;
   let text: string;
   if (message instanceof PyBaseException && typeOf(message).isSubtypeOf(E.Warning)) {
@@ -125,10 +128,14 @@ function warn(rt: Runtime, state: State, message: PyValue, categoryArg: PyValue 
     log.items.push(new WarningMessage(instance, category));
     return;
   }
-  const where = warningLocation(rt, stacklevel);
+  const where =
+    "file" in at ? { file: at.file, line: at.line, source: (rt.sources.get(at.file)?.[at.line - 1] ?? "").trim() } : warningLocation(rt, at.stacklevel);
   const scope = action === "default" ? `${where.file}:${where.line}` : action === "module" ? where.file : "";
   const key = `${category.name}\u0000${text}\u0000${scope}`;
-  if (action !== "always" && state.shown.has(key)) return;
+  // warn_explicit without a registry (how the compiler issues SyntaxWarnings) remembers nothing
+  // for "default" and "module", so each occurrence shows; "once" still shows once overall.
+  const remembered = action === "once" || !("file" in at);
+  if (action !== "always" && remembered && state.shown.has(key)) return;
   state.shown.add(key);
   rt.stderr(`${where.file}:${where.line}: ${category.name}: ${text}\n${where.source === "" ? "" : `  ${where.source}\n`}`);
 }
@@ -139,7 +146,17 @@ export const warningsModule: NativeModuleDef = {
     const state: State = { filters: [], shown: new Set(), records: [] };
     mod.set("warn", nativeFunction("warn", (args, kw) => {
       const [message, category, stacklevel] = parseArgs("warn", args, kw, { names: ["message", "category", "stacklevel", "source"], required: 1 });
-      warn(rt, state, message as PyValue, category, stacklevel);
+      warn(rt, state, message as PyValue, category, { stacklevel });
+      return None;
+    }));
+    // The compiler's SyntaxWarnings come through here, pointing at the line they are about.
+    mod.set("warn_explicit", nativeFunction("warn_explicit", (args, kw) => {
+      const [message, category, filename, lineno] = parseArgs("warn_explicit", args, kw, {
+        names: ["message", "category", "filename", "lineno", "module", "registry", "module_globals", "source"],
+        required: 4,
+      });
+      const line = rt.asIndex(lineno as PyValue, "lineno must be an integer");
+      warn(rt, state, message as PyValue, category, { file: rt.str(filename as PyValue), line });
       return None;
     }));
     mod.set("filterwarnings", nativeFunction("filterwarnings", (args, kw) => {
