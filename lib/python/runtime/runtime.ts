@@ -790,7 +790,8 @@ export class Runtime implements Protocol, KeyOps {
       const cg = obj.lookup("__class_getitem__");
       if (cg !== undefined) return this.call(cg instanceof PyClassMethod ? new PyMethod(obj, cg.func) : cg, [key], null);
       // `list[int]` in annotations: generic aliases are not modelled, the class stands in for them.
-      if (!obj.frozen) throw E.typeError(`type '${obj.name}' is not subscriptable`);
+      // Types CPython does not make generic (int, str, object, ...) refuse, as there.
+      if (!obj.frozen || NOT_GENERIC.has(obj.name)) throw E.typeError(`type '${obj.name}' is not subscriptable`);
       return obj;
     }
     throw E.typeError(`'${typeOf(obj).name}' object is not subscriptable`);
@@ -1340,7 +1341,8 @@ export class Runtime implements Protocol, KeyOps {
       case "boolean":
         return v ? 1 : 0;
       case "string":
-        return hashString(v);
+        // CPython's hash of "" is 0 whatever the seed; other strs hash differently per process there too.
+        return v === "" ? 0 : hashString(v);
     }
     if (v instanceof PyFloat) return hashFloat(v.v, v);
     if (v instanceof PyTuple) {
@@ -1516,7 +1518,7 @@ export class Runtime implements Protocol, KeyOps {
   }
 
   /** False for values `iter()` certainly rejects (numbers, None, objects with neither `__iter__` nor `__getitem__`). */
-  private isIterable(x: PyValue): boolean {
+  isIterable(x: PyValue): boolean {
     if (typeof x === "string") return true;
     if (typeof x !== "object" || x === None || x instanceof PyFloat) return false;
     return x.cls.lookup("__iter__") !== undefined || x.cls.lookup("__getitem__") !== undefined;
@@ -2168,6 +2170,9 @@ function modPow(b: bigint, e: bigint, m: bigint): bigint {
   }
   return r;
 }
+
+/** Builtin types without __class_getitem__ in CPython 3.11: `int[0]` is a TypeError. */
+const NOT_GENERIC: ReadonlySet<string> = new Set(["int", "float", "str", "bool", "object", "complex", "range", "slice", "NoneType", "bytes"]);
 
 export function hashString(s: string): number {
   let h = 0x811c9dc5;

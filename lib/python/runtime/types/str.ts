@@ -35,6 +35,17 @@ function argStr(fname: string, v: PyValue, pos = 1): string {
   return v;
 }
 
+const removalArg = (fname: string, v: PyValue): string => {
+  if (typeof v !== "string") throw typeError(`${fname}() argument must be str, not ${typeOf(v).name}`);
+  return v;
+};
+
+/** The substring argument of find/index/count/partition, whose error CPython words without the method. */
+function subStr(v: PyValue): string {
+  if (typeof v !== "string") throw typeError(`must be str, not ${typeOf(v).name}`);
+  return v;
+}
+
 strType.alloc = (_cls, args, kw, rt) => {
   const [obj] = parseArgs("str", args, kw, { names: ["object", "encoding", "errors"] });
   return obj === undefined ? "" : rt.str(obj);
@@ -265,7 +276,7 @@ method(strType, "istitle", (self) => {
 
 function findImpl(rt: Runtime, name: string, self: PyValue, args: PyValue[], fromRight: boolean): number {
   rangeArgs(name, args, null, 1, 3);
-  const sub = argStr(name, args[0]);
+  const sub = subStr(args[0]);
   const t = s(self);
   const [start, end, offsets] = unitSpan(rt, t, args[1], args[2]);
   if (end - start < sub.length) return -1;
@@ -287,7 +298,7 @@ method(strType, "rindex", (self, args, _k, rt) => {
 });
 method(strType, "count", (self, args, _k, rt) => {
   rangeArgs("count", args, null, 1, 3);
-  const sub = argStr("count", args[0]);
+  const sub = subStr(args[0]);
   const t = s(self);
   const [start, end] = unitSpan(rt, t, args[1], args[2]);
   const region = t.slice(start, end);
@@ -417,6 +428,7 @@ method(strType, "splitlines", (self, args, kw) => {
 });
 method(strType, "join", (self, args, _k, rt) => {
   exactArgs("str.join", args, null, 1);
+  if (!rt.isIterable(args[0])) throw typeError("can only join an iterable");
   const parts = rt.toArray(args[0]);
   for (let i = 0; i < parts.length; i++) {
     if (typeof parts[i] !== "string") {
@@ -430,14 +442,14 @@ method(strType, "join", (self, args, _k, rt) => {
   return (parts as string[]).join(sep);
 });
 method(strType, "partition", (self, args) => {
-  const sep = argStr("partition", args[0]);
+  const sep = subStr(args[0]);
   if (sep === "") throw valueError("empty separator");
   const t = s(self);
   const i = t.indexOf(sep);
   return i < 0 ? new PyTuple([t, "", ""]) : new PyTuple([t.slice(0, i), sep, t.slice(i + sep.length)]);
 });
 method(strType, "rpartition", (self, args) => {
-  const sep = argStr("rpartition", args[0]);
+  const sep = subStr(args[0]);
   if (sep === "") throw valueError("empty separator");
   const t = s(self);
   const i = t.lastIndexOf(sep);
@@ -450,7 +462,8 @@ function stripImpl(name: string, left: boolean, right: boolean): void {
   method(strType, name, (self, args) => {
     rangeArgs(name, args, null, 0, 1);
     const t = s(self);
-    const chars = args[0] === undefined || args[0] === None ? null : argStr(name, args[0]);
+    if (args[0] !== undefined && args[0] !== None && typeof args[0] !== "string") throw typeError(`${name} arg must be None or str`);
+    const chars = args[0] === undefined || args[0] === None ? null : (args[0] as string);
     const strip = (c: string): boolean => (chars === null ? WS.test(c) : chars.includes(c));
     let i = 0;
     let j = t.length;
@@ -533,12 +546,12 @@ method(strType, "replace", (self, args, _k, rt) => {
   return out + t.slice(i);
 });
 method(strType, "removeprefix", (self, args) => {
-  const p = argStr("removeprefix", args[0]);
+  const p = removalArg("removeprefix", args[0]);
   const t = s(self);
   return p !== "" && t.startsWith(p) ? t.slice(p.length) : t;
 });
 method(strType, "removesuffix", (self, args) => {
-  const p = argStr("removesuffix", args[0]);
+  const p = removalArg("removesuffix", args[0]);
   const t = s(self);
   return p !== "" && t.endsWith(p) ? t.slice(0, t.length - p.length) : t;
 });
