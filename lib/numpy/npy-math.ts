@@ -6,6 +6,7 @@
  * of cases by one ulp; sin/cos match on all of 100 000 inputs below 10^4 and ~99.9 % beyond
  * (the FMA emulation below rounds twice in rare cases). Constants are numpy's NPY_*f values.
  */
+import { ddMul, pow as crPow, powerOf, twoProd } from "../python/runtime/correctly-rounded";
 const f = Math.fround;
 
 const view = new DataView(new ArrayBuffer(4));
@@ -165,28 +166,6 @@ export const cosF32 = (x: number): number => sincosF32(x, true);
 
 // ---- pow ----------------------------------------------------------------------------------------
 
-const SPLIT = 134217729; // 2^27 + 1, Dekker's splitter for doubles
-
-/** Exact product hi + lo = a * b (Dekker/Veltkamp, no FMA needed). */
-function twoProd(a: number, b: number): [number, number] {
-  const p = a * b;
-  const ta = SPLIT * a;
-  const ah = ta - (ta - a);
-  const al = a - ah;
-  const tb = SPLIT * b;
-  const bh = tb - (tb - b);
-  const bl = b - bh;
-  return [p, al * bl - (((p - ah * bh) - al * bh) - ah * bl)];
-}
-
-/** (hi, lo) * (hi2, lo2) in double-double. */
-function ddMul(ah: number, al: number, bh: number, bl: number): [number, number] {
-  const [p, e] = twoProd(ah, bh);
-  const lo = e + (ah * bl + al * bh);
-  const s = p + lo;
-  return [s, lo - (s - p)];
-}
-
 /**
  * x ** n for a safe-integer exponent, carried in double-double so the result is rounded once
  * (V8's Math.pow gives 10 ** -5 == 9.999999999999999e-06; C's pow, which numpy uses, does not).
@@ -218,74 +197,8 @@ export function pow(a: number, b: number): number {
     const r = powInt(a, b);
     if (Number.isFinite(r) && r !== 0 && Math.abs(r) >= 2.2250738585072014e-308) return r;
   }
-  return a ** b;
+  return crPow(a, b);
 }
 
-// ---- correctly rounded pow for positive finite bases ------------------------------------------
-
-/** Exact sum hi + lo = a + b (Knuth's two-sum). */
-function twoSum(a: number, b: number): [number, number] {
-  const s = a + b;
-  const bb = s - a;
-  return [s, (a - (s - bb)) + (b - bb)];
-}
-
-/** (hi, lo) / n for a small integer n, in double-double. */
-function ddDivSmall(h: number, l: number, n: number): [number, number] {
-  const q = h / n;
-  const [p, e] = twoProd(q, n);
-  return twoSum(q, (h - p - e + l) / n);
-}
-
-const LN2_DD_HI = Math.LN2;
-const LN2_DD_LO = 2.3190468138462996e-17;
-const EXP_SQUARINGS = 10;
-
-/** exp(th + tl) as a double-double, for |th| < 708: 2^k * (1 + expm1(r / 2^10))^(2^10) with a Taylor expm1. */
-function ddExp(th: number, tl: number): [number, number] {
-  const k = Math.round(th / LN2_DD_HI);
-  const [ph, pl] = twoProd(k, LN2_DD_HI);
-  let [rh, rl] = twoSum(th, -ph);
-  rl += tl - pl - k * LN2_DD_LO;
-  [rh, rl] = twoSum(rh, rl);
-  const sh = rh / 2 ** EXP_SQUARINGS;
-  const sl = rl / 2 ** EXP_SQUARINGS;
-  // expm1(s) = s * (1 + s/2 * (1 + s/3 * (1 + ...))), |s| < 3.4e-4: nine terms reach 1e-37.
-  let [mh, ml] = [1, 0];
-  for (let n = 10; n >= 2; n--) {
-    const [th2, tl2] = ddMul(sh, sl, mh, ml);
-    const [qh, ql] = ddDivSmall(th2, tl2, n);
-    const [uh, ul] = twoSum(1, qh);
-    [mh, ml] = twoSum(uh, ul + ql);
-  }
-  [mh, ml] = ddMul(sh, sl, mh, ml);
-  for (let i = 0; i < EXP_SQUARINGS; i++) {
-    // (1 + m)^2 = 1 + (2m + m^2) keeps the small part's precision.
-    const [qh, ql] = ddMul(mh, ml, mh, ml);
-    const [uh, ul] = twoSum(2 * mh, qh);
-    [mh, ml] = twoSum(uh, ul + 2 * ml + ql);
-  }
-  const [eh, el] = twoSum(1, mh);
-  return [eh * 2 ** k, (el + ml) * 2 ** k];
-}
-
-/**
- * `y => base ** y` as C's pow computes it for a positive finite base (glibc's pow is correctly rounded
- * in all but vanishingly rare cases): exp(y * ln base) carried in double-double, with ln base computed
- * once. V8's Math.pow is off by an ulp often enough that np.logspace's values would differ from
- * numpy's. Other bases and non-finite exponents use `pow`.
- */
-export function correctlyRoundedPower(base: number): (y: number) => number {
-  if (!(base > 0) || base === Infinity) return (y) => pow(base, y);
-  const l0 = Math.log(base);
-  const [eh, el] = ddExp(l0, 0);
-  const [dh, dl] = twoSum(base, -eh);
-  const [lh, ll] = twoSum(l0, (dh + dl - el) / eh);
-  return (y) => {
-    if (!Number.isFinite(y)) return pow(base, y);
-    const [th, tl] = ddMul(y, 0, lh, ll);
-    if (!(Math.abs(th) < 700)) return pow(base, y);
-    const [rh, rl] = ddExp(th, tl);
-    return rh + rl;
-  };
-}
+/** `y => base ** y` as C's pow computes it (see python/runtime/correctly-rounded.ts): np.logspace. */
+export const correctlyRoundedPower = powerOf;

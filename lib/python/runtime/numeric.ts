@@ -3,6 +3,7 @@
  * An int is a JS number when it is a safe integer and a bigint otherwise (always normalised).
  */
 
+import * as CR from "./correctly-rounded";
 import { overflowError, valueError, zeroDivisionError } from "./errors";
 
 export type Int = number | bigint;
@@ -367,7 +368,7 @@ export function floatPow(a: number, b: number): number {
     throw valueError("complex numbers are not supported in Kernel Lab (negative number raised to a fractional power)");
   }
   if (a === 1 || b === 0) return 1;
-  const r = Number.isInteger(b) ? floatIntPow(a, b) : Math.pow(a, b);
+  const r = Number.isInteger(b) ? floatIntPow(a, b) : CR.pow(a, b);
   if (!Number.isFinite(r) && Number.isFinite(a) && Number.isFinite(b)) {
     throw overflowError("(34, 'Numerical result out of range')");
   }

@@ -2,6 +2,7 @@
  * math: CPython's functions and its error conventions ("math domain error", "math range error").
  */
 
+import * as CR from "../correctly-rounded";
 import { nativeFunction } from "../define";
 import * as E from "../errors";
 import { PyFloat, PyTuple, typeOf, type Kwargs, type PyValue } from "../objects";
@@ -51,7 +52,7 @@ function unary(f: (x: number) => number, opts: { overflowOk?: boolean } = {}) {
 function logImpl(x: number): number {
   if (Number.isNaN(x)) return x;
   if (x <= 0) domain();
-  return Math.log(x);
+  return CR.log(x);
 }
 
 /** log of an int of any size (CPython handles huge ints by splitting off the exponent). */
@@ -439,8 +440,8 @@ export const mathModule: NativeModuleDef = {
     mod.set("nan", f(NaN));
 
     fn1("sqrt", unary((x) => (x < 0 ? NaN : Math.sqrt(x))));
-    fn1("exp", unary(Math.exp));
-    fn1("exp2", unary((x) => Math.pow(2, x)));
+    fn1("exp", unary(CR.exp));
+    fn1("exp2", unary((x) => CR.pow(2, x)));
     fn1("expm1", unary(Math.expm1));
     fn1("log1p", unary((x) => (x <= -1 ? NaN : Math.log1p(x))));
     fn1("sin", unary(Math.sin));
@@ -462,7 +463,7 @@ export const mathModule: NativeModuleDef = {
     fn1("erfc", erfc);
     fn1("gamma", gamma);
     fn1("lgamma", lgamma);
-    fn1("cbrt", Math.cbrt);
+    fn1("cbrt", CR.cbrt);
     def("log", (args) => {
       if (args.length < 1 || args.length > 2) throw E.typeError(`log expected 1 or 2 arguments, got ${args.length}`);
       const l = logOf(rt, args[0], logImpl);
@@ -473,11 +474,11 @@ export const mathModule: NativeModuleDef = {
     });
     def("log2", (args) => {
       arity("log2", 1, args);
-      return f(logOf(rt, args[0], (x) => (x <= 0 ? domain() : Math.log2(x))));
+      return f(logOf(rt, args[0], (x) => (x <= 0 ? domain() : CR.log2(x))));
     });
     def("log10", (args) => {
       arity("log10", 1, args);
-      return f(logOf(rt, args[0], (x) => (x <= 0 ? domain() : Math.log10(x))));
+      return f(logOf(rt, args[0], (x) => (x <= 0 ? domain() : CR.log10(x))));
     });
     def("pow", (args) => {
       arity("pow", 2, args);
@@ -485,7 +486,7 @@ export const mathModule: NativeModuleDef = {
       const y = num(rt, args[1], "pow");
       if (x === 0 && y < 0) domain();
       if (x < 0 && Number.isFinite(x) && !Number.isInteger(y) && Number.isFinite(y)) domain();
-      const r = x === 1 || y === 0 ? 1 : Number.isInteger(y) ? N.floatIntPow(x, y) : Math.pow(x, y);
+      const r = x === 1 || y === 0 ? 1 : Number.isInteger(y) ? N.floatIntPow(x, y) : CR.pow(x, y);
       if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) range();
       return f(r);
     });

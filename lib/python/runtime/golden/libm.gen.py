@@ -1,0 +1,25 @@
+"""CPython's math.exp/log/log2/log10/cbrt/pow and float ** on random doubles, as hex, for
+correctly-rounded.test.ts (CPython calls the C library, glibc here).
+
+Run: python3 lib/python/runtime/golden/libm.gen.py  (writes libm.golden.json)
+"""
+import json, math, os, random
+
+random.seed(20261126)
+cases = {}
+def grid(n, lo, hi, log=False):
+    return [10 ** random.uniform(lo, hi) if log else random.uniform(lo, hi) for _ in range(n)]
+for name, fn, xs in [
+    ("exp", math.exp, grid(1200, -700, 700) + grid(800, -3, 3)),
+    ("log", math.log, grid(1200, -300, 300, True) + grid(800, 0.5, 2)),
+    ("log2", math.log2, grid(1200, -300, 300, True) + [2.0 ** k for k in range(-60, 61)]),
+    ("log10", math.log10, grid(1200, -300, 300, True) + [10.0 ** k for k in range(-20, 21)]),
+    ("cbrt", math.cbrt, grid(1200, -1e6, 1e6) + grid(800, -300, 300, True) + [5e-324, 1e-310]),
+]:
+    cases[name] = [[x.hex(), fn(x).hex()] for x in xs]
+pairs = [(random.uniform(0.001, 1000), random.uniform(-30, 30)) for _ in range(1500)]
+cases["pow"] = [[a.hex(), b.hex(), (a ** b).hex()] for a, b in pairs]
+path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "libm.golden.json")
+with open(path, "w") as f:
+    json.dump(cases, f)
+print(sum(len(v) for v in cases.values()), "cases ->", path)
