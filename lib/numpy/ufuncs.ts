@@ -305,8 +305,9 @@ function compare(op: string): BinaryDef {
   return { resolve: (c) => ({ compute: c, out: DTYPES.bool }), expr: () => `+(x ${op} y)`, comparison: true };
 }
 
+/** Logical ufuncs, like comparisons, take a Python int outside the array's type (only its truth matters). */
 function logical(expr: string): BinaryDef {
-  return { resolve: (c) => ({ compute: c, out: DTYPES.bool }), expr: () => expr };
+  return { resolve: (c) => ({ compute: c, out: DTYPES.bool }), expr: () => expr, comparison: true };
 }
 
 function bitwise(name: string, op32: string, helper64: string): BinaryDef {

@@ -118,10 +118,13 @@ function scalarOperation(self: PyNDArray, other: PyValue): boolean {
 
 /**
  * numpy's `**` on a float array with a Python scalar exponent of 2, -1 or 0.5 runs the square,
- * reciprocal or sqrt ufunc instead of power (so `[-inf] ** 0.5` is nan, and errors name that ufunc).
+ * reciprocal or sqrt ufunc instead of power (so `[-inf] ** 0.5` is nan, and errors name that ufunc);
+ * on an integer or bool array only 2 does (square).
  */
 function fastPower(self: PyNDArray, exponent: Operand): string | null {
-  if (isScalarObject(self) || !self.arr.dtype.isFloat || !isPyScalar(exponent) || exponent.kind === "bool") return null;
+  if (isScalarObject(self) || !isPyScalar(exponent) || exponent.kind === "bool") return null;
+  // Integer and bool arrays take the square shortcut only (bool ** 2 is int8, as square gives).
+  if (!self.arr.dtype.isFloat) return exponent.kind === "int" && exponent.value === 2 && (self.arr.dtype.isInteger || self.arr.dtype.kind === "b") ? "square" : null;
   return exponent.value === 2 ? "square" : exponent.value === -1 ? "reciprocal" : exponent.value === 0.5 ? "sqrt" : null;
 }
 
