@@ -49,6 +49,7 @@ import {
   strType,
   tupleType,
   typeOf,
+  frozensetType,
   typesChanged,
   lookupAt,
   plainStoreAt,
@@ -1223,13 +1224,25 @@ export class Runtime implements Protocol, KeyOps {
     return r === true || (r !== false && this.truthy(r));
   }
 
+  /**
+   * A set looked up in a set (`{1} in s`, `s.discard({1})`) is looked up as the equal frozenset, as
+   * CPython's set does, rather than failing as unhashable.
+   */
+  setKey(item: PyValue): PyValue {
+    if (!(item instanceof PySet) || item.cls === frozensetType) return item;
+    const frozen = new PySet(frozensetType);
+    frozen.table.copyFrom(item.table, this);
+    return frozen;
+  }
+
   contains(container: PyValue, item: PyValue): boolean {
     if (typeof container === "string") {
       if (typeof item !== "string") throw E.typeError(`'in <string>' requires string as left operand, not ${typeOf(item).name}`);
       return container.includes(item);
     }
     if (typeof container === "object") {
-      if (container instanceof PyDict || container instanceof PySet) return container.table.find(item, this) !== undefined;
+      if (container instanceof PyDict) return container.table.find(item, this) !== undefined;
+      if (container instanceof PySet) return container.table.find(this.setKey(item), this) !== undefined;
       if ((container instanceof PyList && container.cls === listType) || container instanceof PyTuple) {
         const items = container.items;
         for (let i = 0; i < items.length; i++) {

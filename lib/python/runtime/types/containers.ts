@@ -648,7 +648,7 @@ setType.ns.set("__hash__", None);
 
 for (const type of [setType, frozensetType]) {
   method(type, "__len__", (self) => S(self).table.size);
-  method(type, "__contains__", (self, args, _k, rt) => S(self).table.find(args[0], rt) !== undefined);
+  method(type, "__contains__", (self, args, _k, rt) => S(self).table.find(rt.setKey(args[0]), rt) !== undefined);
   method(type, "__iter__", (self, _a, _k, rt) => rt.iter(self));
   method(type, "__repr__", (self, _a, _k, rt) =>
     rt.reprGuard(S(self), `${typeOf(self).name}(...)`, () => {
@@ -719,11 +719,11 @@ method(setType, "add", (self, args, _k, rt) => {
   return None;
 });
 method(setType, "discard", (self, args, _k, rt) => {
-  S(self).table.delete(args[0], rt);
+  S(self).table.delete(rt.setKey(args[0]), rt);
   return None;
 });
 method(setType, "remove", (self, args, _k, rt) => {
-  if (S(self).table.delete(args[0], rt) === undefined) throw keyError(args[0]);
+  if (S(self).table.delete(rt.setKey(args[0]), rt) === undefined) throw keyError(args[0]);
   return None;
 });
 method(setType, "pop", (self, _a, _k, rt) => {
