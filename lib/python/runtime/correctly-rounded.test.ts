@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import golden from "./golden/libm.golden.json";
-import { cbrt, exp, log, log10, log2, pow } from "./correctly-rounded";
+import { cbrt, cos, exp, log, log10, log2, pow, sin, tan } from "./correctly-rounded";
 import { parseFloatHex } from "./float-fromhex";
 
 const cases = golden as Record<string, string[][]>;
@@ -36,6 +36,9 @@ describe("math functions agree with CPython's (glibc) results bit for bit", () =
     ["log2", log2, 0.995],
     ["log10", log10, 0.995],
     ["cbrt", cbrt, 1],
+    ["sin", sin, 0.99],
+    ["cos", cos, 0.99],
+    ["tan", tan, 0.99],
   ];
   it.each(unary)("%s", (name, fn, share) => {
     const { exact, worst } = compare(name, cases[name].map(([x, y]) => [fn(parseFloatHex(x)), parseFloatHex(y)]));

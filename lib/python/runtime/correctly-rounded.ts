@@ -1,10 +1,11 @@
 /**
- * exp, log, log2, log10, pow and cbrt of doubles as CPython's C library (glibc) computes them:
- * exp, log, log2 and pow correctly rounded in all but vanishingly rare cases, log10 and cbrt by
- * glibc's own (not correctly rounded) algorithms. V8's Math functions (fdlibm ports) are off by an
- * ulp often enough to show in printed results (for uniformly drawn inputs: exp 10%, pow 10%, log
- * 5%, cbrt 49%), so each value is computed in double-double (about 100 bits) and rounded once.
- * Also the numpy core's np.logspace (C pow) and integer powers use these.
+ * exp, log, log2, log10, pow, cbrt, sin, cos and tan of doubles as CPython's C library (glibc)
+ * computes them: exp, log, log2, pow, sin, cos and tan correctly rounded in all but rare cases
+ * (|x| < 2^19 for the trigonometric ones), log10 and cbrt by glibc's own (not correctly rounded)
+ * algorithms. V8's Math functions (fdlibm ports) are off by an ulp often enough to show in
+ * printed results (for uniformly drawn inputs: exp 10%, pow 10%, log 5%, sin/cos/tan 3%, cbrt
+ * 49%), so each value is computed in double-double (about 100 bits) and rounded once. The numpy
+ * core's np.logspace, np.power and integer powers (C pow) use these too.
  */
 
 const SPLIT = 134217729; // 2^27 + 1, Dekker's splitter for doubles
@@ -191,4 +192,73 @@ export function cbrt(x: number): number {
   const t2 = u * u * u;
   const ym = ((u * (t2 + 2 * xm)) / (2 * t2 + xm)) * CBRT_FACTOR[2 + (xe % 3)];
   return (x > 0 ? ym : -ym) * 2 ** Math.trunc(xe / 3);
+}
+
+// ---- sin, cos, tan ---------------------------------------------------------------------------
+
+// pi/2 in three 33-bit pieces and the tail after them (fdlibm's pio2_1, pio2_2, pio2_3, pio2_3t):
+// k * PIO2_1 and k * PIO2_2 are exact for k < 2^20.
+const PIO2_1 = 1.5707963267341256;
+const PIO2_2 = 6.077100506303966e-11;
+const PIO2_3 = 2.0222662487111665e-21;
+const PIO2_3T = 8.4784276603689e-32;
+const INV_PIO2 = 0.6366197723675814;
+/** Below this |x| the reduction above is exact enough; beyond it the engine's functions are used. */
+const REDUCE_LIMIT = 2 ** 19;
+
+/** [k mod 4, r] with x = k * pi/2 + r, |r| <= pi/4, r as a double-double. */
+function reduce(x: number): [number, number, number] {
+  const k = Math.round(x * INV_PIO2);
+  let [rh, rl] = twoSum(x, -k * PIO2_1);
+  [rh, rl] = twoSum(rh, rl - k * PIO2_2);
+  [rh, rl] = twoSum(rh, rl - k * PIO2_3);
+  [rh, rl] = twoSum(rh, rl - k * PIO2_3T);
+  return [((k % 4) + 4) % 4, rh, rl];
+}
+
+/** sin and cos of a reduced r (|r| <= pi/4) as double-doubles, by Taylor series to 1e-33. */
+function sinCosDD(rh: number, rl: number): [[number, number], [number, number]] {
+  const [r2h, r2l] = ddMul(rh, rl, rh, rl);
+  // sin r = r (1 - r^2/(2*3) (1 - r^2/(4*5) (1 - ...))), cos r = 1 - r^2/2 (1 - r^2/(3*4) (...)).
+  let [sh, sl] = [1, 0];
+  let [ch, cl] = [1, 0];
+  for (let n = 26; n >= 2; n -= 2) {
+    let [th, tl] = ddMul(r2h, r2l, sh, sl);
+    [th, tl] = ddDivSmall(th, tl, n * (n + 1));
+    [sh, sl] = twoSum(1, -th);
+    sl -= tl;
+    let [uh, ul] = ddMul(r2h, r2l, ch, cl);
+    [uh, ul] = ddDivSmall(uh, ul, n * (n - 1));
+    [ch, cl] = twoSum(1, -uh);
+    cl -= ul;
+  }
+  return [ddMul(rh, rl, sh, sl), twoSum(ch, cl)];
+}
+
+export function sin(x: number): number {
+  if (!(Math.abs(x) < REDUCE_LIMIT) || x === 0) return Math.sin(x);
+  const [q, rh, rl] = reduce(x);
+  const [s, c] = sinCosDD(rh, rl);
+  const [h, l] = q === 0 ? s : q === 1 ? c : q === 2 ? [-s[0], -s[1]] : [-c[0], -c[1]];
+  return h + l;
+}
+
+export function cos(x: number): number {
+  if (!(Math.abs(x) < REDUCE_LIMIT)) return Math.cos(x);
+  const [q, rh, rl] = reduce(x);
+  const [s, c] = sinCosDD(rh, rl);
+  const [h, l] = q === 0 ? c : q === 1 ? [-s[0], -s[1]] : q === 2 ? [-c[0], -c[1]] : s;
+  return h + l;
+}
+
+export function tan(x: number): number {
+  if (!(Math.abs(x) < REDUCE_LIMIT) || x === 0) return Math.tan(x);
+  const [q, rh, rl] = reduce(x);
+  const [s, c] = sinCosDD(rh, rl);
+  // tan = s / c, or -c / s in the odd quadrants; one division refined by its remainder.
+  const [nh, nl] = q % 2 === 0 ? s : [-c[0], -c[1]];
+  const [dh, dl] = q % 2 === 0 ? c : s;
+  const t = nh / dh;
+  const [ph, pl] = ddMul(t, 0, dh, dl);
+  return t + (nh - ph - pl + nl) / dh;
 }

@@ -15,6 +15,9 @@ for name, fn, xs in [
     ("log2", math.log2, grid(1200, -300, 300, True) + [2.0 ** k for k in range(-60, 61)]),
     ("log10", math.log10, grid(1200, -300, 300, True) + [10.0 ** k for k in range(-20, 21)]),
     ("cbrt", math.cbrt, grid(1200, -1e6, 1e6) + grid(800, -300, 300, True) + [5e-324, 1e-310]),
+    ("sin", math.sin, grid(1200, -10, 10) + grid(600, -1e5, 1e5) + grid(200, -1e-3, 1e-3)),
+    ("cos", math.cos, grid(1200, -10, 10) + grid(600, -1e5, 1e5) + grid(200, -1e-3, 1e-3)),
+    ("tan", math.tan, grid(1200, -10, 10) + grid(600, -1e5, 1e5) + grid(200, -1e-3, 1e-3)),
 ]:
     cases[name] = [[x.hex(), fn(x).hex()] for x in xs]
 pairs = [(random.uniform(0.001, 1000), random.uniform(-30, 30)) for _ in range(1500)]

@@ -444,9 +444,9 @@ export const mathModule: NativeModuleDef = {
     fn1("exp2", unary((x) => CR.pow(2, x)));
     fn1("expm1", unary(Math.expm1));
     fn1("log1p", unary((x) => (x <= -1 ? NaN : Math.log1p(x))));
-    fn1("sin", unary(Math.sin));
-    fn1("cos", unary(Math.cos));
-    fn1("tan", unary(Math.tan));
+    fn1("sin", unary(CR.sin));
+    fn1("cos", unary(CR.cos));
+    fn1("tan", unary(CR.tan));
     fn1("asin", unary(Math.asin));
     fn1("acos", unary(Math.acos));
     fn1("atan", unary(Math.atan));
