@@ -9,7 +9,7 @@
 import { type DType, type Storage, DTYPES, allocate, castValue, floatFor, promoteTypes, promoteWithScalar, defaultDtypeFor, canCastSameKind } from "./dtypes";
 import { NumpyError, typeError, valueError } from "./errors";
 import { roundArrayTo } from "./float-formats";
-import { FPE_INVALID, floatResultFlags, fpErrorsWanted, hasNonFinite, integerDivisionFlags, integerOverflowFlags, recordFpError, reportedName } from "./fp-errors";
+import { FPE_INVALID, FPE_OVERFLOW, floatResultFlags, fpErrorsWanted, hasNonFinite, integerDivisionFlags, integerOverflowFlags, recordFpError, reportedName } from "./fp-errors";
 import { cosF32, expF32, logF32, pow, sinF32 } from "./npy-math";
 import { type Access, type LoopHelpers, binaryLoop, scalarOp, unaryLoop } from "./loops";
 import { type WasmBinaryOp, type WasmRowAccess, type WasmUnaryOp, binaryFloatWasm, binaryRowsFloatWasm, takeFpFlags, unaryFloatWasm, whereFloatWasm } from "./kernels/elementwise";
@@ -492,6 +492,12 @@ function checkResult(name: string, operands: readonly NDArray[], shape: readonly
     if (hasNonFinite(out.data, out.offset, out.size)) recordFpError(floatResultFlags(name, operands, shape, out.data, out.offset), reportedName(name));
   } else if (out.dtype.isInteger && (name === "floor_divide" || name === "remainder" || name === "fmod") && operands.length === 2) {
     recordFpError(integerDivisionFlags(operands[1]), name);
+  } else if (out.dtype.isInteger && name === "negative" && operands[0].ndim === 0) {
+    // Negating an unsigned value or the most negative signed one wraps; numpy scalars report it
+    // (array loops wrap silently, so only 0-d operands are looked at).
+    const v = operands[0].getFlat(0);
+    const min = -(2 ** (out.dtype.itemsize * 8 - 1));
+    if (out.dtype.kind === "u" ? v !== 0 : v === min) recordFpError(FPE_OVERFLOW, "negative", true);
   } else if (out.dtype.isInteger && name === "reciprocal") {
     // 1/0 is an infinity in the double division, and invalid when converted back to an integer.
     const flags = integerDivisionFlags(operands[0]);

@@ -72,13 +72,15 @@ export const UFuncTypeError = subclass("UFuncTypeError", "numpy._core._exception
  * Runs a numpy-core call for Python: its NumpyErrors become Python exceptions, and with `rt` long
  * loops check the interrupt flag and the floating-point errors it records are reported as
  * np.errstate says (warning, FloatingPointError, printed line), named `scalar <op>` when the
- * operands were numpy scalars, as numpy does.
+ * operands were numpy scalars, as numpy does, and `as` when given (several ufuncs making one).
  */
-export function guard<T>(fn: () => T, rt?: Runtime, scalar = false): T {
+export function guard<T>(fn: () => T, rt?: Runtime, scalar = false, as?: string): T {
   try {
     if (rt === undefined) return fn();
     const { value, errors } = collectFpErrors(() => withProgress(() => rt.tick(), fn));
-    if (errors.length > 0) reportFpErrors(rt, errors, scalar);
+    // divmod is one ufunc in numpy: its floor_divide and remainder report as one "divmod".
+    const reported = as === undefined || errors.length === 0 ? errors : [{ flags: errors.reduce((f, e) => f | e.flags, 0), op: as, scalarOnly: errors.every((e) => e.scalarOnly) }];
+    if (reported.length > 0) reportFpErrors(rt, reported, scalar);
     return value;
   } catch (e) {
     if (e instanceof NumpyError) throw toPyError(e);

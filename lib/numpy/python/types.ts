@@ -147,7 +147,7 @@ function divmodMethod(reflected: boolean): NativeMethodImpl<PyNDArray> {
     const other = tryOperand(a[0], rt);
     if (other === undefined) return NotImplemented;
     const [x, y] = reflected ? [other, self.arr] : [self.arr, other];
-    return guard(() => new PyTuple([wrap(binary("floor_divide", x, y)), wrap(binary("remainder", x, y))]), rt, scalarOperation(self, a[0]));
+    return guard(() => new PyTuple([wrap(binary("floor_divide", x, y)), wrap(binary("remainder", x, y))]), rt, scalarOperation(self, a[0]), "divmod");
   };
 }
 
@@ -177,7 +177,7 @@ function tupleRepr(shape: readonly number[]): string {
 }
 
 function unop(ufunc: string): NativeMethodImpl<PyNDArray> {
-  return (self, _a, _k, rt) => guard(() => wrap(unary(ufunc, self.arr)), rt);
+  return (self, _a, _k, rt) => guard(() => wrap(unary(ufunc, self.arr)), rt, isScalarObject(self));
 }
 
 function reduction(name: string, fn: (a: NDArray, o: R.ReduceOptions) => NDArray): NativeMethodImpl<PyNDArray> {
@@ -347,13 +347,16 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
     const arr = self.arr;
     if (arr.ndim === 0 || isScalarObject(self)) {
       const v = arr.getFlat(0);
-      if (spec === "") return isScalarObject(self) ? scalarStr(arr.dtype.name, v) : arrayStr(arr, printOptions(rt));
+      // A float scalar formats as the Python float it converts to (format(np.float32(1e-8), "") is
+      // '9.99999993922529e-09', not its str '1e-08').
+      if (spec === "" && !(isScalarObject(self) && arr.dtype.isFloat)) return isScalarObject(self) ? scalarStr(arr.dtype.name, v) : arrayStr(arr, printOptions(rt));
       return guardFormat(() => (arr.dtype.isFloat ? formatFloat(v, spec) : formatInt(v, spec)));
     }
     if (spec !== "") throw E.typeError("unsupported format string passed to numpy.ndarray.__format__");
     return arrayStr(arr, printOptions(rt));
   },
   __round__: (self, a, _kw, rt) => {
+    if (isScalarObject(self) && self.arr.dtype.kind === "b") throw E.typeError("type numpy.bool doesn't define __round__ method");
     const nd = a[0];
     if (nd === undefined || nd === None) {
       // round(x) gives a Python int (half to even) for numpy scalars.
