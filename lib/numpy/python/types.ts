@@ -82,7 +82,9 @@ export function isScalarObject(v: PyNDArray): boolean {
 export function pyElement(dtype: DType, v: number | boolean): PyValue {
   if (typeof v === "boolean") return v;
   if (dtype.isFloat) return new PyFloat(v);
-  return v;
+  // A 64-bit int past 2^53 is held as a double; as a Python int it is that double's exact value
+  // (a bigint: Python ints stored as JS numbers must be safe integers).
+  return Number.isSafeInteger(v) ? v : BigInt(v);
 }
 
 function pyList(x: NestedList, dtype: DType): PyValue {
@@ -288,13 +290,15 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
   __int__: (self) => {
     const v = scalarValue(self.arr);
     if (!Number.isFinite(v)) throw v !== v ? E.valueError("cannot convert float NaN to integer") : E.overflowError("cannot convert float infinity to integer");
-    return Math.trunc(v);
+    const t = Math.trunc(v);
+    return Number.isSafeInteger(t) ? t : BigInt(t);
   },
   __index__: (self) => {
     if (!(self.arr.dtype.isInteger || self.arr.dtype.kind === "b") || self.arr.size !== 1 || (self.arr.ndim !== 0 && !isScalarObject(self))) {
       throw E.typeError("only integer scalar arrays can be converted to a scalar index");
     }
-    return self.arr.getFlat(0);
+    const v = self.arr.getFlat(0);
+    return Number.isSafeInteger(v) ? v : BigInt(v);
   },
   __len__: (self) => {
     if (isScalarObject(self)) throw E.typeError(`object of type 'numpy.${self.arr.dtype.name}' has no len()`);
