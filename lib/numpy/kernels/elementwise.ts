@@ -24,7 +24,7 @@ const COMPARISONS: ReadonlySet<WasmBinaryOp> = new Set(["eq", "ne", "lt", "le", 
 /** Loops whose float results can hold a NaN or infinity that finite operands did not (fp-errors.ts). */
 const RAISING: ReadonlySet<WasmBinaryOp | WasmUnaryOp> = new Set(["add", "sub", "mul", "div", "sqrt", "square", "exp"]);
 
-/** Binary loops; add/sub/mul/div return 1 when a result was NaN or infinite (0 otherwise, and for max/min). */
+/** Binary loops; the `_checked` add/sub/mul/div return 1 when a result was NaN or infinite (0 otherwise). */
 type Kernel = (a: number, b: number, out: number, n: number) => number;
 type UnaryKernel = (a: number, out: number, n: number) => void;
 type WhereKernel = (c: number, a: number, b: number, out: number, n: number) => void;
@@ -198,8 +198,8 @@ export function binaryRowsFloatWasm(
   if (once(accessA)) heapA.set(a.subarray(a0, a0 + length(accessA)));
   if (once(accessB)) heapB.set(b.subarray(b0, b0 + length(accessB)));
   const mode = perRowScalar(accessA) ? "sv" : perRowScalar(accessB) ? "vs" : "vv";
-  const kernel = ex[`${op}_${type}_${mode}`] as Kernel;
   const check = resultCheck(ex, op, type, false);
+  const kernel = ex[`${op}_${type}_${mode}${check === null ? "" : "_checked"}`] as Kernel;
   // Byte step per row of each operand: full rows advance a row, columns one element, others stay.
   const step = (x: WasmRowAccess): number => (x === "full" ? cols * size : x === "col" ? size : 0);
   const sa = step(accessA);
@@ -517,11 +517,12 @@ export function binaryFloatWasm(
   const ex = kernels();
   if (ex === null) return null;
   const mode = accessA === "scalar" ? "sv" : accessB === "scalar" ? "vs" : "vv";
-  const kernel = ex[`${op}_${type}_${mode}`] as Kernel;
+  const check = resultCheck(ex, op, type, false);
+  const kernel = ex[`${op}_${type}_${mode}${check === null ? "" : "_checked"}`] as Kernel;
   const out = into ?? freshResult(compare, type, n);
   const streams = [
     { data: a, start: a0, dense: accessA === "dense" },
     { data: b, start: b0, dense: accessB === "dense" },
   ];
-  return chunked(ex, streams, n, out, into === undefined ? 0 : into0, ([x, y], o, m) => kernel(x, y, o, m), resultCheck(ex, op, type, false));
+  return chunked(ex, streams, n, out, into === undefined ? 0 : into0, ([x, y], o, m) => kernel(x, y, o, m), check);
 }

@@ -72,24 +72,40 @@ def sexpr(t, op, x, y):
     return f"(select {x} {y} (i32.or ({t}.{cmp} {x} {y}) ({t}.ne {x} {x})))"
 
 
-def arith(t, op, mode):
-    """add/sub/mul/div also return 1 when a result is NaN or infinite (r - r != r - r), else 0:
-    numpy's floating-point error check (fp-errors.ts) at no extra pass; max/min return 0."""
+def arith(t, op, mode, checked_variant=False):
+    """out = a <op> b; the _checked variants of add/sub/mul/div also return 1 when a result is NaN or
+    infinite, else 0 (numpy's floating-point error check, fp-errors.ts, without a second pass)."""
     vt, size, lanes = TYPES[t]
-    name = f"{op}_{t}_{mode}"
-    checked = op in ("add", "sub", "mul", "div")
+    # The checked variants cost about 40% more per element, so they run only while numpy's
+    # floating-point errors are being collected (fp-errors.ts).
+    checked = checked_variant
+    name = f"{op}_{t}_{mode}" + ("_checked" if checked else "")
     vstore = f"(v128.store (i32.add (local.get $out) (local.get $i)) {vexpr(t, op, '(local.get $x)', '(local.get $y)')})"
     sstore = f"({t}.store (i32.add (local.get $out) (local.get $i)) {sexpr(t, op, '(local.get $sx)', '(local.get $sy)')})"
     if checked:
+        # |r| as unsigned bits is at least the all-ones exponent exactly when r is infinite or NaN:
+        # keep the lane-wise unsigned maximum (an and and a max per vector, no float ops).
+        absmask = "0x7fffffff" if t == "f32" else "0x7fffffffffffffff"
+        umax = "i32x4.max_u" if t == "f32" else None
+        if t == "f32":
+            track = f"(local.set $acc (i32x4.max_u (local.get $acc) (v128.and (local.get $r) (v128.const i32x4 {absmask} {absmask} {absmask} {absmask}))))"
+        else:
+            track = (f"(local.set $r ({vt}.sub (local.get $r) (local.get $r)))\n"
+                     f"      (local.set $acc (v128.or (local.get $acc) ({vt}.ne (local.get $r) (local.get $r))))")
         vstore = (f"(local.set $r {vexpr(t, op, '(local.get $x)', '(local.get $y)')})\n"
                   f"      (v128.store (i32.add (local.get $out) (local.get $i)) (local.get $r))\n"
-                  f"      (local.set $r ({vt}.sub (local.get $r) (local.get $r)))\n"
-                  f"      (local.set $acc (v128.or (local.get $acc) ({vt}.ne (local.get $r) (local.get $r))))")
+                  f"      {track}")
         sstore = (f"(local.set $sr {sexpr(t, op, '(local.get $sx)', '(local.get $sy)')})\n"
                   f"      ({t}.store (i32.add (local.get $out) (local.get $i)) (local.get $sr))\n"
                   f"      (local.set $sr ({t}.sub (local.get $sr) (local.get $sr)))\n"
                   f"      (local.set $bad (i32.or (local.get $bad) ({t}.ne (local.get $sr) (local.get $sr))))")
-    result = "(i32.or (v128.any_true (local.get $acc)) (local.get $bad))" if checked else "(i32.const 0)"
+    if not checked:
+        result = "(i32.const 0)"
+    elif t == "f32":
+        # Any lane's bits at or past 0x7f800000 (inf) is non-finite.
+        result = "(i32.or (v128.any_true (i32x4.ge_u (local.get $acc) (v128.const i32x4 0x7f800000 0x7f800000 0x7f800000 0x7f800000))) (local.get $bad))"
+    else:
+        result = "(i32.or (v128.any_true (local.get $acc)) (local.get $bad))"
     w(f"""
   (func (export "{name}") (param $a i32) (param $b i32) (param $out i32) (param $n i32) (result i32)
     (local $i i32) (local $end i32) (local $vend i32) (local $av v128) (local $bv v128) (local $x v128) (local $y v128)
@@ -673,6 +689,8 @@ for t in TYPES:
     for op in ARITH:
         for mode in MODES:
             arith(t, op, mode)
+            if op in ("add", "sub", "mul", "div"):
+                arith(t, op, mode, checked_variant=True)
 for op in COMPARE:
     for mode in MODES:
         compare("f32", op, mode)
