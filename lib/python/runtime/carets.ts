@@ -11,24 +11,15 @@
 import type * as A from "../parser/ast";
 import { parseModule } from "../parser/parser";
 import type { SourceSpan } from "./locations";
-import { WIDE_RANGES } from "./wide-chars.generated";
+import { inRanges } from "./unicode-classes";
+import { WIDE } from "./unicode-classes.generated";
 
 /** IS_WHITESPACE in traceback.c. */
 function isBlank(ch: string | number | undefined): boolean {
   return ch === " " || ch === "\t" || ch === "\f" || ch === 0x20 || ch === 0x09 || ch === 0x0c;
 }
 
-function isWide(cp: number): boolean {
-  let lo = 0;
-  let hi = WIDE_RANGES.length / 2 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (cp < WIDE_RANGES[2 * mid]) hi = mid - 1;
-    else if (cp > WIDE_RANGES[2 * mid + 1]) lo = mid + 1;
-    else return true;
-  }
-  return false;
-}
+const isWide = (cp: number): boolean => inRanges(WIDE, cp);
 
 /** traceback._display_width: columns the first `offset` characters of `chars` take on a terminal. */
 function displayWidth(chars: readonly string[], offset: number): number {

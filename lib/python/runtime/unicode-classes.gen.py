@@ -1,5 +1,6 @@
 """Code point ranges of CPython 3.11's str character predicates (its unicodedata), so isalpha,
-isdigit, isidentifier, ... agree with CPython whatever Unicode version the JavaScript engine has.
+isdigit, isidentifier, ... agree with CPython whatever Unicode version the JavaScript engine has,
+and of the wide characters tracebacks count as two columns.
 
 Run: python3 lib/python/runtime/unicode-classes.gen.py  (writes unicode-classes.generated.ts next to it)
 """
@@ -15,6 +16,9 @@ PREDICATES = {
     # str.isidentifier: the first character XID_Start or "_", the others XID_Continue.
     "ID_START": str.isidentifier,
     "ID_CONTINUE": lambda c: ("a" + c).isidentifier(),
+    # East Asian Width W or F: the characters traceback.py's _display_width counts as two columns
+    # when it lines carets up under source text.
+    "WIDE": lambda c: unicodedata.east_asian_width(c) in "WF",
 }
 
 

@@ -7,7 +7,7 @@
 import { ALPHA, DECIMAL, DIGIT, ID_CONTINUE, ID_START, NUMERIC, PRINTABLE, SPACE } from "./unicode-classes.generated";
 
 /** Whether cp falls in one of the inclusive [first, last] pairs of `ranges`. */
-function inRanges(ranges: readonly number[], cp: number): boolean {
+export function inRanges(ranges: readonly number[], cp: number): boolean {
   let lo = 0;
   let hi = ranges.length / 2 - 1;
   while (lo <= hi) {

@@ -235,24 +235,18 @@ function caseClass(c: string): string {
   if (fixed !== undefined) return fixed;
   return /\p{Lt}/u.test(c) ? "title" : /\p{Uppercase}/u.test(c) ? "upper" : /\p{Lowercase}/u.test(c) ? "lower" : "none";
 }
-method(strType, "isupper", (self) => {
+/** isupper (want "upper") / islower (want "lower"): some cased character, and all of that case. */
+function allCasedAre(t: string, want: "upper" | "lower"): boolean {
   let cased = false;
-  for (const c of s(self)) {
+  for (const c of t) {
     const k = caseClass(c);
-    if (k === "lower" || k === "title") return false;
-    if (k === "upper") cased = true;
+    if (k === want) cased = true;
+    else if (k !== "none") return false;
   }
   return cased;
-});
-method(strType, "islower", (self) => {
-  let cased = false;
-  for (const c of s(self)) {
-    const k = caseClass(c);
-    if (k === "upper" || k === "title") return false;
-    if (k === "lower") cased = true;
-  }
-  return cased;
-});
+}
+method(strType, "isupper", (self) => allCasedAre(s(self), "upper"));
+method(strType, "islower", (self) => allCasedAre(s(self), "lower"));
 // Uppercase and titlecase letters only after uncased characters, lowercase ones only after cased.
 method(strType, "istitle", (self) => {
   let cased = false;
