@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import golden from "./golden/libm.golden.json";
-import { cbrt, cos, exp, log, log10, log2, pow, sin, tan } from "./correctly-rounded";
+import { atan, atan2, cbrt, cos, exp, log, log10, log2, pow, sin, tan } from "./correctly-rounded";
 import { parseFloatHex } from "./float-fromhex";
 
 const cases = golden as Record<string, string[][]>;
@@ -39,10 +39,17 @@ describe("math functions agree with CPython's (glibc) results bit for bit", () =
     ["sin", sin, 0.99],
     ["cos", cos, 0.99],
     ["tan", tan, 0.99],
+    ["atan", atan, 0.995],
   ];
   it.each(unary)("%s", (name, fn, share) => {
     const { exact, worst } = compare(name, cases[name].map(([x, y]) => [fn(parseFloatHex(x)), parseFloatHex(y)]));
     expect(exact).toBeGreaterThanOrEqual(share);
+    expect(worst).toBeLessThanOrEqual(1);
+  });
+
+  it("atan2", () => {
+    const { exact, worst } = compare("atan2", cases.atan2.map(([y, x, r]) => [atan2(parseFloatHex(y), parseFloatHex(x)), parseFloatHex(r)]));
+    expect(exact).toBeGreaterThanOrEqual(0.995);
     expect(worst).toBeLessThanOrEqual(1);
   });
 

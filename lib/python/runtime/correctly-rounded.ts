@@ -1,7 +1,7 @@
 /**
- * exp, log, log2, log10, pow, cbrt, sin, cos and tan of doubles as CPython's C library (glibc)
- * computes them: exp, log, log2, pow, sin, cos and tan correctly rounded in all but rare cases
- * (|x| < 2^19 for the trigonometric ones), log10 and cbrt by glibc's own (not correctly rounded)
+ * exp, log, log2, log10, pow, cbrt, sin, cos, tan, atan and atan2 of doubles as CPython's C
+ * library (glibc) computes them: all but log10 and cbrt correctly rounded in all but rare cases
+ * (|x| < 2^19 for sin, cos and tan), log10 and cbrt by glibc's own (not correctly rounded)
  * algorithms. V8's Math functions (fdlibm ports) are off by an ulp often enough to show in
  * printed results (for uniformly drawn inputs: exp 10%, pow 10%, log 5%, sin/cos/tan 3%, cbrt
  * 49%), so each value is computed in double-double (about 100 bits) and rounded once. The numpy
@@ -235,30 +235,75 @@ function sinCosDD(rh: number, rl: number): [[number, number], [number, number]] 
   return [ddMul(rh, rl, sh, sl), twoSum(ch, cl)];
 }
 
-export function sin(x: number): number {
-  if (!(Math.abs(x) < REDUCE_LIMIT) || x === 0) return Math.sin(x);
+/** sin x and cos x as double-doubles, for |x| < REDUCE_LIMIT. */
+function sinCos(x: number): [[number, number], [number, number]] {
   const [q, rh, rl] = reduce(x);
   const [s, c] = sinCosDD(rh, rl);
-  const [h, l] = q === 0 ? s : q === 1 ? c : q === 2 ? [-s[0], -s[1]] : [-c[0], -c[1]];
+  const neg = (v: [number, number]): [number, number] => [-v[0], -v[1]];
+  switch (q) {
+    case 0:
+      return [s, c];
+    case 1:
+      return [c, neg(s)];
+    case 2:
+      return [neg(s), neg(c)];
+    default:
+      return [neg(c), s];
+  }
+}
+
+export function sin(x: number): number {
+  if (!(Math.abs(x) < REDUCE_LIMIT) || x === 0) return Math.sin(x);
+  const [[h, l]] = sinCos(x);
   return h + l;
 }
 
 export function cos(x: number): number {
   if (!(Math.abs(x) < REDUCE_LIMIT)) return Math.cos(x);
-  const [q, rh, rl] = reduce(x);
-  const [s, c] = sinCosDD(rh, rl);
-  const [h, l] = q === 0 ? c : q === 1 ? [-s[0], -s[1]] : q === 2 ? [-c[0], -c[1]] : s;
+  const [, [h, l]] = sinCos(x);
   return h + l;
 }
 
 export function tan(x: number): number {
   if (!(Math.abs(x) < REDUCE_LIMIT) || x === 0) return Math.tan(x);
-  const [q, rh, rl] = reduce(x);
-  const [s, c] = sinCosDD(rh, rl);
-  // tan = s / c, or -c / s in the odd quadrants; one division refined by its remainder.
-  const [nh, nl] = q % 2 === 0 ? s : [-c[0], -c[1]];
-  const [dh, dl] = q % 2 === 0 ? c : s;
+  const [[nh, nl], [dh, dl]] = sinCos(x);
+  // s / c: one division refined by its remainder.
   const t = nh / dh;
   const [ph, pl] = ddMul(t, 0, dh, dl);
   return t + (nh - ph - pl + nl) / dh;
+}
+
+/**
+ * atan(xh + xl): Math.atan refined by one Newton step on tan, written as y - cos y (sin y - x cos y)
+ * with sin and cos of y in double-double, then rounded once.
+ */
+function atanDD(xh: number, xl: number): [number, number] {
+  const y = Math.atan(xh);
+  const [[sh, sl], [ch, cl]] = sinCos(y);
+  const [ph, pl] = ddMul(xh, xl, ch, cl);
+  const [rh, rl] = twoSum(sh, -ph);
+  const [dh, dl] = ddMul(ch, cl, rh, rl + sl - pl);
+  return [y, -(dh + dl)];
+}
+
+export function atan(x: number): number {
+  if (!Number.isFinite(x) || x === 0 || Math.abs(x) > 2 ** 52) return Math.atan(x);
+  const [h, l] = atanDD(x, 0);
+  return h + l;
+}
+
+const PI_LO = 1.2246467991473532e-16;
+
+/** atan2(y, x): the quadrant-corrected atan of y/x, the quotient carried in double-double. */
+export function atan2(y: number, x: number): number {
+  if (!Number.isFinite(x) || !Number.isFinite(y) || x === 0 || y === 0) return Math.atan2(y, x);
+  const qh = y / x;
+  if (!Number.isFinite(qh) || qh === 0 || Math.abs(qh) > 2 ** 52 || Math.abs(qh) < 2 ** -500) return Math.atan2(y, x);
+  const [ph, pl] = twoProd(qh, x);
+  const ql = (y - ph - pl) / x;
+  const [ah, al] = atanDD(qh, ql);
+  if (x > 0) return ah + al;
+  // Second or third quadrant: a + pi or a - pi, pi carried in two parts.
+  const [sh, sl] = y > 0 ? twoSum(ah, Math.PI) : twoSum(ah, -Math.PI);
+  return sh + (sl + al + (y > 0 ? PI_LO : -PI_LO));
 }

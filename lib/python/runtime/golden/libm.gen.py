@@ -18,10 +18,13 @@ for name, fn, xs in [
     ("sin", math.sin, grid(1200, -10, 10) + grid(600, -1e5, 1e5) + grid(200, -1e-3, 1e-3)),
     ("cos", math.cos, grid(1200, -10, 10) + grid(600, -1e5, 1e5) + grid(200, -1e-3, 1e-3)),
     ("tan", math.tan, grid(1200, -10, 10) + grid(600, -1e5, 1e5) + grid(200, -1e-3, 1e-3)),
+    ("atan", math.atan, grid(1200, -10, 10) + grid(800, -8, 8, True) + [-x for x in grid(400, -8, 8, True)]),
 ]:
     cases[name] = [[x.hex(), fn(x).hex()] for x in xs]
 pairs = [(random.uniform(0.001, 1000), random.uniform(-30, 30)) for _ in range(1500)]
 cases["pow"] = [[a.hex(), b.hex(), (a ** b).hex()] for a, b in pairs]
+quads = [(random.uniform(-5, 5), random.uniform(-5, 5)) for _ in range(1500)]
+cases["atan2"] = [[y.hex(), x.hex(), math.atan2(y, x).hex()] for y, x in quads]
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "libm.golden.json")
 with open(path, "w") as f:
     json.dump(cases, f)

@@ -449,7 +449,7 @@ export const mathModule: NativeModuleDef = {
     fn1("tan", unary(CR.tan));
     fn1("asin", unary(Math.asin));
     fn1("acos", unary(Math.acos));
-    fn1("atan", unary(Math.atan));
+    fn1("atan", unary(CR.atan));
     fn1("sinh", unary(Math.sinh));
     fn1("cosh", unary(Math.cosh));
     fn1("tanh", unary(Math.tanh));
@@ -492,7 +492,7 @@ export const mathModule: NativeModuleDef = {
     });
     def("atan2", (args) => {
       arity("atan2", 2, args);
-      return f(Math.atan2(num(rt, args[0], "atan2"), num(rt, args[1], "atan2")));
+      return f(CR.atan2(num(rt, args[0], "atan2"), num(rt, args[1], "atan2")));
     });
     def("fmod", (args) => {
       arity("fmod", 2, args);
