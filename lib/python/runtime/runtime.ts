@@ -675,13 +675,16 @@ export class Runtime implements Protocol, KeyOps {
 
   // ---- items -----------------------------------------------------------------------------------
 
-  /** Normalise an index for a sequence of length `n`; throws IndexError(`what` index out of range). */
-  index(key: PyValue, n: number, what: string): number {
+  /**
+   * Normalise an index for a sequence of length `n`; throws IndexError(`what` index out of range),
+   * or TypeError(`kind` indices must be integers...) for a key that is no index.
+   */
+  index(key: PyValue, n: number, what: string, kind = what): number {
     let i: number;
     if (typeof key === "number") i = key;
     else if (typeof key === "boolean") i = key ? 1 : 0;
     else if (typeof key === "bigint") throw E.indexError(`cannot fit 'int' into an index-sized integer`);
-    else i = this.asIndex(key, `${what} indices must be integers or slices, not ${typeOf(key).name}`);
+    else i = this.asIndex(key, `${kind} indices must be integers or slices, not ${typeOf(key).name}`);
     if (i < 0) i += n;
     if (i < 0 || i >= n) throw E.indexError(`${what} index out of range`);
     return i;

@@ -803,7 +803,7 @@ method(rangeType, "__getitem__", (self, args, _k, rt) => {
   if (r.big === null) {
     // An int beyond any index is simply out of range for a range (lists say it cannot fit instead).
     if (typeof k === "bigint") throw indexError("range object index out of range");
-    return rangeItem(r, rt.index(k, r.length, "range object"));
+    return rangeItem(r, rt.index(k, r.length, "range object", "range"));
   }
   let i = bigIndex(rt, k, `range indices must be integers or slices, not ${typeOf(k).name}`);
   if (i < 0n) i += r.big.length;
