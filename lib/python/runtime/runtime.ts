@@ -260,8 +260,10 @@ export class Runtime implements Protocol, KeyOps {
   }
   extend(target: PyValue[], iterable: PyValue): void {
     if (iterable instanceof PyList || iterable instanceof PyTuple) {
-      E.checkSequenceLength(target.length + iterable.items.length);
-      for (const v of iterable.items) target.push(v);
+      // `x += x`: copy first, or the loop would read the elements it appends, without end.
+      const items = iterable.items === target ? target.slice() : iterable.items;
+      E.checkSequenceLength(target.length + items.length);
+      for (const v of items) target.push(v);
       return;
     }
     const it = this.iter(iterable);
