@@ -5,7 +5,7 @@
 import { FPE_OVERFLOW, recordFpError } from "./fp-errors";
 import { type DType, DTYPES, allocate, castValue, defaultDtypeFor, promoteTypes } from "./dtypes";
 import { NumpyError, valueError } from "./errors";
-import { correctlyRoundedPower } from "./npy-math";
+import { powerOf } from "../python/runtime/correctly-rounded";
 import { NDArray, type PyScalar, assign, astype, copyArray, emptyArray, fill, fromStorage, isPyScalar } from "./ndarray";
 
 /** What np.array accepts: nested lists of Python scalars, numpy scalars (0-d arrays) and arrays. */
@@ -212,7 +212,7 @@ export function linspace(start: number, stop: number, num = 50, endpoint = true,
 export function logspace(start: number, stop: number, num = 50, endpoint = true, base = 10, dtype?: DType): NDArray {
   const y = linspace(start, stop, num, endpoint).samples.data as Float64Array;
   const out = new Float64Array(y.length);
-  const power = correctlyRoundedPower(base);
+  const power = powerOf(base);
   for (let i = 0; i < y.length; i++) out[i] = power(y[i]);
   const result = fromStorage(DTYPES.float64, [out.length], out);
   return dtype === undefined || dtype === DTYPES.float64 ? result : astype(result, dtype);

@@ -74,16 +74,13 @@ export function hasNonFinite(data: Storage, start: number, n: number): boolean {
 const finite = (x: number): boolean => x - x === 0;
 
 /** Ufuncs whose infinite result from finite operands is a division by zero rather than an overflow. */
-const POLES: ReadonlySet<string> = new Set(["true_divide", "floor_divide", "divide", "reciprocal", "log", "log2", "log10", "log1p", "arctanh"]);
-
-/** Whether a ufunc's infinite result from finite operands is a division by zero (x/0, log(0)). */
-export const isPole = (ufunc: string): boolean => POLES.has(ufunc);
+const POLES: ReadonlySet<string> = new Set(["true_divide", "floor_divide", "reciprocal", "log", "log2", "log10", "log1p", "arctanh"]);
 
 /**
- * FPE bits of one non-finite result r of operands x and y (y NaN-free 0 for a unary ufunc): NaN from
- * operands without NaN is invalid (from any operands for ORDERED_NAN); an infinity from finite operands is a division by zero at a
- * pole (a zero divisor, or any argument of a unary pole such as log) or a zero base of a power,
- * else an overflow.
+ * FPE bits of one non-finite result r of operands x and y (y NaN-free 0 for a unary ufunc): NaN
+ * from operands without NaN is invalid (from any operands for ORDERED_NAN); an infinity from finite
+ * operands is a division by zero at a pole (a zero divisor, or any argument of a unary pole such as
+ * log) or a zero base of a power, else an overflow.
  */
 export function resultFlags(r: number, x: number, y: number, ufunc: string, unary: boolean): number {
   if (r !== r) return (x === x && y === y) || ORDERED_NAN.has(ufunc) ? FPE_INVALID : 0;

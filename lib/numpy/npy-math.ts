@@ -6,7 +6,7 @@
  * of cases by one ulp; sin/cos match on all of 100 000 inputs below 10^4 and ~99.9 % beyond
  * (the FMA emulation below rounds twice in rare cases). Constants are numpy's NPY_*f values.
  */
-import { ddMul, pow as crPow, powerOf, twoProd } from "../python/runtime/correctly-rounded";
+import { ddMul, pow as crPow, twoProd } from "../python/runtime/correctly-rounded";
 const f = Math.fround;
 
 const view = new DataView(new ArrayBuffer(4));
@@ -199,6 +199,3 @@ export function pow(a: number, b: number): number {
   }
   return crPow(a, b);
 }
-
-/** `y => base ** y` as C's pow computes it (see python/runtime/correctly-rounded.ts): np.logspace. */
-export const correctlyRoundedPower = powerOf;

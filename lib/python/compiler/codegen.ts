@@ -1021,8 +1021,9 @@ export class CodeGenerator {
     const generic = (a: string, b: string): string => `(${this.slowAt(e)}${v} = $rt.${binaryOps[e.op]}(${a}, ${b}), ${raw} = false)`;
     // Past the float tests neither side is a raw double, so both hold Python values.
     const fast = smallIntFastPath(e.op);
+    if (fast === null) throw new Error(`internal: no small-int path for ${e.op}`);
     const t = this.ctx.temp();
-    const ints = fast === null ? generic(l.v, r.v) : `(typeof ${l.v} === "number" && typeof ${r.v} === "number" && ${fast(l.v, r.v, t)} ? (${v} = ${t}, ${raw} = false) : ${generic(l.v, r.v)})`;
+    const ints = `(typeof ${l.v} === "number" && typeof ${r.v} === "number" && ${fast(l.v, r.v, t)} ? (${v} = ${t}, ${raw} = false) : ${generic(l.v, r.v)})`;
     const code =
       `${l.code}${r.code}(${isFloat(l)} ? (${isFloat(r)} ? ${float(double(l), double(r))} : typeof ${r.v} === "number" ? ${float(double(l), r.v)} : ${generic(boxed(l), r.v)}) : ` +
       `${isFloat(r)} ? (typeof ${l.v} === "number" ? ${float(l.v, double(r))} : ${generic(l.v, boxed(r))}) : ${ints}), `;

@@ -120,15 +120,20 @@ const IVLN10 = 4.34294481903251816668e-1;
  */
 export function log10(x: number): number {
   if (!(x > 0) || x === Infinity) return Math.log10(x);
+  // x = m * 2^e, m in [0.5, 1): glibc takes the mantissa in [1, 2) (exponent e - 1) when that
+  // exponent is not negative, else in [0.5, 1) (exponent e).
   const [m, e] = frexp(x);
-  // m * 2^e with m in [0.5, 1): glibc scales to [1, 2) when the exponent is not negative.
-  let k = e - 1;
-  const neg = k < 0 ? 1 : 0;
-  const mant = neg ? m : m * 2;
-  const y = k + neg;
-  k = y;
+  const [mant, k] = e - 1 < 0 ? [m, e] : [m * 2, e - 1];
   const z = k * LOG10_2LO + IVLN10 * log(mant);
   return z + k * LOG10_2HI;
+}
+
+/** base ** y = exp(y * ln base) from ln base in double-double (Math.pow past exp's safe range). */
+function powFromLog(base: number, y: number, lh: number, ll: number): number {
+  const [th, tl] = ddMul(y, 0, lh, ll);
+  if (!inExpRange(th)) return Math.pow(base, y);
+  const [rh, rl] = ddExp(th, tl);
+  return rh + rl;
 }
 
 /** base ** y for a positive finite base and a finite y (others: Math.pow). */
@@ -136,23 +141,14 @@ export function pow(base: number, y: number): number {
   if (!(base > 0) || base === Infinity || !Number.isFinite(y)) return Math.pow(base, y);
   if (base === 1 || y === 0) return 1;
   const [lh, ll] = ddLog(base);
-  const [th, tl] = ddMul(y, 0, lh, ll);
-  if (!inExpRange(th)) return Math.pow(base, y);
-  const [rh, rl] = ddExp(th, tl);
-  return rh + rl;
+  return powFromLog(base, y, lh, ll);
 }
 
 /** `y => base ** y` with ln base computed once (np.logspace). */
 export function powerOf(base: number): (y: number) => number {
   if (!(base > 0) || base === Infinity || base === 1) return (y) => pow(base, y);
   const [lh, ll] = ddLog(base);
-  return (y) => {
-    if (!Number.isFinite(y) || y === 0) return Math.pow(base, y);
-    const [th, tl] = ddMul(y, 0, lh, ll);
-    if (!inExpRange(th)) return Math.pow(base, y);
-    const [rh, rl] = ddExp(th, tl);
-    return rh + rl;
-  };
+  return (y) => (!Number.isFinite(y) || y === 0 ? Math.pow(base, y) : powFromLog(base, y, lh, ll));
 }
 
 const BITS = new DataView(new ArrayBuffer(8));

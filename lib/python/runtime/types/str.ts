@@ -204,9 +204,6 @@ function titleCase(t: string): string {
   return out;
 }
 
-const classify = (name: string, re: RegExp, emptyResult = false): void => {
-  method(strType, name, (self) => (s(self).length === 0 ? emptyResult : re.test(s(self))));
-};
 // ASCII strings take a regexp; others the generated ranges of CPython's Unicode data.
 const predicate = (name: string, ascii: RegExp, test: (cp: number) => boolean, empty = false): void => {
   method(strType, name, (self) => {
@@ -224,7 +221,7 @@ predicate("isalnum", /^[A-Za-z0-9]+$/, isAlnumChar);
 predicate("isspace", /^[ \t\n\r\x0b\x0c\x1c-\x1f]+$/, isSpaceChar);
 predicate("isprintable", /^[\x20-\x7e]*$/, isPrintableChar, true);
 // eslint-disable-next-line no-control-regex
-classify("isascii", /^[\x00-\x7f]*$/, true);
+method(strType, "isascii", (self) => /^[\x00-\x7f]*$/.test(s(self)));
 method(strType, "isidentifier", (self) => isIdentifier(s(self)));
 /**
  * A character's case class as CPython's isupper/islower/istitle see it (Uppercase, Lowercase or Lt
