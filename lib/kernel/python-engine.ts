@@ -14,6 +14,7 @@ import type { CreateEngine, EngineError, EngineHost, KernelEngine } from "./engi
 import { complete, inspect, type CompletionKind, type Introspector, type MemberInfo, type ObjectDescription } from "./introspection";
 import { NUMPY_MODULES } from "../numpy/python";
 import { setUninitialisedAllocator } from "../numpy/kernels/uninitialised";
+import { installHeapCollector } from "./heap-collection";
 import { createNkiModules, launchTarget, NkiKernel } from "../nki";
 import { isComplete } from "./is-complete";
 import { apiDoc, canonicalModule, type ApiDoc } from "./api-docs";
@@ -300,6 +301,7 @@ export const createEngine: CreateEngine = (host) => {
   // numpy's SIMD loops write every element of their results before user code can see them
   // (lib/numpy/kernels/uninitialised.ts), so those may skip calloc's zeroing.
   setUninitialisedAllocator((bytes) => Buffer.allocUnsafeSlow(bytes).buffer as ArrayBuffer);
+  installHeapCollector();
   // Native libraries a kernel can import beyond the standard library; NKI launches on the kernel's
   // current target (asked at each launch, so `%target` applies to kernels defined earlier).
   const nativeModules = [...NUMPY_MODULES, ...createNkiModules({ target: () => host.target() })];

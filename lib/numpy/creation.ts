@@ -5,6 +5,7 @@
 import { FPE_OVERFLOW, recordFpError } from "./fp-errors";
 import { type DType, DTYPES, allocate, castValue, defaultDtypeFor, promoteTypes } from "./dtypes";
 import { NumpyError, valueError } from "./errors";
+import { deriveView } from "./kernels/heap";
 import { powerOf } from "../python/runtime/correctly-rounded";
 import { NDArray, type PyScalar, assign, astype, copyArray, emptyArray, fill, fromStorage, isPyScalar } from "./ndarray";
 
@@ -84,7 +85,7 @@ export function array(obj: ArrayInput, dtype?: DType): NDArray {
       for (const el of x as readonly ArrayInput[]) walk(el);
     } else if (x instanceof NDArray) {
       const n = x.size;
-      const sub = fromStorage(dt, x.shape, data.subarray(k, k + n) as typeof data);
+      const sub = fromStorage(dt, x.shape, deriveView(data, k, k + n));
       assign(sub, x);
       k += n;
     } else {

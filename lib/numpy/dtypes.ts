@@ -22,6 +22,7 @@
  */
 import { FLOAT_FORMATS, type FloatFormatName, roundTo as roundToFormat } from "./float-formats";
 import { NumpyError, typeError } from "./errors";
+import { residentArray } from "./kernels/heap";
 
 export type DTypeName =
   | "bool"
@@ -178,6 +179,7 @@ export function allocate(dtype: DType, length: number): Storage {
   }
   switch (dtype.name) {
     case "bool":
+      return residentArray(Uint8Array, length, true) ?? new Uint8Array(length);
     case "uint8":
       return new Uint8Array(length);
     case "int8":
@@ -192,8 +194,11 @@ export function allocate(dtype: DType, length: number): Storage {
       return new Uint32Array(length);
     case "int64":
     case "uint64":
-    case "float64":
       return new Float64Array(length);
+    case "float64":
+      return residentArray(Float64Array, length, true) ?? new Float64Array(length);
+    case "float32":
+      return residentArray(Float32Array, length, true) ?? new Float32Array(length);
     default:
       return new Float32Array(length);
   }

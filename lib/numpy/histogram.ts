@@ -6,6 +6,7 @@
  */
 import { type DType, DTYPES, castValue, resultType } from "./dtypes";
 import { valueError } from "./errors";
+import { deriveView } from "./kernels/heap";
 import { linspace } from "./creation";
 import { NDArray, contiguousData, fromStorage } from "./ndarray";
 import { searchsorted, sort } from "./sorting";
@@ -120,7 +121,7 @@ function edgeCounts(a: NDArray, values: ArrayLike<number>, weights: ArrayLike<nu
   if (weights === null) {
     const sorted = sort(fromStorage(a.dtype, [values.length], contiguousData(a)), null);
     const left = contiguousData(searchsorted(sorted, bins, "left"));
-    const right = contiguousData(searchsorted(sorted, fromStorage(bins.dtype, [1], e.subarray(nb)), "right"));
+    const right = contiguousData(searchsorted(sorted, fromStorage(bins.dtype, [1], deriveView(e, nb)), "right"));
     const cum = (i: number): number => (i === nb ? right[0] : left[i]);
     for (let i = 0; i < nb; i++) counts[i] = cum(i + 1) - cum(i);
     return counts;

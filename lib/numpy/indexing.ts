@@ -5,6 +5,7 @@
  */
 import { DTYPES } from "./dtypes";
 import { NumpyError, indexError, valueError } from "./errors";
+import { deriveView } from "./kernels/heap";
 import { NDArray, assign, astype, broadcastShapes, broadcastView, castInto, elementOffsets, fromStorage, offsetsOf, shapeSize } from "./ndarray";
 import { allocate, castValue } from "./dtypes";
 
@@ -62,7 +63,7 @@ interface Advanced {
 
 function nonzeroColumns(mask: NDArray): NDArray[] {
   const n = mask.size;
-  const data = mask.isCContiguous ? mask.data.subarray(mask.offset, mask.offset + n) : astype(mask, mask.dtype).data;
+  const data = mask.isCContiguous ? deriveView(mask.data, mask.offset, mask.offset + n) : astype(mask, mask.dtype).data;
   let count = 0;
   for (let i = 0; i < n; i++) if (data[i] !== 0) count++;
   const cols = mask.shape.map(() => new Float64Array(count));

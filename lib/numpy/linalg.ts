@@ -9,6 +9,7 @@
 import { recordWholeResult } from "./fp-errors";
 import { type DType, DTYPES, allocate, castValue, resultType } from "./dtypes";
 import { valueError } from "./errors";
+import { deriveView } from "./kernels/heap";
 import { roundArrayTo } from "./float-formats";
 import { NDArray, astype, broadcastShapes, broadcastView, contiguousData, elementOffsets, fromStorage, pyFloat, scalarArray, shapeSize } from "./ndarray";
 import { normalizeAxes, sum, max, min } from "./reductions";
@@ -92,7 +93,7 @@ function matmulOf(x: NDArray, y: NDArray): NDArray {
     // float32 @ float32: the WebAssembly SIMD kernel (float32 accumulation, like BLAS sgemm).
     const out = new Float32Array(nb * m * n);
     for (let t = 0; t < nb; t++) {
-      const c = matmulF32(av.subarray(t * m * k, (t + 1) * m * k), bv.subarray(t * k * n, (t + 1) * k * n), m, k, n);
+      const c = matmulF32(deriveView(av, t * m * k, (t + 1) * m * k), deriveView(bv, t * k * n, (t + 1) * k * n), m, k, n);
       out.set(c, t * m * n);
     }
     return fromStorage(dtype, matmulShape(x, y, batch, m, n), out);

@@ -6,6 +6,7 @@
 import { type DType, type Storage, allocate, castValue, DTYPES, type PyScalarKind } from "./dtypes";
 import { roundArrayTo } from "./float-formats";
 import { checkJsArrayLength, indexError, valueError } from "./errors";
+import { deriveView } from "./kernels/heap";
 import { castFlags, fpErrorsWanted, recordFpError } from "./fp-errors";
 
 export class NDArray {
@@ -168,7 +169,7 @@ export function offsetsOf(a: NDArray): Int32Array {
 
 /** The elements in C order as a dense buffer: the array's own (sub)buffer when contiguous, else a copy. */
 export function contiguousData(a: NDArray): Storage {
-  if (a.isCContiguous) return a.data.subarray(a.offset, a.offset + a.size) as Storage;
+  if (a.isCContiguous) return deriveView(a.data, a.offset, a.offset + a.size);
   const out = allocate(a.dtype, a.size);
   const offs = offsetsOf(a);
   const src = a.data;

@@ -2,15 +2,17 @@
  * WebAssembly SIMD loops for numpy's float32/float64 binary ufuncs on dense (or one broadcast scalar)
  * operands — the hot case of student host code (`a + b`, `a * 2.0`, `np.maximum(a, 0)`, `a > b`).
  *
- * Operands are copied into one shared instance's memory a cache-sized chunk at a time, the SIMD loop
- * runs on the chunk while it is in cache, and each chunk's result is copied into a fresh typed array.
+ * Resident operands and results (heap.ts: storage in the kernels' own memory) are read and written
+ * in place. Others are copied into the staging region of that memory a cache-sized chunk at a time,
+ * the SIMD loop runs on the chunk while it is in cache, and each chunk's result is copied out.
  * The loops compute exactly what ufuncs.ts's JavaScript expressions compute (see
  * gen/elementwise.wat.gen.py), so callers may use either path; `null` means "not handled here, use
  * the JavaScript loop".
  */
-import { ELEMENTWISE_WASM_BASE64 } from "./elementwise.wasm.generated";
 import { fpErrorsWanted, resultFlags } from "../fp-errors";
+import { isResident } from "./heap";
 import { overwrittenArray } from "./uninitialised";
+import { type Exports, type Kernel, type Reduction, type RowsKernel, type Scan, type UnaryKernel, type WhereKernel, SLACK_BYTES, STAGING_BYTES, kernelInstance } from "./wasm-instance";
 
 export type WasmFloat = "f32" | "f64";
 export type WasmUnaryOp = "sqrt" | "abs" | "neg" | "square" | "exp" | "tanh";
@@ -23,18 +25,6 @@ export type WasmAccess = "dense" | "scalar";
 const COMPARISONS: ReadonlySet<WasmBinaryOp> = new Set(["eq", "ne", "lt", "le", "gt", "ge"]);
 /** Loops whose float results can hold a NaN or infinity that finite operands did not (fp-errors.ts). */
 const RAISING: ReadonlySet<WasmBinaryOp | WasmUnaryOp> = new Set(["add", "sub", "mul", "div", "sqrt", "square", "exp"]);
-
-/** Binary loops; the `_checked` add/sub/mul/div return 1 when a result was NaN or infinite (0 otherwise). */
-type Kernel = (a: number, b: number, out: number, n: number) => number;
-type UnaryKernel = (a: number, out: number, n: number) => void;
-type WhereKernel = (c: number, a: number, b: number, out: number, n: number) => void;
-type RowsKernel = (p: number, rows: number, cols: number, out: number) => void;
-type Reduction = (p: number, n: number) => number;
-type Scan = (p: number, n: number) => number;
-interface Exports {
-  readonly memory: WebAssembly.Memory;
-  readonly [name: string]: WebAssembly.Memory | Kernel | UnaryKernel | WhereKernel | RowsKernel | Reduction;
-}
 
 /**
  * numpy's floating-point error bits (fp-errors.ts) of RAISING loops' results since the last
@@ -76,38 +66,10 @@ function classify(check: Check, result: Staged, at: number, m: number, x: (j: nu
   }
 }
 
-const PAGE = 65536;
-/** The shared memory never shrinks; bigger problems take the JavaScript loop instead. */
-const MEMORY_LIMIT = 64 * 1024 * 1024;
 /** Below this many elements the call and copies cost more than the JavaScript loop. */
 const MIN_ELEMENTS = 256;
 /** Reductions: the JavaScript pairwise sum is already quick on short runs (rows of a 2-D sum). */
 const MIN_REDUCE_ELEMENTS = 512;
-
-let instance: Exports | null | undefined;
-
-function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(text);
-  const out = new Uint8Array(new ArrayBuffer(bin.length));
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
-function kernels(): Exports | null {
-  if (instance === undefined) {
-    try {
-      const module = new WebAssembly.Module(decodeBase64(ELEMENTWISE_WASM_BASE64));
-      // tanh_f32 calls Math.tanh for the rare lanes its double approximation cannot round with certainty.
-      instance = new WebAssembly.Instance(module, { js: { tanh: Math.tanh } }).exports as unknown as Exports;
-    } catch {
-      instance = null; // no WebAssembly, or no SIMD support
-    }
-  }
-  return instance;
-}
-
-/** Bytes past the output that exp_f32/tanh_f32 may write (gen/elementwise.wat.gen.py's UNROLL vectors a step). */
-const UNROLLED_SLACK = 64;
 
 /**
  * Bytes of an operand the reductions stage at a time: copying cache-sized pieces and reducing each
@@ -117,24 +79,26 @@ const CHUNK_BYTES = 64 * 1024;
 
 const align16 = (x: number): number => (x + 15) & ~15;
 
-/** The kernels with their memory grown to at least `need` bytes, or null (no SIMD, or past MEMORY_LIMIT). */
+/** The kernels when `need` bytes of staging fit, or null (no SIMD, or a need past the staging region). */
 function reserve(need: number): Exports | null {
-  if (need > MEMORY_LIMIT) return null;
-  const ex = kernels();
-  if (ex === null) return null;
-  const have = ex.memory.buffer.byteLength;
-  if (need > have) ex.memory.grow(Math.ceil((need - have) / PAGE));
-  return ex;
+  return need > STAGING_BYTES ? null : kernelInstance();
 }
 
-/** Copies n (>= MIN_REDUCE_ELEMENTS) elements of `data` from `start` to offset 0 of the kernels' memory, or returns null. */
-function stage(data: Float32Array | Float64Array, start: number, n: number): Exports | null {
+/**
+ * The byte address in the kernels' memory of `count` elements of `d` from `from`: where they are,
+ * for a resident array, else where they were just copied to (staging offset `at`).
+ */
+function addressOf(ex: Exports, d: Float32Array | Float64Array, from: number, count: number, at: number): number {
+  if (isResident(d)) return d.byteOffset + from * d.BYTES_PER_ELEMENT;
+  viewLike(d, ex.memory.buffer as ArrayBuffer, at, count).set(d.subarray(from, from + count));
+  return at;
+}
+
+/** The address of n (>= MIN_REDUCE_ELEMENTS) elements of `data` from `start` in the kernels' memory (staged at 0 unless resident), or null. */
+function stage(data: Float32Array | Float64Array, start: number, n: number): { ex: Exports; at: number } | null {
   if (n < MIN_REDUCE_ELEMENTS) return null;
-  const ex = reserve(n * data.BYTES_PER_ELEMENT);
-  if (ex === null) return null;
-  const Heap = data instanceof Float32Array ? Float32Array : Float64Array;
-  new Heap(ex.memory.buffer, 0, n).set(data.subarray(start, start + n));
-  return ex;
+  const ex = isResident(data) ? kernelInstance() : reserve(n * data.BYTES_PER_ELEMENT);
+  return ex === null ? null : { ex, at: addressOf(ex, data, start, n, 0) };
 }
 
 // Fresh results of the loops below: every element is written (the chunks cover [0, n), the row
@@ -154,8 +118,8 @@ export type WasmRowAccess = "full" | "row" | "col" | "scalar";
 
 /**
  * a <op> b for a rows x cols result where an operand is broadcast along rows or columns (`x - m`
- * with m = x.max(axis=1, keepdims=True), `x + bias`): whole rows are staged a chunk at a time
- * (broadcast rows and scalars once) and the dense kernel runs per row. Null when not handled (same
+ * with m = x.max(axis=1, keepdims=True), `x + bias`): whole rows are read in place (resident arrays)
+ * or staged a chunk at a time (broadcast rows and scalars once), and the dense kernel runs per row. Null when not handled (same
  * conditions as binaryFloatWasm). `into`/`into0` as for binaryFloatWasm; a "col" operand is staged
  * per chunk too, so it must not overlap `into` at all.
  */
@@ -192,14 +156,19 @@ export function binaryRowsFloatWasm(
   const heapB = viewLike(b, buffer, bOff, length(accessB));
   const out = into ?? freshResult(compare, type, n);
   const first = into === undefined ? 0 : into0;
-  const result = viewLike(out, buffer, outOff, per * cols);
-  // Broadcast rows and scalars are staged once; full rows and per-row values per chunk.
-  const once = (x: WasmRowAccess): boolean => x === "row" || x === "scalar";
-  if (once(accessA)) heapA.set(a.subarray(a0, a0 + length(accessA)));
-  if (once(accessB)) heapB.set(b.subarray(b0, b0 + length(accessB)));
+  const outSize = out.BYTES_PER_ELEMENT;
   const mode = perRowScalar(accessA) ? "sv" : perRowScalar(accessB) ? "vs" : "vv";
   const check = resultCheck(ex, op, type, false);
   const kernel = ex[`${op}_${type}_${mode}${check === null ? "" : "_checked"}`] as Kernel;
+  // Resident full operands and a resident result are used in place (as in `chunked`); broadcast
+  // rows and scalars are staged once, the rest per chunk.
+  const outInPlace = isResident(out);
+  const inPlace = (x: WasmRowAccess, d: Staged): boolean => x === "full" && isResident(d) && !(check !== null && outInPlace && overlaps(d, out));
+  const aInPlace = inPlace(accessA, a);
+  const bInPlace = inPlace(accessB, b);
+  const once = (x: WasmRowAccess): boolean => x === "row" || x === "scalar";
+  if (once(accessA)) heapA.set(a.subarray(a0, a0 + length(accessA)));
+  if (once(accessB)) heapB.set(b.subarray(b0, b0 + length(accessB)));
   // Byte step per row of each operand: full rows advance a row, columns one element, others stay.
   const step = (x: WasmRowAccess): number => (x === "full" ? cols * size : x === "col" ? size : 0);
   const sa = step(accessA);
@@ -207,17 +176,22 @@ export function binaryRowsFloatWasm(
   const perRow = (x: WasmRowAccess): number => (x === "full" ? cols : 1);
   for (let r0 = 0; r0 < rows; r0 += per) {
     const m = Math.min(per, rows - r0);
-    if (!once(accessA)) heapA.set(a.subarray(a0 + r0 * perRow(accessA), a0 + (r0 + m) * perRow(accessA)));
-    if (!once(accessB)) heapB.set(b.subarray(b0 + r0 * perRow(accessB), b0 + (r0 + m) * perRow(accessB)));
+    if (!once(accessA) && !aInPlace) heapA.set(a.subarray(a0 + r0 * perRow(accessA), a0 + (r0 + m) * perRow(accessA)));
+    if (!once(accessB) && !bInPlace) heapB.set(b.subarray(b0 + r0 * perRow(accessB), b0 + (r0 + m) * perRow(accessB)));
+    const aAt = aInPlace ? a.byteOffset + (a0 + r0 * cols) * size : aOff;
+    const bAt = bInPlace ? b.byteOffset + (b0 + r0 * cols) * size : bOff;
+    const outAt = outInPlace ? out.byteOffset + (first + r0 * cols) * outSize : outOff;
     let seen = 0;
-    for (let r = 0; r < m; r++) seen |= kernel(aOff + r * sa, bOff + r * sb, outOff + r * cols * (compare ? 1 : size), cols);
+    for (let r = 0; r < m; r++) seen |= kernel(aAt + r * sa, bAt + r * sb, outAt + r * cols * outSize, cols);
     if (check !== null && seen !== 0) {
       // Element j of the chunk is row j / cols, column j % cols.
-      const at = (x: WasmRowAccess, heap: Staged, j: number): number =>
-        heap[x === "full" ? j : x === "row" ? j % cols : x === "col" ? Math.floor(j / cols) : 0];
-      classify(check, result, 0, m * cols, (j) => at(accessA, heapA, j), (j) => at(accessB, heapB, j));
+      const at = (x: WasmRowAccess, heap: Staged, base: number, j: number): number =>
+        heap[base + (x === "full" ? j : x === "row" ? j % cols : x === "col" ? Math.floor(j / cols) : 0)];
+      const ha = heapLike(ex, a);
+      const hb = heapLike(ex, b);
+      classify(check, heapLike(ex, out), outAt / outSize, m * cols, (j) => at(accessA, ha, aAt / size, j), (j) => at(accessB, hb, bAt / size, j));
     }
-    out.set(m === per ? result : result.subarray(0, m * cols), first + r0 * cols);
+    if (!outInPlace) out.set(heapLike(ex, out).subarray(outOff / outSize, outOff / outSize + m * cols), first + r0 * cols);
   }
   return out;
 }
@@ -243,30 +217,37 @@ function viewLike<T extends Staged>(like: T, buffer: ArrayBuffer, offset: number
   return (like instanceof Float64Array ? new Float64Array(buffer, offset, length) : new Uint8Array(buffer, offset, length)) as T;
 }
 
-/** Views of the whole kernel memory by element type, rebuilt when growth replaces its buffer. */
+/** Views of the whole kernel memory by element type (it never grows, so they stay valid). */
 interface Heaps {
-  readonly buffer: ArrayBuffer;
   readonly f32: Float32Array;
   readonly f64: Float64Array;
   readonly u8: Uint8Array;
 }
 let heaps: Heaps | null = null;
 
-/** A whole-memory view of `like`'s element type (one per buffer, not three new views per call). */
+/** A whole-memory view of `like`'s element type (one per memory, not three new views per call). */
 function heapLike<T extends Staged>(ex: Exports, like: T): T {
-  const buffer = ex.memory.buffer as ArrayBuffer;
-  if (heaps === null || heaps.buffer !== buffer) {
-    heaps = { buffer, f32: new Float32Array(buffer), f64: new Float64Array(buffer), u8: new Uint8Array(buffer) };
+  if (heaps === null) {
+    const buffer = ex.memory.buffer as ArrayBuffer;
+    heaps = { f32: new Float32Array(buffer), f64: new Float64Array(buffer), u8: new Uint8Array(buffer) };
   }
   return (like instanceof Float32Array ? heaps.f32 : like instanceof Float64Array ? heaps.f64 : heaps.u8) as T;
 }
 
+/** Whether two arrays' byte ranges in one buffer intersect. */
+function overlaps(x: Staged, y: Staged): boolean {
+  return x.buffer === y.buffer && x.byteOffset < y.byteOffset + y.byteLength && y.byteOffset < x.byteOffset + x.byteLength;
+}
+
 /**
- * Runs `call(operandOffsets, outOffset, m)` over n elements a chunk at a time: dense operands' next
- * m elements are copied to their staging regions first (broadcast ones once), and the m results
- * are copied from the output region into `out` from `out0`. Each chunk is read before its results
- * are written, so `out` may be a dense operand itself at the same position (in-place operators).
- * The output region has UNROLLED_SLACK bytes of room past a chunk.
+ * Runs `call(operandAddresses, outAddress, m)` over n elements a chunk at a time. Resident dense
+ * operands are read in place; others have their next m elements copied to staging first (broadcast
+ * ones once). A resident `out` is written in place from `out0`; otherwise the m results land in
+ * staging and are copied into `out`. Each chunk is read before its results are written, so `out`
+ * may be a dense operand itself at the same position (in-place operators). When results are
+ * checked, an operand that overlaps a resident `out` is staged, so the chunk's operands are still
+ * there to classify after the results overwrite it. The staged output region has SLACK_BYTES of
+ * room past a chunk, and a resident `out` must have it too (a fresh resident array does).
  */
 function chunked<T extends Staged>(
   ex: Exports,
@@ -274,44 +255,50 @@ function chunked<T extends Staged>(
   n: number,
   out: T,
   out0: number,
-  call: (offsets: readonly number[], outOff: number, m: number) => number | void,
+  call: (addresses: readonly number[], outAddress: number, m: number) => number | void,
   check: Check | null = null,
 ): T {
+  const outInPlace = isResident(out);
+  const inPlace = operands.map((o) => o.dense && isResident(o.data) && !(check !== null && outInPlace && overlaps(o.data, out)));
   let widest = out.BYTES_PER_ELEMENT;
   for (const o of operands) widest = Math.max(widest, o.data.BYTES_PER_ELEMENT);
   const chunk = Math.min(chunkElements(widest), n);
   const offsets: number[] = [];
   let at = 0;
-  for (const o of operands) {
+  for (let k = 0; k < operands.length; k++) {
+    const o = operands[k];
     offsets.push(at);
-    at = align16(at + (o.dense ? chunk : 1) * o.data.BYTES_PER_ELEMENT);
+    if (!inPlace[k]) at = align16(at + (o.dense ? chunk : 1) * o.data.BYTES_PER_ELEMENT);
   }
-  reserve(at + chunk * out.BYTES_PER_ELEMENT + UNROLLED_SLACK);
   const heapsIn = operands.map((o) => heapLike(ex, o.data));
   for (let k = 0; k < operands.length; k++) {
     const o = operands[k];
     if (!o.dense) heapsIn[k][offsets[k] / o.data.BYTES_PER_ELEMENT] = o.data[o.start];
   }
   const heapOut = heapLike(ex, out);
-  const outAt = at / out.BYTES_PER_ELEMENT;
+  const size = out.BYTES_PER_ELEMENT;
+  const addresses = offsets.slice();
   for (let s = 0; s < n; s += chunk) {
     const m = Math.min(chunk, n - s);
     for (let k = 0; k < operands.length; k++) {
       const o = operands[k];
       if (!o.dense) continue;
       const from = o.start + s;
+      const bytes = o.data.BYTES_PER_ELEMENT;
+      if (inPlace[k]) addresses[k] = o.data.byteOffset + from * bytes;
       // A whole operand that fits one chunk is copied without a subarray view.
-      heapsIn[k].set(from === 0 && m === o.data.length ? o.data : o.data.subarray(from, from + m), offsets[k] / o.data.BYTES_PER_ELEMENT);
+      else heapsIn[k].set(from === 0 && m === o.data.length ? o.data : o.data.subarray(from, from + m), offsets[k] / bytes);
     }
-    const seen = call(offsets, at, m);
-    if (check !== null && (check.scan === null ? seen : check.scan(at, m)) !== 0) {
+    const outAddress = outInPlace ? out.byteOffset + (out0 + s) * size : at;
+    const seen = call(addresses, outAddress, m);
+    if (check !== null && (check.scan === null ? seen : check.scan(outAddress, m)) !== 0) {
       const operand = (k: number) => {
-        const base = offsets[k] / operands[k].data.BYTES_PER_ELEMENT;
+        const base = addresses[k] / operands[k].data.BYTES_PER_ELEMENT;
         return operands[k].dense ? (j: number) => heapsIn[k][base + j] : () => heapsIn[k][base];
       };
-      classify(check, heapOut, outAt, m, operand(0), operands.length > 1 ? operand(1) : () => 0);
+      classify(check, heapOut, outAddress / size, m, operand(0), operands.length > 1 ? operand(1) : () => 0);
     }
-    out.set(heapOut.subarray(outAt, outAt + m), out0 + s);
+    if (!outInPlace) out.set(heapOut.subarray(at / size, at / size + m), out0 + s);
   }
   return out;
 }
@@ -332,7 +319,7 @@ export function whereFloatWasm(
   n: number,
 ): Float32Array | Float64Array | null {
   if (n < MIN_ELEMENTS || a.BYTES_PER_ELEMENT !== b.BYTES_PER_ELEMENT) return null;
-  const ex = kernels();
+  const ex = kernelInstance();
   if (ex === null) return null;
   const kernel = ex[`where_${a instanceof Float32Array ? "f32" : "f64"}_${accessA === "dense" ? "v" : "s"}${accessB === "dense" ? "v" : "s"}`] as WhereKernel;
   const streams = [
@@ -349,7 +336,7 @@ export function whereFloatWasm(
  */
 export function unaryFloatWasm(op: WasmUnaryOp, a: Float32Array | Float64Array, a0: number, n: number): Float32Array | Float64Array | null {
   if (n < MIN_ELEMENTS || (F32_ONLY.has(op) && !(a instanceof Float32Array))) return null;
-  const ex = kernels();
+  const ex = kernelInstance();
   if (ex === null) return null;
   const type = a instanceof Float32Array ? "f32" : "f64";
   const kernel = ex[`${op}_${type}`] as UnaryKernel;
@@ -361,14 +348,14 @@ export function unaryFloatWasm(op: WasmUnaryOp, a: Float32Array | Float64Array, 
  * reductions.ts's pairwise32), or null when not handled here.
  */
 export function pairwiseSumF32Wasm(d: Float32Array, start: number, n: number): number | null {
-  const ex = stage(d, start, n);
-  return ex === null ? null : (ex.pairwise_sum_f32 as Reduction)(0, n);
+  const staged = stage(d, start, n);
+  return staged === null ? null : (staged.ex.pairwise_sum_f32 as Reduction)(staged.at, n);
 }
 
 /**
  * Column sums of a rows x cols C-contiguous float32 block at d[start ..]: rows added elementwise in
- * order in float32 from +0 (numpy's axis-0 order), or null when not handled here. Rows are staged a
- * cache-sized chunk at a time and added to sums kept in the kernels' memory.
+ * order in float32 from +0 (numpy's axis-0 order), or null when not handled here. Rows are read in
+ * place or staged a cache-sized chunk at a time, and added to sums kept in the kernels' memory.
  */
 export function sumRowsF32Wasm(d: Float32Array, start: number, rows: number, cols: number): Float32Array | null {
   const n = rows * cols;
@@ -378,12 +365,10 @@ export function sumRowsF32Wasm(d: Float32Array, start: number, rows: number, col
   const ex = reserve(outOff + 4 * cols);
   if (ex === null) return null;
   const sums = new Float32Array(ex.memory.buffer, outOff, cols).fill(0);
-  const heap = new Float32Array(ex.memory.buffer, 0, per * cols);
   const kernel = ex.sum_rows_f32 as RowsKernel;
   for (let r = 0; r < rows; r += per) {
     const m = Math.min(per, rows - r);
-    heap.set(d.subarray(start + r * cols, start + (r + m) * cols));
-    kernel(0, m, cols, outOff);
+    kernel(addressOf(ex, d, start + r * cols, m * cols, 0), m, cols, outOff);
   }
   return sums.slice();
 }
@@ -399,14 +384,12 @@ export function pairwiseRowsF32Wasm(d: Float32Array, start: number, rows: number
   const outOff = align16(4 * per * cols);
   const ex = reserve(outOff + 4 * per);
   if (ex === null) return null;
-  const heap = new Float32Array(ex.memory.buffer, 0, per * cols);
   const results = new Float32Array(ex.memory.buffer, outOff, per);
   const kernel = ex.pairwise_rows_f32 as RowsKernel;
   const out = new Float32Array(rows);
   for (let r = 0; r < rows; r += per) {
     const m = Math.min(per, rows - r);
-    heap.set(d.subarray(start + r * cols, start + (r + m) * cols));
-    kernel(0, m, cols, outOff);
+    kernel(addressOf(ex, d, start + r * cols, m * cols, 0), m, cols, outOff);
     out.set(m === per ? results : results.subarray(0, m), r);
   }
   return out;
@@ -417,19 +400,18 @@ export function extremumWasm(d: Float32Array | Float64Array, start: number, n: n
   if (n < MIN_REDUCE_ELEMENTS) return null;
   const ex = reserve(CHUNK_BYTES);
   if (ex === null) return null;
-  const f32 = d instanceof Float32Array;
-  const chunk = CHUNK_BYTES / d.BYTES_PER_ELEMENT;
-  const heap = f32 ? new Float32Array(ex.memory.buffer, 0, chunk) : new Float64Array(ex.memory.buffer, 0, chunk);
-  const name = `${isMax ? "max" : "min"}_%_${f32 ? "f32" : "f64"}`;
+  const name = `${isMax ? "max" : "min"}_%_${d instanceof Float32Array ? "f32" : "f64"}`;
   const fast = ex[name.replace("%", "fast")] as Reduction;
   const exact = ex[name.replace("%", "reduce")] as Reduction;
+  // A resident run is reduced in one call; others a staged chunk at a time.
+  const chunk = isResident(d) ? n : CHUNK_BYTES / d.BYTES_PER_ELEMENT;
   let r = 0;
   for (let s = 0; s < n; s += chunk) {
     const m = Math.min(chunk, n - s);
-    heap.set(d.subarray(start + s, start + s + m));
-    let part = fast(0, m);
+    const at = addressOf(ex, d, start + s, m, 0);
+    let part = fast(at, m);
     // The fast loop may return either zero when both signs occur; the exact one orders -0 < +0.
-    if (part === 0) part = exact(0, m);
+    if (part === 0) part = exact(at, m);
     if (part !== part) return part;
     r = s === 0 ? part : isMax ? Math.max(r, part) : Math.min(r, part);
   }
@@ -441,7 +423,7 @@ export function extremumWasm(d: Float32Array | Float64Array, start: number, n: n
  * axes that keeps the last): starting from row 0, each later row r replaces a column's value v when
  * `r > v || r != r` (`<` for min), reductions.ts's strided rule (so of equal values the first is
  * kept and NaN sticks). That is the maximum/minimum ufunc loop with the row as first operand, run
- * on staged chunks of rows. Null when not handled here.
+ * on chunks of rows read in place or staged. Null when not handled here.
  */
 export function extremumColumnsWasm(d: Float32Array | Float64Array, start: number, rows: number, cols: number, isMax: boolean): Float32Array | Float64Array | null {
   if (rows < 2 || cols < 4 || rows * cols < MIN_REDUCE_ELEMENTS) return null;
@@ -450,23 +432,21 @@ export function extremumColumnsWasm(d: Float32Array | Float64Array, start: numbe
   const accOff = align16(per * cols * size);
   const ex = reserve(accOff + cols * size);
   if (ex === null) return null;
-  const buffer = ex.memory.buffer as ArrayBuffer;
-  const heap = viewLike(d, buffer, 0, per * cols);
-  const acc = viewLike(d, buffer, accOff, cols);
+  const acc = viewLike(d, ex.memory.buffer as ArrayBuffer, accOff, cols);
   acc.set(d.subarray(start, start + cols));
   const kernel = ex[`${isMax ? "max" : "min"}_${d instanceof Float32Array ? "f32" : "f64"}_vv`] as Kernel;
   for (let r0 = 1; r0 < rows; r0 += per) {
     const m = Math.min(per, rows - r0);
-    heap.set(d.subarray(start + r0 * cols, start + (r0 + m) * cols));
-    for (let r = 0; r < m; r++) kernel(r * cols * size, accOff, accOff, cols);
+    const at = addressOf(ex, d, start + r0 * cols, m * cols, 0);
+    for (let r = 0; r < m; r++) kernel(at + r * cols * size, accOff, accOff, cols);
   }
   return acc.slice();
 }
 
 /**
  * Math.max/Math.min of each of `rows` dense rows of `cols` elements from d[start] (a reduction along
- * the last axis), rows staged a chunk at a time; null when not handled here (single rows, rows
- * longer than a chunk: extremumWasm takes those).
+ * the last axis), rows read in place or staged a chunk at a time; null when not handled here (single
+ * rows, rows longer than a chunk: extremumWasm takes those).
  */
 export function extremumRowsWasm(d: Float32Array | Float64Array, start: number, rows: number, cols: number, isMax: boolean): Float32Array | Float64Array | null {
   const per = Math.min(rows, Math.floor(CHUNK_BYTES / d.BYTES_PER_ELEMENT / cols));
@@ -474,18 +454,17 @@ export function extremumRowsWasm(d: Float32Array | Float64Array, start: number, 
   const ex = reserve(CHUNK_BYTES);
   if (ex === null) return null;
   const size = d.BYTES_PER_ELEMENT;
-  const heap = viewLike(d, ex.memory.buffer as ArrayBuffer, 0, per * cols);
   const name = `${isMax ? "max" : "min"}_%_${d instanceof Float32Array ? "f32" : "f64"}`;
   const fast = ex[name.replace("%", "fast")] as Reduction;
   const exact = ex[name.replace("%", "reduce")] as Reduction;
   const out = d instanceof Float32Array ? new Float32Array(rows) : new Float64Array(rows);
   for (let r0 = 0; r0 < rows; r0 += per) {
     const m = Math.min(per, rows - r0);
-    heap.set(d.subarray(start + r0 * cols, start + (r0 + m) * cols));
+    const at = addressOf(ex, d, start + r0 * cols, m * cols, 0);
     for (let r = 0; r < m; r++) {
-      const v = fast(r * cols * size, cols);
+      const v = fast(at + r * cols * size, cols);
       // As in extremumWasm: the fast loop may return either zero; the exact one orders -0 < +0.
-      out[r0 + r] = v === 0 ? exact(r * cols * size, cols) : v;
+      out[r0 + r] = v === 0 ? exact(at + r * cols * size, cols) : v;
     }
   }
   return out;
@@ -514,7 +493,7 @@ export function binaryFloatWasm(
   if (n < MIN_ELEMENTS || (accessA === "scalar" && accessB === "scalar")) return null;
   const compare = COMPARISONS.has(op);
   if (compare && type !== "f32") return null;
-  const ex = kernels();
+  const ex = kernelInstance();
   if (ex === null) return null;
   const mode = accessA === "scalar" ? "sv" : accessB === "scalar" ? "vs" : "vv";
   const check = resultCheck(ex, op, type, false);

@@ -1,11 +1,12 @@
 import fc from "fast-check";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DTYPES } from "../dtypes";
 import { copy, empty, ones, zeros } from "../creation";
 import { NDArray, astype, fromStorage, pyFloat } from "../ndarray";
 import { max, sum } from "../reductions";
 import { binary, binaryInto, unary, where } from "../ufuncs";
 import { UNINITIALISED_MIN_BYTES, setUninitialisedAllocator } from "./uninitialised";
+import { setResidentArrays } from "./heap";
 
 /** An allocator whose memory is full of `byte` (0xff reads as NaN / 255, 0x5a as finite junk), counting what it hands out. */
 function junkAllocator(byte: number): { handedOut: Set<ArrayBuffer>; install: (fromBytes?: number) => void } {
@@ -22,6 +23,14 @@ function junkAllocator(byte: number): { handedOut: Set<ArrayBuffer>; install: (f
   };
 }
 
+// The host's allocator serves results that are not resident arrays (heap.ts covers those).
+let residentBefore = true;
+beforeAll(() => {
+  residentBefore = setResidentArrays(false);
+});
+afterAll(() => {
+  setResidentArrays(residentBefore);
+});
 afterEach(() => {
   setUninitialisedAllocator(null);
 });

@@ -15,6 +15,8 @@
  */
 
 /** Returns a new ArrayBuffer of exactly `bytes` bytes whose contents are unspecified. */
+import { residentArray } from "./heap";
+
 export type UninitialisedAllocator = (bytes: number) => ArrayBuffer;
 
 /**
@@ -48,10 +50,13 @@ interface FreshConstructor<T extends Fresh> {
 
 /**
  * A new array of n elements for a result the caller will overwrite entirely (see the invariant
- * above): uninitialised memory from the installed allocator for large results, else zeroed.
+ * above): a resident array when there is room (heap.ts; its block may hold an earlier array's data),
+ * else uninitialised memory from the installed allocator for large results, else zeroed.
  * A hook that returns anything but an ArrayBuffer of exactly the requested size is not trusted.
  */
 export function overwrittenArray<T extends Fresh>(Ctor: FreshConstructor<T>, n: number): T {
+  const resident = residentArray(Ctor, n, false);
+  if (resident !== null) return resident;
   const bytes = n * Ctor.BYTES_PER_ELEMENT;
   if (allocator !== null && bytes >= minBytes) {
     const buffer = allocator(bytes);

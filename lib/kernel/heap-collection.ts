@@ -1,0 +1,22 @@
+/**
+ * Node's side of lib/numpy's resident arrays (lib/numpy/kernels/heap.ts), whose blocks are freed
+ * when the arrays owning them are garbage collected. Between cells that happens by itself; within
+ * one long cell a full heap can be reclaimed on the spot only with V8's
+ * FinalizationRegistry.prototype.cleanupSome (behind a flag that must be set before a thread's
+ * context exists) and a way to force a collection. Without either, arrays past the heap's room live
+ * in the JavaScript heap: slower to compute on, never wrong. kernel.ts sets the flag
+ * (--harmony-weak-refs-with-cleanup-some) before it starts a kernel's thread; this module gives the thread the collector.
+ */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { setHeapCollector } from "../numpy/kernels/heap";
+
+/**
+ * In a kernel's thread: lets a full resident-array heap force a garbage collection. `gc` comes from
+ * a fresh context created after --expose-gc is set; that context is never reachable from user code.
+ */
+export function installHeapCollector(): void {
+  setFlagsFromString("--expose-gc");
+  const gc: unknown = runInNewContext("gc");
+  if (typeof gc === "function") setHeapCollector(() => void gc());
+}
