@@ -12,7 +12,7 @@
 import { fpErrorsWanted, resultFlags } from "../fp-errors";
 import { isResident } from "./heap";
 import { overwrittenArray } from "./uninitialised";
-import { type Exports, type Kernel, type Reduction, type RowsKernel, type Scan, type UnaryKernel, type WhereKernel, SLACK_BYTES, STAGING_BYTES, kernelInstance } from "./wasm-instance";
+import { type Exports, type Kernel, type Reduction, type RowsKernel, type Scan, type UnaryKernel, type WhereKernel, STAGING_BYTES, kernelInstance } from "./wasm-instance";
 
 export type WasmFloat = "f32" | "f64";
 export type WasmUnaryOp = "sqrt" | "abs" | "neg" | "square" | "exp" | "tanh";
@@ -246,7 +246,7 @@ function overlaps(x: Staged, y: Staged): boolean {
  * staging and are copied into `out`. Each chunk is read before its results are written, so `out`
  * may be a dense operand itself at the same position (in-place operators). When results are
  * checked, an operand that overlaps a resident `out` is staged, so the chunk's operands are still
- * there to classify after the results overwrite it. The staged output region has SLACK_BYTES of
+ * there to classify after the results overwrite it. The staged output region has SLACK_BYTES (wasm-instance.ts) of
  * room past a chunk, and a resident `out` must have it too (a fresh resident array does).
  */
 function chunked<T extends Staged>(
