@@ -7,7 +7,6 @@
  * The main thread owns everything that must survive or judge the worker: execution count, history,
  * the wall-time watchdog, and the decision that a worker that exited or ran out of memory is `dead`.
  */
-import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import { iopubMessage, newId, replyMessage, statusMessage } from "../jupyter/build";
 import { IopubBuffer, IopubRateLimiter, rateLimitWarning, type IopubBufferLimits, type IopubRateLimits } from "../jupyter/iopub";
@@ -27,6 +26,7 @@ import {
 import { RequestCycle } from "../jupyter/request-cycle";
 import type { ProtocolError } from "../jupyter/validate";
 import { DEFAULT_TARGET, type TargetName } from "./engine";
+import { allowFinalizationCleanup } from "./heap-collection";
 import { kernelInfoReply } from "./kernel-info";
 import type { WorkerSource } from "./worker-source";
 import {
@@ -326,9 +326,8 @@ export class Kernel {
       memoryBytes: Math.floor(this.#options.limits.heapMb * 0.75 * 1024 * 1024),
       wallTimeMs: this.#options.limits.wallTimeMs,
     };
-    // Resident numpy arrays are reclaimed within a cell only where V8 gives the thread's context
-    // FinalizationRegistry.prototype.cleanupSome, which this flag does for contexts created after it (heap-collection.ts).
-    setFlagsFromString("--harmony-weak-refs-with-cleanup-some");
+    // Lets the engine reclaim resident numpy arrays within a cell (heap-collection.ts).
+    allowFinalizationCleanup();
     const worker = new Worker(source.url, {
       workerData: config,
       resourceLimits: { maxOldGenerationSizeMb: this.#options.limits.heapMb },

@@ -12,30 +12,42 @@
  * malloc thresholds that keep freed results mapped (scripts/start.mjs); unless GLIBC_TUNABLES is
  * already set or `--glibc-default` is given, the bench re-runs itself under the same setting (numpy
  * keeps glibc's defaults) and says so in its first line.
+ * Operands are made the way numpy code makes them (np.zeros, np.random...), so the large ones are
+ * resident arrays (kernels/heap.ts) and results are too; the bench reclaims a full heap the way the
+ * kernel worker does (a forced GC plus FinalizationRegistry cleanupSome, whose V8 flag the re-run
+ * passes). `--staged` measures with resident arrays off (every operand copied in, every result out).
  */
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DTYPES } from "../dtypes";
-import { fromStorage, pyFloat } from "../ndarray";
+import { type NDArray, pyFloat } from "../ndarray";
+import { zeros } from "../creation";
 import { binary, binaryInto, unary, where } from "../ufuncs";
 import { max, mean, min, sum } from "../reductions";
 import { matmul } from "../linalg";
 import { setUninitialisedAllocator } from "../kernels/uninitialised";
+import { residentArray, setHeapCollector, setResidentArrays } from "../kernels/heap";
 
 /** The malloc setting scripts/start.mjs gives the server (keep the two in step). */
 const SERVER_MALLOC = "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=134217728";
+/** The V8 flag lib/kernel/kernel.ts sets for kernel workers (FinalizationRegistry.prototype.cleanupSome). */
+const CLEANUP_SOME_FLAG = "--harmony-weak-refs-with-cleanup-some";
 const useServerMalloc = process.env.GLIBC_TUNABLES === undefined && !process.argv.includes("--glibc-default");
-if (useServerMalloc) {
-  const rerun = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+if (process.env.KERNEL_LAB_BENCH_RERUN === undefined) {
+  const rerun = spawnSync(process.execPath, [...process.execArgv, CLEANUP_SOME_FLAG, ...process.argv.slice(1)], {
     stdio: "inherit",
-    env: { ...process.env, GLIBC_TUNABLES: SERVER_MALLOC, KERNEL_LAB_BENCH_MALLOC: "server" },
+    env: { ...process.env, ...(useServerMalloc ? { GLIBC_TUNABLES: SERVER_MALLOC, KERNEL_LAB_BENCH_MALLOC: "server" } : {}), KERNEL_LAB_BENCH_RERUN: "1" },
   });
   process.exit(rerun.status ?? 1);
 }
 const serverMalloc = process.env.KERNEL_LAB_BENCH_MALLOC === "server";
 console.log(`malloc: ${serverMalloc ? `GLIBC_TUNABLES=${SERVER_MALLOC} (as npm start runs the server; --glibc-default to measure without)` : `GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES ?? "(glibc defaults)"}`}`);
 
+const gc = (globalThis as { gc?: () => void }).gc;
+if (process.argv.includes("--staged")) setResidentArrays(false);
+else if (gc !== undefined) setHeapCollector(gc);
+console.log(`resident arrays: ${process.argv.includes("--staged") ? "off (--staged)" : gc === undefined ? "on, no collector (run with --expose-gc)" : "on, reclaimed as in kernel workers"}`);
 if (!process.argv.includes("--zeroed")) setUninitialisedAllocator((bytes) => Buffer.allocUnsafeSlow(bytes).buffer as ArrayBuffer);
 
 const N = 1_000_000;
@@ -48,16 +60,36 @@ function randomF32(n: number, seed: number): Float32Array {
   }
   return out;
 }
-const a = fromStorage(DTYPES.float32, [N], randomF32(N, 1));
-const b = fromStorage(DTYPES.float32, [N], randomF32(N, 2));
-const a2 = fromStorage(DTYPES.float32, [1000, 1000], a.data);
-const row = fromStorage(DTYPES.float32, [1000], a.data.subarray(0, 1000));
+/** A float32 array made as np.zeros makes one (resident when large), holding `values`. */
+function array(shape: number[], values: Float32Array): NDArray {
+  const x = zeros(shape, DTYPES.float32);
+  (x.data as Float32Array).set(values);
+  return x;
+}
+const a = array([N], randomF32(N, 1));
+const b = array([N], randomF32(N, 2));
+const a2 = array([1000, 1000], a.data as Float32Array);
+const row = array([1000], (a.data as Float32Array).subarray(0, 1000));
 // Targets of the in-place cases (they change every run; their values do not matter for timing).
-const c = fromStorage(DTYPES.float32, [N], a.data.slice());
-const c2 = fromStorage(DTYPES.float32, [1000, 1000], a.data.slice());
+const c = array([N], a.data as Float32Array);
+const c2 = array([1000, 1000], a.data as Float32Array);
 const m = 512;
-const ma = fromStorage(DTYPES.float32, [m, m], randomF32(m * m, 3));
-const mb = fromStorage(DTYPES.float32, [m, m], randomF32(m * m, 4));
+const ma = array([m, m], randomF32(m * m, 3));
+const mb = array([m, m], randomF32(m * m, 4));
+
+/**
+ * Touches every page of the resident heap once, as a kernel that has been running a while has: the
+ * first write to a page costs a page fault (fresh JS-heap memory pays the same), about ten times a
+ * warm write here, which this bench reports on its own line instead of inside the first cases.
+ */
+function warmHeap(): string {
+  const started = performance.now();
+  const held: Float32Array[] = [];
+  for (let x = residentArray(Float32Array, N, false); x !== null; x = residentArray(Float32Array, N, false)) held.push(x.fill(0));
+  const ms = performance.now() - started;
+  return `first touch of the resident heap: ${((held.length * 4 * N) / 2 ** 20).toFixed(0)} MiB in ${ms.toFixed(0)} ms (${((ms / held.length)).toFixed(2)} ms per 4 MiB)`;
+}
+if (!process.argv.includes("--staged")) console.log(warmHeap());
 
 const CASES: readonly [string, () => unknown, number?][] = [
   ["a + b", () => binary("add", a, b)],

@@ -2,8 +2,9 @@
  * Offsets-only allocator for a fixed byte range (the resident-array heap in the kernels' WebAssembly
  * memory, see heap.ts): blocks are whole 4 KiB pages; freed blocks wait in bins of their exact size,
  * so the common pattern of numerical code (a result of the same size as the one just dropped) takes
- * a block that is still mapped and often still in cache. When neither a bin nor the untouched space
- * above `top` fits, free blocks are coalesced and the smallest one that fits is split.
+ * a block that is still mapped and often still in cache. Otherwise the smallest larger free block is
+ * split, then untouched space above `top` is taken, and when none of those fits, free blocks are
+ * coalesced and tried again.
  *
  * A pure (no memory, no GC) state machine, so its behaviour is tested directly.
  */
@@ -54,7 +55,9 @@ export class BlockAllocator {
   /** A block of at least `bytes` bytes, or null when none fits. */
   allocate(bytes: number): Block | null {
     const size = BlockAllocator.sizeFor(bytes);
-    return this.#fromBin(size) ?? this.#fromTop(size) ?? (this.#coalesce() ? (this.#fromBin(size) ?? this.#fromTop(size) ?? this.#split(size)) : null);
+    // Memory handed out before beats untouched memory: a first write to a page costs a page fault
+    // (about 1.6 ms per 4 MiB on the VMs this runs on; ten times a warm write).
+    return this.#fromBin(size) ?? this.#split(size) ?? this.#fromTop(size) ?? (this.#coalesce() ? (this.#fromBin(size) ?? this.#split(size) ?? this.#fromTop(size)) : null);
   }
 
   /** Returns the block at `offset`; unknown offsets (already freed) are ignored. */

@@ -1,0 +1,18 @@
+import { Worker } from "node:worker_threads";
+import { describe, expect, it } from "vitest";
+import { allowFinalizationCleanup } from "./heap-collection";
+
+const fixture = new URL("./fixtures/heap-collection-worker.js", import.meta.url);
+
+describe("resident numpy arrays in a kernel's thread", () => {
+  it("are reclaimed within one synchronous run once the kernel side has allowed cleanup (200 x 4 MiB through a 256 MiB heap)", async () => {
+    allowFinalizationCleanup();
+    const worker = new Worker(fixture);
+    const result = await new Promise((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+    });
+    await worker.terminate();
+    expect(result).toEqual({ cleanupSome: "function", resident: 200, wrong: 0 });
+  });
+});
