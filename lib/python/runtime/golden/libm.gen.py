@@ -1,4 +1,4 @@
-"""CPython's math.exp/log/log2/log10/cbrt/pow and float ** on random doubles, as hex, for
+"""CPython's math.exp/log/log2/log10/cbrt/pow, trigonometric and hyperbolic functions and float ** on random doubles, as hex, for
 correctly-rounded.test.ts (CPython calls the C library, glibc here).
 
 Run: python3 lib/python/runtime/golden/libm.gen.py  (writes libm.golden.json)
@@ -19,6 +19,14 @@ for name, fn, xs in [
     ("cos", math.cos, grid(1200, -10, 10) + grid(600, -1e5, 1e5) + grid(200, -1e-3, 1e-3)),
     ("tan", math.tan, grid(1200, -10, 10) + grid(600, -1e5, 1e5) + grid(200, -1e-3, 1e-3)),
     ("atan", math.atan, grid(1200, -10, 10) + grid(800, -8, 8, True) + [-x for x in grid(400, -8, 8, True)]),
+    ("asin", math.asin, grid(1500, -1, 1) + grid(500, -12, 0, True) + [1 - 2.0 ** -k for k in range(1, 53)]),
+    ("acos", math.acos, grid(1500, -1, 1) + grid(500, -12, 0, True) + [-1 + 2.0 ** -k for k in range(1, 53)]),
+    ("sinh", math.sinh, grid(1000, -25, 25) + grid(600, -710, 710) + grid(400, -12, 0, True)),
+    ("cosh", math.cosh, grid(1000, -25, 25) + grid(600, -710, 710) + grid(400, -12, 0, True)),
+    ("tanh", math.tanh, grid(1200, -25, 25) + grid(800, -16, 0, True)),
+    ("asinh", math.asinh, grid(1000, -5, 5) + grid(1000, -300, 300, True)),
+    ("acosh", math.acosh, grid(1000, 1, 5) + grid(1000, 0, 300, True)),
+    ("atanh", math.atanh, grid(1500, -1, 1) + grid(500, -12, 0, True)),
 ]:
     cases[name] = [[x.hex(), fn(x).hex()] for x in xs]
 pairs = [(random.uniform(0.001, 1000), random.uniform(-30, 30)) for _ in range(1500)]

@@ -3,6 +3,7 @@
  */
 
 import * as CR from "../correctly-rounded";
+import * as Hyp from "../hyperbolic";
 import { nativeFunction } from "../define";
 import * as E from "../errors";
 import { PyFloat, PyTuple, typeOf, type Kwargs, type PyValue } from "../objects";
@@ -447,15 +448,15 @@ export const mathModule: NativeModuleDef = {
     fn1("sin", unary(CR.sin));
     fn1("cos", unary(CR.cos));
     fn1("tan", unary(CR.tan));
-    fn1("asin", unary(Math.asin));
-    fn1("acos", unary(Math.acos));
+    fn1("asin", unary(CR.asin));
+    fn1("acos", unary(CR.acos));
     fn1("atan", unary(CR.atan));
-    fn1("sinh", unary(Math.sinh));
-    fn1("cosh", unary(Math.cosh));
-    fn1("tanh", unary(Math.tanh));
-    fn1("asinh", unary(Math.asinh));
-    fn1("acosh", unary(Math.acosh));
-    fn1("atanh", unary((x) => (Math.abs(x) >= 1 ? NaN : Math.atanh(x))));
+    fn1("sinh", unary(Hyp.sinh));
+    fn1("cosh", unary(Hyp.cosh));
+    fn1("tanh", unary(Hyp.tanh));
+    fn1("asinh", unary(Hyp.asinh));
+    fn1("acosh", unary(Hyp.acosh));
+    fn1("atanh", unary((x) => (Math.abs(x) >= 1 ? NaN : Hyp.atanh(x))));
     fn1("fabs", Math.abs);
     fn1("degrees", (x) => (x * 180) / Math.PI);
     fn1("radians", (x) => (x * Math.PI) / 180);
