@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import golden from "./golden/libm.golden.json";
 import { acos, asin, atan, atan2, cbrt, cos, exp, log, log10, log2, pow, sin, tan } from "./correctly-rounded";
 import { acosh, asinh, atanh, cosh, sinh, tanh } from "./hyperbolic";
+import { erf, erfc } from "./erf";
 import { parseFloatHex } from "./float-fromhex";
 
 const cases = golden as Record<string, string[][]>;
@@ -31,7 +32,7 @@ function compare(name: string, results: [number, number][]): { exact: number; wo
 // in all but rare cases, log10 and cbrt are glibc's own algorithms. V8's Math functions differ in
 // the last bit for 5-50 % of inputs; these must agree with CPython on all but a handful.
 describe("math functions agree with CPython's (glibc) results bit for bit", () => {
-  const unary: [string, (x: number) => number, number][] = [
+  const unary: [string, (x: number) => number, number, number?][] = [
     ["exp", exp, 0.995],
     ["log", log, 0.995],
     ["log2", log2, 0.995],
@@ -54,11 +55,15 @@ describe("math functions agree with CPython's (glibc) results bit for bit", () =
     ["acosh", acosh, 0.999],
     // atanh is log1p's alone, the same in V8 as here (99.85 % of these cases).
     ["atanh", atanh, 0.995],
+    // fdlibm's rational approximations in glibc's evaluation order (CPython's old series: ~1/3 off).
+    ["erf", erf, 0.995],
+    // erfc's tail multiplies two exps: where both differ from glibc's by an ulp the product may by two.
+    ["erfc", erfc, 0.995, 2],
   ];
-  it.each(unary)("%s", (name, fn, share) => {
+  it.each(unary)("%s", (name, fn, share, maxUlps = 1) => {
     const { exact, worst } = compare(name, cases[name].map(([x, y]) => [fn(parseFloatHex(x)), parseFloatHex(y)]));
     expect(exact).toBeGreaterThanOrEqual(share);
-    expect(worst).toBeLessThanOrEqual(1);
+    expect(worst).toBeLessThanOrEqual(maxUlps);
   });
 
   it("atan2", () => {

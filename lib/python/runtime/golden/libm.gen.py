@@ -27,6 +27,8 @@ for name, fn, xs in [
     ("asinh", math.asinh, grid(1000, -5, 5) + grid(1000, -300, 300, True)),
     ("acosh", math.acosh, grid(1000, 1, 5) + grid(1000, 0, 300, True)),
     ("atanh", math.atanh, grid(1500, -1, 1) + grid(500, -12, 0, True)),
+    ("erf", math.erf, grid(1500, -6.5, 6.5) + grid(500, -12, 0, True) + [-x for x in grid(300, -310, 0, True)]),
+    ("erfc", math.erfc, grid(1500, -6.5, 27) + grid(500, -12, 0, True) + grid(300, 1.2, 3)),
 ]:
     cases[name] = [[x.hex(), fn(x).hex()] for x in xs]
 pairs = [(random.uniform(0.001, 1000), random.uniform(-30, 30)) for _ in range(1500)]

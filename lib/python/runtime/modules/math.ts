@@ -4,6 +4,7 @@
 
 import * as CR from "../correctly-rounded";
 import * as Hyp from "../hyperbolic";
+import * as Erf from "../erf";
 import { nativeFunction } from "../define";
 import * as E from "../errors";
 import { PyFloat, PyTuple, typeOf, type Kwargs, type PyValue } from "../objects";
@@ -195,19 +196,19 @@ function sinpi(x: number): number {
   let r: number;
   switch (n) {
     case 0:
-      r = Math.sin(Math.PI * y);
+      r = CR.sin(Math.PI * y);
       break;
     case 1:
-      r = Math.cos(Math.PI * (y - 0.5));
+      r = CR.cos(Math.PI * (y - 0.5));
       break;
     case 2:
-      r = Math.sin(Math.PI * (1 - y));
+      r = CR.sin(Math.PI * (1 - y));
       break;
     case 3:
-      r = -Math.cos(Math.PI * (y - 1.5));
+      r = -CR.cos(Math.PI * (y - 1.5));
       break;
     default:
-      r = Math.sin(Math.PI * (y - 2));
+      r = CR.sin(Math.PI * (y - 2));
   }
   return (x < 0 ? -1 : 1) * r;
 }
@@ -244,20 +245,20 @@ function gamma(x: number): number {
   const z = q * LANCZOS_G / y;
   let r: number;
   if (x < 0) {
-    r = -Math.PI / sinpi(absx) / absx * Math.exp(y) / lanczosSum(absx);
+    r = -Math.PI / sinpi(absx) / absx * CR.exp(y) / lanczosSum(absx);
     r -= z * r;
-    if (absx < 140) r /= Math.pow(y, absx - 0.5);
+    if (absx < 140) r /= CR.pow(y, absx - 0.5);
     else {
-      const sqrtpow = Math.pow(y, absx / 2 - 0.25);
+      const sqrtpow = CR.pow(y, absx / 2 - 0.25);
       r /= sqrtpow;
       r /= sqrtpow;
     }
   } else {
-    r = lanczosSum(absx) / Math.exp(y);
+    r = lanczosSum(absx) / CR.exp(y);
     r += z * r;
-    if (absx < 140) r *= Math.pow(y, absx - 0.5);
+    if (absx < 140) r *= CR.pow(y, absx - 0.5);
     else {
-      const sqrtpow = Math.pow(y, absx / 2 - 0.25);
+      const sqrtpow = CR.pow(y, absx / 2 - 0.25);
       r *= sqrtpow;
       r *= sqrtpow;
     }
@@ -273,65 +274,12 @@ function lgamma(x: number): number {
     return 0;
   }
   const absx = Math.abs(x);
-  if (absx < 1e-20) return -Math.log(absx);
-  let r = Math.log(lanczosSum(absx)) - LANCZOS_G;
-  r += (absx - 0.5) * (Math.log(absx + LANCZOS_G - 0.5) - 1);
-  if (x < 0) r = Math.log(Math.PI) - Math.log(Math.abs(sinpi(absx))) - Math.log(absx) - r;
+  if (absx < 1e-20) return -CR.log(absx);
+  let r = CR.log(lanczosSum(absx)) - LANCZOS_G;
+  r += (absx - 0.5) * (CR.log(absx + LANCZOS_G - 0.5) - 1);
+  if (x < 0) r = CR.log(Math.PI) - CR.log(Math.abs(sinpi(absx))) - CR.log(absx) - r;
   if (!Number.isFinite(r)) range();
   return r;
-}
-
-// erf/erfc as CPython's former pure implementation (series below 1.5, continued fraction above).
-const ERF_SERIES_CUTOFF = 1.5;
-const ERF_SERIES_TERMS = 25;
-const ERFC_CONTFRAC_CUTOFF = 30;
-const ERFC_CONTFRAC_TERMS = 50;
-const SQRTPI = 1.772453850905516;
-
-function erfSeries(x: number): number {
-  const x2 = x * x;
-  let acc = 0;
-  let fk = ERF_SERIES_TERMS + 0.5;
-  for (let i = 0; i < ERF_SERIES_TERMS; i++) {
-    acc = 2.0 + x2 * acc / fk;
-    fk -= 1.0;
-  }
-  return acc * x * Math.exp(-x2) / SQRTPI;
-}
-
-function erfcContfrac(x: number): number {
-  if (x >= ERFC_CONTFRAC_CUTOFF) return 0;
-  const x2 = x * x;
-  let a = 0;
-  let da = 0.5;
-  let p = 1;
-  let pLast = 0;
-  let q = da + x2;
-  let qLast = 1;
-  for (let i = 0; i < ERFC_CONTFRAC_TERMS; i++) {
-    a += da;
-    da += 2;
-    const b = da + x2;
-    [p, pLast] = [b * p - a * pLast, p];
-    [q, qLast] = [b * q - a * qLast, q];
-  }
-  return p / q * x * Math.exp(-x2) / SQRTPI;
-}
-
-function erf(x: number): number {
-  if (Number.isNaN(x)) return x;
-  const absx = Math.abs(x);
-  if (absx < ERF_SERIES_CUTOFF) return erfSeries(x);
-  const cf = erfcContfrac(absx);
-  return x > 0 ? 1 - cf : cf - 1;
-}
-
-function erfc(x: number): number {
-  if (Number.isNaN(x)) return x;
-  const absx = Math.abs(x);
-  if (absx < ERF_SERIES_CUTOFF) return 1 - erfSeries(x);
-  const cf = erfcContfrac(absx);
-  return x > 0 ? cf : 2 - cf;
 }
 
 function isqrt(n: N.Int): N.Int {
@@ -460,8 +408,8 @@ export const mathModule: NativeModuleDef = {
     fn1("fabs", Math.abs);
     fn1("degrees", (x) => (x * 180) / Math.PI);
     fn1("radians", (x) => (x * Math.PI) / 180);
-    fn1("erf", erf);
-    fn1("erfc", erfc);
+    fn1("erf", Erf.erf);
+    fn1("erfc", Erf.erfc);
     fn1("gamma", gamma);
     fn1("lgamma", lgamma);
     fn1("cbrt", CR.cbrt);
