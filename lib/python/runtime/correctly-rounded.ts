@@ -311,12 +311,17 @@ export function acos(x: number): number {
 }
 
 const PI_LO = 1.2246467991473532e-16;
+const PIO2_LO = PI_LO / 2;
 
 /** atan2(y, x): the quadrant-corrected atan of y/x, the quotient carried in double-double. */
 export function atan2(y: number, x: number): number {
   if (!Number.isFinite(x) || !Number.isFinite(y) || x === 0 || y === 0) return Math.atan2(y, x);
+  const sy = y > 0 ? 1 : -1;
+  // |y/x| past 2^52: +-pi/2 - x/y, the correction far below pi/2's last bit (V8 rounds these up).
+  if (Math.abs(y) > 2 ** 52 * Math.abs(x)) return sy * (Math.PI / 2) + (sy * PIO2_LO - x / y);
   const qh = y / x;
-  if (!Number.isFinite(qh) || qh === 0 || Math.abs(qh) > 2 ** 52 || Math.abs(qh) < 2 ** -500) return Math.atan2(y, x);
+  // |y/x| below 2^-500: atan(q) = q to far below q's last bit; +-pi + q in the left half-plane.
+  if (Math.abs(qh) < 2 ** -500) return x > 0 ? qh : sy * Math.PI + (sy * PI_LO + qh);
   const [ph, pl] = twoProd(qh, x);
   const ql = (y - ph - pl) / x;
   const [ah, al] = atanDD(qh, ql);

@@ -34,6 +34,9 @@ for name, fn, xs in [
 pairs = [(random.uniform(0.001, 1000), random.uniform(-30, 30)) for _ in range(1500)]
 cases["pow"] = [[a.hex(), b.hex(), (a ** b).hex()] for a, b in pairs]
 quads = [(random.uniform(-5, 5), random.uniform(-5, 5)) for _ in range(1500)]
+# Ratios past 2^52 and below 2^-500 in every quadrant (the quotient no longer refines atan).
+quads += [(random.choice([-1, 1]) * 10 ** random.uniform(16, 300), random.choice([-1, 1]) * random.uniform(0.1, 10)) for _ in range(150)]
+quads += [(random.choice([-1, 1]) * 10 ** random.uniform(-300, -160), random.choice([-1, 1]) * random.uniform(0.1, 10)) for _ in range(150)]
 cases["atan2"] = [[y.hex(), x.hex(), math.atan2(y, x).hex()] for y, x in quads]
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "libm.golden.json")
 with open(path, "w") as f:

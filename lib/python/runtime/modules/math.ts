@@ -406,8 +406,9 @@ export const mathModule: NativeModuleDef = {
     fn1("acosh", unary(Hyp.acosh));
     fn1("atanh", unary((x) => (Math.abs(x) >= 1 ? NaN : Hyp.atanh(x))));
     fn1("fabs", Math.abs);
-    fn1("degrees", (x) => (x * 180) / Math.PI);
-    fn1("radians", (x) => (x * Math.PI) / 180);
+    // CPython multiplies by one constant (radToDeg, degToRad), not by 180 then divide by pi.
+    fn1("degrees", (x) => x * (180 / Math.PI));
+    fn1("radians", (x) => x * (Math.PI / 180));
     fn1("erf", Erf.erf);
     fn1("erfc", Erf.erfc);
     fn1("gamma", gamma);
