@@ -5,6 +5,7 @@
  */
 
 import { readFileSync, statSync } from "node:fs";
+import { resolve } from "node:path";
 import { runSource } from "../python";
 import { chooseTarget, parseArgs } from "./args";
 import { launchPath, renderExports, traceSources, type ExportKind } from "./kernel-exports";
@@ -82,13 +83,14 @@ export const runCommand: Command = {
       if (statSync(file).isDirectory()) return usageError(io, `'${file}' is a directory, not a Python file`);
       source = readFileSync(file, "utf8");
     } catch {
-      io.stderr(`kernel-lab: can't open file '${file}': [Errno 2] No such file or directory\n`);
+      io.stderr(`kernel-lab: can't open file '${resolve(file)}': [Errno 2] No such file or directory\n`);
       return 2;
     }
 
     const engine = engineModules(target.target, wanted.length > 0);
     const result = runSource(source, {
-      filename: file,
+      // python3 names the script by its absolute path (__file__, tracebacks) since 3.9.
+      filename: resolve(file),
       stdout: io.stdout,
       stderr: io.stderr,
       limits: { wallTimeMs },

@@ -232,6 +232,17 @@ export function tile(a: NDArray, reps: number | readonly number[]): NDArray {
   return reshape(copyArray(view), shape.map((d, i) => d * full[i]));
 }
 
+/** np.resize: a's elements in C order, repeated cyclically (or cut short) to fill `shape`. */
+export function resize(a: NDArray, shape: readonly number[]): NDArray {
+  if (shape.some((d) => d < 0)) throw valueError("all elements of `new_shape` must be non-negative");
+  const out = emptyArray(a.dtype, shape);
+  if (a.size === 0 || out.size === 0) return out;
+  const flat = copyArray(ravel(a));
+  const n = flat.size;
+  for (let i = 0; i < out.size; i++) out.data[i] = flat.data[i % n];
+  return out;
+}
+
 export function repeat(a: NDArray, repeats: number | readonly number[], axis?: number | null): NDArray {
   const src = axis === undefined || axis === null ? ravel(a) : a;
   const ax = axis === undefined || axis === null ? 0 : normalizeAxis(axis, a.ndim);

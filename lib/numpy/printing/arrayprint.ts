@@ -22,12 +22,19 @@ export interface PrintableArray {
   getFlat(i: number): number;
 }
 
+export type FloatMode = "fixed" | "unique" | "maxprec" | "maxprec_equal";
+export type SignMode = "-" | "+" | " ";
+
 export interface PrintOptions {
   precision: number;
   threshold: number;
   edgeitems: number;
   linewidth: number;
   suppress: boolean;
+  floatmode: FloatMode;
+  sign: SignMode;
+  nanstr: string;
+  infstr: string;
 }
 
 export const DEFAULT_PRINT_OPTIONS: Readonly<PrintOptions> = {
@@ -36,6 +43,10 @@ export const DEFAULT_PRINT_OPTIONS: Readonly<PrintOptions> = {
   edgeitems: 3,
   linewidth: 75,
   suppress: false,
+  floatmode: "maxprec",
+  sign: "-",
+  nanstr: "nan",
+  infstr: "inf",
 };
 
 type ElementFormatter = (x: number) => string;
@@ -55,8 +66,10 @@ export function dtypeShortRepr(name: string): string {
   return /^[A-Za-z][A-Za-z0-9]*$/.test(name) ? name : `'${name}'`;
 }
 
-function intFormatter(data: readonly number[]): ElementFormatter {
+/** numpy's IntegerFormat: one width for all, a '+' or ' ' before non-negative values when `sign` asks. */
+function intFormatter(data: readonly number[], sign: SignMode): ElementFormatter {
   let width = 0;
+  let mark = sign;
   if (data.length > 0) {
     let max = data[0];
     let min = data[0];
@@ -64,9 +77,12 @@ function intFormatter(data: readonly number[]): ElementFormatter {
       if (v > max) max = v;
       if (v < min) min = v;
     }
-    width = Math.max(intText(max).length, intText(min).length);
+    // ' ' only pads when no value is negative (their '-' already takes that column).
+    if (mark === " " && min < 0) mark = "-";
+    const maxLen = intText(max).length + (max >= 0 && mark !== "-" ? 1 : 0);
+    width = Math.max(maxLen, intText(min).length);
   }
-  return (x) => intText(x).padStart(width, " ");
+  return (x) => (x >= 0 && mark !== "-" ? mark + intText(x) : intText(x)).padStart(width, " ");
 }
 
 function formatterFor(dtype: string, data: readonly number[], zeroDim: boolean, options: PrintOptions): ElementFormatter {
@@ -74,9 +90,16 @@ function formatterFor(dtype: string, data: readonly number[], zeroDim: boolean, 
     const truestr = zeroDim ? "True" : " True";
     return (x) => (x ? truestr : "False");
   }
-  if (INT_TYPES.has(dtype)) return intFormatter(data);
+  if (INT_TYPES.has(dtype)) return intFormatter(data, options.sign);
   if (BINARY_FLOATS.has(dtype)) {
-    const ff = new FloatingFormat(data, dtype as BinaryFloat, { precision: options.precision, suppressSmall: options.suppress });
+    const ff = new FloatingFormat(data, dtype as BinaryFloat, {
+      precision: options.precision,
+      suppressSmall: options.suppress,
+      floatmode: options.floatmode,
+      sign: options.sign,
+      nanstr: options.nanstr,
+      infstr: options.infstr,
+    });
     return (x) => ff.format(x);
   }
   return formatG;

@@ -1,8 +1,10 @@
 /**
- * numpy's `dragon4_positional` / `dragon4_scientific` renderers (unique mode) over exact digits.
+ * numpy's `dragon4_positional` / `dragon4_scientific` renderers over exact digits.
  *
- * Digits are the shortest round-trip digits of the value in its own type; a `precision` cutoff that
- * falls inside them rounds the exact binary value half-to-even, as Dragon4 does.
+ * In unique mode digits are the shortest round-trip digits of the value in its own type; a
+ * `precision` cutoff that falls inside them rounds the exact binary value half-to-even, as Dragon4
+ * does. Otherwise (`unique: false`, numpy's floatmode='fixed') they are the exact binary value
+ * rounded half-to-even at `precision`.
  */
 import { type BinaryFloat, type Decimal, exactDecimal, roundedFractional, roundedSignificant, roundSignificant, shortestDecimal } from "./decimal";
 
@@ -12,6 +14,8 @@ export type TrimMode = "k" | "." | "0" | "-";
 export interface Dragon4Options {
   precision?: number;
   minDigits?: number;
+  /** Shortest round-trip digits (default) rather than the exact value cut at `precision`. */
+  unique?: boolean;
   trim: TrimMode;
   sign?: boolean;
   padLeft?: number;
@@ -38,7 +42,8 @@ function signOf(d: Decimal, opts: Dragon4Options): string {
  * Digits for positional output: the shortest unique digits, cut at `precision` fractional digits, or
  * extended with further exact digits up to `minDigits` (Dragon4 prints real digits, not zeros, there).
  */
-export function positionalDigits(x: number, kind: BinaryFloat, precision: number | undefined, minDigits = 0): Decimal {
+export function positionalDigits(x: number, kind: BinaryFloat, precision: number | undefined, minDigits = 0, unique = true): Decimal {
+  if (!unique && precision !== undefined) return roundedFractional(x, precision);
   const d = shortestDecimal(x, kind);
   if (d.digits === "0") return d;
   const fracDigits = d.digits.length - 1 - d.exp;
@@ -48,7 +53,8 @@ export function positionalDigits(x: number, kind: BinaryFloat, precision: number
 }
 
 /** Digits for scientific output, with `precision` and `minDigits` counted after the first digit. */
-export function scientificDigits(x: number, kind: BinaryFloat, precision: number | undefined, minDigits = 0): Decimal {
+export function scientificDigits(x: number, kind: BinaryFloat, precision: number | undefined, minDigits = 0, unique = true): Decimal {
+  if (!unique && precision !== undefined) return roundedSignificant(x, precision + 1);
   const d = shortestDecimal(x, kind);
   if (d.digits === "0") return d;
   if (precision !== undefined && d.digits.length - 1 > precision) return roundedSignificant(x, precision + 1);
@@ -84,11 +90,11 @@ export function renderScientific(d: Decimal, opts: Dragon4Options): string {
 }
 
 export function dragon4Positional(x: number, kind: BinaryFloat, opts: Dragon4Options): string {
-  return renderPositional(positionalDigits(x, kind, opts.precision, opts.minDigits), opts);
+  return renderPositional(positionalDigits(x, kind, opts.precision, opts.minDigits, opts.unique), opts);
 }
 
 export function dragon4Scientific(x: number, kind: BinaryFloat, opts: Dragon4Options): string {
-  return renderScientific(scientificDigits(x, kind, opts.precision, opts.minDigits), opts);
+  return renderScientific(scientificDigits(x, kind, opts.precision, opts.minDigits, opts.unique), opts);
 }
 
 /** C's printf("%g") with 6 significant digits (how ml_dtypes prints bfloat16/float8 scalars). */

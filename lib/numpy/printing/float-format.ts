@@ -5,6 +5,7 @@
 import type { BinaryFloat } from "./decimal";
 import { dragon4Positional, dragon4Scientific, positionalDigits, scientificDigits, renderPositional, renderScientific, type TrimMode } from "./dragon4";
 import { roundTo } from "../float-formats";
+import type { FloatMode, SignMode } from "./arrayprint";
 
 /** numpy's finfo(dtype).precision. */
 const DECIMAL_PRECISION: Readonly<Record<BinaryFloat, number>> = { float64: 15, float32: 6, float16: 3 };
@@ -12,6 +13,10 @@ const DECIMAL_PRECISION: Readonly<Record<BinaryFloat, number>> = { float64: 15, 
 export interface FloatFormatOptions {
   precision: number;
   suppressSmall: boolean;
+  floatmode: FloatMode;
+  sign: SignMode;
+  nanstr: string;
+  infstr: string;
 }
 
 /** Rounds a double to the array's float type, so formatter decisions use the dtype's own arithmetic. */
@@ -23,17 +28,21 @@ export class FloatingFormat {
   private expFormat = false;
   private padLeft = 0;
   private padRight = 0;
-  private precision: number;
+  /** undefined: as many digits as the shortest round trip needs (floatmode 'unique'). */
+  private precision: number | undefined;
   private minDigits = 0;
   private trim: TrimMode = ".";
   private expSize = -1;
+  private unique = true;
+  private readonly plus: boolean;
 
   constructor(
     data: readonly number[],
     private readonly kind: BinaryFloat,
-    options: FloatFormatOptions,
+    private readonly options: FloatFormatOptions,
   ) {
-    this.precision = options.precision;
+    this.precision = options.floatmode === "unique" ? undefined : options.precision;
+    this.plus = options.sign === "+";
     const finite = data.filter((v) => Number.isFinite(v));
     // Loops, not Math.max(...xs): with threshold raised (a common idiom) data can exceed the argument limit.
     let maxVal = 0;
@@ -51,13 +60,17 @@ export class FloatingFormat {
         maxVal >= Math.min(1e8, 10 ** DECIMAL_PRECISION[kind]) ||
         (!options.suppressSmall && (minVal < inType(kind, 0.0001) || inType(kind, maxVal / minVal) > 1000));
     }
+    const fixed = options.floatmode === "fixed";
     if (finite.length === 0) {
       this.padLeft = 0;
       this.padRight = 0;
       this.trim = ".";
       this.expSize = -1;
     } else if (this.expFormat) {
-      const strs = finite.map((x) => renderScientific(scientificDigits(x, kind, this.precision), { trim: "." }));
+      // A first pass over every value decides the widths ('fixed' prints exactly `precision` digits).
+      this.unique = !fixed;
+      const trim: TrimMode = fixed ? "k" : ".";
+      const strs = finite.map((x) => renderScientific(scientificDigits(x, kind, this.precision, 0, this.unique), { trim, sign: this.plus, minDigits: fixed ? this.precision : 0 }));
       let maxExp = 0;
       let maxFrac = 0;
       let maxInt = 0;
@@ -75,36 +88,49 @@ export class FloatingFormat {
       this.padLeft = maxInt;
       this.padRight = this.expSize + 2 + this.precision;
     } else {
+      this.unique = !fixed;
+      const trim: TrimMode = fixed ? "k" : ".";
       let maxInt = 0;
       let maxFrac = 0;
       for (const x of finite) {
-        const [intPart, frac] = renderPositional(positionalDigits(x, kind, this.precision), { trim: "." }).split(".");
+        const s = renderPositional(positionalDigits(x, kind, this.precision, 0, this.unique), { trim, sign: this.plus, minDigits: fixed ? this.precision : 0 });
+        const [intPart, frac] = s.split(".");
         maxInt = Math.max(maxInt, intPart.length);
         maxFrac = Math.max(maxFrac, frac.length);
       }
       this.padLeft = maxInt;
       this.padRight = maxFrac;
       this.expSize = -1;
-      this.trim = ".";
-      this.minDigits = 0;
+      if (fixed || options.floatmode === "maxprec_equal") {
+        this.precision = maxFrac;
+        this.minDigits = maxFrac;
+        this.trim = "k";
+      } else {
+        this.trim = ".";
+        this.minDigits = 0;
+      }
     }
+    // sign=' ' keeps a column for a sign when no value has one.
+    if (options.sign === " " && !finite.some((v) => v < 0 || Object.is(v, -0))) this.padLeft += 1;
     if (finite.length !== data.length) {
-      const negInf = data.some((v) => v === -Infinity);
+      const negInf = options.sign !== "-" || data.some((v) => v === -Infinity);
       const offset = this.padRight + 1;
-      this.padLeft = Math.max(this.padLeft, 3 - offset, 3 + (negInf ? 1 : 0) - offset);
+      this.padLeft = Math.max(this.padLeft, options.nanstr.length - offset, options.infstr.length + (negInf ? 1 : 0) - offset);
     }
   }
 
   format(x: number): string {
     if (!Number.isFinite(x)) {
-      const s = Number.isNaN(x) ? "nan" : x < 0 ? "-inf" : "inf";
+      const s = Number.isNaN(x) ? (this.plus ? "+" : "") + this.options.nanstr : (x < 0 ? "-" : this.plus ? "+" : "") + this.options.infstr;
       return s.padStart(this.padLeft + this.padRight + 1, " ");
     }
     if (this.expFormat) {
       return dragon4Scientific(x, this.kind, {
         precision: this.precision,
         minDigits: this.minDigits,
+        unique: this.unique,
         trim: this.trim,
+        sign: this.plus,
         padLeft: this.padLeft,
         expDigits: this.expSize,
       });
@@ -112,7 +138,9 @@ export class FloatingFormat {
     return dragon4Positional(x, this.kind, {
       precision: this.precision,
       minDigits: this.minDigits,
+      unique: this.unique,
       trim: this.trim,
+      sign: this.plus,
       padLeft: this.padLeft,
       padRight: this.padRight,
     });

@@ -4,7 +4,7 @@
  */
 import { type DType, DTYPES, defaultDtypeFor, promoteTypes, promoteWithScalar } from "../dtypes";
 import { FLOAT_FORMATS, type FloatFormatName } from "../float-formats";
-import { DEFAULT_PRINT_OPTIONS, array2string, arrayRepr, arrayStr, type PrintOptions } from "../printing";
+import { array2string, arrayRepr, arrayStr, type FloatMode, type PrintOptions } from "../printing";
 import { bincount } from "../counting";
 import * as C from "../creation";
 import { NDArray, broadcastTo, fromStorage, scalarArray, type Operand, type PyScalar } from "../ndarray";
@@ -43,6 +43,8 @@ import {
 import { PyUFunc, abstractScalarTypes, dtypeObject, dtypeType, finfoType, iinfoType, ndarrayType, nonzeroIndices, printOptions, pyTuple, setPrintOptions, wrap, wrapArray } from "./types";
 import { numpyRandomModule } from "./random";
 import { installErrState } from "./errstate";
+
+const FLOAT_MODES: ReadonlySet<string> = new Set(["fixed", "unique", "maxprec", "maxprec_equal"]);
 
 /** np.issubdtype's view of an argument: an abstract scalar class stays itself, anything dtype-like becomes its scalar type. */
 function scalarClass(v: PyValue): PyType {
@@ -244,6 +246,7 @@ function initNumpy(mod: PyModule): void {
       guard(() => wrapList(fn(arr(a, rt), s instanceof PyList || s instanceof PyTuple ? toShape(s, rt) : toInt(s as PyValue, rt), optInt(ax, rt, 0) as number)), rt),
     );
   }
+  def(mod, "resize", ["a", "new_shape"], 2, ([a, s], rt) => guard(() => wrapArray(S.resize(arr(a, rt), toShape(s as PyValue, rt))), rt));
   def(mod, "tile", ["A", "reps"], 2, ([a, r], rt) => guard(() => wrapArray(S.tile(arr(a, rt), toShape(r as PyValue, rt))), rt));
   def(mod, "repeat", ["a", "repeats", "axis"], 2, ([a, r, ax], rt) => guard(() => wrapArray(S.repeat(arr(a, rt), toShape(r as PyValue, rt), optInt(ax, rt, null))), rt));
   def(mod, "flip", ["m", "axis"], 1, ([a, ax], rt) => guard(() => wrapArray(S.flip(arr(a, rt), toAxis(ax, rt))), rt));
@@ -267,7 +270,8 @@ function initNumpy(mod: PyModule): void {
   def(mod, "where", ["condition", "x", "y"], 1, ([c, x, y], rt) => {
     if (x === undefined && y === undefined) return new PyTuple(nonzeroIndices(arr(c, rt)).map(wrapArray));
     if (x === undefined || y === undefined) throw E.valueError("either both or neither of x and y should be given");
-    return guard(() => wrap(where(opnd(c, rt), opnd(x, rt), opnd(y, rt))), rt);
+    // Always an ndarray, 0-d ones included (np.where(True, 1.0, 0.0) is array(1.)).
+    return guard(() => wrapArray(where(opnd(c, rt), opnd(x, rt), opnd(y, rt))), rt);
   });
   def(mod, "nonzero", ["a"], 1, ([a], rt) => new PyTuple(nonzeroIndices(arr(a, rt)).map(wrapArray)));
   def(mod, "clip", ["a", "a_min", "a_max", "out"], 1, ([a, lo, hi], rt) => {
@@ -414,21 +418,33 @@ function initNumpy(mod: PyModule): void {
   def(mod, "apply_along_axis", ["func1d", "axis", "arr"], 3, ([f, ax, a], rt) =>
     guard(() => wrap(Sel.applyAlongAxis((row) => toArray(rt.call(f as PyValue, [wrap(row)], null), rt), toInt(ax as PyValue, rt), arr(a, rt))), rt),
   );
-  def(mod, "set_printoptions", ["precision", "threshold", "edgeitems", "linewidth", "suppress"], 0, ([p, t, e, l, s], rt) => {
+  def(mod, "set_printoptions", ["precision", "threshold", "edgeitems", "linewidth", "suppress", "nanstr", "infstr", "formatter", "sign", "floatmode"], 0, ([p, t, e, l, s, nan, inf, , sign, fm], rt) => {
     const cur = printOptions(rt);
     const intOr = (v: PyValue | undefined, d: number): number => (v === undefined || v === None ? d : toInt(v, rt));
+    const strOr = (v: PyValue | undefined, d: string): string => (v === undefined || v === None ? d : rt.str(v));
+    const floatmode = strOr(fm, cur.floatmode);
+    if (!FLOAT_MODES.has(floatmode)) throw E.valueError('floatmode option must be one of "fixed", "unique", "maxprec", "maxprec_equal"');
+    const signMode = strOr(sign, cur.sign);
+    if (signMode !== "-" && signMode !== "+" && signMode !== " ") throw E.valueError("sign option must be one of ' ', '+', or '-'");
     setPrintOptions(rt, {
       precision: intOr(p, cur.precision),
       threshold: t instanceof PyFloat && t.v === Infinity ? Infinity : intOr(t, cur.threshold),
       edgeitems: intOr(e, cur.edgeitems),
       linewidth: intOr(l, cur.linewidth),
       suppress: s === undefined || s === None ? cur.suppress : rt.truthy(s),
+      floatmode: floatmode as FloatMode,
+      sign: signMode,
+      nanstr: strOr(nan, cur.nanstr),
+      infstr: strOr(inf, cur.infstr),
     });
     return None;
-  }, ["formatter", "sign", "floatmode", "nanstr", "infstr", "legacy", "override_repr"]);
+  }, ["legacy", "override_repr"]);
   def(mod, "get_printoptions", [], 0, (_s, rt) => {
     const o = printOptions(rt);
-    return rt.dict(["edgeitems", "threshold", "precision", "linewidth", "suppress"], [o.edgeitems, o.threshold === Infinity ? new PyFloat(Infinity) : o.threshold, o.precision, o.linewidth, o.suppress]);
+    return rt.dict(
+      ["edgeitems", "threshold", "floatmode", "precision", "suppress", "linewidth", "nanstr", "infstr", "sign", "formatter", "legacy", "override_repr"],
+      [o.edgeitems, o.threshold === Infinity ? new PyFloat(Infinity) : o.threshold, o.floatmode, o.precision, o.suppress, o.linewidth, o.nanstr, o.infstr, o.sign, None, false, None],
+    );
   });
   mod.set("True_", wrap(scalarArray(DTYPES.bool, 1)));
   mod.set("False_", wrap(scalarArray(DTYPES.bool, 0)));
@@ -493,14 +509,9 @@ function initNumpy(mod: PyModule): void {
       return dtypeObject(d);
     }, rt),
   [], true);
+  // The current print options, with the ones given here in place of theirs (numpy's array2string).
   def(mod, "array2string", ["a", "max_line_width", "precision", "suppress_small", "separator", "prefix"], 1, ([a, mlw, prec, sup, sep, prefix], rt) => {
-    const options = {
-      ...DEFAULT_PRINT_OPTIONS,
-      ...(mlw !== undefined && mlw !== None ? { linewidth: toInt(mlw, rt) } : {}),
-      ...(prec !== undefined && prec !== None ? { precision: toInt(prec, rt) } : {}),
-      ...(sup !== undefined && sup !== None ? { suppress: rt.truthy(sup) } : {}),
-    };
-    return array2string(arr(a, rt), sep === undefined ? " " : rt.str(sep), prefix === undefined ? "" : rt.str(prefix), "", options);
+    return array2string(arr(a, rt), sep === undefined ? " " : rt.str(sep), prefix === undefined ? "" : rt.str(prefix), "", printArgs(mlw, prec, sup, rt));
   });
   // array_repr/array_str take an ndarray (numpy reads .shape/.size off the argument, so a list fails).
   const printArgs = (mlw: PyValue | undefined, prec: PyValue | undefined, sup: PyValue | undefined, rt: Runtime): PrintOptions => ({

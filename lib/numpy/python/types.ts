@@ -78,6 +78,11 @@ export function isScalarObject(v: PyNDArray): boolean {
   return v.cls !== ndarrayType;
 }
 
+/** A result of `self`'s kind: a numpy scalar from a scalar, an ndarray (0-d ones too) from an ndarray. */
+function sameKind(self: PyNDArray, a: NDArray): PyNDArray {
+  return isScalarObject(self) ? wrap(a) : wrapArray(a);
+}
+
 /** A Python value for one stored element (int, float or bool), as .item()/.tolist() give. */
 export function pyElement(dtype: DType, v: number | boolean): PyValue {
   if (typeof v === "boolean") return v;
@@ -381,9 +386,9 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
   },
   astype: (self, a, kw, rt) => {
     const [dtype] = args("astype", a, kw, ["dtype", "order", "casting", "subok", "copy"], 1);
-    return guard(() => wrap(astype(self.arr, toDtype(dtype) as DType)), rt);
+    return guard(() => sameKind(self, astype(self.arr, toDtype(dtype) as DType)), rt);
   },
-  copy: (self) => guard(() => wrap(copyArray(self.arr))),
+  copy: (self) => guard(() => sameKind(self, copyArray(self.arr))),
   sum: reduction("sum", R.sum),
   prod: reduction("prod", R.prod),
   mean: reduction("mean", R.mean),
