@@ -18,6 +18,11 @@ export interface TestingFormat {
   array2string(a: NDArray): string;
   /** str() of one element (numpy scalar) or of a 0-d array: "2.0", "3", "True". */
   scalarStr(a: NDArray): string;
+  /**
+   * f"{x}" of one element or a 0-d array: numpy formats a float scalar as the Python float it
+   * converts to, so float32 1.1 is "1.100000023841858" here but "1.1" in scalarStr.
+   */
+  scalarFormat(a: NDArray): string;
   /** Python's format(x, spec) for spec "g" or ".3g". */
   formatFloat(x: number, spec: string): string;
 }
@@ -52,6 +57,8 @@ export function buildErrMsg(
 
 interface CompareOptions {
   errMsg?: string;
+  /** numpy's verbose: False leaves the operands' reprs out of the message. */
+  verbose?: boolean;
   header: string;
   precision?: number;
   equalNan?: boolean;
@@ -82,7 +89,8 @@ export function assertArrayCompare(
   const ox = xIn;
   const oy = yIn;
   const fail = (msg: string, shown: readonly NDArray[] = [ox, oy]): never => {
-    throw assertionError(buildErrMsg(shown.map((a) => fmt.arrayRepr(a, precision)), msg, opts.header));
+    const reprs = opts.verbose === false ? [] : shown.map((a) => fmt.arrayRepr(a, precision));
+    throw assertionError(buildErrMsg(reprs, msg, opts.header));
   };
   let x = xIn;
   let y = yIn;
@@ -140,8 +148,9 @@ export function assertArrayCompare(
   if (invalids.ndim !== 0) {
     const positions = mismatchPositions(invalids, typeof flagged === "boolean" ? null : flagged);
     const lines = positions.slice(0, 5).map((p) => {
-      const xs = ox.ndim === 0 ? fmt.scalarStr(ox) : fmt.scalarStr(getItem(ox, p.map((v) => ({ kind: "int", value: v }))));
-      const ys = oy.ndim === 0 ? fmt.scalarStr(oy) : fmt.scalarStr(getItem(oy, p.map((v) => ({ kind: "int", value: v }))));
+      // numpy builds these lines with an f-string.
+      const xs = fmt.scalarFormat(ox.ndim === 0 ? ox : getItem(ox, p.map((v) => ({ kind: "int", value: v }))));
+      const ys = fmt.scalarFormat(oy.ndim === 0 ? oy : getItem(oy, p.map((v) => ({ kind: "int", value: v }))));
       return ` [${p.join(", ")}]: ${xs} (ACTUAL), ${ys} (DESIRED)`;
     });
     const s = lines.join("\n");
@@ -206,6 +215,7 @@ export interface AllcloseOptions {
   equalNan?: boolean;
   errMsg?: string;
   strict?: boolean;
+  verbose?: boolean;
 }
 
 export function assertAllclose(actual: NDArray, desired: NDArray, fmt: TestingFormat, opts: AllcloseOptions = {}): void {
@@ -218,18 +228,19 @@ export function assertAllclose(actual: NDArray, desired: NDArray, fmt: TestingFo
     header,
     equalNan,
     strict: opts.strict,
+    verbose: opts.verbose,
   });
 }
 
-export function assertArrayEqual(x: NDArray, y: NDArray, fmt: TestingFormat, opts: { errMsg?: string; strict?: boolean } = {}): void {
-  assertArrayCompare((a, b) => binary("equal", a, b), x, y, fmt, { errMsg: opts.errMsg, header: "Arrays are not equal", strict: opts.strict });
+export function assertArrayEqual(x: NDArray, y: NDArray, fmt: TestingFormat, opts: { errMsg?: string; strict?: boolean; verbose?: boolean } = {}): void {
+  assertArrayCompare((a, b) => binary("equal", a, b), x, y, fmt, { errMsg: opts.errMsg, header: "Arrays are not equal", strict: opts.strict, verbose: opts.verbose });
 }
 
-export function assertArrayAlmostEqual(x: NDArray, y: NDArray, fmt: TestingFormat, decimal = 6, errMsg = ""): void {
+export function assertArrayAlmostEqual(x: NDArray, y: NDArray, fmt: TestingFormat, decimal = 6, errMsg = "", verbose = true): void {
   const compare = (a: NDArray, b: NDArray): NDArray => {
     let z = unary("absolute", binary("subtract", a, b));
     if (!z.dtype.isFloat && !z.dtype.isInteger) z = astype(z, DTYPES.float64);
     return binary("less", z, pyFloat(1.5 * 10 ** -decimal));
   };
-  assertArrayCompare(compare, x, y, fmt, { errMsg, header: `Arrays are not almost equal to ${decimal} decimals`, precision: decimal });
+  assertArrayCompare(compare, x, y, fmt, { errMsg, header: `Arrays are not almost equal to ${decimal} decimals`, precision: decimal, verbose });
 }

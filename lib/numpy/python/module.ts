@@ -562,23 +562,24 @@ function errMsgOf(v: PyValue | undefined, rt: Runtime): string {
 
 function initTesting(mod: PyModule): void {
   const fmt = NUMPY_TESTING_FORMAT;
-  def(mod, "assert_allclose", ["actual", "desired", "rtol", "atol", "equal_nan", "err_msg", "verbose"], 2, ([a, d, rtol, atol, en, em], rt) => {
+  def(mod, "assert_allclose", ["actual", "desired", "rtol", "atol", "equal_nan", "err_msg", "verbose"], 2, ([a, d, rtol, atol, en, em, vb], rt) => {
     guard(() =>
       assertAllclose(toArray(a as PyValue, rt), toArray(d as PyValue, rt), fmt, {
         rtol: rtol === undefined ? undefined : toFloat(rtol, rt),
         atol: atol === undefined ? undefined : toFloat(atol, rt),
         equalNan: toBool(en, rt, true),
         errMsg: errMsgOf(em, rt),
+        verbose: toBool(vb, rt, true),
       }),
     );
     return None;
   }, ["strict"]);
-  def(mod, "assert_array_equal", ["actual", "desired", "err_msg", "verbose"], 2, ([a, d, em], rt) => {
-    guard(() => assertArrayEqual(toArray(a as PyValue, rt), toArray(d as PyValue, rt), fmt, { errMsg: errMsgOf(em, rt) }), rt);
+  def(mod, "assert_array_equal", ["actual", "desired", "err_msg", "verbose"], 2, ([a, d, em, vb], rt) => {
+    guard(() => assertArrayEqual(toArray(a as PyValue, rt), toArray(d as PyValue, rt), fmt, { errMsg: errMsgOf(em, rt), verbose: toBool(vb, rt, true) }), rt);
     return None;
   }, ["strict"]);
-  def(mod, "assert_array_almost_equal", ["actual", "desired", "decimal", "err_msg", "verbose"], 2, ([a, d, dec, em], rt) => {
-    guard(() => assertArrayAlmostEqual(toArray(a as PyValue, rt), toArray(d as PyValue, rt), fmt, optInt(dec, rt, 6) as number, errMsgOf(em, rt)), rt);
+  def(mod, "assert_array_almost_equal", ["actual", "desired", "decimal", "err_msg", "verbose"], 2, ([a, d, dec, em, vb], rt) => {
+    guard(() => assertArrayAlmostEqual(toArray(a as PyValue, rt), toArray(d as PyValue, rt), fmt, optInt(dec, rt, 6) as number, errMsgOf(em, rt), toBool(vb, rt, true)), rt);
     return None;
   });
   def(mod, "assert_equal", ["actual", "desired", "err_msg", "verbose"], 2, ([a, d, em], rt) => {
