@@ -189,23 +189,32 @@ export interface LinspaceResult {
 }
 
 /** np.linspace(start, stop, num=50, endpoint=True, retstep, dtype) with numpy's arithmetic. */
-export function linspace(start: number, stop: number, num = 50, endpoint = true, dtype?: DType): LinspaceResult {
+/**
+ * np.linspace. `compute` is the float type numpy works in, result_type(start, stop): float64 for
+ * Python numbers, float32 when an end is a float32 scalar (histogram's edges of float32 data), in
+ * which every step (stop - start, delta / div, i * step, + start) rounds to it. Samples have
+ * `dtype`, else `compute`.
+ */
+export function linspace(start: number, stop: number, num = 50, endpoint = true, dtype?: DType, compute: DType = DTYPES.float64): LinspaceResult {
   if (num < 0) throw valueError(`Number of samples, ${num}, must be non-negative.`);
+  const r = (x: number): number => castValue(compute, x);
+  const first = r(start);
+  const last = r(stop);
   const div = endpoint ? num - 1 : num;
-  const delta = stop - start;
+  const delta = r(last - first);
   const y = new Float64Array(num);
   let step: number;
   if (div > 0) {
-    step = delta / div;
-    for (let i = 0; i < num; i++) y[i] = step === 0 ? (i / div) * delta : i * step;
+    step = r(delta / div);
+    for (let i = 0; i < num; i++) y[i] = step === 0 ? r(r(i / div) * delta) : r(i * step);
   } else {
     step = NaN;
-    for (let i = 0; i < num; i++) y[i] = i * delta;
+    for (let i = 0; i < num; i++) y[i] = r(i * delta);
   }
-  for (let i = 0; i < num; i++) y[i] += start;
-  if (endpoint && num > 1) y[num - 1] = stop;
+  for (let i = 0; i < num; i++) y[i] = r(y[i] + first);
+  if (endpoint && num > 1) y[num - 1] = last;
   const samples = fromStorage(DTYPES.float64, [num], y);
-  const dt = dtype ?? DTYPES.float64;
+  const dt = dtype ?? compute;
   return { samples: dt === DTYPES.float64 ? samples : astype(samples, dt), step };
 }
 

@@ -234,7 +234,8 @@ export function castValue(dtype: DType, x: number): number {
     case "bool":
       return x !== 0 ? 1 : 0;
     case "int64":
-      return Number.isFinite(x) && Math.abs(x) < 2 ** 63 ? Math.trunc(x) : -(2 ** 63);
+      // `+ 0` turns -0 (trunc(-0.3), 0 * -1) into the 0 an integer holds.
+      return Number.isFinite(x) && Math.abs(x) < 2 ** 63 ? Math.trunc(x) + 0 : -(2 ** 63);
     case "int8":
       return (toInt32(x) << 24) >> 24;
     case "int16":
@@ -263,7 +264,7 @@ export function castValue(dtype: DType, x: number): number {
 function wrapUint64(x: number): number {
   if (!Number.isFinite(x)) return 2 ** 63;
   const t = Math.trunc(x) % 2 ** 64;
-  return t < 0 ? t + 2 ** 64 : t;
+  return t < 0 ? t + 2 ** 64 : t + 0;
 }
 
 /**

@@ -32,7 +32,10 @@ export function histogram(a: NDArray, opts: HistogramOptions = {}): [NDArray, ND
     if (!Number.isInteger(bins) || bins < 1) throw valueError("`bins` must be positive, when an integer");
     const [first, last] = outerEdges(values, opts.range ?? null);
     const edgeType = a.dtype.isFloat ? a.dtype : resultType(a.dtype, DTYPES.float64);
-    edges = linspace(first, last, bins + 1, true, edgeType).samples;
+    // numpy's edges come from linspace(a.min(), a.max(), ...), which computes in a's float type;
+    // a given range is Python floats, computed in float64.
+    const compute = opts.range == null && a.dtype.isFloat ? a.dtype : DTYPES.float64;
+    edges = linspace(first, last, bins + 1, true, edgeType, compute).samples;
     counts = equalWidthCounts(values, weights, castValue(edgeType, first), castValue(edgeType, last), bins, contiguousData(edges), edgeType);
   } else {
     if (bins.ndim !== 1) throw valueError("`bins` must be 1d, when an array");

@@ -7,12 +7,12 @@
  * float results agree with numpy to rounding, not bit-for-bit.
  */
 import { recordWholeResult } from "./fp-errors";
-import { type DType, DTYPES, allocate, castValue, resultType } from "./dtypes";
+import { DTYPES, allocate, castValue, resultType } from "./dtypes";
 import { valueError } from "./errors";
 import { deriveView } from "./kernels/heap";
-import { roundArrayTo } from "./float-formats";
-import { NDArray, astype, broadcastShapes, broadcastView, contiguousData, elementOffsets, fromStorage, pyFloat, scalarArray, shapeSize } from "./ndarray";
-import { normalizeAxes, sum, max, min } from "./reductions";
+import { roundArrayTo, roundTo } from "./float-formats";
+import { NDArray, astype, broadcastShapes, broadcastView, contiguousData, elementOffsets, fromStorage, pyFloat, shapeSize } from "./ndarray";
+import { normalizeAxes, normalizeAxis, sum, max, min } from "./reductions";
 import { expandDims, moveaxis, ravel, reshape } from "./shape";
 import { binary, unary } from "./ufuncs";
 import { matmulF32 } from "./kernels";
@@ -209,13 +209,17 @@ export function einsum(subscripts: string, operands: readonly NDArray[]): NDArra
   const outOffsets = operands.map((op, i) => elementOffsets(dims.slice(0, no), strides[i].slice(0, no), op.offset));
   const acc = new Float64Array(nOut);
   const nOps = operands.length;
+  // numpy's sum-of-products loops multiply in the operands' type (float for float16) and keep each
+  // partial sum in the output's type, summing the contracted labels in order for each output.
+  const round = dtype.name === "float32" || dtype.name === "float16" ? Math.fround : (x: number): number => x;
+  const roundSum = dtype.name === "float16" ? (x: number): number => roundTo("float16", x) : round;
   for (let o = 0; o < nOut; o++) {
     reportWork(nSum * nOps);
     let s = 0;
     for (let j = 0; j < nSum; j++) {
-      let p = 1;
-      for (let q = 0; q < nOps; q++) p *= operands[q].data[outOffsets[q][o] + sumOffsets[q][j]];
-      s += p;
+      let p = operands[0].data[outOffsets[0][o] + sumOffsets[0][j]];
+      for (let q = 1; q < nOps; q++) p = round(p * operands[q].data[outOffsets[q][o] + sumOffsets[q][j]]);
+      s = roundSum(s + p);
     }
     acc[o] = s;
   }
@@ -371,10 +375,16 @@ export function norm(xIn: NDArray, ord: NormOrd = null, axis: number | readonly 
   return res;
 }
 
-export function trace(a: NDArray): NDArray {
-  const n = Math.min(a.shape[0], a.shape[1]);
-  let s = 0;
-  for (let i = 0; i < n; i++) s += a.getAt([i, i]);
-  const dt: DType = a.dtype.isFloat ? a.dtype : DTYPES.int64;
-  return scalarArray(dt, s);
+/** np.trace: the sum of diagonal(a, offset, axis1, axis2) along it, with sum's dtype rules and order. */
+export function trace(a: NDArray, offset = 0, axis1 = 0, axis2 = 1): NDArray {
+  if (a.ndim < 2) throw valueError("diag requires an array of at least two dimensions");
+  const ax1 = normalizeAxis(axis1, a.ndim);
+  const ax2 = normalizeAxis(axis2, a.ndim);
+  if (ax1 === ax2) throw valueError("axis1 and axis2 cannot be the same");
+  // The diagonal as a view: the other axes in order, then one axis stepping both axes at once.
+  const rest = a.shape.map((_, d) => d).filter((d) => d !== ax1 && d !== ax2);
+  const n = Math.max(0, Math.min(a.shape[ax1] + Math.min(offset, 0), a.shape[ax2] - Math.max(offset, 0)));
+  const start = n === 0 ? a.offset : a.offset + Math.max(-offset, 0) * a.strides[ax1] + Math.max(offset, 0) * a.strides[ax2];
+  const diagonal = new NDArray(a.data, a.dtype, [...rest.map((d) => a.shape[d]), n], [...rest.map((d) => a.strides[d]), a.strides[ax1] + a.strides[ax2]], start);
+  return sum(diagonal, { axis: -1 });
 }

@@ -6,7 +6,7 @@
  * or an integer input gives float64. NaN anywhere in a lane makes its result NaN.
  */
 import { type DType, DTYPES, allocate, castValue } from "./dtypes";
-import { valueError } from "./errors";
+import { typeError, valueError } from "./errors";
 import { NDArray, contiguousData, fromStorage, scalarArray } from "./ndarray";
 import { normalizeAxis } from "./reductions";
 import { moveaxis, ravel } from "./shape";
@@ -36,6 +36,8 @@ function keepShape(a: NDArray, axis: number | null, shape: number[]): number[] {
 export function quantile(a: NDArray, q: number | readonly number[], axis: number | null, keepdims: boolean): NDArray {
   const qs = typeof q === "number" ? [q] : q;
   if (qs.some((x) => !(x >= 0 && x <= 1))) throw valueError("Quantiles must be in the range [0, 1]");
+  // The linear method interpolates with subtract, which numpy refuses for bools (median does not).
+  if (a.dtype.kind === "b") throw typeError("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.");
   const { data, n, count, shape } = lanes(a, axis);
   if (n === 0) throw valueError("cannot do a non-empty take from an empty axes.");
   const f32 = typeof q === "number" && a.dtype.isFloat && a.dtype.itemsize <= 4;

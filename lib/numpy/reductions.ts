@@ -282,7 +282,7 @@ function lastAxisSums(d: Storage, bases: Int32Array, run: number): Float32Array 
 /** Exact (u)int64 product, wrapping modulo 2^64 like numpy once it leaves the double-exact range. */
 function mul64(x: number, y: number, unsigned: boolean): number {
   const r = x * y;
-  if (Number.isSafeInteger(r)) return r;
+  if (Number.isSafeInteger(r)) return r + 0; // 0 * -5 is -0, which an integer never is
   const p = BigInt(x) * BigInt(y);
   return Number(unsigned ? BigInt.asUintN(64, p) : BigInt.asIntN(64, p));
 }

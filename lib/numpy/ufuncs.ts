@@ -6,7 +6,7 @@
  * exact or innocuously rounded, float32 results equal numpy's bit-for-bit. Narrow floats are computed
  * in float32 and rounded (RNE) afterwards, like numpy's float16 and ml_dtypes' loops.
  */
-import { type DType, type Storage, DTYPES, allocate, castValue, floatFor, promoteTypes, promoteWithScalar, defaultDtypeFor, canCastSameKind } from "./dtypes";
+import { type DType, type Storage, DTYPES, allocate, castValue, floatFor, intRange, promoteTypes, promoteWithScalar, defaultDtypeFor, canCastSameKind } from "./dtypes";
 import { NumpyError, typeError, valueError } from "./errors";
 import { roundArrayTo } from "./float-formats";
 import { FPE_INVALID, FPE_OVERFLOW, floatResultFlags, fpErrorsWanted, hasNonFinite, integerDivisionFlags, integerOverflowFlags, recordFpError, reportedName } from "./fp-errors";
@@ -453,8 +453,10 @@ function prepare(a: NDArray, shape: readonly number[], access: Access): Prepared
 
 function finish(out: Storage, dtype: DType, shape: readonly number[]): NDArray {
   if (dtype.narrow !== undefined) roundArrayTo(dtype.narrow, out as Float32Array, out as Float32Array);
-  // uint64 lives in a Float64Array, whose stores do not wrap like the smaller unsigned arrays' do.
+  // (u)int64 live in a Float64Array, whose stores neither wrap like the smaller unsigned arrays' do
+  // nor drop the sign of a zero (0 * -3, -0 % 3) as integer typed arrays do.
   if (dtype.name === "uint64") for (let i = 0; i < out.length; i++) out[i] = castValue(dtype, out[i]);
+  else if (dtype.name === "int64") for (let i = 0; i < out.length; i++) out[i] += 0;
   return fromStorage(dtype, shape, out);
 }
 
@@ -720,8 +722,18 @@ function whereDense(c: NDArray, a: NDArray, b: NDArray, dtype: DType, shape: rea
 }
 
 /** np.clip(a, lo, hi) = minimum(maximum(a, lo), hi); None bounds are skipped. */
-export function clip(a: Operand, lo: Operand | null, hi: Operand | null): NDArray {
-  if (lo === null && hi === null) throw valueError("One of max or min must be given");
+export function clip(a: Operand, lo0: Operand | null, hi0: Operand | null): NDArray {
+  if (lo0 === null && hi0 === null) throw valueError("One of max or min must be given");
+  let lo = lo0;
+  let hi = hi0;
+  // numpy's _clip: a Python int bound past an integer array's range clips nothing on that side, so
+  // np.clip(uint8_array, -1, 1) works where np.maximum(uint8_array, -1) is an OverflowError.
+  if (!isPyScalar(a) && (a.dtype.kind === "i" || a.dtype.kind === "u")) {
+    const [min, max] = intRange(a.dtype);
+    if (lo !== null && isPyScalar(lo) && lo.kind === "int" && Number(lo.value) <= min) lo = null;
+    if (hi !== null && isPyScalar(hi) && hi.kind === "int" && Number(hi.value) >= max) hi = null;
+    if (lo === null && hi === null) return astype(a, a.dtype);
+  }
   let r: Operand = a;
   if (lo !== null) r = binary("maximum", r, lo);
   if (hi !== null) r = binary("minimum", r, hi);
@@ -730,6 +742,11 @@ export function clip(a: Operand, lo: Operand | null, hi: Operand | null): NDArra
 
 /** np.round / np.around with numpy's algorithm: scale by 10**decimals in the array's dtype, rint, unscale. */
 export function around(a: NDArray, decimals = 0): NDArray {
+  if (a.dtype.kind === "b") {
+    // numpy rounds bools with rint (a float16 result); scaling by 10**decimals first cannot cast back.
+    if (decimals === 0) return unary("rint", a);
+    throw new NumpyError("UFuncTypeError", `Cannot cast ufunc '${decimals > 0 ? "multiply" : "divide"}' output from dtype('float64') to dtype('bool') with casting rule 'same_kind'`);
+  }
   if (!a.dtype.isFloat) {
     if (decimals >= 0) return astype(a, a.dtype);
     const f = 10 ** -decimals;

@@ -2,7 +2,7 @@
  * The `numpy` module (and numpy.linalg, numpy.testing) for the Python engine. Register with
  * `runSource(src, { modules: NUMPY_MODULES })` or `new Session({ modules: NUMPY_MODULES })`.
  */
-import { type DType, DTYPES, defaultDtypeFor, promoteTypes, promoteWithScalar } from "../dtypes";
+import { type DType, DTYPES, defaultDtypeFor, promoteTypes, promoteWithScalar, resultType } from "../dtypes";
 import { FLOAT_FORMATS, type FloatFormatName } from "../float-formats";
 import { array2string, arrayRepr, arrayStr, type FloatMode, type PrintOptions } from "../printing";
 import { bincount } from "../counting";
@@ -190,8 +190,13 @@ function initNumpy(mod: PyModule): void {
   });
   def(mod, "linspace", ["start", "stop", "num", "endpoint", "retstep", "dtype", "axis"], 2, ([a, b, n, ep, rs, d], rt) =>
     guard(() => {
-      const r = C.linspace(toFloat(a as PyValue, rt), toFloat(b as PyValue, rt), n === undefined ? 50 : toInt(n, rt), toBool(ep, rt, true), toDtype(d));
-      return toBool(rs, rt, false) ? new PyTuple([wrapArray(r.samples), wrap(scalarArray(DTYPES.float64, r.step))]) : wrapArray(r.samples);
+      // numpy computes in result_type(start, stop, 1.0): float32/float16 ends keep their type;
+      // Python numbers and integer ends give float64.
+      const typed = [a, b].filter((v): v is PyNDArray => v instanceof PyNDArray).map((v) => v.arr.dtype);
+      const common = typed.length === 0 ? DTYPES.float64 : resultType(...typed);
+      const compute = common.isFloat ? common : DTYPES.float64;
+      const r = C.linspace(toFloat(a as PyValue, rt), toFloat(b as PyValue, rt), n === undefined ? 50 : toInt(n, rt), toBool(ep, rt, true), toDtype(d), compute);
+      return toBool(rs, rt, false) ? new PyTuple([wrapArray(r.samples), wrap(scalarArray(compute, r.step))]) : wrapArray(r.samples);
     }, rt),
   );
   def(mod, "logspace", ["start", "stop", "num", "endpoint", "base", "dtype", "axis"], 2, ([a, b, n, ep, base, d], rt) =>
@@ -348,7 +353,9 @@ function initNumpy(mod: PyModule): void {
   def(mod, "inner", ["a", "b"], 2, ([a, b], rt) => guard(() => wrap(inner(arr(a, rt), arr(b, rt))), rt));
   def(mod, "outer", ["a", "b", "out"], 2, ([a, b], rt) => guard(() => wrap(outer(arr(a, rt), arr(b, rt))), rt));
   def(mod, "vdot", ["a", "b"], 2, ([a, b], rt) => guard(() => wrap(dot(S.ravel(arr(a, rt)), S.ravel(arr(b, rt)))), rt));
-  def(mod, "trace", ["a"], 1, ([a], rt) => guard(() => wrap(trace(arr(a, rt))), rt));
+  def(mod, "trace", ["a", "offset", "axis1", "axis2"], 1, ([a, o, a1, a2], rt) =>
+    guard(() => wrap(trace(arr(a, rt), optInt(o, rt, 0) as number, optInt(a1, rt, 0) as number, optInt(a2, rt, 1) as number)), rt),
+  ["dtype", "out"]);
   def(mod, "einsum", ["subscripts"], 1, ([spec], rt, ops) => {
     if (typeof spec !== "string") throw E.typeError("einsum(): the first argument must be a subscripts string");
     return guard(() => wrap(einsum(spec, ops.map((o) => toArray(o, rt)))), rt);
