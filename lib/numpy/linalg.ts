@@ -12,8 +12,8 @@ import { valueError } from "./errors";
 import { deriveView } from "./kernels/heap";
 import { roundArrayTo, roundTo } from "./float-formats";
 import { NDArray, astype, broadcastShapes, broadcastView, contiguousData, elementOffsets, fromStorage, pyFloat, shapeSize } from "./ndarray";
-import { normalizeAxes, normalizeAxis, sum, max, min } from "./reductions";
-import { expandDims, moveaxis, ravel, reshape } from "./shape";
+import { normalizeAxes, sum, max, min } from "./reductions";
+import { diagonal, expandDims, moveaxis, ravel, reshape } from "./shape";
 import { binary, unary } from "./ufuncs";
 import { matmulF32 } from "./kernels";
 import { reportWork } from "./progress";
@@ -377,14 +377,5 @@ export function norm(xIn: NDArray, ord: NormOrd = null, axis: number | readonly 
 
 /** np.trace: the sum of diagonal(a, offset, axis1, axis2) along it, with sum's dtype rules and order. */
 export function trace(a: NDArray, offset = 0, axis1 = 0, axis2 = 1): NDArray {
-  if (a.ndim < 2) throw valueError("diag requires an array of at least two dimensions");
-  const ax1 = normalizeAxis(axis1, a.ndim);
-  const ax2 = normalizeAxis(axis2, a.ndim);
-  if (ax1 === ax2) throw valueError("axis1 and axis2 cannot be the same");
-  // The diagonal as a view: the other axes in order, then one axis stepping both axes at once.
-  const rest = a.shape.map((_, d) => d).filter((d) => d !== ax1 && d !== ax2);
-  const n = Math.max(0, Math.min(a.shape[ax1] + Math.min(offset, 0), a.shape[ax2] - Math.max(offset, 0)));
-  const start = n === 0 ? a.offset : a.offset + Math.max(-offset, 0) * a.strides[ax1] + Math.max(offset, 0) * a.strides[ax2];
-  const diagonal = new NDArray(a.data, a.dtype, [...rest.map((d) => a.shape[d]), n], [...rest.map((d) => a.strides[d]), a.strides[ax1] + a.strides[ax2]], start);
-  return sum(diagonal, { axis: -1 });
+  return sum(diagonal(a, offset, axis1, axis2), { axis: -1 });
 }

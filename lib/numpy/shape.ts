@@ -232,6 +232,18 @@ export function tile(a: NDArray, reps: number | readonly number[]): NDArray {
   return reshape(copyArray(view), shape.map((d, i) => d * full[i]));
 }
 
+/** np.diagonal as a view: the axes other than axis1/axis2 in order, then one stepping both at once. */
+export function diagonal(a: NDArray, offset = 0, axis1 = 0, axis2 = 1): NDArray {
+  if (a.ndim < 2) throw valueError("diag requires an array of at least two dimensions");
+  const ax1 = normalizeAxis(axis1, a.ndim);
+  const ax2 = normalizeAxis(axis2, a.ndim);
+  if (ax1 === ax2) throw valueError("axis1 and axis2 cannot be the same");
+  const rest = a.shape.map((_, d) => d).filter((d) => d !== ax1 && d !== ax2);
+  const n = Math.max(0, Math.min(a.shape[ax1] + Math.min(offset, 0), a.shape[ax2] - Math.max(offset, 0)));
+  const start = n === 0 ? a.offset : a.offset + Math.max(-offset, 0) * a.strides[ax1] + Math.max(offset, 0) * a.strides[ax2];
+  return new NDArray(a.data, a.dtype, [...rest.map((d) => a.shape[d]), n], [...rest.map((d) => a.strides[d]), a.strides[ax1] + a.strides[ax2]], start);
+}
+
 /** np.resize: a's elements in C order, repeated cyclically (or cut short) to fill `shape`. */
 export function resize(a: NDArray, shape: readonly number[]): NDArray {
   if (shape.some((d) => d < 0)) throw valueError("all elements of `new_shape` must be non-negative");

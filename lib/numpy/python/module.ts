@@ -7,7 +7,7 @@ import { FLOAT_FORMATS, type FloatFormatName } from "../float-formats";
 import { array2string, arrayRepr, arrayStr, type FloatMode, type PrintOptions } from "../printing";
 import { bincount } from "../counting";
 import * as C from "../creation";
-import { NDArray, broadcastTo, fromStorage, scalarArray, type Operand, type PyScalar } from "../ndarray";
+import { NDArray, broadcastTo, fromStorage, scalarArray, type PyScalar } from "../ndarray";
 import * as R from "../reductions";
 import * as S from "../shape";
 import { BINARY_UFUNCS, UNARY_UFUNCS, around, clip, where } from "../ufuncs";
@@ -22,7 +22,7 @@ import { NUMPY_TESTING_FORMAT } from "../testing-format";
 import * as E from "../../python/runtime/errors";
 import { nativeFunction } from "../../python/runtime/define";
 import { parseArgs } from "../../python/runtime/binding";
-import { None, PyFloat, PyList, PyModule, PyTuple, PyType, typeOf, type Kwargs, type PyValue } from "../../python/runtime/objects";
+import { None, PyFloat, PyList, PyModule, PyTuple, PyType, typeOf, type PyValue } from "../../python/runtime/objects";
 import type { NativeModuleDef, Runtime } from "../../python/runtime/runtime";
 import {
   AxisError,
@@ -42,6 +42,8 @@ import {
 } from "./convert";
 import { PyUFunc, abstractScalarTypes, dtypeObject, dtypeType, finfoType, iinfoType, ndarrayType, nonzeroIndices, printOptions, pyTuple, setPrintOptions, wrap, wrapArray } from "./types";
 import { numpyRandomModule } from "./random";
+import { arr, def, opnd, optInt, seq, wrapList } from "./define";
+import { initExtraFunctions } from "./functions-extra";
 import { installErrState } from "./errstate";
 
 const FLOAT_MODES: ReadonlySet<string> = new Set(["fixed", "unique", "maxprec", "maxprec_equal"]);
@@ -54,24 +56,6 @@ function scalarClass(v: PyValue): PyType {
   return scalarTypes.get(d.name) as PyType;
 }
 
-type Slots = (PyValue | undefined)[];
-type Impl = (s: Slots, rt: Runtime, rest: PyValue[]) => PyValue;
-
-/** Define `name(names...)`; `star` collects extra positional arguments (for np.einsum). */
-function def(mod: PyModule, name: string, names: string[], required: number, impl: Impl, kwonly: string[] = [], star = false): void {
-  mod.set(
-    name,
-    nativeFunction(name, (args: PyValue[], kw: Kwargs | null, rt: Runtime) => {
-      const pos = star ? args.slice(0, names.length) : args;
-      const slots = parseArgs(name, pos, kw, { names, required, kwonly });
-      // Every numpy function translates the core's errors and reports its floating-point errors.
-      return guard(() => impl(slots, rt, star ? args.slice(names.length) : []), rt);
-    }),
-  );
-}
-
-const arr = (v: PyValue | undefined, rt: Runtime): NDArray => toArray(v as PyValue, rt);
-const opnd = (v: PyValue | undefined, rt: Runtime): Operand => toOperand(v as PyValue, rt);
 /** searchsorted's side: "left" or "right". */
 function sideOf(v: PyValue | undefined, rt: Runtime): "left" | "right" {
   if (v === undefined || v === None) return "left";
@@ -87,14 +71,6 @@ function rangeOf(v: PyValue, rt: Runtime): [number, number] {
   return [toFloat(items[0], rt), toFloat(items[1], rt)];
 }
 
-const optInt = (v: PyValue | undefined, rt: Runtime, dflt: number | null): number | null =>
-  v === undefined || v === None ? dflt : toInt(v, rt);
-const seq = (v: PyValue | undefined, rt: Runtime): NDArray[] => {
-  if (v instanceof PyList || v instanceof PyTuple) return v.items.map((x) => toArray(x, rt));
-  if (v instanceof PyNDArray) return Array.from({ length: v.arr.shape[0] ?? 0 }, (_, i) => S.sliceAxis(v.arr, 0, i, i + 1)).map((x) => S.squeeze(x, 0));
-  throw E.typeError("expected a sequence of arrays");
-};
-const wrapList = (xs: NDArray[]): PyList => new PyList(xs.map(wrapArray));
 
 function checkAlloc(rt: Runtime, shape: readonly number[], dtype: DType | undefined): void {
   const n = shape.reduce((p, d) => p * d, 1);
@@ -541,6 +517,7 @@ function initNumpy(mod: PyModule): void {
     return arrayStr(a.arr, printArgs(mlw, prec, sup, rt));
   });
   def(mod, "isscalar", ["element"], 1, ([x]) => typeof x === "number" || typeof x === "boolean" || typeof x === "bigint" || x instanceof PyFloat || typeof x === "string" || (x instanceof PyNDArray && x.cls !== ndarrayType));
+  initExtraFunctions(mod);
 }
 
 function padWidth(v: PyValue, rt: Runtime): S.PadWidth {

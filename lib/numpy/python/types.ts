@@ -6,11 +6,11 @@
 import { type DType, DTYPES, type DTypeName, allocate, castValue, intRange } from "../dtypes";
 import { FLOAT_FORMATS, type FloatFormatName } from "../float-formats";
 import { getItem, setItem } from "../indexing";
-import { NDArray, assign, astype, cStrides, copyArray, fill, isPyScalar, item as itemOf, tolist, type NestedList, type Operand } from "../ndarray";
+import { NDArray, assign, astype, cStrides, copyArray, fill, fromStorage, isPyScalar, item as itemOf, tolist, type NestedList, type Operand } from "../ndarray";
 import * as R from "../reductions";
 import * as S from "../shape";
 import { around, binary, binaryInto, checkSameKind, clip, unary } from "../ufuncs";
-import { dot, matmul } from "../linalg";
+import { dot, matmul, trace } from "../linalg";
 import { argsort, searchsorted, sort } from "../sorting";
 import { take } from "../selection";
 import { DEFAULT_PRINT_OPTIONS, arrayRepr, arrayStr, scalarRepr, scalarStr, type PrintOptions } from "../printing";
@@ -389,6 +389,19 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
     return guard(() => sameKind(self, astype(self.arr, toDtype(dtype) as DType)), rt);
   },
   copy: (self) => guard(() => sameKind(self, copyArray(self.arr))),
+  diagonal: (self, a, kw, rt) => {
+    const [o, a1, a2] = args("diagonal", a, kw, ["offset", "axis1", "axis2"]);
+    const int = (v: PyValue | undefined, d: number): number => (v === undefined ? d : toInt(v, rt));
+    return guard(() => wrapArray(S.diagonal(self.arr, int(o, 0), int(a1, 0), int(a2, 1))), rt);
+  },
+  trace: (self, a, kw, rt) => {
+    const [o, a1, a2] = args("trace", a, kw, ["offset", "axis1", "axis2", "dtype", "out"]);
+    const int = (v: PyValue | undefined, d: number): number => (v === undefined ? d : toInt(v, rt));
+    return guard(() => wrap(trace(self.arr, int(o, 0), int(a1, 0), int(a2, 1))), rt);
+  },
+  // Real dtypes only: the conjugate is a copy.
+  conj: (self) => guard(() => sameKind(self, copyArray(self.arr))),
+  conjugate: (self) => guard(() => sameKind(self, copyArray(self.arr))),
   sum: reduction("sum", R.sum),
   prod: reduction("prod", R.prod),
   mean: reduction("mean", R.mean),
@@ -542,6 +555,13 @@ const getters: Record<string, (self: PyNDArray, rt: Runtime) => PyValue> = {
   nbytes: (self) => self.arr.nbytes,
   strides: (self) => pyTuple(self.arr.strides.map((s) => s * self.arr.itemsize)),
   T: (self) => guard(() => wrapArray(S.transpose(self.arr))),
+  mT: (self) => {
+    if (self.arr.ndim < 2) throw E.valueError(`matrix transpose with ndim < 2 is undefined`);
+    return guard(() => wrapArray(S.swapaxes(self.arr, -1, -2)));
+  },
+  // Real dtypes only: the real part is the array itself, the imaginary part zeros.
+  real: (self) => self,
+  imag: (self) => guard(() => sameKind(self, fromStorage(self.arr.dtype, self.arr.shape, allocate(self.arr.dtype, self.arr.size)))),
   flat: (self) => guard(() => wrapArray(S.flatten(self.arr))),
   base: (self) => {
     const a = self.arr;
