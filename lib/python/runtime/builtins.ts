@@ -55,6 +55,8 @@ const zipType = builtinType("zip", [iteratorType], undefined, false);
 const mapType = builtinType("map", [iteratorType], undefined, false);
 const filterType = builtinType("filter", [iteratorType], undefined, false);
 const reversedType = builtinType("reversed", [iteratorType], undefined, false);
+/** list.__reversed__'s iterator (tuples and strs get the generic reversed object). */
+const listReverseIteratorType = builtinType("list_reverseiterator", [iteratorType], undefined, false);
 
 function stream(rt: Runtime, file: PyValue | undefined): ((text: string) => void) | null {
   if (file === undefined || file === None) return null;
@@ -270,7 +272,7 @@ function reversedValue(rt: Runtime, v: PyValue): PyValue {
   if (v instanceof PyList || v instanceof PyTuple || typeof v === "string") {
     const items = typeof v === "string" ? [...v] : v.items;
     let i = items.length - 1;
-    if (v instanceof PyList) return makeIter(() => (i >= 0 && i < v.items.length ? v.items[i--] : undefined), reversedType);
+    if (v instanceof PyList) return makeIter(() => (i >= 0 && i < v.items.length ? v.items[i--] : undefined), listReverseIteratorType);
     return makeIter(() => (i >= 0 ? items[i--] : undefined), reversedType);
   }
   const f = typeOf(v).lookup("__reversed__");

@@ -63,6 +63,7 @@ import { locationFile, locationLine, spanAt } from "./locations";
 import * as N from "./numeric";
 import type { CodeInfo, FunctionImpl, Protocol, PyIter } from "./protocol";
 import { formatException } from "./traceback";
+import { GenericAlias, genericAlias } from "./generic-alias";
 import { dirNames, objectDelattr, objectEq, objectFormat, objectHash, objectNew, objectSetattr, objectStr } from "./object-slots";
 import { percentFormatValue } from "./percent";
 import { cpythonSetOrder } from "./set-order";
@@ -109,7 +110,9 @@ export const MAX_RECURSION_LIMIT = 10_000;
 export const listIteratorType = builtinType("list_iterator", [iteratorType], undefined, false);
 export const tupleIteratorType = builtinType("tuple_iterator", [iteratorType], undefined, false);
 export const rangeIteratorType = builtinType("range_iterator", [iteratorType], undefined, false);
-export const strIteratorType = builtinType("str_ascii_iterator", [iteratorType], undefined, false);
+/** CPython 3.11 iterates an all-ASCII str with str_ascii_iterator, any other str with str_iterator. */
+export const strAsciiIteratorType = builtinType("str_ascii_iterator", [iteratorType], undefined, false);
+export const strIteratorType = builtinType("str_iterator", [iteratorType], undefined, false);
 export const dictKeyIteratorType = builtinType("dict_keyiterator", [iteratorType], undefined, false);
 export const dictValueIteratorType = builtinType("dict_valueiterator", [iteratorType], undefined, false);
 export const dictItemIteratorType = builtinType("dict_itemiterator", [iteratorType], undefined, false);
@@ -795,10 +798,10 @@ export class Runtime implements Protocol, KeyOps {
     if (obj instanceof PyType) {
       const cg = obj.lookup("__class_getitem__");
       if (cg !== undefined) return this.call(cg instanceof PyClassMethod ? new PyMethod(obj, cg.func) : cg, [key], null);
-      // `list[int]` in annotations: generic aliases are not modelled, the class stands in for them.
-      // Types CPython does not make generic (int, str, object, ...) refuse, as there.
+      // `list[int]` in annotations: a types.GenericAlias. Types CPython does not make generic
+      // (int, str, object, ...) refuse, as there.
       if (!obj.frozen || NOT_GENERIC.has(obj.name)) throw E.typeError(`type '${obj.name}' is not subscriptable`);
-      return obj;
+      return genericAlias(obj, key);
     }
     throw E.typeError(`'${typeOf(obj).name}' object is not subscriptable`);
   }
@@ -1439,7 +1442,7 @@ export class Runtime implements Protocol, KeyOps {
     } else if (typeof x === "string") {
       const offsets = astralOffsets(x);
       let i = 0;
-      if (offsets === null) return new PyIterator(() => (i < x.length ? x[i++] : undefined), strIteratorType);
+      if (offsets === null) return new PyIterator(() => (i < x.length ? x[i++] : undefined), isAscii(x) ? strAsciiIteratorType : strIteratorType);
       return new PyIterator(() => (i < offsets.length - 1 ? x.slice(offsets[i], offsets[++i]) : undefined), strIteratorType);
     }
     const cls = typeOf(x);
@@ -1850,7 +1853,9 @@ export class Runtime implements Protocol, KeyOps {
   ): PyValue {
     if (kwNames.some((k) => k === "metaclass")) throw E.typeError("metaclasses are not supported in Kernel Lab");
     const baseTypes: PyType[] = [];
-    for (const b of bases) {
+    for (const b0 of bases) {
+      // A generic alias base stands for its origin (CPython's __mro_entries__).
+      const b = b0 instanceof GenericAlias ? b0.origin : b0;
       if (!(b instanceof PyType)) throw E.typeError(`bases must be types`);
       if (!b.subclassable) throw E.typeError(`type '${b.name}' is not an acceptable base type`);
       baseTypes.push(b);
@@ -2187,6 +2192,11 @@ function modPow(b: bigint, e: bigint, m: bigint): bigint {
     e >>= 1n;
   }
   return r;
+}
+
+function isAscii(x: string): boolean {
+  for (let i = 0; i < x.length; i++) if (x.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /** Builtin types without __class_getitem__ in CPython 3.11: `int[0]` is a TypeError. */

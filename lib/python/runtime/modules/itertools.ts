@@ -11,7 +11,8 @@ import { asInt } from "../types/numbers";
 
 const types = new Map(
   ["product", "permutations", "combinations", "combinations_with_replacement", "chain", "accumulate", "count", "repeat", "islice", "zip_longest", "cycle", "starmap", "takewhile", "dropwhile", "groupby", "_grouper", "pairwise", "compress", "filterfalse", "tee"].map(
-    (n) => [n, builtinType(n, [iteratorType], undefined, false)],
+    // tee's iterators are itertools._tee objects.
+    (n) => [n, builtinType(n === "tee" ? "_tee" : n, [iteratorType], undefined, false, "itertools")],
   ),
 );
 const typeFor = (name: string) => types.get(name) ?? iteratorType;

@@ -42,7 +42,7 @@ import {
   type PyValue,
 } from "../objects";
 import * as N from "../numeric";
-import { hash32, rangeContains, rangeItem, rangeLength, type Runtime } from "../runtime";
+import { hash32, rangeContains, rangeItem, rangeIteratorType, rangeLength, type Runtime } from "../runtime";
 import { setKeys } from "../set-order";
 import { allStrings, hasNoSurrogate, keyIndexComparator, nativeOrderHolds, withNativeOrder } from "../str-order";
 import { asInt } from "./numbers";
@@ -832,11 +832,11 @@ method(rangeType, "__reversed__", (self) => {
   const r = R(self);
   if (r.big === null) {
     let i = r.length - 1;
-    return new PyIterator(() => (i >= 0 ? r.start + r.step * i-- : undefined));
+    return new PyIterator(() => (i >= 0 ? r.start + r.step * i-- : undefined), rangeIteratorType);
   }
   const b = r.big;
   let i = b.length - 1n;
-  return new PyIterator(() => (i >= 0n ? N.norm(b.start + b.step * i--) : undefined));
+  return new PyIterator(() => (i >= 0n ? N.norm(b.start + b.step * i--) : undefined), rangeIteratorType);
 });
 method(rangeType, "__repr__", (self) => {
   const { start, stop, step } = exactRange(R(self));
