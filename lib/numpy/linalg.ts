@@ -213,7 +213,19 @@ export function einsum(subscripts: string, operands: readonly NDArray[]): NDArra
   // partial sum in the output's type, summing the contracted labels in order for each output.
   const round = dtype.name === "float32" || dtype.name === "float16" ? Math.fround : (x: number): number => x;
   const roundSum = dtype.name === "float16" ? (x: number): number => roundTo("float16", x) : round;
-  for (let o = 0; o < nOut; o++) {
+  // One contracted label that is every operand's last, unit-stride axis: numpy's contiguous
+  // outstride0 loops, which sum in SIMD lanes (below). float16 has no SIMD loop: it sums in float
+  // and rounds once.
+  const lanes = dtype.name === "float32" ? 4 : dtype.name === "float64" ? 2 : dtype.name === "float16" ? 1 : 0;
+  const contiguous =
+    lanes > 0 && summed.length === 1 && nOps <= 2 && inputs.every((s, i) => s.indexOf(summed[0]) === s.length - 1 && s.lastIndexOf(summed[0]) === s.length - 1 && operands[i].strides[s.length - 1] === 1);
+  if (contiguous) {
+    const sumOf = contiguousReduction(lanes, nOps, round);
+    for (let o = 0; o < nOut; o++) {
+      reportWork(nSum * nOps);
+      acc[o] = sumOf(operands[0].data, outOffsets[0][o], nOps === 2 ? operands[1].data : null, nOps === 2 ? outOffsets[1][o] : 0, nSum);
+    }
+  } else for (let o = 0; o < nOut; o++) {
     reportWork(nSum * nOps);
     let s = 0;
     for (let j = 0; j < nSum; j++) {
@@ -226,6 +238,36 @@ export function einsum(subscripts: string, operands: readonly NDArray[]): NDArra
   const out = allocate(dtype, nOut);
   for (let i = 0; i < nOut; i++) out[i] = castValue(dtype, acc[i]);
   return finishDtype(fromStorage(dtype, outShape, out));
+}
+
+type Reducer = (a: ArrayLike<number>, a0: number, b: ArrayLike<number> | null, b0: number, n: number) => number;
+
+/**
+ * numpy's einsum loops for a contiguous contraction (sum_of_arr, sum_of_products_contig_contig_outstride0_two)
+ * as built for numpy's baseline SIMD (SSE: 4 float32 or 2 float64 lanes, no FMA): each lane adds
+ * every lanes-th term, four vectors a step ((x0 + x1) + (x2 + x3) for sums; products chained into the
+ * accumulator from the fourth back for dot products), a zero-padded tail, then the lanes pairwise.
+ * `lanes` 1 is the scalar loop of types without SIMD (float16, in float): four terms summed left to
+ * right and then added, then the tail one by one.
+ */
+function contiguousReduction(lanes: number, nOps: number, round: (x: number) => number): Reducer {
+  return (a, a0, b, b0, n) => {
+    const term = (k: number): number => (k >= n ? 0 : b === null ? a[a0 + k] : round(a[a0 + k] * b[b0 + k]));
+    const acc = new Array<number>(lanes).fill(0);
+    let k = 0;
+    if (lanes === 1) for (; n - k >= 4; k += 4) acc[0] = round(acc[0] + round(round(round(term(k) + term(k + 1)) + term(k + 2)) + term(k + 3)));
+    else {
+      for (; n - k >= 4 * lanes; k += 4 * lanes) {
+        for (let l = 0; l < lanes; l++) {
+          const t = (v: number): number => term(k + v * lanes + l);
+          if (nOps === 1) acc[l] = round(round(round(t(0) + t(1)) + round(t(2) + t(3))) + acc[l]);
+          else acc[l] = round(t(0) + round(t(1) + round(t(2) + round(t(3) + acc[l]))));
+        }
+      }
+    }
+    for (; k < n; k += lanes) for (let l = 0; l < lanes; l++) acc[l] = round(term(k + l) + acc[l]);
+    return lanes === 4 ? round(round(acc[0] + acc[1]) + round(acc[2] + acc[3])) : lanes === 2 ? round(acc[0] + acc[1]) : acc[0];
+  };
 }
 
 /**

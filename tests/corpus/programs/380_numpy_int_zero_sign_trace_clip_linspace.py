@@ -30,3 +30,8 @@ for f in (lambda: np.round(b, 2), lambda: np.round(b, -1), lambda: np.percentile
         f()
     except TypeError as e:
         print(type(e).__name__, e)
+rng = np.random.default_rng(7)
+for dt in (np.float32, np.float64, np.float16):
+    p = (rng.standard_normal((3, 37)) * 3).astype(dt)
+    q = (rng.standard_normal((2, 37)) * 3).astype(dt)
+    print(repr(np.einsum("ij->i", p)), repr(np.einsum("ij,kj->ik", p, q)), repr(np.einsum("i,i->", p[0], q[1])))
