@@ -2,8 +2,9 @@
  * Shape manipulation: views where numpy returns views (reshape of contiguous data, transpose,
  * expand_dims, squeeze, flip, ravel of contiguous data), copies otherwise.
  */
-import { type DType, resultType } from "./dtypes";
-import { checkJsArrayLength, valueError } from "./errors";
+import { type DType, type DTypeName, type Storage, resultType } from "./dtypes";
+import { NumpyError, checkJsArrayLength, valueError } from "./errors";
+import { reinterpretView } from "./kernels/heap";
 import { NDArray, assign, cStrides, copyArray, emptyArray, fill, shapeSize } from "./ndarray";
 import { normalizeAxis, normalizeAxes } from "./reductions";
 
@@ -44,8 +45,9 @@ export function flatten(a: NDArray): NDArray {
 }
 
 export function transpose(a: NDArray, axes?: readonly number[] | null): NDArray {
+  // The count is checked first: numpy says "axes don't match array" before looking at each axis.
+  if (axes !== undefined && axes !== null && axes.length !== a.ndim) throw valueError("axes don't match array");
   const perm = axes === undefined || axes === null ? a.shape.map((_, i) => a.ndim - 1 - i) : axes.map((ax) => normalizeAxis(ax, a.ndim));
-  if (perm.length !== a.ndim) throw valueError("axes don't match array");
   if (new Set(perm).size !== perm.length) throw valueError("repeated axis in transpose");
   return new NDArray(a.data, a.dtype, perm.map((p) => a.shape[p]), perm.map((p) => a.strides[p]), a.offset);
 }
@@ -230,6 +232,32 @@ export function tile(a: NDArray, reps: number | readonly number[]): NDArray {
   }
   const view = new NDArray(src.data, src.dtype, bShape, bStrides, src.offset);
   return reshape(copyArray(view), shape.map((d, i) => d * full[i]));
+}
+
+/** Typed arrays of the dtypes whose storage holds their raw bits (not int64, float16 & co.). */
+const RAW_STORAGE: Partial<Record<DTypeName, new (buffer: ArrayBufferLike, byteOffset: number, length: number) => Storage>> = {
+  float64: Float64Array,
+  float32: Float32Array,
+  int32: Int32Array,
+  uint32: Uint32Array,
+  int16: Int16Array,
+  uint16: Uint16Array,
+  int8: Int8Array,
+  uint8: Uint8Array,
+  bool: Uint8Array,
+};
+
+/** ndarray.view(dtype): the same bytes read as another type of the same size (float32 <-> int32 bits). */
+export function viewAs(a: NDArray, dtype: DType): NDArray {
+  if (dtype === a.dtype) return new NDArray(a.data, a.dtype, a.shape.slice(), a.strides.slice(), a.offset);
+  const Ctor = RAW_STORAGE[dtype.name];
+  if (dtype.itemsize !== a.dtype.itemsize || Ctor === undefined || RAW_STORAGE[a.dtype.name] === undefined) {
+    throw new NumpyError(
+      "NotImplementedError",
+      `ndarray.view from ${a.dtype.name} to ${dtype.name} is not supported in Kernel Lab (only reinterpreting bits between float32/int32/uint32, int16/uint16 and int8/uint8/bool)`,
+    );
+  }
+  return new NDArray(reinterpretView(a.data, Ctor, a.data.length), dtype, a.shape.slice(), a.strides.slice(), a.offset);
 }
 
 /** np.diagonal as a view: the axes other than axis1/axis2 in order, then one stepping both at once. */

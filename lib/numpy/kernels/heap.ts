@@ -147,6 +147,13 @@ export function deriveView<T extends Subarrayable>(data: T, start: number, end?:
   return view;
 }
 
+/** The same bytes as another element type (ndarray.view), keeping a resident owner alive like deriveView. */
+export function reinterpretView<T extends ArrayBufferView>(data: ArrayBufferView, Ctor: new (buffer: ArrayBufferLike, byteOffset: number, length: number) => T, length: number): T {
+  const view = new Ctor(data.buffer, data.byteOffset, length);
+  if (heap != null && data.buffer === heap.buffer) owners.set(view, owners.get(data) ?? (data as unknown as ResidentArray));
+  return view;
+}
+
 /** Bytes held by live resident arrays (for tests and benchmarks). */
 export function residentBytes(): number {
   return heap == null ? 0 : heap.allocator.liveBytes;

@@ -443,8 +443,15 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
       return pyElement(self.arr.dtype, itemOf(self.arr, a.length === 1 ? toInt(a[0], rt) : undefined));
     }, rt),
   fill: (self, a, _kw, rt) => {
-    guard(() => fill(self.arr, toFloat(a[0], rt)), rt);
+    // A str converts as float(str) does for numpy (a.fill("2.5") fills 2.5; "x" is float()'s ValueError).
+    const v = typeof a[0] === "string" ? rt.call(rt.builtins.get("float") as PyValue, [a[0]], null) : a[0];
+    guard(() => fill(self.arr, toFloat(v, rt)), rt);
     return None;
+  },
+  view: (self, a, kw, rt) => {
+    const [dtype] = args("view", a, kw, ["dtype", "type"]);
+    const d = dtype === undefined || dtype === None ? self.arr.dtype : (toDtype(dtype) as DType);
+    return guard(() => sameKind(self, S.viewAs(self.arr, d)), rt);
   },
   clip: (self, a, kw, rt) => {
     const [lo, hi] = args("clip", a, kw, ["min", "max", "out"]);
