@@ -221,12 +221,15 @@ export function randomInterval(bits: BitGenerator, max: number): number {
   return Number(masked64(bits, BigInt(max), genMask64(BigInt(max))));
 }
 
-/** Validates [low, high) (or [low, high] with `endpoint`) against the dtype and returns numpy's (off, rng). */
-export function checkedRange(low: bigint, high: bigint, dtype: IntDTypeName, endpoint: boolean): { off: bigint; rng: bigint } {
+/**
+ * Validates [low, high) (or [low, high] with `endpoint`) against the dtype and returns numpy's (off, rng).
+ * `highOmitted`: the call gave only one bound (randint(5) means [0, 5)), which numpy reports as "high <= 0".
+ */
+export function checkedRange(low: bigint, high: bigint, dtype: IntDTypeName, endpoint: boolean, highOmitted = false): { off: bigint; rng: bigint } {
   const { min, max } = INT_RANGES[dtype];
   const hi = endpoint ? high : high - 1n;
   if (low < min) throw valueError(`low is out of bounds for ${dtype}`);
   if (hi > max) throw valueError(`high is out of bounds for ${dtype}`);
-  if (low > hi) throw valueError(endpoint ? "low > high" : "low >= high");
+  if (low > hi) throw valueError(highOmitted ? (endpoint ? "high < 0" : "high <= 0") : endpoint ? "low > high" : "low >= high");
   return { off: low, rng: hi - low };
 }

@@ -9,18 +9,35 @@ import { boundedFill, checkedRange, type IntDTypeName, lemireBounded, randomInte
 import * as zig from "./ziggurat-tables.generated";
 import { checkProbabilities, cumulativeDistribution, searchSortedRight, uniqueWeightedDraws } from "./choice-support";
 import { NumpyError, valueError } from "../errors";
+import { fill } from "./params";
+import { Samplers, type Variates } from "./distributions";
+import * as libm from "./libm";
 
 // numpy's ziggurat_nor_r / ziggurat_nor_inv_r (3.6541528853610087963519472518, 0.27366123732975827203338247596)
 const ZIGGURAT_NOR_R = 3.654152885361009;
 const ZIGGURAT_NOR_INV_R = 0.2736612373297583;
 const ZIGGURAT_NOR_R_F = Math.fround(ZIGGURAT_NOR_R);
 const ZIGGURAT_NOR_INV_R_F = Math.fround(ZIGGURAT_NOR_INV_R);
+// numpy's ziggurat_exp_r (7.69711747013104972): where the exponential ziggurat's base layer meets its tail.
+const ZIGGURAT_EXP_R = 7.69711747013105;
 const TWO_M24 = 1 / 16777216;
 // Module-local table references (imported bindings compile to getters under transpiled ESM).
-const { KI_DOUBLE, WI_DOUBLE, FI_DOUBLE, KI_FLOAT, WI_FLOAT, FI_FLOAT } = zig;
+const { KI_DOUBLE, WI_DOUBLE, FI_DOUBLE, KI_FLOAT, WI_FLOAT, FI_FLOAT, KE_DOUBLE, WE_DOUBLE, FE_DOUBLE } = zig;
+const { exp, log1p } = libm;
 
 export class Generator {
-  constructor(readonly bits: BitGenerator) {}
+  private readonly variates: Variates = {
+    nextDouble: () => this.bits.nextDouble(),
+    standardExponential: () => this.nextExponential(),
+    standardNormal: () => this.nextNormal(),
+  };
+
+  /** exponential, gamma, beta, lognormal, laplace, poisson and binomial (distributions.ts). */
+  readonly samplers: Samplers;
+
+  constructor(readonly bits: BitGenerator) {
+    this.samplers = new Samplers(this.variates, bits, false);
+  }
 
   /** random(size): doubles on [0, 1) from the top 53 bits of a 64-bit draw. */
   random(n: number): Float64Array {
@@ -108,6 +125,36 @@ export class Generator {
     return out;
   }
 
+  /** random_standard_exponential: numpy's 256-layer exponential ziggurat on 64-bit draws. */
+  private nextExponential(): number {
+    const bits = this.bits;
+    for (;;) {
+      bits.nextUint64();
+      // ri = r >> 3; idx = ri & 0xff; ri >>= 8: idx is bits 3..10 of the draw, ri its top 53 bits.
+      const lo = bits.lo;
+      const idx = (lo >>> 3) & 0xff;
+      const ri = bits.hi * 2097152 + (lo >>> 11);
+      const x = ri * WE_DOUBLE[idx];
+      if (ri < KE_DOUBLE[idx]) return x;
+      if (idx === 0) return ZIGGURAT_EXP_R - log1p(-bits.nextDouble());
+      if ((FE_DOUBLE[idx - 1] - FE_DOUBLE[idx]) * bits.nextDouble() + FE_DOUBLE[idx] < exp(-x)) return x;
+    }
+  }
+
+  /** standard_exponential(method='zig'), or method='inv': -log1p(-U). */
+  standardExponential(n: number, inverse = false): Float64Array {
+    const bits = this.bits;
+    return fill(n, inverse ? () => -log1p(-bits.nextDouble()) : () => this.nextExponential());
+  }
+
+
+
+
+
+
+
+
+
   normal(loc: number, scale: number, n: number): Float64Array {
     if (scale < 0) throw valueError("scale < 0");
     const out = new Float64Array(n);
@@ -135,7 +182,7 @@ export class Generator {
     if (n === 0) return new Float64Array(0); // numpy validates no bounds when nothing is drawn
     const lo = high === undefined ? 0n : BigInt(low);
     const hi = high === undefined ? BigInt(low) : BigInt(high);
-    const { off, rng } = checkedRange(lo, hi, dtype, endpoint);
+    const { off, rng } = checkedRange(lo, hi, dtype, endpoint, high === undefined);
     return boundedFill(this.bits, off, rng, n, dtype, false);
   }
 
@@ -152,8 +199,9 @@ export class Generator {
     });
   }
 
+  /** permutation(n): a shuffled arange(n), empty for n <= 0. */
   permutation(n: number): Float64Array {
-    const out = new Float64Array(n);
+    const out = new Float64Array(Math.max(n, 0));
     for (let i = 0; i < n; i++) out[i] = i;
     this.shuffle(out);
     return out;

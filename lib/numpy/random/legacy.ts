@@ -3,20 +3,37 @@
  * module functions. Every method consumes the MT19937 stream exactly as numpy does, so the same seed
  * gives the same numbers.
  */
-import { MT19937 } from "./mt19937";
+import { MT19937, MT_N } from "./mt19937";
 import { boundedFill, checkedRange, type IntDTypeName, randomInterval } from "./bounded";
 import { glibcLog as glibcLogImport } from "./glibc-log";
 import { valueError, NumpyError } from "../errors";
 import { cumulativeDistribution, searchSortedRight, checkProbabilities, uniqueWeightedDraws } from "./choice-support";
+import { fill } from "./params";
+import { Samplers, type Variates } from "./distributions";
 
 const MAX_SEED = 0xffffffff;
 // A module-local alias: transpiled ESM turns every call through an imported binding into a getter call.
 const glibcLog = glibcLogImport;
 
+/** RandomState.get_state()'s fields: MT19937's key and position, and the cached second normal. */
+export interface LegacyState {
+  key: Uint32Array;
+  pos: number;
+  hasGauss: boolean;
+  gauss: number;
+}
+
 export class LegacyRandomState {
   readonly mt = new MT19937();
   private hasGauss = false;
   private gauss = 0;
+  private readonly variates: Variates = {
+    nextDouble: () => this.mt.nextDouble(),
+    standardExponential: () => this.nextExponential(),
+    standardNormal: () => this.nextGauss(),
+  };
+  /** exponential, gamma, beta, lognormal, laplace, poisson and binomial (distributions.ts). */
+  readonly samplers = new Samplers(this.variates, this.mt, true);
 
   constructor(seed?: number | readonly number[]) {
     this.seed(seed ?? 0);
@@ -39,6 +56,19 @@ export class LegacyRandomState {
     }
     this.hasGauss = false;
     this.gauss = 0;
+  }
+
+  getState(): LegacyState {
+    return { key: this.mt.mt.slice(), pos: this.mt.pos, hasGauss: this.hasGauss, gauss: this.gauss };
+  }
+
+  /** set_state: the 624 key words and pos, which must be in [0, 624] (numpy's C would index out of bounds). */
+  setState(state: LegacyState): void {
+    if (!(Number.isInteger(state.pos) && state.pos >= 0 && state.pos <= MT_N)) throw valueError(`pos must be in [0, ${MT_N}]`);
+    this.mt.mt.set(state.key.subarray(0, MT_N));
+    this.mt.pos = state.pos;
+    this.hasGauss = state.hasGauss;
+    this.gauss = state.gauss;
   }
 
   /** random_sample / rand / random: doubles on [0, 1). */
@@ -79,6 +109,23 @@ export class LegacyRandomState {
     return out;
   }
 
+  /** legacy_standard_exponential: -log(1 - U), not the ziggurat Generator uses. */
+  private nextExponential(): number {
+    return -glibcLog(1 - this.mt.nextDouble());
+  }
+
+  standardExponential(n: number): Float64Array {
+    return fill(n, () => this.nextExponential());
+  }
+
+
+
+
+
+
+
+
+
   normal(loc: number, scale: number, n: number): Float64Array {
     if (scale < 0) throw valueError("scale < 0");
     const out = new Float64Array(n);
@@ -99,7 +146,7 @@ export class LegacyRandomState {
     if (n === 0) return new Float64Array(0); // numpy validates no bounds when nothing is drawn
     const lo = high === undefined ? 0n : BigInt(low);
     const hi = high === undefined ? BigInt(low) : BigInt(high);
-    const { off, rng } = checkedRange(lo, hi, dtype, false);
+    const { off, rng } = checkedRange(lo, hi, dtype, false, high === undefined);
     return boundedFill(this.mt, off, rng, n, dtype, true);
   }
 
@@ -116,9 +163,9 @@ export class LegacyRandomState {
     });
   }
 
-  /** permutation(n): a shuffled arange(n). */
+  /** permutation(n): a shuffled arange(n), empty for n <= 0. */
   permutation(n: number): Float64Array {
-    const out = new Float64Array(n);
+    const out = new Float64Array(Math.max(n, 0));
     for (let i = 0; i < n; i++) out[i] = i;
     this.shuffle(out);
     return out;

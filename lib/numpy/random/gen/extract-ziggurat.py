@@ -1,13 +1,15 @@
-"""Extract numpy's 256-layer normal ziggurat tables from the numpy build on this machine.
+"""Extract numpy's 256-layer normal and exponential ziggurat tables from the numpy build on this machine.
 
 Generator.standard_normal uses ki_double (uint64), wi_double and fi_double (double) from numpy's
 ziggurat_constants.h. numpy does not expose them, so we read them out of the compiled
 _generator extension: ki_double is found by its first entry, wi_double sits right before it, and
 fi_double is located by its defining shape (fi[0] == 1, strictly decreasing, 256 entries).
 The float32 variants (ki_float uint32, wi_float, fi_float) are found the same way.
+Generator.standard_exponential's tables (ke_double uint64, we_double, fe_double) are laid out
+fe, we, ke: ke_double is found by its first entry and the other two sit right before it.
 Run: python3 lib/numpy/random/gen/extract-ziggurat.py (writes ../ziggurat-tables.generated.ts).
 """
-import glob, os, struct
+import glob, math, os, struct
 import numpy
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -40,7 +42,15 @@ ki_float = list(struct.unpack("<256I", blob[ki_f_at:ki_f_at + 1024]))
 wi_float = list(struct.unpack("<256f", blob[ki_f_at - 1024:ki_f_at]))
 fi_float = decreasing_from_one("f", 4)
 
+ke_d_at = find_unique(struct.pack("<Q", 0x001C5214272497C6))
+ke_double = list(struct.unpack("<256Q", blob[ke_d_at:ke_d_at + 2048]))
+we_double = list(struct.unpack("<256d", blob[ke_d_at - 2048:ke_d_at]))
+fe_double = list(struct.unpack("<256d", blob[ke_d_at - 4096:ke_d_at - 2048]))
+
 assert all(0 < w < 1e-15 for w in wi_double) and all(0 < w < 1e-6 for w in wi_float)
+assert max(ke_double) < 2**53 and ke_double[1] == 0 and all(0 < w < 1e-15 for w in we_double)
+# fe[i] = exp(-x_i) with x_i = we[i] * 2^53 for every layer but the base one
+assert fe_double[0] == 1 and all(abs(fe_double[i] / math.exp(-we_double[i] * 2**53) - 1) < 1e-14 for i in range(1, 256))
 assert max(ki_double) < 2**53 and ki_double[1] == 0 and ki_float[1] == 0
 
 def f32(x):  # shortest repr that round-trips through float32, so Math.fround restores it exactly
@@ -55,4 +65,8 @@ with open(os.path.join(here, "..", "ziggurat-tables.generated.ts"), "w") as o:
     o.write("export const KI_FLOAT = new Uint32Array([\n" + "".join(f"  {k},\n" for k in ki_float) + "]);\n")
     o.write("export const WI_FLOAT = new Float32Array([\n" + "".join(f"  {float(numpy.float32(w))!r},\n" for w in wi_float) + "]);\n")
     o.write("export const FI_FLOAT = new Float32Array([\n" + "".join(f"  {float(numpy.float32(w))!r},\n" for w in fi_float) + "]);\n")
-print("ok", max(ki_double), fi_double[:3], fi_float[:3], ki_float[:3], wi_float[:2])
+    o.write("/** ke_double: uint64 in C, every entry < 2^53 like ki_double. */\n")
+    o.write("export const KE_DOUBLE = new Float64Array([\n" + "".join(f"  {k},\n" for k in ke_double) + "]);\n")
+    o.write("export const WE_DOUBLE = new Float64Array([\n" + "".join(f"  {w!r},\n" for w in we_double) + "]);\n")
+    o.write("export const FE_DOUBLE = new Float64Array([\n" + "".join(f"  {w!r},\n" for w in fe_double) + "]);\n")
+print("ok", ke_double[:2], we_double[:2], fe_double[:2], max(ki_double), fi_double[:3], fi_float[:3], ki_float[:3], wi_float[:2])
