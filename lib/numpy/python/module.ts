@@ -45,6 +45,7 @@ import { numpyRandomModule } from "./random";
 import { arr, def, opnd, optInt, seq, wrapList } from "./define";
 import { initExtraFunctions } from "./functions-extra";
 import { initStatsFunctions } from "./functions-stats";
+import { initElementwiseFunctions } from "./functions-elementwise";
 import { installErrState } from "./errstate";
 
 const FLOAT_MODES: ReadonlySet<string> = new Set(["fixed", "unique", "maxprec", "maxprec_equal"]);
@@ -520,6 +521,7 @@ function initNumpy(mod: PyModule): void {
   def(mod, "isscalar", ["element"], 1, ([x]) => typeof x === "number" || typeof x === "boolean" || typeof x === "bigint" || x instanceof PyFloat || typeof x === "string" || (x instanceof PyNDArray && x.cls !== ndarrayType));
   initExtraFunctions(mod);
   initStatsFunctions(mod);
+  initElementwiseFunctions(mod);
 }
 
 function padWidth(v: PyValue, rt: Runtime): S.PadWidth {
