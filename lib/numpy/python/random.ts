@@ -311,6 +311,18 @@ const SAMPLER_METHODS: Record<string, MethodSpec<Samplers>> = {
     impl: (d, [lam, size], rt) => sample([floatParam(lam, 1, rt)], size, rt, ([l], n) => d.samplers.poisson(l, n), true),
   },
   // numpy validates and broadcasts p before n.
+  multinomial: {
+    names: ["n", "pvals", "size"],
+    required: 2,
+    impl: (d, [trials, pvals, size], rt) => {
+      const p = toArray(pvals as PyValue, rt);
+      if (p.ndim !== 1) throw E.valueError("object too deep for desired array");
+      const shape = [...(sizeOf(size, rt) ?? []), p.size];
+      const probs = Float64Array.from({ length: p.size }, (_, i) => p.getFlat(i));
+      const rows = count(shape, rt) / Math.max(p.size, 1);
+      return wrapArray(fromStorage(DTYPES.int64, shape, guard(() => d.samplers.multinomial(toInt(trials as PyValue, rt), probs, rows), rt)));
+    },
+  },
   binomial: {
     names: ["n", "p", "size"],
     required: 2,

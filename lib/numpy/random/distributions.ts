@@ -8,6 +8,7 @@
 import type { BitGenerator } from "./bit-generator";
 import * as libm from "./libm";
 import { type Param, at, checkParam, fill } from "./params";
+import { valueError } from "../errors";
 
 // Module-local copies: transpiled ESM turns each call through an imported binding into a getter call.
 const { log, exp, pow, log1p } = libm;
@@ -426,6 +427,42 @@ export class Samplers {
     checkParam(lam, "lam", "poisson");
     const draw = poissonSampler(this.bits);
     return fill(n, (i) => draw(at(lam, i)));
+  }
+
+  /**
+   * multinomial(n, pvals) `rows` times: each category a binomial draw from what the earlier ones
+   * left (random_multinomial), the last taking the rest. Both generators use the shared binomial,
+   * not the legacy one.
+   */
+  multinomial(trials: number, pvals: ArrayLike<number>, rows: number): Float64Array {
+    const d = pvals.length;
+    // numpy compares a Kahan sum of all but the last probability with 1 + 1e-12.
+    let sum = 0;
+    let c = 0;
+    for (let i = 0; i < d - 1; i++) {
+      const y = pvals[i] - c;
+      const t = sum + y;
+      c = t - sum - y;
+      sum = t;
+    }
+    for (let i = 0; i < d; i++) if (!(pvals[i] >= 0 && pvals[i] <= 1)) throw valueError("pvals < 0, pvals > 1 or pvals contains NaNs");
+    if (d > 0 && sum > 1 + 1e-12) throw valueError("sum(pvals[:-1]) > 1.0");
+    if (trials < 0) throw valueError("n < 0");
+    const draw = binomialSampler(this.bits, false);
+    const out = new Float64Array(rows * d);
+    for (let r = 0; r < rows; r++) {
+      let remaining = 1;
+      let left = trials;
+      for (let j = 0; j < d - 1; j++) {
+        const k = draw(left, pvals[j] / remaining);
+        out[r * d + j] = k;
+        left -= k;
+        if (left <= 0) break;
+        remaining -= pvals[j];
+      }
+      if (left > 0) out[r * d + d - 1] = left;
+    }
+    return out;
   }
 
   /** binomial(trials, p) with integer `trials`; numpy checks p before n. */
