@@ -5,7 +5,7 @@
  */
 import { type DType, DTYPES, type DTypeName, allocate, castValue, intRange } from "../dtypes";
 import { FLOAT_FORMATS, type FloatFormatName } from "../float-formats";
-import { getItem, setItem } from "../indexing";
+import { type IndexItem, getItem, setItem } from "../indexing";
 import { NDArray, assign, astype, cStrides, copyArray, fill, fromStorage, isPyScalar, item as itemOf, tolist, type NestedList, type Operand } from "../ndarray";
 import * as R from "../reductions";
 import * as S from "../shape";
@@ -76,6 +76,22 @@ export function wrap(a: NDArray): PyNDArray {
 
 export function isScalarObject(v: PyNDArray): boolean {
   return v.cls !== ndarrayType;
+}
+
+/**
+ * What numpy refuses when a value goes through basic indexing. A single element takes no array
+ * (ValueError) and no list (an integer array's int() TypeError). A Python sequence is converted
+ * with at most the destination's dimensions: it does not drop leading length-1 axes as an
+ * ndarray value does, so deeper nesting is a ValueError.
+ */
+function checkSequenceDepth(target: NDArray, items: readonly IndexItem[], source: NDArray, isSequence: boolean): void {
+  const depth = getItem(target, items).ndim;
+  if (source.ndim <= depth || (!isSequence && depth > 0)) return;
+  if (depth === 0 && isSequence && !target.dtype.isFloat) {
+    throw E.typeError("int() argument must be a string, a bytes-like object or a real number, not 'list'");
+  }
+  if (depth === 0) throw E.valueError("setting an array element with a sequence.");
+  throw E.valueError(`setting an array element with a sequence. The requested array would exceed the maximum number of dimension of ${depth}.`);
 }
 
 /** A result of `self`'s kind: a numpy scalar from a scalar, an ndarray (0-d ones too) from an ndarray. */
@@ -345,7 +361,11 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
     const items = toIndex(a[0], rt);
     guard(() => {
       if (typeof value === "number" || typeof value === "boolean" || value instanceof PyFloat) setItem(self.arr, items, toFloat(value, rt));
-      else setItem(self.arr, items, toArray(value, rt));
+      else {
+        const source = toArray(value, rt);
+        if (items.every((it) => it.kind !== "array")) checkSequenceDepth(self.arr, items, source, value instanceof PyList || value instanceof PyTuple);
+        setItem(self.arr, items, source);
+      }
     }, rt);
     return None;
   },
