@@ -16,7 +16,7 @@ import { searchsorted } from "../sorting";
 import * as E from "../../python/runtime/errors";
 import { defineNativeType, nativeFunction } from "../../python/runtime/define";
 import { None, PyFloat, PyList, PyModule, PyObject, PyTuple, typeOf, type Kwargs, type PyValue } from "../../python/runtime/objects";
-import { PyNDArray, toArray, toBool, toDtype, toOperand, toShape } from "./convert";
+import { PyNDArray, toArray, toAxis, toBool, toDtype, toOperand, toShape } from "./convert";
 import { nonzeroIndices, printOptions, setPrintOptions, wrap, wrapArray } from "./types";
 import { arr, def, optInt, seq } from "./define";
 import type { PrintOptions } from "../printing";
@@ -252,7 +252,7 @@ export function initExtraFunctions(mod: PyModule): void {
   );
   def(mod, "ptp", ["a", "axis", "out", "keepdims"], 1, ([a, ax, , kd], rt) => {
     const x = arr(a, rt);
-    const opts = { axis: optInt(ax, rt, null), keepdims: toBool(kd, rt, false) };
+    const opts = { axis: toAxis(ax, rt), keepdims: toBool(kd, rt, false) };
     return wrap(binary("subtract", R.max(x, opts), R.min(x, opts)));
   });
   def(mod, "tensordot", ["a", "b", "axes"], 2, ([a, b, ax], rt) => {

@@ -43,3 +43,4 @@ print(repr(np.conj(a[0])), repr(np.imag(f[0])), repr(a.real is a), repr(a.imag[0
 with np.printoptions(precision=3, suppress=True) as opts:
     print(np.array([1.23456789, 1e-8]), opts["precision"])
 print(np.array([1.23456789, 1e-8]))
+print(np.ptp(np.arange(24.0).reshape(2, 3, 4), axis=(0, 1), keepdims=True), np.ptp(f, axis=(0, 1)))
