@@ -183,6 +183,47 @@ function sortStrings(values: readonly string[], reverse: boolean): PyValue[] {
   return reverse ? sorted.reverse() : sorted;
 }
 
+/** Below this many items CPython's timsort is one natural run extended by binary insertion. */
+const MIN_MERGE = 64;
+
+/**
+ * CPython's listsort for fewer than MIN_MERGE keys (count_run, then binarysort), calling `<` on
+ * the same pairs in the same order, so a comparison that raises (mixed types) or has side effects
+ * behaves as there. reverse=True reverses before and after a stable ascending sort, as CPython does.
+ */
+function sortSmall(rt: Runtime, keys: readonly PyValue[], reverse: boolean): number[] {
+  const idx = keys.map((_, i) => i);
+  if (reverse) idx.reverse();
+  const n = idx.length;
+  const lt = (a: number, b: number): boolean => rt.lessThan(keys[a], keys[b]);
+  let run = 1;
+  if (n > 1) {
+    run = 2;
+    if (lt(idx[1], idx[0])) {
+      // A strictly descending run, reversed in place (stable: its elements are all distinct).
+      while (run < n && lt(idx[run], idx[run - 1])) run++;
+      const head = idx.slice(0, run).reverse();
+      for (let i = 0; i < run; i++) idx[i] = head[i];
+    } else {
+      while (run < n && !lt(idx[run], idx[run - 1])) run++;
+    }
+  }
+  for (let start = run; start < n; start++) {
+    const pivot = idx[start];
+    let l = 0;
+    let r = start;
+    while (l < r) {
+      const p = l + ((r - l) >> 1);
+      if (lt(pivot, idx[p])) r = p;
+      else l = p + 1;
+    }
+    for (let p = start; p > l; p--) idx[p] = idx[p - 1];
+    idx[l] = pivot;
+  }
+  if (reverse) idx.reverse();
+  return idx;
+}
+
 /** Sort a JS array of Python values in place: stable, optional key and reverse, Python's `<`. */
 export function sortValues(rt: Runtime, items: PyValue[], key: PyValue, reverse: boolean): PyValue[] {
   const keys = key === None ? items : items.map((v) => rt.call1(key, v));
@@ -193,6 +234,10 @@ export function sortValues(rt: Runtime, items: PyValue[], key: PyValue, reverse:
     if (keys.length >= RADIX_MIN && nativeOrderHolds(keys)) return Array.from(strSortOrder(keys, reverse), (i) => items[i]);
     idx.sort(keyIndexComparator(keys, reverse));
     return idx.map((i) => items[i]);
+  }
+  if (keys.length < MIN_MERGE) {
+    const order = keys.every((k) => plainNativeOrder(k, 0)) ? withNativeOrder(() => sortSmall(rt, keys, reverse)) : sortSmall(rt, keys, reverse);
+    return order.map((i) => items[i]);
   }
   const sortIdx = (): void => {
     idx.sort(
