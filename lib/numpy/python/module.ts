@@ -14,7 +14,7 @@ import { BINARY_UFUNCS, UNARY_UFUNCS, around, clip, where } from "../ufuncs";
 import { dot, einsum, inner, matmul, norm, outer, trace, type NormOrd } from "../linalg";
 import { argsort, searchsorted, sort, unique } from "../sorting";
 import { histogram } from "../histogram";
-import { median, percentile, quantile } from "../quantiles";
+import { type NanAware, median, nanmedian, nanquantile, percentile, quantile } from "../quantiles";
 import * as Sel from "../selection";
 import { allclose, arrayEqual, isclose } from "../comparison";
 import { assertAllclose, assertArrayAlmostEqual, assertArrayEqual, assertionError, buildErrMsg } from "../testing";
@@ -318,6 +318,24 @@ function initNumpy(mod: PyModule): void {
   def(mod, "median", ["a", "axis", "out", "overwrite_input", "keepdims"], 1, ([a, axis, , , keepdims], rt) =>
     guard(() => wrap(median(arr(a, rt), optInt(axis, rt, null), toBool(keepdims, rt, false))), rt),
   );
+  // numpy warns (RuntimeWarning, from the calling line) when a lane held only NaNs.
+  const nanAware = (r: NanAware, rt: Runtime): PyValue => {
+    if (r.allNan) rt.call(rt.getattr(rt.importModule("warnings", true), "warn"), ["All-NaN slice encountered", E.RuntimeWarning], null);
+    return wrap(r.result);
+  };
+  def(mod, "nanmedian", ["a", "axis", "out", "overwrite_input", "keepdims"], 1, ([a, axis, , , keepdims], rt) =>
+    nanAware(nanmedian(arr(a, rt), optInt(axis, rt, null), toBool(keepdims, rt, false)), rt),
+  );
+  for (const [name, scale] of [["nanquantile", 1], ["nanpercentile", 100]] as const) {
+    def(mod, name, ["a", "q", "axis", "out", "overwrite_input", "method", "keepdims"], 2, ([a, q, axis, , , m, keepdims], rt) => {
+      method(m, rt);
+      const qs = qArg(q, rt);
+      const list = typeof qs === "number" ? [qs] : qs;
+      if (list.some((x) => !(x >= 0 && x <= scale))) throw E.valueError(scale === 1 ? "Quantiles must be in the range [0, 1]" : "Percentiles must be in the range [0, 100]");
+      const fraction = typeof qs === "number" ? qs / scale : qs.map((x) => x / scale);
+      return nanAware(nanquantile(arr(a, rt), fraction, optInt(axis, rt, null), toBool(keepdims, rt, false)), rt);
+    }, ["weights", "interpolation"]);
+  }
   for (const [name, fn] of [["quantile", quantile], ["percentile", percentile]] as const) {
     def(mod, name, ["a", "q", "axis", "out", "overwrite_input", "method", "keepdims"], 2, ([a, q, axis, , , m, keepdims], rt) => {
       method(m, rt);
