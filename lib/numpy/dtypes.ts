@@ -247,9 +247,7 @@ export function castValue(dtype: DType, x: number): number {
     case "uint16":
       return toInt32(x) & 0xffff;
     case "uint32":
-      if (x !== x || x === -Infinity) return 2 ** 31;
-      if (x === Infinity) return 0;
-      return (((Math.trunc(x) % 2 ** 32) + 2 ** 32) % 2 ** 32);
+      return toUint32(x);
     case "uint64":
       return wrapUint64(x);
     default:
@@ -265,6 +263,18 @@ function wrapUint64(x: number): number {
   if (!Number.isFinite(x)) return 2 ** 63;
   const t = Math.trunc(x) % 2 ** 64;
   return t < 0 ? t + 2 ** 64 : t + 0;
+}
+
+/**
+ * numpy's float -> uint32 cast on x86 (its SIMD loop converts to int32, shifting values of 2^31 and
+ * up down by 2^31 first): below 2^31, int32's conversion read as unsigned (-1.5 -> 4294967295; NaN
+ * and values below -2^31 -> 2^31); from 2^31, the value if below 2^32, else 0 (inf included).
+ */
+function toUint32(x: number): number {
+  if (x >= 2 ** 31) return x < 2 ** 32 ? Math.trunc(x) : 0;
+  const t = Math.trunc(x);
+  if (!(t >= -(2 ** 31))) return 2 ** 31;
+  return t < 0 ? t + 2 ** 32 : t + 0;
 }
 
 /**

@@ -171,8 +171,13 @@ export function integerDivisionFlags(divisor: NDArray): number {
  * Only numpy's own dtypes report (ml_dtypes' bfloat16 and float8 casts are silent).
  */
 export function castFlags(src: Storage, from: DType, dst: Storage, to: DType): number {
-  if (!from.isFloat) return 0;
   const n = src.length;
+  // An integer too large for float16 (65520 and up) becomes inf: numpy's overflow in cast.
+  if (!from.isFloat) {
+    if (to.name !== "float16") return 0;
+    for (let i = 0; i < n; i++) if (!finite(dst[i])) return FPE_OVERFLOW;
+    return 0;
+  }
   if (to.isInteger) {
     const [lo, hi] = conversionRange(to);
     for (let i = 0; i < n; i++) {
@@ -188,10 +193,12 @@ export function castFlags(src: Storage, from: DType, dst: Storage, to: DType): n
 
 /**
  * The integers a float converts to exactly on the way to `t` ([lo, hi)): x86's conversion to int32
- * for the narrow types (300.0 -> int8 wraps silently), to int64 for uint32 and int64, and int64 or
- * unsigned 64-bit for uint64; NaN, infinities and values outside are numpy's "invalid value".
+ * for the narrow types (300.0 -> int8 wraps silently), int32 or int32 after a 2^31 shift for uint32
+ * (dtypes.ts toUint32), int64 for int64, and int64 or unsigned 64-bit for uint64; NaN, infinities
+ * and values outside are numpy's "invalid value".
  */
 function conversionRange(t: DType): [number, number] {
   if (t.itemsize < 4 || t.name === "int32") return [-(2 ** 31), 2 ** 31];
+  if (t.name === "uint32") return [-(2 ** 31), 2 ** 32];
   return [-(2 ** 63), t.name === "uint64" ? 2 ** 64 : 2 ** 63];
 }

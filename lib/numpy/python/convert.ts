@@ -138,14 +138,27 @@ function unsupportedElement(v: PyValue): PyBaseException {
   return E.typeError(`Kernel Lab's numpy supports numeric arrays only, not elements of type '${typeOf(v).name}'`);
 }
 
+/** Whether nested lists/tuples hold a Python float or a float array anywhere (the result is then float). */
+function holdsFloat(v: PyValue): boolean {
+  if (v instanceof PyFloat) return true;
+  if (v instanceof PyNDArray) return v.arr.dtype.isFloat;
+  return (v instanceof PyList || v instanceof PyTuple) && v.items.some(holdsFloat);
+}
+
 /** Nested Python lists/tuples of numbers, bools and arrays -> the core's ArrayInput. */
 export function toArrayInput(v: PyValue, rt: Runtime): ArrayInput {
+  // Among floats, an int past int64 is just a large float: np.array([1.5, 2**63]) is float64.
+  return arrayInput(v, rt, (v instanceof PyList || v instanceof PyTuple) && holdsFloat(v));
+}
+
+function arrayInput(v: PyValue, rt: Runtime, floats: boolean): ArrayInput {
   if (v instanceof PyNDArray) return v.arr;
+  if (floats && typeof v === "bigint" && (v > 2n ** 63n - 1n || v < -(2n ** 63n))) return pyFloat(Number(v));
   const s = pyScalarOf(v);
   if (s !== undefined) return s;
   if (v instanceof PyList || v instanceof PyTuple) {
     rt.tick();
-    return v.items.map((x) => toArrayInput(x, rt));
+    return v.items.map((x) => arrayInput(x, rt, floats));
   }
   if (v instanceof PyRange) {
     rt.charge(v.length * 8);
