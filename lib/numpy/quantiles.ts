@@ -120,9 +120,19 @@ function lerp64(a: number, b: number, g: number, f32Diff: boolean): number {
 
 /** np.percentile: q in [0, 100]. */
 export function percentile(a: NDArray, q: number | readonly number[], axis: number | null, keepdims: boolean): NDArray {
+  return quantile(a, fractionsOf(q), axis, keepdims);
+}
+
+/** np.nanpercentile: nanquantile with q in [0, 100]. */
+export function nanpercentile(a: NDArray, q: number | readonly number[], axis: number | null, keepdims: boolean): NanAware {
+  return nanquantile(a, fractionsOf(q), axis, keepdims);
+}
+
+/** Percentiles checked against [0, 100] and turned into quantiles. */
+function fractionsOf(q: number | readonly number[]): number | number[] {
   const qs = typeof q === "number" ? [q] : q;
   if (qs.some((x) => !(x >= 0 && x <= 100))) throw valueError("Percentiles must be in the range [0, 100]");
-  return quantile(a, typeof q === "number" ? q / 100 : q.map((x) => x / 100), axis, keepdims);
+  return typeof q === "number" ? q / 100 : q.map((x) => x / 100);
 }
 
 /** np.median: the middle value, or the mean of the two middle values (in the dtype numpy's mean uses). */

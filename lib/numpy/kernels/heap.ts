@@ -142,16 +142,18 @@ interface Subarrayable {
 
 /** `data.subarray(start, end)` that keeps a resident owner alive as long as the view lives. */
 export function deriveView<T extends Subarrayable>(data: T, start: number, end?: number): T {
-  const view = data.subarray(start, end);
+  return tiedToOwner(data.subarray(start, end), data);
+}
+
+/** `view` of `data`'s bytes, made to keep `data`'s resident owner alive while it lives. */
+function tiedToOwner<T extends object>(view: T, data: { readonly buffer: ArrayBufferLike }): T {
   if (heap != null && data.buffer === heap.buffer) owners.set(view, owners.get(data) ?? (data as unknown as ResidentArray));
   return view;
 }
 
 /** The same bytes as another element type (ndarray.view), keeping a resident owner alive like deriveView. */
 export function reinterpretView<T extends ArrayBufferView>(data: ArrayBufferView, Ctor: new (buffer: ArrayBufferLike, byteOffset: number, length: number) => T, length: number): T {
-  const view = new Ctor(data.buffer, data.byteOffset, length);
-  if (heap != null && data.buffer === heap.buffer) owners.set(view, owners.get(data) ?? (data as unknown as ResidentArray));
-  return view;
+  return tiedToOwner(new Ctor(data.buffer, data.byteOffset, length), data);
 }
 
 /** Bytes held by live resident arrays (for tests and benchmarks). */

@@ -88,13 +88,13 @@ export function reportFpErrors(rt: Runtime, errors: readonly FpError[], scalar: 
       const message = `${text} encountered in ${scalar ? "scalar " : ""}${op}`;
       if (mode === "raise") throw E.pyException(E.FloatingPointError, message);
       if (mode === "print") rt.stdout(`Warning: ${message}\n`);
-      else if (mode === "warn") warn(rt, message);
+      else if (mode === "warn") warnRuntime(rt, message);
     }
   }
 }
 
 /** warnings.warn(message, RuntimeWarning) from the calling Python line. */
-function warn(rt: Runtime, message: string): void {
+export function warnRuntime(rt: Runtime, message: string): void {
   const warnings = rt.importModule("warnings", true);
   rt.call(rt.getattr(warnings, "warn"), [message, E.RuntimeWarning], null);
 }

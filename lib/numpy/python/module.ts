@@ -14,7 +14,7 @@ import { BINARY_UFUNCS, UNARY_UFUNCS, around, clip, where } from "../ufuncs";
 import { dot, einsum, inner, matmul, norm, outer, trace, type NormOrd } from "../linalg";
 import { argsort, searchsorted, sort, unique } from "../sorting";
 import { histogram } from "../histogram";
-import { type NanAware, median, nanmedian, nanquantile, percentile, quantile } from "../quantiles";
+import { type NanAware, median, nanmedian, nanpercentile, nanquantile, percentile, quantile } from "../quantiles";
 import * as Sel from "../selection";
 import { allclose, arrayEqual, isclose } from "../comparison";
 import { assertAllclose, assertArrayAlmostEqual, assertArrayEqual, assertionError, buildErrMsg } from "../testing";
@@ -46,7 +46,7 @@ import { arr, def, opnd, optInt, seq, wrapList } from "./define";
 import { initExtraFunctions } from "./functions-extra";
 import { initStatsFunctions } from "./functions-stats";
 import { initElementwiseFunctions } from "./functions-elementwise";
-import { installErrState } from "./errstate";
+import { installErrState, warnRuntime } from "./errstate";
 
 const FLOAT_MODES: ReadonlySet<string> = new Set(["fixed", "unique", "maxprec", "maxprec_equal"]);
 
@@ -320,20 +320,16 @@ function initNumpy(mod: PyModule): void {
   );
   // numpy warns (RuntimeWarning, from the calling line) when a lane held only NaNs.
   const nanAware = (r: NanAware, rt: Runtime): PyValue => {
-    if (r.allNan) rt.call(rt.getattr(rt.importModule("warnings", true), "warn"), ["All-NaN slice encountered", E.RuntimeWarning], null);
+    if (r.allNan) warnRuntime(rt, "All-NaN slice encountered");
     return wrap(r.result);
   };
   def(mod, "nanmedian", ["a", "axis", "out", "overwrite_input", "keepdims"], 1, ([a, axis, , , keepdims], rt) =>
     nanAware(nanmedian(arr(a, rt), optInt(axis, rt, null), toBool(keepdims, rt, false)), rt),
   );
-  for (const [name, scale] of [["nanquantile", 1], ["nanpercentile", 100]] as const) {
+  for (const [name, fn] of [["nanquantile", nanquantile], ["nanpercentile", nanpercentile]] as const) {
     def(mod, name, ["a", "q", "axis", "out", "overwrite_input", "method", "keepdims"], 2, ([a, q, axis, , , m, keepdims], rt) => {
       method(m, rt);
-      const qs = qArg(q, rt);
-      const list = typeof qs === "number" ? [qs] : qs;
-      if (list.some((x) => !(x >= 0 && x <= scale))) throw E.valueError(scale === 1 ? "Quantiles must be in the range [0, 1]" : "Percentiles must be in the range [0, 100]");
-      const fraction = typeof qs === "number" ? qs / scale : qs.map((x) => x / scale);
-      return nanAware(nanquantile(arr(a, rt), fraction, optInt(axis, rt, null), toBool(keepdims, rt, false)), rt);
+      return nanAware(fn(arr(a, rt), qArg(q, rt), optInt(axis, rt, null), toBool(keepdims, rt, false)), rt);
     }, ["weights", "interpolation"]);
   }
   for (const [name, fn] of [["quantile", quantile], ["percentile", percentile]] as const) {

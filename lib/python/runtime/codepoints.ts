@@ -95,3 +95,9 @@ export function codePointIndex(offsets: Uint32Array | null, u: number): number {
 export function codePointArray(s: string): string[] {
   return astralOffsets(s) === null ? s.split("") : Array.from(s);
 }
+
+/** Whether every character is ASCII (str.isascii; CPython iterates such strs with str_ascii_iterator). */
+export function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}

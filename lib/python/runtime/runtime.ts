@@ -58,7 +58,7 @@ import {
   type Kwargs,
   type PyValue,
 } from "./objects";
-import { astralOffsets, codePointLength } from "./codepoints";
+import { astralOffsets, codePointLength, isAscii } from "./codepoints";
 import { locationFile, locationLine, spanAt } from "./locations";
 import * as N from "./numeric";
 import type { CodeInfo, FunctionImpl, Protocol, PyIter } from "./protocol";
@@ -2192,11 +2192,6 @@ function modPow(b: bigint, e: bigint, m: bigint): bigint {
     e >>= 1n;
   }
   return r;
-}
-
-function isAscii(x: string): boolean {
-  for (let i = 0; i < x.length; i++) if (x.charCodeAt(i) > 0x7f) return false;
-  return true;
 }
 
 /** Builtin types without __class_getitem__ in CPython 3.11: `int[0]` is a TypeError. */

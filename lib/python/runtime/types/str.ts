@@ -21,7 +21,7 @@ import {
   type PyValue,
 } from "../objects";
 import type { Runtime } from "../runtime";
-import { astralOffsets, codePointIndex, codePointLength, unitOffset } from "../codepoints";
+import { astralOffsets, codePointIndex, codePointLength, isAscii, unitOffset } from "../codepoints";
 import { strLess } from "../str-order";
 import { asInt } from "./numbers";
 
@@ -220,8 +220,7 @@ predicate("isalnum", /^[A-Za-z0-9]+$/, isAlnumChar);
 // eslint-disable-next-line no-control-regex
 predicate("isspace", /^[ \t\n\r\x0b\x0c\x1c-\x1f]+$/, isSpaceChar);
 predicate("isprintable", /^[\x20-\x7e]*$/, isPrintableChar, true);
-// eslint-disable-next-line no-control-regex
-method(strType, "isascii", (self) => /^[\x00-\x7f]*$/.test(s(self)));
+method(strType, "isascii", (self) => isAscii(s(self)));
 method(strType, "isidentifier", (self) => isIdentifier(s(self)));
 /**
  * A character's case class as CPython's isupper/islower/istitle see it (Uppercase, Lowercase or Lt
