@@ -15,6 +15,7 @@ import { complete, inspect, type CompletionKind, type Introspector, type MemberI
 import { NUMPY_MODULES } from "../numpy/python";
 import { setUninitialisedAllocator } from "../numpy/kernels/uninitialised";
 import { installHeapCollector } from "./heap-collection";
+import { enableRelaxedSimd } from "./wasm-features";
 import { createNkiModules, launchTarget, NkiKernel } from "../nki";
 import { isComplete } from "./is-complete";
 import { apiDoc, canonicalModule, type ApiDoc } from "./api-docs";
@@ -302,6 +303,7 @@ export const createEngine: CreateEngine = (host) => {
   // (lib/numpy/kernels/uninitialised.ts), so those may skip calloc's zeroing.
   setUninitialisedAllocator((bytes) => Buffer.allocUnsafeSlow(bytes).buffer as ArrayBuffer);
   installHeapCollector();
+  enableRelaxedSimd();
   // Native libraries a kernel can import beyond the standard library; NKI launches on the kernel's
   // current target (asked at each launch, so `%target` applies to kernels defined earlier).
   const nativeModules = [...NUMPY_MODULES, ...createNkiModules({ target: () => host.target() })];

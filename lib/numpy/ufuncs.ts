@@ -10,7 +10,7 @@ import { type DType, type Storage, DTYPES, allocate, castValue, floatFor, intRan
 import { NumpyError, typeError, valueError } from "./errors";
 import { roundArrayTo } from "./float-formats";
 import { FPE_INVALID, FPE_OVERFLOW, floatResultFlags, fpErrorsWanted, hasNonFinite, integerDivisionFlags, integerOverflowFlags, recordFpError, reportedName } from "./fp-errors";
-import { cosF32, expF32, logF32, pow, sinF32 } from "./npy-math";
+import { cosF32, expF32, logF32, pow, sinF32, tanhF32 } from "./npy-math";
 import { type Access, type LoopHelpers, binaryLoop, scalarOp, unaryLoop } from "./loops";
 import { type WasmBinaryOp, type WasmRowAccess, type WasmUnaryOp, binaryFloatWasm, binaryRowsFloatWasm, takeFpFlags, unaryFloatWasm, whereFloatWasm } from "./kernels/elementwise";
 import { NDArray, type Operand, broadcastShapes, broadcastView, fromStorage, isPyScalar, offsetsOf, scalarArray, astype } from "./ndarray";
@@ -151,6 +151,7 @@ const HELPERS: LoopHelpers = {
   logaddexp2,
   rint,
   expF32,
+  tanhF32,
   logF32,
   sinF32,
   cosF32,
@@ -242,7 +243,7 @@ const UNARY: Readonly<Record<string, UnaryDef>> = {
   fabs: { resolve: floatOut, expr: () => "Math.abs(x)" },
   sinh: math("sinh"),
   cosh: math("cosh"),
-  tanh: math("tanh"),
+  tanh: { resolve: floatOut, expr: (d) => (floatFor(d).name === "float32" ? "H.tanhF32(x)" : "Math.tanh(x)") },
   floor: { resolve: same, expr: (d) => (isInt(d) ? "x" : "Math.floor(x)") },
   ceil: { resolve: same, expr: (d) => (isInt(d) ? "x" : "Math.ceil(x)") },
   trunc: { resolve: same, expr: (d) => (isInt(d) ? "x" : "Math.trunc(x)") },

@@ -9,17 +9,18 @@ import { fileURLToPath } from "node:url";
 import wabtInit from "wabt";
 
 const numpyDir = join(dirname(fileURLToPath(import.meta.url)), "..");
-const SOURCES: readonly { wat: string; constant: string }[] = [
+const SOURCES: readonly { wat: string; constant: string; relaxedSimd?: boolean }[] = [
   { wat: "kernels/matmul-f32.wat", constant: "MATMUL_F32_WASM_BASE64" },
   { wat: "kernels/elementwise.wat", constant: "ELEMENTWISE_WASM_BASE64" },
+  { wat: "kernels/elementwise-fma.wat", constant: "ELEMENTWISE_FMA_WASM_BASE64", relaxedSimd: true },
   { wat: "random/pcg64.wat", constant: "PCG64_WASM_BASE64" },
   { wat: "random/glibc-log.wat", constant: "GLIBC_LOG_WASM_BASE64" },
 ];
 
 const wabt = await wabtInit();
-for (const { wat, constant } of SOURCES) {
+for (const { wat, constant, relaxedSimd = false } of SOURCES) {
   const path = join(numpyDir, wat);
-  const module = wabt.parseWat(basename(wat), readFileSync(path, "utf8"), { simd: true });
+  const module = wabt.parseWat(basename(wat), readFileSync(path, "utf8"), { simd: true, relaxed_simd: relaxedSimd });
   module.validate();
   const { buffer } = module.toBinary({});
   const base64 = Buffer.from(buffer).toString("base64");
