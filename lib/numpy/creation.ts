@@ -3,7 +3,8 @@
  * logspace/geomspace, eye/identity, fromfunction, copy.
  */
 import { FPE_OVERFLOW, recordFpError } from "./fp-errors";
-import { type DType, DTYPES, allocate, castValue, defaultDtypeFor, promoteTypes } from "./dtypes";
+import { type DType, DTYPES, allocate, castValue, checkIntInRange, defaultDtypeFor, promoteTypes } from "./dtypes";
+import { isWideInt, storeExact } from "./exact-int64";
 import { NumpyError, valueError } from "./errors";
 import { deriveView } from "./kernels/heap";
 import { powerOf } from "../python/runtime/correctly-rounded";
@@ -54,7 +55,9 @@ function discoverDtype(x: ArrayInput): DType | null {
     return d;
   }
   if (x instanceof NDArray) return x.dtype;
-  return defaultDtypeFor(scalarOf(x as number | boolean | PyScalar).kind);
+  const s = scalarOf(x as number | boolean | PyScalar);
+  // Only uint64 holds an int past int64 (np.array([2**63]) is uint64).
+  return s.exact !== undefined && s.exact > 2n ** 63n - 1n ? DTYPES.uint64 : defaultDtypeFor(s.kind);
 }
 
 /** Every scalar leaf must sit at the same depth (numpy rejects [1, [2]]). */
@@ -90,7 +93,11 @@ export function array(obj: ArrayInput, dtype?: DType): NDArray {
       k += n;
     } else {
       const s = scalarOf(x as number | boolean | PyScalar);
-      if (s.kind === "int" && dt.isInteger) checkIntRange(s.value, dt);
+      if (s.kind === "int" && dt.isInteger) checkIntInRange(dt, s.value, s.exact);
+      if (s.exact !== undefined && isWideInt(dt)) {
+        storeExact(data, k++, s.exact, dt.kind === "u");
+        return;
+      }
       const v = castValue(dt, s.value);
       data[k++] = v;
       if (reportsOverflow && v - v !== 0 && s.value - s.value === 0) overflowed = true;
@@ -99,22 +106,6 @@ export function array(obj: ArrayInput, dtype?: DType): NDArray {
   walk(obj);
   if (overflowed) recordFpError(FPE_OVERFLOW, "cast");
   return out;
-}
-
-function checkIntRange(v: number, dt: DType): void {
-  const ranges: Partial<Record<string, [number, number]>> = {
-    int8: [-128, 127],
-    int16: [-32768, 32767],
-    int32: [-(2 ** 31), 2 ** 31 - 1],
-    uint8: [0, 255],
-    uint16: [0, 65535],
-    uint32: [0, 2 ** 32 - 1],
-    uint64: [0, 2 ** 64 - 1],
-  };
-  const r = ranges[dt.name];
-  if (r !== undefined && (v < r[0] || v > r[1])) {
-    throw new NumpyError("OverflowError", `Python integer ${v} out of bounds for ${dt.name}`);
-  }
 }
 
 /** np.asarray: no copy when already an array of the requested dtype. */
@@ -143,9 +134,10 @@ export function full(shape: readonly number[], value: number | PyScalar | NDArra
     return out;
   }
   const s = scalarOf(value);
-  const dt = dtype ?? defaultDtypeFor(s.kind);
+  const dt = dtype ?? (s.exact !== undefined && s.exact > 2n ** 63n - 1n ? DTYPES.uint64 : defaultDtypeFor(s.kind));
+  if (s.kind === "int" && dt.isInteger) checkIntInRange(dt, s.value, s.exact);
   const out = emptyArray(dt, shape);
-  fill(out, s.value);
+  fill(out, s.value, s.exact);
   return out;
 }
 

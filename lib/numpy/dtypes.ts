@@ -215,6 +215,19 @@ const INT_RANGES: Partial<Record<DTypeName, readonly [number, number]>> = {
   uint64: [0, 2 ** 64 - 1],
 };
 
+/**
+ * numpy's check of a Python int against an integer dtype (exact past 2^53 when `exact` is given):
+ * OverflowError "Python integer ... out of bounds for ...", or for ints past int64 that no int64
+ * can hold, CPython's own "Python int too large to convert to C long".
+ */
+export function checkIntInRange(dtype: DType, value: number, exact?: bigint): void {
+  if (exact !== undefined && dtype.name !== "uint64" && exact > 2n ** 63n - 1n) throw new NumpyError("OverflowError", "Python int too large to convert to C long");
+  const [lo, hi] = intRange(dtype);
+  const hiExact = dtype.name === "uint64" ? 2n ** 64n - 1n : dtype.name === "int64" ? 2n ** 63n - 1n : BigInt(hi);
+  const out = exact !== undefined ? exact < BigInt(lo) || exact > hiExact : value < lo || value > hi;
+  if (out) throw new NumpyError("OverflowError", `Python integer ${exact ?? value} out of bounds for ${dtype.name}`);
+}
+
 export function intRange(dtype: DType): readonly [number, number] {
   const r = INT_RANGES[dtype.name];
   if (r === undefined) throw typeError(`${dtype.name} is not an integer type`);
@@ -361,16 +374,11 @@ export type PyScalarKind = "bool" | "int" | "float";
  * The dtype of `array OP python-scalar` under NEP 50: the scalar adopts the array's dtype when the
  * kinds allow; int overflow is an OverflowError like numpy 2's.
  */
-export function promoteWithScalar(dtype: DType, kind: PyScalarKind, value: number): DType {
+export function promoteWithScalar(dtype: DType, kind: PyScalarKind, value: number, exact?: bigint): DType {
   if (kind === "bool") return dtype;
   if (kind === "int") {
     if (dtype.kind === "b") return DTYPES.int64;
-    if (dtype.isInteger) {
-      const [lo, hi] = intRange(dtype);
-      if (value < lo || value > hi) {
-        throw new NumpyError("OverflowError", `Python integer ${value} out of bounds for ${dtype.name}`);
-      }
-    }
+    if (dtype.isInteger) checkIntInRange(dtype, value, exact);
     return dtype;
   }
   return dtype.isFloat ? dtype : DTYPES.float64;

@@ -3,6 +3,7 @@
  * arrays (advanced indexing) produce copies, with numpy's placement rule for the broadcast index
  * dimensions (at the first advanced index when all advanced indices are adjacent, else in front).
  */
+import { copyExact, isWideInt } from "./exact-int64";
 import { DTYPES } from "./dtypes";
 import { NumpyError, indexError, valueError } from "./errors";
 import { deriveView } from "./kernels/heap";
@@ -227,6 +228,7 @@ export function getItem(a: NDArray, items: readonly IndexItem[]): NDArray {
   const src = a.data;
   const offs = r.offsets;
   for (let i = 0; i < offs.length; i++) out[i] = src[offs[i]];
+  if (isWideInt(a.dtype)) copyExact(src, out, offs.length, (k) => offs[k], (k) => k, a.dtype.kind === "u");
   return fromStorage(a.dtype, r.shape, out);
 }
 
@@ -269,6 +271,8 @@ export function setItem(a: NDArray, items: readonly IndexItem[], value: NDArray 
     const tmp = allocate(view.dtype, n);
     for (let i = 0; i < n; i++) tmp[i] = view.data[offs[i]];
     castInto(tmp, view.dtype, vals, a.dtype);
+    if (isWideInt(a.dtype) && isWideInt(view.dtype)) copyExact(view.data, vals, n, (k) => offs[k], (k) => k, a.dtype.kind === "u");
   }
   for (let i = 0; i < n; i++) a.data[r.offsets[i]] = vals[i];
+  if (isWideInt(a.dtype)) copyExact(vals, a.data, n, (k) => k, (k) => r.offsets[k], a.dtype.kind === "u");
 }

@@ -4,6 +4,7 @@
  * visible in every array sharing it.
  */
 import { type DType, type Storage, allocate, castValue, DTYPES, type PyScalarKind } from "./dtypes";
+import { copyExact, elementAt, exactAt, isWideInt, shadowOf, storeExact, wrapTo } from "./exact-int64";
 import { roundArrayTo } from "./float-formats";
 import { checkJsArrayLength, indexError, valueError } from "./errors";
 import { deriveView } from "./kernels/heap";
@@ -52,6 +53,11 @@ export class NDArray {
     return this.data[flatToOffset(this, i)];
   }
 
+  /** Element i in C order, a bigint for a (u)int64 value past 2^53 known exactly (exact-int64.ts). */
+  exactFlat(i: number): number | bigint {
+    return isWideInt(this.dtype) ? elementAt(this.data, flatOffset(this, i)) : this.getFlat(i);
+  }
+
   /** Element at a full multi-index (no bounds or negative-index handling). */
   getAt(index: readonly number[]): number {
     let off = this.offset;
@@ -64,10 +70,17 @@ export class NDArray {
 export interface PyScalar {
   readonly kind: PyScalarKind;
   readonly value: number;
+  /** A Python int past 2^53: its exact value (`value` is the nearest double). */
+  readonly exact?: bigint;
 }
 
 export function pyInt(value: number): PyScalar {
   return { kind: "int", value };
+}
+/** A Python int of any size, exact beyond 2^53 (see exact-int64.ts). */
+export function pyBigInt(v: bigint): PyScalar {
+  const value = Number(v);
+  return Number.isSafeInteger(value) ? { kind: "int", value } : { kind: "int", value, exact: v };
 }
 export function pyFloat(value: number): PyScalar {
   return { kind: "float", value };
@@ -110,10 +123,14 @@ export function emptyArray(dtype: DType, shape: readonly number[]): NDArray {
   return fromStorage(dtype, shape, allocate(dtype, shapeSize(shape)));
 }
 
-/** 0-d array holding one value (cast to dtype): numpy scalars are represented this way. */
-export function scalarArray(dtype: DType, value: number): NDArray {
+/**
+ * 0-d array holding one value (cast to dtype): numpy scalars are represented this way. `exact`, a
+ * Python int past 2^53, is kept exactly by (u)int64 (wrapped to 64 bits).
+ */
+export function scalarArray(dtype: DType, value: number, exact?: bigint): NDArray {
   const a = emptyArray(dtype, []);
-  a.data[0] = castValue(dtype, value);
+  if (exact !== undefined && isWideInt(dtype)) storeExact(a.data, 0, wrapTo(dtype, exact), dtype.kind === "u");
+  else a.data[0] = castValue(dtype, value);
   return a;
 }
 
@@ -179,8 +196,35 @@ export function contiguousData(a: NDArray): Storage {
 
 /** A C-contiguous copy (or the array itself if `allowSame` and already contiguous from offset 0). */
 export function copyArray(a: NDArray): NDArray {
-  const data = contiguousData(a);
-  return fromStorage(a.dtype, a.shape, data === a.data || data.buffer === a.data.buffer ? data.slice() : data);
+  const contiguous = contiguousData(a);
+  const data = contiguous === a.data || contiguous.buffer === a.data.buffer ? contiguous.slice() : contiguous;
+  keepExact(a, data, a.dtype);
+  return fromStorage(a.dtype, a.shape, data);
+}
+
+/**
+ * After a's elements were copied or cast into dense `out` of dtype `to`: the exact values of a's
+ * (u)int64 elements past 2^53 go into out too, wrapped to `to`'s integer width (exact-int64.ts).
+ */
+function keepExact(a: NDArray, out: Storage, to: DType): void {
+  if (!isWideInt(a.dtype) || shadowOf(a.data) === undefined || !to.isInteger) return;
+  const at = (k: number): number => flatOffset(a, k);
+  if (isWideInt(to)) {
+    copyExact(a.data, out, a.size, at, (k) => k, to.kind === "u");
+    return;
+  }
+  const bits = to.itemsize * 8;
+  for (let k = 0; k < a.size; k++) {
+    const e = exactAt(a.data, at(k));
+    out[k] = Number(to.kind === "u" ? BigInt.asUintN(bits, e) : BigInt.asIntN(bits, e));
+  }
+}
+
+/** The elements in C order as a 1-D array: a view of the same storage when contiguous, else a copy. */
+export function flatView(a: NDArray): NDArray {
+  if (a.isCContiguous) return new NDArray(a.data, a.dtype, [a.size], [1], a.offset);
+  const c = copyArray(a);
+  return new NDArray(c.data, a.dtype, [a.size], [1], 0);
 }
 
 export function ascontiguous(a: NDArray): NDArray {
@@ -258,6 +302,7 @@ export function astype(a: NDArray, dtype: DType, copy = true): NDArray {
   const src = contiguousData(a);
   const out = allocate(dtype, a.size);
   castInto(src, a.dtype, out, dtype);
+  keepExact(a, out, dtype);
   if (fpErrorsWanted()) recordFpError(castFlags(src, a.dtype, out, dtype), "cast");
   return fromStorage(dtype, a.shape, out);
 }
@@ -283,25 +328,36 @@ export function castInto(src: Storage, from: DType, dst: Storage, to: DType): vo
   for (let i = 0; i < n; i++) dst[i] = castValue(to, src[i]);
 }
 
-/** Element i (C order) converted to the JS value numpy's .item()/.tolist() gives: number or boolean. */
-export function itemValue(a: NDArray, i: number): number | boolean {
+/** Buffer offset of element i in C order. */
+export function flatOffset(a: NDArray, i: number): number {
+  return a.isCContiguous ? a.offset + i : flatToOffset(a, i);
+}
+
+/**
+ * Element i (C order) converted to the JS value numpy's .item()/.tolist() gives: number or boolean,
+ * or a bigint for a (u)int64 value past 2^53 known exactly (exact-int64.ts).
+ */
+export function itemValue(a: NDArray, i: number): number | boolean | bigint {
+  if (isWideInt(a.dtype)) return elementAt(a.data, flatOffset(a, i));
   const v = a.getFlat(i);
   return a.dtype.kind === "b" ? v !== 0 : v;
 }
 
-export type NestedList = number | boolean | NestedList[];
+export type NestedList = number | boolean | bigint | NestedList[];
 
 export function tolist(a: NDArray): NestedList {
   if (a.ndim === 0) return itemValue(a, 0);
   for (const d of a.shape) checkJsArrayLength(d);
-  const data = contiguousData(a);
+  const exact = isWideInt(a.dtype) && shadowOf(a.data) !== undefined;
+  const data = exact ? a.data : contiguousData(a);
+  const offs = exact ? offsetsOf(a) : null;
   const isBool = a.dtype.kind === "b";
   let k = 0;
   const build = (d: number): NestedList[] => {
     const out: NestedList[] = [];
     for (let i = 0; i < a.shape[d]; i++) {
       if (d === a.ndim - 1) {
-        const v = data[k++];
+        const v = offs === null ? data[k++] : elementAt(data, offs[k++]);
         out.push(isBool ? v !== 0 : v);
       } else out.push(build(d + 1));
     }
@@ -310,7 +366,7 @@ export function tolist(a: NDArray): NestedList {
   return build(0);
 }
 
-export function item(a: NDArray, index?: number): number | boolean {
+export function item(a: NDArray, index?: number): number | boolean | bigint {
   if (index === undefined) {
     if (a.size !== 1) throw valueError("can only convert an array of size 1 to a Python scalar");
     return itemValue(a, 0);
@@ -339,6 +395,7 @@ export function assign(dst: NDArray, src: NDArray): void {
   const sameType = s.dtype === dst.dtype;
   if (sameType && dst.isCContiguous && view.isCContiguous) {
     dst.data.set(view.data.subarray(view.offset, view.offset + n) as Float64Array, dst.offset);
+    assignExact(dst, view, null, null);
     return;
   }
   const dOff = dst.isCContiguous ? null : offsetsOf(dst);
@@ -352,10 +409,35 @@ export function assign(dst: NDArray, src: NDArray): void {
     const v = sd[sOff === null ? s0 + i : sOff[i]];
     dd[dOff === null ? d0 + i : dOff[i]] = sameType ? v : castValue(t, v);
   }
+  assignExact(dst, view, dOff, sOff);
 }
 
-/** Fill every element of dst (a view) with one value, cast to dst's dtype. */
-export function fill(dst: NDArray, value: number): void {
+/** assign's exact (u)int64 values past 2^53 (exact-int64.ts), after the doubles were written. */
+function assignExact(dst: NDArray, view: NDArray, dOff: Int32Array | null, sOff: Int32Array | null): void {
+  if (!isWideInt(view.dtype) || !dst.dtype.isInteger || shadowOf(view.data) === undefined) return;
+  const from = (k: number): number => (sOff === null ? view.offset + k : sOff[k]);
+  const to = (k: number): number => (dOff === null ? dst.offset + k : dOff[k]);
+  if (isWideInt(dst.dtype)) {
+    copyExact(view.data, dst.data, dst.size, from, to, dst.dtype.kind === "u");
+    return;
+  }
+  const bits = dst.dtype.itemsize * 8;
+  for (let k = 0; k < dst.size; k++) {
+    const e = exactAt(view.data, from(k));
+    dst.data[to(k)] = Number(dst.dtype.kind === "u" ? BigInt.asUintN(bits, e) : BigInt.asIntN(bits, e));
+  }
+}
+
+/**
+ * Fill every element of dst (a view) with one value, cast to dst's dtype; `exact`, a Python int
+ * past 2^53, is kept exactly by (u)int64 (wrapped to 64 bits).
+ */
+export function fill(dst: NDArray, value: number, exact?: bigint): void {
+  if (exact !== undefined && isWideInt(dst.dtype)) {
+    const e = wrapTo(dst.dtype, exact);
+    for (let i = 0; i < dst.size; i++) storeExact(dst.data, flatOffset(dst, i), e, dst.dtype.kind === "u");
+    return;
+  }
   const v = castValue(dst.dtype, value);
   if (dst.isCContiguous) {
     dst.data.fill(v, dst.offset, dst.offset + dst.size);

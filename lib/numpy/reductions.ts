@@ -8,7 +8,9 @@ import { type DType, type Storage, DTYPES, allocate, castValue } from "./dtypes"
 import { NumpyError, axisError, valueError } from "./errors";
 import { recordWholeResult } from "./fp-errors";
 import { roundArrayTo } from "./float-formats";
-import { NDArray, astype, contiguousData, elementOffsets, fromStorage, pyInt } from "./ndarray";
+import { NDArray, astype, contiguousData, elementOffsets, flatView, fromStorage, offsetsOf, pyInt } from "./ndarray";
+import { exactAt, isWideInt, storeExact, wrapTo } from "./exact-int64";
+import { holdsExact } from "./ufuncs-exact";
 import { binary, unary } from "./ufuncs";
 import { extremumColumnsWasm, extremumRowsWasm, extremumWasm, pairwiseRowsF32Wasm, pairwiseSumF32Wasm, sumRowsF32Wasm } from "./kernels/elementwise";
 
@@ -237,6 +239,8 @@ function sumOf(a: NDArray, opts: ReduceOptions): NDArray {
   const dtype = opts.dtype ?? sumDtype(a.dtype);
   const src = dtype === a.dtype ? a : astype(a, dtype);
   const p = plan(src, normalizeAxes(opts.axis, a.ndim));
+  // Integer sums whose partial sums may pass 2^53 are added exactly (exact-int64.ts).
+  if (isWideInt(dtype) && (holdsExact(src) || maxMagnitude(a) * blockSize(p) >= 2 ** 53)) return exactReduce(src, p, dtype, false, opts.keepdims === true);
   const out = allocate(dtype, p.bases.length);
   const d = src.data;
   // float32 and the narrow floats accumulate in float32 arithmetic; everything else in double.
@@ -302,6 +306,8 @@ function prodOf(a: NDArray, opts: ReduceOptions): NDArray {
   const unsigned = dtype.kind === "u";
   const round = stepRounder(dtype);
   const { outer, run, runStride } = p;
+  if (is64 && holdsExact(src)) return exactReduce(src, p, dtype, true, opts.keepdims === true);
+  let inexact = false;
   for (let o = 0; o < p.bases.length; o++) {
     let s = 1;
     for (let c = 0; c < outer.length; c++) {
@@ -309,12 +315,47 @@ function prodOf(a: NDArray, opts: ReduceOptions): NDArray {
       for (let j = 0; j < run; j++) {
         const v = d[start + j * runStride];
         s = is64 ? mul64(s, v, unsigned) : f32 ? Math.fround(s * v) : s * v;
+        if (is64 && !Number.isSafeInteger(s)) inexact = true;
       }
       s = round(s);
     }
     out[o] = dtype.isFloat ? s : castValue(dtype, s);
   }
+  // A product that passed 2^53 is redone exactly: later factors multiplied a rounded value.
+  if (inexact) return exactReduce(src, p, dtype, true, opts.keepdims === true);
   return finish(out, dtype, p, opts.keepdims === true);
+}
+
+/** A bound on |element| of an array summed into (u)int64 (for bounding its partial sums): its dtype's, or for (u)int64 a scan's. */
+function maxMagnitude(a: NDArray): number {
+  if (!isWideInt(a.dtype)) return a.dtype.isFloat ? Infinity : 2 ** (8 * a.dtype.itemsize);
+  const offs = offsetsOf(a);
+  let m = 0;
+  for (let i = 0; i < offs.length; i++) {
+    const v = a.data[offs[i]];
+    if (v > m) m = v;
+    else if (-v > m) m = -v;
+  }
+  return m;
+}
+
+/** An (u)int64 sum or product over plan p, exactly with BigInts and wrapping like numpy. */
+function exactReduce(src: NDArray, p: Plan, dtype: DType, isProd: boolean, keepdims: boolean): NDArray {
+  const out = allocate(dtype, p.bases.length);
+  const read = isWideInt(src.dtype) ? (i: number): bigint => exactAt(src.data, i) : (i: number): bigint => BigInt(src.data[i]);
+  const { outer, run, runStride } = p;
+  for (let o = 0; o < p.bases.length; o++) {
+    let s = isProd ? 1n : 0n;
+    for (let c = 0; c < outer.length; c++) {
+      const start = p.bases[o] + outer[c];
+      for (let j = 0; j < run; j++) {
+        const v = read(start + j * runStride);
+        s = wrapTo(dtype, isProd ? s * v : s + v);
+      }
+    }
+    storeExact(out, o, s, dtype.kind === "u");
+  }
+  return finish(out, dtype, p, keepdims);
 }
 
 /** Math.max/Math.min over a dense run: NaN propagates exactly as numpy's maximum reduction does. */
@@ -521,7 +562,7 @@ export function nanmean(a: NDArray, opts: ReduceOptions = {}): NDArray {
 }
 
 function accumulate(a: NDArray, axis: number | null | undefined, dtype: DType | undefined, isSum: boolean): NDArray {
-  const src0 = axis === null || axis === undefined ? fromStorage(a.dtype, [a.size], contiguousData(a)) : a;
+  const src0 = axis === null || axis === undefined ? flatView(a) : a;
   const ax = normalizeAxis(axis ?? 0, src0.ndim);
   const outType = dtype ?? sumDtype(a.dtype);
   const src = outType === src0.dtype ? src0 : astype(src0, outType);
@@ -535,13 +576,27 @@ function accumulate(a: NDArray, axis: number | null | undefined, dtype: DType | 
   const round = stepRounder(outType);
   const is64 = outType.isInteger && outType.itemsize === 8;
   const unsigned = outType.kind === "u";
+  let inexact = false;
   for (let o = 0; o < p.bases.length; o++) {
     // The first element is taken as it is (numpy's accumulate starts from it, keeping -0.0).
     let s = 0;
     for (let j = 0; j < block.length; j++) {
       const v = d[p.bases[o] + block[j]];
       s = j === 0 ? round(v) : round(isSum ? s + v : is64 ? mul64(s, v, unsigned) : s * v);
+      if (is64 && !(s > -(2 ** 53) && s < 2 ** 53)) inexact = true;
       out[pOut.bases[o] + blockOut[j]] = s;
+    }
+  }
+  // Running (u)int64 values that passed 2^53 are redone exactly (exact-int64.ts).
+  if (is64 && (inexact || holdsExact(src))) {
+    const read = (i: number): bigint => exactAt(d, i);
+    for (let o = 0; o < p.bases.length; o++) {
+      let s = 0n;
+      for (let j = 0; j < block.length; j++) {
+        const v = read(p.bases[o] + block[j]);
+        s = j === 0 ? v : wrapTo(outType, isSum ? s + v : s * v);
+        storeExact(out, pOut.bases[o] + blockOut[j], s, unsigned);
+      }
     }
   }
   return res;

@@ -6,6 +6,7 @@
  * exact or innocuously rounded, float32 results equal numpy's bit-for-bit. Narrow floats are computed
  * in float32 and rounded (RNE) afterwards, like numpy's float16 and ml_dtypes' loops.
  */
+import { exactBinary, exactUnary, holdsExact } from "./ufuncs-exact";
 import { type DType, type Storage, DTYPES, allocate, castValue, floatFor, intRange, promoteTypes, promoteWithScalar, defaultDtypeFor, canCastSameKind } from "./dtypes";
 import { NumpyError, typeError, valueError } from "./errors";
 import { roundArrayTo } from "./float-formats";
@@ -13,7 +14,7 @@ import { FPE_INVALID, FPE_OVERFLOW, floatResultFlags, fpErrorsWanted, hasNonFini
 import { cosF32, expF32, logF32, pow, sinF32, tanhF32 } from "./npy-math";
 import { type Access, type LoopHelpers, binaryLoop, scalarOp, unaryLoop } from "./loops";
 import { type WasmBinaryOp, type WasmRowAccess, type WasmUnaryOp, binaryFloatWasm, binaryRowsFloatWasm, takeFpFlags, unaryFloatWasm, whereFloatWasm } from "./kernels/elementwise";
-import { NDArray, type Operand, broadcastShapes, broadcastView, fromStorage, isPyScalar, offsetsOf, scalarArray, astype } from "./ndarray";
+import { NDArray, type Operand, type PyScalar, broadcastShapes, broadcastView, fromStorage, isPyScalar, offsetsOf, scalarArray, astype } from "./ndarray";
 
 // ---- numpy's scalar semantics for the helpers the loops call ----------------------------------
 
@@ -452,35 +453,60 @@ function prepare(a: NDArray, shape: readonly number[], access: Access): Prepared
   return { data: a.data, table: offsetsOf(broadcastView(a, shape)), start: 0, access };
 }
 
+/**
+ * Set by finish(): whether its (u)int64 result reached 2^53, past which the doubles of the loop may
+ * not be exact (the caller then recomputes with ufuncs-exact.ts). Read right after the call.
+ */
+let reachedInexact = false;
+
 function finish(out: Storage, dtype: DType, shape: readonly number[]): NDArray {
   if (dtype.narrow !== undefined) roundArrayTo(dtype.narrow, out as Float32Array, out as Float32Array);
   // (u)int64 live in a Float64Array, whose stores neither wrap like the smaller unsigned arrays' do
   // nor drop the sign of a zero (0 * -3, -0 % 3) as integer typed arrays do.
-  if (dtype.name === "uint64") for (let i = 0; i < out.length; i++) out[i] = castValue(dtype, out[i]);
-  else if (dtype.name === "int64") for (let i = 0; i < out.length; i++) out[i] += 0;
+  let extreme = 0;
+  if (dtype.name === "uint64") {
+    for (let i = 0; i < out.length; i++) {
+      const v = castValue(dtype, out[i]);
+      out[i] = v;
+      if (v > extreme) extreme = v;
+    }
+  } else if (dtype.name === "int64") {
+    for (let i = 0; i < out.length; i++) {
+      const v = out[i] + 0;
+      out[i] = v;
+      if (v > extreme) extreme = v;
+      else if (-v > extreme) extreme = -v;
+    }
+  }
+  reachedInexact = extreme >= 2 ** 53;
   return fromStorage(dtype, shape, out);
+}
+
+/** The dtype numpy gives a bare Python scalar: uint64 for an int past int64. */
+function bareIntDtype(s: PyScalar): DType {
+  return s.exact !== undefined && s.exact > 2n ** 63n - 1n ? DTYPES.uint64 : defaultDtypeFor(s.kind);
 }
 
 /** Operand dtypes after NEP 50: returns the common dtype and both operands as arrays. */
 function coerce(x: Operand, y: Operand, comparison: boolean, floatOnly = false): { a: NDArray; b: NDArray; common: DType } {
   if (!isPyScalar(x) && !isPyScalar(y)) return { a: x, b: y, common: promoteTypes(x.dtype, y.dtype) };
   if (isPyScalar(x) && isPyScalar(y)) {
-    const a = scalarArray(defaultDtypeFor(x.kind), x.value);
-    const b = scalarArray(defaultDtypeFor(y.kind), y.value);
+    const a = scalarArray(bareIntDtype(x), x.value, x.exact);
+    const b = scalarArray(bareIntDtype(y), y.value, y.exact);
     return { a, b, common: promoteTypes(a.dtype, b.dtype) };
   }
   const arr = (isPyScalar(x) ? y : x) as NDArray;
-  const sc = (isPyScalar(x) ? x : y) as { kind: "bool" | "int" | "float"; value: number };
+  const sc = (isPyScalar(x) ? x : y) as PyScalar;
   let common: DType;
   let scalarType: DType | null = null;
   try {
-    common = promoteWithScalar(arr.dtype, sc.kind, sc.value);
+    common = promoteWithScalar(arr.dtype, sc.kind, sc.value, sc.exact);
   } catch (e) {
     if (!comparison && !floatOnly) throw e;
     common = comparison ? DTYPES.float64 : arr.dtype;
     if (floatOnly) scalarType = floatFor(arr.dtype);
   }
-  const scalar = scalarArray(scalarType ?? common, sc.value);
+  const scalar = scalarArray(scalarType ?? common, sc.value, sc.exact);
   return isPyScalar(x) ? { a: scalar, b: arr, common } : { a: arr, b: scalar, common };
 }
 
@@ -511,7 +537,7 @@ function checkResult(name: string, operands: readonly NDArray[], shape: readonly
 export function unary(name: string, x: Operand): NDArray {
   const def = UNARY[name];
   if (def === undefined) throw valueError(`unknown ufunc ${name}`);
-  const a = isPyScalar(x) ? scalarArray(defaultDtypeFor(x.kind), x.value) : x;
+  const a = isPyScalar(x) ? scalarArray(bareIntDtype(x), x.value, x.exact) : x;
   const outType = def.resolve(a.dtype);
   const n = a.size;
   const p = prepare(a, a.shape, accessOf(a, a.shape, n));
@@ -528,7 +554,8 @@ export function unary(name: string, x: Operand): NDArray {
   const table = p.access === "scalar" ? offsetsOf(a) : p.table;
   const loop = unaryLoop(name, def.expr(a.dtype), access, `${ctorTag(a.data)}>${ctorTag(out)}`, HELPERS);
   loop(p.data, table, p.start, out, n);
-  const result = finish(out, outType, a.shape);
+  let result = finish(out, outType, a.shape);
+  if (reachedInexact || holdsExact(a)) result = exactUnary(name, a, outType) ?? result;
   checkResult(name, [a], a.shape, result);
   return result;
 }
@@ -552,7 +579,8 @@ export function binary(name: string, x: Operand, y: Operand): NDArray {
   if (a.ndim === 0 && b.ndim === 0) {
     const out = allocate(outType, 1);
     out[0] = scalarOp(expr0, HELPERS)(a.data[a.offset], b.data[b.offset]);
-    const result = finish(out, outType, []);
+    let result = finish(out, outType, []);
+    if (reachedInexact || holdsExact(a) || holdsExact(b)) result = exactBinary(name, a, b, [], compute, outType) ?? result;
     checkResult(name, [a, b], [], result);
     if (outType.isInteger && fpErrorsWanted()) recordFpError(integerOverflowFlags(name, a.data[a.offset], b.data[b.offset], outType), name, true);
     return result;
@@ -576,7 +604,8 @@ export function binary(name: string, x: Operand, y: Operand): NDArray {
   const types = `${ctorTag(ain.data)}${ain.access}|${ctorTag(bin.data)}${bin.access}>${ctorTag(out)}`;
   const loop = binaryLoop(name, expr, ain.access, bin.access, types, HELPERS);
   loop(ain.data, ain.table, ain.start, bin.data, bin.table, bin.start, out, n);
-  const result = finish(out, outType, shape);
+  let result = finish(out, outType, shape);
+  if (reachedInexact || holdsExact(a) || holdsExact(b)) result = exactBinary(name, a, b, shape, compute, outType) ?? result;
   checkResult(name, [a, b], shape, result);
   return result;
 }

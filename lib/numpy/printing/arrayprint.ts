@@ -20,6 +20,15 @@ export interface PrintableArray {
   readonly size: number;
   /** Element i in C order; bools as 0/1. */
   getFlat(i: number): number;
+  /** Element i in C order, a bigint for a (u)int64 value past 2^53 known exactly. */
+  exactFlat?(i: number): number | bigint;
+}
+
+/** Elements as printed: numbers, and bigints for exact (u)int64 values past 2^53. */
+type Element = number | bigint;
+
+function elementOf(a: PrintableArray, i: number): Element {
+  return a.exactFlat === undefined ? a.getFlat(i) : a.exactFlat(i);
 }
 
 export type FloatMode = "fixed" | "unique" | "maxprec" | "maxprec_equal";
@@ -49,7 +58,7 @@ export const DEFAULT_PRINT_OPTIONS: Readonly<PrintOptions> = {
   infstr: "inf",
 };
 
-type ElementFormatter = (x: number) => string;
+type ElementFormatter = (x: Element) => string;
 
 const BINARY_FLOATS: ReadonlySet<string> = new Set(["float64", "float32", "float16"]);
 const INT_TYPES: ReadonlySet<string> = new Set(["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"]);
@@ -67,7 +76,7 @@ export function dtypeShortRepr(name: string): string {
 }
 
 /** numpy's IntegerFormat: one width for all, a '+' or ' ' before non-negative values when `sign` asks. */
-function intFormatter(data: readonly number[], sign: SignMode): ElementFormatter {
+function intFormatter(data: readonly Element[], sign: SignMode): ElementFormatter {
   let width = 0;
   let mark = sign;
   if (data.length > 0) {
@@ -85,14 +94,14 @@ function intFormatter(data: readonly number[], sign: SignMode): ElementFormatter
   return (x) => (x >= 0 && mark !== "-" ? mark + intText(x) : intText(x)).padStart(width, " ");
 }
 
-function formatterFor(dtype: string, data: readonly number[], zeroDim: boolean, options: PrintOptions): ElementFormatter {
+function formatterFor(dtype: string, data: readonly Element[], zeroDim: boolean, options: PrintOptions): ElementFormatter {
   if (dtype === "bool") {
     const truestr = zeroDim ? "True" : " True";
     return (x) => (x ? truestr : "False");
   }
   if (INT_TYPES.has(dtype)) return intFormatter(data, options.sign);
   if (BINARY_FLOATS.has(dtype)) {
-    const ff = new FloatingFormat(data, dtype as BinaryFloat, {
+    const ff = new FloatingFormat(data as readonly number[], dtype as BinaryFloat, {
       precision: options.precision,
       suppressSmall: options.suppress,
       floatmode: options.floatmode,
@@ -100,9 +109,9 @@ function formatterFor(dtype: string, data: readonly number[], zeroDim: boolean, 
       nanstr: options.nanstr,
       infstr: options.infstr,
     });
-    return (x) => ff.format(x);
+    return (x) => ff.format(Number(x));
   }
-  return formatG;
+  return (x) => formatG(Number(x));
 }
 
 function cStrides(shape: readonly number[]): number[] {
@@ -116,10 +125,10 @@ function cStrides(shape: readonly number[]): number[] {
 }
 
 /** The elements numpy's _leading_trailing keeps: along each long axis only the first and last `edge`. */
-function edgeData(a: PrintableArray, edge: number, summarise: boolean): number[] {
+function edgeData(a: PrintableArray, edge: number, summarise: boolean): Element[] {
   if (!summarise) {
-    const out = new Array<number>(a.size);
-    for (let i = 0; i < a.size; i++) out[i] = a.getFlat(i);
+    const out = new Array<Element>(a.size);
+    for (let i = 0; i < a.size; i++) out[i] = elementOf(a, i);
     return out;
   }
   const strides = cStrides(a.shape);
@@ -127,10 +136,10 @@ function edgeData(a: PrintableArray, edge: number, summarise: boolean): number[]
     if (n <= 2 * edge) return Array.from({ length: n }, (_, i) => i);
     return [...Array.from({ length: edge }, (_, i) => i), ...Array.from({ length: edge }, (_, i) => n - edge + i)];
   });
-  const out: number[] = [];
+  const out: Element[] = [];
   const walk = (axis: number, offset: number): void => {
     if (axis === axes.length) {
-      out.push(a.getFlat(offset));
+      out.push(elementOf(a, offset));
       return;
     }
     for (const i of axes[axis]) walk(axis + 1, offset + i * strides[axis]);
@@ -163,7 +172,7 @@ function formatArray(
   const ndim = shape.length;
   const sepTrim = separator.trimEnd();
   const recurse = (axis: number, offset: number, hangingIndent: string, currWidth: number): string => {
-    if (axis === ndim) return fmt(a.getFlat(offset));
+    if (axis === ndim) return fmt(elementOf(a, offset));
     const nextHanging = hangingIndent + " ";
     const nextWidth = currWidth - 1;
     const len = shape[axis];
@@ -236,6 +245,6 @@ export function arrayRepr(a: PrintableArray, options: PrintOptions = DEFAULT_PRI
 
 /** str(ndarray); a 0-d array prints as its scalar's str. */
 export function arrayStr(a: PrintableArray, options: PrintOptions = DEFAULT_PRINT_OPTIONS): string {
-  if (a.shape.length === 0) return scalarStr(a.dtype.name, a.getFlat(0));
+  if (a.shape.length === 0) return scalarStr(a.dtype.name, elementOf(a, 0));
   return array2string(a, " ", "", "", options);
 }

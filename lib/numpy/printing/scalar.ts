@@ -25,13 +25,14 @@ export function floatScalarStr(x: number, kind: BinaryFloat): string {
  * The decimal digits of a stored (u)int64 value: beyond 2^53 the double's exact integer value
  * (2^63 prints as 9223372036854775808, not JavaScript's 9223372036854776000).
  */
-export function intText(v: number): string {
-  return Number.isSafeInteger(v) || !Number.isFinite(v) ? String(v) : BigInt(v).toString();
+export function intText(v: number | bigint): string {
+  return typeof v === "bigint" || Number.isSafeInteger(v) || !Number.isFinite(v) ? String(v) : BigInt(v).toString();
 }
 
 /** str() of a numpy scalar of dtype `dtype` holding `x` (bools as 0/1 or boolean). */
-export function scalarStr(dtype: string, x: number | boolean): string {
+export function scalarStr(dtype: string, x: number | boolean | bigint): string {
   if (dtype === "bool") return x ? "True" : "False";
+  if (typeof x === "bigint" && INTS.has(dtype)) return intText(x);
   const v = Number(x);
   if (FLOATS.has(dtype)) return floatScalarStr(v, dtype as BinaryFloat);
   if (INTS.has(dtype)) return intText(v);
@@ -39,7 +40,7 @@ export function scalarStr(dtype: string, x: number | boolean): string {
 }
 
 /** repr() of a numpy scalar. */
-export function scalarRepr(dtype: string, x: number | boolean): string {
+export function scalarRepr(dtype: string, x: number | boolean | bigint): string {
   if (dtype === "bool") return x ? "np.True_" : "np.False_";
   if (FLOATS.has(dtype) || INTS.has(dtype)) return `np.${dtype}(${scalarStr(dtype, x)})`;
   return formatG(Number(x));

@@ -10,7 +10,7 @@ import { withProgress } from "../progress";
 import { reportFpErrors } from "./errstate";
 import { type ArrayInput, array } from "../creation";
 import type { IndexItem } from "../indexing";
-import { NDArray, type Operand, type PyScalar, pyBool, pyFloat, pyInt } from "../ndarray";
+import { NDArray, type Operand, type PyScalar, pyBigInt, pyBool, pyFloat, pyInt } from "../ndarray";
 import * as E from "../../python/runtime/errors";
 import {
   Ellipsis,
@@ -127,8 +127,9 @@ export function pyScalarOf(v: PyValue): PyScalar | undefined {
   if (typeof v === "boolean") return pyBool(v);
   if (typeof v === "number") return pyInt(v);
   if (typeof v === "bigint") {
-    if (v > 2n ** 63n - 1n || v < -(2n ** 63n)) throw E.overflowError("Python int too large to convert to C long");
-    return pyInt(Number(v));
+    // Past int64 only uint64 can hold it (np.array([2**63]) is uint64); the array's dtype decides.
+    if (v > 2n ** 64n - 1n || v < -(2n ** 63n)) throw E.overflowError("Python int too large to convert to C long");
+    return pyBigInt(v);
   }
   if (v instanceof PyFloat) return pyFloat(v.v);
   return undefined;

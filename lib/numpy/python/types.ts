@@ -3,6 +3,7 @@
  * iinfo, defined with the runtime's native-type API (lib/python/README.md). Arrays and numpy scalars
  * share one JS class (PyNDArray over a core NDArray; scalars hold a 0-d array) and one method table.
  */
+import { copyExact, isWideInt } from "../exact-int64";
 import { type DType, DTYPES, type DTypeName, allocate, castValue, intRange } from "../dtypes";
 import { FLOAT_FORMATS, type FloatFormatName } from "../float-formats";
 import { type IndexItem, getItem, setItem } from "../indexing";
@@ -100,11 +101,12 @@ function sameKind(self: PyNDArray, a: NDArray): PyNDArray {
 }
 
 /** A Python value for one stored element (int, float or bool), as .item()/.tolist() give. */
-export function pyElement(dtype: DType, v: number | boolean): PyValue {
+export function pyElement(dtype: DType, v: number | boolean | bigint): PyValue {
   if (typeof v === "boolean") return v;
+  if (typeof v === "bigint") return Number.isSafeInteger(Number(v)) ? Number(v) : v;
   if (dtype.isFloat) return new PyFloat(v);
-  // A 64-bit int past 2^53 is held as a double; as a Python int it is that double's exact value
-  // (a bigint: Python ints stored as JS numbers must be safe integers).
+  // A 64-bit int past 2^53 not known exactly is held as a double; as a Python int it is that
+  // double's exact value (a bigint: Python ints stored as JS numbers must be safe integers).
   return Number.isSafeInteger(v) ? v : BigInt(v);
 }
 
@@ -310,6 +312,7 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
   __float__: (self) => new PyFloat(scalarValue(self.arr)),
   __int__: (self) => {
     const v = scalarValue(self.arr);
+    if (isWideInt(self.arr.dtype)) return pyElement(self.arr.dtype, itemOf(self.arr));
     if (!Number.isFinite(v)) throw v !== v ? E.valueError("cannot convert float NaN to integer") : E.overflowError("cannot convert float infinity to integer");
     const t = Math.trunc(v);
     return Number.isSafeInteger(t) ? t : BigInt(t);
@@ -318,8 +321,7 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
     if (!(self.arr.dtype.isInteger || self.arr.dtype.kind === "b") || self.arr.size !== 1 || (self.arr.ndim !== 0 && !isScalarObject(self))) {
       throw E.typeError("only integer scalar arrays can be converted to a scalar index");
     }
-    const v = self.arr.getFlat(0);
-    return Number.isSafeInteger(v) ? v : BigInt(v);
+    return pyElement(self.arr.dtype, itemOf(self.arr, 0));
   },
   __len__: (self) => {
     if (isScalarObject(self)) throw E.typeError(`object of type 'numpy.${self.arr.dtype.name}' has no len()`);
@@ -369,17 +371,17 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
     }, rt);
     return None;
   },
-  __repr__: (self, _a, _kw, rt) => (isScalarObject(self) ? scalarRepr(self.arr.dtype.name, self.arr.getFlat(0)) : arrayRepr(self.arr, printOptions(rt))),
-  __str__: (self, _a, _kw, rt) => (isScalarObject(self) ? scalarStr(self.arr.dtype.name, self.arr.getFlat(0)) : arrayStr(self.arr, printOptions(rt))),
+  __repr__: (self, _a, _kw, rt) => (isScalarObject(self) ? scalarRepr(self.arr.dtype.name, self.arr.exactFlat(0)) : arrayRepr(self.arr, printOptions(rt))),
+  __str__: (self, _a, _kw, rt) => (isScalarObject(self) ? scalarStr(self.arr.dtype.name, self.arr.exactFlat(0)) : arrayStr(self.arr, printOptions(rt))),
   __format__: (self, a, _kw, rt) => {
     const spec = typeof a[0] === "string" ? a[0] : "";
     const arr = self.arr;
     if (arr.ndim === 0 || isScalarObject(self)) {
-      const v = arr.getFlat(0);
+      const v = arr.exactFlat(0);
       // A float scalar formats as the Python float it converts to (format(np.float32(1e-8), "") is
       // '9.99999993922529e-09', not its str '1e-08').
       if (spec === "" && !(isScalarObject(self) && arr.dtype.isFloat)) return isScalarObject(self) ? scalarStr(arr.dtype.name, v) : arrayStr(arr, printOptions(rt));
-      return guardFormat(() => (arr.dtype.isFloat ? formatFloat(v, spec) : formatInt(v, spec)));
+      return guardFormat(() => (typeof v === "number" && arr.dtype.isFloat ? formatFloat(v, spec) : formatInt(v, spec)));
     }
     if (spec !== "") throw E.typeError("unsupported format string passed to numpy.ndarray.__format__");
     return arrayStr(arr, printOptions(rt));
@@ -465,7 +467,7 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
   fill: (self, a, _kw, rt) => {
     // A str converts as float(str) does for numpy (a.fill("2.5") fills 2.5; "x" is float()'s ValueError).
     const v = typeof a[0] === "string" ? rt.call(rt.builtins.get("float") as PyValue, [a[0]], null) : a[0];
-    guard(() => fill(self.arr, toFloat(v, rt)), rt);
+    guard(() => fill(self.arr, toFloat(v, rt), typeof v === "bigint" ? v : undefined), rt);
     return None;
   },
   view: (self, a, kw, rt) => {
@@ -541,6 +543,7 @@ function elementOffset(a: NDArray, key: PyValue): number | undefined {
 function scalarAt(a: NDArray, off: number): PyNDArray {
   const data = allocate(a.dtype, 1);
   data[0] = a.data[off];
+  if (isWideInt(a.dtype)) copyExact(a.data, data, 1, () => off, () => 0, a.dtype.kind === "u");
   return new PyNDArray(new NDArray(data, a.dtype, [], [], 0), scalarTypes.get(a.dtype.name) as PyType);
 }
 

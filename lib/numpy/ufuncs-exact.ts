@@ -1,0 +1,119 @@
+/**
+ * The integer ufuncs recomputed exactly with BigInts for (u)int64 (exact-int64.ts): ufuncs.ts runs
+ * its double loops first and calls these only when an operand holds exact values past 2^53 or a
+ * result reached 2^53, where doubles stop being exact. numpy's semantics: results wrap modulo
+ * 2^64, division and remainder by zero give 0, floor division and remainder round toward -inf,
+ * shifts by 64 or more give 0 (or -1 for a negative right-shifted value).
+ */
+import type { DType, Storage } from "./dtypes";
+import { allocate } from "./dtypes";
+import { exactAt, isWideInt, shadowOf, storeExact, wrapTo } from "./exact-int64";
+import { type NDArray, broadcastView, fromStorage, offsetsOf } from "./ndarray";
+
+type BinaryExact = (x: bigint, y: bigint) => bigint;
+type CompareExact = (x: bigint, y: bigint) => boolean;
+
+function floorDiv(x: bigint, y: bigint): bigint {
+  if (y === 0n) return 0n;
+  const q = x / y;
+  return (x % y !== 0n) && ((x < 0n) !== (y < 0n)) ? q - 1n : q;
+}
+
+function floorMod(x: bigint, y: bigint): bigint {
+  if (y === 0n) return 0n;
+  const r = x % y;
+  return r !== 0n && (r < 0n) !== (y < 0n) ? r + y : r;
+}
+
+/** x ** y modulo 2^64 by squaring (y >= 0: negative exponents were refused before). */
+function powWrapped(x: bigint, y: bigint): bigint {
+  let result = 1n;
+  let base = BigInt.asUintN(64, x);
+  for (let e = y; e > 0n; e >>= 1n) {
+    if (e & 1n) result = BigInt.asUintN(64, result * base);
+    base = BigInt.asUintN(64, base * base);
+  }
+  return result;
+}
+
+const ARITHMETIC: Readonly<Record<string, BinaryExact>> = {
+  add: (x, y) => x + y,
+  subtract: (x, y) => x - y,
+  multiply: (x, y) => x * y,
+  floor_divide: floorDiv,
+  remainder: floorMod,
+  power: powWrapped,
+  bitwise_and: (x, y) => x & y,
+  bitwise_or: (x, y) => x | y,
+  bitwise_xor: (x, y) => x ^ y,
+  left_shift: (x, y) => (y >= 64n || y < 0n ? 0n : x << y),
+  right_shift: (x, y) => (y >= 64n || y < 0n ? (x < 0n ? -1n : 0n) : x >> y),
+  maximum: (x, y) => (x >= y ? x : y),
+  minimum: (x, y) => (x <= y ? x : y),
+};
+
+const COMPARISONS: Readonly<Record<string, CompareExact>> = {
+  equal: (x, y) => x === y,
+  not_equal: (x, y) => x !== y,
+  less: (x, y) => x < y,
+  less_equal: (x, y) => x <= y,
+  greater: (x, y) => x > y,
+  greater_equal: (x, y) => x >= y,
+};
+
+const UNARY: Readonly<Record<string, (x: bigint) => bigint>> = {
+  negative: (x) => -x,
+  positive: (x) => x,
+  absolute: (x) => (x < 0n ? -x : x),
+  square: (x) => x * x,
+};
+
+/** Whether an operand holds exact (u)int64 values past 2^53. */
+export function holdsExact(a: NDArray): boolean {
+  return isWideInt(a.dtype) && shadowOf(a.data) !== undefined;
+}
+
+/** An operand's element at a buffer offset as a BigInt: exact for (u)int64, the stored integer otherwise. */
+function reader(a: NDArray): (offset: number) => bigint {
+  if (isWideInt(a.dtype)) return (i) => exactAt(a.data, i);
+  return (i) => BigInt(a.data[i]);
+}
+
+function writeAll(out: Storage, dtype: DType, n: number, value: (k: number) => bigint): void {
+  const unsigned = dtype.kind === "u";
+  for (let k = 0; k < n; k++) storeExact(out, k, wrapTo(dtype, value(k)), unsigned);
+}
+
+/**
+ * x <name> y for integer compute dtype `compute` (int64 or uint64) and result dtype `outType`, exactly,
+ * or null when `name` has no exact form here (its double result stands).
+ */
+export function exactBinary(name: string, a: NDArray, b: NDArray, shape: readonly number[], compute: DType, outType: DType): NDArray | null {
+  const arith = ARITHMETIC[name];
+  const compare = COMPARISONS[name];
+  if (!isWideInt(compute) || (arith === undefined && compare === undefined)) return null;
+  if (arith !== undefined && outType !== compute) return null;
+  const ao = offsetsOf(broadcastView(a, shape));
+  const bo = offsetsOf(broadcastView(b, shape));
+  const ra = reader(a);
+  const rb = reader(b);
+  const n = ao.length;
+  const out = allocate(outType, n);
+  if (compare !== undefined) {
+    for (let k = 0; k < n; k++) out[k] = compare(ra(ao[k]), rb(bo[k])) ? 1 : 0;
+  } else {
+    writeAll(out, outType, n, (k) => arith(ra(ao[k]), rb(bo[k])));
+  }
+  return fromStorage(outType, shape, out);
+}
+
+/** The unary integer ufunc `name` on (u)int64 `a` exactly, or null when it has no exact form here. */
+export function exactUnary(name: string, a: NDArray, outType: DType): NDArray | null {
+  const op = UNARY[name];
+  if (op === undefined || outType !== a.dtype || !isWideInt(outType)) return null;
+  const offs = offsetsOf(a);
+  const read = reader(a);
+  const out = allocate(outType, offs.length);
+  writeAll(out, outType, offs.length, (k) => op(read(offs[k])));
+  return fromStorage(outType, a.shape, out);
+}
