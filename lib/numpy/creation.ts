@@ -4,7 +4,7 @@
  */
 import { FPE_OVERFLOW, recordFpError } from "./fp-errors";
 import { type DType, DTYPES, allocate, castValue, checkIntInRange, defaultDtypeFor, promoteTypes } from "./dtypes";
-import { isWideInt, storeExact } from "./exact-int64";
+import { isWideInt, storeExact, wrapTo } from "./exact-int64";
 import { NumpyError, valueError } from "./errors";
 import { deriveView } from "./kernels/heap";
 import { powerOf } from "../python/runtime/correctly-rounded";
@@ -161,6 +161,7 @@ export function arange(start: number | PyScalar, stop?: number | PyScalar | null
   if (s.value === 0) throw new NumpyError("ZeroDivisionError", "division by zero");
   const allInt = a.kind !== "float" && b.kind !== "float" && s.kind !== "float";
   const dt = dtype ?? (allInt ? DTYPES.int64 : DTYPES.float64);
+  if (allInt && isWideInt(dt) && [a, b, s].some((x) => x.exact !== undefined)) return exactArange(a, b, s, dt);
   const len = Math.max(0, Math.ceil((b.value - a.value) / s.value));
   if (!Number.isFinite(len)) throw valueError("Maximum allowed size exceeded");
   const data = allocate(dt, len);
@@ -173,6 +174,19 @@ export function arange(start: number | PyScalar, stop?: number | PyScalar | null
     for (let i = 2; i < len; i++) data[i] = f32 ? Math.fround(first + Math.fround(i * delta)) : castValue(dt, first + i * delta);
   }
   return fromStorage(dt, [len], data);
+}
+
+/** arange of Python ints past 2^53 into (u)int64, exactly (exact-int64.ts). */
+function exactArange(a: PyScalar, b: PyScalar, s: PyScalar, dt: DType): NDArray {
+  const [start, stop, step] = [a, b, s].map((x) => x.exact ?? BigInt(x.value));
+  const span = stop - start;
+  let len = span / step;
+  if (len * step !== span && span > 0n === step > 0n) len += 1n;
+  if (len < 0n) len = 0n;
+  if (len > 2n ** 31n) throw valueError("Maximum allowed size exceeded");
+  const data = allocate(dt, Number(len));
+  for (let i = 0; i < data.length; i++) storeExact(data, i, wrapTo(dt, start + BigInt(i) * step), dt.kind === "u");
+  return fromStorage(dt, [data.length], data);
 }
 
 export interface LinspaceResult {

@@ -5,11 +5,12 @@
  *   bool            Uint8Array holding 0/1
  *   int8..int32     Int8Array / Int16Array / Int32Array (stores wrap modulo 2^n like C casts)
  *   uint8..uint32   Uint8Array / Uint16Array / Uint32Array
- *   int64           Float64Array holding integers: exact within +-2^53; results beyond that are not
- *                   wrapped modulo 2^64 (a deliberate trade: numpy's default int is int64, and a
- *                   BigInt64Array would make every integer kernel an order of magnitude slower)
- *   uint64          Float64Array the same way (numpy's sum/prod/cumsum of unsigned ints); ufunc
- *                   results are wrapped into [0, 2^64), so 3 - 5 is 2^64 - 2 rounded to a double
+ *   int64           Float64Array holding integers (numpy's default int: BigInt64Array storage would
+ *                   make every integer kernel an order of magnitude slower). Values past 2^53 are
+ *                   held as their nearest double plus, where known exactly, a BigInt shadow
+ *                   (exact-int64.ts) that creation, printing, copies, casts, the integer ufuncs
+ *                   and the integer reductions use, so they wrap modulo 2^64 exactly like numpy
+ *   uint64          Float64Array the same way, values in [0, 2^64) (3 - 5 is 2^64 - 2, exactly)
  *   float64         Float64Array
  *   float32         Float32Array
  *   float16, bfloat16, float8_e4m3, float8_e4m3fn, float8_e5m2

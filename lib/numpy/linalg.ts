@@ -6,6 +6,7 @@
  * accumulate in double and round once. numpy's BLAS sums in an implementation-defined order, so
  * float results agree with numpy to rounding, not bit-for-bit.
  */
+import { exactMatmul } from "./exact-int64-ops";
 import { recordWholeResult } from "./fp-errors";
 import { DTYPES, allocate, castValue, resultType } from "./dtypes";
 import { valueError } from "./errors";
@@ -98,6 +99,8 @@ function matmulOf(x: NDArray, y: NDArray): NDArray {
     }
     return fromStorage(dtype, matmulShape(x, y, batch, m, n), out);
   }
+  const exact = exactMatmul(a, b, batch, m, k, n, dtype, matmulShape(x, y, batch, m, n));
+  if (exact !== null) return exact;
   const acc = new Float64Array(nb * m * n);
   for (let t = 0; t < nb; t++) gemm(av, t * m * k, bv, t * k * n, m, k, n, acc, t * m * n);
   const out = allocate(dtype, acc.length);

@@ -207,12 +207,18 @@ export function copyArray(a: NDArray): NDArray {
  * (u)int64 elements past 2^53 go into out too, wrapped to `to`'s integer width (exact-int64.ts).
  */
 function keepExact(a: NDArray, out: Storage, to: DType): void {
-  if (!isWideInt(a.dtype) || shadowOf(a.data) === undefined || !to.isInteger) return;
-  const at = (k: number): number => flatOffset(a, k);
-  if (isWideInt(to)) {
-    copyExact(a.data, out, a.size, at, (k) => k, to.kind === "u");
+  if (!to.isInteger || !a.dtype.isInteger) return;
+  const at = a.isCContiguous ? (k: number): number => a.offset + k : (k: number): number => flatToOffset(a, k);
+  const exact = isWideInt(a.dtype) && shadowOf(a.data) !== undefined;
+  if (isWideInt(to) && (exact || a.dtype.kind !== to.kind)) {
+    // Across signedness a value changes by 2^64 (-1 is 2^64 - 1 as uint64), past what doubles hold.
+    for (let k = 0; k < a.size; k++) {
+      const d = a.data[at(k)];
+      if (exact || d < 0 || d >= 2 ** 53) storeExact(out, k, wrapTo(to, exact ? exactAt(a.data, at(k)) : BigInt(d)), to.kind === "u");
+    }
     return;
   }
+  if (!exact) return;
   const bits = to.itemsize * 8;
   for (let k = 0; k < a.size; k++) {
     const e = exactAt(a.data, at(k));

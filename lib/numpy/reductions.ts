@@ -10,7 +10,7 @@ import { recordWholeResult } from "./fp-errors";
 import { roundArrayTo } from "./float-formats";
 import { NDArray, astype, contiguousData, elementOffsets, flatView, fromStorage, offsetsOf, pyInt } from "./ndarray";
 import { exactAt, isWideInt, storeExact, wrapTo } from "./exact-int64";
-import { holdsExact } from "./ufuncs-exact";
+import { holdsExact } from "./exact-int64-ops";
 import { binary, unary } from "./ufuncs";
 import { extremumColumnsWasm, extremumRowsWasm, extremumWasm, pairwiseRowsF32Wasm, pairwiseSumF32Wasm, sumRowsF32Wasm } from "./kernels/elementwise";
 
@@ -239,8 +239,8 @@ function sumOf(a: NDArray, opts: ReduceOptions): NDArray {
   const dtype = opts.dtype ?? sumDtype(a.dtype);
   const src = dtype === a.dtype ? a : astype(a, dtype);
   const p = plan(src, normalizeAxes(opts.axis, a.ndim));
-  // Integer sums whose partial sums may pass 2^53 are added exactly (exact-int64.ts).
-  if (isWideInt(dtype) && (holdsExact(src) || maxMagnitude(a) * blockSize(p) >= 2 ** 53)) return exactReduce(src, p, dtype, false, opts.keepdims === true);
+  // (u)int64 sums are added in doubles while every partial sum stays below 2^53, else exactly.
+  if (isWideInt(dtype)) return holdsExact(src) ? exactReduce(src, p, dtype, false, opts.keepdims === true) : wideSum(src, p, dtype, opts.keepdims === true);
   const out = allocate(dtype, p.bases.length);
   const d = src.data;
   // float32 and the narrow floats accumulate in float32 arithmetic; everything else in double.
@@ -326,17 +326,77 @@ function prodOf(a: NDArray, opts: ReduceOptions): NDArray {
   return finish(out, dtype, p, opts.keepdims === true);
 }
 
-/** A bound on |element| of an array summed into (u)int64 (for bounding its partial sums): its dtype's, or for (u)int64 a scan's. */
-function maxMagnitude(a: NDArray): number {
-  if (!isWideInt(a.dtype)) return a.dtype.isFloat ? Infinity : 2 ** (8 * a.dtype.itemsize);
-  const offs = offsetsOf(a);
-  let m = 0;
-  for (let i = 0; i < offs.length; i++) {
-    const v = a.data[offs[i]];
-    if (v > m) m = v;
-    else if (-v > m) m = -v;
+const SAFE = 2 ** 53;
+
+/**
+ * A run of integers summed in doubles, or null once a partial sum may have reached 2^53, past which
+ * a double addition can round. Integer addition is associative while exact, so any order gives
+ * numpy's result. Eight accumulators each take one element per step; after each step the sum of
+ * their magnitudes (>= each one, and rounding never takes it below 2^53) must stay under 2^53.
+ */
+function safeIntSum(d: Storage, start: number, n: number, stride: number): number | null {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  let s5 = 0;
+  let s6 = 0;
+  let s7 = 0;
+  let i = 0;
+  for (let at = start; i + 7 < n; i += 8, at += 8 * stride) {
+    s0 += d[at];
+    s1 += d[at + stride];
+    s2 += d[at + 2 * stride];
+    s3 += d[at + 3 * stride];
+    s4 += d[at + 4 * stride];
+    s5 += d[at + 5 * stride];
+    s6 += d[at + 6 * stride];
+    s7 += d[at + 7 * stride];
+    if (Math.abs(s0) + Math.abs(s1) + Math.abs(s2) + Math.abs(s3) + Math.abs(s4) + Math.abs(s5) + Math.abs(s6) + Math.abs(s7) >= SAFE) return null;
   }
-  return m;
+  let t = s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7;
+  for (; i < n; i++) {
+    t += d[start + i * stride];
+    if (!(Math.abs(t) < SAFE)) return null;
+  }
+  return t;
+}
+
+/** A (u)int64 sum over plan p: in doubles while exact, else with BigInts (exactReduce). */
+function wideSum(src: NDArray, p: Plan, dtype: DType, keepdims: boolean): NDArray {
+  const out = allocate(dtype, p.bases.length);
+  const { outer, run, runStride, bases } = p;
+  const d = src.data;
+  if (run === 1 && bases.length > 1) {
+    // The last axis is kept: whole rows are added elementwise, with each column's sum of magnitudes
+    // bounding its partial sums.
+    const acc = new Float64Array(bases.length);
+    const magnitude = new Float64Array(bases.length);
+    for (let c = 0; c < outer.length; c++) {
+      const off = outer[c];
+      for (let o = 0; o < bases.length; o++) {
+        const v = d[bases[o] + off];
+        acc[o] += v;
+        magnitude[o] += Math.abs(v);
+      }
+    }
+    for (let o = 0; o < bases.length; o++) {
+      if (magnitude[o] >= SAFE) return exactReduce(src, p, dtype, false, keepdims);
+      out[o] = castValue(dtype, acc[o]);
+    }
+    return finish(out, dtype, p, keepdims);
+  }
+  for (let o = 0; o < bases.length; o++) {
+    let s = 0;
+    for (let c = 0; c < outer.length; c++) {
+      const part = safeIntSum(d, bases[o] + outer[c], run, runStride);
+      s += part ?? SAFE;
+      if (!(s < SAFE && s > -SAFE)) return exactReduce(src, p, dtype, false, keepdims);
+    }
+    out[o] = castValue(dtype, s);
+  }
+  return finish(out, dtype, p, keepdims);
 }
 
 /** An (u)int64 sum or product over plan p, exactly with BigInts and wrapping like numpy. */
@@ -380,6 +440,18 @@ function extremum(a: NDArray, opts: ReduceOptions, isMax: boolean, skipNaN: bool
   const out = allocate(a.dtype, p.bases.length);
   const shape = opts.keepdims === true ? p.keptShape : p.outShape;
   const d = a.data;
+  if (holdsExact(a)) {
+    const block = blockOffsets(p);
+    for (let o = 0; o < p.bases.length; o++) {
+      let r = exactAt(d, p.bases[o] + block[0]);
+      for (let j = 1; j < block.length; j++) {
+        const v = exactAt(d, p.bases[o] + block[j]);
+        if (isMax ? v > r : v < r) r = v;
+      }
+      storeExact(out, o, r, a.dtype.kind === "u");
+    }
+    return fromStorage(a.dtype, shape, out);
+  }
   const floats = d instanceof Float32Array || d instanceof Float64Array;
   if (dense && !skipNaN) {
     const rows = floats && evenlySpaced(p.bases, m) ? extremumRowsWasm(d, p.bases[0], p.bases.length, m, isMax) : null;
@@ -436,12 +508,25 @@ function argExtremum(a: NDArray, axis: number | null | undefined, keepdims: bool
   const name = isMax ? "argmax" : "argmin";
   const axes = axis === null || axis === undefined ? null : [normalizeAxis(axis, a.ndim)];
   if (a.size === 0) throw valueError(`attempt to get ${name} of an empty sequence`);
-  const src = axes === null ? fromStorage(a.dtype, [a.size], contiguousData(a)) : a;
+  const src = axes === null ? flatView(a) : a;
   const p = plan(src, axes ?? [0]);
   const block = blockOffsets(p);
   const out = new Float64Array(p.bases.length);
   const d = src.data;
-  for (let o = 0; o < p.bases.length; o++) {
+  const exact = holdsExact(src);
+  for (let o = 0; o < p.bases.length && exact; o++) {
+    let best = exactAt(d, p.bases[o] + block[0]);
+    let bi = 0;
+    for (let j = 1; j < block.length; j++) {
+      const v = exactAt(d, p.bases[o] + block[j]);
+      if (isMax ? v > best : v < best) {
+        best = v;
+        bi = j;
+      }
+    }
+    out[o] = bi;
+  }
+  for (let o = 0; o < p.bases.length && !exact; o++) {
     const base = p.bases[o];
     let best = d[base + block[0]];
     let bi = 0;

@@ -3,12 +3,17 @@
  * promise but gives for small arrays), unique. NaN sorts last, as in numpy.
  */
 import { DTYPES, allocate } from "./dtypes";
-import { NDArray, contiguousData, copyArray, fromStorage } from "./ndarray";
+import { NDArray, contiguousData, copyArray, flatView, fromStorage } from "./ndarray";
+import { exactAt, storeExact } from "./exact-int64";
+import { holdsExact } from "./exact-int64-ops";
 import { checkJsArrayLength, valueError } from "./errors";
 import { normalizeAxis } from "./reductions";
 import { moveaxis, ravel } from "./shape";
 
-function compare(x: number, y: number): number {
+/** A sort key: a number, or a bigint for an exact (u)int64 value past 2^53 (exact-int64.ts). */
+type Key = number | bigint;
+
+function compare(x: Key, y: Key): number {
   if (x < y) return -1;
   if (x > y) return 1;
   if (x === y) return 0;
@@ -16,19 +21,29 @@ function compare(x: number, y: number): number {
   return x !== x ? (y !== y ? 0 : 1) : -1;
 }
 
-function alongAxis(a: NDArray, axis: number | null, each: (src: ArrayLike<number>, base: number, n: number, out: number[]) => void, outDtype = a.dtype): NDArray {
+/** Element i of `data` as a key: exact when the array holds exact (u)int64 values. */
+function keyReader(a: NDArray): (i: number) => Key {
+  const data = a.data;
+  return holdsExact(a) ? (i) => exactAt(data, i) : (i) => data[i];
+}
+
+function alongAxis(a: NDArray, axis: number | null, each: (key: (i: number) => Key, base: number, n: number, out: Key[]) => void, outDtype = a.dtype): NDArray {
   const src = axis === null ? ravel(a) : a;
   const ax = axis === null ? 0 : normalizeAxis(axis, src.ndim);
   const moved = copyArray(moveaxis(src, ax, src.ndim - 1));
   const n = moved.shape[moved.ndim - 1] ?? 1;
   checkJsArrayLength(n);
-  const data = moved.data;
+  const key = keyReader(moved);
   const out = allocate(outDtype, moved.size);
-  const tmp: number[] = [];
+  const tmp: Key[] = [];
   for (let base = 0; base < moved.size; base += n) {
     tmp.length = 0;
-    each(data, base, n, tmp);
-    for (let j = 0; j < n; j++) out[base + j] = tmp[j];
+    each(key, base, n, tmp);
+    for (let j = 0; j < n; j++) {
+      const v = tmp[j];
+      if (typeof v === "bigint") storeExact(out, base + j, v, outDtype.kind === "u");
+      else out[base + j] = v;
+    }
   }
   const res = fromStorage(outDtype, moved.shape, out);
   return moveaxis(res, res.ndim - 1, ax);
@@ -37,8 +52,8 @@ function alongAxis(a: NDArray, axis: number | null, each: (src: ArrayLike<number
 export function sort(a: NDArray, axis: number | null = -1): NDArray {
   if (a.ndim === 0 && axis !== null) normalizeAxis(axis, 0);
   return copyArray(
-    alongAxis(a, axis, (src, base, n, out) => {
-      for (let j = 0; j < n; j++) out.push(src[base + j]);
+    alongAxis(a, axis, (key, base, n, out) => {
+      for (let j = 0; j < n; j++) out.push(key(base + j));
       out.sort(compare);
     }),
   );
@@ -49,9 +64,10 @@ export function argsort(a: NDArray, axis: number | null = -1): NDArray {
     alongAxis(
       a,
       axis,
-      (src, base, n, out) => {
+      (key, base, n, out) => {
+        const keys = Array.from({ length: n }, (_, j) => key(base + j));
         for (let j = 0; j < n; j++) out.push(j);
-        out.sort((i, j) => compare(src[base + i], src[base + j]) || i - j);
+        out.sort((i, j) => compare(keys[i as number], keys[j as number]) || (i as number) - (j as number));
       },
       DTYPES.int64,
     ),
@@ -66,10 +82,12 @@ export interface UniqueResult {
 }
 
 export function unique(a: NDArray, opts: { returnIndex?: boolean; returnInverse?: boolean; returnCounts?: boolean } = {}): UniqueResult {
-  const flat = contiguousData(a);
-  checkJsArrayLength(flat.length);
+  const fv = flatView(a);
+  checkJsArrayLength(fv.size);
+  const read = keyReader(fv);
+  const flat = Array.from({ length: fv.size }, (_, i) => read(fv.offset + i));
   const order = Array.from({ length: flat.length }, (_, i) => i).sort((i, j) => compare(flat[i], flat[j]) || i - j);
-  const vals: number[] = [];
+  const vals: Key[] = [];
   const first: number[] = [];
   const counts: number[] = [];
   const inverse = new Float64Array(flat.length);
@@ -86,7 +104,7 @@ export function unique(a: NDArray, opts: { returnIndex?: boolean; returnInverse?
     inverse[i] = vals.length - 1;
   }
   const values = allocate(a.dtype, vals.length);
-  values.set(vals);
+  vals.forEach((v, i) => (typeof v === "bigint" ? storeExact(values, i, v, a.dtype.kind === "u") : (values[i] = v)));
   const res: UniqueResult = { values: fromStorage(a.dtype, [vals.length], values) };
   if (opts.returnIndex) res.indices = fromStorage(DTYPES.int64, [first.length], Float64Array.from(first));
   if (opts.returnInverse) res.inverse = fromStorage(DTYPES.int64, a.ndim <= 1 ? [flat.length] : a.shape, inverse);

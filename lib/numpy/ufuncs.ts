@@ -6,7 +6,8 @@
  * exact or innocuously rounded, float32 results equal numpy's bit-for-bit. Narrow floats are computed
  * in float32 and rounded (RNE) afterwards, like numpy's float16 and ml_dtypes' loops.
  */
-import { exactBinary, exactUnary, holdsExact } from "./ufuncs-exact";
+import { exactBinary, exactUnary, exactWhere, holdsExact } from "./exact-int64-ops";
+import { isWideInt } from "./exact-int64";
 import { type DType, type Storage, DTYPES, allocate, castValue, floatFor, intRange, promoteTypes, promoteWithScalar, defaultDtypeFor, canCastSameKind } from "./dtypes";
 import { NumpyError, typeError, valueError } from "./errors";
 import { roundArrayTo } from "./float-formats";
@@ -69,9 +70,17 @@ function ipow32(a: number, b: number): number {
 }
 
 /** Integer power wrapping modulo 2^64 (exactly, by BigInt squaring, once it leaves the safe range). */
+/**
+ * Set by the 64-bit integer helpers below when a result left the range where doubles are exact
+ * integers (their BigInt path): the ufunc is then recomputed exactly (exact-int64-ops.ts). Cleared
+ * before each loop and read right after it.
+ */
+let helperInexact = false;
+
 function ipow64(a: number, b: number): number {
   const r = a ** b;
   if (Number.isSafeInteger(r)) return r;
+  helperInexact = true;
   let result = 1n;
   let base = BigInt.asIntN(64, BigInt(a));
   for (let e = BigInt(b); e > 0n; e >>= 1n) {
@@ -114,7 +123,10 @@ function rint(x: number): number {
 /** numpy's shifts: counts outside [0, bits) shift everything out (sign fill for right shifts). */
 function lshift(x: number, y: number, bits: number): number {
   if (y < 0 || y >= bits) return 0;
-  return bits <= 32 ? x << y : x * 2 ** y;
+  if (bits <= 32) return x << y;
+  const r = x * 2 ** y;
+  if (!Number.isSafeInteger(r)) helperInexact = true;
+  return r;
 }
 
 function rshift(x: number, y: number, bits: number): number {
@@ -130,13 +142,18 @@ function wrapping64(op: (a: number, b: number) => number, exact: (a: bigint, b: 
   return (a, b) => {
     const r = op(a, b);
     if (Number.isSafeInteger(r)) return r;
+    helperInexact = true;
     const e = exact(BigInt(a), BigInt(b));
     return Number(unsigned ? BigInt.asUintN(64, e) : BigInt.asIntN(64, e));
   };
 }
 
 function big(op: (a: bigint, b: bigint) => bigint): (a: number, b: number) => number {
-  return (a, b) => Number(BigInt.asIntN(64, op(BigInt(a), BigInt(b))));
+  return (a, b) => {
+    const r = Number(BigInt.asIntN(64, op(BigInt(a), BigInt(b))));
+    if (!Number.isSafeInteger(r)) helperInexact = true;
+    return r;
+  };
 }
 
 const HELPERS: LoopHelpers = {
@@ -454,8 +471,8 @@ function prepare(a: NDArray, shape: readonly number[], access: Access): Prepared
 }
 
 /**
- * Set by finish(): whether its (u)int64 result reached 2^53, past which the doubles of the loop may
- * not be exact (the caller then recomputes with ufuncs-exact.ts). Read right after the call.
+ * Set by finish(): whether a uint64 result reached 2^53 (a wrapped negative difference is near
+ * 2^64), past which its doubles are not exact. Read right after the call.
  */
 let reachedInexact = false;
 
@@ -470,16 +487,21 @@ function finish(out: Storage, dtype: DType, shape: readonly number[]): NDArray {
       out[i] = v;
       if (v > extreme) extreme = v;
     }
-  } else if (dtype.name === "int64") {
-    for (let i = 0; i < out.length; i++) {
-      const v = out[i] + 0;
-      out[i] = v;
-      if (v > extreme) extreme = v;
-      else if (-v > extreme) extreme = -v;
-    }
-  }
+  } else if (dtype.name === "int64") for (let i = 0; i < out.length; i++) out[i] += 0;
   reachedInexact = extreme >= 2 ** 53;
   return fromStorage(dtype, shape, out);
+}
+
+function hasUnsafeInteger(out: Storage): boolean {
+  for (let i = 0; i < out.length; i++) if (!(out[i] > -(2 ** 53) && out[i] < 2 ** 53)) return true;
+  return false;
+}
+
+/** Whether a loop's (u)int64 result may be inexact: a helper took its BigInt path or a uint64 result passed 2^53. */
+function inexactResult(): boolean {
+  const r = helperInexact || reachedInexact;
+  helperInexact = false;
+  return r;
 }
 
 /** The dtype numpy gives a bare Python scalar: uint64 for an int past int64. */
@@ -555,7 +577,8 @@ export function unary(name: string, x: Operand): NDArray {
   const loop = unaryLoop(name, def.expr(a.dtype), access, `${ctorTag(a.data)}>${ctorTag(out)}`, HELPERS);
   loop(p.data, table, p.start, out, n);
   let result = finish(out, outType, a.shape);
-  if (reachedInexact || holdsExact(a)) result = exactUnary(name, a, outType) ?? result;
+  // Unary int64 loops have no helpers to report it: square past 2^53, negative/absolute of -2^63.
+  if (reachedInexact || holdsExact(a) || (outType.name === "int64" && hasUnsafeInteger(out))) result = exactUnary(name, a, outType) ?? result;
   checkResult(name, [a], a.shape, result);
   return result;
 }
@@ -578,9 +601,10 @@ export function binary(name: string, x: Operand, y: Operand): NDArray {
   const { a, b, compute, outType, expr: expr0 } = resolveBinary(name, x, y);
   if (a.ndim === 0 && b.ndim === 0) {
     const out = allocate(outType, 1);
+    helperInexact = false;
     out[0] = scalarOp(expr0, HELPERS)(a.data[a.offset], b.data[b.offset]);
     let result = finish(out, outType, []);
-    if (reachedInexact || holdsExact(a) || holdsExact(b)) result = exactBinary(name, a, b, [], compute, outType) ?? result;
+    if (inexactResult() || holdsExact(a) || holdsExact(b)) result = exactBinary(name, a, b, [], compute, outType) ?? result;
     checkResult(name, [a, b], [], result);
     if (outType.isInteger && fpErrorsWanted()) recordFpError(integerOverflowFlags(name, a.data[a.offset], b.data[b.offset], outType), name, true);
     return result;
@@ -603,9 +627,10 @@ export function binary(name: string, x: Operand, y: Operand): NDArray {
   const out = allocate(outType, n);
   const types = `${ctorTag(ain.data)}${ain.access}|${ctorTag(bin.data)}${bin.access}>${ctorTag(out)}`;
   const loop = binaryLoop(name, expr, ain.access, bin.access, types, HELPERS);
+  helperInexact = false;
   loop(ain.data, ain.table, ain.start, bin.data, bin.table, bin.start, out, n);
   let result = finish(out, outType, shape);
-  if (reachedInexact || holdsExact(a) || holdsExact(b)) result = exactBinary(name, a, b, shape, compute, outType) ?? result;
+  if (inexactResult() || holdsExact(a) || holdsExact(b)) result = exactBinary(name, a, b, shape, compute, outType) ?? result;
   checkResult(name, [a, b], shape, result);
   return result;
 }
@@ -695,6 +720,7 @@ export function where(cond: Operand, x: Operand, y: Operand): NDArray {
   const c = isPyScalar(cond) ? scalarArray(DTYPES.bool, cond.value) : cond;
   const shape = broadcastShapes(c.shape, a.shape, b.shape);
   const n = shape.reduce((p, d) => p * d, 1);
+  if (isWideInt(common) && (holdsExact(a) || holdsExact(b))) return exactWhere(c, a, b, common, shape);
   if (common === a.dtype && common === b.dtype) {
     const fast = whereDense(c, a, b, common, shape, n);
     if (fast !== null) return fast;

@@ -4,7 +4,7 @@
  * interpreter, as in numpy) and default_rng's Generator.
  */
 import { DTYPES, type DType } from "../dtypes";
-import { NDArray, assign, astype, broadcastTo, contiguousData, copyArray, fromStorage, shapeRepr } from "../ndarray";
+import { NDArray, assign, astype, broadcastTo, contiguousData, copyArray, fromStorage, itemValue, shapeRepr } from "../ndarray";
 import * as S from "../shape";
 import { binary } from "../ufuncs";
 import { getItem } from "../indexing";
@@ -40,7 +40,7 @@ function floats(data: Float64Array, shape: number[] | null): PyValue {
 
 function ints(data: Float64Array, shape: number[] | null, dtype: DType, scalarAsPyInt: boolean): PyValue {
   const a = astype(fromStorage(DTYPES.int64, shape ?? [], data), dtype);
-  if (shape === null) return scalarAsPyInt ? pyElement(dtype, a.getFlat(0)) : wrap(a);
+  if (shape === null) return scalarAsPyInt ? pyElement(dtype, itemValue(a, 0)) : wrap(a);
   return wrapArray(a);
 }
 

@@ -399,8 +399,8 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
   },
   __hash__: (self, _a, _kw, rt) => {
     if (!isScalarObject(self)) throw E.typeError("unhashable type: 'numpy.ndarray'");
-    const v = self.arr.getFlat(0);
-    return rt.hash(self.arr.dtype.isFloat ? new PyFloat(v) : v);
+    if (self.arr.dtype.isFloat) return rt.hash(new PyFloat(self.arr.getFlat(0)));
+    return rt.hash(pyElement(self.arr.dtype, itemOf(self.arr)));
   },
   reshape: (self, a, kw, rt) => {
     if (kw !== null && kw.size > 0 && !(kw.size === 1 && kw.has("order"))) throw E.typeError("reshape() got an unexpected keyword argument");

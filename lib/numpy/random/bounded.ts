@@ -5,9 +5,10 @@
  * output dtype exactly as numpy's does — 64-bit outputs still use 32-bit draws when the range fits,
  * 16/8-bit outputs and bools take their bits from a buffered 32-bit word — and the rejection method is
  * numpy's masked sampler for the legacy RandomState and Lemire's multiply-shift for Generator.
- * Results are returned as exact numbers (the int64 storage of the numpy core), converted from bigint
- * only on the rare full-64-bit paths.
+ * Results are returned as the numbers of the numpy core's int64 storage, exact past 2^53 through
+ * its shadow (exact-int64.ts) on the rare full-64-bit paths.
  */
+import { storeExact } from "../exact-int64";
 import { type BitGenerator, u64 } from "./bit-generator";
 import { valueError } from "../errors";
 
@@ -132,18 +133,19 @@ export function boundedFill(
   const offN = Number(off);
   if (rng === 0n) return out.fill(offN);
   const width = INT_RANGES[dtype].bits;
+  const unsigned = dtype === "uint64";
   if (width === 64 && rng > 0xffffffffn) {
     if (rng === MASK64) {
       for (let i = 0; i < n; i++) {
         bits.nextUint64();
         const v = off + u64(bits);
-        out[i] = Number(dtype === "uint64" ? BigInt.asUintN(64, v) : BigInt.asIntN(64, v));
+        storeExact(out, i, unsigned ? BigInt.asUintN(64, v) : BigInt.asIntN(64, v), unsigned);
       }
     } else {
       const mask = genMask64(rng);
       for (let i = 0; i < n; i++) {
         const v = masked ? masked64(bits, rng, mask) : lemire64(bits, rng);
-        out[i] = Number(off + v);
+        storeExact(out, i, off + v, unsigned);
       }
     }
     return out;
@@ -153,8 +155,8 @@ export function boundedFill(
   if (off >= -(1n << 53n) && off <= 1n << 53n) {
     for (let i = 0; i < n; i++) out[i] += offN;
   } else {
-    // int64 offsets beyond 2^53: add exactly, then round once to the stored double.
-    for (let i = 0; i < n; i++) out[i] = Number(off + BigInt(out[i]));
+    // int64 offsets beyond 2^53: added exactly (exact-int64.ts).
+    for (let i = 0; i < n; i++) storeExact(out, i, off + BigInt(out[i]), unsigned);
   }
   return out;
 }

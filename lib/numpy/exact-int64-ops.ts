@@ -1,7 +1,7 @@
 /**
- * The integer ufuncs recomputed exactly with BigInts for (u)int64 (exact-int64.ts): ufuncs.ts runs
- * its double loops first and calls these only when an operand holds exact values past 2^53 or a
- * result reached 2^53, where doubles stop being exact. numpy's semantics: results wrap modulo
+ * (u)int64 operations recomputed exactly with BigInts (exact-int64.ts): the integer ufuncs, where
+ * and matmul. Their callers run the double loops first and call these only when an operand holds
+ * exact values past 2^53 or a result may have passed 2^53, where doubles stop being exact. numpy's semantics: results wrap modulo
  * 2^64, division and remainder by zero give 0, floor division and remainder round toward -inf,
  * shifts by 64 or more give 0 (or -1 for a negative right-shifted value).
  */
@@ -66,6 +66,7 @@ const UNARY: Readonly<Record<string, (x: bigint) => bigint>> = {
   positive: (x) => x,
   absolute: (x) => (x < 0n ? -x : x),
   square: (x) => x * x,
+  invert: (x) => ~x,
 };
 
 /** Whether an operand holds exact (u)int64 values past 2^53. */
@@ -116,4 +117,49 @@ export function exactUnary(name: string, a: NDArray, outType: DType): NDArray | 
   const out = allocate(outType, offs.length);
   writeAll(out, outType, offs.length, (k) => op(read(offs[k])));
   return fromStorage(outType, a.shape, out);
+}
+
+/** np.where(c, a, b) into (u)int64 `dtype`, keeping the operands' exact values. */
+export function exactWhere(c: NDArray, a: NDArray, b: NDArray, dtype: DType, shape: readonly number[]): NDArray {
+  const co = offsetsOf(broadcastView(c, shape));
+  const ao = offsetsOf(broadcastView(a, shape));
+  const bo = offsetsOf(broadcastView(b, shape));
+  const ra = reader(a);
+  const rb = reader(b);
+  const out = allocate(dtype, co.length);
+  writeAll(out, dtype, co.length, (k) => (c.data[co[k]] !== 0 ? ra(ao[k]) : rb(bo[k])));
+  return fromStorage(dtype, shape, out);
+}
+
+/** The largest |element| of an integer operand (bounding the products and sums of a matmul). */
+function magnitude(a: NDArray): number {
+  if (!isWideInt(a.dtype)) return 2 ** (8 * a.dtype.itemsize);
+  const offs = offsetsOf(a);
+  let m = 0;
+  for (let i = 0; i < offs.length; i++) m = Math.max(m, Math.abs(a.data[offs[i]]));
+  return m;
+}
+
+/**
+ * Integer matmul into (u)int64 `dtype` over broadcast batches, exactly, or null when the double
+ * computation is already exact (no exact operand, and k * max|a| * max|b| below 2^53).
+ */
+export function exactMatmul(a: NDArray, b: NDArray, batch: readonly number[], m: number, k: number, n: number, dtype: DType, shape: readonly number[]): NDArray | null {
+  if (!isWideInt(dtype) || (!holdsExact(a) && !holdsExact(b) && k * magnitude(a) * magnitude(b) < 2 ** 53)) return null;
+  const ao = offsetsOf(broadcastView(a, [...batch, m, k]));
+  const bo = offsetsOf(broadcastView(b, [...batch, k, n]));
+  const ra = reader(a);
+  const rb = reader(b);
+  const nb = ao.length / (m * k || 1);
+  const out = allocate(dtype, nb * m * n);
+  for (let t = 0; t < nb; t++) {
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < n; j++) {
+        let s = 0n;
+        for (let p = 0; p < k; p++) s += ra(ao[t * m * k + i * k + p]) * rb(bo[t * k * n + p * n + j]);
+        storeExact(out, (t * m + i) * n + j, wrapTo(dtype, s), dtype.kind === "u");
+      }
+    }
+  }
+  return fromStorage(dtype, shape, out);
 }
