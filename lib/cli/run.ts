@@ -7,6 +7,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { runSource } from "../python";
+import { prepareNumpyRuntime } from "../kernel/numpy-runtime";
 import { chooseTarget, parseArgs } from "./args";
 import { launchPath, renderExports, traceSources, type ExportKind } from "./kernel-exports";
 import { engineModules } from "./modules";
@@ -87,6 +88,7 @@ export const runCommand: Command = {
       return 2;
     }
 
+    prepareNumpyRuntime();
     const engine = engineModules(target.target, wanted.length > 0);
     const result = runSource(source, {
       // python3 names the script by its absolute path (__file__, tracebacks) since 3.9.

@@ -13,9 +13,7 @@ import { stdlibModules } from "../python/runtime/interpreter";
 import type { CreateEngine, EngineError, EngineHost, KernelEngine } from "./engine";
 import { complete, inspect, type CompletionKind, type Introspector, type MemberInfo, type ObjectDescription } from "./introspection";
 import { NUMPY_MODULES } from "../numpy/python";
-import { setUninitialisedAllocator } from "../numpy/kernels/uninitialised";
-import { installHeapCollector } from "./heap-collection";
-import { enableRelaxedSimd } from "./wasm-features";
+import { prepareNumpyRuntime } from "./numpy-runtime";
 import { createNkiModules, launchTarget, NkiKernel } from "../nki";
 import { isComplete } from "./is-complete";
 import { apiDoc, canonicalModule, type ApiDoc } from "./api-docs";
@@ -299,11 +297,7 @@ function installDisplay(session: Session, host: EngineHost): void {
 }
 
 export const createEngine: CreateEngine = (host) => {
-  // numpy's SIMD loops write every element of their results before user code can see them
-  // (lib/numpy/kernels/uninitialised.ts), so those may skip calloc's zeroing.
-  setUninitialisedAllocator((bytes) => Buffer.allocUnsafeSlow(bytes).buffer as ArrayBuffer);
-  installHeapCollector();
-  enableRelaxedSimd();
+  prepareNumpyRuntime();
   // Native libraries a kernel can import beyond the standard library; NKI launches on the kernel's
   // current target (asked at each launch, so `%target` applies to kernels defined earlier).
   const nativeModules = [...NUMPY_MODULES, ...createNkiModules({ target: () => host.target() })];

@@ -92,7 +92,7 @@ function matmulOf(x: NDArray, y: NDArray): NDArray {
   const nb = shapeSize(batch);
   if (dtype.name === "float32" && av instanceof Float32Array && bv instanceof Float32Array) {
     // float32 @ float32: the WebAssembly SIMD kernel (float32 accumulation, like BLAS sgemm).
-    const out = new Float32Array(nb * m * n);
+    const out = allocate(dtype, nb * m * n) as Float32Array;
     for (let t = 0; t < nb; t++) {
       const c = matmulF32(deriveView(av, t * m * k, (t + 1) * m * k), deriveView(bv, t * k * n, (t + 1) * k * n), m, k, n);
       out.set(c, t * m * n);

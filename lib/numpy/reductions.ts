@@ -8,7 +8,7 @@ import { type DType, type Storage, DTYPES, allocate, castValue } from "./dtypes"
 import { NumpyError, axisError, valueError } from "./errors";
 import { recordWholeResult } from "./fp-errors";
 import { roundArrayTo } from "./float-formats";
-import { NDArray, astype, contiguousData, elementOffsets, flatView, fromStorage, offsetsOf, pyInt } from "./ndarray";
+import { NDArray, astype, contiguousData, elementOffsets, flatView, fromStorage, pyInt } from "./ndarray";
 import { exactAt, isWideInt, storeExact, wrapTo } from "./exact-int64";
 import { holdsExact } from "./exact-int64-ops";
 import { binary, unary } from "./ufuncs";

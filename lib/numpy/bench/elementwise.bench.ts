@@ -6,7 +6,7 @@
  * Times are best and median of 30 runs in ms, wall clock and CPU time (process.cpuUsage; Python's
  * process_time), numpy's measured the same way; on a shared machine "best" is the stable figure and
  * the CPU ratio ("cpu rt") the least disturbed by other processes.
- * Like the kernel worker (lib/kernel/python-engine.ts), the bench gives the SIMD loops Node's
+ * Like the kernel worker (lib/kernel/numpy-runtime.ts), the bench gives the SIMD loops Node's
  * uninitialised memory for the results they overwrite (kernels/uninitialised.ts); `--zeroed`
  * measures without it. Kernels run as threads of the server, which `npm start` runs with glibc
  * malloc thresholds that keep freed results mapped (scripts/start.mjs); unless GLIBC_TUNABLES is

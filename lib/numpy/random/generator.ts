@@ -9,7 +9,7 @@ import { boundedFill, checkedRange, type IntDTypeName, lemireBounded, randomInte
 import * as zig from "./ziggurat-tables.generated";
 import { checkProbabilities, cumulativeDistribution, searchSortedRight, uniqueWeightedDraws } from "./choice-support";
 import { NumpyError, valueError } from "../errors";
-import { fill } from "./params";
+import { doubles, fill, singles } from "./params";
 import { Samplers, type Variates } from "./distributions";
 import * as libm from "./libm";
 
@@ -41,7 +41,7 @@ export class Generator {
 
   /** random(size): doubles on [0, 1) from the top 53 bits of a 64-bit draw. */
   random(n: number): Float64Array {
-    const out = new Float64Array(n);
+    const out = doubles(n);
     const bits = this.bits;
     if (bits.fillDoubles) bits.fillDoubles(out);
     else for (let i = 0; i < n; i++) out[i] = bits.nextDouble();
@@ -50,7 +50,7 @@ export class Generator {
 
   /** random(size, dtype=float32): (next_uint32 >> 8) * 2^-24, using the buffered 32-bit halves. */
   randomFloat32(n: number): Float32Array {
-    const out = new Float32Array(n);
+    const out = singles(n);
     for (let i = 0; i < n; i++) out[i] = (this.bits.nextUint32() >>> 8) * TWO_M24;
     return out;
   }
@@ -81,14 +81,14 @@ export class Generator {
   }
 
   standardNormal(n: number): Float64Array {
-    const out = new Float64Array(n);
+    const out = doubles(n);
     for (let i = 0; i < n; i++) out[i] = this.nextNormal();
     return out;
   }
 
   /** random_standard_normal_f: the float32 ziggurat on 32-bit draws, float32 arithmetic throughout. */
   standardNormalFloat32(n: number): Float32Array {
-    const out = new Float32Array(n);
+    const out = singles(n);
     const f = Math.fround;
     const nextFloat = (): number => (this.bits.nextUint32() >>> 8) * TWO_M24;
     for (let i = 0; i < n; i++) {
@@ -157,7 +157,7 @@ export class Generator {
 
   normal(loc: number, scale: number, n: number): Float64Array {
     if (scale < 0) throw valueError("scale < 0");
-    const out = new Float64Array(n);
+    const out = doubles(n);
     for (let i = 0; i < n; i++) out[i] = loc + scale * this.nextNormal();
     return out;
   }
@@ -166,7 +166,7 @@ export class Generator {
     const range = high - low;
     if (!Number.isFinite(range)) throw new NumpyError("OverflowError", "high - low range exceeds valid bounds");
     if (range < 0) throw valueError("high - low < 0");
-    const out = new Float64Array(n);
+    const out = doubles(n);
     for (let i = 0; i < n; i++) out[i] = low + range * this.bits.nextDouble();
     return out;
   }

@@ -8,7 +8,7 @@ import { boundedFill, checkedRange, type IntDTypeName, randomInterval } from "./
 import { glibcLog as glibcLogImport } from "./glibc-log";
 import { valueError, NumpyError } from "../errors";
 import { cumulativeDistribution, searchSortedRight, checkProbabilities, uniqueWeightedDraws } from "./choice-support";
-import { fill } from "./params";
+import { doubles, fill } from "./params";
 import { Samplers, type Variates } from "./distributions";
 
 const MAX_SEED = 0xffffffff;
@@ -73,7 +73,7 @@ export class LegacyRandomState {
 
   /** random_sample / rand / random: doubles on [0, 1). */
   randomSample(n: number): Float64Array {
-    const out = new Float64Array(n);
+    const out = doubles(n);
     const mt = this.mt;
     for (let i = 0; i < n; i++) out[i] = mt.nextDouble();
     return out;
@@ -104,7 +104,7 @@ export class LegacyRandomState {
 
   /** randn / standard_normal. */
   standardNormal(n: number): Float64Array {
-    const out = new Float64Array(n);
+    const out = doubles(n);
     for (let i = 0; i < n; i++) out[i] = this.nextGauss();
     return out;
   }
@@ -128,7 +128,7 @@ export class LegacyRandomState {
 
   normal(loc: number, scale: number, n: number): Float64Array {
     if (scale < 0) throw valueError("scale < 0");
-    const out = new Float64Array(n);
+    const out = doubles(n);
     for (let i = 0; i < n; i++) out[i] = loc + scale * this.nextGauss();
     return out;
   }
@@ -136,7 +136,7 @@ export class LegacyRandomState {
   uniform(low: number, high: number, n: number): Float64Array {
     const range = high - low;
     if (!Number.isFinite(range)) throw new NumpyError("OverflowError", "Range exceeds valid bounds");
-    const out = new Float64Array(n);
+    const out = doubles(n);
     for (let i = 0; i < n; i++) out[i] = low + range * this.mt.nextDouble();
     return out;
   }

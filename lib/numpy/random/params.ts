@@ -2,6 +2,7 @@
  * Distribution parameters as numpy's `cont`/`disc` helpers (_common.pyx) take them: one value for
  * every draw, or one value per draw (an array already broadcast to the output by the caller).
  */
+import { DTYPES, allocate } from "../dtypes";
 import { valueError } from "../errors";
 
 export type Param = number | ArrayLike<number>;
@@ -57,9 +58,20 @@ export function checkParam(p: Param, name: string, c: Constraint): void {
   else checkArray(p, name, c);
 }
 
+/**
+ * Storage for n float64 (float32) samples, allocated as any numpy array's is: large ones are
+ * resident in the SIMD kernels' memory (kernels/heap.ts), so the ops on them need no staging.
+ */
+export function doubles(n: number): Float64Array {
+  return allocate(DTYPES.float64, n) as Float64Array;
+}
+export function singles(n: number): Float32Array {
+  return allocate(DTYPES.float32, n) as Float32Array;
+}
+
 /** n draws of `draw(i)` (a sampler reading its parameters for draw i). */
 export function fill(n: number, draw: (i: number) => number): Float64Array {
-  const out = new Float64Array(n);
+  const out = doubles(n);
   for (let i = 0; i < n; i++) out[i] = draw(i);
   return out;
 }
