@@ -3,7 +3,7 @@
  * logspace/geomspace, eye/identity, fromfunction, copy.
  */
 import { FPE_OVERFLOW, recordFpError } from "./fp-errors";
-import { type DType, DTYPES, allocate, castValue, checkIntInRange, defaultDtypeFor, promoteTypes } from "./dtypes";
+import { type DType, DTYPES, allocate, bareScalarDtype, castValue, checkIntInRange, promoteTypes } from "./dtypes";
 import { isWideInt, storeExact, wrapTo } from "./exact-int64";
 import { NumpyError, valueError } from "./errors";
 import { deriveView } from "./kernels/heap";
@@ -57,7 +57,7 @@ function discoverDtype(x: ArrayInput): DType | null {
   if (x instanceof NDArray) return x.dtype;
   const s = scalarOf(x as number | boolean | PyScalar);
   // Only uint64 holds an int past int64 (np.array([2**63]) is uint64).
-  return s.exact !== undefined && s.exact > 2n ** 63n - 1n ? DTYPES.uint64 : defaultDtypeFor(s.kind);
+  return bareScalarDtype(s.kind, s.exact);
 }
 
 /** Every scalar leaf must sit at the same depth (numpy rejects [1, [2]]). */
@@ -134,7 +134,7 @@ export function full(shape: readonly number[], value: number | PyScalar | NDArra
     return out;
   }
   const s = scalarOf(value);
-  const dt = dtype ?? (s.exact !== undefined && s.exact > 2n ** 63n - 1n ? DTYPES.uint64 : defaultDtypeFor(s.kind));
+  const dt = dtype ?? bareScalarDtype(s.kind, s.exact);
   if (s.kind === "int" && dt.isInteger) checkIntInRange(dt, s.value, s.exact);
   const out = emptyArray(dt, shape);
   fill(out, s.value, s.exact);

@@ -222,7 +222,9 @@ const INT_RANGES: Partial<Record<DTypeName, readonly [number, number]>> = {
  * can hold, CPython's own "Python int too large to convert to C long".
  */
 export function checkIntInRange(dtype: DType, value: number, exact?: bigint): void {
-  if (exact !== undefined && dtype.name !== "uint64" && exact > 2n ** 63n - 1n) throw new NumpyError("OverflowError", "Python int too large to convert to C long");
+  // numpy converts through C long, or unsigned long for uint32/uint64, before its bounds check.
+  const unsignedLong = dtype.name === "uint32" || dtype.name === "uint64";
+  if (exact !== undefined && (exact < -(2n ** 63n) || exact > (unsignedLong ? 2n ** 64n - 1n : 2n ** 63n - 1n))) throw tooLargeForLong();
   const [lo, hi] = intRange(dtype);
   const hiExact = dtype.name === "uint64" ? 2n ** 64n - 1n : dtype.name === "int64" ? 2n ** 63n - 1n : BigInt(hi);
   const out = exact !== undefined ? exact < BigInt(lo) || exact > hiExact : value < lo || value > hi;
@@ -378,7 +380,11 @@ export type PyScalarKind = "bool" | "int" | "float";
 export function promoteWithScalar(dtype: DType, kind: PyScalarKind, value: number, exact?: bigint): DType {
   if (kind === "bool") return dtype;
   if (kind === "int") {
-    if (dtype.kind === "b") return DTYPES.int64;
+    if (dtype.kind === "b") {
+      // bool with a Python int computes in int64, which must hold it (comparisons too).
+      if (exact !== undefined && (exact < -(2n ** 63n) || exact > 2n ** 63n - 1n)) throw tooLargeForLong();
+      return DTYPES.int64;
+    }
     if (dtype.isInteger) checkIntInRange(dtype, value, exact);
     return dtype;
   }
@@ -388,6 +394,21 @@ export function promoteWithScalar(dtype: DType, kind: PyScalarKind, value: numbe
 /** The dtype numpy gives a bare Python scalar (np.array(3) is int64, np.array(3.0) float64). */
 export function defaultDtypeFor(kind: PyScalarKind): DType {
   return kind === "bool" ? DTYPES.bool : kind === "int" ? DTYPES.int64 : DTYPES.float64;
+}
+
+function tooLargeForLong(): NumpyError {
+  return new NumpyError("OverflowError", "Python int too large to convert to C long");
+}
+
+/**
+ * defaultDtypeFor a Python scalar whose int may be past int64 (`exact`): uint64 up to 2^64 - 1
+ * (np.array([2**63]) is uint64); beyond that numpy makes an object array, which Kernel Lab does
+ * not have, so CPython's conversion error.
+ */
+export function bareScalarDtype(kind: PyScalarKind, exact?: bigint): DType {
+  if (exact === undefined || (exact >= -(2n ** 63n) && exact <= 2n ** 63n - 1n)) return defaultDtypeFor(kind);
+  if (exact > 0n && exact <= 2n ** 64n - 1n) return DTYPES.uint64;
+  throw tooLargeForLong();
 }
 
 /** np.can_cast(from, to, casting="same_kind") for the kinds we have. */

@@ -8,7 +8,7 @@
  */
 import { exactBinary, exactUnary, exactWhere, holdsExact } from "./exact-int64-ops";
 import { isWideInt } from "./exact-int64";
-import { type DType, type Storage, DTYPES, allocate, castValue, floatFor, intRange, promoteTypes, promoteWithScalar, defaultDtypeFor, canCastSameKind } from "./dtypes";
+import { type DType, type Storage, DTYPES, allocate, bareScalarDtype, castValue, floatFor, intRange, promoteTypes, promoteWithScalar, defaultDtypeFor, canCastSameKind } from "./dtypes";
 import { NumpyError, typeError, valueError } from "./errors";
 import { roundArrayTo } from "./float-formats";
 import { FPE_INVALID, FPE_OVERFLOW, floatResultFlags, fpErrorsWanted, hasNonFinite, integerDivisionFlags, integerOverflowFlags, recordFpError, reportedName } from "./fp-errors";
@@ -504,17 +504,12 @@ function inexactResult(): boolean {
   return r;
 }
 
-/** The dtype numpy gives a bare Python scalar: uint64 for an int past int64. */
-function bareIntDtype(s: PyScalar): DType {
-  return s.exact !== undefined && s.exact > 2n ** 63n - 1n ? DTYPES.uint64 : defaultDtypeFor(s.kind);
-}
-
 /** Operand dtypes after NEP 50: returns the common dtype and both operands as arrays. */
 function coerce(x: Operand, y: Operand, comparison: boolean, floatOnly = false): { a: NDArray; b: NDArray; common: DType } {
   if (!isPyScalar(x) && !isPyScalar(y)) return { a: x, b: y, common: promoteTypes(x.dtype, y.dtype) };
   if (isPyScalar(x) && isPyScalar(y)) {
-    const a = scalarArray(bareIntDtype(x), x.value, x.exact);
-    const b = scalarArray(bareIntDtype(y), y.value, y.exact);
+    const a = scalarArray(bareScalarDtype(x.kind, x.exact), x.value, x.exact);
+    const b = scalarArray(bareScalarDtype(y.kind, y.exact), y.value, y.exact);
     return { a, b, common: promoteTypes(a.dtype, b.dtype) };
   }
   const arr = (isPyScalar(x) ? y : x) as NDArray;
@@ -524,7 +519,8 @@ function coerce(x: Operand, y: Operand, comparison: boolean, floatOnly = false):
   try {
     common = promoteWithScalar(arr.dtype, sc.kind, sc.value, sc.exact);
   } catch (e) {
-    if (!comparison && !floatOnly) throw e;
+    // numpy compares an integer array with any Python int (in float64 here); bool arrays excepted.
+    if ((!comparison && !floatOnly) || arr.dtype.kind === "b") throw e;
     common = comparison ? DTYPES.float64 : arr.dtype;
     if (floatOnly) scalarType = floatFor(arr.dtype);
   }
@@ -559,7 +555,7 @@ function checkResult(name: string, operands: readonly NDArray[], shape: readonly
 export function unary(name: string, x: Operand): NDArray {
   const def = UNARY[name];
   if (def === undefined) throw valueError(`unknown ufunc ${name}`);
-  const a = isPyScalar(x) ? scalarArray(bareIntDtype(x), x.value, x.exact) : x;
+  const a = isPyScalar(x) ? scalarArray(bareScalarDtype(x.kind, x.exact), x.value, x.exact) : x;
   const outType = def.resolve(a.dtype);
   const n = a.size;
   const p = prepare(a, a.shape, accessOf(a, a.shape, n));
@@ -597,7 +593,38 @@ function resolveBinary(name: string, x: Operand, y: Operand): { a: NDArray; b: N
   return { a, b, compute, outType, expr };
 }
 
+/** Comparisons of a Python int beyond an integer array's range: the same answer for every element. */
+const BEYOND_RANGE: Readonly<Record<string, readonly [above: boolean, below: boolean]>> = {
+  equal: [false, false],
+  not_equal: [true, true],
+  less: [true, false],
+  less_equal: [true, false],
+  greater: [false, true],
+  greater_equal: [false, true],
+};
+
+/**
+ * An integer array compared with a Python int it cannot hold (a < 2**64): numpy answers from the
+ * int's sign, where converting both to float64 could make int64's extremes equal to it. Else null.
+ */
+function beyondRangeComparison(name: string, x: Operand, y: Operand): NDArray | null {
+  const answers = BEYOND_RANGE[name];
+  if (answers === undefined || isPyScalar(x) === isPyScalar(y)) return null;
+  const arr = (isPyScalar(x) ? y : x) as NDArray;
+  const sc = (isPyScalar(x) ? x : y) as PyScalar;
+  if (sc.exact === undefined || !arr.dtype.isInteger) return null;
+  const [lo, hi] = arr.dtype.name === "uint64" ? [0n, 2n ** 64n - 1n] : arr.dtype.name === "int64" ? [-(2n ** 63n), 2n ** 63n - 1n] : intRange(arr.dtype).map(BigInt);
+  if (sc.exact >= lo && sc.exact <= hi) return null;
+  // x < y with the int on the left reads as y > x: swap the answers' sides.
+  const intAbove = sc.exact > hi;
+  const answer = answers[(intAbove === isPyScalar(y)) ? 0 : 1];
+  const out = allocate(DTYPES.bool, arr.size).fill(answer ? 1 : 0);
+  return fromStorage(DTYPES.bool, arr.shape, out);
+}
+
 export function binary(name: string, x: Operand, y: Operand): NDArray {
+  const constant = beyondRangeComparison(name, x, y);
+  if (constant !== null) return constant;
   const { a, b, compute, outType, expr: expr0 } = resolveBinary(name, x, y);
   if (a.ndim === 0 && b.ndim === 0) {
     const out = allocate(outType, 1);

@@ -126,11 +126,9 @@ export function isNumpy(v: PyValue): v is PyNDArray {
 export function pyScalarOf(v: PyValue): PyScalar | undefined {
   if (typeof v === "boolean") return pyBool(v);
   if (typeof v === "number") return pyInt(v);
-  if (typeof v === "bigint") {
-    // Past int64 only uint64 can hold it (np.array([2**63]) is uint64); the array's dtype decides.
-    if (v > 2n ** 64n - 1n || v < -(2n ** 63n)) throw E.overflowError("Python int too large to convert to C long");
-    return pyBigInt(v);
-  }
+  // Any size: where it meets an array, that array's dtype decides (float arrays take any int;
+  // integer ones check numpy's ranges, dtypes.ts checkIntInRange).
+  if (typeof v === "bigint") return pyBigInt(v);
   if (v instanceof PyFloat) return pyFloat(v.v);
   return undefined;
 }
