@@ -28,7 +28,8 @@ export interface RunOptions {
 }
 
 export interface RunResult {
-  exitCode: 0 | 1;
+  /** 0, 1 after an uncaught exception, or a SystemExit's code (its low 8 bits). */
+  exitCode: number;
 }
 
 /** Structured form of an uncaught Python exception (the UI underlines `frames`). */
@@ -87,11 +88,15 @@ function compileOrError(
   }
 }
 
-/** Exit status for an uncaught SystemExit, printing its message like CPython. */
-function systemExitStatus(rt: Runtime, x: PyBaseException): 0 | 1 {
+/**
+ * Exit status for an uncaught SystemExit, printing its message like CPython: an int code is the
+ * status (its low 8 bits, as the OS keeps them: sys.exit(3) exits 3, sys.exit(-1) 255).
+ */
+function systemExitStatus(rt: Runtime, x: PyBaseException): number {
   const code = x.args.length === 0 ? None : x.args.length === 1 ? x.args[0] : rt.tuple(x.args);
-  if (code === None || code === 0 || code === false) return 0;
-  if (typeof code === "number" || typeof code === "boolean" || typeof code === "bigint") return 1;
+  if (code === None) return 0;
+  if (typeof code === "boolean") return code ? 1 : 0;
+  if (typeof code === "number" || typeof code === "bigint") return Number(BigInt.asUintN(8, BigInt(code)));
   rt.stderr(rt.str(code) + "\n");
   return 1;
 }

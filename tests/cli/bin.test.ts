@@ -28,6 +28,21 @@ describe("bin/kernel-lab", () => {
     expect(r.stderr).toBe(`Traceback (most recent call last):\n  File "${file}", line 1, in <module>\n    raise RuntimeError('boom')\nRuntimeError: boom\n`);
   });
 
+  it("exits with a SystemExit's code as python3 does (its low 8 bits)", () => {
+    const file = join(dir, "exit.py");
+    writeFileSync(file, "import sys\nsys.exit(3)\n");
+    expect(kernelLab("run", file)).toEqual({ status: 3, stdout: "", stderr: "" });
+    writeFileSync(file, "raise SystemExit(-1)\n");
+    expect(kernelLab("run", file).status).toBe(255);
+  });
+
+  it("dies of the signal that stops the program, as python3 does on SIGTERM", () => {
+    const file = join(dir, "forever.py");
+    writeFileSync(file, "while True:\n    pass\n");
+    const r = spawnSync(process.execPath, [bin, "run", file], { timeout: 3000, killSignal: "SIGTERM", encoding: "utf8" });
+    expect(r.signal).toBe("SIGTERM");
+  });
+
   it("exits 2 on a usage error", () => {
     const r = kernelLab("exec", "--target", "trn9", "x.ipynb");
     expect(r.status).toBe(2);

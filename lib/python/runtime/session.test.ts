@@ -25,7 +25,7 @@ describe("runSource matches python3 prog.py", () => {
       const r = run(g.source);
       expect(r.stdout).toBe(g.stdout);
       expect(r.stderr).toBe(g.stderr);
-      expect(r.exitCode).toBe(g.exitCode === 0 ? 0 : 1);
+      expect(r.exitCode).toBe(g.exitCode);
     });
   }
 });
