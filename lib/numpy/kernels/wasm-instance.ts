@@ -80,7 +80,7 @@ const PROBE = [1 + 2 ** -13, 1 + 2 ** -13, -(1 + 2 ** -12)] as const;
 /**
  * The fused multiply-add loops (elementwise-fma.wat) on the kernels' memory, or null where they
  * would not equal numpy's: relaxed SIMD not enabled in this runtime (the module does not compile;
- * hosts enable it, see lib/kernel/v8-flags.ts), or its multiply-add not fused on this hardware.
+ * hosts enable it, see lib/kernel/wasm-features.ts), or its multiply-add not fused on this hardware.
  */
 export function fmaKernels(): FmaExports | null {
   if (fmaInstance === undefined) {
