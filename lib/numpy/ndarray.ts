@@ -197,7 +197,12 @@ export function contiguousData(a: NDArray): Storage {
 /** A C-contiguous copy (or the array itself if `allowSame` and already contiguous from offset 0). */
 export function copyArray(a: NDArray): NDArray {
   const contiguous = contiguousData(a);
-  const data = contiguous === a.data || contiguous.buffer === a.data.buffer ? contiguous.slice() : contiguous;
+  let data = contiguous;
+  if (contiguous === a.data || contiguous.buffer === a.data.buffer) {
+    // A fresh allocation rather than slice(): large copies are resident like any new array (kernels/heap.ts).
+    data = allocate(a.dtype, a.size);
+    (data as Float64Array).set(contiguous as Float64Array);
+  }
   keepExact(a, data, a.dtype);
   return fromStorage(a.dtype, a.shape, data);
 }
