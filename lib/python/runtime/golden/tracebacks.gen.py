@@ -212,6 +212,30 @@ except TypeError as e:
     print(type(e).__name__, e)
 ok = [1, 2][0], "ab"[1:], (1, 2)[True], items = 3
 """,
+    "warnings_shown_again_after_filter_changes": """
+import warnings
+def f(msg="x"):
+    warnings.warn(msg)
+f(); f()
+print("a")
+with warnings.catch_warnings():
+    pass
+f()
+print("b")
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+f()
+print("c")
+warnings.simplefilter("once")
+f("y"); f("y")
+with warnings.catch_warnings():
+    pass
+f("y")
+print("d")
+warnings.resetwarnings()
+f()
+f()
+print("e")
+""",
     "compile_syntax_warning_then_error": """
 x = 1
 print(x is 2)

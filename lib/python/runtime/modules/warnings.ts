@@ -3,7 +3,8 @@
  * catch_warnings, record=True included). A shown warning goes to stderr as CPython prints it,
  * "file:line: Category: message" and the stripped source line, the location being the frame
  * `stacklevel` levels out from warn()'s caller; "error" raises it; "default" shows each (message,
- * category) once per location, "module" once per file, "once" once in all, "always" every time.
+ * category) once per location, "module" once per file, "once" once in all, "always" every time,
+ * until the filters change (CPython then forgets what it has shown).
  * CPython's default filters (DeprecationWarning shown only when raised in __main__) are not modelled.
  */
 
@@ -66,6 +67,7 @@ const catchWarningsType = defineNativeType<CatchWarnings>({
   methods: {
     __enter__: (self) => {
       self.saved = [...self.state.filters];
+      filtersMutated(self.state);
       if (!self.record) return None;
       self.log = new PyList([]);
       self.state.records.push(self.log);
@@ -73,11 +75,21 @@ const catchWarningsType = defineNativeType<CatchWarnings>({
     },
     __exit__: (self) => {
       if (self.saved !== null) self.state.filters = self.saved;
+      filtersMutated(self.state);
       if (self.log !== null) self.state.records.splice(self.state.records.lastIndexOf(self.log), 1);
       return false;
     },
   },
 });
+
+/**
+ * CPython forgets which warnings it has shown whenever the filters change (filterwarnings,
+ * simplefilter, resetwarnings, entering or leaving catch_warnings): the same warning at the same
+ * place then shows again, "once" ones included.
+ */
+function filtersMutated(state: State): void {
+  state.shown.clear();
+}
 
 function addFilter(rt: Runtime, state: State, action: PyValue | undefined, message: PyValue | undefined, category: PyValue | undefined, append: PyValue | undefined): void {
   const a = rt.str(action as PyValue);
@@ -89,6 +101,7 @@ function addFilter(rt: Runtime, state: State, action: PyValue | undefined, messa
   state.filters = state.filters.filter((x) => !(x.action === f.action && x.category === f.category && String(x.message) === String(f.message)));
   if (append !== undefined && rt.truthy(append)) state.filters.push(f);
   else state.filters.unshift(f);
+  filtersMutated(state);
 }
 
 /** Where a warning is reported: the frame `stacklevel` levels out; CPython says "sys:1" past the outermost. */
@@ -174,6 +187,7 @@ export const warningsModule: NativeModuleDef = {
     }));
     mod.set("resetwarnings", nativeFunction("resetwarnings", () => {
       state.filters = [];
+      filtersMutated(state);
       return None;
     }));
     mod.set("catch_warnings", nativeFunction("catch_warnings", (args, kw) => {
