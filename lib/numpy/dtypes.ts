@@ -224,11 +224,28 @@ const INT_RANGES: Partial<Record<DTypeName, readonly [number, number]>> = {
 export function checkIntInRange(dtype: DType, value: number, exact?: bigint): void {
   // numpy converts through C long, or unsigned long for uint32/uint64, before its bounds check.
   const unsignedLong = dtype.name === "uint32" || dtype.name === "uint64";
-  if (exact !== undefined && (exact < -(2n ** 63n) || exact > (unsignedLong ? 2n ** 64n - 1n : 2n ** 63n - 1n))) throw tooLargeForLong();
-  const [lo, hi] = intRange(dtype);
-  const hiExact = dtype.name === "uint64" ? 2n ** 64n - 1n : dtype.name === "int64" ? 2n ** 63n - 1n : BigInt(hi);
-  const out = exact !== undefined ? exact < BigInt(lo) || exact > hiExact : value < lo || value > hi;
+  if (exact !== undefined && (exact < INT64_MIN || exact > (unsignedLong ? UINT64_MAX : INT64_MAX))) throw tooLargeForLong();
+  let out: boolean;
+  if (exact !== undefined) {
+    const [lo, hi] = exactIntRange(dtype);
+    out = exact < lo || exact > hi;
+  } else {
+    const [lo, hi] = intRange(dtype);
+    out = value < lo || value > hi;
+  }
   if (out) throw new NumpyError("OverflowError", `Python integer ${exact ?? value} out of bounds for ${dtype.name}`);
+}
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const UINT64_MAX = 2n ** 64n - 1n;
+
+/** An integer dtype's bounds as BigInts (intRange's doubles round int64's and uint64's upper ones). */
+export function exactIntRange(dtype: DType): readonly [bigint, bigint] {
+  if (dtype.name === "int64") return [INT64_MIN, INT64_MAX];
+  if (dtype.name === "uint64") return [0n, UINT64_MAX];
+  const [lo, hi] = intRange(dtype);
+  return [BigInt(lo), BigInt(hi)];
 }
 
 export function intRange(dtype: DType): readonly [number, number] {
@@ -382,7 +399,7 @@ export function promoteWithScalar(dtype: DType, kind: PyScalarKind, value: numbe
   if (kind === "int") {
     if (dtype.kind === "b") {
       // bool with a Python int computes in int64, which must hold it (comparisons too).
-      if (exact !== undefined && (exact < -(2n ** 63n) || exact > 2n ** 63n - 1n)) throw tooLargeForLong();
+      if (exact !== undefined && (exact < INT64_MIN || exact > INT64_MAX)) throw tooLargeForLong();
       return DTYPES.int64;
     }
     if (dtype.isInteger) checkIntInRange(dtype, value, exact);
@@ -406,8 +423,8 @@ function tooLargeForLong(): NumpyError {
  * not have, so CPython's conversion error.
  */
 export function bareScalarDtype(kind: PyScalarKind, exact?: bigint): DType {
-  if (exact === undefined || (exact >= -(2n ** 63n) && exact <= 2n ** 63n - 1n)) return defaultDtypeFor(kind);
-  if (exact > 0n && exact <= 2n ** 64n - 1n) return DTYPES.uint64;
+  if (exact === undefined || (exact >= INT64_MIN && exact <= INT64_MAX)) return defaultDtypeFor(kind);
+  if (exact > 0n && exact <= UINT64_MAX) return DTYPES.uint64;
   throw tooLargeForLong();
 }
 

@@ -74,8 +74,8 @@ export function holdsExact(a: NDArray): boolean {
   return isWideInt(a.dtype) && shadowOf(a.data) !== undefined;
 }
 
-/** An operand's element at a buffer offset as a BigInt: exact for (u)int64, the stored integer otherwise. */
-function reader(a: NDArray): (offset: number) => bigint {
+/** An integer operand's element at a buffer offset as a BigInt: exact for (u)int64, the stored integer otherwise. */
+export function bigintReader(a: NDArray): (offset: number) => bigint {
   if (isWideInt(a.dtype)) return (i) => exactAt(a.data, i);
   return (i) => BigInt(a.data[i]);
 }
@@ -96,8 +96,8 @@ export function exactBinary(name: string, a: NDArray, b: NDArray, shape: readonl
   if (arith !== undefined && outType !== compute) return null;
   const ao = offsetsOf(broadcastView(a, shape));
   const bo = offsetsOf(broadcastView(b, shape));
-  const ra = reader(a);
-  const rb = reader(b);
+  const ra = bigintReader(a);
+  const rb = bigintReader(b);
   const n = ao.length;
   const out = allocate(outType, n);
   if (compare !== undefined) {
@@ -108,12 +108,23 @@ export function exactBinary(name: string, a: NDArray, b: NDArray, shape: readonl
   return fromStorage(outType, shape, out);
 }
 
-/** The unary integer ufunc `name` on (u)int64 `a` exactly, or null when it has no exact form here. */
-export function exactUnary(name: string, a: NDArray, outType: DType): NDArray | null {
+function hasUnsafeInteger(out: Storage): boolean {
+  for (let i = 0; i < out.length; i++) if (!(out[i] > -(2 ** 53) && out[i] < 2 ** 53)) return true;
+  return false;
+}
+
+/**
+ * The unary integer ufunc `name` on (u)int64 `a` exactly, when its double loop's result `loopOut`
+ * may be inexact: `a` holds exact values, the loop reported it (`reportedInexact`), or an int64
+ * result left the safe range (these loops have no helper to report it: square past 2^53,
+ * negative/absolute of -2^63). Null when the double result stands or `name` has no exact form.
+ */
+export function exactUnary(name: string, a: NDArray, outType: DType, reportedInexact: boolean, loopOut: Storage): NDArray | null {
   const op = UNARY[name];
   if (op === undefined || outType !== a.dtype || !isWideInt(outType)) return null;
+  if (!reportedInexact && !holdsExact(a) && !(outType.name === "int64" && hasUnsafeInteger(loopOut))) return null;
   const offs = offsetsOf(a);
-  const read = reader(a);
+  const read = bigintReader(a);
   const out = allocate(outType, offs.length);
   writeAll(out, outType, offs.length, (k) => op(read(offs[k])));
   return fromStorage(outType, a.shape, out);
@@ -124,8 +135,8 @@ export function exactWhere(c: NDArray, a: NDArray, b: NDArray, dtype: DType, sha
   const co = offsetsOf(broadcastView(c, shape));
   const ao = offsetsOf(broadcastView(a, shape));
   const bo = offsetsOf(broadcastView(b, shape));
-  const ra = reader(a);
-  const rb = reader(b);
+  const ra = bigintReader(a);
+  const rb = bigintReader(b);
   const out = allocate(dtype, co.length);
   writeAll(out, dtype, co.length, (k) => (c.data[co[k]] !== 0 ? ra(ao[k]) : rb(bo[k])));
   return fromStorage(dtype, shape, out);
@@ -148,8 +159,8 @@ export function exactMatmul(a: NDArray, b: NDArray, batch: readonly number[], m:
   if (!isWideInt(dtype) || (!holdsExact(a) && !holdsExact(b) && k * magnitude(a) * magnitude(b) < 2 ** 53)) return null;
   const ao = offsetsOf(broadcastView(a, [...batch, m, k]));
   const bo = offsetsOf(broadcastView(b, [...batch, k, n]));
-  const ra = reader(a);
-  const rb = reader(b);
+  const ra = bigintReader(a);
+  const rb = bigintReader(b);
   const nb = ao.length / (m * k || 1);
   const out = allocate(dtype, nb * m * n);
   for (let t = 0; t < nb; t++) {

@@ -32,9 +32,10 @@ export function isWideInt(dtype: DType): boolean {
   return dtype.name === "int64" || dtype.name === "uint64";
 }
 
-/** v wrapped to the dtype's 64 bits, as numpy's integer arithmetic wraps. */
+/** v wrapped to an integer dtype's width, as numpy's integer arithmetic and casts wrap. */
 export function wrapTo(dtype: DType, v: bigint): bigint {
-  return dtype.name === "uint64" ? BigInt.asUintN(64, v) : BigInt.asIntN(64, v);
+  const bits = dtype.itemsize * 8;
+  return dtype.kind === "u" ? BigInt.asUintN(bits, v) : BigInt.asIntN(bits, v);
 }
 
 /** The shadow of `data`, if an exact value past 2^53 was ever written there. */

@@ -224,11 +224,7 @@ function keepExact(a: NDArray, out: Storage, to: DType): void {
     return;
   }
   if (!exact) return;
-  const bits = to.itemsize * 8;
-  for (let k = 0; k < a.size; k++) {
-    const e = exactAt(a.data, at(k));
-    out[k] = Number(to.kind === "u" ? BigInt.asUintN(bits, e) : BigInt.asIntN(bits, e));
-  }
+  for (let k = 0; k < a.size; k++) out[k] = Number(wrapTo(to, exactAt(a.data, at(k))));
 }
 
 /** The elements in C order as a 1-D array: a view of the same storage when contiguous, else a copy. */
@@ -432,11 +428,7 @@ function assignExact(dst: NDArray, view: NDArray, dOff: Int32Array | null, sOff:
     copyExact(view.data, dst.data, dst.size, from, to, dst.dtype.kind === "u");
     return;
   }
-  const bits = dst.dtype.itemsize * 8;
-  for (let k = 0; k < dst.size; k++) {
-    const e = exactAt(view.data, from(k));
-    dst.data[to(k)] = Number(dst.dtype.kind === "u" ? BigInt.asUintN(bits, e) : BigInt.asIntN(bits, e));
-  }
+  for (let k = 0; k < dst.size; k++) dst.data[to(k)] = Number(wrapTo(dst.dtype, exactAt(view.data, from(k))));
 }
 
 /**

@@ -10,7 +10,7 @@ import { recordWholeResult } from "./fp-errors";
 import { roundArrayTo } from "./float-formats";
 import { NDArray, astype, contiguousData, elementOffsets, flatView, fromStorage, pyInt } from "./ndarray";
 import { exactAt, isWideInt, storeExact, wrapTo } from "./exact-int64";
-import { holdsExact } from "./exact-int64-ops";
+import { bigintReader, holdsExact } from "./exact-int64-ops";
 import { binary, unary } from "./ufuncs";
 import { extremumColumnsWasm, extremumRowsWasm, extremumWasm, pairwiseRowsF32Wasm, pairwiseSumF32Wasm, sumRowsF32Wasm } from "./kernels/elementwise";
 
@@ -402,7 +402,7 @@ function wideSum(src: NDArray, p: Plan, dtype: DType, keepdims: boolean): NDArra
 /** An (u)int64 sum or product over plan p, exactly with BigInts and wrapping like numpy. */
 function exactReduce(src: NDArray, p: Plan, dtype: DType, isProd: boolean, keepdims: boolean): NDArray {
   const out = allocate(dtype, p.bases.length);
-  const read = isWideInt(src.dtype) ? (i: number): bigint => exactAt(src.data, i) : (i: number): bigint => BigInt(src.data[i]);
+  const read = bigintReader(src);
   const { outer, run, runStride } = p;
   for (let o = 0; o < p.bases.length; o++) {
     let s = isProd ? 1n : 0n;

@@ -8,7 +8,7 @@
  */
 import { exactBinary, exactUnary, exactWhere, holdsExact } from "./exact-int64-ops";
 import { isWideInt } from "./exact-int64";
-import { type DType, type Storage, DTYPES, allocate, bareScalarDtype, castValue, floatFor, intRange, promoteTypes, promoteWithScalar, defaultDtypeFor, canCastSameKind } from "./dtypes";
+import { type DType, type Storage, DTYPES, allocate, bareScalarDtype, castValue, exactIntRange, floatFor, intRange, promoteTypes, promoteWithScalar, defaultDtypeFor, canCastSameKind } from "./dtypes";
 import { NumpyError, typeError, valueError } from "./errors";
 import { roundArrayTo } from "./float-formats";
 import { FPE_INVALID, FPE_OVERFLOW, floatResultFlags, fpErrorsWanted, hasNonFinite, integerDivisionFlags, integerOverflowFlags, recordFpError, reportedName } from "./fp-errors";
@@ -69,7 +69,6 @@ function ipow32(a: number, b: number): number {
   return result;
 }
 
-/** Integer power wrapping modulo 2^64 (exactly, by BigInt squaring, once it leaves the safe range). */
 /**
  * Set by the 64-bit integer helpers below when a result left the range where doubles are exact
  * integers (their BigInt path): the ufunc is then recomputed exactly (exact-int64-ops.ts). Cleared
@@ -77,6 +76,7 @@ function ipow32(a: number, b: number): number {
  */
 let helperInexact = false;
 
+/** Integer power wrapping modulo 2^64 (exactly, by BigInt squaring, once it leaves the safe range). */
 function ipow64(a: number, b: number): number {
   const r = a ** b;
   if (Number.isSafeInteger(r)) return r;
@@ -492,11 +492,6 @@ function finish(out: Storage, dtype: DType, shape: readonly number[]): NDArray {
   return fromStorage(dtype, shape, out);
 }
 
-function hasUnsafeInteger(out: Storage): boolean {
-  for (let i = 0; i < out.length; i++) if (!(out[i] > -(2 ** 53) && out[i] < 2 ** 53)) return true;
-  return false;
-}
-
 /** Whether a loop's (u)int64 result may be inexact: a helper took its BigInt path or a uint64 result passed 2^53. */
 function inexactResult(): boolean {
   const r = helperInexact || reachedInexact;
@@ -573,8 +568,7 @@ export function unary(name: string, x: Operand): NDArray {
   const loop = unaryLoop(name, def.expr(a.dtype), access, `${ctorTag(a.data)}>${ctorTag(out)}`, HELPERS);
   loop(p.data, table, p.start, out, n);
   let result = finish(out, outType, a.shape);
-  // Unary int64 loops have no helpers to report it: square past 2^53, negative/absolute of -2^63.
-  if (reachedInexact || holdsExact(a) || (outType.name === "int64" && hasUnsafeInteger(out))) result = exactUnary(name, a, outType) ?? result;
+  result = exactUnary(name, a, outType, reachedInexact, out) ?? result;
   checkResult(name, [a], a.shape, result);
   return result;
 }
@@ -613,7 +607,7 @@ function beyondRangeComparison(name: string, x: Operand, y: Operand): NDArray | 
   const arr = (isPyScalar(x) ? y : x) as NDArray;
   const sc = (isPyScalar(x) ? x : y) as PyScalar;
   if (sc.exact === undefined || !arr.dtype.isInteger) return null;
-  const [lo, hi] = arr.dtype.name === "uint64" ? [0n, 2n ** 64n - 1n] : arr.dtype.name === "int64" ? [-(2n ** 63n), 2n ** 63n - 1n] : intRange(arr.dtype).map(BigInt);
+  const [lo, hi] = exactIntRange(arr.dtype);
   if (sc.exact >= lo && sc.exact <= hi) return null;
   // x < y with the int on the left reads as y > x: swap the answers' sides.
   const intAbove = sc.exact > hi;

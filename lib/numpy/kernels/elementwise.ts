@@ -341,10 +341,8 @@ export function unaryFloatWasm(op: WasmUnaryOp, a: Float32Array | Float64Array, 
   const type = a instanceof Float32Array ? "f32" : "f64";
   // With fused multiply-adds numpy's float32 exp and tanh run on four float32 lanes instead of two doubles.
   const fused = op === "exp" || op === "tanh" ? fmaKernels() : null;
-  const kernel: UnaryKernel =
-    op === "tanh"
-      ? (x, out, m) => (fused?.tanh_f32 ?? (ex.tanh_f32 as TableKernel))(x, out, m, TABLES_START)
-      : (fused !== null && op === "exp" ? fused.exp_f32 : (ex[`${op}_${type}`] as UnaryKernel));
+  const tanh = fused?.tanh_f32 ?? (ex.tanh_f32 as TableKernel);
+  const kernel: UnaryKernel = op === "tanh" ? (x, out, m) => tanh(x, out, m, TABLES_START) : (fused?.exp_f32 ?? (ex[`${op}_${type}`] as UnaryKernel));
   return chunked(ex, [{ data: a, start: a0, dense: true }], n, freshLike(a, n), 0, ([x], out, m) => kernel(x, out, m), resultCheck(ex, op, type, true));
 }
 
