@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { array } from "./creation";
+import { array, zeros } from "./creation";
 import { DTYPES } from "./dtypes";
 import { exactAt, shadowOf, storeExact } from "./exact-int64";
-import { NDArray, astype, copyArray, pyBigInt, tolist } from "./ndarray";
+import { NDArray, assign, astype, copyArray, pyBigInt, tolist } from "./ndarray";
 import { argmax, cumsum, max, prod, sum } from "./reductions";
 import { sort, unique } from "./sorting";
 import { binary, unary } from "./ufuncs";
@@ -93,7 +93,7 @@ describe("int64 arithmetic past 2^53 equals BigInt arithmetic wrapped to 64 bits
 });
 
 describe("int64 reductions, sorting and casts past 2^53 (property)", () => {
-  it("sum, prod, cumsum, max, argmax, sort and unique equal BigInt references", () => {
+  it("sum, prod, cumsum, max, argmax, sort, unique, casts and assignment across signedness equal BigInt references", () => {
     fc.assert(
       fc.property(fc.array(edgy, { minLength: 1, maxLength: 20 }), (xs) => {
         const a = int64Array(xs);
@@ -109,6 +109,12 @@ describe("int64 reductions, sorting and casts past 2^53 (property)", () => {
         expect(exactValues(unique(a).values)).toEqual([...new Set(sorted)]);
         expect(exactValues(astype(a, DTYPES.uint64))).toEqual(xs.map((x) => BigInt.asUintN(64, x)));
         expect(exactValues(astype(a, DTYPES.int32))).toEqual(xs.map((x) => BigInt.asIntN(32, x)));
+        const u = zeros([xs.length], DTYPES.uint64);
+        assign(u, a);
+        expect(exactValues(u)).toEqual(xs.map((x) => BigInt.asUintN(64, x)));
+        const back = zeros([xs.length], DTYPES.int64);
+        assign(back, u);
+        expect(exactValues(back)).toEqual(xs);
       }),
       { numRuns: 150 },
     );

@@ -4,7 +4,7 @@
  * visible in every array sharing it.
  */
 import { type DType, type Storage, allocate, castValue, DTYPES, type PyScalarKind } from "./dtypes";
-import { copyExact, elementAt, exactAt, isWideInt, shadowOf, storeExact, wrapTo } from "./exact-int64";
+import { elementAt, exactAt, isWideInt, shadowOf, storeExact, wrapTo } from "./exact-int64";
 import { roundArrayTo } from "./float-formats";
 import { checkJsArrayLength, indexError, valueError } from "./errors";
 import { deriveView } from "./kernels/heap";
@@ -208,23 +208,30 @@ export function copyArray(a: NDArray): NDArray {
 }
 
 /**
- * After a's elements were copied or cast into dense `out` of dtype `to`: the exact values of a's
- * (u)int64 elements past 2^53 go into out too, wrapped to `to`'s integer width (exact-int64.ts).
+ * After n integer elements were copied or cast from `src` (offset `from(k)`, dtype `fromType`) into
+ * `dst` (offset `to(k)`, dtype `toType`): the values doubles cannot carry, written exactly
+ * (exact-int64.ts). Those are the shadowed values of a (u)int64 source, wrapped to the destination's
+ * width, and, into a 64-bit destination of the other signedness, every value that the change moves
+ * by 2^64 (-1 as uint64 is 2^64 - 1).
  */
-function keepExact(a: NDArray, out: Storage, to: DType): void {
-  if (!to.isInteger || !a.dtype.isInteger) return;
-  const at = a.isCContiguous ? (k: number): number => a.offset + k : (k: number): number => flatToOffset(a, k);
-  const exact = isWideInt(a.dtype) && shadowOf(a.data) !== undefined;
-  if (isWideInt(to) && (exact || a.dtype.kind !== to.kind)) {
-    // Across signedness a value changes by 2^64 (-1 is 2^64 - 1 as uint64), past what doubles hold.
-    for (let k = 0; k < a.size; k++) {
-      const d = a.data[at(k)];
-      if (exact || d < 0 || d >= 2 ** 53) storeExact(out, k, wrapTo(to, exact ? exactAt(a.data, at(k)) : BigInt(d)), to.kind === "u");
+function castExact(src: Storage, from: (k: number) => number, fromType: DType, dst: Storage, to: (k: number) => number, toType: DType, n: number): void {
+  if (!toType.isInteger || !fromType.isInteger) return;
+  const exact = isWideInt(fromType) && shadowOf(src) !== undefined;
+  if (isWideInt(toType) && (exact || fromType.kind !== toType.kind)) {
+    for (let k = 0; k < n; k++) {
+      const d = src[from(k)];
+      if (exact || d < 0 || d >= 2 ** 53) storeExact(dst, to(k), wrapTo(toType, exact ? exactAt(src, from(k)) : BigInt(d)), toType.kind === "u");
     }
     return;
   }
   if (!exact) return;
-  for (let k = 0; k < a.size; k++) out[k] = Number(wrapTo(to, exactAt(a.data, at(k))));
+  for (let k = 0; k < n; k++) dst[to(k)] = Number(wrapTo(toType, exactAt(src, from(k))));
+}
+
+/** castExact for all of `a` into dense `out`. */
+function keepExact(a: NDArray, out: Storage, to: DType): void {
+  const at = a.isCContiguous ? (k: number): number => a.offset + k : (k: number): number => flatToOffset(a, k);
+  castExact(a.data, at, a.dtype, out, (k) => k, to, a.size);
 }
 
 /** The elements in C order as a 1-D array: a view of the same storage when contiguous, else a copy. */
@@ -419,16 +426,9 @@ export function assign(dst: NDArray, src: NDArray): void {
   assignExact(dst, view, dOff, sOff);
 }
 
-/** assign's exact (u)int64 values past 2^53 (exact-int64.ts), after the doubles were written. */
+/** assign's exact (u)int64 values (castExact), after the doubles were written. */
 function assignExact(dst: NDArray, view: NDArray, dOff: Int32Array | null, sOff: Int32Array | null): void {
-  if (!isWideInt(view.dtype) || !dst.dtype.isInteger || shadowOf(view.data) === undefined) return;
-  const from = (k: number): number => (sOff === null ? view.offset + k : sOff[k]);
-  const to = (k: number): number => (dOff === null ? dst.offset + k : dOff[k]);
-  if (isWideInt(dst.dtype)) {
-    copyExact(view.data, dst.data, dst.size, from, to, dst.dtype.kind === "u");
-    return;
-  }
-  for (let k = 0; k < dst.size; k++) dst.data[to(k)] = Number(wrapTo(dst.dtype, exactAt(view.data, from(k))));
+  castExact(view.data, (k) => (sOff === null ? view.offset + k : sOff[k]), view.dtype, dst.data, (k) => (dOff === null ? dst.offset + k : dOff[k]), dst.dtype, dst.size);
 }
 
 /**
