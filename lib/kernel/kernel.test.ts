@@ -115,6 +115,28 @@ describe("kernel through the main-thread API (fake engine fixture)", () => {
     client.conn.close();
   });
 
+  it("aborts a run group's executes that arrive after one of them failed, and only that group's", async () => {
+    const client = new TestClient(km, model.id);
+    const inGroup = (code: string, batch: string, extra: Record<string, unknown> = {}) =>
+      client.send("execute_request", { code, ...extra }, "shell", { kernel_lab: { batch } });
+    const failed = await client.exchange(inGroup("raise RuntimeError('stop')", "run-1"));
+    expect(failed.reply.content).toMatchObject({ status: "error" });
+    // The group's next request was still on the network when its predecessor failed.
+    const late = await client.exchange(inGroup("print('late')", "run-1"));
+    expect(late.reply.content).toMatchObject({ status: "aborted" });
+    expect(types(late.all)).toEqual(["status:busy", "execute_reply", "status:idle"]);
+    const lateUnstopped = await client.exchange(inGroup("print('late')", "run-1", { stop_on_error: false }));
+    expect(lateUnstopped.reply.content).toMatchObject({ status: "aborted" });
+    expect((await client.exchange(inGroup("print('next')", "run-2"))).reply.content).toMatchObject({ status: "ok" });
+    expect((await client.execute("print('ungrouped')")).reply.content).toMatchObject({ status: "ok" });
+    // A group whose failure did not ask to stop goes on.
+    await client.exchange(inGroup("raise RuntimeError('go on')", "run-3", { stop_on_error: false }));
+    expect((await client.exchange(inGroup("print('after')", "run-3"))).reply.content).toMatchObject({ status: "ok" });
+    expect(streamText(client.received)).not.toContain("late");
+    expect(checkRequestOrdering(client.received)).toEqual([]);
+    client.conn.close();
+  });
+
   it("sends display_data with the MIME bundle", async () => {
     const client = new TestClient(km, model.id);
     const { all } = await client.execute("display('<b>hi</b>')");

@@ -57,6 +57,9 @@ const LOCAL_REQUESTS: ReadonlySet<string> = new Set(["kernel_info_request", "com
 /** Shell requests one kernel holds while busy; more are refused with an error reply. */
 const MAX_QUEUED_REQUESTS = 1000;
 
+/** Failed run groups remembered; a client has only a few groups in flight at once. */
+const FAILED_BATCHES_KEPT = 16;
+
 /** How long printed text may wait to be merged with the next print into one stream message. */
 const STREAM_FLUSH_MS = 20;
 
@@ -159,6 +162,8 @@ interface InFlight extends Pending {
   executionCount: number;
   silent: boolean;
   stopOnError: boolean;
+  /** For executes: the client's run group (`metadata.kernel_lab.batch`), if it named one. */
+  batch: string | null;
   pendingStream: { name: "stdout" | "stderr"; text: string } | null;
   flushScheduled: boolean;
   timers: NodeJS.Timeout[];
@@ -189,6 +194,12 @@ export class Kernel {
   #current: InFlight | null = null;
   #nextWorkerId = 1;
   #executionCount = 0;
+  /**
+   * Run groups with a failed stop_on_error execute, newest last. Jupyter aborts only the executes
+   * already queued when one fails; a group's later requests can still be in flight on the network
+   * then (ipykernel's stop_on_error_timeout exists for this race), so they are aborted on arrival.
+   */
+  #failedBatches: string[] = [];
   #history: { count: number; code: string }[] = [];
   #shutDown = false;
   #ready!: Promise<void>;
@@ -281,6 +292,7 @@ export class Kernel {
     this.#session = newId();
     this.#executionCount = 0;
     this.#history = [];
+    this.#failedBatches = [];
     this.#deathReason = null;
     this.#startWorker();
     await this.#ready;
@@ -482,6 +494,7 @@ export class Kernel {
       executionCount: this.#executionCount,
       silent: exec?.silent ?? false,
       stopOnError: exec?.stop_on_error ?? false,
+      batch: exec ? batchOf(p.request) : null,
       pendingStream: null,
       flushScheduled: false,
       timers: [],
@@ -618,6 +631,10 @@ export class Kernel {
   }
 
   #startExecute(f: InFlight, req: ExecuteRequestMsg): void {
+    if (f.batch !== null && this.#failedBatches.includes(f.batch)) {
+      this.#abort(f);
+      return;
+    }
     const { code, store_history: storeHistory, silent } = req.content;
     if (storeHistory) {
       this.#executionCount++;
@@ -723,7 +740,10 @@ export class Kernel {
           this.#reply(f, { status: "error", execution_count: count, user_expressions: {}, payload: [], ...err });
         }
         this.#publish(f.cycle.idle());
-        if (o.status === "error" && f.stopOnError) this.#abortQueuedExecutes();
+        if (o.status === "error" && f.stopOnError) {
+          if (f.batch !== null) this.#failedBatches = [...this.#failedBatches.slice(1 - FAILED_BATCHES_KEPT), f.batch];
+          this.#abortQueuedExecutes();
+        }
         return;
       }
       case "complete":
@@ -743,11 +763,14 @@ export class Kernel {
         keep.push(p);
         continue;
       }
-      const f = this.#begin(p);
-      this.#reply(f, { status: "aborted", execution_count: this.#executionCount });
-      this.#publish(f.cycle.idle());
+      this.#abort(this.#begin(p));
     }
     this.#queue = keep;
+  }
+
+  #abort(f: InFlight): void {
+    this.#reply(f, { status: "aborted", execution_count: this.#executionCount });
+    this.#publish(f.cycle.idle());
   }
 
   // ---- delivery ----------------------------------------------------------------------------------------
@@ -776,6 +799,14 @@ export class Kernel {
       // A failing socket must not break the kernel; the server closes the connection.
     }
   }
+}
+
+/** The run group an execute names in `metadata.kernel_lab.batch`: a Kernel Lab extension, ignored if malformed. */
+function batchOf(request: ClientMessage): string | null {
+  const ext = request.metadata.kernel_lab;
+  if (typeof ext !== "object" || ext === null || Array.isArray(ext)) return null;
+  const batch = ext.batch;
+  return typeof batch === "string" && batch.length > 0 && batch.length <= 128 ? batch : null;
 }
 
 function globToRegExp(glob: string): RegExp {

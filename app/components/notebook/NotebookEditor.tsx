@@ -160,13 +160,14 @@ export function NotebookEditor({ path }: { path: string }) {
       const empty = cells.filter((c) => c.type === "code" && c.source.trim() === "");
       if (empty.length) store.dispatch({ type: "clear-outputs", ids: empty.map((c) => c.id) });
       store.dispatch({ type: "run-queued", ids: cells.filter((c) => !empty.includes(c)).map((c) => c.id) });
+      const batch = k?.newBatch() ?? "";
       for (const cell of cells) {
         if (cell.type !== "code" || cell.source.trim() === "") continue;
         if (!k) {
           store.dispatch({ type: "run-finished", id: cell.id, status: "aborted", executionCount: null, at: Date.now() });
           continue;
         }
-        k.execute(cell.id, cell.source, {
+        k.execute(cell.id, cell.source, batch, {
           onStarted: (executionCount) => store.dispatch({ type: "run-started", id: cell.id, at: Date.now(), executionCount }),
           onOutput: (msg) => store.dispatch({ type: "run-output", id: cell.id, msg }),
           onFinished: (status, executionCount) => store.dispatch({ type: "run-finished", id: cell.id, status, executionCount, at: Date.now() }),

@@ -49,6 +49,9 @@ export class NotebookKernel {
   /** While a session is being found or started; runs requested meanwhile wait for it. */
   private connecting: Promise<void> | null = null;
   private readonly ownRequests = new Set<string>();
+  /** Tells this tab's run groups from another tab's on the same kernel. */
+  private readonly batchPrefix = Math.random().toString(36).slice(2, 10);
+  private batchCount = 0;
 
   constructor(private readonly options: NotebookKernelOptions) {
     // Disposing the managers before their first poll finishes rejects `ready` ("Poll … is disposed"),
@@ -160,18 +163,26 @@ export class NotebookKernel {
     if (converted?.type === "update_display_data") this.options.onForeignDisplayUpdate(converted);
   }
 
-  /** Queues `code` on the kernel; the kernel runs requests in order and aborts those queued behind an error. */
-  execute(cellId: string, code: string, handlers: ExecuteHandlers): void {
+  /** A fresh run group: cells run together (run all, run below…) share one, so an error stops the rest. */
+  newBatch(): string {
+    return `${this.batchPrefix}-${++this.batchCount}`;
+  }
+
+  /**
+   * Queues `code` on the kernel; the kernel runs requests in order and aborts the rest of `batch`
+   * once one of its cells fails, even those still on their way.
+   */
+  execute(cellId: string, code: string, batch: string, handlers: ExecuteHandlers): void {
     const kernel = this.session?.kernel;
     if (!kernel) {
-      if (this.connecting) void this.connecting.then(() => (this.session?.kernel ? this.execute(cellId, code, handlers) : handlers.onFinished("aborted", null)));
+      if (this.connecting) void this.connecting.then(() => (this.session?.kernel ? this.execute(cellId, code, batch, handlers) : handlers.onFinished("aborted", null)));
       else handlers.onFinished("aborted", null);
       return;
     }
     const future = kernel.requestExecute(
       { code, silent: false, store_history: true, allow_stdin: false, stop_on_error: true },
       true,
-      { cellId },
+      { cellId, kernel_lab: { batch } },
     );
     const msgId = future.msg.header.msg_id;
     this.ownRequests.add(msgId);
