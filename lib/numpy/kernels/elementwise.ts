@@ -12,7 +12,7 @@
 import { fpErrorsWanted, resultFlags } from "../fp-errors";
 import { isResident } from "./heap";
 import { overwrittenArray } from "./uninitialised";
-import { type Exports, type Kernel, type Reduction, type RowsKernel, type Scan, type TableKernel, type UnaryKernel, type WhereKernel, STAGING_BYTES, TABLES_START, fmaKernels, kernelInstance } from "./wasm-instance";
+import { type BlocksKernel, type Exports, type Kernel, type Reduction, type RowsKernel, type Scan, type TableKernel, type UnaryKernel, type WhereKernel, STAGING_BYTES, TABLES_START, fmaKernels, kernelInstance } from "./wasm-instance";
 
 export type WasmFloat = "f32" | "f64";
 export type WasmUnaryOp = "sqrt" | "abs" | "neg" | "square" | "exp" | "tanh";
@@ -163,7 +163,11 @@ export function binaryRowsFloatWasm(
   // Resident full operands and a resident result are used in place (as in `chunked`); broadcast
   // rows and scalars are staged once, the rest per chunk.
   const outInPlace = isResident(out);
-  const inPlace = (x: WasmRowAccess, d: Staged): boolean => x === "full" && isResident(d) && !(check !== null && outInPlace && overlaps(d, out));
+  // A checked result over a resident full operand goes through overwriteRun rather than staging it.
+  const full = [accessA === "full" ? a : null, accessB === "full" ? b : null].filter((d) => d !== null);
+  const overwrite = check !== null && outInPlace && full.every(isResident) && full.some((d) => overlaps(d, out));
+  const blocks = overwrite ? (ex[`${op}_${type}_${mode}_checked_blocks`] as BlocksKernel) : null;
+  const inPlace = (x: WasmRowAccess, d: Staged): boolean => x === "full" && isResident(d) && !(check !== null && outInPlace && !overwrite && overlaps(d, out));
   const aInPlace = inPlace(accessA, a);
   const bInPlace = inPlace(accessB, b);
   const once = (x: WasmRowAccess): boolean => x === "row" || x === "scalar";
@@ -181,6 +185,12 @@ export function binaryRowsFloatWasm(
     const aAt = aInPlace ? a.byteOffset + (a0 + r0 * cols) * size : aOff;
     const bAt = bInPlace ? b.byteOffset + (b0 + r0 * cols) * size : bOff;
     const outAt = outInPlace ? out.byteOffset + (first + r0 * cols) * outSize : outOff;
+    if (blocks !== null && check !== null) {
+      // Each row is a run: full rows and a broadcast row advance along it, columns and scalars do not.
+      const operand = (at: number, x: WasmRowAccess): Operand => ({ at, dense: x === "full" || x === "row" });
+      for (let r = 0; r < m; r++) overwriteRun(heapLike(ex, a), blocks, check, operand(aAt + r * sa, accessA), operand(bAt + r * sb, accessB), outAt + r * cols * outSize, cols, outOff);
+      continue;
+    }
     let seen = 0;
     for (let r = 0; r < m; r++) seen |= kernel(aAt + r * sa, bAt + r * sb, outAt + r * cols * outSize, cols);
     if (check !== null && seen !== 0) {
@@ -300,6 +310,59 @@ function chunked<T extends Staged>(
     }
     if (!outInPlace) out.set(heapOut.subarray(at / size, at / size + m), out0 + s);
   }
+  return out;
+}
+
+/**
+ * Elements per block of the _checked_blocks loops (gen/elementwise.wat.gen.py's
+ * OVERWRITE_BLOCK_BYTES, which must equal this): the operands' and scratch's blocks stay in L1.
+ */
+const OVERWRITE_BLOCK_BYTES = 4096;
+
+/** Whether `out` is resident and overwrites a dense operand, every dense operand being resident too. */
+function overwritesResidentOperand(operands: readonly Stream[], out: Staged): boolean {
+  if (!isResident(out)) return false;
+  return operands.every((o) => !o.dense || isResident(o.data)) && operands.some((o) => o.dense && overlaps(o.data, out));
+}
+
+/** An operand of overwriteRun: its element address in the kernels' memory and whether it advances (else broadcast). */
+interface Operand {
+  readonly at: number;
+  readonly dense: boolean;
+}
+
+/**
+ * A checked binary loop over n elements whose results overwrite an operand (`c += b`, every address
+ * in `heap`, the kernels' memory). The operands must stay intact until a non-finite result is classified
+ * from them, so rather than staging the overwritten operand (copying all of it, out of cache), the
+ * loop puts each L1-sized block of results in `scratch` and copies clean blocks to `out`; the rare
+ * block holding a NaN or infinity comes back here to be classified, then copied.
+ */
+function overwriteRun(heap: Float32Array | Float64Array, blocks: BlocksKernel, check: Check, a: Operand, b: Operand, out: number, n: number, scratch: number): void {
+  const size = heap.BYTES_PER_ELEMENT;
+  const address = (x: Operand, from: number): number => x.at + (x.dense ? from * size : 0);
+  const element = (x: Operand, from: number) => (j: number) => heap[address(x, x.dense ? from + j : 0) / size];
+  const block = OVERWRITE_BLOCK_BYTES / size;
+  for (let i = 0; i < n; ) {
+    i += blocks(address(a, i), address(b, i), out + i * size, n - i, scratch);
+    if (i >= n) break;
+    const m = Math.min(block, n - i);
+    classify(check, heap, scratch / size, m, element(a, i), element(b, i));
+    heap.copyWithin((out + i * size) / size, scratch / size, scratch / size + m);
+    i += m;
+  }
+}
+
+/** overwriteRun for binaryFloatWasm's operands: broadcast scalars are staged, the scratch block after them. */
+function overwriteChecked<T extends Float32Array | Float64Array>(ex: Exports, blocks: BlocksKernel, check: Check, operands: readonly [Stream, Stream], n: number, out: T, out0: number): T {
+  const size = out.BYTES_PER_ELEMENT;
+  const heap = heapLike(ex, out);
+  const [a, b] = operands.map((o, k): Operand => {
+    if (o.dense) return { at: o.data.byteOffset + o.start * size, dense: true };
+    heap[(16 * k) / size] = o.data[o.start];
+    return { at: 16 * k, dense: false };
+  });
+  overwriteRun(heap, blocks, check, a, b, out.byteOffset + out0 * size, n, 32);
   return out;
 }
 
@@ -506,5 +569,9 @@ export function binaryFloatWasm(
     { data: a, start: a0, dense: accessA === "dense" },
     { data: b, start: b0, dense: accessB === "dense" },
   ];
+  if (check !== null && into !== undefined && overwritesResidentOperand(streams, out)) {
+    const blocks = ex[`${op}_${type}_${mode}_checked_blocks`] as BlocksKernel;
+    return overwriteChecked(ex, blocks, check, streams as [Stream, Stream], n, out as Float32Array | Float64Array, into0);
+  }
   return chunked(ex, streams, n, out, into === undefined ? 0 : into0, ([x, y], o, m) => kernel(x, y, o, m), check);
 }

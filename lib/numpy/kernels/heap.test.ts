@@ -144,6 +144,46 @@ describe("the SIMD loops on resident arrays compute what they compute on staged 
     expect(bits(rc)).toEqual(bits(c));
   });
 
+  it("a checked result overwriting a resident operand equals the fresh result, with its errors, wherever non-finite values fall", () => {
+    // Non-finite results near the 4 KiB blocks of the overwriting loops (1024 float32, 512 float64),
+    // the rows (5 x 4000) and the ragged tails.
+    const n = 20_000;
+    const places = fc.uniqueArray(fc.constantFrom(0, 1, 511, 512, 1023, 1024, 1025, 2047, 3999, 4000, 4096, 19_455, 19_456, 19_999), { maxLength: 4 });
+    const ops = ["add", "subtract", "multiply", "true_divide"] as const;
+    fc.assert(
+      fc.property(
+        fc.constantFrom("float32" as const, "float64" as const),
+        fc.constantFrom(...ops),
+        fc.constantFrom("vv", "vs", "sv", "rows+row", "rows+col"),
+        places,
+        places,
+        fc.integer({ min: 0, max: 5 }),
+        (dtype, op, mode, xAt, yAt, offset) => {
+          const big = dtype === "float32" ? 3e38 : 1.7e308;
+          const specials = [big, -big, Infinity, NaN, 0];
+          const rows = mode.startsWith("rows") ? 5 : 1;
+          const [, x] = pair(dtype, rows === 1 ? [n] : [rows, n / rows], 11, offset);
+          const xd = x.data as Float32Array | Float64Array;
+          xAt.forEach((j, k) => (xd[x.offset + j] = specials[k]));
+          const [, y] = pair(dtype, mode === "rows+row" ? [n / rows] : mode === "rows+col" ? [rows, 1] : [n], 12, 3);
+          const yd = y.data as Float32Array | Float64Array;
+          yAt.forEach((j, k) => (yd[y.offset + (j % y.size)] = specials[(k + 2) % specials.length]));
+          const scalar = pyFloat(specials[xAt.length + yAt.length] ?? 2.5);
+          const [p, q] = mode === "vs" ? [x, scalar] : mode === "sv" ? [scalar, x] : [x, y];
+          expect(isResident(x.data) && (mode !== "vv" || isResident(y.data))).toBe(true);
+          const fresh = collectFpErrors(() => binary(op, p, q));
+          const before = x.data;
+          const inPlace = collectFpErrors(() => binaryInto(op, p, q, x));
+          expect(inPlace.value).toBe(true);
+          expect(x.data).toBe(before);
+          expect(bits(x)).toEqual(bits(fresh.value));
+          expect(inPlace.errors).toEqual(fresh.errors);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it("floating-point errors are classified from the operands even when the result overwrites one in place", () => {
     const big = (resident: boolean): NDArray => {
       const x = pair("float32", [100_000], 1)[resident ? 1 : 0];

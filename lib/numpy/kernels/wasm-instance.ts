@@ -20,6 +20,11 @@ import { TANH_F32_TABLE } from "../npy-math";
 /** Binary loops; the `_checked` add/sub/mul/div return 1 when a result was NaN or infinite (0 otherwise). */
 export type Kernel = (a: number, b: number, out: number, n: number) => number;
 export type UnaryKernel = (a: number, out: number, n: number) => void;
+/**
+ * `<op>_<type>_<mode>_checked_blocks(a, b, out, n, scratch)`: the checked loop a block at a time via
+ * scratch (gen/elementwise.wat.gen.py); returns n, or the index of the first block not written to out.
+ */
+export type BlocksKernel = (a: number, b: number, out: number, n: number, scratch: number) => number;
 /** tanh_f32(a, out, n, TABLES_START): a unary loop reading a coefficient table. */
 export type TableKernel = (a: number, out: number, n: number, table: number) => void;
 export type WhereKernel = (c: number, a: number, b: number, out: number, n: number) => void;

@@ -86,10 +86,8 @@ def arith(t, op, mode, checked_variant=False):
     if checked:
         # |r| as unsigned bits is at least the all-ones exponent exactly when r is infinite or NaN:
         # keep the lane-wise unsigned maximum (an and and a max per vector, no float ops).
-        absmask = "0x7fffffff" if t == "f32" else "0x7fffffffffffffff"
-        umax = "i32x4.max_u" if t == "f32" else None
         if t == "f32":
-            track = f"(local.set $acc (i32x4.max_u (local.get $acc) (v128.and (local.get $r) (v128.const i32x4 {absmask} {absmask} {absmask} {absmask}))))"
+            track = "(local.set $acc (i32x4.max_u (local.get $acc) (v128.and (local.get $r) (v128.const i32x4 0x7fffffff 0x7fffffff 0x7fffffff 0x7fffffff))))"
         else:
             track = (f"(local.set $r ({vt}.sub (local.get $r) (local.get $r)))\n"
                      f"      (local.set $acc (v128.or (local.get $acc) ({vt}.ne (local.get $r) (local.get $r))))")
@@ -100,6 +98,14 @@ def arith(t, op, mode, checked_variant=False):
                   f"      ({t}.store (i32.add (local.get $out) (local.get $i)) (local.get $sr))\n"
                   f"      (local.set $sr ({t}.sub (local.get $sr) (local.get $sr)))\n"
                   f"      (local.set $bad (i32.or (local.get $bad) ({t}.ne (local.get $sr) (local.get $sr))))")
+    # Four vectors per step in the main loop: the loop overhead of one vector per step costs more
+    # than the arithmetic.
+    def at_offset(text, k):
+        return text.replace("(v128.load (i32.add", f"(v128.load offset={k} (i32.add").replace("(v128.store (i32.add", f"(v128.store offset={k} (i32.add")
+    one = f"""      (local.set $x {vload(t, mode, "a")})
+      (local.set $y {vload(t, mode, "b")})
+      {vstore}"""
+    unrolled = "\n".join(at_offset(one, k) for k in (0, 16, 32, 48))
     if not checked:
         result = "(i32.const 0)"
     elif t == "f32":
@@ -108,11 +114,17 @@ def arith(t, op, mode, checked_variant=False):
     else:
         result = "(i32.or (v128.any_true (local.get $acc)) (local.get $bad))"
     w(f"""
-  (func (export "{name}") (param $a i32) (param $b i32) (param $out i32) (param $n i32) (result i32)
+  (func ${name} (export "{name}") (param $a i32) (param $b i32) (param $out i32) (param $n i32) (result i32)
     (local $i i32) (local $end i32) (local $vend i32) (local $av v128) (local $bv v128) (local $x v128) (local $y v128)
     (local $sx {t}) (local $sy {t}) (local $r v128) (local $acc v128) (local $sr {t}) (local $bad i32)
 {splat_locals(t, mode)}
     (local.set $end (i32.mul (local.get $n) (i32.const {size})))
+    (local.set $vend (i32.and (local.get $end) (i32.const -64)))
+    (block $udone (loop $u
+      (br_if $udone (i32.ge_u (local.get $i) (local.get $vend)))
+{unrolled}
+      (local.set $i (i32.add (local.get $i) (i32.const 64)))
+      (br $u)))
     (local.set $vend (i32.and (local.get $end) (i32.const -16)))
     (block $vdone (loop $v
       (br_if $vdone (i32.ge_u (local.get $i) (local.get $vend)))
@@ -129,6 +141,35 @@ def arith(t, op, mode, checked_variant=False):
       (local.set $i (i32.add (local.get $i) (i32.const {size})))
       (br $s)))
     {result})""")
+
+
+# Elements of one block of the _checked_blocks loops (elementwise.ts's OVERWRITE_BLOCK_BYTES): small
+# enough that the operands' blocks and the scratch block stay in the 32 KiB L1 between the loop and the copy.
+OVERWRITE_BLOCK_BYTES = 4096
+
+
+def checked_blocks(t, op, mode):
+    """The _checked loop for a result that overwrites an operand, whose values the floating-point
+    error check may still need: each block of results goes to `scratch` and is copied to `out` only
+    if it holds no NaN or infinity. Returns n when every block was copied, else the index of the
+    first block that was not (its results left in scratch, out and the operands untouched from there)."""
+    _, size, _ = TYPES[t]
+    block = OVERWRITE_BLOCK_BYTES // size
+    at = lambda which: f"(i32.add (local.get ${which}) (i32.mul (local.get $i) (i32.const {size})))"
+    a = at("a") if mode in ("vv", "vs") else "(local.get $a)"
+    b = at("b") if mode in ("vv", "sv") else "(local.get $b)"
+    w(f"""
+  (func (export "{op}_{t}_{mode}_checked_blocks") (param $a i32) (param $b i32) (param $out i32) (param $n i32) (param $scratch i32) (result i32)
+    (local $i i32) (local $m i32)
+    (block $done (loop $blk
+      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $m (i32.sub (local.get $n) (local.get $i)))
+      (if (i32.gt_u (local.get $m) (i32.const {block})) (then (local.set $m (i32.const {block}))))
+      (if (call ${op}_{t}_{mode}_checked {a} {b} (local.get $scratch) (local.get $m)) (then (return (local.get $i))))
+      (memory.copy {at("out")} (local.get $scratch) (i32.mul (local.get $m) (i32.const {size})))
+      (local.set $i (i32.add (local.get $i) (local.get $m)))
+      (br $blk)))
+    (local.get $n))""")
 
 
 def compare(t, op, mode):
@@ -666,6 +707,7 @@ for t in TYPES:
             arith(t, op, mode)
             if op in ("add", "sub", "mul", "div"):
                 arith(t, op, mode, checked_variant=True)
+                checked_blocks(t, op, mode)
 for op in COMPARE:
     for mode in MODES:
         compare("f32", op, mode)
