@@ -11,6 +11,7 @@ import { isWideInt } from "./exact-int64";
 import { type DType, type Storage, DTYPES, allocate, bareScalarDtype, castValue, exactIntRange, floatFor, intRange, promoteTypes, promoteWithScalar, defaultDtypeFor, canCastSameKind } from "./dtypes";
 import { NumpyError, typeError, valueError } from "./errors";
 import { roundArrayTo } from "./float-formats";
+import { signBit } from "../python/runtime/numeric";
 import { FPE_INVALID, FPE_OVERFLOW, floatResultFlags, fpErrorsWanted, hasNonFinite, integerDivisionFlags, integerOverflowFlags, recordFpError, reportedName } from "./fp-errors";
 import { cosF32, expF32, logF32, pow, sinF32, tanhF32 } from "./npy-math";
 import { type Access, type LoopHelpers, binaryLoop, scalarOp, unaryLoop } from "./loops";
@@ -90,10 +91,10 @@ function ipow64(a: number, b: number): number {
   return Number(result);
 }
 
-/** |x| with y's sign (a NaN y counts as positive: its sign bit is not visible to JavaScript). */
+/** |x| with y's sign bit (a NaN's too). */
 function copysign(x: number, y: number): number {
   const m = Math.abs(x);
-  return y < 0 || Object.is(y, -0) ? -m : m;
+  return signBit(y) ? -m : m;
 }
 
 /** numpy's npy_logaddexp: log(exp(x) + exp(y)) without overflow. */
@@ -165,6 +166,7 @@ const HELPERS: LoopHelpers = {
   ipow32,
   ipow64,
   copysign,
+  signbit: (x) => (signBit(x) ? 1 : 0),
   logaddexp,
   logaddexp2,
   rint,
@@ -280,7 +282,7 @@ const UNARY: Readonly<Record<string, UnaryDef>> = {
   isnan: { resolve: boolOut, expr: () => "+(x !== x)" },
   isinf: { resolve: boolOut, expr: () => "+(x === Infinity || x === -Infinity)" },
   isfinite: { resolve: boolOut, expr: () => "+(x - x === 0)" },
-  signbit: { resolve: boolOut, expr: () => "(x < 0 || Object.is(x, -0) ? 1 : 0)" },
+  signbit: { resolve: boolOut, expr: () => "H.signbit(x)" },
   logical_not: { resolve: boolOut, expr: () => "+(x === 0)" },
   invert: {
     resolve: (d) => {

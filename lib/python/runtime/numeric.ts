@@ -11,6 +11,20 @@ export type Int = number | bigint;
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MIN_SAFE = -MAX_SAFE;
 
+const signScratch = new Float64Array(1);
+const signWords = new Uint32Array(signScratch.buffer);
+const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+/**
+ * Whether x's sign bit is set, NaNs included: x86's NaN from an invalid operation (inf - inf, 0/0)
+ * has it set, as CPython's and numpy's do (math.copysign(1, inf - inf) is -1.0); V8 keeps a NaN's bits.
+ */
+export function signBit(x: number): boolean {
+  if (x === x) return x < 0 || (x === 0 && 1 / x < 0);
+  signScratch[0] = x;
+  return signWords[HIGH_WORD] >>> 31 === 1;
+}
+
 export function norm(b: bigint): Int {
   return b >= MIN_SAFE && b <= MAX_SAFE ? Number(b) : b;
 }

@@ -460,8 +460,7 @@ export const mathModule: NativeModuleDef = {
       arity("copysign", 2, args);
       const x = num(rt, args[0], "copysign");
       const y = num(rt, args[1], "copysign");
-      const neg = y < 0 || Object.is(y, -0) || (Number.isNaN(y) && false);
-      return f(neg ? -Math.abs(x) : Math.abs(x));
+      return f(N.signBit(y) ? -Math.abs(x) : Math.abs(x));
     });
     const norm = (coords: number[]): number => {
       const abs = coords.map(Math.abs);
