@@ -424,6 +424,11 @@ export function assign(dst: NDArray, src: NDArray): void {
     dd[dOff === null ? d0 + i : dOff[i]] = sameType ? v : castValue(t, v);
   }
   assignExact(dst, view, dOff, sOff);
+  if (!sameType && fpErrorsWanted()) {
+    // Elements in assignment order, copied out only when either side is strided.
+    const dense = (data: Storage, off: Int32Array | null, at: number): Storage => (off === null ? data.subarray(at, at + n) : Float64Array.from(off, (k) => data[k]));
+    recordFpError(castFlags(dense(sd, sOff, s0), s.dtype, dense(dd, dOff, d0), t), "cast");
+  }
 }
 
 /** assign's exact (u)int64 values (castExact), after the doubles were written. */

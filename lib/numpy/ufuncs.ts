@@ -97,6 +97,17 @@ function copysign(x: number, y: number): number {
   return signBit(y) ? -m : m;
 }
 
+/** x86's default NaN (sign bit set): what an invalid operation on numbers gives in numpy's C loops. */
+const DEFAULT_NAN = new Float64Array(new BigUint64Array([0xfff8000000000000n]).buffer)[0];
+
+/**
+ * r, or x86's default NaN when r is a NaN made from non-NaN operands: numpy's libm calls return
+ * that one (np.signbit(np.log(-1.0)) is True); V8's Math functions return a positive NaN.
+ */
+function invalid(r: number, x: number, y = 0): number {
+  return r === r || x !== x || y !== y ? r : DEFAULT_NAN;
+}
+
 /** numpy's npy_logaddexp: log(exp(x) + exp(y)) without overflow. */
 function logaddexp(x: number, y: number): number {
   if (x === y) return x + Math.LN2;
@@ -166,6 +177,7 @@ const HELPERS: LoopHelpers = {
   ipow32,
   ipow64,
   copysign,
+  invalid,
   signbit: (x) => (signBit(x) ? 1 : 0),
   logaddexp,
   logaddexp2,
@@ -223,6 +235,8 @@ function noBoolLoop(name: string, d: DType): DType {
 }
 
 const math = (fn: string): UnaryDef => ({ resolve: floatOut, expr: () => `Math.${fn}(x)` });
+/** A Math function that returns NaN outside its domain, with numpy's NaN (see `invalid`). */
+const domain = (fn: string): UnaryDef => ({ resolve: floatOut, expr: () => `H.invalid(Math.${fn}(x), x)` });
 
 const UNARY: Readonly<Record<string, UnaryDef>> = {
   negative: {
@@ -243,19 +257,19 @@ const UNARY: Readonly<Record<string, UnaryDef>> = {
   exp: { resolve: floatOut, expr: (d) => (floatFor(d).name === "float32" ? "H.expF32(x)" : "Math.exp(x)") },
   exp2: { resolve: floatOut, expr: () => "H.pow(2, x)" },
   expm1: math("expm1"),
-  log: { resolve: floatOut, expr: (d) => (floatFor(d).name === "float32" ? "H.logF32(Math.fround(x))" : "Math.log(x)") },
-  log2: math("log2"),
-  log10: math("log10"),
-  log1p: math("log1p"),
-  sin: { resolve: floatOut, expr: (d) => (floatFor(d).name === "float32" ? "H.sinF32(Math.fround(x))" : "Math.sin(x)") },
-  cos: { resolve: floatOut, expr: (d) => (floatFor(d).name === "float32" ? "H.cosF32(Math.fround(x))" : "Math.cos(x)") },
+  log: { resolve: floatOut, expr: (d) => `H.invalid(${floatFor(d).name === "float32" ? "H.logF32(Math.fround(x))" : "Math.log(x)"}, x)` },
+  log2: domain("log2"),
+  log10: domain("log10"),
+  log1p: domain("log1p"),
+  sin: { resolve: floatOut, expr: (d) => (floatFor(d).name === "float32" ? "H.invalid(H.sinF32(Math.fround(x)), x)" : "Math.sin(x)") },
+  cos: { resolve: floatOut, expr: (d) => (floatFor(d).name === "float32" ? "H.invalid(H.cosF32(Math.fround(x)), x)" : "Math.cos(x)") },
   tan: math("tan"),
-  arcsin: math("asin"),
-  arccos: math("acos"),
+  arcsin: domain("asin"),
+  arccos: domain("acos"),
   arctan: math("atan"),
   arcsinh: math("asinh"),
-  arccosh: math("acosh"),
-  arctanh: math("atanh"),
+  arccosh: domain("acosh"),
+  arctanh: domain("atanh"),
   deg2rad: { resolve: floatOut, expr: () => "x * (Math.PI / 180)" },
   rad2deg: { resolve: floatOut, expr: () => "x * (180 / Math.PI)" },
   radians: { resolve: floatOut, expr: () => "x * (Math.PI / 180)" },
@@ -384,8 +398,8 @@ const BINARY: Readonly<Record<string, BinaryDef>> = {
   },
   true_divide: floatBinary("x / y", true),
   floor_divide: arith("floor_divide", "H.floordiv(x, y)", "H.ifloordiv(x, y)", null),
-  remainder: arith("remainder", "H.pymod(x, y)", "H.imod(x, y)", null),
-  power: arith("power", "H.pow(x, y)", "NAME", null),
+  remainder: arith("remainder", "H.invalid(H.pymod(x, y), x, y)", "H.imod(x, y)", null),
+  power: arith("power", "H.invalid(H.pow(x, y), x, y)", "NAME", null),
   // numpy's x86 loops: NaN propagates from either side; of two equal values (+0, -0) the second wins.
   // float16's scalar loops keep the first of two equal values instead.
   maximum: extremum(arith("maximum", "((x > y || x !== x) ? x : y)", "(x >= y ? x : y)", "(x | y)"), "((x >= y || x !== x) ? x : y)"),
@@ -618,14 +632,15 @@ function beyondRangeComparison(name: string, x: Operand, y: Operand): NDArray | 
   return fromStorage(DTYPES.bool, arr.shape, out);
 }
 
-export function binary(name: string, x: Operand, y: Operand): NDArray {
+/** x <op> y; `scalarMath` for numpy scalars' operators, which skip the loops' shortcuts (np.float64(-inf) ** 0.5 is inf). */
+export function binary(name: string, x: Operand, y: Operand, scalarMath = false): NDArray {
   const constant = beyondRangeComparison(name, x, y);
   if (constant !== null) return constant;
   const { a, b, compute, outType, expr: expr0 } = resolveBinary(name, x, y);
   if (a.ndim === 0 && b.ndim === 0) {
     const out = allocate(outType, 1);
     helperInexact = false;
-    out[0] = scalarOp(expr0, HELPERS)(a.data[a.offset], b.data[b.offset]);
+    out[0] = scalarOp((scalarMath ? null : powerShortcut(name, compute, b, 1)) ?? expr0, HELPERS)(a.data[a.offset], b.data[b.offset]);
     let result = finish(out, outType, []);
     if (inexactResult() || holdsExact(a) || holdsExact(b)) result = exactBinary(name, a, b, [], compute, outType) ?? result;
     checkResult(name, [a, b], [], result);
@@ -642,7 +657,7 @@ export function binary(name: string, x: Operand, y: Operand): NDArray {
     recordFpError(takeFpFlags(), reportedName(name));
     return fromStorage(outType, shape, fast);
   }
-  const expr = expr0;
+  const expr = (scalarMath ? null : powerShortcut(name, compute, b, n)) ?? expr0;
   // Operands whose dtype differs from the compute dtype (e.g. int32 + float32 -> float64) are read
   // as doubles, which is exact for every promotion numpy performs here.
   const ain = prepare(a, shape, accessA);
@@ -656,6 +671,26 @@ export function binary(name: string, x: Operand, y: Operand): NDArray {
   if (inexactResult() || holdsExact(a) || holdsExact(b)) result = exactBinary(name, a, b, shape, compute, outType) ?? result;
   checkResult(name, [a, b], shape, result);
   return result;
+}
+
+/** The float power loop's shortcuts by exponent (numpy's loops_umath_fp): no pow call. */
+const POWER_SHORTCUTS: ReadonlyMap<number, string> = new Map([
+  [-1, "1 / x"],
+  [0, "1"],
+  [0.5, "Math.sqrt(x)"],
+  [1, "x"],
+  [2, "x * x"],
+]);
+
+/**
+ * numpy's float32/float64 power loop skips pow when the exponent is one value for the whole loop
+ * (a stride of 0: a 0-d exponent, or one element broadcast over a longer result) and that value
+ * has a shortcut, so np.power(-inf, 0.5) is sqrt's nan, not pow's inf, and -0.0 ** 0.5 is -0.0.
+ */
+function powerShortcut(name: string, compute: DType, b: NDArray, n: number): string | null {
+  if (name !== "power" || (compute.name !== "float32" && compute.name !== "float64")) return null;
+  if (!(b.ndim === 0 || n > 1) || !b.strides.every((s, i) => s === 0 || b.shape[i] === 1)) return null;
+  return POWER_SHORTCUTS.get(b.data[b.offset]) ?? null;
 }
 
 /**

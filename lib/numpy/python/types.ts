@@ -6,6 +6,7 @@
 import { copyExact, isWideInt } from "../exact-int64";
 import { type DType, DTYPES, type DTypeName, allocate, castValue, intRange } from "../dtypes";
 import { FLOAT_FORMATS, type FloatFormatName } from "../float-formats";
+import { FPE_OVERFLOW, recordFpError } from "../fp-errors";
 import { type IndexItem, getItem, setItem } from "../indexing";
 import { NDArray, assign, astype, cStrides, copyArray, fill, fromStorage, isPyScalar, item as itemOf, tolist, type NestedList, type Operand } from "../ndarray";
 import * as R from "../reductions";
@@ -158,10 +159,11 @@ function binop(ufunc: string, reflected = false): NativeMethodImpl<PyNDArray> {
     const other = tryOperand(a[0], rt);
     if (other === undefined) return NotImplemented;
     const fast = ufunc === "power" && !reflected ? fastPower(self, other) : null;
+    const scalar = scalarOperation(self, a[0]);
     return guard(
-      () => wrap(fast !== null ? unary(fast, self.arr) : reflected ? binary(ufunc, other, self.arr) : binary(ufunc, self.arr, other)),
+      () => wrap(fast !== null ? unary(fast, self.arr) : reflected ? binary(ufunc, other, self.arr, scalar) : binary(ufunc, self.arr, other, scalar)),
       rt,
-      scalarOperation(self, a[0]),
+      scalar,
     );
   };
 }
@@ -183,7 +185,7 @@ function inplace(ufunc: string): NativeMethodImpl<PyNDArray> {
     return guard(() => {
       // The SIMD loops can write into self directly (no temporary array) in the common cases.
       if (ufunc !== "matmul" && !isScalarObject(self) && binaryInto(ufunc, self.arr, other, self.arr)) return self;
-      const r = ufunc === "matmul" ? matmul(self.arr, other instanceof NDArray ? other : toArray(a[0], rt)) : binary(ufunc, self.arr, other);
+      const r = ufunc === "matmul" ? matmul(self.arr, other instanceof NDArray ? other : toArray(a[0], rt)) : binary(ufunc, self.arr, other, scalarOperation(self, a[0]));
       if (isScalarObject(self)) return wrap(r);
       checkSameKind(ufunc, r.dtype, self.arr.dtype);
       if (r.ndim > self.arr.ndim || r.shape.some((d, i) => d !== self.arr.shape[self.arr.ndim - r.ndim + i] && d !== 1)) {
@@ -195,6 +197,23 @@ function inplace(ufunc: string): NativeMethodImpl<PyNDArray> {
       return self;
     }, rt, scalarOperation(self, a[0]));
   };
+}
+
+/**
+ * A Python number (or float scalar) as item assignment and fill store it in `dtype`: a float into an
+ * integer array converts as int() does (NaN and infinities raise), and a finite value that a float32
+ * or float16 array cannot hold is numpy's "overflow encountered in cast".
+ */
+function storedNumber(dtype: DType, value: PyValue, rt: Runtime): number {
+  const x = toFloat(value, rt);
+  if (dtype.isInteger && value instanceof PyFloat) {
+    if (x !== x) throw E.valueError("cannot convert float NaN to integer");
+    if (x === Infinity || x === -Infinity) throw E.overflowError("cannot convert float infinity to integer");
+  }
+  if ((dtype.name === "float32" || dtype.name === "float16") && x - x === 0 && castValue(dtype, x) - castValue(dtype, x) !== 0) {
+    guard(() => recordFpError(FPE_OVERFLOW, "cast"), rt);
+  }
+  return x;
 }
 
 function tupleRepr(shape: readonly number[]): string {
@@ -357,13 +376,15 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
     const value = a[1];
     const off = elementOffset(self.arr, a[0]);
     if (off !== undefined && (typeof value === "number" || typeof value === "boolean" || value instanceof PyFloat)) {
-      self.arr.data[off] = castValue(self.arr.dtype, toFloat(value, rt));
+      self.arr.data[off] = castValue(self.arr.dtype, storedNumber(self.arr.dtype, value, rt));
       return None;
     }
     const items = toIndex(a[0], rt);
     guard(() => {
-      if (typeof value === "number" || typeof value === "boolean" || value instanceof PyFloat) setItem(self.arr, items, toFloat(value, rt));
-      else {
+      if (typeof value === "number" || typeof value === "boolean" || value instanceof PyFloat) setItem(self.arr, items, storedNumber(self.arr.dtype, value, rt));
+      else if (value instanceof PyNDArray && isScalarObject(value) && value.arr.dtype.isFloat && self.arr.dtype.isInteger) {
+        setItem(self.arr, items, storedNumber(self.arr.dtype, new PyFloat(value.arr.getFlat(0)), rt));
+      } else {
         const source = toArray(value, rt);
         if (items.every((it) => it.kind !== "array")) checkSequenceDepth(self.arr, items, source, value instanceof PyList || value instanceof PyTuple);
         setItem(self.arr, items, source);
@@ -467,7 +488,7 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
   fill: (self, a, _kw, rt) => {
     // A str converts as float(str) does for numpy (a.fill("2.5") fills 2.5; "x" is float()'s ValueError).
     const v = typeof a[0] === "string" ? rt.call(rt.builtins.get("float") as PyValue, [a[0]], null) : a[0];
-    guard(() => fill(self.arr, toFloat(v, rt), typeof v === "bigint" ? v : undefined), rt);
+    guard(() => fill(self.arr, storedNumber(self.arr.dtype, v instanceof PyNDArray && isScalarObject(v) && v.arr.dtype.isFloat ? new PyFloat(v.arr.getFlat(0)) : v, rt), typeof v === "bigint" ? v : undefined), rt);
     return None;
   },
   view: (self, a, kw, rt) => {
