@@ -3,7 +3,7 @@
  * logspace/geomspace, eye/identity, fromfunction, copy.
  */
 import { FPE_OVERFLOW, recordFpError } from "./fp-errors";
-import { type DType, DTYPES, allocate, bareScalarDtype, castValue, checkIntInRange, promoteTypes } from "./dtypes";
+import { type DType, DTYPES, allocate, bareScalarDtype, castValue, checkIntInRange, promoteTypes, pyFloatToInt } from "./dtypes";
 import { isWideInt, storeExact, wrapTo } from "./exact-int64";
 import { NumpyError, valueError } from "./errors";
 import { deriveView } from "./kernels/heap";
@@ -94,6 +94,7 @@ export function array(obj: ArrayInput, dtype?: DType): NDArray {
     } else {
       const s = scalarOf(x as number | boolean | PyScalar);
       if (s.kind === "int" && dt.isInteger) checkIntInRange(dt, s.value, s.exact);
+      if (s.kind === "float" && dt.isInteger) pyFloatToInt(dt, s.value);
       if (s.exact !== undefined && isWideInt(dt)) {
         storeExact(data, k++, s.exact, dt.kind === "u");
         return;

@@ -236,6 +236,20 @@ export function checkIntInRange(dtype: DType, value: number, exact?: bigint): vo
   if (out) throw new NumpyError("OverflowError", `Python integer ${exact ?? value} out of bounds for ${dtype.name}`);
 }
 
+/**
+ * A Python float stored into an integer dtype (np.array, item assignment, fill, np.int8(2.5)):
+ * numpy 2 converts it as int() does (NaN and infinities raise), then checks that Python int as
+ * always through C long, never unsigned long (np.array([3e19], dtype=np.uint64) overflows).
+ */
+export function pyFloatToInt(dtype: DType, x: number): number {
+  if (x !== x) throw new NumpyError("ValueError", "cannot convert float NaN to integer");
+  if (x === Infinity || x === -Infinity) throw new NumpyError("OverflowError", "cannot convert float infinity to integer");
+  const n = Math.trunc(x) + 0;
+  if (n < -(2 ** 63) || n >= 2 ** 63) throw tooLargeForLong();
+  checkIntInRange(dtype, n);
+  return n;
+}
+
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;

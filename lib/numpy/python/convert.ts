@@ -144,20 +144,28 @@ function holdsFloat(v: PyValue): boolean {
   return (v instanceof PyList || v instanceof PyTuple) && v.items.some(holdsFloat);
 }
 
-/** Nested Python lists/tuples of numbers, bools and arrays -> the core's ArrayInput. */
-export function toArrayInput(v: PyValue, rt: Runtime): ArrayInput {
-  // Among floats, an int past int64 is just a large float: np.array([1.5, 2**63]) is float64.
-  return arrayInput(v, rt, (v instanceof PyList || v instanceof PyTuple) && holdsFloat(v));
+/** Nested Python lists/tuples of numbers, bools and arrays -> the core's ArrayInput, for an array of `dtype` if given. */
+export function toArrayInput(v: PyValue, rt: Runtime, dtype?: DType): ArrayInput {
+  // Among floats, an int past int64 is just a large float: np.array([1.5, 2**63]) is float64. An
+  // integer dtype still converts each int itself (np.array([1.5, 2**63], dtype=np.int32) overflows).
+  const intTarget = dtype !== undefined && (dtype.isInteger || dtype.kind === "b");
+  if (v instanceof PyNDArray) return v.arr;
+  return arrayInput(v, rt, !intTarget && (v instanceof PyList || v instanceof PyTuple) && holdsFloat(v), dtype?.kind === "i");
 }
 
-function arrayInput(v: PyValue, rt: Runtime, floats: boolean): ArrayInput {
-  if (v instanceof PyNDArray) return v.arr;
+/**
+ * `signedTarget`: numpy float scalars (not 0-d arrays) inside the input's lists convert like Python
+ * floats (np.array([np.float64(300.0)], dtype=np.int8) overflows; np.array(np.float64(300.0),
+ * dtype=np.int8) and np.array([np.array(300.0)], dtype=np.int8) cast).
+ */
+function arrayInput(v: PyValue, rt: Runtime, floats: boolean, signedTarget: boolean): ArrayInput {
+  if (v instanceof PyNDArray) return signedTarget && v.arr.dtype.isFloat && v.cls === scalarTypes.get(v.arr.dtype.name) ? pyFloat(v.arr.getFlat(0)) : v.arr;
   if (floats && typeof v === "bigint" && (v > 2n ** 63n - 1n || v < -(2n ** 63n))) return pyFloat(Number(v));
   const s = pyScalarOf(v);
   if (s !== undefined) return s;
   if (v instanceof PyList || v instanceof PyTuple) {
     rt.tick();
-    return v.items.map((x) => arrayInput(x, rt, floats));
+    return v.items.map((x) => arrayInput(x, rt, floats, signedTarget));
   }
   if (v instanceof PyRange) {
     rt.charge(v.length * 8);
@@ -173,7 +181,7 @@ function arrayInput(v: PyValue, rt: Runtime, floats: boolean): ArrayInput {
 /** np.asarray(v) for a Python value (no copy for arrays). */
 export function toArray(v: PyValue, rt: Runtime, dtype?: DType): NDArray {
   if (v instanceof PyNDArray && (dtype === undefined || v.arr.dtype === dtype)) return v.arr;
-  return guard(() => array(toArrayInput(v, rt), dtype));
+  return guard(() => array(toArrayInput(v, rt, dtype), dtype));
 }
 
 /** A ufunc operand: arrays stay arrays, Python scalars stay weak, lists become arrays. */

@@ -133,11 +133,14 @@ function initNumpy(mod: PyModule): void {
   for (const [alias, target] of Object.entries(aliases)) mod.set(alias, new PyUFunc(target, UNARY_UFUNCS.includes(target) ? 1 : 2));
 
   // ---- creation ----
-  def(mod, "array", ["object", "dtype"], 1, ([o, d], rt) => guard(() => wrapArray(C.array(toArrayInput(o as PyValue, rt), toDtype(d))), rt), ["copy", "order", "subok", "ndmin", "like"]);
+  def(mod, "array", ["object", "dtype"], 1, ([o, d], rt) => {
+    const dt = toDtype(d);
+    return guard(() => wrapArray(C.array(toArrayInput(o as PyValue, rt, dt), dt)), rt);
+  }, ["copy", "order", "subok", "ndmin", "like"]);
   def(mod, "asarray", ["a", "dtype"], 1, ([o, d], rt) => {
     const dt = toDtype(d);
     if (o instanceof PyNDArray && !(o.cls !== ndarrayType) && (dt === undefined || dt === o.arr.dtype)) return o;
-    return guard(() => wrapArray(C.array(toArrayInput(o as PyValue, rt), dt)), rt);
+    return guard(() => wrapArray(C.array(toArrayInput(o as PyValue, rt, dt), dt)), rt);
   }, ["order", "like", "copy", "device"]);
   def(mod, "ascontiguousarray", ["a", "dtype"], 1, ([o, d], rt) => guard(() => wrapArray(S.ascontiguousarray(toArray(o as PyValue, rt, toDtype(d)))), rt));
   for (const [name, fn] of [["zeros", C.zeros], ["ones", C.ones], ["empty", C.empty]] as const) {

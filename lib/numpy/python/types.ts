@@ -4,7 +4,7 @@
  * share one JS class (PyNDArray over a core NDArray; scalars hold a 0-d array) and one method table.
  */
 import { copyExact, isWideInt } from "../exact-int64";
-import { type DType, DTYPES, type DTypeName, allocate, castValue, intRange } from "../dtypes";
+import { type DType, DTYPES, type DTypeName, allocate, castValue, intRange, pyFloatToInt } from "../dtypes";
 import { FLOAT_FORMATS, type FloatFormatName } from "../float-formats";
 import { FPE_OVERFLOW, recordFpError } from "../fp-errors";
 import { type IndexItem, getItem, setItem } from "../indexing";
@@ -200,20 +200,22 @@ function inplace(ufunc: string): NativeMethodImpl<PyNDArray> {
 }
 
 /**
- * A Python number (or float scalar) as item assignment and fill store it in `dtype`: a float into an
- * integer array converts as int() does (NaN and infinities raise), and a finite value that a float32
- * or float16 array cannot hold is numpy's "overflow encountered in cast".
+ * A Python number as item assignment and fill store it in `dtype`: a float into an integer array
+ * converts as int() does and must then fit (dtypes.ts pyFloatToInt), and a finite value that a
+ * float32 or float16 array cannot hold is numpy's "overflow encountered in cast".
  */
 function storedNumber(dtype: DType, value: PyValue, rt: Runtime): number {
   const x = toFloat(value, rt);
-  if (dtype.isInteger && value instanceof PyFloat) {
-    if (x !== x) throw E.valueError("cannot convert float NaN to integer");
-    if (x === Infinity || x === -Infinity) throw E.overflowError("cannot convert float infinity to integer");
-  }
+  if (dtype.isInteger && value instanceof PyFloat) guard(() => pyFloatToInt(dtype, x));
   if ((dtype.name === "float32" || dtype.name === "float16") && x - x === 0 && castValue(dtype, x) - castValue(dtype, x) !== 0) {
     guard(() => recordFpError(FPE_OVERFLOW, "cast"), rt);
   }
   return x;
+}
+
+/** A numpy float scalar stored into a signed integer array converts like a Python float; into an unsigned one it is cast. */
+function floatScalarIntoSigned(value: PyValue, dtype: DType): value is PyNDArray {
+  return value instanceof PyNDArray && isScalarObject(value) && value.arr.dtype.isFloat && dtype.kind === "i";
 }
 
 function tupleRepr(shape: readonly number[]): string {
@@ -382,9 +384,8 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
     const items = toIndex(a[0], rt);
     guard(() => {
       if (typeof value === "number" || typeof value === "boolean" || value instanceof PyFloat) setItem(self.arr, items, storedNumber(self.arr.dtype, value, rt));
-      else if (value instanceof PyNDArray && isScalarObject(value) && value.arr.dtype.isFloat && self.arr.dtype.isInteger) {
-        setItem(self.arr, items, storedNumber(self.arr.dtype, new PyFloat(value.arr.getFlat(0)), rt));
-      } else {
+      else if (floatScalarIntoSigned(value, self.arr.dtype)) setItem(self.arr, items, storedNumber(self.arr.dtype, new PyFloat(value.arr.getFlat(0)), rt));
+      else {
         const source = toArray(value, rt);
         if (items.every((it) => it.kind !== "array")) checkSequenceDepth(self.arr, items, source, value instanceof PyList || value instanceof PyTuple);
         setItem(self.arr, items, source);
@@ -488,7 +489,7 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
   fill: (self, a, _kw, rt) => {
     // A str converts as float(str) does for numpy (a.fill("2.5") fills 2.5; "x" is float()'s ValueError).
     const v = typeof a[0] === "string" ? rt.call(rt.builtins.get("float") as PyValue, [a[0]], null) : a[0];
-    guard(() => fill(self.arr, storedNumber(self.arr.dtype, v instanceof PyNDArray && isScalarObject(v) && v.arr.dtype.isFloat ? new PyFloat(v.arr.getFlat(0)) : v, rt), typeof v === "bigint" ? v : undefined), rt);
+    guard(() => fill(self.arr, storedNumber(self.arr.dtype, floatScalarIntoSigned(v, self.arr.dtype) ? new PyFloat(v.arr.getFlat(0)) : v, rt), typeof v === "bigint" ? v : undefined), rt);
     return None;
   },
   view: (self, a, kw, rt) => {
