@@ -723,6 +723,15 @@ function scalarBase(dtype: DType): PyType {
   return abstractScalarTypes.get(key) as PyType;
 }
 
+/** Number scalars' own methods (numpy 2); np.bool_ has none of them. */
+const scalarMethods: typeof methods = {
+  ...methods,
+  is_integer: (self) => {
+    const x = self.arr.getFlat(0);
+    return self.arr.dtype.isInteger || (Number.isFinite(x) && Math.trunc(x) === x);
+  },
+};
+
 for (const name of Object.keys(DTYPES) as DTypeName[]) {
   const dtype = DTYPES[name];
   const t = defineNativeType<PyNDArray>({
@@ -737,7 +746,7 @@ for (const name of Object.keys(DTYPES) as DTypeName[]) {
         return wrap(arr.dtype === dtype ? copyArray(arr) : astype(arr, dtype));
       }, rt);
     },
-    methods,
+    methods: dtype.kind === "b" ? methods : scalarMethods,
     getters,
   });
   scalarTypes.set(name, t);

@@ -92,15 +92,23 @@ function fail(ctx: Context, msg: string, tokenOffset: number, tokenEnd: number):
 }
 
 /** CPython reports f-string and escape-decoding errors just past the end of the whole literal. */
+const CLOSING: Readonly<Record<string, string>> = { "(": ")", "[": "]", "{": "}" };
+
+/**
+ * An error in an f-string's fields. CPython 3.11 parses the fields once the parser has read the
+ * token after the string, and reports that token's span: the next name or number on the line,
+ * else one character (the end of the line included; not modelled: a string concatenated to this
+ * one, a comment, a continuation line).
+ */
 function failAtEnd(ctx: Context, msg: string): never {
   const t = ctx.token;
-  throw new PythonSyntaxError(
-    "SyntaxError",
-    msg,
-    ctx.filename,
-    { line: t.endLine, col: t.endCol, endLine: t.endLine, endCol: t.endCol },
-    sourceLine(ctx.source, t.endLine),
-  );
+  const text = sourceLine(ctx.source, t.endLine);
+  let col = t.endCol;
+  while (text[col] === " " || text[col] === "\t") col++;
+  let end = col + 1;
+  const word = /\d/.test(text[col] ?? "") ? /[\w.]/ : /\w/;
+  if (/\w/.test(text[col] ?? "")) while (word.test(text[end] ?? "")) end++;
+  throw new PythonSyntaxError("SyntaxError", msg, ctx.filename, { line: t.endLine, col, endLine: t.endLine, endCol: end }, text);
 }
 
 function decodeEscapes(s: string, ctx: Context): string {
@@ -257,7 +265,7 @@ function parseReplacementField(
 ): FieldResult {
   // Find the end of the expression: first `!`, `:`, `=` or `}` outside brackets and strings.
   let i = start;
-  let nesting = 0;
+  const brackets: string[] = [];
   let quote: string | null = null;
   let quoteLen = 0;
   for (; i < to; i++) {
@@ -277,12 +285,15 @@ function parseReplacementField(
       continue;
     }
     if (ch === "[" || ch === "(" || ch === "{") {
-      nesting++;
+      brackets.push(ch);
       continue;
     }
     if (ch === "#") failAtEnd(ctx, "f-string expression part cannot include '#'");
-    if (nesting > 0) {
-      if (ch === "]" || ch === ")" || ch === "}") nesting--;
+    if (brackets.length > 0) {
+      if (ch === "]" || ch === ")" || ch === "}") {
+        const opening = brackets.pop() as string;
+        if (CLOSING[opening] !== ch) failAtEnd(ctx, `f-string: closing parenthesis '${ch}' does not match opening parenthesis '${opening}'`);
+      }
       continue;
     }
     const next = body[i + 1];
@@ -294,6 +305,7 @@ function parseReplacementField(
     if (ch === "]" || ch === ")") failAtEnd(ctx, `f-string: unmatched '${ch}'`);
   }
   if (quote !== null) failAtEnd(ctx, "f-string: unterminated string");
+  if (brackets.length > 0) failAtEnd(ctx, `f-string: unmatched '${brackets[brackets.length - 1]}'`);
   if (i >= to) failAtEnd(ctx, "f-string: expecting '}'");
   const exprText = body.slice(start, i);
   if (exprText.trim() === "") failAtEnd(ctx, "f-string: empty expression not allowed");

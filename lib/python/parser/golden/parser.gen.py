@@ -176,6 +176,11 @@ INVALID += [
     'x = 1.2.3\n',
     "s = f'{x!}'\n",
     "s = f'{x:{y:{z}}}'\n",
+    # Brackets in f-string fields: CPython 3.11 names the unmatched or mismatched one, and points
+    # at the token after the string (a student's nested quotes end the string early).
+    "print(f'{d['key']}')\n", "s = f'{int(float('inf')):>10}'\n", "s = f'{x(}'\n", "s = f'{x[)}'\n",
+    "s = f'{(x]}'\n", "s = f'{x)}'\n", "s = f'{x(1, (2)}'\n", "s = f'{x:{y(}}'\n", "s = f'{x(y[}'\n",
+    "s = f'{x(' + 'a'\n", "s = f'{x(' 12.5\n",
     'try:\n    pass\nfinally:\n    pass\nexcept:\n    pass\n',
     "with open('f') as f, :\n    pass\n",
     'import a.b.c as d.e\n',
