@@ -408,17 +408,6 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
     if (spec !== "") throw E.typeError("unsupported format string passed to numpy.ndarray.__format__");
     return arrayStr(arr, printOptions(rt));
   },
-  __round__: (self, a, _kw, rt) => {
-    if (isScalarObject(self) && self.arr.dtype.kind === "b") throw E.typeError("type numpy.bool doesn't define __round__ method");
-    const nd = a[0];
-    if (nd === undefined || nd === None) {
-      // round(x) gives a Python int (half to even) for numpy scalars.
-      const v = guard(() => around(self.arr, 0), rt).getFlat(0);
-      if (!Number.isFinite(v)) throw v !== v ? E.valueError("cannot convert float NaN to integer") : E.overflowError("cannot convert float infinity to integer");
-      return v;
-    }
-    return guard(() => wrap(around(self.arr, toInt(nd, rt))), rt);
-  },
   __hash__: (self, _a, _kw, rt) => {
     if (!isScalarObject(self)) throw E.typeError("unhashable type: 'numpy.ndarray'");
     if (self.arr.dtype.isFloat) return rt.hash(new PyFloat(self.arr.getFlat(0)));
@@ -726,6 +715,18 @@ function scalarBase(dtype: DType): PyType {
 /** Number scalars' own methods (numpy 2); np.bool_ has none of them. */
 const scalarMethods: typeof methods = {
   ...methods,
+  // numpy 2's ndarray has no __round__ (round() of an array is a TypeError); its number scalars do.
+  __round__: (self, a, _kw, rt) => {
+    const nd = a[0];
+    if (nd === undefined || nd === None) {
+      // round(x) gives a Python int (half to even) for numpy scalars, exactly.
+      if (self.arr.dtype.isInteger) return pyElement(self.arr.dtype, itemOf(self.arr));
+      const v = guard(() => around(self.arr, 0), rt).getFlat(0);
+      if (!Number.isFinite(v)) throw v !== v ? E.valueError("cannot convert float NaN to integer") : E.overflowError("cannot convert float infinity to integer");
+      return Number.isSafeInteger(v) ? v + 0 : BigInt(v);
+    }
+    return guard(() => wrap(around(self.arr, toInt(nd, rt))), rt);
+  },
   is_integer: (self) => {
     const x = self.arr.getFlat(0);
     return self.arr.dtype.isInteger || (Number.isFinite(x) && Math.trunc(x) === x);

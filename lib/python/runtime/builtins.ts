@@ -39,6 +39,7 @@ import {
   typeType,
   type Kwargs,
   type PyValue,
+  tpName,
 } from "./objects";
 import * as N from "./numeric";
 import { dirNames } from "./object-slots";
@@ -203,7 +204,7 @@ function roundValue(rt: Runtime, args: PyValue[], kw: Kwargs | null): PyValue {
   const [x, nd] = parseArgs("round", args, kw, { names: ["number", "ndigits"], required: 1 });
   const v = x as PyValue;
   const f = typeOf(v).lookup("__round__");
-  if (f === undefined) throw E.typeError(`type ${typeOf(v).name} doesn't define __round__ method`);
+  if (f === undefined) throw E.typeError(`type ${tpName(typeOf(v))} doesn't define __round__ method`);
   return rt.callBound(f, v, nd === undefined || nd === None ? [] : [nd]);
 }
 

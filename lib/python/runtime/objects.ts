@@ -632,6 +632,11 @@ export function typeOf(v: PyValue): PyType {
   }
 }
 
+/** A type's name as CPython's tp_name shows it in messages: numpy's C types carry their module. */
+export function tpName(t: PyType): string {
+  return t.module === "numpy" && t.frozen ? `numpy.${t.name}` : t.name;
+}
+
 /** `type(v).__name__`, as used in most error messages. */
 export function typeName(v: PyValue): string {
   return typeOf(v).name;

@@ -57,6 +57,7 @@ import {
   type GlobalCell,
   type Kwargs,
   type PyValue,
+  tpName,
 } from "./objects";
 import { astralOffsets, codePointLength, isAscii } from "./codepoints";
 import { locationFile, locationLine, spanAt } from "./locations";
@@ -522,9 +523,7 @@ export class Runtime implements Protocol, KeyOps {
     if (d !== undefined) return this.bind(d, obj, cls);
     const ga = cls.lookup("__getattr__");
     if (ga !== undefined) return this.callBound(ga, obj, [name]);
-    // numpy's C types are named with their module, as CPython's tp_name shows them.
-    const shown = cls.module === "numpy" && cls.frozen ? `numpy.${cls.name}` : cls.name;
-    throw withSuggestion(E.attributeError(`'${shown}' object has no attribute '${name}'`), name, () => dirNames(obj));
+    throw withSuggestion(E.attributeError(`'${tpName(cls)}' object has no attribute '${name}'`), name, () => dirNames(obj));
   }
 
   private propertyName(p: PyProperty): string {
