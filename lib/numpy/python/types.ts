@@ -19,6 +19,7 @@ import { DEFAULT_PRINT_OPTIONS, arrayRepr, arrayStr, scalarRepr, scalarStr, type
 import { formatFloat, formatInt } from "../../python/format";
 import * as E from "../../python/runtime/errors";
 import { defineNativeType } from "../../python/runtime/define";
+import { registerNumericHashType } from "../../python/runtime/set-order";
 import { parseArgs } from "../../python/runtime/binding";
 import {
   NotImplemented,
@@ -752,6 +753,7 @@ for (const name of Object.keys(DTYPES) as DTypeName[]) {
   });
   scalarTypes.set(name, t);
   scalarTypeDtype.set(t, dtype);
+  registerNumericHashType(t);
 }
 
 /** np.float32("1.5") / np.int32("42"): numbers spelled as Python would parse them. */

@@ -924,7 +924,8 @@ export class CodeGenerator {
       case "Tuple":
         return `$rt.tuple(${this.sequence(e.elts, e)})`;
       case "Set":
-        return this.callAt(this.opAt(e), "$rt.set", [this.sequence(e.elts, e)]);
+        // CPython folds a display of 3+ constants into a frozenset constant it copies: its own iteration order.
+        return this.callAt(this.opAt(e), e.elts.length > 2 && e.elts.every(isFoldedConstant) ? "$rt.constantSet" : "$rt.set", [this.sequence(e.elts, e)]);
       case "Dict":
         return this.dict(e);
       case "ListComp":
@@ -1471,4 +1472,34 @@ function certainlyBinds(s: A.Stmt): string[] {
       break;
   }
   return out;
+}
+
+/**
+ * An expression CPython 3.11's AST optimizer folds to a constant: literals, tuples of them, and
+ * arithmetic on numbers (-(2**62), 1 << 40) short of its size limits and of raising (1/0).
+ */
+function isFoldedConstant(e: A.Expr): boolean {
+  switch (e.kind) {
+    case "Constant":
+      return true;
+    case "Tuple":
+      return e.elts.every(isFoldedConstant);
+    case "UnaryOp":
+      return e.op !== "Not" && isFoldedNumber(e.operand);
+    case "BinOp":
+      return isFoldedNumber(e);
+    default:
+      return false;
+  }
+}
+
+function isFoldedNumber(e: A.Expr): boolean {
+  if (e.kind === "Constant") return e.value.type === "int" || e.value.type === "float";
+  if (e.kind === "UnaryOp") return e.op !== "Not" && isFoldedNumber(e.operand);
+  if (e.kind !== "BinOp" || e.op === "MatMult" || !isFoldedNumber(e.left) || !isFoldedNumber(e.right)) return false;
+  const r = e.right.kind === "Constant" && (e.right.value.type === "int" || e.right.value.type === "float") ? Number(e.right.value.value) : null;
+  if (e.op === "Div" || e.op === "FloorDiv" || e.op === "Mod") return r !== null && r !== 0;
+  // Powers and shifts fold only while the result stays within 128 bits.
+  if (e.op === "Pow" || e.op === "LShift") return r !== null && r >= 0 && r <= 64;
+  return true;
 }

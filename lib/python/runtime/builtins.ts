@@ -47,6 +47,7 @@ import type { Runtime } from "./runtime";
 import { comparesNatively, strCompare } from "./str-order";
 import { TextStream } from "./modules/sys";
 import { exhausted, sortValues } from "./types/containers";
+import { pythonHash } from "./tuple-hash";
 import { asInt, divmod, toIntValue } from "./types/numbers";
 import "./types/str";
 import "./types/misc";
@@ -466,7 +467,7 @@ export function builtinValues(): [string, PyValue][] {
     }],
     ["hash", (args, kw, rt) => {
       exactArgs("hash", args, kw, 1);
-      return rt.hash(args[0]);
+      return pythonHash(rt, args[0]);
     }],
     ["callable", (args, kw) => {
       exactArgs("callable", args, kw, 1);

@@ -545,6 +545,8 @@ export const frozensetType = builtinType("frozenset", [objectType], notYet, fals
 export class PySet extends PyObject {
   readonly table = new HashTable();
   hashCache: number | undefined = undefined;
+  /** How many first keys came from a display of constants (CPython copies them from a frozenset). */
+  fromConstants = 0;
   constructor(cls: PyType = setType) {
     super(cls, cls === setType || cls === frozensetType ? null : new Map());
   }

@@ -240,6 +240,12 @@ export class Runtime implements Protocol, KeyOps {
     for (const it of items) s.table.set(it, None, this);
     return s;
   }
+  /** A set display of constants, which CPython builds by copying a frozenset (set-order.ts). */
+  constantSet(items: PyValue[]): PySet {
+    const s = this.set(items);
+    s.fromConstants = s.table.size;
+    return s;
+  }
   dict(keys: PyValue[], values: PyValue[]): PyDict {
     const d = new PyDict();
     for (let i = 0; i < keys.length; i++) d.table.set(keys[i], values[i], this);
@@ -2175,22 +2181,12 @@ export function hashFloat(x: number, obj: object): number | bigint {
     m *= 2;
     e++;
   }
-  let h = BigInt(m) % HASH_MOD;
-  const inv = modPow(2n, HASH_MOD - 1n - BigInt(e % 61), HASH_MOD);
-  h = (h * inv) % HASH_MOD;
+  // m < 2**53 < P = 2**61 - 1, and 2**61 = 1 (mod P), so dividing by 2**e is rotating m's 61 bits left by 61 - e % 61.
+  const k = BigInt((61 - (e % 61)) % 61);
+  const b = BigInt(m);
+  let h = ((b << k) | (b >> (61n - k))) & HASH_MOD;
   if (x < 0) h = -h;
   return h === -1n ? -2 : N.norm(h);
-}
-
-function modPow(b: bigint, e: bigint, m: bigint): bigint {
-  let r = 1n;
-  b %= m;
-  while (e > 0n) {
-    if (e & 1n) r = (r * b) % m;
-    b = (b * b) % m;
-    e >>= 1n;
-  }
-  return r;
 }
 
 /** Builtin types without __class_getitem__ in CPython 3.11: `int[0]` is a TypeError. */

@@ -5,11 +5,14 @@
  * `print({3, 1, 2})` shows `{1, 2, 3}`. Programs print such sets, so Kernel Lab replays CPython's
  * table (setobject.c: 8 initial slots, 10-slot linear probes then perturbed probing, growth to
  * 4x the used count when 3/5 full) over the set's insertion sequence. Only sets that hold only
- * ints/floats/bools and never lost an element are replayed exactly; others iterate in insertion
- * order (CPython's order for str keys is randomised per process anyway).
+ * numbers (numpy's scalars included) and tuples of them, and never lost an element, are replayed
+ * exactly; others iterate in insertion order (CPython's order for str keys is randomised per
+ * process anyway).
  */
 
-import { PyFloat, PySet, type PyValue } from "./objects";
+import { PyFloat, PySet, PyTuple, type PyType, type PyValue } from "./objects";
+import type { HashTable } from "./hashtable";
+import { tupleHash } from "./tuple-hash";
 import type { Runtime } from "./runtime";
 
 const LINEAR_PROBES = 9;
@@ -19,12 +22,18 @@ const U64 = (1n << 64n) - 1n;
 
 interface Slot {
   key: PyValue;
-  hash: bigint;
+  hash: number | bigint;
 }
 
 function insertClean(table: (Slot | null)[], mask: number, slot: Slot): void {
-  let perturb = slot.hash & U64;
-  let i = Number(perturb & BigInt(mask));
+  // The first slot from the hash's low bits as a number; BigInts only once probing needs perturb.
+  const h = slot.hash;
+  let i = (typeof h === "number" ? h : Number(BigInt.asIntN(32, h))) & mask;
+  if (table[i] === null) {
+    table[i] = slot;
+    return;
+  }
+  let perturb = BigInt(h) & U64;
   for (;;) {
     if (table[i] === null) {
       table[i] = slot;
@@ -43,35 +52,105 @@ function insertClean(table: (Slot | null)[], mask: number, slot: Slot): void {
   }
 }
 
-function isNumber(v: PyValue): boolean {
-  return typeof v === "number" || typeof v === "bigint" || typeof v === "boolean" || v instanceof PyFloat;
+/** Types outside this module whose instances hash as the numbers they hold (numpy's scalars). */
+const numericHashTypes = new Set<PyType>();
+
+/** Registers a type whose instances hash as numbers, so sets of them iterate in CPython's order. */
+export function registerNumericHashType(t: PyType): void {
+  numericHashTypes.add(t);
 }
 
-/** The set's keys in CPython's iteration order, or null when that order is not modelled. */
-export function cpythonSetOrder(rt: Runtime, s: PySet): PyValue[] | null {
-  const keys = s.table.keys();
-  if (s.table.deleted || keys.length < 2 || !keys.every(isNumber)) return null;
-  let mask = MIN_SIZE - 1;
-  let table: (Slot | null)[] = new Array(MIN_SIZE).fill(null);
-  let used = 0;
-  for (const key of keys) {
-    const h = rt.hash(key);
-    insertClean(table, mask, { key, hash: BigInt(h) });
-    used++;
-    if (used * 5 >= mask * 3) {
-      const minused = used > 50000 ? used * 2 : used * 4;
-      let size = MIN_SIZE;
-      while (size <= minused) size <<= 1;
-      const old = table;
-      mask = size - 1;
-      table = new Array(size).fill(null);
-      for (const e of old) if (e !== null) insertClean(table, mask, e);
+/**
+ * CPython's hash of v when it is the same on every run: numbers (and types registered as hashing
+ * like them), and tuples of such values. Else null (str hashes are salted per process, default
+ * object hashes are addresses).
+ */
+function reproducibleHash(rt: Runtime, v: PyValue): number | bigint | null {
+  if (typeof v === "number" || typeof v === "bigint" || typeof v === "boolean" || v instanceof PyFloat) return rt.hash(v);
+  if (v instanceof PyTuple) {
+    const items: (number | bigint)[] = [];
+    for (const x of v.items) {
+      const h = reproducibleHash(rt, x);
+      if (h === null) return null;
+      items.push(h);
     }
+    return tupleHash(items);
   }
-  return table.filter((e): e is Slot => e !== null).map((e) => e.key);
+  return typeof v === "object" && numericHashTypes.has(v.cls) ? rt.hash(v) : null;
+}
+
+/** Each table's replayed order, for the table version it was computed at (replaying costs a hash per key). */
+const orders = new WeakMap<HashTable, { version: number; order: readonly PyValue[] | null }>();
+
+/** The set's keys in CPython's iteration order, or null when that order is not modelled. */
+export function cpythonSetOrder(rt: Runtime, s: PySet): readonly PyValue[] | null {
+  const cached = orders.get(s.table);
+  if (cached !== undefined && cached.version === s.table.version) return cached.order;
+  const order = replay(rt, s);
+  orders.set(s.table, { version: s.table.version, order });
+  return order;
+}
+
+function replay(rt: Runtime, s: PySet): readonly PyValue[] | null {
+  const keys = s.table.keys();
+  if (s.table.deleted || keys.length < 2) return null;
+  const hashes: (number | bigint)[] = [];
+  for (const key of keys) {
+    const h = reproducibleHash(rt, key);
+    if (h === null) return null;
+    hashes.push(h);
+  }
+  const slots = keys.map((key, k): Slot => ({ key, hash: hashes[k] }));
+  const n = s.fromConstants;
+  const t = n > 2 ? copiedFrozenset(slots.slice(0, n)) : emptyTable();
+  for (const slot of n > 2 ? slots.slice(n) : slots) add(t, slot);
+  return t.table.filter((e): e is Slot => e !== null).map((e) => e.key);
+}
+
+interface Table {
+  mask: number;
+  table: (Slot | null)[];
+  used: number;
+}
+
+function emptyTable(): Table {
+  return { mask: MIN_SIZE - 1, table: new Array<Slot | null>(MIN_SIZE).fill(null), used: 0 };
+}
+
+/** set_add_entry: insert, then grow to 4x the used count (2x past 50000) once 3/5 full. */
+function add(t: Table, slot: Slot): void {
+  insertClean(t.table, t.mask, slot);
+  t.used++;
+  if (t.used * 5 < t.mask * 3) return;
+  const minused = t.used > 50000 ? t.used * 2 : t.used * 4;
+  let size = MIN_SIZE;
+  while (size <= minused) size <<= 1;
+  const old = t.table;
+  t.mask = size - 1;
+  t.table = new Array<Slot | null>(size).fill(null);
+  for (const e of old) if (e !== null) insertClean(t.table, t.mask, e);
+}
+
+/**
+ * A display of constants: CPython's compiler builds a frozenset from them (added in order), and
+ * its constant merging rebuilds that frozenset from its own iteration order; at run time
+ * set_merge copies it into an empty set, sized for twice the keys once they fill 3/5 of 8 slots:
+ * slot for slot when both tables have one size, else re-inserted in the frozenset's slot order.
+ */
+function copiedFrozenset(slots: readonly Slot[]): Table {
+  const first = emptyTable();
+  for (const slot of slots) add(first, slot);
+  const frozen = emptyTable();
+  for (const slot of first.table) if (slot !== null) add(frozen, slot);
+  let size = MIN_SIZE;
+  if (slots.length * 5 >= (MIN_SIZE - 1) * 3) while (size <= slots.length * 2) size <<= 1;
+  if (size - 1 === frozen.mask) return { mask: frozen.mask, table: frozen.table.slice(), used: slots.length };
+  const t: Table = { mask: size - 1, table: new Array<Slot | null>(size).fill(null), used: slots.length };
+  for (const e of frozen.table) if (e !== null) insertClean(t.table, t.mask, e);
+  return t;
 }
 
 /** The keys of a set in the order Python code observes them. */
-export function setKeys(rt: Runtime, s: PySet): PyValue[] {
+export function setKeys(rt: Runtime, s: PySet): readonly PyValue[] {
   return cpythonSetOrder(rt, s) ?? s.table.keys();
 }

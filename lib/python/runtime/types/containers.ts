@@ -43,6 +43,7 @@ import {
 } from "../objects";
 import * as N from "../numeric";
 import { hash32, rangeContains, rangeItem, rangeIteratorType, rangeLength, type Runtime } from "../runtime";
+import { pythonHash } from "../tuple-hash";
 import { setKeys } from "../set-order";
 import { allStrings, hasNoSurrogate, keyIndexComparator, nativeOrderHolds, withNativeOrder } from "../str-order";
 import { asInt } from "./numbers";
@@ -428,7 +429,7 @@ method(tupleType, "__len__", (self) => T(self).items.length);
 method(tupleType, "__getitem__", (self, args, _k, rt) => rt.getitem(self, args[0]));
 method(tupleType, "__contains__", (self, args, _k, rt) => rt.contains(self, args[0]));
 method(tupleType, "__iter__", (self, _a, _k, rt) => rt.iter(self));
-method(tupleType, "__hash__", (self, _a, _k, rt) => rt.hash(self));
+method(tupleType, "__hash__", (self, _a, _k, rt) => pythonHash(rt, self));
 method(tupleType, "__add__", (self, args) => {
   const o = args[0];
   if (!(o instanceof PyTuple)) return NotImplemented;
