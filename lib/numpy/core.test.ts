@@ -203,7 +203,7 @@ function run(op: string, args: Arg[], kw: Record<string, Arg>): Result {
     case "nansum":
       return R.nansum(arr(a0), red());
     case "nanmean":
-      return R.nanmean(arr(a0), red());
+      return R.nanmean(arr(a0), red()).result;
     case "nanmax":
       return R.nanmax(arr(a0), red());
     case "count_nonzero":

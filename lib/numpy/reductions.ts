@@ -6,7 +6,7 @@
  */
 import { type DType, type Storage, DTYPES, allocate, castValue } from "./dtypes";
 import { NumpyError, axisError, valueError } from "./errors";
-import { recordWholeResult } from "./fp-errors";
+import { collectFpErrors, recordWholeResult } from "./fp-errors";
 import { roundArrayTo } from "./float-formats";
 import { NDArray, astype, contiguousData, elementOffsets, flatView, fromStorage, pyInt } from "./ndarray";
 import { exactAt, isWideInt, storeExact, wrapTo } from "./exact-int64";
@@ -637,13 +637,19 @@ export function nansum(a: NDArray, opts: ReduceOptions = {}): NDArray {
   return sum(a.dtype.isFloat ? replaceNaN(a, 0) : a, opts);
 }
 
-export function nanmean(a: NDArray, opts: ReduceOptions = {}): NDArray {
-  if (!a.dtype.isFloat) return mean(a, opts);
+/**
+ * np.nanmean, and whether a slice held no number: numpy then warns "Mean of empty slice" (the
+ * caller's part) and its nan raises nothing else, the division by a zero count being quiet.
+ */
+export function nanmean(a: NDArray, opts: ReduceOptions = {}): { result: NDArray; emptySlice: boolean } {
+  if (!a.dtype.isFloat) return { result: mean(a, opts), emptySlice: false };
   const notNan = unary("logical_not", unary("isnan", a));
   const cnt = sum(notNan, { axis: opts.axis, keepdims: opts.keepdims, dtype: DTYPES.int64 });
   const tot = sum(replaceNaN(a, 0), opts);
-  const r = binary("true_divide", tot, cnt);
-  return r.dtype === a.dtype ? r : astype(r, opts.dtype ?? a.dtype);
+  const r = collectFpErrors(() => binary("true_divide", tot, cnt)).value;
+  let emptySlice = false;
+  for (let i = 0; i < cnt.size && !emptySlice; i++) emptySlice = cnt.getFlat(i) === 0;
+  return { result: r.dtype === a.dtype ? r : astype(r, opts.dtype ?? a.dtype), emptySlice };
 }
 
 function accumulate(a: NDArray, axis: number | null | undefined, dtype: DType | undefined, isSum: boolean): NDArray {

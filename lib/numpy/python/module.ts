@@ -281,7 +281,11 @@ function initNumpy(mod: PyModule): void {
   red("prod", R.prod, true);
   red("mean", R.mean, true);
   red("nansum", R.nansum, true);
-  red("nanmean", R.nanmean, true);
+  def(mod, "nanmean", ["a", "axis", "dtype", "out", "keepdims"], 1, ([a, axis, dtype, , keepdims], rt) => {
+    const { result, emptySlice } = guard(() => R.nanmean(arr(a, rt), { axis: toAxis(axis, rt), dtype: toDtype(dtype), keepdims: toBool(keepdims, rt, false) }), rt);
+    if (emptySlice) warnRuntime(rt, "Mean of empty slice");
+    return wrap(result);
+  }, ["initial", "where"]);
   red("max", R.max, false);
   red("amax", R.max, false);
   red("min", R.min, false);
