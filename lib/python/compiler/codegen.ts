@@ -924,6 +924,7 @@ export class CodeGenerator {
       case "Tuple":
         return `$rt.tuple(${this.sequence(e.elts, e)})`;
       case "Set":
+        if (e.elts.some((x) => x.kind === "Starred")) return this.starredSet(e);
         // CPython folds a display of 3+ constants into a frozenset constant it copies: its own iteration order.
         return this.callAt(this.opAt(e), e.elts.length > 2 && e.elts.every(isFoldedConstant) ? "$rt.constantSet" : "$rt.set", [this.sequence(e.elts, e)]);
       case "Dict":
@@ -1114,6 +1115,18 @@ export class CodeGenerator {
       else steps.push(`${arr}.push(${this.expr(e)})`);
     }
     return `(${steps.join(", ")}, ${arr})`;
+  }
+
+  /** {x, *a, y}: the items before the first star, then set.update for each starred part (set_merge for sets), as CPython's bytecode does. */
+  private starredSet(e: A.SetExpr): string {
+    const first = e.elts.findIndex((x) => x.kind === "Starred");
+    const set = this.ctx.temp();
+    const steps = [`${set} = ${this.callAt(this.opAt(e), "$rt.set", [`[${e.elts.slice(0, first).map((x) => this.expr(x)).join(", ")}]`])}`];
+    for (const x of e.elts.slice(first)) {
+      if (x.kind === "Starred") steps.push(this.callAt(this.opAt(e), "$rt.setUpdate", [set, this.expr(x.value)]));
+      else steps.push(this.callAt(this.opAt(e), "$rt.setAdd", [set, this.expr(x)]));
+    }
+    return `(${steps.join(", ")}, ${set})`;
   }
 
   private dict(e: A.Dict): string {

@@ -50,6 +50,7 @@ import {
   tupleType,
   typeOf,
   frozensetType,
+  setType,
   typesChanged,
   lookupAt,
   plainStoreAt,
@@ -239,6 +240,13 @@ export class Runtime implements Protocol, KeyOps {
     const s = new PySet();
     for (const it of items) s.table.set(it, None, this);
     return s;
+  }
+  /** A set display's starred part: set.update, so a set is merged as CPython's SET_UPDATE merges it. */
+  setUpdate(s: PySet, items: PyValue): void {
+    this.callBound(setType.lookup("update") as PyValue, s, [items]);
+  }
+  setAdd(s: PySet, item: PyValue): void {
+    s.table.set(item, None, this);
   }
   /** A set display of constants, which CPython builds by copying a frozenset (set-order.ts). */
   constantSet(items: PyValue[]): PySet {

@@ -79,35 +79,131 @@ function reproducibleHash(rt: Runtime, v: PyValue): number | bigint | null {
   return typeof v === "object" && numericHashTypes.has(v.cls) ? rt.hash(v) : null;
 }
 
-/** Each table's replayed order, for the table version it was computed at (replaying costs a hash per key). */
-const orders = new WeakMap<HashTable, { version: number; order: readonly PyValue[] | null }>();
+/** Each table's replayed layout and order, for the table version they were computed at (replaying costs a hash per key). */
+const replays = new WeakMap<HashTable, { version: number; layout: Table | null; order: readonly PyValue[] | null }>();
+/**
+ * A set whose first keys were laid out by an operation other than adding them one by one (a copy,
+ * a merge): the table they made, and how many keys it holds. Later keys are added to it.
+ */
+const seeds = new WeakMap<PySet, { table: Table; keys: number; dummies: boolean }>();
+/** Sets whose layout came from a set whose layout is not modelled. */
+const unmodelled = new WeakSet<PySet>();
 
 /** The set's keys in CPython's iteration order, or null when that order is not modelled. */
 export function cpythonSetOrder(rt: Runtime, s: PySet): readonly PyValue[] | null {
-  const cached = orders.get(s.table);
-  if (cached !== undefined && cached.version === s.table.version) return cached.order;
-  const order = replay(rt, s);
-  orders.set(s.table, { version: s.table.version, order });
-  return order;
+  return replayed(rt, s).order;
 }
 
-function replay(rt: Runtime, s: PySet): readonly PyValue[] | null {
+function replayed(rt: Runtime, s: PySet): { layout: Table | null; order: readonly PyValue[] | null } {
+  const cached = replays.get(s.table);
+  if (cached !== undefined && cached.version === s.table.version) return cached;
+  const layout = replay(rt, s);
+  const order = layout === null || s.table.size < 2 ? null : layout.table.filter((e): e is Slot => e !== null).map((e) => e.key);
+  const entry = { version: s.table.version, layout, order };
+  replays.set(s.table, entry);
+  return entry;
+}
+
+function replay(rt: Runtime, s: PySet): Table | null {
+  if (s.table.deleted || unmodelled.has(s)) return null;
   const keys = s.table.keys();
-  if (s.table.deleted || keys.length < 2) return null;
-  const hashes: (number | bigint)[] = [];
+  const slots: Slot[] = [];
   for (const key of keys) {
-    const h = reproducibleHash(rt, key);
-    if (h === null) return null;
-    hashes.push(h);
+    const hash = reproducibleHash(rt, key);
+    if (hash === null) return null;
+    slots.push({ key, hash });
   }
-  const slots = keys.map((key, k): Slot => ({ key, hash: hashes[k] }));
+  const seed = seeds.get(s);
+  // Where keys were discarded CPython leaves dummies, which later insertions would probe past.
+  if (seed !== undefined && seed.dummies && slots.length > seed.keys) return null;
+  if (seed !== undefined && seed.keys <= slots.length) {
+    const t = { mask: seed.table.mask, table: seed.table.table.slice(), used: seed.table.used };
+    for (const slot of slots.slice(seed.keys)) add(t, slot);
+    return t;
+  }
   const n = s.fromConstants;
   const t = n > 2 ? copiedFrozenset(slots.slice(0, n)) : emptyTable();
   for (const slot of n > 2 ? slots.slice(n) : slots) add(t, slot);
-  return t.table.filter((e): e is Slot => e !== null).map((e) => e.key);
+  return t;
 }
 
-interface Table {
+/** Forgets how a set was laid out (it was cleared or rebuilt: its keys are added anew). */
+export function forgetLayout(s: PySet): void {
+  seeds.delete(s);
+  unmodelled.delete(s);
+}
+
+/**
+ * set_merge(target, source), before source's keys are added to target in source's iteration
+ * order: an empty target of the source's size copies its table slot for slot, else gets its keys
+ * re-inserted in that order; a non-empty one first grows for both (reserveLayout).
+ */
+export function mergeLayout(rt: Runtime, target: PySet, source: PySet): void {
+  if (source.table.size === 0) return;
+  const from = replayed(rt, source).layout;
+  if (from === null) {
+    unmodelled.add(target);
+    return;
+  }
+  if (target.table.size > 0) reserveLayout(rt, target, source.table.size);
+  else seeds.set(target, { table: copied(from), keys: from.used, dummies: false });
+}
+
+/** set_merge into an empty set: sized for twice the keys once they fill 3/5 of 8 slots; the same table when sizes agree. */
+function copied(from: Table): Table {
+  const n = from.used;
+  let size = MIN_SIZE;
+  if (n * 5 >= (MIN_SIZE - 1) * 3) while (size <= n * 2) size <<= 1;
+  if (size - 1 === from.mask) return { mask: from.mask, table: from.table.slice(), used: n };
+  const t: Table = { mask: size - 1, table: new Array<Slot | null>(size).fill(null), used: n };
+  for (const e of from.table) if (e !== null) insertClean(t.table, t.mask, e);
+  return t;
+}
+
+/** The layout a set has now, to pass to afterDiscards once keys are removed. */
+export function currentLayout(rt: Runtime, s: PySet): Table | null {
+  return s.table.size === 0 ? emptyTable() : replayed(rt, s).layout;
+}
+
+/**
+ * `target` now holds some of the keys laid out in `before` (s -= t discarding in place, or s - t
+ * as a copy of s that then discards, `copy` set): the survivors keep their slots.
+ */
+export function afterDiscards(rt: Runtime, target: PySet, before: Table | null, copy: boolean): void {
+  if (before === null) {
+    unmodelled.add(target);
+    return;
+  }
+  const t = copy ? copied(before) : { mask: before.mask, table: before.table.slice(), used: before.used };
+  t.table = t.table.map((e) => (e !== null && target.table.find(e.key, rt) !== undefined ? e : null));
+  seeds.set(target, { table: t, keys: target.table.size, dummies: true });
+}
+
+/** A set whose layout is not modelled (s ^ t): it iterates in insertion order. */
+export function unmodelledLayout(target: PySet): void {
+  unmodelled.add(target);
+}
+
+/** set_update_internal's growth before `incoming` keys arrive from a set or dict: to twice the total once 3/5 full. */
+export function reserveLayout(rt: Runtime, target: PySet, incoming: number): void {
+  const current = target.table.size === 0 ? emptyTable() : replayed(rt, target).layout;
+  if (current === null) {
+    unmodelled.add(target);
+    return;
+  }
+  const t: Table = { mask: current.mask, table: current.table.slice(), used: current.used };
+  if ((t.used + incoming) * 5 >= t.mask * 3) {
+    let size = MIN_SIZE;
+    while (size <= (t.used + incoming) * 2) size <<= 1;
+    const old = t.table;
+    t.mask = size - 1;
+    t.table = new Array<Slot | null>(size).fill(null);
+    for (const e of old) if (e !== null) insertClean(t.table, t.mask, e);
+  }
+  seeds.set(target, { table: t, keys: target.table.size, dummies: false });
+}
+
+export interface Table {
   mask: number;
   table: (Slot | null)[];
   used: number;

@@ -44,7 +44,7 @@ import {
 import * as N from "../numeric";
 import { hash32, rangeContains, rangeItem, rangeIteratorType, rangeLength, type Runtime } from "../runtime";
 import { pythonHash } from "../tuple-hash";
-import { setKeys } from "../set-order";
+import { afterDiscards, currentLayout, forgetLayout, mergeLayout, reserveLayout, setKeys, unmodelledLayout } from "../set-order";
 import { allStrings, hasNoSurrogate, keyIndexComparator, nativeOrderHolds, withNativeOrder } from "../str-order";
 import { asInt } from "./numbers";
 
@@ -641,24 +641,64 @@ function isSubset(rt: Runtime, a: PySet, b: PySet): boolean {
   return true;
 }
 
+/** Adds source's keys to target as CPython's set_merge does (layout included). */
+function mergeInto(rt: Runtime, target: PySet, source: PySet): void {
+  mergeLayout(rt, target, source);
+  for (const k of setKeys(rt, source)) target.table.set(k, None, rt);
+}
+
+/**
+ * a <op> b as CPython's setobject.c computes it, keys visited in its order so that the result's
+ * layout follows (set-order.ts): a union copies a and merges b; an intersection walks the smaller
+ * set; a difference walks a, or copies a and discards when b is under a quarter of a's size.
+ */
 function setOp(rt: Runtime, a: PySet, b: PySet, op: "&" | "|" | "-" | "^", type: PyType): PySet {
   const out = new PySet(type === frozensetType ? frozensetType : setType);
   switch (op) {
     case "|":
-      out.table.copyFrom(a.table, rt);
-      out.table.copyFrom(b.table, rt);
+      mergeInto(rt, out, a);
+      mergeInto(rt, out, b);
       break;
-    case "&":
-      for (const e of a.table.iterate()) if (b.table.find(e.k, rt) !== undefined) out.table.set(e.k, None, rt);
+    case "&": {
+      const [walked, other] = b.table.size > a.table.size ? [a, b] : [b, a];
+      for (const k of setKeys(rt, walked)) if (other.table.find(k, rt) !== undefined) out.table.set(k, None, rt);
       break;
-    case "-":
-      for (const e of a.table.iterate()) if (b.table.find(e.k, rt) === undefined) out.table.set(e.k, None, rt);
+    }
+    case "-": {
+      const copies = a.table.size >> 2 > b.table.size;
+      for (const k of setKeys(rt, a)) if (b.table.find(k, rt) === undefined) out.table.set(k, None, rt);
+      if (copies) afterDiscards(rt, out, currentLayout(rt, a), true);
       break;
+    }
     case "^":
       for (const e of a.table.iterate()) if (b.table.find(e.k, rt) === undefined) out.table.set(e.k, None, rt);
       for (const e of b.table.iterate()) if (a.table.find(e.k, rt) === undefined) out.table.set(e.k, None, rt);
+      unmodelledLayout(out);
       break;
   }
+  return out;
+}
+
+/**
+ * a.union/intersection/difference(iterable) for an iterable that is not a set, as CPython walks it:
+ * a copy of a gets its items added (a dict's space reserved first); the intersection adds the
+ * items a holds, in the iterable's order; the difference copies a and discards the items.
+ */
+function withIterable(rt: Runtime, a: PySet, other: PyValue, op: "&" | "|" | "-", type: PyType): PySet {
+  const out = new PySet(type === frozensetType ? frozensetType : setType);
+  if (op === "&") {
+    for (const x of rt.iterate(other)) if (a.table.find(rt.setKey(x), rt) !== undefined) out.table.set(x, None, rt);
+    return out;
+  }
+  if (op === "|") {
+    mergeInto(rt, out, a);
+    if (other instanceof PyDict && other.cls === dictType) reserveLayout(rt, out, other.table.size);
+    for (const x of rt.iterate(other)) out.table.set(x, None, rt);
+    return out;
+  }
+  const removed = toSet(rt, other);
+  for (const k of setKeys(rt, a)) if (removed.table.find(k, rt) === undefined) out.table.set(k, None, rt);
+  afterDiscards(rt, out, currentLayout(rt, a), true);
   return out;
 }
 
@@ -670,6 +710,11 @@ const SET_ENTRY_BYTES = 16;
 /** Add every item of `src` (a range too large for the memory budget is refused before looping). */
 function fillSet(s: PySet, src: PyValue, rt: Runtime): void {
   if (src instanceof PyRange) rt.charge(src.length * SET_ENTRY_BYTES);
+  if (src instanceof PySet) {
+    mergeInto(rt, s, src);
+    return;
+  }
+  if (src instanceof PyDict && src.cls === dictType) reserveLayout(rt, s, src.table.size);
   for (const x of rt.iterate(src)) {
     rt.tick();
     s.table.set(x, None, rt);
@@ -679,6 +724,7 @@ method(setType, "__init__", (self, args, kw, rt) => {
   if (kw !== null && kw.size > 0) throw typeError("set() takes no keyword arguments");
   rangeArgs("set", args, null, 0, 1);
   S(self).table.clear();
+  forgetLayout(S(self));
   if (args.length === 1) fillSet(S(self), args[0], rt);
   return None;
 });
@@ -726,11 +772,15 @@ for (const type of [setType, frozensetType]) {
   method(type, "__gt__", (self, args, _k, rt) =>
     args[0] instanceof PySet ? S(self).table.size > args[0].table.size && isSubset(rt, args[0], S(self)) : NotImplemented,
   );
-  const multi = (name: string, op: "&" | "|" | "-" | "^"): void => {
+  const multi = (name: string, op: "&" | "|" | "-"): void => {
     method(type, name, (self, args, _k, rt) => {
       let acc = S(self);
       if (args.length === 0) return setOp(rt, acc, new PySet(), "|", typeOf(self));
-      for (const a of args) acc = setOp(rt, acc, toSet(rt, a), op, typeOf(self));
+      for (const a of args) {
+        // set_difference weighs a dict's size like a set's.
+        const asSet = a instanceof PySet || (op === "-" && a instanceof PyDict && a.cls === dictType);
+        acc = asSet ? setOp(rt, acc, toSet(rt, a), op, typeOf(self)) : withIterable(rt, acc, a, op, typeOf(self));
+      }
       return acc;
     });
   };
@@ -781,17 +831,37 @@ method(setType, "pop", (self, _a, _k, rt) => {
 });
 method(setType, "clear", (self) => {
   S(self).table.clear();
+  forgetLayout(S(self));
   return None;
 });
+/**
+ * In-place set operators, with CPython's layouts: update merges each set (and grows for a dict)
+ * then adds; intersection_update takes the intersection's table; difference_update discards in
+ * place, leaving the survivors in their slots.
+ */
 const inplace = (name: string, op: "&" | "|" | "-" | "^", multiArg: boolean): void => {
   method(setType, name, (self, args, _k, rt) => {
     const s = S(self);
     const others = multiArg ? args : [args[0]];
+    if (op === "|") {
+      for (const o of others) {
+        if (o instanceof PySet) mergeInto(rt, s, o);
+        else {
+          if (o instanceof PyDict && o.cls === dictType) reserveLayout(rt, s, o.table.size);
+          for (const x of rt.iterate(o)) s.table.set(x, None, rt);
+        }
+      }
+      return name.startsWith("__") ? self : None;
+    }
+    const before = op === "-" ? currentLayout(rt, s) : null;
     let acc = s;
     for (const o of others) acc = setOp(rt, acc, toSet(rt, o), op, setType);
     const items = acc.table.keys();
     s.table.clear();
+    forgetLayout(s);
     for (const k of items) s.table.set(k, None, rt);
+    if (op === "-") afterDiscards(rt, s, before, false);
+    if (op === "^") unmodelledLayout(s);
     return name.startsWith("__") ? self : None;
   });
 };

@@ -1,0 +1,23 @@
+# The order sets built by copies, unions, intersections, differences and updates iterate in, as CPython's setobject.c lays them out
+a = set([40, 8, 16, 100, 24, 3, 11])
+b = set([9, 17, 25, 8, 41, 3])
+small = {16, 24}
+print(a, b)
+print(a | b, b | a, a.union(b), a.union([3, 11, 19, 27]), a.union({1: 0, 9: 0, 17: 0}))
+print(a & b, b & a, a.intersection([24, 16, 8, 3]), a & small)
+print(a - b, b - a, a - small, a.difference([100, 40]), a.difference({3: 1}))
+print(set(a), a.copy(), frozenset(b), set(frozenset(a)), {*a, *b}, {0, *b, 5}, {*small})
+c = set(a)
+c |= b
+print(c)
+c.update([33, 41, 49], {57, 65})
+print(c)
+c &= {8, 16, 24, 33, 41, 49, 57, 65, 73}
+print(c)
+c -= {16, 33}
+print(c)
+d = set(range(0, 200, 8))
+d -= {0, 8}
+print(d)
+e = {(r, c) for r in range(3) for c in range(3)}
+print(e - {(1, 1)}, e & {(0, 0), (2, 2), (5, 5)}, e | {(9, 9)})
