@@ -83,11 +83,22 @@ function reproducibleHash(rt: Runtime, v: PyValue): number | bigint | null {
 const replays = new WeakMap<HashTable, { version: number; layout: Table | null; order: readonly PyValue[] | null }>();
 /**
  * A set whose first keys were laid out by an operation other than adding them one by one (a copy,
- * a merge): the table they made, and how many keys it holds. Later keys are added to it.
+ * a merge, discards): the table they made, and how many keys it holds. Later keys are added to it.
  */
-const seeds = new WeakMap<PySet, { table: Table; keys: number; dummies: boolean }>();
+const seeds = new WeakMap<PySet, { table: Table; keys: number }>();
+/** Gives a set its seed; a cached replay of its table is stale even when no key changed (a merge that only grew it). */
+function setSeed(s: PySet, seed: { table: Table; keys: number }): void {
+  seeds.set(s, seed);
+  replays.delete(s.table);
+}
+
 /** Sets whose layout came from a set whose layout is not modelled. */
 const unmodelled = new WeakSet<PySet>();
+
+function markUnmodelled(s: PySet): void {
+  unmodelled.add(s);
+  replays.delete(s.table);
+}
 
 /** The set's keys in CPython's iteration order, or null when that order is not modelled. */
 export function cpythonSetOrder(rt: Runtime, s: PySet): readonly PyValue[] | null {
@@ -98,7 +109,7 @@ function replayed(rt: Runtime, s: PySet): { layout: Table | null; order: readonl
   const cached = replays.get(s.table);
   if (cached !== undefined && cached.version === s.table.version) return cached;
   const layout = replay(rt, s);
-  const order = layout === null || s.table.size < 2 ? null : layout.table.filter((e): e is Slot => e !== null).map((e) => e.key);
+  const order = layout === null || s.table.size < 2 ? null : layout.table.filter(isActive).map((e) => e.key);
   const entry = { version: s.table.version, layout, order };
   replays.set(s.table, entry);
   return entry;
@@ -114,10 +125,8 @@ function replay(rt: Runtime, s: PySet): Table | null {
     slots.push({ key, hash });
   }
   const seed = seeds.get(s);
-  // Where keys were discarded CPython leaves dummies, which later insertions would probe past.
-  if (seed !== undefined && seed.dummies && slots.length > seed.keys) return null;
   if (seed !== undefined && seed.keys <= slots.length) {
-    const t = { mask: seed.table.mask, table: seed.table.table.slice(), used: seed.table.used };
+    const t = cloneTable(seed.table);
     for (const slot of slots.slice(seed.keys)) add(t, slot);
     return t;
   }
@@ -142,22 +151,20 @@ export function mergeLayout(rt: Runtime, target: PySet, source: PySet): void {
   if (source.table.size === 0) return;
   const from = replayed(rt, source).layout;
   if (from === null) {
-    unmodelled.add(target);
+    markUnmodelled(target);
     return;
   }
   if (target.table.size > 0) reserveLayout(rt, target, source.table.size);
-  else seeds.set(target, { table: copied(from), keys: from.used, dummies: false });
+  else setSeed(target, { table: copied(from), keys: from.used });
 }
 
-/** set_merge into an empty set: sized for twice the keys once they fill 3/5 of 8 slots; the same table when sizes agree. */
+/** set_merge into an empty set: sized for twice the keys once they fill 3/5 of 8 slots; the same table when sizes agree and it has no dummies. */
 function copied(from: Table): Table {
   const n = from.used;
   let size = MIN_SIZE;
   if (n * 5 >= (MIN_SIZE - 1) * 3) while (size <= n * 2) size <<= 1;
-  if (size - 1 === from.mask) return { mask: from.mask, table: from.table.slice(), used: n };
-  const t: Table = { mask: size - 1, table: new Array<Slot | null>(size).fill(null), used: n };
-  for (const e of from.table) if (e !== null) insertClean(t.table, t.mask, e);
-  return t;
+  if (size - 1 === from.mask && from.fill === from.used) return cloneTable(from);
+  return tableOf(size, from.table.filter(isActive));
 }
 
 /** The layout a set has now, to pass to afterDiscards once keys are removed. */
@@ -167,64 +174,152 @@ export function currentLayout(rt: Runtime, s: PySet): Table | null {
 
 /**
  * `target` now holds some of the keys laid out in `before` (s -= t discarding in place, or s - t
- * as a copy of s that then discards, `copy` set): the survivors keep their slots.
+ * as a copy of s that then discards, `copy` set): the others' slots hold dummies, unless there are
+ * enough of them for the table to be rebuilt.
  */
 export function afterDiscards(rt: Runtime, target: PySet, before: Table | null, copy: boolean): void {
   if (before === null) {
-    unmodelled.add(target);
+    markUnmodelled(target);
     return;
   }
-  const t = copy ? copied(before) : { mask: before.mask, table: before.table.slice(), used: before.used };
-  t.table = t.table.map((e) => (e !== null && target.table.find(e.key, rt) !== undefined ? e : null));
-  seeds.set(target, { table: t, keys: target.table.size, dummies: true });
+  const t = copy ? copied(before) : cloneTable(before);
+  for (let i = 0; i < t.table.length; i++) {
+    const e = t.table[i];
+    if (isActive(e) && target.table.find(e.key, rt) === undefined) {
+      t.table[i] = DUMMY;
+      t.used--;
+    }
+  }
+  // set_difference_update_internal resizes the dummies away once they are over a quarter of the table.
+  if (t.fill - t.used > Math.floor(t.mask / 4)) resize(t, t.used > 50000 ? t.used * 2 : t.used * 4);
+  setSeed(target, { table: t, keys: target.table.size });
 }
 
-/** A set whose layout is not modelled (s ^ t): it iterates in insertion order. */
-export function unmodelledLayout(target: PySet): void {
-  unmodelled.add(target);
+/** The set's keys in CPython's order, or null when not modelled (a set of 0 or 1 keys has only one). */
+export function modelledOrder(rt: Runtime, s: PySet): readonly PyValue[] | null {
+  return s.table.size < 2 && !s.table.deleted && !unmodelled.has(s) ? s.table.keys() : cpythonSetOrder(rt, s);
+}
+
+/**
+ * Symmetric difference, once `target` holds the result's keys: starting from `base` (a ^ b: b's
+ * table copied into a new set, `copy`; a ^= b: a's own), each key of the other set, in its order,
+ * is discarded when there and added when not (set_symmetric_difference_update).
+ */
+export function symmetricLayout(rt: Runtime, target: PySet, base: Table | null, walked: readonly PyValue[] | null, copy: boolean): void {
+  if (base === null || walked === null) {
+    markUnmodelled(target);
+    return;
+  }
+  const t = copy ? copied(base) : cloneTable(base);
+  for (const key of walked) {
+    const hash = reproducibleHash(rt, key);
+    if (hash === null) {
+      markUnmodelled(target);
+      return;
+    }
+    if (!discard(rt, t, key, hash)) add(t, { key, hash });
+  }
+  setSeed(target, { table: t, keys: target.table.size });
 }
 
 /** set_update_internal's growth before `incoming` keys arrive from a set or dict: to twice the total once 3/5 full. */
 export function reserveLayout(rt: Runtime, target: PySet, incoming: number): void {
-  const current = target.table.size === 0 ? emptyTable() : replayed(rt, target).layout;
+  const current = currentLayout(rt, target);
   if (current === null) {
-    unmodelled.add(target);
+    markUnmodelled(target);
     return;
   }
-  const t: Table = { mask: current.mask, table: current.table.slice(), used: current.used };
-  if ((t.used + incoming) * 5 >= t.mask * 3) {
-    let size = MIN_SIZE;
-    while (size <= (t.used + incoming) * 2) size <<= 1;
-    const old = t.table;
-    t.mask = size - 1;
-    t.table = new Array<Slot | null>(size).fill(null);
-    for (const e of old) if (e !== null) insertClean(t.table, t.mask, e);
-  }
-  seeds.set(target, { table: t, keys: target.table.size, dummies: false });
+  const t = cloneTable(current);
+  if ((t.fill + incoming) * 5 >= t.mask * 3) resize(t, (t.used + incoming) * 2);
+  setSeed(target, { table: t, keys: target.table.size });
 }
 
+/** A CPython set table: `fill` counts used slots and the dummies discarded keys leave. */
 export interface Table {
   mask: number;
   table: (Slot | null)[];
   used: number;
+  fill: number;
 }
+
+/** What a discarded key leaves in its slot: probes pass it, an insertion may take it. */
+const DUMMY: Slot = { key: null as unknown as PyValue, hash: -1 };
+const isActive = (e: Slot | null): e is Slot => e !== null && e !== DUMMY;
 
 function emptyTable(): Table {
-  return { mask: MIN_SIZE - 1, table: new Array<Slot | null>(MIN_SIZE).fill(null), used: 0 };
+  return tableOf(MIN_SIZE, []);
 }
 
-/** set_add_entry: insert, then grow to 4x the used count (2x past 50000) once 3/5 full. */
+/** A fresh table of `size` slots holding `slots` inserted in order (set_table_resize, set_merge into an empty set). */
+function tableOf(size: number, slots: readonly Slot[]): Table {
+  const t: Table = { mask: size - 1, table: new Array<Slot | null>(size).fill(null), used: slots.length, fill: slots.length };
+  for (const e of slots) insertClean(t.table, t.mask, e);
+  return t;
+}
+
+function cloneTable(t: Table): Table {
+  return { mask: t.mask, table: t.table.slice(), used: t.used, fill: t.fill };
+}
+
+/** The probe sequence of `hash` (set_add_entry, set_lookkey): calls `visit` with each index until it returns true. */
+function probe(mask: number, hash: number | bigint, visit: (i: number) => boolean): void {
+  let i = (typeof hash === "number" ? hash : Number(BigInt.asIntN(32, hash))) & mask;
+  let perturb = BigInt(hash) & U64;
+  for (;;) {
+    const probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+    for (let j = 0; j <= probes; j++) if (visit(i + j)) return;
+    perturb >>= PERTURB_SHIFT;
+    i = Number((BigInt(i) * 5n + 1n + perturb) & BigInt(mask));
+  }
+}
+
+/**
+ * set_add_entry for a key not in the table: CPython 3.11 takes the last dummy its probe passed
+ * before the free slot that ends the search (as observed against CPython), else that free slot;
+ * grow to 4x the used count (2x past 50000) once 3/5 filled.
+ */
 function add(t: Table, slot: Slot): void {
-  insertClean(t.table, t.mask, slot);
+  let reused = false;
+  if (t.fill === t.used) insertClean(t.table, t.mask, slot);
+  else {
+    let dummy = -1;
+    probe(t.mask, slot.hash, (i) => {
+      const e = t.table[i];
+      if (e === DUMMY) dummy = i;
+      if (e !== null) return false;
+      reused = dummy >= 0;
+      t.table[reused ? dummy : i] = slot;
+      return true;
+    });
+  }
   t.used++;
-  if (t.used * 5 < t.mask * 3) return;
-  const minused = t.used > 50000 ? t.used * 2 : t.used * 4;
+  if (reused) return;
+  t.fill++;
+  if (t.fill * 5 < t.mask * 3) return;
+  resize(t, t.used > 50000 ? t.used * 2 : t.used * 4);
+}
+
+/** set_table_resize: the smallest power of two above `minused`, keys re-inserted in slot order, dummies dropped. */
+function resize(t: Table, minused: number): void {
   let size = MIN_SIZE;
   while (size <= minused) size <<= 1;
-  const old = t.table;
-  t.mask = size - 1;
-  t.table = new Array<Slot | null>(size).fill(null);
-  for (const e of old) if (e !== null) insertClean(t.table, t.mask, e);
+  const next = tableOf(size, t.table.filter(isActive));
+  Object.assign(t, next);
+}
+
+/** set_discard_entry: the key's slot becomes a dummy; false when it is not there. */
+function discard(rt: Runtime, t: Table, key: PyValue, hash: number | bigint): boolean {
+  let found = false;
+  probe(t.mask, hash, (i) => {
+    const e = t.table[i];
+    if (e === null) return true;
+    if (e === DUMMY || BigInt(e.hash) !== BigInt(hash) || !(e.key === key || rt.truthy(rt.eq(e.key, key)))) return false;
+    t.table[i] = DUMMY;
+    t.used--;
+    found = true;
+    return true;
+  });
+  return found;
 }
 
 /**
@@ -237,13 +332,8 @@ function copiedFrozenset(slots: readonly Slot[]): Table {
   const first = emptyTable();
   for (const slot of slots) add(first, slot);
   const frozen = emptyTable();
-  for (const slot of first.table) if (slot !== null) add(frozen, slot);
-  let size = MIN_SIZE;
-  if (slots.length * 5 >= (MIN_SIZE - 1) * 3) while (size <= slots.length * 2) size <<= 1;
-  if (size - 1 === frozen.mask) return { mask: frozen.mask, table: frozen.table.slice(), used: slots.length };
-  const t: Table = { mask: size - 1, table: new Array<Slot | null>(size).fill(null), used: slots.length };
-  for (const e of frozen.table) if (e !== null) insertClean(t.table, t.mask, e);
-  return t;
+  for (const slot of first.table) if (isActive(slot)) add(frozen, slot);
+  return copied(frozen);
 }
 
 /** The keys of a set in the order Python code observes them. */

@@ -1,4 +1,4 @@
-# The order sets built by copies, unions, intersections, differences and updates iterate in, as CPython's setobject.c lays them out
+# The order sets built by copies, unions, intersections, differences, symmetric differences and updates iterate in, as CPython's setobject.c lays them out
 a = set([40, 8, 16, 100, 24, 3, 11])
 b = set([9, 17, 25, 8, 41, 3])
 small = {16, 24}
@@ -21,3 +21,14 @@ d -= {0, 8}
 print(d)
 e = {(r, c) for r in range(3) for c in range(3)}
 print(e - {(1, 1)}, e & {(0, 0), (2, 2), (5, 5)}, e | {(9, 9)})
+# Symmetric differences copy one side, then discard (leaving dummies) or add each key of the other.
+a = set([3, 41, 40, 100, 8])
+b = set([17, 100, 2, 40, 25, 41, 41, 9])
+print(a ^ b, b ^ a, a.symmetric_difference(b))
+a ^= b
+print(a)
+b ^= {1, 2, 3, 100}
+print(b)
+big = set(range(0, 300, 7))
+big ^= set(range(0, 300, 11))
+print(big)

@@ -44,7 +44,7 @@ import {
 import * as N from "../numeric";
 import { hash32, rangeContains, rangeItem, rangeIteratorType, rangeLength, type Runtime } from "../runtime";
 import { pythonHash } from "../tuple-hash";
-import { afterDiscards, currentLayout, forgetLayout, mergeLayout, reserveLayout, setKeys, unmodelledLayout } from "../set-order";
+import { afterDiscards, currentLayout, forgetLayout, mergeLayout, modelledOrder, reserveLayout, setKeys, symmetricLayout } from "../set-order";
 import { allStrings, hasNoSurrogate, keyIndexComparator, nativeOrderHolds, withNativeOrder } from "../str-order";
 import { asInt } from "./numbers";
 
@@ -650,7 +650,8 @@ function mergeInto(rt: Runtime, target: PySet, source: PySet): void {
 /**
  * a <op> b as CPython's setobject.c computes it, keys visited in its order so that the result's
  * layout follows (set-order.ts): a union copies a and merges b; an intersection walks the smaller
- * set; a difference walks a, or copies a and discards when b is under a quarter of a's size.
+ * set; a difference walks a, or copies a and discards when b is under a quarter of a's size; a
+ * symmetric difference copies b, then discards or adds each key of a.
  */
 function setOp(rt: Runtime, a: PySet, b: PySet, op: "&" | "|" | "-" | "^", type: PyType): PySet {
   const out = new PySet(type === frozensetType ? frozensetType : setType);
@@ -673,7 +674,7 @@ function setOp(rt: Runtime, a: PySet, b: PySet, op: "&" | "|" | "-" | "^", type:
     case "^":
       for (const e of a.table.iterate()) if (b.table.find(e.k, rt) === undefined) out.table.set(e.k, None, rt);
       for (const e of b.table.iterate()) if (a.table.find(e.k, rt) === undefined) out.table.set(e.k, None, rt);
-      unmodelledLayout(out);
+      symmetricLayout(rt, out, currentLayout(rt, b), modelledOrder(rt, a), true);
       break;
   }
   return out;
@@ -836,8 +837,8 @@ method(setType, "clear", (self) => {
 });
 /**
  * In-place set operators, with CPython's layouts: update merges each set (and grows for a dict)
- * then adds; intersection_update takes the intersection's table; difference_update discards in
- * place, leaving the survivors in their slots.
+ * then adds; intersection_update takes the intersection's table; difference_update and
+ * symmetric_difference_update discard (and add) in place.
  */
 const inplace = (name: string, op: "&" | "|" | "-" | "^", multiArg: boolean): void => {
   method(setType, name, (self, args, _k, rt) => {
@@ -853,7 +854,8 @@ const inplace = (name: string, op: "&" | "|" | "-" | "^", multiArg: boolean): vo
       }
       return name.startsWith("__") ? self : None;
     }
-    const before = op === "-" ? currentLayout(rt, s) : null;
+    const before = op === "-" || op === "^" ? currentLayout(rt, s) : null;
+    const walked = op === "^" && others[0] instanceof PySet ? modelledOrder(rt, others[0]) : null;
     let acc = s;
     for (const o of others) acc = setOp(rt, acc, toSet(rt, o), op, setType);
     const items = acc.table.keys();
@@ -861,7 +863,8 @@ const inplace = (name: string, op: "&" | "|" | "-" | "^", multiArg: boolean): vo
     forgetLayout(s);
     for (const k of items) s.table.set(k, None, rt);
     if (op === "-") afterDiscards(rt, s, before, false);
-    if (op === "^") unmodelledLayout(s);
+    // A non-set operand is made a set first, in its own order (not modelled here).
+    if (op === "^") symmetricLayout(rt, s, before, walked, false);
     return name.startsWith("__") ? self : None;
   });
 };
