@@ -80,7 +80,13 @@ function reproducibleHash(rt: Runtime, v: PyValue): number | bigint | null {
 }
 
 /** Each table's replayed layout and order, for the table version they were computed at (replaying costs a hash per key). */
-const replays = new WeakMap<HashTable, { version: number; layout: Table | null; order: readonly PyValue[] | null }>();
+const replays = new WeakMap<HashTable, Replay>();
+interface Replay {
+  version: number;
+  layout: Table | null;
+  /** Computed when first asked for (undefined until then). */
+  order?: readonly PyValue[] | null;
+}
 /**
  * A set whose first keys were laid out by an operation other than adding them one by one (a copy,
  * a merge, discards): the table they made, and how many keys it holds. Later keys are added to it.
@@ -102,21 +108,82 @@ function markUnmodelled(s: PySet): void {
 
 /** The set's keys in CPython's iteration order, or null when that order is not modelled. */
 export function cpythonSetOrder(rt: Runtime, s: PySet): readonly PyValue[] | null {
-  return replayed(rt, s).order;
+  const r = replayed(rt, s);
+  if (r.order === undefined) r.order = r.layout === null || s.table.size < 2 ? null : r.layout.table.filter(isActive).map((e) => e.key);
+  return r.order;
 }
 
-function replayed(rt: Runtime, s: PySet): { layout: Table | null; order: readonly PyValue[] | null } {
+function replayed(rt: Runtime, s: PySet): Replay {
   const cached = replays.get(s.table);
   if (cached !== undefined && cached.version === s.table.version) return cached;
-  const layout = replay(rt, s);
-  const order = layout === null || s.table.size < 2 ? null : layout.table.filter(isActive).map((e) => e.key);
-  const entry = { version: s.table.version, layout, order };
+  const entry: Replay = { version: s.table.version, layout: replay(rt, s) };
   replays.set(s.table, entry);
   return entry;
 }
 
+/**
+ * One key added to or discarded from a set (set.add, discard, remove, pop), applied to its cached
+ * layout in place rather than replaying the set: `versionBefore` is the table's version before the
+ * change, `layoutBefore` its layout then (prepareChange).
+ */
+export function noteChange(rt: Runtime, s: PySet, layoutBefore: Table | null, versionBefore: number, change: (t: Table) => void): void {
+  if (s.table.version === versionBefore) return;
+  if (layoutBefore === null) {
+    markUnmodelled(s);
+    return;
+  }
+  change(layoutBefore);
+  seeds.set(s, { table: layoutBefore, keys: s.table.size });
+  replays.set(s.table, { version: s.table.version, layout: layoutBefore });
+}
+
+/** The layout to pass to noteChange: the set's current one (replayed if its cache is stale). */
+export function prepareChange(rt: Runtime, s: PySet): Table | null {
+  return s.table.size === 0 && !unmodelled.has(s) && seeds.get(s) === undefined ? emptyTable() : replayed(rt, s).layout;
+}
+
+/** noteChange's change for set.add of a key that was not there. */
+export function addedKey(rt: Runtime, key: PyValue): (t: Table) => void {
+  return (t) => {
+    const hash = reproducibleHash(rt, key);
+    if (hash !== null) add(t, { key, hash });
+  };
+}
+
+/** noteChange's change for discarding a key that was there. */
+export function discardedKey(rt: Runtime, key: PyValue): (t: Table) => void {
+  return (t) => {
+    const hash = reproducibleHash(rt, key);
+    if (hash !== null) discard(rt, t, key, hash);
+  };
+}
+
+/**
+ * set.pop's key under CPython's rule: the first key at or after the table's finger (where the last
+ * pop stopped), or undefined when the layout is not modelled.
+ */
+export function keyToPop(layout: Table | null): PyValue | undefined {
+  if (layout === null || layout.used === 0) return undefined;
+  let i = layout.finger & layout.mask;
+  while (!isActive(layout.table[i])) i = (i + 1) & layout.mask;
+  return (layout.table[i] as Slot).key;
+}
+
+/** noteChange's change for set.pop: the popped slot becomes a dummy and the finger moves past it. */
+export function poppedKey(): (t: Table) => void {
+  return (t) => {
+    let i = t.finger & t.mask;
+    while (!isActive(t.table[i])) i = (i + 1) & t.mask;
+    t.table[i] = DUMMY;
+    t.used--;
+    t.finger = i + 1;
+  };
+}
+
 function replay(rt: Runtime, s: PySet): Table | null {
-  if (s.table.deleted || unmodelled.has(s)) return null;
+  if (unmodelled.has(s)) return null;
+  // Keys removed other than through noteChange leave dummies this cannot place.
+  if (s.table.deleted && seeds.get(s) === undefined) return null;
   const keys = s.table.keys();
   const slots: Slot[] = [];
   for (const key of keys) {
@@ -163,7 +230,7 @@ function copied(from: Table): Table {
   const n = from.used;
   let size = MIN_SIZE;
   if (n * 5 >= (MIN_SIZE - 1) * 3) while (size <= n * 2) size <<= 1;
-  if (size - 1 === from.mask && from.fill === from.used) return cloneTable(from);
+  if (size - 1 === from.mask && from.fill === from.used) return { ...cloneTable(from), finger: 0 };
   return tableOf(size, from.table.filter(isActive));
 }
 
@@ -240,6 +307,8 @@ export interface Table {
   table: (Slot | null)[];
   used: number;
   fill: number;
+  /** Where set.pop looks first. */
+  finger: number;
 }
 
 /** What a discarded key leaves in its slot: probes pass it, an insertion may take it. */
@@ -252,13 +321,13 @@ function emptyTable(): Table {
 
 /** A fresh table of `size` slots holding `slots` inserted in order (set_table_resize, set_merge into an empty set). */
 function tableOf(size: number, slots: readonly Slot[]): Table {
-  const t: Table = { mask: size - 1, table: new Array<Slot | null>(size).fill(null), used: slots.length, fill: slots.length };
+  const t: Table = { mask: size - 1, table: new Array<Slot | null>(size).fill(null), used: slots.length, fill: slots.length, finger: 0 };
   for (const e of slots) insertClean(t.table, t.mask, e);
   return t;
 }
 
 function cloneTable(t: Table): Table {
-  return { mask: t.mask, table: t.table.slice(), used: t.used, fill: t.fill };
+  return { mask: t.mask, table: t.table.slice(), used: t.used, fill: t.fill, finger: t.finger };
 }
 
 /** The probe sequence of `hash` (set_add_entry, set_lookkey): calls `visit` with each index until it returns true. */
@@ -304,7 +373,7 @@ function resize(t: Table, minused: number): void {
   let size = MIN_SIZE;
   while (size <= minused) size <<= 1;
   const next = tableOf(size, t.table.filter(isActive));
-  Object.assign(t, next);
+  Object.assign(t, { ...next, finger: t.finger });
 }
 
 /** set_discard_entry: the key's slot becomes a dummy; false when it is not there. */

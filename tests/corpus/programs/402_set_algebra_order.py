@@ -32,3 +32,20 @@ print(b)
 big = set(range(0, 300, 7))
 big ^= set(range(0, 300, 11))
 print(big)
+# One-key changes: discard and remove leave dummies, pop walks from where the last pop stopped.
+s = {5, 3, 1}
+s.discard(3)
+print(s)
+t = set([9, 4, 7, 2, 40, 24, 56])
+t.remove(4)
+print(t, t.pop(), t)
+t.add(4)
+t.add(72)
+print(t)
+u = set(range(0, 64, 3))
+while len(u) > 5:
+    u.discard(u.pop() + 3)
+print(u)
+while u:
+    print(u.pop(), end=" ")
+print()

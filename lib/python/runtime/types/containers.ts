@@ -44,7 +44,22 @@ import {
 import * as N from "../numeric";
 import { hash32, rangeContains, rangeItem, rangeIteratorType, rangeLength, type Runtime } from "../runtime";
 import { pythonHash } from "../tuple-hash";
-import { afterDiscards, currentLayout, forgetLayout, mergeLayout, modelledOrder, reserveLayout, setKeys, symmetricLayout } from "../set-order";
+import {
+  addedKey,
+  afterDiscards,
+  currentLayout,
+  discardedKey,
+  forgetLayout,
+  keyToPop,
+  mergeLayout,
+  modelledOrder,
+  noteChange,
+  poppedKey,
+  prepareChange,
+  reserveLayout,
+  setKeys,
+  symmetricLayout,
+} from "../set-order";
 import { allStrings, hasNoSurrogate, keyIndexComparator, nativeOrderHolds, withNativeOrder } from "../str-order";
 import { asInt } from "./numbers";
 
@@ -810,25 +825,41 @@ method(frozensetType, "__hash__", (self, _a, _k, rt) => {
   return s.hashCache;
 });
 
+// One-key changes keep the set's CPython layout current in place (set-order.ts noteChange).
 method(setType, "add", (self, args, _k, rt) => {
   exactArgs("set.add", args, null, 1);
-  S(self).table.set(args[0], None, rt);
+  const s = S(self);
+  const version = s.table.version;
+  const before = prepareChange(rt, s);
+  s.table.set(args[0], None, rt);
+  noteChange(rt, s, before, version, addedKey(rt, args[0]));
   return None;
 });
+/** Removes `key` from s, its slot becoming a dummy; the removed entry, or undefined. */
+function discardKey(rt: Runtime, s: PySet, key: PyValue): { k: PyValue } | undefined {
+  const version = s.table.version;
+  const before = prepareChange(rt, s);
+  const removed = s.table.delete(rt.setKey(key), rt);
+  if (removed !== undefined) noteChange(rt, s, before, version, discardedKey(rt, removed.k));
+  return removed;
+}
 method(setType, "discard", (self, args, _k, rt) => {
-  S(self).table.delete(rt.setKey(args[0]), rt);
+  discardKey(rt, S(self), args[0]);
   return None;
 });
 method(setType, "remove", (self, args, _k, rt) => {
-  if (S(self).table.delete(rt.setKey(args[0]), rt) === undefined) throw keyError(args[0]);
+  if (discardKey(rt, S(self), args[0]) === undefined) throw keyError(args[0]);
   return None;
 });
 method(setType, "pop", (self, _a, _k, rt) => {
   const s = S(self);
   if (s.table.size === 0) throw keyError("pop from an empty set");
-  const first = setKeys(rt, s)[0];
-  s.table.delete(first, rt);
-  return first;
+  const version = s.table.version;
+  const before = prepareChange(rt, s);
+  const key = keyToPop(before) ?? setKeys(rt, s)[0];
+  s.table.delete(key, rt);
+  noteChange(rt, s, before, version, poppedKey());
+  return key;
 });
 method(setType, "clear", (self) => {
   S(self).table.clear();
