@@ -1,13 +1,15 @@
 /*
- * CPython's iteration order for sets of numbers.
+ * CPython's iteration order for sets of numbers and tuples of numbers.
  *
  * CPython iterates a set in hash-table slot order, and numbers hash to themselves, so
- * `print({3, 1, 2})` shows `{1, 2, 3}`. Programs print such sets, so Kernel Lab replays CPython's
+ * `print({3, 1, 2})` shows `{1, 2, 3}`. Programs print such sets, so Kernel Lab models CPython's
  * table (setobject.c: 8 initial slots, 10-slot linear probes then perturbed probing, growth to
- * 4x the used count when 3/5 full) over the set's insertion sequence. Only sets that hold only
- * numbers (numpy's scalars included) and tuples of them, and never lost an element, are replayed
- * exactly; others iterate in insertion order (CPython's order for str keys is randomised per
- * process anyway).
+ * 4x the used count when 3/5 filled, dummies where keys were discarded): a set's layout is
+ * replayed from its insertion sequence, starting from a seed table where an operation laid keys
+ * out otherwise (copies and merges, set algebra, a display of constants, discards), and one-key
+ * changes (add, discard, remove, pop) update the cached layout in place. Sets holding only
+ * numbers (numpy's scalars included) and tuples of them are modelled; others iterate in
+ * insertion order (CPython's order for str keys is randomised per process anyway).
  */
 
 import { PyFloat, PySet, PyTuple, type PyType, type PyValue } from "./objects";
