@@ -128,15 +128,22 @@ function replayed(rt: Runtime, s: PySet): Replay {
  * layout in place rather than replaying the set: `versionBefore` is the table's version before the
  * change, `layoutBefore` its layout then (prepareChange).
  */
-export function noteChange(rt: Runtime, s: PySet, layoutBefore: Table | null, versionBefore: number, change: (t: Table) => void): void {
+export function noteChange(rt: Runtime, s: PySet, layoutBefore: Table | null, versionBefore: number, change: (t: Table) => boolean): void {
   if (s.table.version === versionBefore) return;
-  if (layoutBefore === null) {
+  // A key whose hash differs from run to run (a str) ends the modelling until the set is cleared.
+  if (layoutBefore === null || !change(layoutBefore)) {
     markUnmodelled(s);
     return;
   }
-  change(layoutBefore);
-  seeds.set(s, { table: layoutBefore, keys: s.table.size });
-  replays.set(s.table, { version: s.table.version, layout: layoutBefore });
+  // Hot in loops of adds: update the seed and cache entries in place when they already hold this table.
+  const seed = seeds.get(s);
+  if (seed !== undefined && seed.table === layoutBefore) seed.keys = s.table.size;
+  else seeds.set(s, { table: layoutBefore, keys: s.table.size });
+  const cached = replays.get(s.table);
+  if (cached !== undefined && cached.layout === layoutBefore) {
+    cached.version = s.table.version;
+    cached.order = undefined;
+  } else replays.set(s.table, { version: s.table.version, layout: layoutBefore });
 }
 
 /** The layout to pass to noteChange: the set's current one (replayed if its cache is stale). */
@@ -145,18 +152,20 @@ export function prepareChange(rt: Runtime, s: PySet): Table | null {
 }
 
 /** noteChange's change for set.add of a key that was not there. */
-export function addedKey(rt: Runtime, key: PyValue): (t: Table) => void {
+export function addedKey(rt: Runtime, key: PyValue): (t: Table) => boolean {
   return (t) => {
     const hash = reproducibleHash(rt, key);
     if (hash !== null) add(t, { key, hash });
+    return hash !== null;
   };
 }
 
 /** noteChange's change for discarding a key that was there. */
-export function discardedKey(rt: Runtime, key: PyValue): (t: Table) => void {
+export function discardedKey(rt: Runtime, key: PyValue): (t: Table) => boolean {
   return (t) => {
     const hash = reproducibleHash(rt, key);
     if (hash !== null) discard(rt, t, key, hash);
+    return hash !== null;
   };
 }
 
@@ -172,13 +181,14 @@ export function keyToPop(layout: Table | null): PyValue | undefined {
 }
 
 /** noteChange's change for set.pop: the popped slot becomes a dummy and the finger moves past it. */
-export function poppedKey(): (t: Table) => void {
+export function poppedKey(): (t: Table) => boolean {
   return (t) => {
     let i = t.finger & t.mask;
     while (!isActive(t.table[i])) i = (i + 1) & t.mask;
     t.table[i] = DUMMY;
     t.used--;
     t.finger = i + 1;
+    return true;
   };
 }
 
