@@ -544,7 +544,7 @@ export const setType = builtinType("set", [objectType], (cls) => new PySet(cls))
 export const frozensetType = builtinType("frozenset", [objectType], notYet, false);
 export class PySet extends PyObject {
   readonly table = new HashTable();
-  hashCache: number | undefined = undefined;
+  hashCache: number | bigint | undefined = undefined;
   /** How many first keys came from a display of constants (CPython copies them from a frozenset). */
   fromConstants = 0;
   constructor(cls: PyType = setType) {

@@ -1388,7 +1388,11 @@ export class Runtime implements Protocol, KeyOps {
     if (h === objectHash) return Math.floor(this.id(v) / 16);
     const r = this.callBound(h, v, []);
     if (!isInt(r) && typeof r !== "boolean") throw E.typeError("__hash__ method should return an integer");
-    return hashInt(typeof r === "boolean" ? (r ? 1 : 0) : r);
+    // CPython keeps a __hash__ result that fits Py_hash_t (so hash(x) == hash(y) when x.__hash__
+    // returns hash(y)) and hashes only larger ints.
+    const n = typeof r === "boolean" ? (r ? 1 : 0) : r;
+    if (typeof n === "number" || (n >= -(2n ** 63n) && n < 2n ** 63n)) return n === -1 || n === -1n ? -2 : n;
+    return hashInt(n);
   }
 
   id(v: PyValue): number {

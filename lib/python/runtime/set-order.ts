@@ -14,7 +14,7 @@
 
 import { PyFloat, PySet, PyTuple, type PyType, type PyValue } from "./objects";
 import type { HashTable } from "./hashtable";
-import { tupleHash } from "./tuple-hash";
+import { frozensetHash, tupleHash } from "./tuple-hash";
 import type { Runtime } from "./runtime";
 
 const LINEAR_PROBES = 9;
@@ -64,7 +64,7 @@ export function registerNumericHashType(t: PyType): void {
 
 /**
  * CPython's hash of v when it is the same on every run: numbers (and types registered as hashing
- * like them), and tuples of such values. Else null (str hashes are salted per process, default
+ * like them), and tuples and frozensets of such values. Else null (str hashes are salted per process, default
  * object hashes are addresses).
  */
 function reproducibleHash(rt: Runtime, v: PyValue): number | bigint | null {
@@ -77,6 +77,15 @@ function reproducibleHash(rt: Runtime, v: PyValue): number | bigint | null {
       items.push(h);
     }
     return tupleHash(items);
+  }
+  if (v instanceof PySet && v.frozen) {
+    const items: (number | bigint)[] = [];
+    for (const x of v.table.keys()) {
+      const h = reproducibleHash(rt, x);
+      if (h === null) return null;
+      items.push(h);
+    }
+    return frozensetHash(items);
   }
   return typeof v === "object" && numericHashTypes.has(v.cls) ? rt.hash(v) : null;
 }

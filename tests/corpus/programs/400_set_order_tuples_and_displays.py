@@ -25,3 +25,31 @@ u = set()
 u.add(np.int64(7))
 u.add(np.int64(-1))
 print(u, set(a), set(np.array([3.0, -0.5, 11.0], dtype=np.float32)), {(np.int64(1), 2), (3, 4), (0, 0)})
+# frozensets hash by CPython's algorithm, and a __hash__ result that fits 64 bits is kept as it is.
+print(hash(frozenset()), hash(frozenset({1, 2})), hash(frozenset({0.5, (1, 2), 7})), hash(frozenset(range(100))))
+print({frozenset({1, 2}), frozenset({3})}, {frozenset({i, i + 1}) for i in range(6)})
+print({frozenset(), frozenset({frozenset({1})}), (frozenset({9}), 1)})
+
+
+class P:
+    def __init__(self, x, y):
+        self.x, self.y = x, y
+
+    def __hash__(self):
+        return hash((self.x, self.y))
+
+    def __eq__(self, other):
+        return (self.x, self.y) == (other.x, other.y)
+
+
+class Big:
+    def __hash__(self):
+        return 2**70
+
+
+class Wide:
+    def __hash__(self):
+        return 2**62 + 12345
+
+
+print(hash(P(1, 2)) == hash((1, 2)), hash(Big()), hash(Wide()), len({P(1, 2), P(1, 2)}))

@@ -42,8 +42,8 @@ import {
   type PyValue,
 } from "../objects";
 import * as N from "../numeric";
-import { hash32, rangeContains, rangeItem, rangeIteratorType, rangeLength, type Runtime } from "../runtime";
-import { pythonHash } from "../tuple-hash";
+import { rangeContains, rangeItem, rangeIteratorType, rangeLength, type Runtime } from "../runtime";
+import { frozensetHash, pythonHash } from "../tuple-hash";
 import {
   addedKey,
   afterDiscards,
@@ -817,11 +817,7 @@ for (const type of [setType, frozensetType]) {
 }
 method(frozensetType, "__hash__", (self, _a, _k, rt) => {
   const s = S(self);
-  if (s.hashCache === undefined) {
-    let h = 0;
-    for (const e of s.table.iterate()) h ^= Math.imul(hash32(rt.hash(e.k)), 0x9e3779b1);
-    s.hashCache = h;
-  }
+  if (s.hashCache === undefined) s.hashCache = frozensetHash(s.table.keys().map((k) => pythonHash(rt, k)));
   return s.hashCache;
 });
 
