@@ -164,8 +164,7 @@ export function binaryRowsFloatWasm(
   // rows and scalars are staged once, the rest per chunk.
   const outInPlace = isResident(out);
   // A checked result over a resident full operand goes through overwriteRun rather than staging it.
-  const full = [accessA === "full" ? a : null, accessB === "full" ? b : null].filter((d) => d !== null);
-  const overwrite = check !== null && outInPlace && full.every(isResident) && full.some((d) => overlaps(d, out));
+  const overwrite = check !== null && overwritesResidentOperand([{ data: a, start: a0, dense: accessA === "full" }, { data: b, start: b0, dense: accessB === "full" }], out);
   const blocks = overwrite ? (ex[`${op}_${type}_${mode}_checked_blocks`] as BlocksKernel) : null;
   const inPlace = (x: WasmRowAccess, d: Staged): boolean => x === "full" && isResident(d) && !(check !== null && outInPlace && !overwrite && overlaps(d, out));
   const aInPlace = inPlace(accessA, a);
@@ -187,8 +186,9 @@ export function binaryRowsFloatWasm(
     const outAt = outInPlace ? out.byteOffset + (first + r0 * cols) * outSize : outOff;
     if (blocks !== null && check !== null) {
       // Each row is a run: full rows and a broadcast row advance along it, columns and scalars do not.
+      const heap = heapLike(ex, a);
       const operand = (at: number, x: WasmRowAccess): Operand => ({ at, dense: x === "full" || x === "row" });
-      for (let r = 0; r < m; r++) overwriteRun(heapLike(ex, a), blocks, check, operand(aAt + r * sa, accessA), operand(bAt + r * sb, accessB), outAt + r * cols * outSize, cols, outOff);
+      for (let r = 0; r < m; r++) overwriteRun(heap, blocks, check, operand(aAt + r * sa, accessA), operand(bAt + r * sb, accessB), outAt + r * cols * outSize, cols, outOff);
       continue;
     }
     let seen = 0;

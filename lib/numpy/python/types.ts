@@ -201,16 +201,16 @@ function inplace(ufunc: string): NativeMethodImpl<PyNDArray> {
 }
 
 /**
- * A Python number as item assignment and fill store it in `dtype`: a float into an integer array
- * converts as int() does and must then fit (dtypes.ts pyFloatToInt), and a finite value that a
- * float32 or float16 array cannot hold is numpy's "overflow encountered in cast".
+ * A Python number as item assignment and fill store it in `dtype`: a float (or a numpy float
+ * scalar, into a signed dtype) into an integer array converts as int() does and must then fit
+ * (dtypes.ts pyFloatToInt), and a finite value that a float32 or float16 array cannot hold is
+ * numpy's "overflow encountered in cast".
  */
 function storedNumber(dtype: DType, value: PyValue, rt: Runtime): number {
   const x = toFloat(value, rt);
-  if (dtype.isInteger && value instanceof PyFloat) guard(() => pyFloatToInt(dtype, x));
-  if ((dtype.name === "float32" || dtype.name === "float16") && x - x === 0 && castValue(dtype, x) - castValue(dtype, x) !== 0) {
-    guard(() => recordFpError(FPE_OVERFLOW, "cast"), rt);
-  }
+  if (dtype.isInteger && (value instanceof PyFloat || floatScalarIntoSigned(value, dtype))) guard(() => pyFloatToInt(dtype, x));
+  const narrow = dtype.name === "float32" || dtype.name === "float16" ? castValue(dtype, x) : x;
+  if (x - x === 0 && narrow - narrow !== 0) guard(() => recordFpError(FPE_OVERFLOW, "cast"), rt);
   return x;
 }
 
@@ -385,7 +385,7 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
     const items = toIndex(a[0], rt);
     guard(() => {
       if (typeof value === "number" || typeof value === "boolean" || value instanceof PyFloat) setItem(self.arr, items, storedNumber(self.arr.dtype, value, rt));
-      else if (floatScalarIntoSigned(value, self.arr.dtype)) setItem(self.arr, items, storedNumber(self.arr.dtype, new PyFloat(value.arr.getFlat(0)), rt));
+      else if (floatScalarIntoSigned(value, self.arr.dtype)) setItem(self.arr, items, storedNumber(self.arr.dtype, value, rt));
       else {
         const source = toArray(value, rt);
         if (items.every((it) => it.kind !== "array")) checkSequenceDepth(self.arr, items, source, value instanceof PyList || value instanceof PyTuple);
@@ -479,7 +479,7 @@ const methods: Record<string, NativeMethodImpl<PyNDArray>> = {
   fill: (self, a, _kw, rt) => {
     // A str converts as float(str) does for numpy (a.fill("2.5") fills 2.5; "x" is float()'s ValueError).
     const v = typeof a[0] === "string" ? rt.call(rt.builtins.get("float") as PyValue, [a[0]], null) : a[0];
-    guard(() => fill(self.arr, storedNumber(self.arr.dtype, floatScalarIntoSigned(v, self.arr.dtype) ? new PyFloat(v.arr.getFlat(0)) : v, rt), typeof v === "bigint" ? v : undefined), rt);
+    guard(() => fill(self.arr, storedNumber(self.arr.dtype, v, rt), typeof v === "bigint" ? v : undefined), rt);
     return None;
   },
   view: (self, a, kw, rt) => {

@@ -1492,18 +1492,8 @@ function certainlyBinds(s: A.Stmt): string[] {
  * arithmetic on numbers (-(2**62), 1 << 40) short of its size limits and of raising (1/0).
  */
 function isFoldedConstant(e: A.Expr): boolean {
-  switch (e.kind) {
-    case "Constant":
-      return true;
-    case "Tuple":
-      return e.elts.every(isFoldedConstant);
-    case "UnaryOp":
-      return e.op !== "Not" && isFoldedNumber(e.operand);
-    case "BinOp":
-      return isFoldedNumber(e);
-    default:
-      return false;
-  }
+  if (e.kind === "Constant") return true;
+  return e.kind === "Tuple" ? e.elts.every(isFoldedConstant) : isFoldedNumber(e);
 }
 
 function isFoldedNumber(e: A.Expr): boolean {

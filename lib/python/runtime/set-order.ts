@@ -70,24 +70,24 @@ export function registerNumericHashType(t: PyType): void {
 function reproducibleHash(rt: Runtime, v: PyValue): number | bigint | null {
   if (typeof v === "number" || typeof v === "bigint" || typeof v === "boolean" || v instanceof PyFloat) return rt.hash(v);
   if (v instanceof PyTuple) {
-    const items: (number | bigint)[] = [];
-    for (const x of v.items) {
-      const h = reproducibleHash(rt, x);
-      if (h === null) return null;
-      items.push(h);
-    }
-    return tupleHash(items);
+    const items = reproducibleHashes(rt, v.items);
+    return items === null ? null : tupleHash(items);
   }
   if (v instanceof PySet && v.frozen) {
-    const items: (number | bigint)[] = [];
-    for (const x of v.table.keys()) {
-      const h = reproducibleHash(rt, x);
-      if (h === null) return null;
-      items.push(h);
-    }
-    return frozensetHash(items);
+    const items = reproducibleHashes(rt, v.table.keys());
+    return items === null ? null : frozensetHash(items);
   }
   return typeof v === "object" && numericHashTypes.has(v.cls) ? rt.hash(v) : null;
+}
+
+function reproducibleHashes(rt: Runtime, values: readonly PyValue[]): (number | bigint)[] | null {
+  const hashes: (number | bigint)[] = [];
+  for (const x of values) {
+    const h = reproducibleHash(rt, x);
+    if (h === null) return null;
+    hashes.push(h);
+  }
+  return hashes;
 }
 
 /** Each table's replayed layout and order, for the table version they were computed at (replaying costs a hash per key). */
@@ -135,7 +135,7 @@ function replayed(rt: Runtime, s: PySet): Replay {
 /**
  * One key added to or discarded from a set (set.add, discard, remove, pop), applied to its cached
  * layout in place rather than replaying the set: `versionBefore` is the table's version before the
- * change, `layoutBefore` its layout then (prepareChange).
+ * change, `layoutBefore` its layout then (currentLayout).
  */
 export function noteChange(rt: Runtime, s: PySet, layoutBefore: Table | null, versionBefore: number, change: (t: Table) => boolean): void {
   if (s.table.version === versionBefore) return;
@@ -153,11 +153,6 @@ export function noteChange(rt: Runtime, s: PySet, layoutBefore: Table | null, ve
     cached.version = s.table.version;
     cached.order = undefined;
   } else replays.set(s.table, { version: s.table.version, layout: layoutBefore });
-}
-
-/** The layout to pass to noteChange: the set's current one (replayed if its cache is stale). */
-export function prepareChange(rt: Runtime, s: PySet): Table | null {
-  return s.table.size === 0 && !unmodelled.has(s) && seeds.get(s) === undefined ? emptyTable() : replayed(rt, s).layout;
 }
 
 /** noteChange's change for set.add of a key that was not there. */
@@ -183,17 +178,20 @@ export function discardedKey(rt: Runtime, key: PyValue): (t: Table) => boolean {
  * pop stopped), or undefined when the layout is not modelled.
  */
 export function keyToPop(layout: Table | null): PyValue | undefined {
-  if (layout === null || layout.used === 0) return undefined;
-  let i = layout.finger & layout.mask;
-  while (!isActive(layout.table[i])) i = (i + 1) & layout.mask;
-  return (layout.table[i] as Slot).key;
+  return layout === null || layout.used === 0 ? undefined : (layout.table[slotToPop(layout)] as Slot).key;
+}
+
+/** The first used slot at or after the finger (the table has one). */
+function slotToPop(t: Table): number {
+  let i = t.finger & t.mask;
+  while (!isActive(t.table[i])) i = (i + 1) & t.mask;
+  return i;
 }
 
 /** noteChange's change for set.pop: the popped slot becomes a dummy and the finger moves past it. */
 export function poppedKey(): (t: Table) => boolean {
   return (t) => {
-    let i = t.finger & t.mask;
-    while (!isActive(t.table[i])) i = (i + 1) & t.mask;
+    const i = slotToPop(t);
     t.table[i] = DUMMY;
     t.used--;
     t.finger = i + 1;
@@ -203,16 +201,13 @@ export function poppedKey(): (t: Table) => boolean {
 
 function replay(rt: Runtime, s: PySet): Table | null {
   if (unmodelled.has(s)) return null;
-  // Keys removed other than through noteChange leave dummies this cannot place.
-  if (s.table.deleted && seeds.get(s) === undefined) return null;
-  const keys = s.table.keys();
-  const slots: Slot[] = [];
-  for (const key of keys) {
-    const hash = reproducibleHash(rt, key);
-    if (hash === null) return null;
-    slots.push({ key, hash });
-  }
   const seed = seeds.get(s);
+  // Keys removed other than through noteChange leave dummies this cannot place.
+  if (s.table.deleted && seed === undefined) return null;
+  const keys = s.table.keys();
+  const hashes = reproducibleHashes(rt, keys);
+  if (hashes === null) return null;
+  const slots = keys.map((key, k): Slot => ({ key, hash: hashes[k] }));
   if (seed !== undefined && seed.keys <= slots.length) {
     const t = cloneTable(seed.table);
     for (const slot of slots.slice(seed.keys)) add(t, slot);
@@ -255,9 +250,12 @@ function copied(from: Table): Table {
   return tableOf(size, from.table.filter(isActive));
 }
 
-/** The layout a set has now, to pass to afterDiscards once keys are removed. */
+/**
+ * The layout a set has now (replayed if its cache is stale), to pass to noteChange or afterDiscards
+ * once keys are added or removed; a set never filled has the empty table.
+ */
 export function currentLayout(rt: Runtime, s: PySet): Table | null {
-  return s.table.size === 0 ? emptyTable() : replayed(rt, s).layout;
+  return s.table.size === 0 && !unmodelled.has(s) && seeds.get(s) === undefined ? emptyTable() : replayed(rt, s).layout;
 }
 
 /**

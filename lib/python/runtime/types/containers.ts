@@ -55,7 +55,6 @@ import {
   modelledOrder,
   noteChange,
   poppedKey,
-  prepareChange,
   reserveLayout,
   setKeys,
   symmetricLayout,
@@ -708,8 +707,7 @@ function withIterable(rt: Runtime, a: PySet, other: PyValue, op: "&" | "|" | "-"
   }
   if (op === "|") {
     mergeInto(rt, out, a);
-    if (other instanceof PyDict && other.cls === dictType) reserveLayout(rt, out, other.table.size);
-    for (const x of rt.iterate(other)) out.table.set(x, None, rt);
+    fillSet(out, other, rt);
     return out;
   }
   const removed = toSet(rt, other);
@@ -723,7 +721,10 @@ setType.alloc = (cls) => new PySet(cls);
 /** A set table entry is at least a hash and a key pointer, as in CPython. */
 const SET_ENTRY_BYTES = 16;
 
-/** Add every item of `src` (a range too large for the memory budget is refused before looping). */
+/**
+ * CPython's set_update_internal: add every item of `src` (a range too large for the memory budget
+ * is refused before looping), merging a set's table and growing first for a dict's keys.
+ */
 function fillSet(s: PySet, src: PyValue, rt: Runtime): void {
   if (src instanceof PyRange) rt.charge(src.length * SET_ENTRY_BYTES);
   if (src instanceof PySet) {
@@ -826,7 +827,7 @@ method(setType, "add", (self, args, _k, rt) => {
   exactArgs("set.add", args, null, 1);
   const s = S(self);
   const version = s.table.version;
-  const before = prepareChange(rt, s);
+  const before = currentLayout(rt, s);
   s.table.set(args[0], None, rt);
   noteChange(rt, s, before, version, addedKey(rt, args[0]));
   return None;
@@ -834,7 +835,7 @@ method(setType, "add", (self, args, _k, rt) => {
 /** Removes `key` from s, its slot becoming a dummy; the removed entry, or undefined. */
 function discardKey(rt: Runtime, s: PySet, key: PyValue): { k: PyValue } | undefined {
   const version = s.table.version;
-  const before = prepareChange(rt, s);
+  const before = currentLayout(rt, s);
   const removed = s.table.delete(rt.setKey(key), rt);
   if (removed !== undefined) noteChange(rt, s, before, version, discardedKey(rt, removed.k));
   return removed;
@@ -851,7 +852,7 @@ method(setType, "pop", (self, _a, _k, rt) => {
   const s = S(self);
   if (s.table.size === 0) throw keyError("pop from an empty set");
   const version = s.table.version;
-  const before = prepareChange(rt, s);
+  const before = currentLayout(rt, s);
   const key = keyToPop(before) ?? setKeys(rt, s)[0];
   s.table.delete(key, rt);
   noteChange(rt, s, before, version, poppedKey());
@@ -872,13 +873,7 @@ const inplace = (name: string, op: "&" | "|" | "-" | "^", multiArg: boolean): vo
     const s = S(self);
     const others = multiArg ? args : [args[0]];
     if (op === "|") {
-      for (const o of others) {
-        if (o instanceof PySet) mergeInto(rt, s, o);
-        else {
-          if (o instanceof PyDict && o.cls === dictType) reserveLayout(rt, s, o.table.size);
-          for (const x of rt.iterate(o)) s.table.set(x, None, rt);
-        }
-      }
+      for (const o of others) fillSet(s, o, rt);
       return name.startsWith("__") ? self : None;
     }
     const before = op === "-" || op === "^" ? currentLayout(rt, s) : null;
